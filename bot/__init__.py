@@ -1,0 +1,1 @@
+"""The chat side of briefbot: commands, storage, scheduling, delivery and platform adapters."""

@@ -1,0 +1,1 @@
+"""Platform-neutral command handling: a :class:`~bot.chat.CommandRequest` in, a reply out."""

@@ -1,0 +1,221 @@
+"""Configuration: shipped TOML defaults, a user file layered over them, secrets from the env.
+
+Validated once at start; :class:`ConfigError` names the bad key or variable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefings.policy import FetchPolicy
+from briefings.topics import TOPIC_NAME, Topic
+
+DEFAULTS_FILE = Path(__file__).resolve().parents[1] / "config" / "defaults.toml"
+CONFIG_ENV = "BRIEFBOT_CONFIG"
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message names it."""
+
+
+@dataclass(frozen=True, slots=True)
+class BotSettings:
+    data_dir: str = "data"
+    group_admins_only: bool = True
+    empty_digest: str = "skip"
+    digest_grace_minutes: int = 180
+    default_digest_time: str = "08:00"
+    default_timezone: str = "UTC"
+
+
+@dataclass(frozen=True, slots=True)
+class DeliverySettings:
+    telegram_per_second: float = 30.0
+    telegram_per_chat_per_second: float = 1.0
+    telegram_per_group_per_minute: float = 20.0
+    slack_per_channel_per_second: float = 1.0
+    max_attempts: int = 8
+    retry_base_seconds: float = 2.0
+    retry_max_seconds: float = 600.0
+
+
+@dataclass(frozen=True, slots=True)
+class Secrets:
+    """Deployment settings from the environment; empty means "not configured"."""
+
+    database_url: str = ""
+    telegram_bot_token: str = ""
+    telegram_api_base_url: str = ""
+    slack_bot_token: str = ""
+    slack_app_token: str = ""
+    slack_signing_secret: str = ""
+    slack_api_base_url: str = ""
+    allow_private_networks: bool = False
+
+    ENV: typing.ClassVar[Mapping[str, str]] = {
+        "database_url": "DATABASE_URL",
+        "telegram_bot_token": "TELEGRAM_BOT_TOKEN",
+        "telegram_api_base_url": "TELEGRAM_API_BASE_URL",
+        "slack_bot_token": "SLACK_BOT_TOKEN",
+        "slack_app_token": "SLACK_APP_TOKEN",
+        "slack_signing_secret": "SLACK_SIGNING_SECRET",
+        "slack_api_base_url": "SLACK_API_BASE_URL",
+        "allow_private_networks": "BRIEFBOT_ALLOW_PRIVATE_NETWORKS",
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    bot: BotSettings = field(default_factory=BotSettings)
+    fetch: FetchPolicy = field(default_factory=FetchPolicy)
+    delivery: DeliverySettings = field(default_factory=DeliverySettings)
+    topics: tuple[Topic, ...] = ()
+    secrets: Secrets = field(default_factory=Secrets)
+
+    def topic(self, name: str) -> Topic | None:
+        return next((t for t in self.topics if t.name == name), None)
+
+    @property
+    def database_url(self) -> str:
+        if self.secrets.database_url:
+            return self.secrets.database_url
+        return f"sqlite:///{Path(self.bot.data_dir).resolve() / 'briefbot.sqlite3'}"
+
+
+SECTIONS: Mapping[str, type] = {
+    "bot": BotSettings,
+    "fetch": FetchPolicy,
+    "delivery": DeliverySettings,
+}
+
+
+def load_settings(
+    path: str | Path | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Defaults, then the user file (``path`` or ``$BRIEFBOT_CONFIG``), then the environment."""
+    env = os.environ if environ is None else environ
+    tree = _read_toml(DEFAULTS_FILE)
+    user_path = path or env.get(CONFIG_ENV)
+    if user_path:
+        tree = _merge(tree, _read_toml(Path(user_path)))
+    return settings_from_tree(tree, env)
+
+
+def settings_from_tree(tree: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:
+    unknown = set(tree) - set(SECTIONS) - {"topics"}
+    if unknown:
+        raise ConfigError(f"unknown config section [{sorted(unknown)[0]}]")
+    sections = {name: _build(cls, tree.get(name, {}), name) for name, cls in SECTIONS.items()}
+    secrets = _secrets(environ)
+    fetch: FetchPolicy = sections["fetch"]
+    if secrets.allow_private_networks:
+        fetch = dataclasses.replace(fetch, allow_private_networks=True)
+    settings = Settings(
+        bot=sections["bot"],
+        fetch=fetch,
+        delivery=sections["delivery"],
+        topics=_topics(tree.get("topics", {})),
+        secrets=secrets,
+    )
+    _check(settings)
+    return settings
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+
+
+def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _build(cls: type, table: Any, where: str) -> Any:
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"[{where}] must be a table")
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    values: dict[str, Any] = {}
+    for key, raw in table.items():
+        if key not in names:
+            raise ConfigError(f"unknown setting {where}.{key}")
+        values[key] = _coerce(raw, hints[key], f"{where}.{key}")
+    return cls(**values)
+
+
+def _coerce(raw: Any, hint: Any, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+            raise ConfigError(f"{where} must be a list of strings")
+        return tuple(raw)
+    if origin in (typing.Union, types.UnionType):
+        hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+    if hint is float and isinstance(raw, int | float) and not isinstance(raw, bool):
+        return float(raw)
+    if hint is int and isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    if hint in (str, bool) and isinstance(raw, hint):
+        return raw
+    raise ConfigError(f"{where} must be {getattr(hint, '__name__', hint)}, not {raw!r}")
+
+
+def _topics(table: Any) -> tuple[Topic, ...]:
+    if not isinstance(table, Mapping):
+        raise ConfigError("[topics] must be a table of topics")
+    topics = []
+    for name, body in table.items():
+        if not TOPIC_NAME.match(name):
+            raise ConfigError(
+                f"topic name topics.{name} must be lowercase letters, digits and dashes"
+            )
+        topic = _build(Topic, {**body, "name": name}, f"topics.{name}")
+        if not topic.include:
+            raise ConfigError(f"topics.{name}.include must name at least one term")
+        topics.append(topic)
+    return tuple(topics)
+
+
+def _secrets(environ: Mapping[str, str]) -> Secrets:
+    values: dict[str, Any] = {}
+    for attr, var in Secrets.ENV.items():
+        raw = environ.get(var, "").strip()
+        if attr == "allow_private_networks":
+            if raw not in ("", "0", "1", "true", "false"):
+                raise ConfigError(f"{var} must be 1 or 0, not {raw!r}")
+            values[attr] = raw in ("1", "true")
+        else:
+            values[attr] = raw
+    return Secrets(**values)
+
+
+def _check(settings: Settings) -> None:
+    if settings.bot.empty_digest not in ("skip", "notice"):
+        raise ConfigError('bot.empty_digest must be "skip" or "notice"')
+    for var in ("TELEGRAM_API_BASE_URL", "SLACK_API_BASE_URL"):
+        attr = var.lower()
+        url = getattr(settings.secrets, attr)
+        if url and not url.startswith(("http://", "https://")):
+            raise ConfigError(f"{var} must be an http(s) URL, not {url!r}")
+    url = settings.secrets.database_url
+    if url and not url.startswith(("sqlite", "postgres")):
+        raise ConfigError(f"DATABASE_URL must be a sqlite:// or postgresql:// URL, not {url!r}")

@@ -1,0 +1,1 @@
+"""Delivery: the durable queue between the scheduler and the adapters."""

@@ -1,0 +1,1 @@
+"""Storage: one schema (SQLAlchemy Core) and Alembic migrations, on SQLite or PostgreSQL."""

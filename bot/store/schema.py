@@ -1,0 +1,180 @@
+"""The database schema. Every change here comes with an Alembic migration in ``migrations/``.
+
+Times are stored as timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UtcDateTime(sa.TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every backend (SQLite keeps no zone of its own)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+# --- sources -------------------------------------------------------------------------------
+
+feeds = sa.Table(
+    "feeds",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("url", sa.String(2048), nullable=False, unique=True),
+    sa.Column("title", sa.String(512), nullable=False, server_default=""),
+    sa.Column("etag", sa.String(512)),
+    sa.Column("last_modified", sa.String(128)),
+    sa.Column("last_fetched_at", UtcDateTime()),
+    sa.Column("last_status", sa.String(32), nullable=False, server_default="new"),
+    sa.Column("last_error", sa.Text),
+    sa.Column("failure_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_attempt_at", UtcDateTime()),
+    sa.Column("broken", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("key", sa.String(128), nullable=False, unique=True),
+    sa.Column("headline", sa.String(1024), nullable=False),
+    sa.Column("signature", sa.Text, nullable=False, server_default=""),
+    sa.Column("first_seen_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("canonical_url", sa.String(2048), nullable=False, unique=True),
+    sa.Column("url", sa.String(2048), nullable=False),
+    sa.Column("guid", sa.String(2048)),
+    sa.Column("feed_id", sa.Integer, sa.ForeignKey("feeds.id", ondelete="SET NULL")),
+    sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="SET NULL")),
+    sa.Column("title", sa.String(1024), nullable=False),
+    sa.Column("outlet", sa.String(256), nullable=False, server_default=""),
+    sa.Column("published_at", UtcDateTime()),
+    sa.Column("fetched_at", UtcDateTime(), nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+sa.Index("ix_articles_guid", articles.c.guid)
+sa.Index("ix_articles_story_id", articles.c.story_id)
+
+briefings = sa.Table(
+    "briefings",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "story_id",
+        sa.Integer,
+        sa.ForeignKey("stories.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    sa.Column("headline", sa.String(1024), nullable=False),
+    sa.Column("published_at", UtcDateTime()),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+sa.Index("ix_briefings_updated_at", briefings.c.updated_at)
+
+briefing_topics = sa.Table(
+    "briefing_topics",
+    metadata,
+    sa.Column(
+        "briefing_id",
+        sa.Integer,
+        sa.ForeignKey("briefings.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("topic", sa.String(64), primary_key=True),
+)
+sa.Index("ix_briefing_topics_topic", briefing_topics.c.topic)
+
+# --- chats ---------------------------------------------------------------------------------
+
+chats = sa.Table(
+    "chats",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("platform", sa.String(16), nullable=False),
+    sa.Column("chat_id", sa.String(128), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("title", sa.String(256), nullable=False, server_default=""),
+    sa.Column("state", sa.String(16), nullable=False, server_default="active"),
+    sa.Column("migrated_to", sa.String(128)),
+    sa.Column("state_reason", sa.Text),
+    sa.Column("digest_time", sa.String(5)),
+    sa.Column("digest_zone", sa.String(64)),
+    sa.Column("last_digest_at", UtcDateTime()),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.UniqueConstraint("platform", "chat_id", name="uq_chats_platform_chat_id"),
+)
+
+subscriptions = sa.Table(
+    "subscriptions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("chat_pk", sa.Integer, sa.ForeignKey("chats.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("topic", sa.String(64), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.UniqueConstraint("chat_pk", "topic", name="uq_subscriptions_chat_pk_topic"),
+)
+sa.Index("ix_subscriptions_topic", subscriptions.c.topic)
+
+deliveries = sa.Table(
+    "deliveries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("idempotency_key", sa.String(256), nullable=False, unique=True),
+    sa.Column("platform", sa.String(16), nullable=False),
+    sa.Column("chat_id", sa.String(128), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("payload", sa.JSON, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False, server_default="queued"),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_attempt_at", UtcDateTime(), nullable=False),
+    sa.Column("claimed_by", sa.String(64)),
+    sa.Column("claimed_until", UtcDateTime()),
+    sa.Column("message_id", sa.String(128)),
+    sa.Column("last_error", sa.Text),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("sent_at", UtcDateTime()),
+)
+sa.Index("ix_deliveries_due", deliveries.c.status, deliveries.c.next_attempt_at)

@@ -1,0 +1,85 @@
+"""Frozen values that cross the seams of the briefing pipeline.
+
+Every datetime is timezone-aware; every collection is a tuple. No SDK objects, no markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a briefing (or one of its bullets) came from."""
+
+    url: str
+    outlet: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as read from a text file, a page or a feed entry.
+
+    ``paragraphs`` is the cleaned body: boilerplate removed, one string per paragraph.
+    """
+
+    url: str
+    title: str
+    paragraphs: tuple[str, ...]
+    outlet: str = ""
+    published: datetime | None = None
+    authors: tuple[str, ...] = ()
+    dateline: str = ""
+    canonical_url: str = ""
+    summary: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def link(self) -> str:
+        return self.canonical_url or self.url
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A verbatim quote: ``text`` is an exact substring of the source, quote marks removed."""
+
+    text: str
+    speaker: str
+    role: str = ""
+    source_url: str = ""
+    unnamed: bool = False
+    partial: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """An outcome or a next step: one sentence-sized statement with the link it came from."""
+
+    text: str
+    source_url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """A short bullet briefing of one story: outcomes, next steps and quotes, with sources."""
+
+    headline: str
+    url: str
+    outlet: str = ""
+    published: datetime | None = None
+    authors: tuple[str, ...] = ()
+    dateline: str = ""
+    outcomes: tuple[Fact, ...] = ()
+    next: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    topics: tuple[str, ...] = field(default=())
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.outcomes or self.next or self.quotes)
