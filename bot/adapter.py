@@ -1,0 +1,32 @@
+"""The adapter seam: a chat platform plugged into the bot.
+
+An adapter turns platform events into :class:`~bot.chat.CommandRequest` values, hands them to a
+:class:`CommandHandler`, and renders the :class:`~bot.chat.Reply` back. It also provides the
+renderer and sender the delivery worker uses for digests.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.chat import CommandRequest, Reply
+from bot.delivery.sender import Sender
+from bot.render import Renderer
+
+
+class CommandHandler(Protocol):
+    async def handle(self, request: CommandRequest) -> Reply: ...
+
+
+class Adapter(Protocol):
+    platform: str
+    renderer: Renderer
+    sender: Sender
+
+    async def start(self) -> None:
+        """Begin receiving events (polling, webhook server, socket) and return."""
+        ...
+
+    async def stop(self) -> None:
+        """Stop receiving events and release connections."""
+        ...
