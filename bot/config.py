@@ -32,6 +32,7 @@ class BotSettings:
     group_admins_only: bool = True
     empty_digest: str = "skip"
     digest_grace_minutes: int = 180
+    digest_slot_minutes: int = 1
     default_digest_time: str = "08:00"
     default_timezone: str = "UTC"
 
@@ -45,6 +46,45 @@ class DeliverySettings:
     max_attempts: int = 8
     retry_base_seconds: float = 2.0
     retry_max_seconds: float = 600.0
+    limit_fraction: float = 0.97
+    concurrency: int = 32
+    batch_size: int = 200
+    lease_seconds: float = 120.0
+    poll_seconds: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramSettings:
+    mode: str = "polling"
+    listen: str = "127.0.0.1"
+    port: int = 8443
+    path: str = "/telegram/webhook"
+    public_url: str = ""
+    poll_timeout_seconds: int = 30
+    admin_cache_seconds: float = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class SlackSettings:
+    mode: str = "socket"
+    host: str = "0.0.0.0"
+    port: int = 3000
+    path: str = "/slack/events"
+    install_path: str = "/slack/install"
+    redirect_path: str = "/slack/oauth_redirect"
+    redirect_uri: str = ""
+    scopes: tuple[str, ...] = (
+        "commands",
+        "chat:write",
+        "chat:write.public",
+        "app_mentions:read",
+        "im:history",
+        "im:read",
+        "im:write",
+        "users:read",
+        "channels:read",
+        "groups:read",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,20 +94,28 @@ class Secrets:
     database_url: str = ""
     telegram_bot_token: str = ""
     telegram_api_base_url: str = ""
+    telegram_webhook_secret: str = ""
     slack_bot_token: str = ""
     slack_app_token: str = ""
     slack_signing_secret: str = ""
     slack_api_base_url: str = ""
+    slack_client_id: str = ""
+    slack_client_secret: str = ""
+    port: str = ""
     allow_private_networks: bool = False
 
     ENV: typing.ClassVar[Mapping[str, str]] = {
         "database_url": "DATABASE_URL",
         "telegram_bot_token": "TELEGRAM_BOT_TOKEN",
         "telegram_api_base_url": "TELEGRAM_API_BASE_URL",
+        "telegram_webhook_secret": "TELEGRAM_WEBHOOK_SECRET",
         "slack_bot_token": "SLACK_BOT_TOKEN",
         "slack_app_token": "SLACK_APP_TOKEN",
         "slack_signing_secret": "SLACK_SIGNING_SECRET",
         "slack_api_base_url": "SLACK_API_BASE_URL",
+        "slack_client_id": "SLACK_CLIENT_ID",
+        "slack_client_secret": "SLACK_CLIENT_SECRET",
+        "port": "PORT",
         "allow_private_networks": "BRIEFBOT_ALLOW_PRIVATE_NETWORKS",
     }
 
@@ -77,6 +125,8 @@ class Settings:
     bot: BotSettings = field(default_factory=BotSettings)
     fetch: FetchPolicy = field(default_factory=FetchPolicy)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
+    slack: SlackSettings = field(default_factory=SlackSettings)
+    telegram: TelegramSettings = field(default_factory=TelegramSettings)
     topics: tuple[Topic, ...] = ()
     secrets: Secrets = field(default_factory=Secrets)
 
@@ -94,6 +144,8 @@ SECTIONS: Mapping[str, type] = {
     "bot": BotSettings,
     "fetch": FetchPolicy,
     "delivery": DeliverySettings,
+    "slack": SlackSettings,
+    "telegram": TelegramSettings,
 }
 
 
@@ -122,6 +174,8 @@ def settings_from_tree(tree: Mapping[str, Any], environ: Mapping[str, str]) -> S
         bot=sections["bot"],
         fetch=fetch,
         delivery=sections["delivery"],
+        slack=sections["slack"],
+        telegram=sections["telegram"],
         topics=_topics(tree.get("topics", {})),
         secrets=secrets,
     )
@@ -211,11 +265,46 @@ def _secrets(environ: Mapping[str, str]) -> Secrets:
 def _check(settings: Settings) -> None:
     if settings.bot.empty_digest not in ("skip", "notice"):
         raise ConfigError('bot.empty_digest must be "skip" or "notice"')
+    if not 1 <= settings.bot.digest_slot_minutes <= 60:
+        raise ConfigError("bot.digest_slot_minutes must be between 1 and 60")
+    _check_delivery(settings.delivery)
     for var in ("TELEGRAM_API_BASE_URL", "SLACK_API_BASE_URL"):
         attr = var.lower()
         url = getattr(settings.secrets, attr)
         if url and not url.startswith(("http://", "https://")):
             raise ConfigError(f"{var} must be an http(s) URL, not {url!r}")
+    if settings.slack.mode not in ("socket", "http"):
+        raise ConfigError('slack.mode must be "socket" or "http"')
+    _check_telegram(settings.telegram)
+    port = settings.secrets.port
+    if port and not (port.isdigit() and 0 < int(port) < 65536):
+        raise ConfigError(f"PORT must be a TCP port number, not {port!r}")
     url = settings.secrets.database_url
     if url and not url.startswith(("sqlite", "postgres")):
         raise ConfigError(f"DATABASE_URL must be a sqlite:// or postgresql:// URL, not {url!r}")
+
+
+def _check_telegram(telegram: TelegramSettings) -> None:
+    if telegram.mode not in ("polling", "webhook"):
+        raise ConfigError('telegram.mode must be "polling" or "webhook"')
+    if not telegram.path.startswith("/"):
+        raise ConfigError('telegram.path must start with "/"')
+    if not 0 < telegram.port < 65536:
+        raise ConfigError("telegram.port must be a TCP port number")
+    if telegram.public_url and not telegram.public_url.startswith(("http://", "https://")):
+        raise ConfigError(
+            f"telegram.public_url must be an http(s) URL, not {telegram.public_url!r}"
+        )
+    if telegram.mode == "webhook" and not telegram.public_url:
+        raise ConfigError('telegram.public_url is required when telegram.mode is "webhook"')
+
+
+def _check_delivery(delivery: DeliverySettings) -> None:
+    if not 0 < delivery.limit_fraction <= 1:
+        raise ConfigError("delivery.limit_fraction must be in (0, 1]")
+    for name in ("concurrency", "batch_size", "max_attempts"):
+        if getattr(delivery, name) < 1:
+            raise ConfigError(f"delivery.{name} must be at least 1")
+    for name in ("lease_seconds", "poll_seconds", "retry_base_seconds", "retry_max_seconds"):
+        if getattr(delivery, name) <= 0:
+            raise ConfigError(f"delivery.{name} must be positive")

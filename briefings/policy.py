@@ -11,6 +11,7 @@ class FetchPolicy:
     timeout_seconds: float = 20.0
     max_bytes: int = 5_000_000
     max_redirects: int = 5
+    concurrency: int = 16
     per_host_concurrency: int = 2
     per_host_interval_seconds: float = 1.0
     poll_interval_minutes: int = 15

@@ -165,6 +165,8 @@ deliveries = sa.Table(
     sa.Column("idempotency_key", sa.String(256), nullable=False, unique=True),
     sa.Column("platform", sa.String(16), nullable=False),
     sa.Column("chat_id", sa.String(128), nullable=False),
+    # The chat's kind (private, group, channel): group limits apply per chat kind.
+    sa.Column("chat_kind", sa.String(16), nullable=False, server_default="private"),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("payload", sa.JSON, nullable=False),
     sa.Column("status", sa.String(16), nullable=False, server_default="queued"),
@@ -178,3 +180,46 @@ deliveries = sa.Table(
     sa.Column("sent_at", UtcDateTime()),
 )
 sa.Index("ix_deliveries_due", deliveries.c.status, deliveries.c.next_attempt_at)
+sa.Index("ix_deliveries_chat", deliveries.c.platform, deliveries.c.chat_id)
+
+# --- slack -----------------------------------------------------------------------------------
+
+# One row per installed workspace (``workspace`` is the team id, or the enterprise id for an
+# org-wide install): the bot token the OAuth flow got, read back for every request and send.
+slack_installations = sa.Table(
+    "slack_installations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("workspace", sa.String(32), nullable=False, unique=True),
+    sa.Column("enterprise_id", sa.String(32)),
+    sa.Column("team_id", sa.String(32)),
+    sa.Column("team_name", sa.String(200)),
+    sa.Column("app_id", sa.String(32)),
+    sa.Column("bot_token", sa.String(200), nullable=False),
+    sa.Column("bot_id", sa.String(32)),
+    sa.Column("bot_user_id", sa.String(32)),
+    sa.Column("bot_scopes", sa.String(1000), nullable=False, server_default=""),
+    sa.Column("bot_refresh_token", sa.String(200)),
+    sa.Column("bot_token_expires_at", UtcDateTime()),
+    sa.Column("is_enterprise_install", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("installer_user_id", sa.String(32)),
+    sa.Column("installed_at", UtcDateTime(), nullable=False),
+)
+
+# OAuth ``state`` values handed out by /slack/install, consumed once by the redirect.
+slack_oauth_states = sa.Table(
+    "slack_oauth_states",
+    metadata,
+    sa.Column("state", sa.String(64), primary_key=True),
+    sa.Column("expires_at", UtcDateTime(), nullable=False),
+)
+
+# Events API ``event_id`` values already handled, so Slack's retries are handled once.
+slack_events = sa.Table(
+    "slack_events",
+    metadata,
+    sa.Column("event_id", sa.String(64), primary_key=True),
+    sa.Column("team_id", sa.String(32)),
+    sa.Column("received_at", UtcDateTime(), nullable=False),
+)
+sa.Index("ix_slack_events_received_at", slack_events.c.received_at)

@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("idempotency_key", sa.String(length=256), nullable=False),
         sa.Column("platform", sa.String(length=16), nullable=False),
         sa.Column("chat_id", sa.String(length=128), nullable=False),
+        sa.Column("chat_kind", sa.String(length=16), server_default="private", nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
         sa.Column("status", sa.String(length=16), server_default="queued", nullable=False),
@@ -58,6 +59,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("deliveries", schema=None) as batch_op:
         batch_op.create_index("ix_deliveries_due", ["status", "next_attempt_at"], unique=False)
+        batch_op.create_index("ix_deliveries_chat", ["platform", "chat_id"], unique=False)
 
     op.create_table(
         "feeds",
@@ -173,8 +175,52 @@ def upgrade() -> None:
     with op.batch_alter_table("briefing_topics", schema=None) as batch_op:
         batch_op.create_index("ix_briefing_topics_topic", ["topic"], unique=False)
 
+    op.create_table(
+        "slack_installations",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("workspace", sa.String(length=32), nullable=False),
+        sa.Column("enterprise_id", sa.String(length=32), nullable=True),
+        sa.Column("team_id", sa.String(length=32), nullable=True),
+        sa.Column("team_name", sa.String(length=200), nullable=True),
+        sa.Column("app_id", sa.String(length=32), nullable=True),
+        sa.Column("bot_token", sa.String(length=200), nullable=False),
+        sa.Column("bot_id", sa.String(length=32), nullable=True),
+        sa.Column("bot_user_id", sa.String(length=32), nullable=True),
+        sa.Column("bot_scopes", sa.String(length=1000), server_default="", nullable=False),
+        sa.Column("bot_refresh_token", sa.String(length=200), nullable=True),
+        sa.Column("bot_token_expires_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column(
+            "is_enterprise_install", sa.Boolean(), server_default=sa.false(), nullable=False
+        ),
+        sa.Column("installer_user_id", sa.String(length=32), nullable=True),
+        sa.Column("installed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_slack_installations")),
+        sa.UniqueConstraint("workspace", name=op.f("uq_slack_installations_workspace")),
+    )
+    op.create_table(
+        "slack_oauth_states",
+        sa.Column("state", sa.String(length=64), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("state", name=op.f("pk_slack_oauth_states")),
+    )
+    op.create_table(
+        "slack_events",
+        sa.Column("event_id", sa.String(length=64), nullable=False),
+        sa.Column("team_id", sa.String(length=32), nullable=True),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("event_id", name=op.f("pk_slack_events")),
+    )
+    with op.batch_alter_table("slack_events", schema=None) as batch_op:
+        batch_op.create_index("ix_slack_events_received_at", ["received_at"], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("slack_events", schema=None) as batch_op:
+        batch_op.drop_index("ix_slack_events_received_at")
+
+    op.drop_table("slack_events")
+    op.drop_table("slack_oauth_states")
+    op.drop_table("slack_installations")
 
     with op.batch_alter_table("briefing_topics", schema=None) as batch_op:
         batch_op.drop_index("ix_briefing_topics_topic")
@@ -196,6 +242,7 @@ def downgrade() -> None:
     op.drop_table("stories")
     op.drop_table("feeds")
     with op.batch_alter_table("deliveries", schema=None) as batch_op:
+        batch_op.drop_index("ix_deliveries_chat")
         batch_op.drop_index("ix_deliveries_due")
 
     op.drop_table("deliveries")

@@ -1,0 +1,221 @@
+"""The composition root: the one place that builds the concrete parts and wires them together.
+
+``briefbot run`` builds an :class:`App` with :func:`build_app` and runs it until a stop signal.
+Each chat platform has one small factory below (``telegram_adapter``, ``slack_adapter``) that
+returns its adapter when its settings are present, else None; SDKs are imported only there,
+so a bot without Telegram never loads PTB.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol, TextIO
+
+import sqlalchemy as sa
+
+from bot.adapter import Adapter
+from bot.clock import Clock, SystemClock
+from bot.commands.dispatch import Commands
+from bot.config import ConfigError, Settings
+from bot.console.adapter import ConsoleAdapter
+from bot.delivery.sender import Sender
+from bot.render import Renderer
+from bot.slack.config import slack_config, slack_configured
+from bot.store.chats import ChatStore
+from bot.store.db import open_database
+
+log = logging.getLogger(__name__)
+
+
+class Service(Protocol):
+    """Something that runs in the background between ``start`` and ``stop``."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Wiring:
+    """What a platform factory may use to build its adapter."""
+
+    settings: Settings
+    engine: sa.Engine
+    commands: Commands
+    clock: Clock
+
+
+@dataclass(slots=True)
+class App:
+    """Adapters and background services over one database, started and stopped together."""
+
+    wiring: Wiring
+    adapters: tuple[Adapter, ...]
+    services: tuple[Service, ...] = ()
+    console: ConsoleAdapter | None = None
+    _started: list[Service | Adapter] = field(default_factory=list)
+
+    @property
+    def renderers(self) -> Mapping[str, Renderer]:
+        return {adapter.platform: adapter.renderer for adapter in self.adapters}
+
+    @property
+    def senders(self) -> Mapping[str, Sender]:
+        return {adapter.platform: adapter.sender for adapter in self.adapters}
+
+    async def start(self) -> None:
+        """Adapters first (so the delivery worker has somewhere to send), then services."""
+        for part in (*self.adapters, *self.services):
+            await part.start()
+            self._started.append(part)
+        log.info("briefbot started: %s", ", ".join(a.platform for a in self.adapters))
+
+    async def stop(self) -> None:
+        """Stop everything started, newest first; one part failing to stop does not keep the
+        others running."""
+        while self._started:
+            part = self._started.pop()
+            try:
+                await part.stop()
+            except Exception:
+                log.exception("stopping %s failed", type(part).__name__)
+        self.wiring.engine.dispose()
+        log.info("briefbot stopped")
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Run until ``stop`` is set (or the console input ends), then stop cleanly."""
+        try:
+            await self.start()
+            waiters = [asyncio.create_task(stop.wait())]
+            if self.console is not None:
+                waiters.append(asyncio.create_task(self.console.closed.wait()))
+            _, pending = await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+            for task in pending:
+                task.cancel()
+        finally:
+            await self.stop()
+
+
+# --- platforms -----------------------------------------------------------------------------
+
+
+def telegram_adapter(wiring: Wiring) -> Adapter | None:
+    """The Telegram adapter when ``TELEGRAM_BOT_TOKEN`` is set."""
+    if not wiring.settings.secrets.telegram_bot_token:
+        return None
+    from bot.telegram.adapter import build_telegram_adapter
+
+    return build_telegram_adapter(
+        wiring.settings, wiring.commands, ChatStore(wiring.engine), wiring.clock
+    )
+
+
+def slack_adapter(wiring: Wiring) -> Adapter | None:
+    """The Slack adapter when a bot token (or an OAuth app for many workspaces) is set."""
+    if not slack_configured(wiring.settings):
+        return None
+    from bot.slack.adapter import build_slack_adapter
+
+    return build_slack_adapter(wiring.settings, wiring.engine, wiring.commands, wiring.clock)
+
+
+PLATFORMS: tuple[Callable[[Wiring], Adapter | None], ...] = (telegram_adapter, slack_adapter)
+
+
+def check_runnable(settings: Settings, console: bool) -> None:
+    """Raise ConfigError, naming the setting, when ``briefbot run`` could not work."""
+    if slack_configured(settings):
+        slack_config(settings)  # raises ConfigError naming what is missing
+    if not (console or settings.secrets.telegram_bot_token or slack_configured(settings)):
+        raise ConfigError(
+            "no chat platform configured: set TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN, "
+            "or pass --console"
+        )
+
+
+# --- background services -------------------------------------------------------------------
+
+
+def background_services(wiring: Wiring, adapters: tuple[Adapter, ...]) -> tuple[Service, ...]:
+    """The scheduler (feed polling, digest slots, catch-up at start) and the delivery worker,
+    with the renderers and senders of ``adapters``. Started after the adapters."""
+    from bot.scheduling import build_background
+
+    scheduler, worker = build_background(
+        wiring.engine,
+        wiring.settings,
+        wiring.clock,
+        {adapter.platform: adapter.renderer for adapter in adapters},
+        {adapter.platform: adapter.sender for adapter in adapters},
+        ChatStore(wiring.engine),
+    )
+    return (scheduler, worker)
+
+
+# --- the whole ----------------------------------------------------------------------------
+
+
+def build_app(
+    settings: Settings,
+    *,
+    console: bool = False,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    clock: Clock | None = None,
+    engine: sa.Engine | None = None,
+) -> App:
+    """Open the database (migrating it) and build every configured part."""
+    check_runnable(settings, console)
+    clock = clock or SystemClock()
+    if engine is None:
+        engine = open_database_for(settings)
+    commands = Commands(engine, settings, clock)
+    wiring = Wiring(settings, engine, commands, clock)
+    adapters: list[Adapter] = [a for factory in PLATFORMS if (a := factory(wiring)) is not None]
+    console_adapter = None
+    if console:
+        if stdin is None or stdout is None:
+            raise ValueError("the console adapter needs stdin and stdout")
+        console_adapter = ConsoleAdapter(commands, stdin, stdout, prompt="> " * stdin.isatty())
+        adapters.append(console_adapter)
+    return App(
+        wiring=wiring,
+        adapters=tuple(adapters),
+        services=background_services(wiring, tuple(adapters)),
+        console=console_adapter,
+    )
+
+
+def open_database_for(settings: Settings) -> sa.Engine:
+    """The configured database, migrated; the SQLite data directory is created if needed."""
+    if not settings.secrets.database_url:
+        Path(settings.bot.data_dir).mkdir(parents=True, exist_ok=True)
+    return open_database(settings.database_url)
+
+
+async def run_until_signalled(app: App) -> None:
+    """Run ``app`` until SIGINT or SIGTERM (or the end of console input)."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    installed = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        # Not possible off the main thread (e.g. in tests); the caller stops the app there.
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signum, _on_signal, stop, signum)
+            installed.append(signum)
+    try:
+        await app.run(stop)
+    finally:
+        for signum in installed:
+            loop.remove_signal_handler(signum)
+
+
+def _on_signal(stop: asyncio.Event, signum: int) -> None:
+    log.info("received %s, stopping", signal.Signals(signum).name)
+    stop.set()

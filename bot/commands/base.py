@@ -1,0 +1,104 @@
+"""What every command shares: its description, the context it runs in, and common replies.
+
+A command is a plain synchronous function ``run(ctx, request, chat) -> Reply``; the dispatcher
+runs it in a worker thread because the stores are synchronous SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.chat import ChatKind, CommandRequest, Reply
+from bot.clock import Clock
+from bot.config import Settings
+from bot.store.briefings import BriefingStore
+from bot.store.chats import ChatRecord, ChatStore
+from briefings.topics import Topic
+
+RunFunction = Callable[["CommandContext", CommandRequest, ChatRecord], Reply]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One chat command. ``usage`` pairs (``"subscribe <topic>"``, what it does) feed ``help``;
+    ``changes_chat`` commands fall under the group admin rule; unlisted ones stay out of help."""
+
+    name: str
+    usage: tuple[tuple[str, str], ...]
+    run: RunFunction
+    changes_chat: bool = False
+    listed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CommandContext:
+    chats: ChatStore
+    briefings: BriefingStore
+    settings: Settings
+    clock: Clock
+    commands: tuple[Command, ...]
+
+
+def topic_named(ctx: CommandContext, raw: str) -> Topic | None:
+    """The configured topic typed as ``raw`` (case-insensitive)."""
+    return ctx.settings.topic(raw.strip().lower())
+
+
+def topic_names(ctx: CommandContext) -> str:
+    return ", ".join(t.name for t in ctx.settings.topics) or "none configured"
+
+
+def example_topic(ctx: CommandContext, near: str = "") -> str:
+    """A topic name to suggest: the closest to ``near``, else the first configured one."""
+    names = [t.name for t in ctx.settings.topics]
+    close = difflib.get_close_matches(near.lower(), names, n=1, cutoff=0.5) if near else []
+    if close:
+        return close[0]
+    return names[0] if names else "<topic>"
+
+
+def unknown_topic(ctx: CommandContext, raw: str, command: str) -> Reply:
+    return Reply.error(
+        f"Unknown topic '{raw}'. Topics: {topic_names(ctx)}. "
+        f"Try: {command} {example_topic(ctx, raw)}"
+    )
+
+
+def missing_topic(ctx: CommandContext, command: str) -> Reply:
+    return Reply.error(
+        f"Which topic? Topics: {topic_names(ctx)}. Try: {command} {example_topic(ctx)}"
+    )
+
+
+def one_topic_only(ctx: CommandContext, command: str, args: tuple[str, ...]) -> Reply:
+    return Reply.error(
+        f"One topic at a time. Try: {command} {example_topic(ctx, args[0] if args else '')}"
+    )
+
+
+def topic_label(ctx: CommandContext, name: str) -> str:
+    """``Trade talks (trade-talks)``; just the name for a topic no longer configured."""
+    topic = ctx.settings.topic(name)
+    if topic is None or not topic.title:
+        return name
+    return f"{topic.title} ({name})"
+
+
+def describe_digest(chat: ChatRecord) -> str:
+    if chat.digest_time is None:
+        return "off"
+    return f"{chat.digest_time} {chat.digest_zone or 'UTC'}"
+
+
+def is_shared(kind: ChatKind) -> bool:
+    return kind in (ChatKind.GROUP, ChatKind.CHANNEL)
+
+
+def admins_only_reply(kind: ChatKind) -> Reply:
+    where = "channel" if kind == ChatKind.CHANNEL else "group"
+    return Reply.error(
+        f"Only admins of this {where} can change its topics and digest. "
+        "Ask an admin, or see what it gets with: settings"
+    )

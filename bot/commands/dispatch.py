@@ -1,0 +1,99 @@
+"""The command handler every adapter calls: finds the command, applies the group admin rule,
+records the chat, and runs the command off the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import sqlalchemy as sa
+
+from bot.chat import CommandRequest, Reply
+from bot.clock import Clock
+from bot.commands.base import Command, CommandContext, admins_only_reply, is_shared
+from bot.commands.registry import COMMANDS
+from bot.config import Settings
+from bot.store.briefings import BriefingStore
+from bot.store.chats import ChatStore
+
+log = logging.getLogger(__name__)
+
+
+class Commands:
+    """Implements :class:`bot.adapter.CommandHandler` for every platform."""
+
+    def __init__(
+        self,
+        engine: sa.Engine,
+        settings: Settings,
+        clock: Clock,
+        commands: tuple[Command, ...] = COMMANDS,
+    ) -> None:
+        self._ctx = CommandContext(
+            chats=ChatStore(engine),
+            briefings=BriefingStore(engine),
+            settings=settings,
+            clock=clock,
+            commands=commands,
+        )
+        self._by_name = {command.name: command for command in commands}
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The listed command names, in help order."""
+        return tuple(c.name for c in self._ctx.commands if c.listed)
+
+    async def handle(self, request: CommandRequest) -> Reply:
+        command = self._by_name.get(request.name.lower())
+        if command is None:
+            return self._unknown(request)
+        try:
+            return await asyncio.to_thread(self._run, command, request)
+        except Exception:
+            # The chat gets an answer whatever broke; the log keeps the details.
+            log.exception(
+                "command %r failed in chat %s:%s", request.name, request.platform, request.chat_id
+            )
+            return Reply.error("Sorry, that failed on our side. Please try again in a minute.")
+
+    def handle_sync(self, request: CommandRequest) -> Reply:
+        """:meth:`handle` for callers already off the event loop (scripts, tests)."""
+        command = self._by_name.get(request.name.lower())
+        return self._unknown(request) if command is None else self._run(command, request)
+
+    def _run(self, command: Command, request: CommandRequest) -> Reply:
+        ctx = self._ctx
+        if command.changes_chat and self._forbidden(request):
+            log.info(
+                "chat %s:%s: %s refused, user %s is not an admin",
+                request.platform,
+                request.chat_id,
+                command.name,
+                request.user_id,
+            )
+            return admins_only_reply(request.chat_kind)
+        chat = ctx.chats.ensure_chat(
+            request.platform,
+            request.chat_id,
+            request.chat_kind,
+            request.chat_title,
+            ctx.clock.now(),
+        )
+        log.debug(
+            "chat %s:%s: %s %s", request.platform, request.chat_id, command.name, request.args
+        )
+        return command.run(ctx, request, chat)
+
+    def _forbidden(self, request: CommandRequest) -> bool:
+        return (
+            is_shared(request.chat_kind)
+            and self._ctx.settings.bot.group_admins_only
+            and not request.user_is_admin
+        )
+
+    def _unknown(self, request: CommandRequest) -> Reply:
+        if not request.name:
+            return Reply.error("Type a command, e.g.: help")
+        return Reply.error(
+            f"Unknown command '{request.name}'. Commands: {', '.join(self.names)}. Details: help"
+        )

@@ -1,0 +1,346 @@
+"""The durable delivery queue: the ``deliveries`` table.
+
+A row is one rendered message for one chat, under an idempotency key that is unique in the
+table: inserting the key *is* the claim on that message, so no replica and no restart can
+queue (and hence send) it twice. Workers lease due rows (``claimed_by``/``claimed_until``);
+a lease that runs out (a crashed worker) makes the row claimable again.
+
+Statuses: ``queued`` (waiting or leased), ``sent``, ``failed`` (given up, with the reason),
+``gone`` (the chat is gone; not sent).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from bot.clock import Clock
+from bot.render import RenderedMessage
+from bot.store.schema import deliveries
+
+log = logging.getLogger(__name__)
+
+QUEUED = "queued"
+SENT = "sent"
+FAILED = "failed"
+GONE = "gone"
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """A leased row: what to send where, and until when this worker holds it."""
+
+    id: int
+    key: str
+    platform: str
+    chat_id: str
+    chat_kind: str
+    kind: str
+    message: RenderedMessage
+    attempts: int
+    claimed_until: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryRecord:
+    """A row as stored, for inspection (``briefbot`` status output and tests)."""
+
+    key: str
+    platform: str
+    chat_id: str
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    message_id: str | None
+    last_error: str | None
+    sent_at: datetime | None
+
+
+def default_worker_id() -> str:
+    """Unique per live process: a lease names the process that holds it."""
+    return f"{socket.gethostname()[:32]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+class DeliveryQueue:
+    """Queue operations; every method is one short transaction, safe across processes."""
+
+    def __init__(
+        self,
+        engine: sa.Engine,
+        clock: Clock,
+        *,
+        worker_id: str | None = None,
+        lease_seconds: float = 120.0,
+    ) -> None:
+        self._engine = engine
+        self._clock = clock
+        self.worker_id = worker_id or default_worker_id()
+        self._lease = timedelta(seconds=lease_seconds)
+
+    # --- producing -----------------------------------------------------------------------
+
+    def enqueue(
+        self,
+        key: str,
+        platform: str,
+        chat_id: str,
+        kind: str,
+        message: RenderedMessage,
+        *,
+        chat_kind: str = "private",
+        not_before: datetime | None = None,
+        connection: sa.Connection | None = None,
+    ) -> bool:
+        """Queue ``message`` under ``key``; False (and nothing queued) if the key exists.
+
+        Pass ``connection`` to make the insert part of the caller's transaction.
+        """
+        if connection is None:
+            with self._engine.begin() as own:
+                return self._insert(
+                    own, key, platform, chat_id, chat_kind, kind, message, not_before
+                )
+        return self._insert(
+            connection, key, platform, chat_id, chat_kind, kind, message, not_before
+        )
+
+    def _insert(
+        self,
+        connection: sa.Connection,
+        key: str,
+        platform: str,
+        chat_id: str,
+        chat_kind: str,
+        kind: str,
+        message: RenderedMessage,
+        not_before: datetime | None,
+    ) -> bool:
+        now = self._clock.now()
+        values = {
+            "idempotency_key": key,
+            "platform": platform,
+            "chat_id": chat_id,
+            "chat_kind": chat_kind,
+            "kind": kind,
+            "payload": dict(message.payload),
+            "status": QUEUED,
+            "attempts": 0,
+            "next_attempt_at": not_before or now,
+            "created_at": now,
+        }
+        inserted = connection.execute(_insert_ignoring_duplicates(connection, values)).first()
+        return inserted is not None
+
+    def existing_keys(self, keys: list[str]) -> set[str]:
+        """Which of ``keys`` are already in the queue (in any status)."""
+        if not keys:
+            return set()
+        with self._engine.connect() as connection:
+            found = connection.execute(
+                sa.select(deliveries.c.idempotency_key).where(
+                    deliveries.c.idempotency_key.in_(keys)
+                )
+            ).scalars()
+            return set(found)
+
+    # --- consuming -----------------------------------------------------------------------
+
+    def claim(self, limit: int) -> list[Delivery]:
+        """Lease up to ``limit`` due rows to this worker, oldest due first.
+
+        One conditional UPDATE: a row is taken only if it is still queued and unleased (or
+        its lease ran out) when the update runs. PostgreSQL skips rows another worker is
+        taking at that moment (``FOR UPDATE SKIP LOCKED``); SQLite runs writers one at a time.
+        """
+        now = self._clock.now()
+        claimable = sa.and_(
+            deliveries.c.status == QUEUED,
+            sa.or_(deliveries.c.claimed_until.is_(None), deliveries.c.claimed_until < now),
+        )
+        due = (
+            sa.select(deliveries.c.id)
+            .where(claimable, deliveries.c.next_attempt_at <= now)
+            .order_by(deliveries.c.next_attempt_at, deliveries.c.id)
+            .limit(limit)
+        )
+        if self._engine.dialect.name == "postgresql":
+            # A CTE runs once; an IN (subquery ... LIMIT) may be re-run per row by the planner
+            # and then take more than ``limit`` rows.
+            taken = due.with_for_update(skip_locked=True).cte("due")
+            chosen = deliveries.c.id == taken.c.id
+        else:
+            chosen = deliveries.c.id.in_(due.scalar_subquery())
+        until = now + self._lease
+        statement = (
+            deliveries.update()
+            .where(chosen, claimable)
+            .values(claimed_by=self.worker_id, claimed_until=until)
+            .returning(
+                deliveries.c.id,
+                deliveries.c.idempotency_key,
+                deliveries.c.platform,
+                deliveries.c.chat_id,
+                deliveries.c.chat_kind,
+                deliveries.c.kind,
+                deliveries.c.payload,
+                deliveries.c.attempts,
+                deliveries.c.next_attempt_at,
+            )
+        )
+        with self._engine.begin() as connection:
+            rows = sorted(
+                connection.execute(statement).all(), key=lambda row: (row.next_attempt_at, row.id)
+            )
+        return [
+            Delivery(
+                id=row.id,
+                key=row.idempotency_key,
+                platform=row.platform,
+                chat_id=row.chat_id,
+                chat_kind=row.chat_kind,
+                kind=row.kind,
+                message=RenderedMessage(row.payload),
+                attempts=row.attempts,
+                claimed_until=until,
+            )
+            for row in rows
+        ]
+
+    def mark_sent(self, delivery_id: int, message_id: str = "") -> bool:
+        """Record a successful send; False if the row was no longer queued."""
+        return self._finish(
+            delivery_id, SENT, message_id=message_id or None, sent_at=self._clock.now()
+        )
+
+    def mark_failed(self, delivery_id: int, reason: str) -> bool:
+        """Give up on the row for good, keeping the reason."""
+        return self._finish(delivery_id, FAILED, last_error=reason[:2000])
+
+    def mark_gone(self, delivery_id: int, reason: str) -> bool:
+        return self._finish(delivery_id, GONE, last_error=reason[:2000])
+
+    def reschedule(
+        self, delivery_id: int, at: datetime, reason: str, *, count_attempt: bool = True
+    ) -> None:
+        """Release the row to be tried again at ``at``, counting a failed attempt or not."""
+        values: dict[str, Any] = {
+            "next_attempt_at": at,
+            "last_error": reason[:2000],
+            "claimed_by": None,
+            "claimed_until": None,
+        }
+        if count_attempt:
+            values["attempts"] = deliveries.c.attempts + 1
+        self._update_queued(deliveries.c.id == delivery_id, values)
+
+    def release(self, delivery_ids: list[int], at: datetime | None = None) -> None:
+        """Give back leased rows untried (worker stopping, lease about to run out)."""
+        if not delivery_ids:
+            return
+        values: dict[str, Any] = {"claimed_by": None, "claimed_until": None}
+        if at is not None:
+            values["next_attempt_at"] = at
+        self._update_queued(deliveries.c.id.in_(delivery_ids), values)
+
+    def mark_chat_gone(self, platform: str, chat_id: str, reason: str) -> int:
+        """Every queued row for the chat becomes ``gone``; returns how many."""
+        return self._update_queued(
+            sa.and_(deliveries.c.platform == platform, deliveries.c.chat_id == chat_id),
+            {
+                "status": GONE,
+                "last_error": reason[:2000],
+                "claimed_by": None,
+                "claimed_until": None,
+            },
+        )
+
+    def move_chat(self, platform: str, old_id: str, new_id: str) -> int:
+        """Queued rows for ``old_id`` go to ``new_id`` instead; returns how many."""
+        return self._update_queued(
+            sa.and_(deliveries.c.platform == platform, deliveries.c.chat_id == old_id),
+            {"chat_id": new_id},
+        )
+
+    # --- inspection ----------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per status."""
+        with self._engine.connect() as connection:
+            rows = connection.execute(
+                sa.select(deliveries.c.status, sa.func.count()).group_by(deliveries.c.status)
+            ).all()
+        return {status: int(count) for status, count in rows}
+
+    def pending(self) -> int:
+        return self.counts().get(QUEUED, 0)
+
+    def next_due(self) -> datetime | None:
+        """When a queued row may next be claimed: its due time, or when its lease runs out."""
+        now = self._clock.now()
+        unleased = sa.or_(deliveries.c.claimed_until.is_(None), deliveries.c.claimed_until < now)
+        queued = deliveries.c.status == QUEUED
+        with self._engine.connect() as connection:
+            due = connection.execute(
+                sa.select(sa.func.min(deliveries.c.next_attempt_at)).where(queued, unleased)
+            ).scalar()
+            lease_end = connection.execute(
+                sa.select(sa.func.min(deliveries.c.claimed_until)).where(
+                    queued, deliveries.c.claimed_until >= now
+                )
+            ).scalar()
+        candidates = [when for when in (due, lease_end) if when is not None]
+        return min(candidates) if candidates else None
+
+    def get(self, key: str) -> DeliveryRecord | None:
+        with self._engine.connect() as connection:
+            row = connection.execute(
+                sa.select(deliveries).where(deliveries.c.idempotency_key == key)
+            ).first()
+        if row is None:
+            return None
+        return DeliveryRecord(
+            key=row.idempotency_key,
+            platform=row.platform,
+            chat_id=row.chat_id,
+            status=row.status,
+            attempts=row.attempts,
+            next_attempt_at=row.next_attempt_at,
+            message_id=row.message_id,
+            last_error=row.last_error,
+            sent_at=row.sent_at,
+        )
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _finish(self, delivery_id: int, status: str, **values: Any) -> bool:
+        changed = self._update_queued(
+            deliveries.c.id == delivery_id,
+            {"status": status, "claimed_by": None, "claimed_until": None, **values},
+        )
+        if not changed:
+            log.warning("delivery %s was no longer queued when marked %s", delivery_id, status)
+        return bool(changed)
+
+    def _update_queued(self, where: Any, values: dict[str, Any]) -> int:
+        with self._engine.begin() as connection:
+            result = connection.execute(
+                deliveries.update().where(where, deliveries.c.status == QUEUED).values(**values)
+            )
+        return int(result.rowcount)
+
+
+def _insert_ignoring_duplicates(connection: sa.Connection, values: dict[str, Any]) -> Any:
+    if connection.dialect.name == "postgresql":
+        statement: Any = postgresql.insert(deliveries)
+    else:
+        statement = sqlite.insert(deliveries)
+    # RETURNING rather than rowcount: drivers disagree on rowcount for a skipped insert.
+    return statement.values(values).on_conflict_do_nothing().returning(deliveries.c.id)

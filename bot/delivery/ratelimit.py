@@ -1,0 +1,103 @@
+"""Per-platform send limits, as schedules: the limiter says *when* a message may go.
+
+Every limit is a bucket with no burst (a minimum spacing between messages, GCRA-style): a
+message reserved at ``t`` pushes the bucket's next free instant to ``t + interval``. Evenly
+spaced sends stay under a sliding-window limit of the same rate, which is how platforms count.
+Each limit is scaled by ``limit_fraction`` so network jitter does not tip a burst over.
+
+- Telegram: ``telegram_per_second`` overall, ``telegram_per_chat_per_second`` per chat, and
+  ``telegram_per_group_per_minute`` per group or channel.
+- Slack: ``slack_per_channel_per_second`` per channel.
+- Anything else (the console): unlimited.
+
+The limiter never sleeps; the worker awaits the returned instant with its own sleep function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+from bot.clock import Clock
+from bot.config import DeliverySettings
+
+GROUP_KINDS = frozenset({"group", "channel"})
+_PRUNE_EVERY = 4096
+
+Bucket = tuple[str, ...]
+
+
+class RateLimiter:
+    """Message schedules per platform, chat and group. Not thread-safe: one per event loop."""
+
+    def __init__(self, settings: DeliverySettings, clock: Clock) -> None:
+        self._clock = clock
+        fraction = settings.limit_fraction
+        self._telegram_overall = _interval(settings.telegram_per_second * fraction, 1.0)
+        self._telegram_chat = _interval(settings.telegram_per_chat_per_second * fraction, 1.0)
+        self._telegram_group = _interval(settings.telegram_per_group_per_minute * fraction, 60.0)
+        self._slack_channel = _interval(settings.slack_per_channel_per_second * fraction, 1.0)
+        self._next_free: dict[Bucket, float] = {}
+        self._reservations = 0
+
+    def ready_at(self, platform: str, chat_id: str, chat_kind: str) -> datetime:
+        """The earliest instant the chat's own limits allow (the overall one not included).
+        Books nothing: a chat waits here without holding a place in the platform's line."""
+        now = self._now()
+        start = max(
+            [now]
+            + [
+                self._next_free.get(bucket, now)
+                for bucket, _ in self._buckets(platform, chat_id, chat_kind, overall=False)
+            ]
+        )
+        return datetime.fromtimestamp(start, UTC)
+
+    def reserve(self, platform: str, chat_id: str, chat_kind: str) -> datetime:
+        """Book the earliest instant every limit allows, and return it.
+
+        Call it once :meth:`ready_at` has come: the platform-wide line is one schedule, so a
+        chat booked far ahead would hold every other chat back until then.
+        """
+        now = self._now()
+        buckets = list(self._buckets(platform, chat_id, chat_kind, overall=True))
+        start = max([now] + [self._next_free.get(bucket, now) for bucket, _ in buckets])
+        for bucket, interval in buckets:
+            self._next_free[bucket] = start + interval
+        self._reservations += 1
+        if self._reservations % _PRUNE_EVERY == 0:
+            self._prune(now)
+        return datetime.fromtimestamp(start, UTC)
+
+    def defer(self, platform: str, chat_id: str, until: datetime) -> None:
+        """The platform asked to wait: nothing more goes to the chat before ``until``."""
+        bucket = (platform, "chat", chat_id)
+        self._next_free[bucket] = max(self._next_free.get(bucket, 0.0), until.timestamp())
+
+    def _buckets(
+        self, platform: str, chat_id: str, chat_kind: str, *, overall: bool
+    ) -> Iterator[tuple[Bucket, float]]:
+        # Deferral buckets exist for every platform; a zero interval only carries the wait.
+        chat_interval = 0.0
+        if platform == "telegram":
+            chat_interval = self._telegram_chat
+            if overall and self._telegram_overall:
+                yield ("telegram", "all"), self._telegram_overall
+            if chat_kind in GROUP_KINDS and self._telegram_group:
+                yield ("telegram", "group", chat_id), self._telegram_group
+        elif platform == "slack":
+            chat_interval = self._slack_channel
+        yield (platform, "chat", chat_id), chat_interval
+
+    def _now(self) -> float:
+        return self._clock.now().timestamp()
+
+    def _prune(self, now: float) -> None:
+        # Buckets whose next free instant has passed constrain nothing; drop them so a
+        # fan-out to many chats does not keep one entry per chat forever.
+        self._next_free = {key: when for key, when in self._next_free.items() if when > now}
+
+
+def _interval(rate: float, per_seconds: float) -> float:
+    """Seconds between messages for ``rate`` messages per ``per_seconds``; 0 = unlimited."""
+    return per_seconds / rate if rate > 0 else 0.0

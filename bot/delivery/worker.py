@@ -1,0 +1,292 @@
+"""The delivery worker: leases due messages from the queue and sends them, within limits.
+
+Different chats are sent to concurrently (up to ``delivery.concurrency`` at once), one chat's
+messages strictly one after another, in queue order. Every outcome is recorded:
+
+- SENT: the row is ``sent`` with the platform's message id;
+- RETRY: tried again later; the platform's ``retry_after`` is honoured as given (and does not
+  count as a failed attempt), other transient errors back off exponentially and, after
+  ``max_attempts``, the row is ``failed`` with the reason;
+- GONE: the chat is marked blocked, its queued rows ``gone``, and a WARNING names it;
+- MOVED: the chat follows its new id, and the message (with the chat's other queued rows)
+  goes there;
+- FAILED: the row is ``failed`` with the reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from bot.clock import Clock
+from bot.config import DeliverySettings
+from bot.delivery.queue import Delivery, DeliveryQueue
+from bot.delivery.ratelimit import RateLimiter
+from bot.delivery.sender import Sender, SendResult, SendStatus
+
+log = logging.getLogger(__name__)
+
+Sleep = Callable[[float], Awaitable[None]]
+ChatKey = tuple[str, str]
+# A chat can move more than once (group -> supergroup) but not in circles.
+_MAX_MOVES = 3
+
+
+class ChatStates(Protocol):
+    """The part of the chat store the worker changes (``bot.store.chats.ChatStore``)."""
+
+    def mark_blocked(self, platform: str, chat_id: str, reason: str, now: datetime) -> object: ...
+
+    def migrate_chat(self, platform: str, old_id: str, new_id: str, now: datetime) -> object: ...
+
+
+@dataclass(slots=True)
+class _Lane:
+    """One chat's leased messages, drained in order by a single task."""
+
+    items: deque[Delivery] = field(default_factory=deque)
+    task: asyncio.Task[None] | None = None
+
+
+class DeliveryWorker:
+    def __init__(
+        self,
+        queue: DeliveryQueue,
+        senders: Mapping[str, Sender],
+        limiter: RateLimiter,
+        chats: ChatStates,
+        clock: Clock,
+        sleep: Sleep,
+        settings: DeliverySettings,
+    ) -> None:
+        self._queue = queue
+        self._senders = senders
+        self._limiter = limiter
+        self._chats = chats
+        self._clock = clock
+        self._sleep = sleep
+        self._settings = settings
+        self._lanes: dict[ChatKey, _Lane] = {}
+        self._slots = asyncio.Semaphore(settings.concurrency)
+        self._stopping = False
+        # Stop sending this long before a lease runs out, so no other worker can have
+        # taken the row over while this one is still sending it.
+        self._lease_margin = timedelta(seconds=min(10.0, settings.lease_seconds / 4))
+
+    @property
+    def in_flight(self) -> int:
+        return sum(len(lane.items) for lane in self._lanes.values())
+
+    async def run_once(self) -> int:
+        """Lease one batch, send all of it, record every outcome; returns the batch size."""
+        batch = self._queue.claim(self._settings.batch_size)
+        self._dispatch(batch)
+        await self._drain()
+        return len(batch)
+
+    async def run_forever(self, stop: asyncio.Event) -> None:
+        """Keep the pipeline full until ``stop`` is set; then finish the messages being sent,
+        give the rest of the leases back, and return."""
+        low_water = max(1, self._settings.batch_size // 2)
+        stop_wait = asyncio.ensure_future(stop.wait())
+        try:
+            while not stop.is_set():
+                if self.in_flight < low_water:
+                    self._dispatch(self._claim(self._settings.batch_size - self.in_flight))
+                waits: set[asyncio.Future[Any]] = {stop_wait}
+                waits.update(lane.task for lane in self._lanes.values() if lane.task is not None)
+                # Wake when a chat's lane ends (room for more) or at the next poll (new rows).
+                await asyncio.wait(
+                    waits, timeout=self._settings.poll_seconds, return_when=asyncio.FIRST_COMPLETED
+                )
+        finally:
+            self._stopping = True
+            stop_wait.cancel()
+            await self._drain()
+            self._stopping = False
+
+    def _claim(self, limit: int) -> list[Delivery]:
+        try:
+            return self._queue.claim(limit)
+        except Exception:
+            log.exception("claiming deliveries failed; trying again at the next poll")
+            return []
+
+    def _dispatch(self, batch: list[Delivery]) -> None:
+        for delivery in batch:
+            key = (delivery.platform, delivery.chat_id)
+            lane = self._lanes.get(key)
+            if lane is None:
+                lane = self._lanes[key] = _Lane()
+                lane.items.append(delivery)
+                lane.task = asyncio.ensure_future(self._run_lane(key, lane))
+            else:
+                lane.items.append(delivery)
+
+    async def _drain(self) -> None:
+        tasks = [lane.task for lane in self._lanes.values() if lane.task is not None]
+        if tasks:
+            await asyncio.gather(*tasks)
+
+    async def _run_lane(self, key: ChatKey, lane: _Lane) -> None:
+        try:
+            while lane.items and not self._stopping:
+                delivery = lane.items.popleft()
+                try:
+                    await self._deliver(delivery, lane)
+                except Exception:
+                    log.exception("delivery %s to %s:%s broke", delivery.key, *key)
+                    self._safely(self._retry, delivery, SendResult.retry("internal error"), lane)
+            if lane.items:
+                self._safely(self._release, [d.id for d in lane.items])
+                lane.items.clear()
+        finally:
+            # Removed before returning, with no await in between: _dispatch never appends
+            # to a lane whose task has finished.
+            del self._lanes[key]
+
+    async def _deliver(self, delivery: Delivery, lane: _Lane) -> None:
+        sender = self._senders.get(delivery.platform)
+        if sender is None:
+            self._queue.mark_failed(delivery.id, f"no sender for platform {delivery.platform}")
+            log.error("no sender for %s: delivery %s failed", delivery.platform, delivery.key)
+            return
+        for _ in range(_MAX_MOVES + 1):
+            result = await self._send(sender, delivery, lane)
+            if result is None:
+                return
+            if result.status is not SendStatus.MOVED:
+                self._record(delivery, result, lane)
+                return
+            delivery = self._follow_move(delivery, result.new_chat_id)
+            # The chat's other leased messages follow it too (the queue rows already have).
+            lane.items = deque(replace(d, chat_id=delivery.chat_id) for d in lane.items)
+        self._queue.mark_failed(delivery.id, f"chat kept moving (last: {delivery.chat_id})")
+
+    async def _send(self, sender: Sender, delivery: Delivery, lane: _Lane) -> SendResult | None:
+        """Wait for the limits, then send; None when the lease would run out first (the rest
+        of the lane is given back to be claimed again)."""
+        platform, chat_id, chat_kind = delivery.platform, delivery.chat_id, delivery.chat_kind
+        await self._wait_until(self._limiter.ready_at(platform, chat_id, chat_kind))
+        async with self._slots:
+            at = self._limiter.reserve(platform, chat_id, chat_kind)
+            if at > delivery.claimed_until - self._lease_margin:
+                self._release([delivery.id, *(d.id for d in lane.items)], at)
+                lane.items.clear()
+                return None
+            await self._wait_until(at)
+            try:
+                return await sender.send(chat_id, delivery.message)
+            except Exception as exc:  # a sender must not raise; never lose the message
+                log.exception("sender for %s raised sending to %s", platform, chat_id)
+                return SendResult.retry(f"{type(exc).__name__}: {exc}")
+
+    def _record(self, delivery: Delivery, result: SendResult, lane: _Lane) -> None:
+        where = f"{delivery.platform}:{delivery.chat_id}"
+        if result.status is SendStatus.SENT:
+            self._queue.mark_sent(delivery.id, result.message_id)
+            log.debug("delivery %s sent to %s", delivery.key, where)
+        elif result.status is SendStatus.RETRY:
+            self._retry(delivery, result, lane)
+        elif result.status is SendStatus.GONE:
+            self._gone(delivery, result.reason or "chat gone")
+            lane.items.clear()
+        else:
+            self._queue.mark_failed(delivery.id, result.reason or "rejected")
+            log.error("delivery %s to %s failed: %s", delivery.key, where, result.reason)
+
+    def _retry(self, delivery: Delivery, result: SendResult, lane: _Lane) -> None:
+        where = f"{delivery.platform}:{delivery.chat_id}"
+        reason = result.reason or "transient error"
+        now = self._clock.now()
+        if result.retry_after is not None:
+            # The platform said exactly when: a wait, not a failure.
+            at = now + timedelta(seconds=max(0.0, result.retry_after))
+            self._limiter.defer(delivery.platform, delivery.chat_id, at)
+            self._queue.reschedule(delivery.id, at, reason, count_attempt=False)
+        else:
+            attempts = delivery.attempts + 1
+            if attempts >= self._settings.max_attempts:
+                failure = f"gave up after {attempts} attempts: {reason}"
+                self._queue.mark_failed(delivery.id, failure)
+                log.error("delivery %s to %s failed: %s", delivery.key, where, failure)
+                self._release_lane(lane, None)
+                return
+            delay = min(
+                self._settings.retry_base_seconds * 2 ** (attempts - 1),
+                self._settings.retry_max_seconds,
+            )
+            at = now + timedelta(seconds=delay)
+            self._queue.reschedule(delivery.id, at, reason)
+        log.info("delivery %s to %s retries at %s: %s", delivery.key, where, at, reason)
+        # Later messages of the chat wait for this one, to keep the chat's order.
+        self._release_lane(lane, at)
+
+    def _gone(self, delivery: Delivery, reason: str) -> None:
+        platform, chat_id = delivery.platform, delivery.chat_id
+        self._chats.mark_blocked(platform, chat_id, reason, self._clock.now())
+        dropped = self._queue.mark_chat_gone(platform, chat_id, reason)
+        log.warning(
+            "chat %s:%s is gone (%s): marked blocked, %d queued deliveries marked gone",
+            platform,
+            chat_id,
+            reason,
+            dropped,
+        )
+
+    def _follow_move(self, delivery: Delivery, new_chat_id: str) -> Delivery:
+        platform, old_id = delivery.platform, delivery.chat_id
+        self._chats.migrate_chat(platform, old_id, new_chat_id, self._clock.now())
+        moved = self._queue.move_chat(platform, old_id, new_chat_id)
+        log.info(
+            "chat %s:%s moved to %s: resending, %d queued deliveries follow",
+            platform,
+            old_id,
+            new_chat_id,
+            moved,
+        )
+        return replace(delivery, chat_id=new_chat_id)
+
+    def _release_lane(self, lane: _Lane, at: datetime | None) -> None:
+        self._release([d.id for d in lane.items], at)
+        lane.items.clear()
+
+    def _release(self, ids: list[int], at: datetime | None = None) -> None:
+        self._queue.release(ids, at)
+
+    def _safely(self, action: Callable[..., object], *args: object) -> None:
+        # Recording an outcome can fail (database down); the lease then runs out and the
+        # row is tried again, so log and carry on.
+        try:
+            action(*args)
+        except Exception:
+            log.exception("recording a delivery outcome failed; its lease will run out")
+
+    async def _wait_until(self, at: datetime) -> None:
+        delay = (at - self._clock.now()).total_seconds()
+        if delay > 0:
+            await self._sleep(delay)
+
+
+class WorkerService:
+    """Runs :meth:`DeliveryWorker.run_forever` as a background task between start and stop."""
+
+    def __init__(self, worker: DeliveryWorker) -> None:
+        self.worker = worker
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._stop.clear()
+        self._task = asyncio.create_task(self.worker.run_forever(self._stop))
+
+    async def stop(self) -> None:
+        self._stop.set()
+        if self._task is not None:
+            await self._task
+            self._task = None

@@ -1,0 +1,324 @@
+"""The ingest run: due feeds -> fetch -> parse -> new entries -> articles -> topics ->
+stories -> briefings, stored. One bad feed or page never sinks the run: failures are values
+in the :class:`IngestReport` and recorded on the feed with their reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+import httpx
+import sqlalchemy as sa
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.ingest.articles import BuiltArticle, build_article, from_entry
+from bot.ingest.backoff import after_failure, after_success
+from bot.ingest.briefer import Briefer, EngineBriefer
+from bot.ingest.poll import Poll, poll_feed
+from bot.ingest.records import content_hash, record
+from bot.ingest.report import FeedOutcome, IngestReport
+from bot.ingest.storying import Candidate, StoryCounts, save_stories
+from bot.store.briefings import BriefingStore
+from bot.store.sources import FeedState, NewArticle, SourceStore
+from briefings.feedmodel import FeedEntry, ParsedFeed
+from briefings.fetch import Fetcher
+from briefings.matching import matching_topics
+from briefings.model import Article, Briefing
+from briefings.stories import DEFAULT_WINDOW, StoryItem
+from briefings.topics import Topic
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[FeedOutcome], None]
+FEEDS_PER_ROUND = 100
+
+
+def configured_feeds(settings: Settings, extra: Sequence[str] = ()) -> list[str]:
+    """Every feed URL of every topic, then ``extra``, each once."""
+    urls = [url for topic in settings.topics for url in topic.feeds] + list(extra)
+    return list(dict.fromkeys(url.strip() for url in urls if url.strip()))
+
+
+async def run_ingest(
+    engine: sa.Engine,
+    settings: Settings,
+    client: httpx.AsyncClient,
+    clock: Clock,
+    *,
+    extra_feeds: Sequence[str] = (),
+    briefer: Briefer | None = None,
+    fetcher: Fetcher | None = None,
+    progress: Progress | None = None,
+    only_due: bool = True,
+) -> IngestReport:
+    """Poll the configured feeds (plus ``extra_feeds``) once and store what is new."""
+    ingestor = Ingestor(
+        engine,
+        settings.topics,
+        fetcher or Fetcher(client, settings.fetch),
+        briefer or EngineBriefer(),
+        clock,
+    )
+    return await ingestor.run(configured_feeds(settings, extra_feeds), only_due, progress)
+
+
+@dataclass(frozen=True, slots=True)
+class _Fresh:
+    """A not-yet-seen entry and the feed it came from."""
+
+    state: FeedState
+    feed: ParsedFeed
+    entry: FeedEntry
+
+
+class Ingestor:
+    """One ingest pass over a list of feeds; stateless between runs (the store holds state)."""
+
+    def __init__(
+        self,
+        engine: sa.Engine,
+        topics: Sequence[Topic],
+        fetcher: Fetcher,
+        briefer: Briefer,
+        clock: Clock,
+        window: timedelta = DEFAULT_WINDOW,
+    ) -> None:
+        self._sources = SourceStore(engine)
+        self._briefings = BriefingStore(engine)
+        self._topics = tuple(topics)
+        self._fetcher = fetcher
+        self._policy = fetcher.policy
+        self._briefer = briefer
+        self._clock = clock
+        self._window = window
+        self._gate = asyncio.Semaphore(max(1, self._policy.concurrency))
+
+    async def run(
+        self, urls: Sequence[str], only_due: bool = True, progress: Progress | None = None
+    ) -> IngestReport:
+        started = self._clock.now()
+        states = self._sources.ensure_feeds(urls, started)
+        outcomes: list[FeedOutcome] = []
+        totals = _Totals()
+        due = [s for s in states if s.is_due(started) or not only_due]
+        for state in states:
+            if state not in due:
+                outcome = FeedOutcome(
+                    state.url,
+                    "skipped",
+                    reason=f"next poll {state.next_attempt_at:%Y-%m-%d %H:%M} UTC",
+                    failure_count=state.failure_count,
+                    broken=state.broken,
+                    next_attempt_at=state.next_attempt_at,
+                )
+                outcomes.append(outcome)
+                if progress:
+                    progress(outcome)
+        for start in range(0, len(due), FEEDS_PER_ROUND):
+            for outcome in await self._round(due[start : start + FEEDS_PER_ROUND], totals):
+                outcomes.append(outcome)
+                if progress:
+                    progress(outcome)
+        report = IngestReport(
+            started_at=started,
+            feeds=tuple(outcomes),
+            new_articles=totals.new_articles,
+            matched_articles=totals.matched,
+            stories_created=totals.stories.created,
+            stories_updated=totals.stories.updated,
+            pages_fetched=totals.pages,
+        )
+        log.info("ingest: %s", report.summary())
+        return report
+
+    async def _round(self, states: Sequence[FeedState], totals: _Totals) -> list[FeedOutcome]:
+        polls = await asyncio.gather(*(self._poll(state) for state in states))
+        now = self._clock.now()
+        outcomes: dict[str, FeedOutcome] = {}
+        fresh: list[_Fresh] = []
+        for poll in polls:
+            if poll.failure:
+                outcomes[poll.state.url] = self._fail(poll, now)
+            elif poll.parsed is not None:
+                fresh += [_Fresh(poll.state, poll.parsed, e) for e in poll.parsed.entries]
+        fresh = self._unseen(fresh)
+        await self._store_articles(fresh, totals)
+        new_per_feed: dict[str, int] = {}
+        for item in fresh:
+            new_per_feed[item.state.url] = new_per_feed.get(item.state.url, 0) + 1
+        for poll in polls:
+            if poll.state.url not in outcomes:
+                outcomes[poll.state.url] = self._succeed(poll, new_per_feed, now)
+        return [outcomes[state.url] for state in states]
+
+    async def _poll(self, state: FeedState) -> Poll:
+        async with self._gate:
+            return await poll_feed(state, self._fetcher)
+
+    def _fail(self, poll: Poll, now: datetime) -> FeedOutcome:
+        plan = after_failure(self._policy, poll.state.failure_count, now, poll.fetched.retry_after)
+        reason = poll.failure
+        self._sources.record_failure(
+            poll.state.id,
+            reason=reason,
+            failure_count=plan.failure_count,
+            broken=plan.broken,
+            now=now,
+            next_attempt_at=plan.next_attempt_at,
+        )
+        log.warning(
+            "feed %s failed (%d in a row%s): %s",
+            poll.state.url,
+            plan.failure_count,
+            ", broken" if plan.broken else "",
+            reason,
+        )
+        return FeedOutcome(
+            poll.state.url,
+            "failed",
+            reason=reason,
+            http_status=poll.fetched.http_status,
+            failure_count=plan.failure_count,
+            broken=plan.broken,
+            next_attempt_at=plan.next_attempt_at,
+        )
+
+    def _succeed(self, poll: Poll, new_per_feed: dict[str, int], now: datetime) -> FeedOutcome:
+        next_at = after_success(self._policy, now)
+        parsed = poll.parsed
+        self._sources.record_fetch(
+            poll.state.id,
+            status=poll.fetched.status,
+            now=now,
+            next_attempt_at=next_at,
+            etag=poll.fetched.etag,
+            last_modified=poll.fetched.last_modified,
+            title=parsed.title if parsed else None,
+        )
+        new = new_per_feed.get(poll.state.url, 0)
+        reason = "not modified" if poll.fetched.not_modified else "" if new else "nothing new"
+        log.info("feed %s: %s", poll.state.url, f"{new} new" if new else reason)
+        return FeedOutcome(
+            poll.state.url,
+            "new" if new else "unchanged",
+            new_entries=new,
+            reason=reason,
+            http_status=poll.fetched.http_status,
+            next_attempt_at=next_at,
+            warnings=parsed.warnings if parsed else (),
+        )
+
+    def _unseen(self, fresh: Sequence[_Fresh]) -> list[_Fresh]:
+        seen = self._sources.seen(
+            urls=(f.entry.link for f in fresh), guids=(f.entry.guid for f in fresh)
+        )
+        keep: list[_Fresh] = []
+        batch: set[str] = set()
+        for item in fresh:
+            keys = {k for k in (item.entry.link, item.entry.guid) if k}
+            if item.entry.link in seen.urls or item.entry.guid in seen.guids or keys & batch:
+                continue
+            batch |= keys
+            keep.append(item)
+        return keep
+
+    async def _store_articles(self, fresh: Sequence[_Fresh], totals: _Totals) -> None:
+        quick = [matching_topics(from_entry(f.entry, f.feed), self._topics) for f in fresh]
+        on_topic = [f for f, topics in zip(fresh, quick, strict=True) if topics]
+        built = await asyncio.gather(*(self._build(f) for f in on_topic))
+        totals.pages += sum(1 for b in built if b.page_fetched)
+        now = self._clock.now()
+        rows: list[NewArticle] = []
+        candidates: list[Candidate] = []
+        for item, topics in zip(fresh, quick, strict=True):
+            if not topics:
+                rows.append(self._row(item, from_entry(item.entry, item.feed), ()))
+        by_url: dict[str, Candidate] = {}
+        for item, result in zip(on_topic, built, strict=True):
+            article = result.article
+            topics = matching_topics(article, self._topics)
+            if not topics:
+                rows.append(self._row(item, article, ()))
+                continue
+            candidate = self._candidate(item, article, topics)
+            if candidate is not None and candidate.row.canonical_url not in by_url:
+                by_url[candidate.row.canonical_url] = candidate
+        candidates = self._not_duplicates(list(by_url.values()))
+        self._sources.add_articles(rows, now)
+        counts = save_stories(
+            candidates, self._sources, self._briefings, self._briefer, now, self._window
+        )
+        totals.new_articles += len(rows) + len(candidates)
+        totals.matched += len(candidates)
+        totals.stories = StoryCounts(
+            totals.stories.created + counts.created, totals.stories.updated + counts.updated
+        )
+
+    async def _build(self, item: _Fresh) -> BuiltArticle:
+        async with self._gate:
+            return await build_article(item.entry, item.feed, self._fetcher, self._briefer)
+
+    def _candidate(
+        self, item: _Fresh, article: Article, topics: tuple[str, ...]
+    ) -> Candidate | None:
+        try:
+            briefing = replace(self._briefer.summarize(article), topics=topics)
+        except Exception as exc:  # one article the engine cannot brief must not sink the run
+            log.warning("feed %s: summarizing %s failed: %r", item.state.url, article.url, exc)
+            return None
+        row = self._row(item, article, topics, briefing)
+        story_item = StoryItem.of(
+            row.canonical_url, article.title, article.summary or article.text, article.published
+        )
+        return Candidate(row, briefing, topics, story_item)
+
+    def _row(
+        self,
+        item: _Fresh,
+        article: Article,
+        topics: tuple[str, ...],
+        briefing: Briefing | None = None,
+    ) -> NewArticle:
+        return NewArticle(
+            canonical_url=article.link,
+            url=item.entry.link,
+            guid=item.entry.guid or None,
+            feed_id=item.state.id,
+            title=article.title,
+            outlet=article.outlet,
+            published_at=article.published,
+            content_hash=content_hash(article),
+            data=record(article, topics, briefing),
+        )
+
+    def _not_duplicates(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Drop candidates whose canonical URL (from the page) or text is already stored."""
+        seen = self._sources.seen(
+            urls=(c.row.canonical_url for c in candidates),
+            hashes=(c.row.content_hash for c in candidates),
+        )
+        keep: list[Candidate] = []
+        hashes: set[str] = set()
+        for candidate in candidates:
+            row = candidate.row
+            if row.canonical_url in seen.urls or row.content_hash in seen.hashes | hashes:
+                log.info("article %s already stored, not briefed again", row.canonical_url)
+                continue
+            hashes.add(row.content_hash)
+            keep.append(candidate)
+        return keep
+
+
+class _Totals:
+    """Counters across the rounds of one run."""
+
+    def __init__(self) -> None:
+        self.new_articles = 0
+        self.matched = 0
+        self.pages = 0
+        self.stories = StoryCounts()

@@ -1,0 +1,57 @@
+"""Polling one feed: fetch (conditional GET), parse, and the plan for its next poll."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.store.sources import FeedState
+from briefings.feedmodel import ParsedFeed
+from briefings.feeds import parse_feed
+from briefings.fetch import Fetcher
+from briefings.fetchresult import FetchResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Poll:
+    """A feed's fetch result and, when it had a body, what the body parsed to."""
+
+    state: FeedState
+    fetched: FetchResult
+    parsed: ParsedFeed | None = None
+
+    @property
+    def failure(self) -> str:
+        """Why this poll failed ("" when it did not)."""
+        if self.fetched.failed:
+            return self.fetched.error
+        if self.parsed is not None and not self.parsed.ok:
+            return self.parsed.error
+        return ""
+
+
+async def poll_feed(state: FeedState, fetcher: Fetcher) -> Poll:
+    fetched = await fetcher.fetch(state.url, etag=state.etag, last_modified=state.last_modified)
+    if not fetched.ok:
+        return Poll(state, fetched)
+    parsed = parse_feed(fetched.body, fetched.final_url or state.url, fetched.content_type)
+    for warning in parsed.warnings[:5]:
+        log.info("feed %s: %s", state.url, warning)
+    # Keep the body out of the value from here on: only the entries are needed.
+    return Poll(state, _without_body(fetched), parsed)
+
+
+def _without_body(result: FetchResult) -> FetchResult:
+    return FetchResult(
+        url=result.url,
+        status=result.status,
+        final_url=result.final_url,
+        http_status=result.http_status,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        content_type=result.content_type,
+        retry_after=result.retry_after,
+        error=result.error,
+    )

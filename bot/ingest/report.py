@@ -1,0 +1,68 @@
+"""The result of an ingest run: one outcome per feed and a summary, as frozen values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+FeedStatus = Literal["new", "unchanged", "failed", "skipped"]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedOutcome:
+    """What polling one feed gave: ``new`` entries, ``unchanged`` (304 or nothing new), or
+    ``failed`` with ``reason``; ``next_attempt_at`` is when it is polled again."""
+
+    url: str
+    status: FeedStatus
+    new_entries: int = 0
+    reason: str = ""
+    http_status: int | None = None
+    failure_count: int = 0
+    broken: bool = False
+    next_attempt_at: datetime | None = None
+    warnings: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """One human-readable line for operators."""
+        if self.status == "failed":
+            state = " (broken)" if self.broken else ""
+            when = (
+                f", retry at {self.next_attempt_at:%Y-%m-%d %H:%M} UTC"
+                if self.next_attempt_at
+                else ""
+            )
+            return f"failed{state}: {self.reason} [{self.failure_count} in a row{when}]"
+        if self.status == "new":
+            return f"{self.new_entries} new"
+        if self.status == "skipped":
+            return f"not due ({self.reason})"
+        return "unchanged" + (f" ({self.reason})" if self.reason else "")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """One run: per-feed outcomes, then what was stored."""
+
+    started_at: datetime
+    feeds: tuple[FeedOutcome, ...] = ()
+    new_articles: int = 0
+    matched_articles: int = 0
+    stories_created: int = 0
+    stories_updated: int = 0
+    pages_fetched: int = 0
+
+    def count(self, status: FeedStatus) -> int:
+        return sum(1 for outcome in self.feeds if outcome.status == status)
+
+    def summary(self) -> str:
+        polled = len(self.feeds) - self.count("skipped")
+        skipped = self.count("skipped")
+        not_due = f", {skipped} not due" if skipped else ""
+        return (
+            f"{polled} feeds polled: {self.count('new')} with new entries, "
+            f"{self.count('unchanged')} unchanged, {self.count('failed')} failed{not_due}; "
+            f"{self.new_articles} new articles, {self.matched_articles} on a topic; "
+            f"{self.stories_created} new stories, {self.stories_updated} updated"
+        )

@@ -1,0 +1,162 @@
+"""The scheduler: feed polling, the digest slot job and the catch-up at start, on one
+APScheduler 3.x ``AsyncIOScheduler``.
+
+Jobs are thin: each reads the clock and calls a plain function that takes ``now``
+(:meth:`DigestJob.run_slot`, :meth:`DigestJob.catch_up`, a :data:`Poll`), so tests call
+those directly with a fixed clock and never wait for the scheduler. Digest jobs are plain
+functions, which the scheduler runs in its thread pool: a big fan-out never blocks the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, datetime
+
+import httpx
+import sqlalchemy as sa
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.delivery.queue import DeliveryQueue
+from bot.delivery.ratelimit import RateLimiter
+from bot.delivery.sender import Sender
+from bot.delivery.worker import ChatStates, DeliveryWorker, Sleep, WorkerService
+from bot.digests.job import DigestJob
+from bot.render import Renderer
+from bot.store.briefings import BriefingStore
+
+log = logging.getLogger(__name__)
+
+Poll = Callable[[datetime], Awaitable[object]]
+
+POLL_JOB = "poll-feeds"
+DIGEST_JOB = "digest-slot"
+CATCH_UP_JOB = "digest-catch-up"
+
+
+def feed_poller(
+    engine: sa.Engine, settings: Settings, clock: Clock, client: httpx.AsyncClient
+) -> Poll:
+    """A :data:`Poll` that runs one ingest pass over the configured feeds."""
+    from bot.ingest import run_ingest
+
+    async def poll(now: datetime) -> object:
+        report = await run_ingest(engine, settings, client, clock)
+        log.info("feed poll at %s done", now)
+        return report
+
+    return poll
+
+
+async def poll_feeds(poll: Poll, clock: Clock) -> None:
+    try:
+        await poll(clock.now())
+    except Exception:
+        # One failed pass must not unschedule polling; the next interval tries again.
+        log.exception("feed poll failed")
+
+
+def digest_slot(digests: DigestJob, clock: Clock) -> None:
+    digests.run_slot(clock.now())
+
+
+def digest_catch_up(digests: DigestJob, clock: Clock) -> None:
+    digests.catch_up(clock.now())
+
+
+def build_scheduler(
+    settings: Settings,
+    clock: Clock,
+    digests: DigestJob,
+    poll: Poll | None = None,
+    *,
+    catch_up: bool = True,
+) -> AsyncIOScheduler:
+    """The scheduler with its jobs registered (not started).
+
+    - ``poll-feeds``: every ``fetch.poll_interval_minutes``, the first at start;
+    - ``digest-slot``: every ``bot.digest_slot_minutes`` on the minute (UTC);
+    - ``digest-catch-up``: once at start, for digests that fell due while down.
+
+    Overdue runs are coalesced into one and never dropped: each run covers the time since
+    the last one.
+    """
+    scheduler = AsyncIOScheduler(
+        timezone=UTC,
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+    )
+    start = clock.now()
+    if poll is not None:
+        scheduler.add_job(
+            poll_feeds,
+            IntervalTrigger(minutes=settings.fetch.poll_interval_minutes, timezone=UTC),
+            args=(poll, clock),
+            id=POLL_JOB,
+            next_run_time=start,
+        )
+    scheduler.add_job(
+        digest_slot,
+        CronTrigger(minute=f"*/{settings.bot.digest_slot_minutes}", second=0, timezone=UTC),
+        args=(digests, clock),
+        id=DIGEST_JOB,
+    )
+    if catch_up:
+        scheduler.add_job(
+            digest_catch_up,
+            DateTrigger(run_date=start, timezone=UTC),
+            args=(digests, clock),
+            id=CATCH_UP_JOB,
+        )
+    return scheduler
+
+
+class SchedulerService:
+    """Starts the scheduler inside the running loop and shuts it down."""
+
+    def __init__(self, scheduler: AsyncIOScheduler, client: httpx.AsyncClient | None = None):
+        self.scheduler = scheduler
+        self._client = client
+
+    async def start(self) -> None:
+        self.scheduler.start()
+
+    async def stop(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        if self._client is not None:
+            await self._client.aclose()
+
+
+def build_background(
+    engine: sa.Engine,
+    settings: Settings,
+    clock: Clock,
+    renderers: Mapping[str, Renderer],
+    senders: Mapping[str, Sender],
+    chats: ChatStates,
+    *,
+    sleep: Sleep | None = None,
+    poll_feeds_too: bool = True,
+) -> tuple[SchedulerService, WorkerService]:
+    """The scheduler (feed polling, digests) and the delivery worker, wired over ``engine``."""
+    queue = DeliveryQueue(engine, clock, lease_seconds=settings.delivery.lease_seconds)
+    digests = DigestJob(engine, BriefingStore(engine), queue, renderers, settings)
+    client = httpx.AsyncClient() if poll_feeds_too else None
+    poll = feed_poller(engine, settings, clock, client) if client is not None else None
+    scheduler = build_scheduler(settings, clock, digests, poll)
+    worker = DeliveryWorker(
+        queue,
+        senders,
+        RateLimiter(settings.delivery, clock),
+        chats,
+        clock,
+        sleep or asyncio.sleep,
+        settings.delivery,
+    )
+    return SchedulerService(scheduler, client), WorkerService(worker)

@@ -1,0 +1,1 @@
+"""Slack: the Bolt app (slash command, mentions, DMs, App Home), renderer and sender."""

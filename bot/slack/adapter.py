@@ -1,0 +1,101 @@
+"""The Slack adapter: the Bolt app, how Slack reaches it, and the renderer and sender.
+
+:func:`build_slack_adapter` is the one place the Slack parts are wired together.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+from slack_bolt.async_app import AsyncApp
+
+from bot.adapter import CommandHandler
+from bot.clock import Clock
+from bot.config import Settings
+from bot.delivery.sender import Sender
+from bot.render import Renderer
+from bot.slack.admins import AdminCheck
+from bot.slack.bolt import build_app
+from bot.slack.config import SlackConfig, slack_config
+from bot.slack.dedupe import EventLedger
+from bot.slack.home import HomeSource, StoreHome
+from bot.slack.installations import DbInstallationStore, DbOAuthStateStore
+from bot.slack.listeners import SlackListeners
+from bot.slack.render import SlackRenderer
+from bot.slack.sender import SlackSender
+from bot.slack.tokens import InstalledTokens, SingleToken, TokenSource
+from bot.slack.transport import HttpTransport, SocketTransport, Transport
+
+log = logging.getLogger(__name__)
+
+
+class SlackAdapter:
+    """Implements :class:`bot.adapter.Adapter` for Slack."""
+
+    platform = "slack"
+    renderer: Renderer
+    sender: Sender
+
+    def __init__(
+        self,
+        app: AsyncApp,
+        transport: Transport,
+        renderer: SlackRenderer,
+        sender: SlackSender,
+    ) -> None:
+        self.app = app
+        self.transport = transport
+        self.renderer = renderer
+        self.sender = sender
+
+    @property
+    def port(self) -> int | None:
+        """The HTTP port actually bound (HTTP mode, after :meth:`start`)."""
+        return self.transport.port if isinstance(self.transport, HttpTransport) else None
+
+    async def start(self) -> None:
+        await self.transport.start()
+
+    async def stop(self) -> None:
+        await self.transport.stop()
+
+
+def build_slack_adapter(
+    settings: Settings,
+    engine: sa.Engine,
+    handler: CommandHandler,
+    clock: Clock,
+    home: HomeSource | None = None,
+) -> SlackAdapter:
+    """The adapter for the deployment in ``settings``; ConfigError if Slack is misconfigured."""
+    config = slack_config(settings)
+    installations = DbInstallationStore(engine) if config.multi_workspace else None
+    states = DbOAuthStateStore(engine, clock) if config.multi_workspace else None
+    app = build_app(config, installations, states)
+    renderer = SlackRenderer()
+    listeners = SlackListeners(
+        handler,
+        renderer,
+        AdminCheck(clock),
+        home or StoreHome(engine, settings),
+        EventLedger(engine, clock),
+    )
+    listeners.register(app)
+    tokens: TokenSource = (
+        InstalledTokens(installations) if installations else SingleToken(config.bot_token)
+    )
+    log.info(
+        "slack: %s mode, %s",
+        config.mode,
+        "multi-workspace install" if config.multi_workspace else "single workspace",
+    )
+    return SlackAdapter(
+        app, _transport(app, config), renderer, SlackSender(tokens, config.base_url)
+    )
+
+
+def _transport(app: AsyncApp, config: SlackConfig) -> Transport:
+    if config.mode == "http":
+        return HttpTransport(app, config.host, config.port, config.path)
+    return SocketTransport(app, config.app_token)

@@ -1,0 +1,83 @@
+"""Sending a rendered reply back where the command came from.
+
+Slash commands and buttons answer through ``response_url`` (works in any channel, even one the
+bot is not in; Slack allows five answers per URL, later messages go through chat.postMessage).
+Mentions and DMs answer with chat.postMessage, errors in channels with chat.postEphemeral.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.chat import ChatKind, CommandRequest, Reply
+from bot.render import RenderedMessage
+
+log = logging.getLogger(__name__)
+
+RESPONSE_URL_USES = 5
+# Answers only the person who asked needs to see; briefings and changes go to the channel.
+PRIVATE_COMMANDS = frozenset({"help", "settings", "topics", "start"})
+
+
+def is_private(request: CommandRequest, reply: Reply) -> bool:
+    return reply.is_error or request.name in PRIVATE_COMMANDS
+
+
+async def via_response_url(
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    request: CommandRequest,
+    messages: Sequence[RenderedMessage],
+    private: bool,
+) -> None:
+    response_type = "ephemeral" if private else "in_channel"
+    for index, message in enumerate(messages):
+        payload = message.payload
+        if index < RESPONSE_URL_USES:
+            await respond(
+                text=payload["text"],
+                blocks=payload.get("blocks"),
+                response_type=response_type,
+                replace_original=False,
+            )
+        else:
+            await via_post(client, request, messages[index:], private)
+            return
+
+
+async def via_post(
+    client: AsyncWebClient,
+    request: CommandRequest,
+    messages: Sequence[RenderedMessage],
+    private: bool,
+    thread_ts: str | None = None,
+) -> None:
+    channel = request.chat_id.partition(":")[2]
+    for message in messages:
+        payload = message.payload
+        if private and request.chat_kind is not ChatKind.PRIVATE:
+            await client.chat_postEphemeral(
+                channel=channel,
+                user=request.user_id,
+                text=payload["text"],
+                blocks=payload.get("blocks"),
+                thread_ts=thread_ts,
+                link_names=False,
+            )
+        else:
+            await client.chat_postMessage(
+                channel=channel,
+                text=payload["text"],
+                blocks=payload.get("blocks"),
+                thread_ts=thread_ts,
+                link_names=False,
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+    log.debug(
+        "slack chat %s: answered %s with %d messages", request.chat_id, request.name, len(messages)
+    )

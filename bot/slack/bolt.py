@@ -1,0 +1,56 @@
+"""Building the Bolt ``AsyncApp``: one workspace by token, or many through the OAuth install."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+
+from bot.slack.client import web_client
+from bot.slack.config import SlackConfig
+from bot.slack.installations import DbInstallationStore, DbOAuthStateStore
+
+
+def build_app(
+    config: SlackConfig,
+    installations: DbInstallationStore | None = None,
+    states: DbOAuthStateStore | None = None,
+) -> AsyncApp:
+    """The app; with ``config.multi_workspace`` the stores must be given."""
+    verify = config.mode == "http"
+    logger = logging.getLogger("slack_bolt")
+    if not config.multi_workspace:
+        return AsyncApp(
+            name="briefbot",
+            logger=logger,
+            client=web_client(config.base_url, config.bot_token),
+            signing_secret=config.signing_secret,
+            request_verification_enabled=verify,
+        )
+    if installations is None or states is None:
+        raise ValueError("a multi-workspace Slack app needs installation and state stores")
+    oauth = AsyncOAuthSettings(
+        client_id=config.client_id,
+        client_secret=config.client_secret,
+        scopes=list(config.scopes),
+        install_path=config.install_path,
+        redirect_uri_path=config.redirect_path,
+        redirect_uri=config.redirect_uri or None,
+        installation_store=installations,
+        installation_store_bot_only=True,
+        state_store=states,
+        logger=logger,
+    )
+    app = AsyncApp(
+        name="briefbot",
+        logger=logger,
+        # No token: every request is authorized with its workspace's installed token.
+        client=web_client(config.base_url),
+        signing_secret=config.signing_secret,
+        request_verification_enabled=verify,
+        oauth_settings=oauth,
+        installation_store_bot_only=True,
+    )
+    app.enable_token_revocation_listeners()
+    return app

@@ -1,0 +1,205 @@
+"""The Bolt listeners: each turns a Slack event into a command request and answers it.
+
+Every listener acknowledges first (Slack wants a 200 within 3 seconds) and does the work
+after; Bolt runs the rest of the listener once the acknowledgement is on its way.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapter import CommandHandler
+from bot.chat import CommandRequest
+from bot.slack import answer
+from bot.slack.admins import AdminCheck
+from bot.slack.dedupe import EventLedger
+from bot.slack.home import HomeSource, home_view
+from bot.slack.render import ACTION_PREFIX, SlackRenderer
+from bot.slack.requests import Origin, command_request, strip_mentions
+
+log = logging.getLogger(__name__)
+
+SLASH_COMMAND = "/briefing"
+ACTION_ID = re.compile("^" + re.escape(ACTION_PREFIX))
+
+
+class SlackListeners:
+    def __init__(
+        self,
+        handler: CommandHandler,
+        renderer: SlackRenderer,
+        admins: AdminCheck,
+        home: HomeSource,
+        ledger: EventLedger | None,
+    ) -> None:
+        self._handler = handler
+        self._renderer = renderer
+        self._admins = admins
+        self._home = home
+        self._ledger = ledger
+
+    def register(self, app: AsyncApp) -> None:
+        if self._ledger is not None:
+            app.middleware(self._once_per_event)
+        app.command(SLASH_COMMAND)(self.on_slash_command)
+        app.event("app_mention")(self.on_mention)
+        app.event("message")(self.on_message)
+        app.event("app_home_opened")(self.on_home_opened)
+        app.action(ACTION_ID)(self.on_button)
+
+    async def _once_per_event(
+        self, body: dict[str, Any], next: Callable[[], Awaitable[None]]
+    ) -> BoltResponse | None:
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if (
+            event_id
+            and self._ledger
+            and not await self._ledger.first_time(str(event_id), body.get("team_id"))
+        ):
+            return BoltResponse(status=200, body="")
+        await next()
+        return None
+
+    async def _request(
+        self, client: AsyncWebClient, origin: Origin, text: str, default: str = "help"
+    ) -> CommandRequest:
+        standing = await self._admins.standing(client, origin)
+        return command_request(
+            origin,
+            text,
+            is_admin=standing.is_admin,
+            title=standing.channel_title,
+            default=default,
+        )
+
+    # --- /briefing ----------------------------------------------------------------------------
+
+    async def on_slash_command(
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        respond: AsyncRespond,
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
+    ) -> None:
+        await ack()
+        origin = Origin(
+            team_id=context.team_id or body.get("team_id", ""),
+            channel_id=body.get("channel_id", ""),
+            user_id=body.get("user_id", ""),
+            channel_name=_channel_name(body.get("channel_name", "")),
+        )
+        request = await self._request(client, origin, body.get("text", ""))
+        reply = await self._handler.handle(request)
+        messages = self._renderer.render(reply)
+        await answer.via_response_url(
+            respond, client, request, messages, answer.is_private(request, reply)
+        )
+
+    # --- @briefbot latest trade-talks -------------------------------------------------------
+
+    async def on_mention(
+        self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
+        origin = _event_origin(event, context)
+        request = await self._request(client, origin, strip_mentions(event.get("text", "")))
+        reply = await self._handler.handle(request)
+        private = answer.is_private(request, reply)
+        await answer.via_post(
+            client, request, self._renderer.render(reply), private, event.get("thread_ts")
+        )
+
+    # --- DMs ----------------------------------------------------------------------------------
+
+    async def on_message(
+        self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return  # channel chatter, edits, joins and bots' messages are not commands
+        origin = _event_origin(event, context)
+        request = await self._request(client, origin, strip_mentions(event.get("text", "")))
+        reply = await self._handler.handle(request)
+        await answer.via_post(client, request, self._renderer.render(reply), private=False)
+
+    # --- App Home -----------------------------------------------------------------------------
+
+    async def on_home_opened(
+        self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
+        if event.get("tab", "home") != "home":
+            return
+        await self._publish_home(client, context.team_id or "", event["user"], event["channel"])
+
+    async def _publish_home(
+        self, client: AsyncWebClient, team_id: str, user_id: str, dm_channel: str
+    ) -> None:
+        data = await self._home.load(team_id, f"{team_id}:{dm_channel}")
+        try:
+            await client.views_publish(user_id=user_id, view=home_view(data, dm_channel))
+        except SlackApiError as exc:
+            log.warning(
+                "slack chat %s:%s: home for %s not published: %s",
+                team_id,
+                dm_channel,
+                user_id,
+                exc.response.get("error"),
+            )
+
+    # --- buttons ------------------------------------------------------------------------------
+
+    async def on_button(
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: AsyncRespond,
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
+    ) -> None:
+        await ack()
+        team_id = context.team_id or (body.get("team") or {}).get("id", "")
+        user_id = (body.get("user") or {}).get("id", "")
+        view = body.get("view") or {}
+        if view.get("type") == "home":
+            dm_channel = view.get("private_metadata", "")
+            origin = Origin(team_id, dm_channel, user_id)
+            request = await self._request(client, origin, action.get("value", ""))
+            reply = await self._handler.handle(request)
+            if reply.is_error:
+                await answer.via_post(client, request, self._renderer.render(reply), False)
+            await self._publish_home(client, team_id, user_id, dm_channel)
+            return
+        channel = body.get("channel") or {}
+        origin = Origin(
+            team_id, channel.get("id", ""), user_id, _channel_name(channel.get("name", ""))
+        )
+        request = await self._request(client, origin, action.get("value", ""))
+        reply = await self._handler.handle(request)
+        messages = self._renderer.render(reply)
+        await answer.via_response_url(
+            respond, client, request, messages, answer.is_private(request, reply)
+        )
+
+
+def _event_origin(event: dict[str, Any], context: AsyncBoltContext) -> Origin:
+    return Origin(
+        team_id=context.team_id or event.get("team", ""),
+        channel_id=event.get("channel", ""),
+        user_id=event.get("user", ""),
+    )
+
+
+def _channel_name(name: str) -> str:
+    # Slack sends "directmessage" / "privategroup" as the name of DMs and private groups.
+    return "" if name in ("directmessage", "privategroup", "mpdm") else name

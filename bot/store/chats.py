@@ -1,0 +1,347 @@
+"""Chats and their subscriptions: who follows which topic, and when their digest is due.
+
+A chat is identified by ``(platform, chat_id)``. Its ``state`` is one of:
+
+- ``"active"``: commands and deliveries go through;
+- ``"blocked"``: the platform said the bot was blocked, kicked or the chat is gone; nothing is
+  sent there (a new command from the chat makes it active again);
+- ``"migrated"``: the chat moved to ``migrated_to`` (Telegram group -> supergroup); its
+  subscriptions and digest settings now live on the new id.
+
+Digest settings are ``digest_time`` (``"HH:MM"``, local) and ``digest_zone`` (IANA name);
+``digest_time`` None means the chat gets no digest. ``last_digest_at`` is the UTC instant of
+the last digest the chat was given (None: never).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from bot.chat import ChatKind
+from bot.store.schema import chats, subscriptions
+
+log = logging.getLogger(__name__)
+
+ACTIVE = "active"
+BLOCKED = "blocked"
+MIGRATED = "migrated"
+
+
+@dataclass(frozen=True, slots=True)
+class ChatRecord:
+    """One chat with its active topics (sorted)."""
+
+    platform: str
+    chat_id: str
+    kind: ChatKind
+    title: str
+    state: str
+    migrated_to: str | None
+    digest_time: str | None
+    digest_zone: str | None
+    last_digest_at: datetime | None
+    topics: tuple[str, ...] = ()
+
+    @property
+    def is_active(self) -> bool:
+        return self.state == ACTIVE
+
+
+class ChatNotFound(LookupError):
+    """The chat has never been seen (no ``ensure_chat`` for it)."""
+
+
+_CHAT_COLUMNS = (
+    chats.c.id,
+    chats.c.platform,
+    chats.c.chat_id,
+    chats.c.kind,
+    chats.c.title,
+    chats.c.state,
+    chats.c.migrated_to,
+    chats.c.digest_time,
+    chats.c.digest_zone,
+    chats.c.last_digest_at,
+)
+
+
+class ChatStore:
+    """Reads and writes the ``chats`` and ``subscriptions`` tables. Every method is one
+    transaction, safe to call from several processes at once."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+
+    # --- chats ---------------------------------------------------------------------------
+
+    def ensure_chat(
+        self, platform: str, chat_id: str, kind: ChatKind | str, title: str, now: datetime
+    ) -> ChatRecord:
+        """The chat, created if new. A known chat gets its kind and (non-empty) title updated,
+        and a blocked chat becomes active again: it just talked to the bot."""
+        kind = ChatKind(kind)
+        with self._engine.begin() as connection:
+            row = self._row(connection, platform, chat_id)
+            if row is None:
+                self._insert_chat(connection, platform, chat_id, kind, title, now)
+            else:
+                changes: dict[str, object] = {}
+                if row.kind != kind.value:
+                    changes["kind"] = kind.value
+                if title and row.title != title:
+                    changes["title"] = title[:256]
+                if row.state == BLOCKED:
+                    changes.update(state=ACTIVE, state_reason=None)
+                    log.info("chat %s:%s is active again", platform, chat_id)
+                if changes:
+                    connection.execute(
+                        chats.update().where(chats.c.id == row.id).values(updated_at=now, **changes)
+                    )
+            return self._record(connection, platform, chat_id)
+
+    def chat(self, platform: str, chat_id: str) -> ChatRecord | None:
+        """The chat with its active topics, or None if never seen."""
+        with self._engine.connect() as connection:
+            if self._row(connection, platform, chat_id) is None:
+                return None
+            return self._record(connection, platform, chat_id)
+
+    def mark_blocked(self, platform: str, chat_id: str, reason: str, now: datetime) -> None:
+        """Stop everything for this chat: the platform said it is gone (blocked, kicked,
+        deleted). Called by the delivery worker; a no-op for an unknown chat."""
+        with self._engine.begin() as connection:
+            result = connection.execute(
+                chats.update()
+                .where(chats.c.platform == platform, chats.c.chat_id == chat_id)
+                .values(state=BLOCKED, state_reason=reason[:2000], updated_at=now)
+            )
+        if result.rowcount:
+            log.warning("chat %s:%s blocked: %s", platform, chat_id, reason)
+
+    def migrate_chat(
+        self, platform: str, old_id: str, new_id: str, now: datetime
+    ) -> ChatRecord | None:
+        """Move a chat to its new id: subscriptions and digest settings follow, the old row
+        becomes ``"migrated"`` with ``migrated_to=new_id``. Idempotent; called by the delivery
+        worker when the platform reports the move. Returns the new chat, or None if the old one
+        was never seen."""
+        with self._engine.begin() as connection:
+            old = self._row(connection, platform, old_id)
+            if old is None:
+                return None
+            new = self._row(connection, platform, new_id)
+            if new is None:
+                self._insert_chat(connection, platform, new_id, ChatKind(old.kind), old.title, now)
+                new = self._row(connection, platform, new_id)
+                assert new is not None
+            if new.digest_time is None and old.digest_time is not None:
+                connection.execute(
+                    chats.update()
+                    .where(chats.c.id == new.id)
+                    .values(
+                        digest_time=old.digest_time,
+                        digest_zone=old.digest_zone,
+                        last_digest_at=old.last_digest_at,
+                        updated_at=now,
+                    )
+                )
+            for topic in self._topics(connection, old.id):
+                self._activate(connection, new.id, topic, now)
+            connection.execute(
+                subscriptions.update()
+                .where(subscriptions.c.chat_pk == old.id)
+                .values(active=False, updated_at=now)
+            )
+            connection.execute(
+                chats.update()
+                .where(chats.c.id == old.id)
+                .values(state=MIGRATED, migrated_to=new_id, updated_at=now)
+            )
+            record = self._record(connection, platform, new_id)
+        log.info("chat %s:%s migrated to %s", platform, old_id, new_id)
+        return record
+
+    # --- subscriptions -------------------------------------------------------------------
+
+    def subscribe(self, platform: str, chat_id: str, topic: str, now: datetime) -> bool:
+        """Follow ``topic``; True if this changed anything. Raises ChatNotFound."""
+        with self._engine.begin() as connection:
+            return self._activate(connection, self._pk(connection, platform, chat_id), topic, now)
+
+    def unsubscribe(self, platform: str, chat_id: str, topic: str, now: datetime) -> bool:
+        """Stop following ``topic``; True if the chat was following it. Raises ChatNotFound."""
+        with self._engine.begin() as connection:
+            chat_pk = self._pk(connection, platform, chat_id)
+            result = connection.execute(
+                subscriptions.update()
+                .where(
+                    subscriptions.c.chat_pk == chat_pk,
+                    subscriptions.c.topic == topic,
+                    subscriptions.c.active.is_(True),
+                )
+                .values(active=False, updated_at=now)
+            )
+            return bool(result.rowcount)
+
+    def subscriptions(self, platform: str, chat_id: str) -> tuple[str, ...]:
+        """The chat's active topics, sorted; empty for an unknown chat."""
+        with self._engine.connect() as connection:
+            row = self._row(connection, platform, chat_id)
+            return () if row is None else self._topics(connection, row.id)
+
+    # --- digests -------------------------------------------------------------------------
+
+    def set_digest(
+        self, platform: str, chat_id: str, time: str | None, zone: str | None, now: datetime
+    ) -> None:
+        """Set the local digest time (``"HH:MM"``) and IANA zone; ``time=None`` turns digests
+        off. Values must already be valid (see ``bot.commands.timeparse``). Raises
+        ChatNotFound."""
+        with self._engine.begin() as connection:
+            chat_pk = self._pk(connection, platform, chat_id)
+            connection.execute(
+                chats.update()
+                .where(chats.c.id == chat_pk)
+                .values(digest_time=time, digest_zone=zone, updated_at=now)
+            )
+
+    def record_digest(self, platform: str, chat_id: str, at: datetime, now: datetime) -> None:
+        """Remember that the chat's digest covering everything up to ``at`` was handed out."""
+        with self._engine.begin() as connection:
+            connection.execute(
+                chats.update()
+                .where(chats.c.platform == platform, chats.c.chat_id == chat_id)
+                .values(last_digest_at=at, updated_at=now)
+            )
+
+    def active_chats_with_digest(self, platforms: Iterable[str] | None = None) -> list[ChatRecord]:
+        """Every active chat that has a digest time and follows at least one topic, with its
+        topics; ordered by platform and chat id. ``platforms`` limits the platforms."""
+        query = (
+            sa.select(*_CHAT_COLUMNS, subscriptions.c.topic)
+            .join(subscriptions, subscriptions.c.chat_pk == chats.c.id)
+            .where(
+                chats.c.state == ACTIVE,
+                chats.c.digest_time.is_not(None),
+                subscriptions.c.active.is_(True),
+            )
+            .order_by(chats.c.platform, chats.c.chat_id, subscriptions.c.topic)
+        )
+        if platforms is not None:
+            query = query.where(chats.c.platform.in_(list(platforms)))
+        with self._engine.connect() as connection:
+            rows = connection.execute(query).all()
+        topics: dict[int, list[str]] = defaultdict(list)
+        first: dict[int, Any] = {}
+        for row in rows:
+            topics[row.id].append(row.topic)
+            first.setdefault(row.id, row)
+        return [_to_record(row, tuple(topics[pk])) for pk, row in first.items()]
+
+    # --- helpers -------------------------------------------------------------------------
+
+    @staticmethod
+    def _row(connection: sa.Connection, platform: str, chat_id: str) -> Any:
+        return connection.execute(
+            sa.select(*_CHAT_COLUMNS).where(
+                chats.c.platform == platform, chats.c.chat_id == chat_id
+            )
+        ).first()
+
+    def _pk(self, connection: sa.Connection, platform: str, chat_id: str) -> int:
+        row = self._row(connection, platform, chat_id)
+        if row is None:
+            raise ChatNotFound(f"{platform}:{chat_id}")
+        return int(row.id)
+
+    def _record(self, connection: sa.Connection, platform: str, chat_id: str) -> ChatRecord:
+        row = self._row(connection, platform, chat_id)
+        if row is None:
+            raise ChatNotFound(f"{platform}:{chat_id}")
+        return _to_record(row, self._topics(connection, row.id))
+
+    @staticmethod
+    def _topics(connection: sa.Connection, chat_pk: int) -> tuple[str, ...]:
+        return tuple(
+            connection.execute(
+                sa.select(subscriptions.c.topic)
+                .where(subscriptions.c.chat_pk == chat_pk, subscriptions.c.active.is_(True))
+                .order_by(subscriptions.c.topic)
+            ).scalars()
+        )
+
+    @staticmethod
+    def _insert_chat(
+        connection: sa.Connection,
+        platform: str,
+        chat_id: str,
+        kind: ChatKind,
+        title: str,
+        now: datetime,
+    ) -> None:
+        # A savepoint, so that a racing insert from another process leaves this transaction
+        # usable: the other row is then simply the chat.
+        try:
+            with connection.begin_nested():
+                connection.execute(
+                    chats.insert().values(
+                        platform=platform,
+                        chat_id=chat_id,
+                        kind=kind.value,
+                        title=title[:256],
+                        state=ACTIVE,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
+        except sa.exc.IntegrityError:
+            log.debug("chat %s:%s was created concurrently", platform, chat_id)
+
+    @staticmethod
+    def _activate(connection: sa.Connection, chat_pk: int, topic: str, now: datetime) -> bool:
+        existing = connection.execute(
+            sa.select(subscriptions.c.id, subscriptions.c.active).where(
+                subscriptions.c.chat_pk == chat_pk, subscriptions.c.topic == topic
+            )
+        ).first()
+        if existing is not None:
+            if existing.active:
+                return False
+            connection.execute(
+                subscriptions.update()
+                .where(subscriptions.c.id == existing.id)
+                .values(active=True, updated_at=now)
+            )
+            return True
+        try:
+            with connection.begin_nested():
+                connection.execute(
+                    subscriptions.insert().values(
+                        chat_pk=chat_pk, topic=topic, active=True, created_at=now, updated_at=now
+                    )
+                )
+        except sa.exc.IntegrityError:
+            return False
+        return True
+
+
+def _to_record(row: Any, topics: tuple[str, ...]) -> ChatRecord:
+    return ChatRecord(
+        platform=row.platform,
+        chat_id=row.chat_id,
+        kind=ChatKind(row.kind),
+        title=row.title,
+        state=row.state,
+        migrated_to=row.migrated_to,
+        digest_time=row.digest_time,
+        digest_zone=row.digest_zone,
+        last_digest_at=row.last_digest_at,
+        topics=topics,
+    )

@@ -1,0 +1,95 @@
+"""Site boilerplate that must never reach a briefing: credit lines, teasers, banners, prompts.
+
+Each pattern is a compiled module constant; :func:`is_boilerplate` is the one question callers
+ask of a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "(This article was written by A, and correspondent B.)" and its variants.
+CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:this (?:article|story|report) (?:was )?)?"
+    r"(?:written|reported|compiled|contributed|edited)\s+by\s+(?P<names>.+?)\.?\s*\)?\s*$",
+    re.IGNORECASE,
+)
+# "By Mara Whitfield, Pacific Wire" / "By A and B".
+BYLINE = re.compile(r"^by\s+(?P<names>[A-Z][^.!?]{1,120})$", re.IGNORECASE)
+READ_MORE = re.compile(
+    r"^(?:read more|related|see also|more on this|recommended|watch|listen)\s*[:>»-]", re.IGNORECASE
+)
+COOKIES = re.compile(
+    r"\b(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b",
+    re.IGNORECASE,
+)
+NEWSLETTER = re.compile(
+    r"\b(?:sign up for (?:our|the) \w*\s*newsletter|subscribe (?:to our|for \$?\d)|"
+    r"newsletter sign[- ]?up|get our newsletter|support our journalism)\b",
+    re.IGNORECASE,
+)
+COPYRIGHT = re.compile(r"(?:©|&copy;|\bcopyright\b).{0,80}\b(?:rights reserved|\d{4})", re.I)
+MOST_READ = re.compile(
+    r"^(?:most (?:read|popular|viewed)|trending|special coverage)\s*$", re.IGNORECASE
+)
+# Photo captions end with a parenthesised credit: "... on June 6. (Asahi Shimbun)".
+CAPTION_CREDIT = re.compile(
+    r"\((?:photo|image|picture)?\s*(?:by\s+)?[A-Z][\w .&/-]{1,40}\)\s*$|"
+    r"\b(?:photo|image|picture|file photo)\s*(?:by|:|credit)\s",
+    re.IGNORECASE,
+)
+SHARE = re.compile(r"^(?:share|share this|tweet|email|print|comments?)\s*(?:\d+)?$", re.I)
+
+_ANYWHERE = (COOKIES, NEWSLETTER, COPYRIGHT)
+_WHOLE = (CREDIT_LINE, READ_MORE, MOST_READ, SHARE)
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """True when ``paragraph`` is site furniture rather than article text."""
+    text = paragraph.strip()
+    if not text:
+        return True
+    if any(p.match(text) for p in _WHOLE):
+        return True
+    return any(p.search(text) for p in _ANYWHERE)
+
+
+def is_caption(paragraph: str) -> bool:
+    """A photo caption: short text that ends with a parenthesised credit."""
+    text = paragraph.strip()
+    return len(text) < 300 and CAPTION_CREDIT.search(text) is not None
+
+
+_AUTHOR_NOISE = re.compile(
+    r"^(?:and\s+)?(?:(?:senior|chief|special|staff|foreign|political|staff writer|"
+    r"correspondent|writer|reporter|editor)\s+)*",
+    re.IGNORECASE,
+)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
+_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+
+
+def split_authors(names: str, outlet: str = "") -> tuple[str, ...]:
+    """``"Chinami Tajika, and correspondent Ken Sakakibara"`` -> the two names.
+
+    Parts that are not names (outlet, job titles, agencies) are dropped.
+    """
+    out: list[str] = []
+    for part in _AUTHOR_SPLIT.split(names.strip().rstrip(".)")):
+        name = _AUTHOR_NOISE.sub("", part.strip()).strip()
+        if not name or not _NAME.match(name) or len(name.split()) < 2:
+            continue
+        if outlet and name.casefold() == outlet.casefold():
+            continue
+        if name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def credit_authors(paragraph: str, outlet: str = "") -> tuple[str, ...] | None:
+    """The authors a credit line or byline names, or None when it is not one."""
+    text = paragraph.strip()
+    match = CREDIT_LINE.match(text) or BYLINE.match(text)
+    if match is None:
+        return None
+    return split_authors(match.group("names"), outlet)

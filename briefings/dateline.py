@@ -1,0 +1,23 @@
+"""Datelines: the place an article was filed from, printed before its first sentence."""
+
+from __future__ import annotations
+
+import re
+
+# "WASHINGTON--", "WASHINGTON (Pacific Wire) —", "TOKYO, June 6 (Reuters) -", "PARIS —".
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?)"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*(?=\S)"
+)
+
+
+def split_dateline(paragraph: str) -> tuple[str, str]:
+    """``"WASHINGTON--Japan and ..."`` -> ``("WASHINGTON", "Japan and ...")``."""
+    match = DATELINE.match(paragraph)
+    if match is None:
+        return "", paragraph
+    place = match["place"].strip()
+    if not any(c.isupper() for c in place.split(",")[0][1:]) and len(place) > 1:
+        return "", paragraph  # "Mr-" etc.: not an all-caps place
+    return place, paragraph[match.end() :]

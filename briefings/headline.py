@@ -1,0 +1,38 @@
+"""A headline from the lede when the source has no title."""
+
+from __future__ import annotations
+
+import re
+
+from briefings.dateline import split_dateline
+from briefings.sentences import sentences
+
+# Trailing attribution of a lede: ", according to Japan's top negotiator ...", ", police said".
+TRAILING_ATTRIBUTION = re.compile(
+    r",\s*(?:according to [^,]+?|(?:[\w.'’-]+\s+){1,6}(?:said|says|reported|announced))\s*([.!?]?)$"
+)
+_BREAKS = re.compile(r",\s|\s(?:on|in|at|after|over|amid|as|with|while|because)\s")
+MAX_WORDS = 16
+
+
+def lede_sentence(paragraph: str) -> str:
+    """The first sentence of ``paragraph`` without dateline or trailing attribution."""
+    _, body = split_dateline(paragraph.strip())
+    first = sentences(body)[0] if body else ""
+    return TRAILING_ATTRIBUTION.sub(r"\1", first.strip())
+
+
+def headline_from_lede(paragraph: str) -> str:
+    """A short headline: the lede's first clause, cut at a phrase boundary."""
+    sentence = lede_sentence(paragraph).rstrip(".!? ")
+    if len(sentence.split()) <= MAX_WORDS:
+        return sentence
+    cut = sentence
+    for match in _BREAKS.finditer(sentence):
+        count = len(sentence[: match.start()].split())
+        if count > MAX_WORDS:
+            break
+        if count >= 8:
+            cut = sentence[: match.start()]  # the longest clause that still fits
+    words = cut.split()
+    return " ".join(words[:MAX_WORDS]) + ("…" if len(words) > MAX_WORDS else "")

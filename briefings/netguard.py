@@ -1,0 +1,98 @@
+"""Which URLs the fetcher may contact: http(s) only, and never an internal address.
+
+A feed URL typed by a chat user (or a link inside a feed) must not make the bot fetch from
+loopback, link-local (cloud metadata), private, multicast or reserved ranges. The check runs
+after DNS resolution on every address the name resolves to, and the fetcher repeats it on the
+address it actually connected to, so a name that resolves differently a second time (DNS
+rebinding) is refused as well. ``allow_private_networks`` (config or
+``BRIEFBOT_ALLOW_PRIVATE_NETWORKS=1``) turns the address check off; the scheme check stays.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from collections.abc import Awaitable, Callable, Sequence
+from urllib.parse import urlsplit
+
+from briefings.errors import SourceUnreadable
+
+Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+class UnsafeUrl(SourceUnreadable):
+    """A URL the fetcher refuses to contact; the message says why."""
+
+
+async def system_resolver(host: str, port: int) -> Sequence[str]:
+    """Every address ``host`` resolves to (A and AAAA), via the event loop's getaddrinfo."""
+    infos = await asyncio.get_running_loop().getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
+    )
+    return [str(info[4][0]) for info in infos]
+
+
+def address_refusal(address: str) -> str | None:
+    """Why ``address`` (an IP literal) is not a public unicast address, or None if it is."""
+    try:
+        ip: IPAddress = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return f"not an IP address: {address!r}"
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for kind, flag in (
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("unspecified", ip.is_unspecified),
+        ("private", ip.is_private),
+        ("reserved", ip.is_reserved),
+        ("non-global", not ip.is_global),
+    ):
+        if flag:
+            return f"{kind} address {ip}"
+    return None
+
+
+def scheme_refusal(url: str) -> str | None:
+    """Why ``url`` is not an absolute http(s) URL with a host, or None if it is."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError as exc:
+        return f"malformed URL: {exc}"
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"only http(s) URLs are fetched, not {parts.scheme or 'a relative URL'!r}"
+    if not parts.hostname:
+        return "URL has no host"
+    return None
+
+
+async def check_url(
+    url: str, *, allow_private_networks: bool, resolver: Resolver = system_resolver
+) -> None:
+    """Refuse ``url`` unless it is http(s) and every address of its host is public.
+
+    Raises :class:`UnsafeUrl` with the reason (also when the name does not resolve).
+    """
+    reason = scheme_refusal(url)
+    if reason:
+        raise UnsafeUrl(reason)
+    if allow_private_networks:
+        return
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    try:
+        addresses = await resolver(host, port)
+    except (OSError, UnicodeError) as exc:
+        raise UnsafeUrl(f"cannot resolve {host}: {exc}") from None
+    if not addresses:
+        raise UnsafeUrl(f"{host} resolves to no address")
+    for address in addresses:
+        refusal = address_refusal(address)
+        if refusal:
+            raise UnsafeUrl(f"{host} resolves to a {refusal}")

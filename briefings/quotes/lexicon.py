@@ -1,0 +1,111 @@
+"""Word lists the quote finder reasons with: speech verbs, titles, roles, stop words."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SPEECH_VERBS = (
+    "said says say saying told tells tell telling added adds adding noted notes stated states "
+    "explained explains wrote writes tweeted declared declares announced announces argued argues "
+    "claimed claims commented comments remarked insisted insists warned warns continued "
+    "continues asked asks replied replies responded responds recalled recalls acknowledged "
+    "admitted admits concluded emphasized emphasised stressed stresses observed posted urged "
+    "urges predicted conceded reported reports described describes describing vowed promised "
+    "pledged suggested suggests testified shouted spoke speaking answered joked cautioned "
+    "complained complains lamented boasted questioned demanded hailed praised criticised "
+    "criticized denied denies accused alleged estimated indicated revealed expressed "
+    "explaining adding noting warning writing stating calling called quoted reiterated "
+    "thinks believes believed agreed disagreed opined confirmed confirms announcing telling"
+)
+VERB_RE = re.compile(r"\b(?:according to|" + "|".join(SPEECH_VERBS.split()) + r")\b")
+# Verbs that introduce names and titles more often than speech ("a film called").
+NAMING_VERBS = _words("called calling named dubbed titled described describes describing")
+
+# Words that make a capitalized run a title rather than a name ("Treasury Secretary").
+TITLES = _words(
+    "president vice prime minister secretary deputy governor senator sen. rep. representative "
+    "congressman congresswoman mayor chancellor chairman chairwoman chair chairperson chief "
+    "executive ceo director commissioner spokesperson spokesman spokeswoman ambassador general "
+    "gen. admiral colonel col. captain capt. lieutenant lt. sergeant sgt. officer judge justice "
+    "attorney prosecutor king queen prince princess pope cardinal bishop archbishop rev. dr. "
+    "professor prof. inspector superintendent sheriff commander head leader founder premier "
+    "councillor councilor councilman mp speaker negotiator envoy coach manager mr. mrs. ms. mr "
+    "mrs ms dr sir lord lady dame administrator treasurer auditor detective marshal candidate "
+    "nominee member emperor sultan sheikh emir ayatollah imam rabbi pastor president-elect "
+    "vice-president secretary-general director-general attorney-general governor-general "
+    "minister-president lawmaker legislator senior assistant associate acting interim former "
+    "foreign finance defence defense health interior trade economy economic chief-executive "
+    "cabinet state house party opposition federal national regional provincial"
+)
+# Role nouns: a phrase with one of these describes a speaker ("Japan's top negotiator").
+ROLE_NOUNS = _words(
+    "president minister secretary governor senator mayor chancellor chairman chairwoman chair "
+    "chief executive ceo director commissioner spokesperson spokesman spokeswoman ambassador "
+    "general admiral colonel captain officer judge justice attorney prosecutor king queen pope "
+    "bishop professor inspector sheriff commander head leader founder premier councillor "
+    "negotiator envoy coach manager administrator official officials spokesperson lawmaker "
+    "legislator analyst analysts economist expert experts researcher researchers scientist "
+    "scientists doctor doctors lawyer lawyers police witness witnesses resident residents "
+    "source sources authorities investigators prosecutors member members diplomat diplomats "
+    "activist activists campaigner campaigners owner organizer organiser organizers "
+    "correspondent editor author player striker goalkeeper driver captain astronaut engineer "
+    "teacher student students worker workers employee employees representative representatives "
+    "adviser advisor advisers advisors aide aides observer observers chairperson boss operator "
+    "deputy mp mps monarch ruler party ministry department agency company union government "
+    "council committee court commission organization organisation group team office firm "
+    "spokesmen candidate voters voter people person man woman men women victim victims family "
+    "relatives father mother son daughter wife husband friend neighbour neighbor survivor "
+    "survivors official's manufacturer regulator regulators staff trustee trustees delegate "
+    "delegates"
+)
+# Adjectives and modifiers allowed inside a role phrase.
+ROLE_MODIFIERS = _words(
+    "senior top chief former deputy vice acting interim local foreign state federal national "
+    "regional provincial administration government military police party white house trade "
+    "economic economy finance health defence defense justice interior security intelligence "
+    "company club team press campaign election opposition ruling one two three several "
+    "other another unnamed anonymous high-ranking high-level veteran independent lead "
+    "legal medical emergency"
+)
+PRONOUNS = _words("he she they him her them")
+DETERMINERS = _words("a an the one two three several some many another")
+INDEFINITE = _words("a an one two three several some many another")
+HONORIFICS = _words("mr. mrs. ms. dr. mr mrs ms dr prof. sir dame lord lady rev.")
+
+# Capitalized words that start sentences or name things, never a person.
+NOT_NAMES = _words(
+    "The A An In On At But And Or So This That These Those It Its He She They We I You His Her "
+    "Their Our My After Before When While As If According Also However Meanwhile Some Many Most "
+    "Other Others For From With By Since During Despite Although Though Yesterday Today Tomorrow "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Mr Mrs Ms Dr Sir There Here What Who "
+    "Why How Where Which Not No Yes All Both Each Every Last Next First Second Third Under Over "
+    "Until Then Now Later Earlier Instead Still Even Only Just To Of Despite Because Amid Among "
+    "Against Around Through Without Within Following Speaking Asked Reports Officials Police "
+    "Sources Analysts Experts Critics Residents Witnesses Several Two Three Four Five One"
+)
+# Words that make a capitalized run a place or an organisation rather than a person.
+NON_PERSON = _words(
+    "States Kingdom Nations Union Republic Ministry Department Agency Committee Council Service "
+    "Court Party University College School Company Inc Corp Corporation Ltd Association "
+    "Government Police Office Bank Commission Organization Organisation Institute Board Group "
+    "Center Centre Authority Parliament Senate Congress Assembly News Times Post Press Journal "
+    "Airport Airlines Air Army Navy Force Forces Guard Club League Cup Games Olympics Summit "
+    "Foundation Fund Society Federation Network Station Hospital Church Museum Street Road "
+    "Avenue River Island Islands Mountain Mountains Ocean Sea Bay Lake Park City County Province "
+    "State Region District Square Bridge Hall House Palace Tower Administration Treasury "
+    "Commerce Cabinet Security Health Trade Affairs Justice Defense Defence Finance Energy "
+    "Times Broadcasting Television Radio Channel Reuters Twitter Facebook Instagram YouTube "
+    "Google Apple Microsoft Amazon Coast East West North South Middle Africa America Asia "
+    "Europe Australia Korea Zealand Kong Angeles Francisco Arabia Lanka Rica Aires Janeiro Paulo "
+    "Salvador Emirates Island Peninsula Gulf Strait Canal Province Territory Capital Hill Valley "
+    "Day Week Year Award Awards Prize Festival Championship Championships Open Series Tour "
+    "Cathedral Mosque Temple Stadium Arena Centre Mall Market Exchange Index Act Bill Law "
+    "Constitution Treaty Agreement Accord Plan Program Programme Project Mission Movement "
+    "Revolution War Crisis Election Elections Conference Forum Meeting Talks"
+)

@@ -1,0 +1,191 @@
+"""The people an article names, with their roles, so later mentions resolve to them.
+
+"Treasury Secretary Scott Bessent" registers Scott Bessent with role "Treasury Secretary";
+"Japan's top negotiator Ryosei Akazawa" and "Akazawa, minister in charge of ..." give roles
+too; "Akazawa" alone then resolves to "Ryosei Akazawa".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefings.quotes.lexicon import (
+    HONORIFICS,
+    NON_PERSON,
+    NOT_NAMES,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    TITLES,
+)
+from briefings.quotes.tokens import Tok
+
+PARTICLES = frozenset("de van von der den bin al da del di la le du dos ben ibn".split())
+_MAX_ROLE_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A capitalized run split into its title part and its name part."""
+
+    first: int  # token indexes into the tokens it came from
+    last: int
+    name: str
+    role: str
+    person: bool
+
+
+@dataclass(slots=True)
+class Registry:
+    """People of one article, filled while reading it in order."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    by_word: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, role: str = "") -> Person:
+        known = self.lookup(name)
+        if known is not None:
+            if role and not known.role:
+                known = Person(known.name, role)
+                self.people[known.name] = known
+            return known
+        person = Person(name, role)
+        self.people[name] = person
+        words = name.split()
+        self.by_word.setdefault(words[0], name)
+        self.by_word[words[-1]] = name  # surnames win over given names
+        return person
+
+    def lookup(self, name: str) -> Person | None:
+        words = [w for w in name.split() if w.lower() not in HONORIFICS]
+        if not words:
+            return None
+        full = " ".join(words)
+        if full in self.people:
+            return self.people[full]
+        if len(words) == 1 and words[0] in self.by_word:
+            return self.people[self.by_word[words[0]]]
+        if len(words) > 1 and words[-1] in self.by_word:
+            known = self.people[self.by_word[words[-1]]]
+            if known.name.split()[0] == words[0]:
+                return known
+        return None
+
+    def by_role(self, title: str) -> Person | None:
+        """The person most recently registered whose role has the word ``title``."""
+        needle = title.lower()
+        for person in reversed(self.people.values()):
+            if needle in person.role.lower().split():
+                return person
+        return None
+
+
+def is_name_word(tok: Tok) -> bool:
+    return tok.cap and tok.word not in NOT_NAMES and tok.lower not in HONORIFICS
+
+
+def mentions(tokens: list[Tok]) -> list[Mention]:
+    """Capitalized runs of ``tokens`` ("U.S. Treasury Secretary Scott Bessent")."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].cap:
+            i += 1
+            continue
+        j = i
+        while (
+            not tokens[j].brk
+            and not tokens[j].possessive
+            and j + 1 < len(tokens)
+            and (tokens[j + 1].cap or _particle(tokens, j + 1))
+        ):
+            j += 1
+        out.append(_split(tokens, i, j))
+        i = j + 1
+    return out
+
+
+def _particle(tokens: list[Tok], k: int) -> bool:
+    return tokens[k].word in PARTICLES and k + 1 < len(tokens) and tokens[k + 1].cap
+
+
+def _split(tokens: list[Tok], first: int, last: int) -> Mention:
+    run = tokens[first : last + 1]
+    while run and (run[0].word in NOT_NAMES or run[0].lower in HONORIFICS):
+        run = run[1:]
+    cut = max((k for k, t in enumerate(run) if t.lower in TITLES), default=-1)
+    role_part, name_part = run[: cut + 1], run[cut + 1 :]
+    name = " ".join(t.bare if k == len(name_part) - 1 else t.word for k, t in enumerate(name_part))
+    person = bool(name_part) and _personal(name_part)
+    return Mention(first, last, name, " ".join(t.word for t in role_part), person)
+
+
+def _personal(name_part: list[Tok]) -> bool:
+    for tok in name_part:
+        if tok.word in NON_PERSON or tok.word in NOT_NAMES:
+            return False
+        letters = tok.word.replace(".", "").replace("-", "")
+        if len(letters) > 1 and letters.isupper():
+            return False  # NASA, FSB: organisations
+    return not name_part[-1].possessive or len(name_part) > 1
+
+
+def role_before(tokens: list[Tok], first: int) -> str:
+    """A lowercase role phrase right before a name: "Japan's top negotiator"."""
+    k = first - 1
+    words: list[str] = []
+    while k >= 0 and not tokens[k].brk and len(words) < 6:
+        tok = tokens[k]
+        if tok.lower in ROLE_NOUNS or tok.lower in ROLE_MODIFIERS or tok.lower in TITLES:
+            words.append(tok.word)
+        elif tok.cap and tok.word not in NOT_NAMES and (tok.possessive or words):
+            words.append(tok.word)
+        else:
+            break
+        k -= 1
+    words.reverse()
+    if not any(w.lower() in ROLE_NOUNS for w in words):
+        return ""
+    return " ".join(words)
+
+
+def appositive_after(tokens: list[Tok], last: int) -> str:
+    """The role after "Name, ": "minister in charge of economic revitalization"."""
+    if tokens[last].brk[:1] != "," or last + 1 >= len(tokens):
+        return ""
+    words: list[Tok] = []
+    k = last + 1
+    while k < len(tokens) and len(words) < _MAX_ROLE_WORDS:
+        words.append(tokens[k])
+        if tokens[k].brk:
+            break
+        k += 1
+    if not words or words[-1].brk[:1] not in {",", "."} or words[-1].brk[:2] == ",”":
+        return ""
+    head = words[0]
+    if head.cap and not head.possessive and head.lower not in TITLES and head.word != "The":
+        return ""
+    if not any(t.lower in ROLE_NOUNS for t in words):
+        return ""
+    if words[0].lower in {"who", "which", "that", "where", "when", "said", "says"}:
+        return ""
+    return " ".join(t.word for t in words)
+
+
+def register(registry: Registry, tokens: list[Tok]) -> None:
+    """Add the people named in ``tokens`` (one paragraph, quotes masked)."""
+    for mention in mentions(tokens):
+        if not mention.person:
+            continue
+        role = (
+            mention.role
+            or role_before(tokens, mention.first)
+            or appositive_after(tokens, mention.last)
+        )
+        if len(mention.name.split()) >= 2 or role or registry.lookup(mention.name):
+            registry.add(mention.name, role)

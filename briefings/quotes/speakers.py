@@ -1,0 +1,77 @@
+"""Turn a speaker phrase into a speaker: a named person (with role), a pronoun resolved to
+the person the text is about, a bare title resolved to the person holding it, or an unnamed
+source kept as such ("senior administration official")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefings.quotes.lexicon import DETERMINERS, INDEFINITE, PRONOUNS, ROLE_NOUNS, TITLES
+from briefings.quotes.people import Person, Registry, _split
+from briefings.quotes.tokens import Tok
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    role: str = ""
+    unnamed: bool = False
+    person: bool = False
+
+
+def resolve(
+    phrase: tuple[Tok, ...],
+    role: str,
+    registry: Registry,
+    subject: Person | None,
+    last_speaker: Speaker | None,
+) -> Speaker | None:
+    """The speaker a phrase names, or None when it names nobody we can tell."""
+    words = list(phrase)
+    head = words[0].lower
+    if len(words) == 1 and head in PRONOUNS:
+        if head in {"they", "them"}:
+            return last_speaker
+        return _person(subject) if subject else None
+    cap_at = next((k for k, t in enumerate(words) if t.cap and t.lower not in DETERMINERS), -1)
+    if cap_at >= 0 and words[-1].cap and not words[-1].possessive:
+        mention = _split(words, cap_at, len(words) - 1)
+        if mention.name:
+            prefix = " ".join(t.word for t in words[:cap_at] if t.lower not in DETERMINERS)
+            title = " ".join(x for x in (prefix, mention.role) if x)
+            return _named(mention.name, mention.person, role or title, registry)
+    return _described(words, role, registry)
+
+
+def _person(person: Person, role: str = "") -> Speaker:
+    return Speaker(person.name, role or person.role, person=True)
+
+
+def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker:
+    known = registry.lookup(name)
+    if known is not None:
+        return _person(known, role)
+    if not personal:
+        return Speaker(name, role)
+    if len(name.split()) >= 2:
+        return _person(registry.add(name, role), role)
+    return Speaker(name, role, person=True)
+
+
+def _described(words: list[Tok], role: str, registry: Registry) -> Speaker | None:
+    """A phrase without a name: "the commissioner", "a senior administration official"."""
+    head = words[0].lower
+    body = [t for t in words if t.lower not in DETERMINERS]
+    if not body:
+        return None
+    text = " ".join(t.word for t in body)
+    nouns = [t.lower for t in body if t.lower in ROLE_NOUNS or t.lower in TITLES]
+    if not nouns:
+        return None
+    if head in INDEFINITE or (head not in DETERMINERS and not body[0].possessive and
+                              body[-1].lower.endswith("s")):
+        return Speaker(text, role, unnamed=True)
+    holder = registry.by_role(nouns[-1])
+    if holder is not None and len(body) <= 3:
+        return _person(holder, role)
+    return Speaker(text, role)

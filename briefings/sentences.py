@@ -1,0 +1,43 @@
+"""Sentence splitting for news prose, by rule: no model, abbreviation-aware."""
+
+from __future__ import annotations
+
+import re
+
+# Words ending in a period that do not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd vs etc no "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g "
+    "mt ft approx dept est fig vol op rev adm cmdr maj".split()
+)
+# A sentence ends at . ! or ? (optionally followed by closing quotes or brackets) then space
+# and an upper-case letter, digit or opening quote.
+_BOUNDARY = re.compile(r"([.!?][\"'”’»」)\]]*)\s+(?=[\"“‘«「(\[]?[A-Z0-9\x00])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``text``; together they cover it."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end(1)
+        if match.group(1)[0] == "." and _is_abbreviation(text, match.start(1)):
+            continue
+        spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    begin = dot
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    word = text[begin:dot].lower()
+    # Single capitals are initials ("John F. Kennedy").
+    return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())

@@ -1,0 +1,41 @@
+"""One article -> one :class:`~briefings.model.Briefing` (pure: no I/O, no clock)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from briefings.headline import headline_from_lede
+from briefings.model import Article, Briefing, Quote, SourceRef
+from briefings.outcomes import find_facts
+from briefings.quotes import find_quotes
+
+MAX_QUOTES = 8
+
+
+def summarize(article: Article) -> Briefing:
+    """The briefing of ``article``: headline, outcomes, next steps, quotes and its source."""
+    quotes = find_quotes(article.paragraphs, article.link)[:MAX_QUOTES]
+    facts = find_facts(article, _main_speaker(quotes))
+    headline = article.title or (
+        headline_from_lede(article.paragraphs[0]) if article.paragraphs else ""
+    )
+    return Briefing(
+        headline=headline,
+        url=article.link,
+        outlet=article.outlet,
+        published=article.published,
+        authors=article.authors,
+        dateline=article.dateline,
+        outcomes=facts.outcomes,
+        next=facts.next,
+        quotes=quotes,
+        sources=(SourceRef(url=article.link, outlet=article.outlet, title=headline),),
+    )
+
+
+def _main_speaker(quotes: tuple[Quote, ...]) -> str:
+    """Surname of the person quoted most: who a leading he/she most likely is."""
+    named = Counter(q.speaker for q in quotes if not q.unnamed and " " in q.speaker)
+    if not named:
+        return ""
+    return named.most_common(1)[0][0].split()[-1]

@@ -1,0 +1,127 @@
+"""`briefbot run --console` as a real process: it answers commands and stops on SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+DEADLINE = 60.0  # seconds; only reached when something hangs
+
+PLATFORM_VARS = (
+    "TELEGRAM_BOT_TOKEN",
+    "SLACK_BOT_TOKEN",
+    "SLACK_APP_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "DATABASE_URL",
+    "BRIEFBOT_CONFIG",
+)
+
+
+def _config(tmp_path: Path) -> Path:
+    # No feeds: the run must not reach beyond this machine.
+    path = tmp_path / "briefbot.toml"
+    path.write_text(
+        f'[bot]\ndata_dir = "{tmp_path / "data"}"\n\n[topics.trade-talks]\nfeeds = []\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in PLATFORM_VARS}
+    env["BRIEFBOT_CONFIG"] = str(_config(tmp_path))
+    return env
+
+
+def _lines(stream: IO[str]) -> queue.Queue[str]:
+    lines: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:
+        for line in stream:
+            lines.put(line)
+        lines.put("")  # end of output
+
+    threading.Thread(target=pump, daemon=True).start()
+    return lines
+
+
+def _read_until(lines: queue.Queue[str], wanted: str) -> list[str]:
+    seen: list[str] = []
+    while True:
+        line = lines.get(timeout=DEADLINE)
+        if not line and not wanted:
+            return seen
+        if not line:
+            pytest.fail(f"output ended before {wanted!r}: {seen}")
+        seen.append(line)
+        if wanted and wanted in line:
+            return seen
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_run_answers_then_stops_cleanly_on_signal(tmp_path: Path, signum: int) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "bot", "run", "--console"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+    ) as process:
+        assert process.stdin is not None
+        assert process.stdout is not None
+        assert process.stderr is not None
+        try:
+            lines = _lines(process.stdout)
+            process.stdin.write("subscribe trade-talks\n")
+            process.stdin.flush()
+            _read_until(lines, "Subscribed to Trade talks")
+            process.send_signal(signum)
+            returncode = process.wait(timeout=DEADLINE)
+            stderr = process.stderr.read()
+            _read_until(lines, "")  # the output ends with the process
+        finally:
+            if process.poll() is None:
+                process.kill()
+    assert returncode == 0, stderr
+    assert "briefbot stopped" in stderr
+    assert "Traceback" not in stderr
+
+
+def test_run_without_a_platform_names_the_settings(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+        timeout=DEADLINE,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr
+    assert "--console" in result.stderr
+
+
+def test_run_with_incomplete_slack_settings(tmp_path: Path) -> None:
+    env = _env(tmp_path) | {"SLACK_BOT_TOKEN": "xoxb-test"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=DEADLINE,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "SLACK_APP_TOKEN" in result.stderr

@@ -1,0 +1,99 @@
+"""help, start, topics, settings, and what an unknown command gets."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from bot.chat import ChatKind, CommandRequest, Reply
+from bot.clock import FakeClock
+from bot.commands.base import Command, CommandContext
+from bot.commands.dispatch import Commands
+from bot.config import Settings
+from bot.store.chats import ChatRecord
+from tests.bot.commands.helpers import request, text
+
+
+async def test_help_lists_every_command(commands: Commands) -> None:
+    reply = await commands.handle(request("help"))
+    assert reply == Reply.text(
+        "Commands:\n"
+        "• topics — the topics you can follow\n"
+        "• subscribe <topic> — follow a topic\n"
+        "• unsubscribe <topic> — stop following a topic\n"
+        "• latest [topic] — the newest briefing (of each topic this chat follows)\n"
+        "• digest <HH:MM> [zone] — a daily digest at that local time, "
+        "e.g. digest 08:00 Europe/Berlin\n"
+        "• digest off — no daily digest\n"
+        "• settings — what this chat gets and when\n"
+        "• help — this list\n"
+        "In groups and channels only admins can change topics and the digest."
+    )
+
+
+async def test_start_welcomes(commands: Commands) -> None:
+    reply = await commands.handle(request("start"))
+    assert "Welcome to briefbot" in text(reply)
+    assert "subscribe trade-talks" in text(reply)
+    assert "help" in text(reply)
+
+
+async def test_topics_marks_followed(commands: Commands) -> None:
+    await commands.handle(request("subscribe energy"))
+    reply = await commands.handle(request("topics"))
+    assert reply == Reply.text(
+        "Topics:\n"
+        "• trade-talks — Trade talks: Tariff negotiations.\n"
+        "• energy — Energy (following)\n"
+        "Try: subscribe trade-talks"
+    )
+
+
+async def test_settings_of_a_new_chat(commands: Commands) -> None:
+    reply = await commands.handle(request("settings"))
+    assert reply == Reply.text(
+        "This chat:\n"
+        "• Topics: none yet. Try: subscribe trade-talks\n"
+        "• Daily digest: off. Try: digest 08:00 Europe/Berlin"
+    )
+
+
+async def test_settings_of_a_group(commands: Commands) -> None:
+    for line in ("subscribe trade-talks", "digest 08:00 Europe/Berlin"):
+        await commands.handle(request(line, kind=ChatKind.GROUP, admin=True))
+    reply = await commands.handle(request("settings", kind=ChatKind.GROUP))
+    assert reply == Reply.text(
+        "This chat:\n"
+        "• Topics: Trade talks (trade-talks)\n"
+        "• Daily digest: 08:00 Europe/Berlin\n"
+        "• Who can change this: admins only"
+    )
+
+
+async def test_unknown_command(commands: Commands) -> None:
+    reply = await commands.handle(request("subscirbe trade-talks"))
+    assert reply == Reply.error(
+        "Unknown command 'subscirbe'. Commands: topics, subscribe, unsubscribe, latest, "
+        "digest, settings, help. Details: help"
+    )
+
+
+async def test_command_names_are_case_insensitive(commands: Commands) -> None:
+    assert await commands.handle(request("HELP")) == await commands.handle(request("help"))
+
+
+async def test_a_failing_command_still_gets_an_answer(
+    sqlite_engine: sa.Engine, settings: Settings, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    def boom(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply:
+        raise RuntimeError("database on fire")
+
+    commands = Commands(sqlite_engine, settings, clock, commands=(Command("boom", (), boom),))
+    reply = await commands.handle(request("boom"))
+    assert reply == Reply.error("Sorry, that failed on our side. Please try again in a minute.")
+    assert "command 'boom' failed in chat console:c1" in caplog.text
+
+
+def test_handle_sync(commands: Commands) -> None:
+    assert text(commands.handle_sync(request("help"))).startswith("Commands:")
+    assert commands.handle_sync(request("nope")).is_error

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from bot.chat import ChatKind
+from bot.store.chats import ChatNotFound, ChatRecord, ChatStore
+
+T0 = datetime(2025, 6, 7, 10, 0, tzinfo=UTC)
+
+
+def test_ensure_chat_creates_once_and_updates_title(engine: sa.Engine) -> None:
+    store = ChatStore(engine)
+    first = store.ensure_chat("telegram", "42", ChatKind.GROUP, "Desk", T0)
+    again = store.ensure_chat("telegram", "42", ChatKind.GROUP, "Trade desk", T0)
+    assert first == ChatRecord(
+        "telegram", "42", ChatKind.GROUP, "Desk", "active", None, None, None, None, ()
+    )
+    assert again.title == "Trade desk"
+    assert store.ensure_chat("telegram", "42", "group", "", T0).title == "Trade desk"
+
+
+def test_unknown_chat(engine: sa.Engine) -> None:
+    store = ChatStore(engine)
+    assert store.chat("console", "nope") is None
+    assert store.subscriptions("console", "nope") == ()
+    with pytest.raises(ChatNotFound):
+        store.subscribe("console", "nope", "trade-talks", T0)
+
+
+def test_subscribe_unsubscribe_round_trip(engine: sa.Engine) -> None:
+    store = ChatStore(engine)
+    store.ensure_chat("slack", "T1:C1", ChatKind.CHANNEL, "#news", T0)
+    assert store.subscribe("slack", "T1:C1", "trade-talks", T0) is True
+    assert store.subscribe("slack", "T1:C1", "trade-talks", T0) is False
+    assert store.subscribe("slack", "T1:C1", "energy", T0) is True
+    assert store.subscriptions("slack", "T1:C1") == ("energy", "trade-talks")
+    assert store.unsubscribe("slack", "T1:C1", "energy", T0) is True
+    assert store.unsubscribe("slack", "T1:C1", "energy", T0) is False
+    assert store.subscriptions("slack", "T1:C1") == ("trade-talks",)
+    assert store.subscribe("slack", "T1:C1", "energy", T0) is True
+    assert store.subscriptions("slack", "T1:C1") == ("energy", "trade-talks")
+
+
+def test_chats_are_per_platform(engine: sa.Engine) -> None:
+    store = ChatStore(engine)
+    store.ensure_chat("telegram", "1", ChatKind.PRIVATE, "", T0)
+    store.ensure_chat("slack", "1", ChatKind.PRIVATE, "", T0)
+    store.subscribe("telegram", "1", "trade-talks", T0)
+    assert store.subscriptions("slack", "1") == ()
+
+
+def test_set_digest_and_record(engine: sa.Engine) -> None:
+    store = ChatStore(engine)
+    store.ensure_chat("console", "me", ChatKind.PRIVATE, "", T0)
+    store.set_digest("console", "me", "08:00", "Europe/Berlin", T0)
+    store.record_digest("console", "me", T0 + timedelta(days=1), T0 + timedelta(days=1))
+    chat = store.chat("console", "me")
+    assert chat is not None
+    assert (chat.digest_time, chat.digest_zone) == ("08:00", "Europe/Berlin")
+    assert chat.last_digest_at == T0 + timedelta(days=1)
+    store.set_digest("console", "me", None, None, T0)
+    chat = store.chat("console", "me")
+    assert chat is not None
+    assert (chat.digest_time, chat.digest_zone) == (None, None)
+
+
+def test_mark_blocked_then_command_reactivates(engine: sa.Engine) -> None:
+    store = ChatStore(engine)
+    store.ensure_chat("telegram", "7", ChatKind.PRIVATE, "", T0)
+    store.mark_blocked("telegram", "7", "Forbidden: bot was blocked by the user", T0)
+    store.mark_blocked("telegram", "unknown", "whatever", T0)  # no-op, no error
+    chat = store.chat("telegram", "7")
+    assert chat is not None
+    assert (chat.state, chat.is_active) == ("blocked", False)
+    assert store.ensure_chat("telegram", "7", ChatKind.PRIVATE, "", T0).state == "active"
+
+
+def test_migrate_moves_subscriptions_and_settings(engine: sa.Engine) -> None:
+    store = ChatStore(engine)
+    store.ensure_chat("telegram", "-1", ChatKind.GROUP, "Desk", T0)
+    store.subscribe("telegram", "-1", "trade-talks", T0)
+    store.set_digest("telegram", "-1", "07:30", "Asia/Tokyo", T0)
+    moved = store.migrate_chat("telegram", "-1", "-100123", T0)
+    assert moved == ChatRecord(
+        "telegram",
+        "-100123",
+        ChatKind.GROUP,
+        "Desk",
+        "active",
+        None,
+        "07:30",
+        "Asia/Tokyo",
+        None,
+        ("trade-talks",),
+    )
+    old = store.chat("telegram", "-1")
+    assert old is not None
+    assert (old.state, old.migrated_to, old.topics) == ("migrated", "-100123", ())
+    # Idempotent: a second report of the same move changes nothing.
+    assert store.migrate_chat("telegram", "-1", "-100123", T0) == moved
+    assert store.migrate_chat("telegram", "-404", "-100404", T0) is None
+
+
+def test_active_chats_with_digest(engine: sa.Engine) -> None:
+    store = ChatStore(engine)
+    for chat_id in ("a", "b", "c", "d"):
+        store.ensure_chat("telegram", chat_id, ChatKind.PRIVATE, "", T0)
+        store.subscribe("telegram", chat_id, "trade-talks", T0)
+        store.set_digest("telegram", chat_id, "08:00", "UTC", T0)
+    store.subscribe("telegram", "a", "energy", T0)
+    store.set_digest("telegram", "b", None, None, T0)  # digest off
+    store.mark_blocked("telegram", "c", "kicked", T0)
+    store.unsubscribe("telegram", "d", "trade-talks", T0)  # follows nothing
+    store.ensure_chat("slack", "T:C", ChatKind.CHANNEL, "", T0)
+    store.subscribe("slack", "T:C", "trade-talks", T0)
+    store.set_digest("slack", "T:C", "09:15", "Europe/Berlin", T0)
+    found = store.active_chats_with_digest()
+    assert [(c.platform, c.chat_id, c.topics) for c in found] == [
+        ("slack", "T:C", ("trade-talks",)),
+        ("telegram", "a", ("energy", "trade-talks")),
+    ]
+    assert [c.chat_id for c in store.active_chats_with_digest(["telegram"])] == ["a"]

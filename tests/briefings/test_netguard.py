@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from briefings.netguard import UnsafeUrl, address_refusal, check_url
+
+
+def resolver_for(*addresses: str):  # type: ignore[no-untyped-def]
+    async def resolve(host: str, port: int) -> Sequence[str]:
+        return addresses
+
+    return resolve
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.1",
+        "192.168.1.1",
+        "169.254.169.254",
+        "100.64.0.1",
+        "0.0.0.0",
+        "224.0.0.1",
+        "240.0.0.1",
+        "::1",
+        "fe80::1",
+        "fc00::1",
+        "::ffff:127.0.0.1",
+        "ff02::1",
+    ],
+)
+def test_internal_addresses_are_refused(address: str) -> None:
+    assert address_refusal(address) is not None
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "2606:4700:4700::1111", "8.8.8.8"])
+def test_public_addresses_pass(address: str) -> None:
+    assert address_refusal(address) is None
+
+
+async def test_any_private_address_among_several_refuses() -> None:
+    with pytest.raises(UnsafeUrl, match="private"):
+        await check_url(
+            "https://feeds.example/rss",
+            allow_private_networks=False,
+            resolver=resolver_for("93.184.216.34", "10.0.0.5"),
+        )
+
+
+async def test_public_host_passes() -> None:
+    await check_url(
+        "https://feeds.example/rss",
+        allow_private_networks=False,
+        resolver=resolver_for("93.184.216.34"),
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://feeds.example/x", "javascript:alert(1)", "/rss", "http://"]
+)
+async def test_only_http_urls(url: str) -> None:
+    with pytest.raises(UnsafeUrl):
+        await check_url(url, allow_private_networks=True)
+
+
+async def test_allow_private_networks_skips_the_address_check() -> None:
+    await check_url(
+        "http://127.0.0.1:8080/rss", allow_private_networks=True, resolver=resolver_for("::1")
+    )
+
+
+async def test_literal_loopback_is_refused_by_real_resolution() -> None:
+    with pytest.raises(UnsafeUrl, match="loopback"):
+        await check_url("http://127.0.0.1:9/rss", allow_private_networks=False)
+
+
+async def test_unresolvable_name_is_refused() -> None:
+    async def failing(host: str, port: int) -> Sequence[str]:
+        raise OSError("Name or service not known")
+
+    with pytest.raises(UnsafeUrl, match="cannot resolve"):
+        await check_url("http://nx.invalid/rss", allow_private_networks=False, resolver=failing)
