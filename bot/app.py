@@ -200,22 +200,26 @@ def open_database_for(settings: Settings) -> sa.Engine:
 
 
 async def run_until_signalled(app: App) -> None:
-    """Run ``app`` until SIGINT or SIGTERM (or the end of console input)."""
+    """Run ``app`` until SIGINT or SIGTERM (or the end of console input). A second signal
+    while stopping gets the default behaviour (Ctrl-C twice interrupts at once)."""
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
-    installed = []
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    installed: list[int] = []
+
+    def on_signal(signum: int) -> None:
+        log.info("received %s, stopping", signal.Signals(signum).name)
+        stop.set()
+        for each in installed:
+            loop.remove_signal_handler(each)
+        installed.clear()
+
+    for wanted in (signal.SIGINT, signal.SIGTERM):
         # Not possible off the main thread (e.g. in tests); the caller stops the app there.
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop.add_signal_handler(signum, _on_signal, stop, signum)
-            installed.append(signum)
+            loop.add_signal_handler(wanted, on_signal, int(wanted))
+            installed.append(int(wanted))
     try:
         await app.run(stop)
     finally:
-        for signum in installed:
-            loop.remove_signal_handler(signum)
-
-
-def _on_signal(stop: asyncio.Event, signum: int) -> None:
-    log.info("received %s, stopping", signal.Signals(signum).name)
-    stop.set()
+        for each in installed:
+            loop.remove_signal_handler(each)

@@ -129,6 +129,8 @@ class SchedulerService:
     async def stop(self) -> None:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+            # AsyncIOScheduler shuts down on its loop's next turn.
+            await asyncio.sleep(0)
         if self._client is not None:
             await self._client.aclose()
 

@@ -43,6 +43,15 @@ DATE_LINE = re.compile(
 )
 
 
+# A date printed on its own before the body: "Monday, January 7, 2019".
+DATE_PREFIX = re.compile(
+    r"^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+\d{1,2},\s+\d{4}\b\s*",
+    re.IGNORECASE,
+)
+
+
 def parse_date_line(line: str) -> datetime | None:
     """``"June 7, 2025 at 17:46 JST"`` -> the instant in UTC, or None if it is no date line."""
     match = DATE_LINE.match(line.strip())

@@ -32,6 +32,12 @@ NEXT_CUE = re.compile(
     r"deadline|is to be|are to be)\b",
     re.IGNORECASE,
 )
+PAST_CUE = re.compile(
+    r"\b(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|since)\b",
+    re.IGNORECASE,
+)
+HOPE_CUE = re.compile(r"\b(?:hopes?|aims?|intends?|wants?|meet|meets)\b", re.IGNORECASE)
+OUTCOME_REACH = 6  # paragraphs: news puts what happened first
 STRONG_NEXT = re.compile(r"\b(?:scheduled|to be held|slated|set to|due to)\b", re.IGNORECASE)
 SPECULATION = re.compile(
     r"\b(?:remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
@@ -83,7 +89,7 @@ def _outcomes(found: Sequence[Statement], subject: str) -> list[str]:
             scored.append((10.0, statement.index, statement.text))
             continue
         score = _outcome_score(statement)
-        if score > 0:
+        if score > 0 and statement.paragraph < OUTCOME_REACH:
             scored.append((score, statement.index, statement.text))
     best = sorted(scored, key=lambda s: (-s[0], s[1]))[:MAX_OUTCOMES]
     chosen = [text for _, _, text in sorted(best, key=lambda s: s[1])]
@@ -106,7 +112,8 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         if len(text.split()) > MAX_WORDS or statement.index == 1:
             continue
         future_date = _mentions_future_date(text, today)
-        if not NEXT_CUE.search(text) and not future_date:
+        hoped = future_date and HOPE_CUE.search(text) and not PAST_CUE.search(text)
+        if not NEXT_CUE.search(text) and not hoped:
             continue
         if SPECULATION.search(text) and not STRONG_NEXT.search(text):
             continue

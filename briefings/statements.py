@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefings.dateline import split_dateline
+from briefings.dates import DATE_PREFIX
 from briefings.headline import TRAILING_ATTRIBUTION
 from briefings.quotes.marks import find_spans
 from briefings.quotes.mask import MASK, mask
@@ -35,12 +36,15 @@ def statements(paragraphs: Sequence[str], subject: str = "") -> list[Statement]:
     count = 0
     for p, paragraph in enumerate(paragraphs):
         text = split_dateline(paragraph)[1] if p == 0 else paragraph
+        text = text[DATE_PREFIX.match(text).end() :] if DATE_PREFIX.match(text) else text
         masked = mask(text, find_spans(text))
         for a, b in split_sentences(masked):
             count += 1
             if MASK in masked[a:b] or '"' in masked[a:b] or "“" in masked[a:b]:
                 continue
             raw = text[a:b].strip()
+            if not raw:
+                continue
             out.append(Statement(p, count, tidy(raw, subject), raw))
     return out
 

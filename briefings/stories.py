@@ -12,8 +12,10 @@ Pure functions over frozen values; the store supplies recently grouped articles.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -22,7 +24,10 @@ from briefings.storywords import Signature, signature
 DEFAULT_WINDOW = timedelta(hours=48)
 MIN_SHARED_TOKENS = 4
 MIN_OVERLAP = 0.4
-LEDE_WORDS = 60
+PRIOR_POOL = 50
+COMMON_FLOOR = 50
+COMMON_SHARE = 0.05
+LEDE_WORDS = 40
 _WORDS = re.compile(r"\S+")
 
 
@@ -78,8 +83,18 @@ def same_story(a: StoryItem, b: StoryItem, window: timedelta = DEFAULT_WINDOW) -
     return score(a, b, window) > 0
 
 
-def score(a: StoryItem, b: StoryItem, window: timedelta = DEFAULT_WINDOW) -> float:
-    """How alike two items are (0 when they cannot be the same story)."""
+def score(
+    a: StoryItem,
+    b: StoryItem,
+    window: timedelta = DEFAULT_WINDOW,
+    rarity: Mapping[str, float] | None = None,
+) -> float:
+    """How alike two items are (0 when they cannot be the same story).
+
+    ``rarity`` weighs each token by how few items of the pool carry it (an inverse document
+    frequency), so words every article on a topic shares ("tariff", "talks") count for
+    little and names and numbers of one event count for much.
+    """
     if a.id == b.id:
         return 1.0
     if a.published and b.published and abs(a.published - b.published) > window:
@@ -89,8 +104,8 @@ def score(a: StoryItem, b: StoryItem, window: timedelta = DEFAULT_WINDOW) -> flo
     shared = a.signature.tokens & b.signature.tokens
     if len(shared) < MIN_SHARED_TOKENS:
         return 0.0
-    smaller = min(a.signature.weight(), b.signature.weight())
-    overlap = a.signature.weight(shared) / smaller if smaller else 0.0
+    smaller = min(a.signature.weight(rarity=rarity), b.signature.weight(rarity=rarity))
+    overlap = a.signature.weight(shared, rarity) / smaller if smaller else 0.0
     return overlap if overlap >= MIN_OVERLAP else 0.0
 
 
@@ -104,28 +119,71 @@ def group_stories(
     Known items keep their ``story_key``; a new item joins the story of its best-scoring
     match, or starts a story keyed by its own id. Stories without new items are left out.
     """
+    known = list(known)
+    fresh = [item for item in _unique(new) if item.id not in _ids(known)]
+    pool = _Pool(known + fresh)
     members: dict[str, list[StoryItem]] = {}
     for item in known:
         members.setdefault(item.story_key, []).append(item)
-    placed: list[StoryItem] = [item for group in members.values() for item in group]
-    new_ids: set[str] = set()
-    for item in sorted(_unique(new), key=_chronological):
-        if item.id in new_ids or any(item.id == other.id for other in placed):
-            continue
-        best_key, best_score = "", 0.0
-        for other in placed:
-            value = score(item, other, window)
-            if value > best_score:
-                best_key, best_score = other.story_key, value
-        grouped = _with_key(item, best_key or story_key(item.id))
-        members.setdefault(grouped.story_key, []).append(grouped)
-        placed.append(grouped)
-        new_ids.add(item.id)
+        pool.place(item)
+    for item in sorted(fresh, key=_chronological):
+        key = _best_story(item, pool, members, window) or story_key(item.id)
+        grouped = _with_key(item, key)
+        members.setdefault(key, []).append(grouped)
+        pool.place(grouped)
+    new_ids = _ids(fresh)
     return tuple(
         Story(key, tuple(sorted(group, key=_chronological)), frozenset(new_ids & _ids(group)))
         for key, group in members.items()
         if new_ids & _ids(group)
     )
+
+
+def _best_story(
+    item: StoryItem, pool: _Pool, members: Mapping[str, Sequence[StoryItem]], window: timedelta
+) -> str:
+    """The key of the story ``item`` belongs to, or "" for a story of its own.
+
+    A story is joined on its best-matching member, but only when the item also matches at
+    least half of the story's members: one loose link must not chain unrelated reports.
+    """
+    best: dict[str, float] = {}
+    hits: Counter[str] = Counter()
+    for other in pool.candidates(item):
+        value = score(item, other, window, pool.rarity)
+        if value > 0:
+            hits[other.story_key] += 1
+            best[other.story_key] = max(best.get(other.story_key, 0.0), value)
+    eligible = [key for key in best if 2 * hits[key] >= len(members[key])]
+    return max(eligible, key=lambda key: (best[key], key), default="")
+
+
+class _Pool:
+    """The items grouped so far, indexed by token, with each token's rarity in the pool."""
+
+    def __init__(self, everything: Sequence[StoryItem]) -> None:
+        counts = Counter(token for item in everything for token in item.signature.tokens)
+        # As if the pool held PRIOR_POOL more items without the token: in a handful of
+        # articles on one topic every name recurs, which says nothing about its rarity.
+        size = max(PRIOR_POOL, len(everything))
+        self.rarity = {token: math.log(1 + size / count) for token, count in counts.items()}
+        # A token most items carry finds no candidates worth scoring; skipping it keeps
+        # grouping near-linear on big batches. Small pools compare everything.
+        self._common = max(COMMON_FLOOR, int(size * COMMON_SHARE))
+        self._counts = counts
+        self._index: dict[str, list[StoryItem]] = {}
+
+    def place(self, item: StoryItem) -> None:
+        for token in item.signature.tokens:
+            self._index.setdefault(token, []).append(item)
+
+    def candidates(self, item: StoryItem) -> list[StoryItem]:
+        found: dict[str, StoryItem] = {}
+        for token in item.signature.tokens:
+            if self._counts[token] <= self._common:
+                for other in self._index.get(token, ()):
+                    found[other.id] = other
+        return list(found.values())
 
 
 def _with_key(item: StoryItem, key: str) -> StoryItem:

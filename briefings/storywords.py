@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -36,6 +37,13 @@ EVENT_NOUNS = frozenset(
         quarter term phase wave"""
     )
 )
+# Capitalized, but naming no one: calendar words every report carries.
+CALENDAR = frozenset(
+    _words(
+        """january february march april may june july august september october november
+        december monday tuesday wednesday thursday friday saturday sunday"""
+    )
+)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*(?:%|st|nd|rd|th)?")
 _NUMERIC_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -49,12 +57,29 @@ class Signature:
     heavy: frozenset[str] = frozenset()
     events: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
-    def weight(self, tokens: frozenset[str] | None = None) -> float:
+    def weight(
+        self, tokens: frozenset[str] | None = None, rarity: Mapping[str, float] | None = None
+    ) -> float:
+        """The summed weight of ``tokens`` (all by default): names and numbers count double,
+        each scaled by its ``rarity`` when given."""
         chosen = self.tokens if tokens is None else tokens
-        return sum(2.0 if token in self.heavy else 1.0 for token in chosen)
+        return sum(
+            (2.0 if token in self.heavy else 1.0) * (rarity.get(token, 1.0) if rarity else 1.0)
+            for token in chosen
+        )
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The heavy tokens that are words (names of people, places, bodies), not numbers."""
+        return frozenset(
+            t for t in self.heavy if t[0].isalpha() and t not in ORDINALS and t not in CALENDAR
+        )
 
     def conflicts_with(self, other: Signature) -> bool:
-        """True when both name an occurrence of the same kind of event, and none in common."""
+        """True when the two cannot report one event: both name people or places and share
+        none, or both name an occurrence of the same kind of event and none in common."""
+        if self.names and other.names and not self.names & other.names:
+            return True
         for noun in {n for _, n in self.events} & {n for _, n in other.events}:
             mine = {o for o, n in self.events if n == noun}
             theirs = {o for o, n in other.events if n == noun}
@@ -76,11 +101,19 @@ def signature(title: str, lede: str) -> Signature:
             tokens.add(word)
             if word[0].isdigit() or word in ORDINALS or _is_name(original, index):
                 heavy.add(word)
-            if (word in ORDINALS or _NUMERIC_ORDINAL.match(word)) and index + 1 < len(words):
-                following = words[index + 1]
-                if following in EVENT_NOUNS:
-                    events.add((_ordinal_value(word), following.removesuffix("s")))
+            events |= _event(words, index)
     return Signature(frozenset(tokens), frozenset(heavy), frozenset(events))
+
+
+def _event(words: list[str], index: int) -> set[tuple[str, str]]:
+    """("5", "round") for "fifth round", "5th round" or "round 5" at ``index``."""
+    word = words[index]
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if (word in ORDINALS or _NUMERIC_ORDINAL.match(word)) and following in EVENT_NOUNS:
+        return {(_ordinal_value(word), following.removesuffix("s"))}
+    if word in EVENT_NOUNS and following.isdigit() and len(following) < 4:
+        return {(following, word.removesuffix("s"))}
+    return set()
 
 
 def _normalize(token: str) -> str:

@@ -7,6 +7,8 @@ import asyncio
 import sys
 from typing import Any
 
+import sqlalchemy as sa
+
 from bot.app import build_app, check_runnable, run_until_signalled
 from bot.config import load_settings
 
@@ -31,7 +33,12 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     check_runnable(settings, args.console)
-    app = build_app(settings, console=args.console, stdin=sys.stdin, stdout=sys.stdout)
+    try:
+        app = build_app(settings, console=args.console, stdin=sys.stdin, stdout=sys.stdout)
+    except sa.exc.OperationalError as exc:
+        where = "DATABASE_URL" if settings.secrets.database_url else "bot.data_dir"
+        print(f"briefbot: cannot open the database ({where}): {exc.orig}", file=sys.stderr)
+        return 2
     platforms = ", ".join(a.platform for a in app.adapters)
     print(f"briefbot running ({platforms}); stop with Ctrl-C or SIGTERM", file=sys.stderr)
     asyncio.run(run_until_signalled(app))

@@ -41,6 +41,11 @@ class CommandContext:
     commands: tuple[Command, ...]
 
 
+def shown(raw: str, limit: int = 40) -> str:
+    """User input echoed back in a reply, quoted and cut short."""
+    return "'" + (raw if len(raw) <= limit else raw[: limit - 1] + "…") + "'"
+
+
 def topic_named(ctx: CommandContext, raw: str) -> Topic | None:
     """The configured topic typed as ``raw`` (case-insensitive)."""
     return ctx.settings.topic(raw.strip().lower())
@@ -61,7 +66,7 @@ def example_topic(ctx: CommandContext, near: str = "") -> str:
 
 def unknown_topic(ctx: CommandContext, raw: str, command: str) -> Reply:
     return Reply.error(
-        f"Unknown topic '{raw}'. Topics: {topic_names(ctx)}. "
+        f"Unknown topic {shown(raw)}. Topics: {topic_names(ctx)}. "
         f"Try: {command} {example_topic(ctx, raw)}"
     )
 

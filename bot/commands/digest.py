@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.chat import CommandRequest, Reply
-from bot.commands.base import Command, CommandContext, example_topic
+from bot.commands.base import Command, CommandContext, example_topic, shown
 from bot.commands.timeparse import next_local_time, parse_digest_time, resolve_zone
 from bot.store.chats import ChatRecord
 
@@ -25,13 +25,13 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
     at = parse_digest_time(args[0])
     if at is None:
         return Reply.error(
-            f"'{args[0]}' is not a time: use 24-hour HH:MM. Try: {EXAMPLE}, or: digest off"
+            f"{shown(args[0])} is not a time: use 24-hour HH:MM. Try: {EXAMPLE}, or: digest off"
         )
     if len(args) == 2:
         zone = resolve_zone(args[1])
         if zone is None:
             return Reply.error(
-                f"Unknown time zone '{args[1]}': use an IANA name such as Europe/Berlin, "
+                f"Unknown time zone {shown(args[1])}: use an IANA name such as Europe/Berlin, "
                 f"America/New_York or UTC. Try: digest {at} Europe/Berlin"
             )
     else:

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from bot.chat import CommandRequest, Reply
 from bot.clock import Clock
-from bot.commands.base import Command, CommandContext, admins_only_reply, is_shared
+from bot.commands.base import Command, CommandContext, admins_only_reply, is_shared, shown
 from bot.commands.registry import COMMANDS
 from bot.config import Settings
 from bot.store.briefings import BriefingStore
@@ -56,11 +56,6 @@ class Commands:
             )
             return Reply.error("Sorry, that failed on our side. Please try again in a minute.")
 
-    def handle_sync(self, request: CommandRequest) -> Reply:
-        """:meth:`handle` for callers already off the event loop (scripts, tests)."""
-        command = self._by_name.get(request.name.lower())
-        return self._unknown(request) if command is None else self._run(command, request)
-
     def _run(self, command: Command, request: CommandRequest) -> Reply:
         ctx = self._ctx
         if command.changes_chat and self._forbidden(request):
@@ -79,6 +74,9 @@ class Commands:
             request.chat_title,
             ctx.clock.now(),
         )
+        if chat.migrated_to:
+            # A late command from a chat's old id acts on where the chat lives now.
+            chat = ctx.chats.chat(chat.platform, chat.migrated_to) or chat
         log.debug(
             "chat %s:%s: %s %s", request.platform, request.chat_id, command.name, request.args
         )
@@ -95,5 +93,6 @@ class Commands:
         if not request.name:
             return Reply.error("Type a command, e.g.: help")
         return Reply.error(
-            f"Unknown command '{request.name}'. Commands: {', '.join(self.names)}. Details: help"
+            f"Unknown command {shown(request.name)}. Commands: {', '.join(self.names)}. "
+            "Details: help"
         )

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from bot.commands import (
-    digest,
-    help,
-    latest,
-    settings,
-    start,
-    subscribe,
-    topics,
-    unsubscribe,
-)
+from bot.commands import digest, latest, settings, start, subscribe, topics, unsubscribe
+from bot.commands import help as help_command
 from bot.commands.base import Command
 
 COMMANDS: tuple[Command, ...] = (
@@ -21,6 +13,6 @@ COMMANDS: tuple[Command, ...] = (
     latest.COMMAND,
     digest.COMMAND,
     settings.COMMAND,
-    help.COMMAND,
+    help_command.COMMAND,
     start.COMMAND,
 )

@@ -28,6 +28,9 @@ from bot.store.schema import deliveries
 
 log = logging.getLogger(__name__)
 
+# An arbitrary constant naming the claim lock among PostgreSQL advisory locks.
+_CLAIM_LOCK = 0x62726966
+
 QUEUED = "queued"
 SENT = "sent"
 FAILED = "failed"
@@ -159,19 +162,34 @@ class DeliveryQueue:
         One conditional UPDATE: a row is taken only if it is still queued and unleased (or
         its lease ran out) when the update runs. PostgreSQL skips rows another worker is
         taking at that moment (``FOR UPDATE SKIP LOCKED``); SQLite runs writers one at a time.
+        A row whose chat has an earlier message still waiting (leased elsewhere, or due
+        later) stays behind it, so one chat's messages go out in order across workers.
         """
         now = self._clock.now()
         claimable = sa.and_(
             deliveries.c.status == QUEUED,
             sa.or_(deliveries.c.claimed_until.is_(None), deliveries.c.claimed_until < now),
         )
+        earlier = deliveries.alias("earlier")
+        blocked_by_earlier = (
+            sa.select(earlier.c.id)
+            .where(
+                earlier.c.platform == deliveries.c.platform,
+                earlier.c.chat_id == deliveries.c.chat_id,
+                earlier.c.status == QUEUED,
+                earlier.c.id < deliveries.c.id,
+                sa.or_(earlier.c.claimed_until >= now, earlier.c.next_attempt_at > now),
+            )
+            .exists()
+        )
         due = (
             sa.select(deliveries.c.id)
-            .where(claimable, deliveries.c.next_attempt_at <= now)
+            .where(claimable, deliveries.c.next_attempt_at <= now, ~blocked_by_earlier)
             .order_by(deliveries.c.next_attempt_at, deliveries.c.id)
             .limit(limit)
         )
-        if self._engine.dialect.name == "postgresql":
+        postgres = self._engine.dialect.name == "postgresql"
+        if postgres:
             # A CTE runs once; an IN (subquery ... LIMIT) may be re-run per row by the planner
             # and then take more than ``limit`` rows.
             taken = due.with_for_update(skip_locked=True).cte("due")
@@ -196,9 +214,11 @@ class DeliveryQueue:
             )
         )
         with self._engine.begin() as connection:
-            rows = sorted(
-                connection.execute(statement).all(), key=lambda row: (row.next_attempt_at, row.id)
-            )
+            if postgres:
+                # Claims take turns (a claim is one short statement): the next one then sees
+                # this one's leases, which keeps a chat's messages with one worker at a time.
+                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_CLAIM_LOCK)))
+            rows = sorted(connection.execute(statement).all(), key=lambda row: row.id)
         return [
             Delivery(
                 id=row.id,

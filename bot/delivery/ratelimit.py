@@ -69,6 +69,13 @@ class RateLimiter:
             self._prune(now)
         return datetime.fromtimestamp(start, UTC)
 
+    def sent(self, platform: str, chat_id: str, chat_kind: str) -> None:
+        """A message goes to the chat now. A send that went later than booked (a busy loop)
+        moves the chat's next slot too, so one chat never gets two messages too close."""
+        now = self._now()
+        for bucket, interval in self._buckets(platform, chat_id, chat_kind, overall=False):
+            self._next_free[bucket] = max(self._next_free.get(bucket, now), now + interval)
+
     def defer(self, platform: str, chat_id: str, until: datetime) -> None:
         """The platform asked to wait: nothing more goes to the chat before ``until``."""
         bucket = (platform, "chat", chat_id)

@@ -180,6 +180,7 @@ class DeliveryWorker:
                 lane.items.clear()
                 return None
             await self._wait_until(at)
+            self._limiter.sent(platform, chat_id, chat_kind)
             try:
                 return await sender.send(chat_id, delivery.message)
             except Exception as exc:  # a sender must not raise; never lose the message

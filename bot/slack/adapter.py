@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 
+import aiohttp
 import sqlalchemy as sa
 from slack_bolt.async_app import AsyncApp
 
@@ -48,6 +49,8 @@ class SlackAdapter:
         self.transport = transport
         self.renderer = renderer
         self.sender = sender
+        self._sender = sender
+        self._session: aiohttp.ClientSession | None = None
 
     @property
     def port(self) -> int | None:
@@ -55,10 +58,22 @@ class SlackAdapter:
         return self.transport.port if isinstance(self.transport, HttpTransport) else None
 
     async def start(self) -> None:
+        # One HTTP session for every Web API call, so connections are kept alive; Bolt's
+        # per-request clients take it from the app's client.
+        self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+        self.app.client.session = self._session
+        self._sender.use_session(self._session)
         await self.transport.start()
 
     async def stop(self) -> None:
-        await self.transport.stop()
+        try:
+            await self.transport.stop()
+        finally:
+            self.app.client.session = None
+            self._sender.use_session(None)
+            if self._session is not None:
+                await self._session.close()
+                self._session = None
 
 
 def build_slack_adapter(

@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.chat import ChatKind, CommandRequest, Reply
 from bot.render import RenderedMessage
@@ -28,25 +28,34 @@ def is_private(request: CommandRequest, reply: Reply) -> bool:
 
 
 async def via_response_url(
-    respond: AsyncRespond,
+    response_url: str,
     client: AsyncWebClient,
     request: CommandRequest,
     messages: Sequence[RenderedMessage],
     private: bool,
 ) -> None:
+    # The app's HTTP session (kept-alive connections), not a new one per answer.
+    webhook = AsyncWebhookClient(url=response_url, session=client.session, retry_handlers=[])
     response_type = "ephemeral" if private else "in_channel"
     for index, message in enumerate(messages):
-        payload = message.payload
-        if index < RESPONSE_URL_USES:
-            await respond(
-                text=payload["text"],
-                blocks=payload.get("blocks"),
-                response_type=response_type,
-                replace_original=False,
-            )
-        else:
+        if index == RESPONSE_URL_USES:
             await via_post(client, request, messages[index:], private)
             return
+        payload = message.payload
+        response = await webhook.send(
+            text=payload["text"],
+            blocks=payload.get("blocks"),
+            response_type=response_type,
+            replace_original=False,
+        )
+        if response.status_code != 200:
+            log.warning(
+                "slack chat %s: response_url refused the answer to %s: %s %s",
+                request.chat_id,
+                request.name,
+                response.status_code,
+                response.body,
+            )
 
 
 async def via_post(

@@ -141,7 +141,7 @@ def home_view(data: HomeData, dm_channel: str) -> dict[str, Any]:
     blocks.append(bk.divider())
     blocks.extend(_channel_blocks(data.channels))
     blocks.append(
-        bk.context("In any channel: `/briefing help` · `/briefing subscribe <topic>` · DM me")
+        bk.context("In any channel: `/briefing help` · `/briefing subscribe &lt;topic&gt;` · DM me")
     )
     return {"type": "home", "private_metadata": dm_channel, "blocks": blocks[:MAX_VIEW_BLOCKS]}
 

@@ -6,6 +6,7 @@ after; Bolt runs the rest of the listener once the acknowledgement is on its way
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -14,13 +15,13 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
-from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapter import CommandHandler
 from bot.chat import CommandRequest
+from bot.commands.registry import COMMANDS
 from bot.slack import answer
 from bot.slack.admins import AdminCheck
 from bot.slack.dedupe import EventLedger
@@ -31,6 +32,8 @@ from bot.slack.requests import Origin, command_request, strip_mentions
 log = logging.getLogger(__name__)
 
 SLASH_COMMAND = "/briefing"
+# Asking Slack who is an admin costs two Web API calls: only these commands need the answer.
+CHANGES_CHAT = frozenset(command.name for command in COMMANDS if command.changes_chat)
 ACTION_ID = re.compile("^" + re.escape(ACTION_PREFIX))
 
 
@@ -42,12 +45,16 @@ class SlackListeners:
         admins: AdminCheck,
         home: HomeSource,
         ledger: EventLedger | None,
+        concurrency: int = 16,
     ) -> None:
         self._handler = handler
         self._renderer = renderer
         self._admins = admins
         self._home = home
         self._ledger = ledger
+        # After the ack, at most this many answers are worked on at once: a burst of commands
+        # must not starve the acknowledgements of the requests still arriving.
+        self._busy = asyncio.Semaphore(concurrency)
 
     def register(self, app: AsyncApp) -> None:
         if self._ledger is not None:
@@ -74,6 +81,9 @@ class SlackListeners:
     async def _request(
         self, client: AsyncWebClient, origin: Origin, text: str, default: str = "help"
     ) -> CommandRequest:
+        request = command_request(origin, text, is_admin=False, default=default)
+        if request.name not in CHANGES_CHAT:
+            return request  # only commands that change the chat look at the admin rule
         standing = await self._admins.standing(client, origin)
         return command_request(
             origin,
@@ -89,11 +99,16 @@ class SlackListeners:
         self,
         ack: AsyncAck,
         body: dict[str, Any],
-        respond: AsyncRespond,
         client: AsyncWebClient,
         context: AsyncBoltContext,
     ) -> None:
         await ack()
+        async with self._busy:
+            await self._slash(body, client, context)
+
+    async def _slash(
+        self, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
         origin = Origin(
             team_id=context.team_id or body.get("team_id", ""),
             channel_id=body.get("channel_id", ""),
@@ -104,12 +119,22 @@ class SlackListeners:
         reply = await self._handler.handle(request)
         messages = self._renderer.render(reply)
         await answer.via_response_url(
-            respond, client, request, messages, answer.is_private(request, reply)
+            body.get("response_url", ""),
+            client,
+            request,
+            messages,
+            answer.is_private(request, reply),
         )
 
     # --- @briefbot latest trade-talks -------------------------------------------------------
 
     async def on_mention(
+        self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
+        async with self._busy:
+            await self._mention(event, client, context)
+
+    async def _mention(
         self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
     ) -> None:
         origin = _event_origin(event, context)
@@ -127,10 +152,12 @@ class SlackListeners:
     ) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return  # channel chatter, edits, joins and bots' messages are not commands
-        origin = _event_origin(event, context)
-        request = await self._request(client, origin, strip_mentions(event.get("text", "")))
-        reply = await self._handler.handle(request)
-        await answer.via_post(client, request, self._renderer.render(reply), private=False)
+        async with self._busy:
+            origin = _event_origin(event, context)
+            text = strip_mentions(event.get("text", ""))
+            request = await self._request(client, origin, text)
+            reply = await self._handler.handle(request)
+            await answer.via_post(client, request, self._renderer.render(reply), private=False)
 
     # --- App Home -----------------------------------------------------------------------------
 
@@ -139,7 +166,9 @@ class SlackListeners:
     ) -> None:
         if event.get("tab", "home") != "home":
             return
-        await self._publish_home(client, context.team_id or "", event["user"], event["channel"])
+        async with self._busy:
+            team_id = context.team_id or ""
+            await self._publish_home(client, team_id, event["user"], event["channel"])
 
     async def _publish_home(
         self, client: AsyncWebClient, team_id: str, user_id: str, dm_channel: str
@@ -163,11 +192,20 @@ class SlackListeners:
         ack: AsyncAck,
         body: dict[str, Any],
         action: dict[str, Any],
-        respond: AsyncRespond,
         client: AsyncWebClient,
         context: AsyncBoltContext,
     ) -> None:
         await ack()
+        async with self._busy:
+            await self._button(body, action, client, context)
+
+    async def _button(
+        self,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
+    ) -> None:
         team_id = context.team_id or (body.get("team") or {}).get("id", "")
         user_id = (body.get("user") or {}).get("id", "")
         view = body.get("view") or {}
@@ -188,7 +226,11 @@ class SlackListeners:
         reply = await self._handler.handle(request)
         messages = self._renderer.render(reply)
         await answer.via_response_url(
-            respond, client, request, messages, answer.is_private(request, reply)
+            body.get("response_url", ""),
+            client,
+            request,
+            messages,
+            answer.is_private(request, reply),
         )
 
 

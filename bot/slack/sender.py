@@ -52,11 +52,19 @@ class SlackSender:
         self._tokens = tokens
         self._base_url = base_url
         self._clients: dict[str, AsyncWebClient] = {}
+        self._session: aiohttp.ClientSession | None = None
+
+    def use_session(self, session: aiohttp.ClientSession | None) -> None:
+        """Send over ``session`` (kept-alive connections) instead of one session per call."""
+        self._session = session
+        for client in self._clients.values():
+            client.session = session
 
     def _client(self, token: str) -> AsyncWebClient:
         client = self._clients.get(token)
         if client is None:
             client = self._clients[token] = web_client(self._base_url, token)
+            client.session = self._session
         return client
 
     async def send(self, chat_id: str, message: RenderedMessage) -> SendResult:

@@ -51,14 +51,22 @@ class SocketTransport:
     """One Socket Mode connection (app-level token); no public URL needed."""
 
     def __init__(self, app: AsyncApp, app_token: str) -> None:
-        self._handler = AsyncSocketModeHandler(app, app_token, web_client=app.client)
+        self._app = app
+        self._app_token = app_token
+        self._handler: AsyncSocketModeHandler | None = None
 
     async def start(self) -> None:
+        # Built here, not in __init__: its aiohttp session belongs to the running loop.
+        self._handler = AsyncSocketModeHandler(
+            self._app, self._app_token, web_client=self._app.client
+        )
         await self._handler.connect_async()
         log.info("slack socket mode: connected")
 
     async def stop(self) -> None:
-        await self._handler.close_async()
+        if self._handler is not None:
+            await self._handler.close_async()
+            self._handler = None
 
 
 async def _healthz(request: web.Request) -> web.Response:

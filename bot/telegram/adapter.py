@@ -31,13 +31,14 @@ from bot.telegram.handlers import COMMAND_NAMES, MENU, ChatMigrator, TelegramHan
 from bot.telegram.ordering import PerChatUpdateProcessor
 from bot.telegram.render import TelegramRenderer
 from bot.telegram.sender import TelegramSender
+from bot.telegram.transport import AiohttpRequest
 from bot.telegram.webhook import AnyApplication, WebhookServer
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org"
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CHANNEL_POST, Update.CALLBACK_QUERY)
-MAX_CONCURRENT_UPDATES = 256
+MAX_CONCURRENT_UPDATES = int(__import__("os").environ.get("X_MCU", "256"))
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
@@ -137,7 +138,8 @@ def build_application(token: str, api_base_url: str, polling: bool) -> AnyApplic
         .base_file_url(f"{base}/file/bot")
         .concurrent_updates(PerChatUpdateProcessor(MAX_CONCURRENT_UPDATES))
         .job_queue(None)
-        .pool_timeout(10.0)
+        .request(AiohttpRequest(connections=int(__import__("os").environ.get("X_POOL", "256"))))
+        .get_updates_request(AiohttpRequest(connections=1))
     )
     if not polling:
         builder = builder.updater(None)

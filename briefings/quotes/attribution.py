@@ -1,7 +1,8 @@
 """Attribution patterns: which words around a quote name its speaker.
 
 After the quote: ``"...," said X, the ROLE`` / ``"...," X said`` / ``"...," according to X``.
-Before it: ``X said: "..."`` / ``He added, "..."`` / ``X told reporters that ... "..."``.
+Before it: ``X said: "..."`` / ``He added, "..."`` / ``X told reporters that ... "..."`` /
+``X, the ROLE, said "..."`` / ``he was told by X of "..."``.
 The result is the speaker *phrase*; :mod:`briefings.quotes.speakers` resolves it.
 """
 
@@ -10,42 +11,51 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefings.quotes.lexicon import (
+    CLAUSE_WORDS,
     DETERMINERS,
+    HONORIFICS,
     NAMING_VERBS,
+    PREPOSITIONS,
     PRONOUNS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
+    SKIPPABLE,
     SPEECH_VERBS,
     TITLES,
 )
-from briefings.quotes.people import PARTICLES, appositive_after
+from briefings.quotes.people import PARTICLES, appositive_after, mentions
 from briefings.quotes.tokens import Tok
 
 VERBS = frozenset(SPEECH_VERBS.split())
 # Verbs that may come before their subject: '"...," said Akazawa'.
 INVERTED = frozenset(
     "said says added adds asked asks explained continued continues noted wrote writes stated "
-    "recalled replied responded insisted warned argued remarked told".split()
+    "recalled replied responded insisted warned argued remarked tweeted posted commented "
+    "announced".split()
 )
-ADVERBS = frozenset("also later then previously further again earlier reportedly once".split())
+# "a protester using the pseudonym Katya", "a boy identified only as Ivan".
+_ALIAS = frozenset("pseudonym named called identified known".split())
 _MAX_NP = 9
 _AFTER_REACH = 12
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """A speaker phrase (tokens) and the role an appositive gave it there."""
+    """A speaker phrase (tokens), the role an appositive gave it there, and the person the
+    clause opens with (preferred when the phrase names an organisation: "X of Y said")."""
 
     phrase: tuple[Tok, ...]
     role: str = ""
     verb: str = ""
+    lead: tuple[Tok, ...] = ()
 
 
-def _is_verb(tokens: list[Tok], k: int) -> bool:
+def _is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
     word = tokens[k].lower
     if word == "according":
         return k + 1 < len(tokens) and tokens[k + 1].lower == "to"
-    return word in VERBS
+    # A capitalized "States" or "Says" is a name, not a verb.
+    return word in VERBS and not tokens[k].cap and not (short and word in NAMING_VERBS)
 
 
 def _np_word(tok: Tok) -> bool:
@@ -61,19 +71,12 @@ def _np_word(tok: Tok) -> bool:
     )
 
 
-def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
-    """The noun phrase ending right before index ``end`` (a verb), and an appositive role."""
-    k = end - 1
-    while k >= 0 and tokens[k].lower in ADVERBS and not tokens[k].brk:
-        k -= 1
+def _collect_back(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
+    """The noun phrase ending at index ``k`` (its own trailing punctuation ignored)."""
     if k < 0:
-        return (), ""
-    if tokens[k].brk[:1] == ",":
-        return _phrase_with_appositive(tokens, k)
-    if tokens[k].brk:
-        return (), ""
+        return ()
     if tokens[k].lower in PRONOUNS:
-        return (tokens[k],), ""
+        return (tokens[k],)
     words: list[Tok] = []
     while k >= 0 and len(words) < _MAX_NP:
         tok = tokens[k]
@@ -89,73 +92,151 @@ def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
     while words and words[-1].lower in {"of", "for"}:
         words.pop()
     words.reverse()
-    return tuple(words), ""
+    return tuple(words)
 
 
-def _phrase_with_appositive(tokens: list[Tok], k: int) -> tuple[tuple[Tok, ...], str]:
-    """``Akazawa, minister in charge of ..., said``: the name before the appositive."""
+def _is_name(segment: list[Tok]) -> bool:
+    words = [t for t in segment if t.lower not in HONORIFICS]
+    return 1 <= len(words) <= 5 and all(t.cap or t.lower in PARTICLES for t in words)
+
+
+def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
+    """The speaker phrase ending right before index ``end`` (a verb), and its role."""
+    k = end - 1
+    while k >= 0 and tokens[k].lower in SKIPPABLE and not tokens[k].brk:
+        k -= 1
+    if k < 0:
+        return (), ""
+    if tokens[k].brk[:1] == ",":
+        return _appositive(tokens, k)
+    if tokens[k].brk:
+        return (), ""
+    return _collect_back(tokens, k), ""
+
+
+def _appositive(tokens: list[Tok], k: int) -> tuple[tuple[Tok, ...], str]:
+    """``X, the ROLE, said`` or ``The ROLE, X, said``: (name phrase, role)."""
     c = k - 1
     while c >= 0 and k - c <= 14 and not tokens[c].brk:
         c -= 1
     if c < 0 or tokens[c].brk[:1] != ",":
         return (), ""
-    role = appositive_after(tokens, c)
-    phrase, _ = phrase_before(tokens[: c + 1] + [Tok(0, 0, "said", "")], c + 1)
-    return phrase, role
+    middle = tokens[c + 1 : k + 1]
+    if _is_name(middle):
+        role = " ".join(t.word for t in _collect_back(tokens, c) if t.lower not in DETERMINERS)
+        return tuple(middle), role
+    if middle[0].lower in CLAUSE_WORDS or middle[0].lower in SKIPPABLE:
+        return _collect_back(tokens, c), ""  # "Hill, who won the race, said"
+    return _collect_back(tokens, c), appositive_after(tokens, c)
 
 
 def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
-    """The noun phrase starting at ``begin`` (after an inverted verb) and its appositive."""
-    words: list[Tok] = []
+    """The speaker phrase starting at ``begin`` (after an inverted verb), and its role."""
+    segments: list[list[Tok]] = [[]]
     k = begin
-    if k < len(tokens) and tokens[k].lower in DETERMINERS:
-        words.append(tokens[k])
-        k += 1
-    while k < len(tokens) and len(words) < _MAX_NP:
+    while k < len(tokens) and sum(len(s) for s in segments) < 3 * _MAX_NP:
         tok = tokens[k]
-        if not _np_word(tok) or tok.lower in {"on", "in"}:
+        if not segments[-1] and tok.lower in DETERMINERS:
+            segments[-1].append(tok)
+        elif _np_word(tok) and tok.lower not in PREPOSITIONS - {"of", "for"}:
+            segments[-1].append(tok)
+        else:
             break
-        words.append(tok)
         k += 1
-        if tok.brk:
+        if tok.brk[:1] == "," and len(segments) < 3:
+            segments.append([])
+        elif tok.brk:
             break
-    while words and words[-1].lower in {"of", "for"}:
-        words.pop()
-    if not any(t.cap or t.lower in ROLE_NOUNS or t.lower in PRONOUNS for t in words):
+    alias = _alias(tokens, k)
+    head = _trim(segments[0])
+    if alias:
+        return alias, " ".join(t.word for t in head if t.lower not in DETERMINERS)
+    if not any(t.cap or t.lower in ROLE_NOUNS or t.lower in PRONOUNS for t in head):
         return (), ""
-    last = tokens.index(words[-1])
-    return tuple(words), appositive_after(tokens, last)
+    # "said University of California, San Diego's chancellor, Pradeep Khosla"
+    for index, segment in enumerate(segments[1:], start=1):
+        if segment and not _is_name(head) and _is_name(segment):
+            role = ", ".join(" ".join(t.word for t in s) for s in segments[:index] if s)
+            return tuple(_trim(segment)), role
+    last = tokens.index(head[-1])
+    return tuple(head), appositive_after(tokens, last)
+
+
+def _trim(words: list[Tok]) -> list[Tok]:
+    out = list(words)
+    while out and out[-1].lower in {"of", "for"}:
+        out.pop()
+    return out
+
+
+def _alias(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
+    """``... using the pseudonym Katya`` -> (Katya,)."""
+    window = tokens[k : k + 5]
+    for i, tok in enumerate(window):
+        if tok.lower in _ALIAS:
+            names = [t for t in window[i + 1 :] if t.lower not in {"as", "only", "the"}]
+            if names and names[0].cap:
+                return (names[0],)
+    return ()
+
+
+def lead_person(tokens: list[Tok]) -> tuple[Tok, ...]:
+    """The first name in a clause that no preposition governs: its likely subject."""
+    for mention in mentions(tokens):
+        if not mention.person:
+            continue
+        if mention.first and tokens[mention.first - 1].lower in PREPOSITIONS:
+            continue
+        return tuple(tokens[mention.first : mention.last + 1])
+    return ()
+
+
+def lead_organisation(tokens: list[Tok]) -> tuple[Tok, ...]:
+    """A clause that opens with a capitalized name ("The State Department gave ...")."""
+    start = 1 if tokens and tokens[0].word == "The" else 0
+    found = mentions(tokens[start:])
+    if found and found[0].first == 0 and found[0].name:
+        return tuple(tokens[start + found[0].first : start + found[0].last + 1])
+    return ()
 
 
 def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     """Attribution in the words right after a closing mark (same sentence)."""
     for k in range(min(len(tokens), _AFTER_REACH)):
-        if not _is_verb(tokens, k) or (short and tokens[k].lower in NAMING_VERBS):
+        if not _is_verb(tokens, k, short):
             continue
         verb = tokens[k].lower
-        if k == 0 or verb == "according":
-            if k > 1 or (verb not in INVERTED and verb != "according"):
+        if verb == "according" or k == 0:
+            if k > 0 or (verb not in INVERTED and verb != "according"):
                 return None
             phrase, role = phrase_after(tokens, k + 2 if verb == "according" else k + 1)
-        else:
-            phrase, role = phrase_before(tokens, k)
-            # The speaker phrase must follow the quote closely ('," Smith said').
-            if phrase and tokens.index(phrase[0]) > 2:
-                return None
+            return Attribution(phrase, role, verb) if phrase else None
+        # '," Birmingham City University professor David Wilson told the press'
+        if any(t.lower in CLAUSE_WORDS or t.lower in PREPOSITIONS - {"of"} for t in tokens[:k]):
+            return None
+        phrase, role = phrase_before(tokens, k)
+        if phrase and tokens.index(phrase[0]) > 0 and not role:
+            phrase = tuple(t for t in tokens[: tokens.index(phrase[-1]) + 1])
         return Attribution(phrase, role, verb) if phrase else None
     return None
 
 
 def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     """Attribution in the words before an opening mark (same sentence, earlier verb first)."""
+    lead = lead_person(tokens)
     for k in range(len(tokens)):
-        if not _is_verb(tokens, k) or (short and tokens[k].lower in NAMING_VERBS):
+        if not _is_verb(tokens, k, short):
             continue
         verb = tokens[k].lower
         if verb == "according":
             phrase, role = phrase_after(tokens, k + 2)
+        elif k + 1 < len(tokens) and tokens[k + 1].lower == "by":
+            phrase, role = phrase_after(tokens, k + 2)  # "he was told by X"
         else:
             phrase, role = phrase_before(tokens, k)
+            if not phrase:
+                # "Duda ... and wrote", "X of the Y assembly said", "The ministry ... and said"
+                phrase = lead or lead_organisation(tokens)
         if phrase:
-            return Attribution(phrase, role, verb)
+            return Attribution(phrase, role, verb, lead)
     return None

@@ -12,16 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefings.model import Quote
-from briefings.quotes.attribution import Attribution, after_quote, before_quote
-from briefings.quotes.lexicon import PRONOUNS
+from briefings.quotes.attribution import VERBS, Attribution, after_quote, before_quote
+from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
 from briefings.quotes.marks import Span, find_spans, starts_with_open_mark
 from briefings.quotes.mask import mask
-from briefings.quotes.people import Person, Registry, mentions, register
+from briefings.quotes.people import Mention, Person, Registry, mentions, register
 from briefings.quotes.speakers import Speaker, resolve
 from briefings.quotes.tokens import Tok, tokenize
 from briefings.sentences import split_sentences
 
-_SUBJECT_REACH = 12
+_SUBJECT_REACH = 20
+# One- and two-word spans are labels or scare quotes far more often than speech.
+_MIN_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class _Found:
     own: bool  # attributed by words around it, not by a neighbour
     short: bool
     chain: int  # quotes of one multi-paragraph quote share a chain number (else -1)
+    opens_paragraph: bool = False
 
 
 def find_quotes(paragraphs: Sequence[str], source_url: str = "") -> tuple[Quote, ...]:
@@ -41,10 +44,11 @@ def find_quotes(paragraphs: Sequence[str], source_url: str = "") -> tuple[Quote,
     chains = _chains(paragraphs, spans)
     masked = [mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
     tokens = [tokenize(m) for m in masked]
+    named = [mentions(toks) for toks in tokens]
     registry = Registry()
-    for toks in tokens:
-        register(registry, toks)
-    found = _attribute(paragraphs, spans, chains, masked, tokens, registry)
+    for toks, found_here in zip(tokens, named, strict=True):
+        register(registry, toks, found_here)
+    found = _attribute(paragraphs, spans, chains, masked, (tokens, named), registry)
     return _to_quotes(_fill_gaps(found), source_url)
 
 
@@ -74,73 +78,116 @@ def _attribute(
     spans: list[list[Span]],
     chains: dict[tuple[int, int], int],
     masked: list[str],
-    tokens: list[list[Tok]],
+    words: tuple[list[list[Tok]], list[list[Mention]]],
     registry: Registry,
 ) -> list[_Found]:
+    tokens, named = words
     found: list[_Found] = []
-    subject: Person | None = None
+    subject: Speaker | None = None  # who a he/she refers to at this point of the text
     last: Speaker | None = None
     for p, text in enumerate(paragraphs):
         toks = tokens[p]
         bounds = split_sentences(masked[p])
-        done = 0
+        events = _subject_events(toks, named[p], bounds, registry)
         for index, span in enumerate(spans[p]):
+            while events and events[0][0] < span.open:
+                subject = events.pop(0)[1]
             sent_start, sent_end = next(
                 ((a, b) for a, b in bounds if a <= span.open < b), (0, len(text))
             )
-            for a, _ in bounds[done:]:
-                if a > span.open:
-                    break
-                subject = _subject(toks, a, registry) or subject
-                done += 1
             prev_close = spans[p][index - 1].close if index else -1
             next_open = spans[p][index + 1].open if index + 1 < len(spans[p]) else len(text)
-            before = [t for t in toks if max(sent_start, prev_close) <= t.start < span.open]
             after = [t for t in toks if span.close < t.start and t.end <= min(sent_end, next_open)]
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted)
-            attribution = after_quote(after, short) or before_quote(before, short)
+            attribution = _attribution(toks, after, (sent_start, prev_close, span.open), short)
             speaker = _resolve(attribution, registry, subject, last)
             if speaker is not None:
-                last = speaker
-                if speaker.person:
-                    subject = registry.lookup(speaker.name) or subject
+                last = subject = speaker
             found.append(
                 _Found(p, span, quoted, speaker, speaker is not None, short,
-                       chains.get((p, index), -1))
+                       chains.get((p, index), -1), not text[: span.open].strip())
             )  # fmt: skip
-        for a, _ in bounds[done:]:
-            subject = _subject(toks, a, registry) or subject
+        if events:
+            subject = events[-1][1]
     return found
+
+
+def _subject_events(
+    toks: list[Tok], named: list[Mention], bounds: list[tuple[int, int]], registry: Registry
+) -> list[tuple[int, Speaker]]:
+    """Where the text turns to a person: a sentence that opens with them, or their name
+    right before a speech verb ("Akazawa noted ..."). Sorted by offset."""
+    events: list[tuple[int, Speaker]] = []
+    starts = {m.first: m for m in named}
+    index = 0
+    for a, _ in bounds:
+        while index < len(toks) and toks[index].start < a:
+            index += 1
+        person = _subject(toks, index, starts, registry)
+        if person is not None:
+            events.append((a, Speaker(person.name, person.role, person=True)))
+    for mention in named:
+        k = mention.last + 1
+        while k < len(toks) and toks[k].lower in SKIPPABLE:
+            k += 1
+        if not mention.person or k >= len(toks) or toks[k].lower not in VERBS:
+            continue
+        known = registry.lookup(mention.name)
+        if known is not None and not toks[mention.last].possessive:
+            events.append((toks[mention.first].start, Speaker(known.name, known.role, person=True)))
+    events.sort(key=lambda e: e[0])
+    return events
+
+
+def _attribution(
+    toks: list[Tok], after: list[Tok], bounds: tuple[int, int, int], short: bool
+) -> Attribution | None:
+    """Words after the quote first; then the clause before it, then its whole sentence.
+    "according to" after a quote names a source only when nothing before names a speaker."""
+    sent_start, prev_close, open_at = bounds
+    following = after_quote(after, short)
+    if following is not None and following.verb != "according":
+        return following
+    near = [t for t in toks if max(sent_start, prev_close) <= t.start < open_at]
+    preceding = before_quote(near, short)
+    if preceding is None and prev_close > sent_start:
+        whole = [t for t in toks if sent_start <= t.start < open_at]
+        preceding = before_quote(whole, short)
+    return preceding or following
 
 
 def _resolve(
     attribution: Attribution | None,
     registry: Registry,
-    subject: Person | None,
+    subject: Speaker | None,
     last: Speaker | None,
 ) -> Speaker | None:
     if attribution is None:
         return None
-    return resolve(attribution.phrase, attribution.role, registry, subject, last)
+    speaker = resolve(attribution.phrase, attribution.role, registry, subject, last)
+    if (speaker is None or not speaker.person) and attribution.lead:
+        if attribution.lead[0].start < attribution.phrase[0].start:
+            return resolve(attribution.lead, attribution.role, registry, subject, last)
+    return speaker
 
 
-def _subject(toks: list[Tok], start: int, registry: Registry) -> Person | None:
-    """The person a sentence is about: its first name before any he/she, if known."""
-    head = [t for t in toks if t.start >= start][:_SUBJECT_REACH]
-    for tok in head:
-        if tok.lower in PRONOUNS:
+def _subject(
+    toks: list[Tok], first: int, starts: dict[int, Mention], registry: Registry
+) -> Person | None:
+    """The person a sentence (from token ``first``) is about: its first name not after a
+    preposition, unless a he/she comes first. None when the sentence does not say."""
+    for k in range(first, min(len(toks), first + _SUBJECT_REACH)):
+        if toks[k].lower in PRONOUNS:
             return None
-        if tok.cap:
-            break
-    for mention in mentions(head):
-        last_tok = head[mention.last]
-        if mention.person and not last_tok.possessive:
-            known = registry.lookup(mention.name)
-            if known is not None:
-                return known
-        if any(t.lower in PRONOUNS for t in head[: mention.first]):
-            return None
+        mention = starts.get(k)
+        if mention is None or not mention.person or toks[mention.last].possessive:
+            continue
+        if k > first and toks[k - 1].lower in PREPOSITIONS:
+            continue
+        known = registry.lookup(mention.name)
+        if known is not None:
+            return known
     return None
 
 
@@ -164,7 +211,10 @@ def _fill_gaps(found: list[_Found]) -> list[_Found]:
             continue
         speaker = _neighbour(out, i)
         if speaker is not None:
-            out[i] = _Found(item.paragraph, item.span, item.text, speaker, False, False, item.chain)
+            out[i] = _Found(
+                item.paragraph, item.span, item.text, speaker, False, False, item.chain,
+                item.opens_paragraph,
+            )  # fmt: skip
     return out
 
 
@@ -178,8 +228,7 @@ def _neighbour(found: list[_Found], i: int) -> Speaker | None:
         return found[i - 1].speaker
     if i + 1 < len(found) and found[i + 1].paragraph == item.paragraph and found[i + 1].own:
         return found[i + 1].speaker
-    first_in_paragraph = not i or found[i - 1].paragraph != item.paragraph
-    if first_in_paragraph and i and found[i - 1].paragraph == item.paragraph - 1:
+    if item.opens_paragraph and i and found[i - 1].paragraph == item.paragraph - 1:
         return found[i - 1].speaker
     return None
 
@@ -194,7 +243,7 @@ def _to_quotes(found: list[_Found], source_url: str) -> tuple[Quote, ...]:
     for item in found:
         if item.speaker is None or not item.text or item.text in seen:
             continue
-        if not any(c.isalpha() for c in item.text):
+        if not any(c.isalpha() for c in item.text) or len(item.text.split()) < _MIN_WORDS:
             continue
         seen.add(item.text)
         speaker = item.speaker

@@ -20,7 +20,9 @@ SPEECH_VERBS = (
     "complained complains lamented boasted questioned demanded hailed praised criticised "
     "criticized denied denies accused alleged estimated indicated revealed expressed "
     "explaining adding noting warning writing stating calling called quoted reiterated "
-    "thinks believes believed agreed disagreed opined confirmed confirms announcing telling"
+    "thinks believes believed agreed disagreed opined confirmed confirms announcing telling "
+    "talked defended characterized characterised characterizing characterising proposed thanked "
+    "concluding insisting arguing claiming recalling stressing explains wrote elaborated"
 )
 VERB_RE = re.compile(r"\b(?:according to|" + "|".join(SPEECH_VERBS.split()) + r")\b")
 # Verbs that introduce names and titles more often than speech ("a film called").
@@ -38,9 +40,10 @@ TITLES = _words(
     "mrs ms dr sir lord lady dame administrator treasurer auditor detective marshal candidate "
     "nominee member emperor sultan sheikh emir ayatollah imam rabbi pastor president-elect "
     "vice-president secretary-general director-general attorney-general governor-general "
-    "minister-president lawmaker legislator senior assistant associate acting interim former "
+    "minister-president lawmaker legislator actor actress singer archbishop rabbi "
+    " senior assistant associate acting interim former "
     "foreign finance defence defense health interior trade economy economic chief-executive "
-    "cabinet state house party opposition federal national regional provincial"
+    "cabinet"
 )
 # Role nouns: a phrase with one of these describes a speaker ("Japan's top negotiator").
 ROLE_NOUNS = _words(
@@ -61,7 +64,9 @@ ROLE_NOUNS = _words(
     "spokesmen candidate voters voter people person man woman men women victim victims family "
     "relatives father mother son daughter wife husband friend neighbour neighbor survivor "
     "survivors official's manufacturer regulator regulators staff trustee trustees delegate "
-    "delegates"
+    "delegates protester protesters demonstrator demonstrators foundation archbishop actor "
+    "actress singer musician artist journalist reporter broadcaster host presenter chancellor "
+    "rapporteur chef eyewitness children child girl boy parents spokespeople"
 )
 # Adjectives and modifiers allowed inside a role phrase.
 ROLE_MODIFIERS = _words(
@@ -73,6 +78,17 @@ ROLE_MODIFIERS = _words(
     "legal medical emergency"
 )
 PRONOUNS = _words("he she they him her them")
+# Words between a speaker and the verb: "Akazawa also said", "the president had previously said".
+SKIPPABLE = _words(
+    "also later then previously further again earlier reportedly once had has have was is "
+    "were will would has already recently subsequently repeatedly separately"
+)
+PREPOSITIONS = _words("to with by of for from about at in on against toward towards between")
+CLAUSE_WORDS = _words(
+    "while and but as when which who whom whose that because although though if where after "
+    "before since so"
+)
+SUFFIXES = _words("Jr. Sr. Jr Sr II III IV")
 DETERMINERS = _words("a an the one two three several some many another")
 INDEFINITE = _words("a an one two three several some many another")
 HONORIFICS = _words("mr. mrs. ms. dr. mr mrs ms dr prof. sir dame lord lady rev.")
@@ -104,8 +120,30 @@ NON_PERSON = _words(
     "Google Apple Microsoft Amazon Coast East West North South Middle Africa America Asia "
     "Europe Australia Korea Zealand Kong Angeles Francisco Arabia Lanka Rica Aires Janeiro Paulo "
     "Salvador Emirates Island Peninsula Gulf Strait Canal Province Territory Capital Hill Valley "
-    "Day Week Year Award Awards Prize Festival Championship Championships Open Series Tour "
+    "Week Year Award Awards Prize Festival Championship Championships Open Series Tour "
     "Cathedral Mosque Temple Stadium Arena Centre Mall Market Exchange Index Act Bill Law "
     "Constitution Treaty Agreement Accord Plan Program Programme Project Mission Movement "
-    "Revolution War Crisis Election Elections Conference Forum Meeting Talks"
+    "Revolution War Crisis Election Elections Conference Forum Meeting Talks Eastern Western "
+    "Northern Southern Central Disease Control Prevention Health Mediterranean Cypriot "
+    "Wikinews Internet Online Media Daily Weekly Herald Tribune Guardian Telegraph Mail"
+)
+
+# Places that open a capitalized run before a name ("Argentina Alberto Fernández").
+PLACES = _words(
+    "Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh "
+    "Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Cambodia Cameroon Canada Chile China "
+    "Colombia Croatia Cuba Cyprus Czech Denmark Ecuador Egypt England Estonia Ethiopia Europe "
+    "Finland France Georgia Germany Ghana Greece Haiti Hungary Iceland India Indonesia Iran Iraq "
+    "Ireland Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Latvia Lebanon Libya "
+    "Lithuania Malaysia Mali Malta Mexico Moldova Mongolia Morocco Myanmar Nepal Netherlands "
+    "Nigeria Norway Pakistan Palestine Panama Peru Philippines Poland Portugal Qatar Romania "
+    "Russia Rwanda Scotland Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Sweden "
+    "Switzerland Syria Taiwan Thailand Tunisia Turkey Uganda Ukraine Uruguay Venezuela Vietnam "
+    "Wales Yemen Zambia Zimbabwe London Paris Berlin Moscow Beijing Tokyo Washington Brussels "
+    "Rome Madrid Delhi Ottawa Canberra Seoul Cairo Tehran Kyiv Kiev Warsaw Vienna Athens Dublin "
+    "Texas California Florida York Ohio Georgia Virginia Ontario Quebec Bavaria U.S. US UK U.K. "
+    "EU UN American British Chinese Russian French German Japanese Indian Italian Spanish "
+    "Canadian Australian Turkish Iranian Israeli Polish Greek Egyptian Mexican Brazilian "
+    "Korean Ukrainian Scottish Irish Welsh English European Saudi Syrian Iraqi Afghan Pakistani "
+    "Argentine Argentinian Dutch Swedish Norwegian Danish Finnish Belgian Swiss Austrian"
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from briefings.quotes.marks import Span
 
 MASK = "\x00"
+_ENDS = frozenset(".!?")
 
 
 def mask(text: str, spans: list[Span]) -> str:
@@ -15,7 +16,9 @@ def mask(text: str, spans: list[Span]) -> str:
     at = 0
     for span in spans:
         parts.append(text[at : span.start])
-        parts.append(MASK * (span.close - span.start))
-        at = span.close
+        # A quote's closing . ! or ? also ends the sentence around it: keep it visible.
+        end = span.close - 1 if text[span.close - 1 : span.close] in _ENDS else span.close
+        parts.append(MASK * (end - span.start))
+        at = end
     parts.append(text[at:])
     return "".join(parts)

@@ -10,15 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefings.quotes.lexicon import (
+    DETERMINERS,
     HONORIFICS,
     NON_PERSON,
     NOT_NAMES,
+    PLACES,
+    PREPOSITIONS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
+    SUFFIXES,
     TITLES,
 )
 from briefings.quotes.tokens import Tok
 
+_VERB_WORDS = frozenset(SPEECH_VERBS.split())
 PARTICLES = frozenset("de van von der den bin al da del di la le du dos ben ibn".split())
 _MAX_ROLE_WORDS = 12
 
@@ -56,9 +62,11 @@ class Registry:
             return known
         person = Person(name, role)
         self.people[name] = person
-        words = name.split()
-        self.by_word.setdefault(words[0], name)
-        self.by_word[words[-1]] = name  # surnames win over given names
+        words = [w for w in name.split() if w not in SUFFIXES and w[:1].isupper()]
+        for word in words[:-1]:
+            self.by_word.setdefault(word, name)
+        if words:
+            self.by_word[words[-1]] = name  # surnames win over given names
         return person
 
     def lookup(self, name: str) -> Person | None:
@@ -105,7 +113,7 @@ def mentions(tokens: list[Tok]) -> list[Mention]:
             and (tokens[j + 1].cap or _particle(tokens, j + 1))
         ):
             j += 1
-        out.append(_split(tokens, i, j))
+        out.append(split_mention(tokens, i, j))
         i = j + 1
     return out
 
@@ -114,20 +122,28 @@ def _particle(tokens: list[Tok], k: int) -> bool:
     return tokens[k].word in PARTICLES and k + 1 < len(tokens) and tokens[k + 1].cap
 
 
-def _split(tokens: list[Tok], first: int, last: int) -> Mention:
+def split_mention(tokens: list[Tok], first: int, last: int) -> Mention:
     run = tokens[first : last + 1]
-    while run and (run[0].word in NOT_NAMES or run[0].lower in HONORIFICS):
+    while run and (
+        run[0].word in NOT_NAMES or run[0].lower in HONORIFICS or run[0].lower in _VERB_WORDS
+    ):
         run = run[1:]
     cut = max((k for k, t in enumerate(run) if t.lower in TITLES), default=-1)
     role_part, name_part = run[: cut + 1], run[cut + 1 :]
+    while len(name_part) > 2 and name_part[0].bare in PLACES:
+        role_part, name_part = [*role_part, name_part[0]], name_part[1:]
+    while name_part and name_part[0].lower in HONORIFICS:
+        name_part = name_part[1:]
     name = " ".join(t.bare if k == len(name_part) - 1 else t.word for k, t in enumerate(name_part))
     person = bool(name_part) and _personal(name_part)
     return Mention(first, last, name, " ".join(t.word for t in role_part), person)
 
 
 def _personal(name_part: list[Tok]) -> bool:
+    if len(name_part) == 2 and name_part[0].bare in PLACES:
+        return False  # "Turkish Cypriot", "American Airlines"
     for tok in name_part:
-        if tok.word in NON_PERSON or tok.word in NOT_NAMES:
+        if tok.bare in NON_PERSON or tok.word in NOT_NAMES:
             return False
         letters = tok.word.replace(".", "").replace("-", "")
         if len(letters) > 1 and letters.isupper():
@@ -135,21 +151,25 @@ def _personal(name_part: list[Tok]) -> bool:
     return not name_part[-1].possessive or len(name_part) > 1
 
 
-def role_before(tokens: list[Tok], first: int) -> str:
-    """A lowercase role phrase right before a name: "Japan's top negotiator"."""
+def role_before(tokens: list[Tok], first: int, seed: tuple[str, ...] = ()) -> str:
+    """A role phrase right before a name: "Japan's top negotiator", "President of" + seed."""
     k = first - 1
-    words: list[str] = []
-    while k >= 0 and not tokens[k].brk and len(words) < 6:
+    words: list[str] = list(reversed(seed))
+    while k >= 0 and not tokens[k].brk and len(words) < 7:
         tok = tokens[k]
         if tok.lower in ROLE_NOUNS or tok.lower in ROLE_MODIFIERS or tok.lower in TITLES:
             words.append(tok.word)
-        elif tok.cap and tok.word not in NOT_NAMES and (tok.possessive or words):
+        elif tok.cap and tok.word not in NOT_NAMES:
+            words.append(tok.word)
+        elif tok.lower == "of" and words:
             words.append(tok.word)
         else:
             break
         k -= 1
+    while words and (words[-1] == "of" or words[-1].lower() in PREPOSITIONS):
+        words.pop()
     words.reverse()
-    if not any(w.lower() in ROLE_NOUNS for w in words):
+    if not any(w.lower() in ROLE_NOUNS or w.lower() in TITLES for w in words):
         return ""
     return " ".join(words)
 
@@ -170,6 +190,9 @@ def appositive_after(tokens: list[Tok], last: int) -> str:
     head = words[0]
     if head.cap and not head.possessive and head.lower not in TITLES and head.word != "The":
         return ""
+    opener = head.lower in DETERMINERS or head.lower in TITLES or head.lower in ROLE_NOUNS
+    if not (opener or head.lower in ROLE_MODIFIERS or head.possessive):
+        return ""  # "Di Maio, joined the talks as an observer": no apposition
     if not any(t.lower in ROLE_NOUNS for t in words):
         return ""
     if words[0].lower in {"who", "which", "that", "where", "when", "said", "says"}:
@@ -177,15 +200,21 @@ def appositive_after(tokens: list[Tok], last: int) -> str:
     return " ".join(t.word for t in words)
 
 
-def register(registry: Registry, tokens: list[Tok]) -> None:
+def register(registry: Registry, tokens: list[Tok], found: list[Mention] | None = None) -> None:
     """Add the people named in ``tokens`` (one paragraph, quotes masked)."""
-    for mention in mentions(tokens):
+    for mention in mentions(tokens) if found is None else found:
         if not mention.person:
             continue
-        role = (
-            mention.role
-            or role_before(tokens, mention.first)
-            or appositive_after(tokens, mention.last)
-        )
-        if len(mention.name.split()) >= 2 or role or registry.lookup(mention.name):
+        role = mention.role
+        if not any(w.lower() in TITLES or w.lower() in ROLE_NOUNS for w in role.split()):
+            seed = tuple(role.split())
+            role = (
+                role_before(tokens, mention.first, seed)
+                or appositive_after(tokens, mention.last)
+                or role
+            )
+        if len(mention.name.split()) >= 2 or registry.lookup(mention.name):
             registry.add(mention.name, role)
+        elif role and role != appositive_after(tokens, mention.last):
+            if not mention.name.endswith("ly"):
+                registry.add(mention.name, role)  # "President Trump", not "Officially, ..."

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefings.quotes.lexicon import DETERMINERS, INDEFINITE, PRONOUNS, ROLE_NOUNS, TITLES
-from briefings.quotes.people import Person, Registry, _split
+from briefings.quotes.people import PARTICLES, Person, Registry, split_mention
 from briefings.quotes.tokens import Tok
 
 
@@ -23,7 +23,7 @@ def resolve(
     phrase: tuple[Tok, ...],
     role: str,
     registry: Registry,
-    subject: Person | None,
+    subject: Speaker | None,
     last_speaker: Speaker | None,
 ) -> Speaker | None:
     """The speaker a phrase names, or None when it names nobody we can tell."""
@@ -32,15 +32,31 @@ def resolve(
     if len(words) == 1 and head in PRONOUNS:
         if head in {"they", "them"}:
             return last_speaker
-        return _person(subject) if subject else None
-    cap_at = next((k for k, t in enumerate(words) if t.cap and t.lower not in DETERMINERS), -1)
-    if cap_at >= 0 and words[-1].cap and not words[-1].possessive:
-        mention = _split(words, cap_at, len(words) - 1)
+        return subject
+    words = _before_of(words, registry)
+    cap_at = len(words)
+    while cap_at > 0 and (words[cap_at - 1].cap or words[cap_at - 1].lower in PARTICLES):
+        cap_at -= 1
+    if cap_at < len(words) and not words[-1].possessive:
+        mention = split_mention(words, cap_at, len(words) - 1)
         if mention.name:
             prefix = " ".join(t.word for t in words[:cap_at] if t.lower not in DETERMINERS)
             title = " ".join(x for x in (prefix, mention.role) if x)
             return _named(mention.name, mention.person, role or title, registry)
     return _described(words, role, registry)
+
+
+def _before_of(words: list[Tok], registry: Registry) -> list[Tok]:
+    """"Doug Collins of Georgia" -> "Doug Collins" when the part before "of" is a person."""
+    for k, tok in enumerate(words):
+        if tok.lower in {"of", "for"} and k:
+            left = words[:k]
+            run = [t for t in left if t.cap]
+            if left[-1].cap and (len(run) >= 2 or registry.lookup(left[-1].word)):
+                mention = split_mention(left, max(0, k - len(run)), k - 1)
+                if mention.person:
+                    return left
+    return words
 
 
 def _person(person: Person, role: str = "") -> Speaker:
@@ -55,7 +71,7 @@ def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker:
         return Speaker(name, role)
     if len(name.split()) >= 2:
         return _person(registry.add(name, role), role)
-    return Speaker(name, role, person=True)
+    return Speaker(name, role)  # one unknown word: a person or an organisation
 
 
 def _described(words: list[Tok], role: str, registry: Registry) -> Speaker | None:

@@ -3,33 +3,27 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-_RAW = re.compile(r"[^\s\x00]+")
-_LEAD = "“”\"«»「」『』([{'‘’—–-"
-_TRAIL = "“”\"«»「」『』)]},;:!?'‘’—–"
-_INITIALS = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z]{0,3}\.$")
+# One whitespace-delimited chunk: leading marks, the word, trailing punctuation.
+_TOKEN = re.compile(
+    r"(?=[^\s\x00])([“”\"«»「」『』(\[{'‘’—–-]*)([^\s\x00]*?)"
+    r"([“”\"«»「」『』)\]},;:!?'‘’—–.]*)(?=[\s\x00]|\Z)"
+)
+_INITIALS = re.compile(
+    r"(?:[A-Z]\.)*[A-Z]$|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Mt|Ft)$"
+)
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     start: int
     end: int
     word: str
     brk: str  # punctuation right after the word ("" when none): runs of names stop here
-
-    @property
-    def cap(self) -> bool:
-        return self.word[:1].isupper()
-
-    @property
-    def lower(self) -> str:
-        return self.word.lower()
-
-    @property
-    def possessive(self) -> bool:
-        return self.word.endswith(_POSSESSIVE)
+    lower: str
+    cap: bool
+    possessive: bool
 
     @property
     def bare(self) -> str:
@@ -40,19 +34,19 @@ class Tok:
         return self.word
 
 
-def tokenize(text: str, base: int = 0) -> list[Tok]:
-    """Tokens of ``text`` with offsets shifted by ``base``."""
+def tokenize(text: str) -> list[Tok]:
+    """Tokens of ``text``; a trailing period stays with initials and abbreviations
+    ("U.S.", "Dr.", "A.")."""
     out: list[Tok] = []
-    for match in _RAW.finditer(text):
-        raw = match.group(0)
-        core = raw.lstrip(_LEAD)
-        lead = len(raw) - len(core)
-        stripped = core.rstrip(_TRAIL)
-        brk = core[len(stripped) :]
-        if stripped.endswith(".") and not _INITIALS.match(stripped):
-            stripped, brk = stripped[:-1], "." + brk
-        if not stripped:
+    for match in _TOKEN.finditer(text):
+        word, brk = match.group(2), match.group(3)
+        if brk[:1] == "." and word and _INITIALS.match(word):
+            word, brk = word + ".", brk[1:]
+        if not word:
             continue
-        start = base + match.start() + lead
-        out.append(Tok(start, start + len(stripped), stripped, brk))
+        start = match.start(2)
+        out.append(
+            Tok(start, start + len(word), word, brk, word.lower(), word[:1].isupper(),
+                word.endswith(_POSSESSIVE))
+        )  # fmt: skip
     return out

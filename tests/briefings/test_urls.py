@@ -15,7 +15,10 @@ from briefings.urls import canonical_url, host_of, is_http_url
         ("HTTPS://News.Example:443/a#comments", "https://news.example/a"),
         ("http://news.example:8080/a", "http://news.example:8080/a"),
         ("https://news.example/a?b=2&a=1&fbclid=zz&gclid=1", "https://news.example/a?a=1&b=2"),
-        ("https://news.example/a?id=7&mc_cid=1&mc_eid=2&ref=tw&cmpid=x", "https://news.example/a?id=7"),
+        (
+            "https://news.example/a?id=7&mc_cid=1&mc_eid=2&ref=tw&cmpid=x",
+            "https://news.example/a?id=7",
+        ),
         ("https://news.example", "https://news.example/"),
         ("  https://news.example/a b  ", "https://news.example/ab"),
     ],

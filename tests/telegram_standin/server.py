@@ -85,6 +85,7 @@ class BotApiStandIn:
         self.webhook: Params = {}
         self.webhook_statuses: list[int] = []
         self.delivered_at: dict[int, float] = {}  # update_id -> when handed to the bot
+        self.on_sent: list[Callable[[SentMessage], None]] = []  # called for each sent message
         self.rejected: list[tuple[int, int, str]] = []  # (chat_id, error_code, description)
         self.blocked: dict[int, str] = {}
         self.migrated: dict[int, int] = {}
@@ -92,6 +93,7 @@ class BotApiStandIn:
         self._storm = 0
         self._storm_retry_after = 1
         self._limits: tuple[float, float, float] | None = None
+        self._rate_clock: Callable[[], float] = time.monotonic
         self._global_window: deque[float] = deque()
         self._chat_windows: dict[int, deque[float]] = {}
         self._updates: list[Params] = []
@@ -272,8 +274,12 @@ class BotApiStandIn:
         per_second: float = 30,
         per_chat_per_second: float = 1,
         per_group_per_minute: float = 20,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """Answer 429 (with ``retry_after``) past Telegram's limits, counted in sliding
+        windows of ``clock()`` seconds (a test's fake clock, or real time)."""
         self._limits = (per_second, per_chat_per_second, per_group_per_minute)
+        self._rate_clock = clock
 
     # --- waiting ------------------------------------------------------------------------
 
@@ -383,6 +389,8 @@ class BotApiStandIn:
             markup, disabled, time.monotonic(),
         )  # fmt: skip
         self.sent.append(message)
+        for listener in self.on_sent:
+            listener(message)
         return self._message_json(chat, message)
 
     async def _edit_message_text(self, params: Params) -> Params:
@@ -479,7 +487,7 @@ class BotApiStandIn:
     def _check_rate(self, chat: Chat) -> None:
         assert self._limits is not None
         per_second, per_chat, per_group_minute = self._limits
-        now = time.monotonic()
+        now = self._rate_clock()
         window = self._chat_windows.setdefault(chat.id, deque())
         span, allowed = (60.0, per_group_minute) if chat.type != "private" else (1.0, per_chat)
         for queue, length, count in (

@@ -13,6 +13,8 @@ from typing import IO
 
 import pytest
 
+from bot.cli import main
+
 DEADLINE = 60.0  # seconds; only reached when something hangs
 
 PLATFORM_VARS = (
@@ -97,31 +99,25 @@ def test_run_answers_then_stops_cleanly_on_signal(tmp_path: Path, signum: int) -
     assert "Traceback" not in stderr
 
 
-def test_run_without_a_platform_names_the_settings(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        capture_output=True,
-        text=True,
-        env=_env(tmp_path),
-        cwd=tmp_path,
-        timeout=DEADLINE,
-        check=False,
-    )
-    assert result.returncode == 2
-    assert "TELEGRAM_BOT_TOKEN" in result.stderr
-    assert "--console" in result.stderr
+@pytest.fixture
+def clean_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in PLATFORM_VARS:
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("BRIEFBOT_CONFIG", str(_config(tmp_path)))
 
 
-def test_run_with_incomplete_slack_settings(tmp_path: Path) -> None:
-    env = _env(tmp_path) | {"SLACK_BOT_TOKEN": "xoxb-test"}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=DEADLINE,
-        check=False,
-    )
-    assert result.returncode == 2
-    assert "SLACK_APP_TOKEN" in result.stderr
+@pytest.mark.usefixtures("clean_env")
+def test_run_without_a_platform_names_the_settings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run"]) == 2
+    stderr = capsys.readouterr().err
+    assert "TELEGRAM_BOT_TOKEN" in stderr
+    assert "--console" in stderr
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_run_with_incomplete_slack_settings(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    assert main(["run"]) == 2
+    assert "SLACK_APP_TOKEN" in capsys.readouterr().err

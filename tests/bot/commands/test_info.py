@@ -94,6 +94,6 @@ async def test_a_failing_command_still_gets_an_answer(
     assert "command 'boom' failed in chat console:c1" in caplog.text
 
 
-def test_handle_sync(commands: Commands) -> None:
-    assert text(commands.handle_sync(request("help"))).startswith("Commands:")
-    assert commands.handle_sync(request("nope")).is_error
+async def test_long_input_is_cut_short_in_replies(commands: Commands) -> None:
+    reply = await commands.handle(request("x" * 500))
+    assert text(reply).startswith("Unknown command '" + "x" * 39 + "…'. Commands:")

@@ -3,9 +3,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from bot.chat import Choice, ChoicesPart, Reply
+from bot.clock import FakeClock
 from bot.commands.dispatch import Commands
+from bot.config import Settings
 from bot.store.chats import ChatStore
-from tests.bot.commands.helpers import request, text
+from tests.bot.commands.helpers import T0, request, text
 
 
 async def test_subscribe_sets_default_digest(commands: Commands) -> None:
@@ -106,3 +108,27 @@ async def test_unsubscribe_errors(commands: Commands) -> None:
     reply = await commands.handle(request("unsubscribe a b"))
     assert reply.is_error
     assert text(reply).startswith("One topic at a time.")
+
+
+async def test_commands_from_a_migrated_chat_act_on_its_new_id(
+    commands: Commands, sqlite_engine: sa.Engine
+) -> None:
+    await commands.handle(request("subscribe trade-talks"))
+    store = ChatStore(sqlite_engine)
+    store.migrate_chat("console", "c1", "c2", T0)
+    await commands.handle(request("subscribe energy"))
+    assert store.subscriptions("console", "c2") == ("energy", "trade-talks")
+    assert store.subscriptions("console", "c1") == ()
+
+
+async def test_a_chat_session_on_every_backend(
+    engine: sa.Engine, settings: Settings, clock: FakeClock
+) -> None:
+    commands = Commands(engine, settings, clock)
+    for line in ("subscribe trade-talks", "subscribe energy", "unsubscribe energy"):
+        assert not (await commands.handle(request(line))).is_error
+    assert not (await commands.handle(request("digest 07:30 Asia/Tokyo"))).is_error
+    reply = await commands.handle(request("settings"))
+    assert text(reply) == (
+        "This chat:\n• Topics: Trade talks (trade-talks)\n• Daily digest: 07:30 Asia/Tokyo"
+    )

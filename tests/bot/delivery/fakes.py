@@ -71,11 +71,11 @@ class ScriptedSender:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def send(self, chat_id: str, message: RenderedMessage) -> SendResult:
-        await asyncio.sleep(0)  # let other chats' sends interleave, as a network call would
         with self._lock:
             self.calls.append(Sent(chat_id, str(message.payload["text"]), self.clock.now()))
             answers = self.script.get(chat_id)
             result = answers.pop(0) if answers else SendResult.sent(f"m{len(self.calls)}")
+        await asyncio.sleep(0)  # let other chats' sends interleave, as a network call would
         return result
 
     def delivered(self) -> list[Sent]:

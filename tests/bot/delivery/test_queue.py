@@ -49,9 +49,9 @@ def test_a_leased_row_is_not_claimed_again_until_the_lease_runs_out(engine: sa.E
 
 def test_claims_due_rows_in_order_and_not_future_ones(engine: sa.Engine) -> None:
     queue = make(engine)
-    queue.enqueue("later", "console", "c1", "digest", message("x"), not_before=T0 + timedelta(1))
+    queue.enqueue("later", "console", "c0", "digest", message("x"), not_before=T0 + timedelta(1))
     for i in range(5):
-        queue.enqueue(f"k{i}", "console", "c1", "digest", message(str(i)))
+        queue.enqueue(f"k{i}", "console", f"c{i + 1}", "digest", message(str(i)))
     assert [d.key for d in queue.claim(3)] == ["k0", "k1", "k2"]
     assert [d.key for d in queue.claim(10)] == ["k3", "k4"]
     assert queue.next_due() == T0 + timedelta(seconds=60)  # the leases run out first
@@ -105,3 +105,29 @@ def test_release_gives_rows_back_without_an_attempt(engine: sa.Engine) -> None:
     queue.release([delivery.id])
     (again,) = make(engine, worker_id="w2").claim(1)
     assert (again.key, again.attempts) == ("a", 0)
+
+
+def test_a_chats_later_message_waits_for_its_earlier_one(engine: sa.Engine) -> None:
+    clock = FakeClock(T0)
+    first = DeliveryQueue(engine, clock, worker_id="w1")
+    second = DeliveryQueue(engine, clock, worker_id="w2")
+    for part in range(3):
+        first.enqueue(f"p{part}", "console", "c1", "digest", message(str(part)))
+    first.enqueue("other", "console", "c2", "digest", message("o"))
+    (p0,) = first.claim(1)
+    # p1 and p2 stay behind p0 (leased by w1); another chat is free to go.
+    assert [d.key for d in second.claim(10)] == ["other"]
+    first.mark_sent(p0.id)
+    assert [d.key for d in second.claim(10)] == ["p1", "p2"]
+
+
+def test_a_chats_later_message_waits_for_an_earlier_retry(engine: sa.Engine) -> None:
+    clock = FakeClock(T0)
+    queue = DeliveryQueue(engine, clock, worker_id="w1")
+    queue.enqueue("p0", "console", "c1", "digest", message("0"))
+    queue.enqueue("p1", "console", "c1", "digest", message("1"))
+    (p0,) = queue.claim(1)
+    queue.reschedule(p0.id, T0 + timedelta(seconds=10), "timeout")
+    assert queue.claim(10) == []
+    clock.advance(timedelta(seconds=10))
+    assert [d.key for d in queue.claim(10)] == ["p0", "p1"]

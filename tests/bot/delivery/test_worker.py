@@ -213,7 +213,7 @@ async def test_different_chats_concurrently_one_at_a_time_within_a_chat(engine: 
 async def test_a_lease_about_to_run_out_is_given_back_not_sent(engine: sa.Engine) -> None:
     clock = FakeClock(T0)
     sender = ScriptedSender("telegram", clock)
-    r = rig(engine, clock, [sender], settings(lease_seconds=4.0, limit_fraction=1.0))
+    r = rig(engine, clock, [sender], settings(lease_seconds=3.5, limit_fraction=1.0))
     keys = queue_messages(r, "telegram", "-3", 3, kind="group")  # 3 s apart
     await r.worker.run_once()
     assert [c.text for c in sender.calls] == ["-3 part 0"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -77,6 +78,7 @@ class SlackStandin:
         self.rate_limits: dict[str, list[float]] = {}
         self.calls: list[Call] = []
         self.responses: dict[str, list[dict[str, Any]]] = {}
+        self.response_times: dict[str, float] = {}  # key -> perf_counter() of the first answer
         self.acks: dict[str, dict[str, Any]] = {}
         self._sockets: list[web.WebSocketResponse] = []
         self._ts = itertools.count(1)
@@ -270,6 +272,7 @@ class SlackStandin:
         if errors:
             return web.json_response({"ok": False, "error": "invalid_blocks"}, status=400)
         self.responses.setdefault(key, []).append(payload)
+        self.response_times.setdefault(key, time.perf_counter())
         await self._notify()
         return web.Response(text="ok")
 

@@ -15,7 +15,9 @@ from tests.bot.slack.samples import ASAHI, WIRE, briefing
 
 RENDERER = SlackRenderer()
 # Every "<" our renderer writes opens an http(s) link or a date; anything else is injected.
-OWN_MARKUP = re.compile(r"<(?:https?://[^\s<>|]+\|[^<>|]+|!date\^\d+\^\{date_long_pretty\}\|[^<>]+)>")
+OWN_MARKUP = re.compile(
+    r"<(?:https?://[^\s<>|]+\|[^<>|]+|!date\^\d+\^\{date_long_pretty\}\|[^<>]+)>"
+)
 
 
 def mrkdwn_texts(blocks: list[dict[str, Any]]) -> list[str]:

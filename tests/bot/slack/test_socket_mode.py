@@ -17,9 +17,7 @@ from tests.bot.slack.standin import SlackStandin
 
 
 @pytest.fixture
-async def socket_app(
-    standin: SlackStandin, slack_engine: sa.Engine
-) -> AsyncIterator[SlackAdapter]:
+async def socket_app(standin: SlackStandin, slack_engine: sa.Engine) -> AsyncIterator[SlackAdapter]:
     settings = slack_settings(
         standin,
         mode="socket",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -123,3 +124,32 @@ def test_active_chats_with_digest(engine: sa.Engine) -> None:
         ("telegram", "a", ("energy", "trade-talks")),
     ]
     assert [c.chat_id for c in store.active_chats_with_digest(["telegram"])] == ["a"]
+
+
+def test_concurrent_commands_on_one_chat(engine: sa.Engine) -> None:
+    """Several workers registering and subscribing the same chats at once: no error, each
+    chat once, each topic once."""
+    store = ChatStore(engine)
+    start = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def work(worker: int) -> None:
+        start.wait()
+        try:
+            for n in range(10):
+                store.ensure_chat("telegram", f"chat-{n}", ChatKind.PRIVATE, "", T0)
+                store.subscribe("telegram", f"chat-{n}", f"topic-{worker % 2}", T0)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(w,)) for w in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert all(
+        store.subscriptions("telegram", f"chat-{n}") == ("topic-0", "topic-1") for n in range(10)
+    )
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("select count(*) from chats")).scalar() == 10

@@ -16,6 +16,7 @@ from bot.delivery.queue import DeliveryQueue
 from bot.delivery.ratelimit import RateLimiter
 from bot.delivery.worker import DeliveryWorker
 from bot.digests.job import DigestJob
+from bot.render import RenderedMessage
 from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatStore
 from bot.telegram.adapter import TelegramAdapter
@@ -66,14 +67,20 @@ async def _deliver_everything(
         sleep,
         settings.delivery,
     )
-    for _ in range(50):
+    await _drain(queue, worker, clock)
+    return queue
+
+
+async def _drain(queue: DeliveryQueue, worker: DeliveryWorker, clock: FakeClock) -> None:
+    """Run the worker until the queue is empty, moving the clock to each retry time."""
+    for _ in range(100):
         if not queue.pending():
-            break
+            return
         await worker.run_once()
         due = queue.next_due()
         if due is not None and due > clock.now():
             clock.set(due)
-    return queue
+    raise AssertionError(f"queue not drained: {queue.counts()}")
 
 
 async def test_a_digest_reaches_fifty_chats_of_every_kind(
@@ -119,3 +126,52 @@ async def test_a_429_storm_delays_but_loses_nothing(
     assert received == dict.fromkeys(expected, 1)
     assert queue.counts() == {"sent": 49, "gone": 1}
     assert clock.now() >= start + timedelta(seconds=5)  # the storm was waited out
+
+
+async def test_enforced_limits_delay_but_keep_every_chats_order(
+    bot: TelegramAdapter,
+    standin: BotApiStandIn,
+    sqlite_engine: sa.Engine,
+    settings: Settings,
+    clock: FakeClock,
+) -> None:
+    standin.enforce_rate_limits(clock=lambda: clock.now().timestamp())
+    queue = DeliveryQueue(sqlite_engine, clock)
+    chats = [*PRIVATE, *GROUPS]
+    for chat_id in chats:
+        kind = "private" if chat_id > 0 else "group"
+        standin.add_chat(chat_id, "private" if chat_id > 0 else "supergroup")
+        for n in range(3):
+            message = RenderedMessage({"parse_mode": "HTML", "text": f"part {n}"})
+            queue.enqueue(f"t:{chat_id}:{n}", "telegram", str(chat_id), "test", message,
+                          chat_kind=kind)  # fmt: skip
+
+    async def sleep(seconds: float) -> None:
+        clock.advance(timedelta(seconds=seconds))
+        await asyncio.sleep(0)
+
+    worker = DeliveryWorker(
+        queue, {"telegram": bot.sender}, RateLimiter(settings.delivery, clock),
+        ChatStore(sqlite_engine), clock, sleep, settings.delivery,
+    )  # fmt: skip
+    start = clock.now()
+    await _drain(queue, worker, clock)
+
+    assert {code for _, code, _ in standin.rejected} <= {429}
+    assert queue.counts() == {"sent": 3 * len(chats)}
+    for chat_id in chats:
+        assert [m.plain for m in standin.sent_to(chat_id)] == ["part 0", "part 1", "part 2"]
+    # 123 messages at under 30 per second take at least four seconds.
+    assert clock.now() - start >= timedelta(seconds=4)
+
+
+async def test_the_stand_in_enforces_the_limits(
+    bot: TelegramAdapter, standin: BotApiStandIn, clock: FakeClock
+) -> None:
+    standin.enforce_rate_limits(clock=lambda: clock.now().timestamp())
+    standin.add_chat(PRIVATE[0])
+    message = RenderedMessage({"parse_mode": "HTML", "text": "hi"})
+    first = await bot.sender.send(str(PRIVATE[0]), message)
+    second = await bot.sender.send(str(PRIVATE[0]), message)
+    assert first.status == "sent"
+    assert (second.status, second.retry_after) == ("retry", 1.0)

@@ -1,0 +1,172 @@
+"""Slack HTTP mode under load: ack and answer times of ``/briefing latest trade-talks``.
+
+Runs the real app (Bolt AsyncApp, HTTP mode, signature checks, the real commands over a
+SQLite database) against the local Slack Web API stand-in, fires N signed slash commands at
+once, and measures per request:
+
+- ack: from sending the POST until the app's HTTP 200 (Slack wants it within 3 s);
+- answer: from sending the POST until the briefing reaches the ``response_url``.
+
+    .venv/bin/python bench/slack_latency.py [--requests 200] [--rounds 3]
+
+Last line: one JSON object (``ack_p99_ms``, ``answer_p95_ms``, ...).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import json
+import logging
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.clock import SystemClock  # noqa: E402
+from bot.commands.dispatch import Commands  # noqa: E402
+from bot.config import Secrets, load_settings  # noqa: E402
+from bot.slack.adapter import build_slack_adapter  # noqa: E402
+from bot.store.briefings import BriefingStore  # noqa: E402
+from bot.store.db import create_engine, migrate, sqlite_url  # noqa: E402
+from tests.bot.slack.samples import NOW, briefing  # noqa: E402
+from tests.bot.slack.slackhttp import SlackHttp  # noqa: E402
+from tests.bot.slack.standin import SlackStandin  # noqa: E402
+
+SECRET = "bench-signing-secret"
+CHANNELS = 20
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered)) - 1))
+    return ordered[index]
+
+
+async def one_round(http: SlackHttp, standin: SlackStandin, count: int, tag: str) -> tuple:
+    async def one(n: int) -> tuple[float, float, bool]:
+        key = f"{tag}-{n}"
+        url = standin.response_url(key)
+        started = time.perf_counter()
+        answer = await http.slash(
+            "latest trade-talks", url, channel=f"C{n % CHANNELS:03d}", user=f"U{n:04d}"
+        )
+        acked = time.perf_counter()
+        await standin.wait_for(lambda: key in standin.response_times, 30)
+        ok = answer.status == 200 and standin.responses[key][0].get("blocks") is not None
+        return acked - started, standin.response_times[key] - started, ok
+
+    results = await asyncio.gather(*(one(n) for n in range(count)))
+    acks = [r[0] * 1000 for r in results]
+    answers = [r[1] * 1000 for r in results]
+    errors = sum(1 for r in results if not r[2])
+    return acks, answers, errors
+
+
+async def serve(api_base: str, database: str) -> None:
+    """The app under test, alone in its process as in production: HTTP mode on a free port
+    (printed on stdout), until stdin closes."""
+    logging.basicConfig(level=logging.ERROR)
+    engine = create_engine(sqlite_url(Path(database)))
+    base = load_settings(environ={})
+    settings = dataclasses.replace(
+        base,
+        slack=dataclasses.replace(base.slack, mode="http", host="127.0.0.1", port=0),
+        secrets=Secrets(
+            slack_bot_token="xoxb-bench",
+            slack_signing_secret=SECRET,
+            slack_api_base_url=api_base,
+        ),
+    )
+    clock = SystemClock()
+    adapter = build_slack_adapter(settings, engine, Commands(engine, settings, clock), clock)
+    await adapter.start()
+    print(adapter.port, flush=True)
+    await asyncio.to_thread(sys.stdin.read)
+    await adapter.stop()
+    engine.dispose()
+
+
+async def main(requests: int, rounds: int) -> dict[str, float]:
+    logging.basicConfig(level=logging.ERROR)
+    standin = await SlackStandin().start()
+    standin.add_team("T1", "xoxb-bench")
+    with tempfile.TemporaryDirectory() as tmp:
+        database = Path(tmp) / "bench.sqlite3"
+        engine = create_engine(sqlite_url(database))
+        migrate(engine)
+        BriefingStore(engine).save("fifth-round", briefing(), NOW)
+        engine.dispose()
+        app = await asyncio.create_subprocess_exec(
+            sys.executable,
+            __file__,
+            "--serve",
+            standin.base_url,
+            str(database),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+        )
+        assert app.stdin is not None
+        assert app.stdout is not None
+        port = int((await app.stdout.readline()).decode().strip())
+        connector = aiohttp.TCPConnector(limit=0)
+        try:
+            async with aiohttp.ClientSession(connector=connector) as session:
+                http = SlackHttp(session, f"http://127.0.0.1:{port}/slack/events", SECRET)
+                await one_round(http, standin, 10, "warmup")
+                acks: list[float] = []
+                answers: list[float] = []
+                errors = 0
+                for number in range(rounds):
+                    round_acks, round_answers, round_errors = await one_round(
+                        http, standin, requests, f"r{number}"
+                    )
+                    acks += round_acks
+                    answers += round_answers
+                    errors += round_errors
+                    print(
+                        f"round {number + 1}: {requests} concurrent requests, "
+                        f"ack p99 {percentile(round_acks, 99):.1f} ms, "
+                        f"answer p95 {percentile(round_answers, 95):.1f} ms"
+                    )
+        finally:
+            app.stdin.close()
+            await app.wait()
+            await standin.close()
+    figures = {
+        "requests": requests,
+        "rounds": rounds,
+        "errors": errors,
+        "ack_p50_ms": round(statistics.median(acks), 1),
+        "ack_p95_ms": round(percentile(acks, 95), 1),
+        "ack_p99_ms": round(percentile(acks, 99), 1),
+        "ack_max_ms": round(max(acks), 1),
+        "answer_p50_ms": round(statistics.median(answers), 1),
+        "answer_p95_ms": round(percentile(answers, 95), 1),
+        "answer_p99_ms": round(percentile(answers, 99), 1),
+    }
+    print(
+        f"all rounds: ack p50 {figures['ack_p50_ms']} ms, p99 {figures['ack_p99_ms']} ms "
+        f"(goal < 100 ms); answer p50 {figures['answer_p50_ms']} ms, "
+        f"p95 {figures['answer_p95_ms']} ms; errors {errors}"
+    )
+    return figures
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--requests", type=int, default=200, help="concurrent requests per round")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--serve", nargs=2, metavar=("API", "DB"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        asyncio.run(serve(*args.serve))
+    else:
+        print(json.dumps(asyncio.run(main(args.requests, args.rounds))))

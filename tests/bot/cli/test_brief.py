@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from bot.cli import brief, main
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+ASAHI_TXT = str(DATA / "asahi-2025-06-07-tariff-talks.txt")
+ASAHI_HTML = str(DATA / "asahi-2025-06-07-tariff-talks.html")
+PACIFIC = str(DATA / "pacificwire-2025-06-07-tariff-talks.html")
+KEYS = {"headline", "url", "outlet", "published", "authors", "outcomes", "next", "quotes", "sources"}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def served() -> Iterator[str]:
+    """The test data directory over HTTP on 127.0.0.1."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(DATA)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_text_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", ASAHI_TXT]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("Japan and the United States failed to find common ground")
+    assert out[1].startswith("• Outcome: ")
+    assert "Quotes" in out
+    assert out[-1].startswith("Source: The Asahi Shimbun, June 7, 2025 — file://")
+
+
+def test_json_format_one_line_per_briefing(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", "--format", "json", ASAHI_HTML, PACIFIC]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    records = [json.loads(line) for line in lines]
+    assert all(KEYS <= set(r) for r in records)
+    assert [r["outlet"] for r in records] == ["The Asahi Shimbun", "Pacific Wire"]
+    assert set(records[0]["quotes"][0]) >= {"text", "speaker", "role"}
+    assert records[1]["sources"][0]["outlet"] == "Pacific Wire"
+
+
+def test_bad_source_is_reported_and_others_briefed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", "--format", "json", "/nonexistent/missing.html", PACIFIC]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 1
+    errors = captured.err.strip().splitlines()
+    assert len(errors) == 1
+    assert "/nonexistent/missing.html" in errors[0]
+
+
+def test_nothing_briefed_is_a_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("THE ASAHI SHIMBUN\nJune 7, 2025 at 17:46 JST\n", encoding="utf-8")
+    assert main(["brief", "/nonexistent/a.txt", str(empty)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    errors = captured.err.strip().splitlines()
+    assert len(errors) == 2
+    assert "no article text" in errors[1]
+
+
+def test_url_source(served: str, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"{served}/pacificwire-2025-06-07-tariff-talks.html"
+    assert main(["brief", "--format", "json", url, f"{served}/missing.html"]) == 0
+    captured = capsys.readouterr()
+    record = json.loads(captured.out)
+    assert record["outlet"] == "Pacific Wire"
+    assert "HTTP 404" in captured.err
+
+
+@pytest.mark.parametrize("fmt", ["telegram", "slack"])
+def test_platform_formats(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", "--format", fmt, ASAHI_HTML]) == 0
+    messages = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert messages
+    assert all("text" in m for m in messages)
+    assert "Akazawa" in "".join(json.dumps(m, ensure_ascii=False) for m in messages)
+
+
+def test_missing_renderer_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(brief.RENDERERS, "slack", ("bot.nowhere.render", "SlackRenderer"))
+    assert main(["brief", "--format", "slack", ASAHI_HTML]) == 2
+    assert "bot.nowhere.render.SlackRenderer" in capsys.readouterr().err

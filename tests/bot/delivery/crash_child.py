@@ -1,0 +1,83 @@
+"""The process the crash test kills: catch up on due digests, then deliver until the queue is
+empty. Run as ``python -m tests.bot.delivery.crash_child DB_URL SINK``.
+
+Its sender appends ``chat_id`` lines to SINK (the "platform": an O_APPEND write survives
+SIGKILL) and prints ``S`` per message and ``ENQUEUE``/``DONE`` at phase changes on stdout, so
+the test can kill it at a point of its choosing without sleeping.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import sys
+
+from bot.clock import SystemClock
+from bot.config import load_settings
+from bot.delivery.queue import DeliveryQueue
+from bot.delivery.ratelimit import RateLimiter
+from bot.delivery.sender import SendResult
+from bot.delivery.worker import DeliveryWorker
+from bot.digests import DigestJob
+from bot.render import RenderedMessage
+from bot.store.briefings import BriefingStore
+from bot.store.chats import ChatStore
+from bot.store.db import create_engine
+from tests.bot.delivery.fakes import TextRenderer
+
+# Short leases, so a restarted worker takes over the dead one's rows within a second.
+LEASE_SECONDS = 1.0
+
+
+class AppendingSender:
+    platform = "console"
+
+    def __init__(self, sink: str) -> None:
+        self._fd = os.open(sink, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self._count = 0
+
+    async def send(self, chat_id: str, message: RenderedMessage) -> SendResult:
+        # No await between the platform accepting the message and the worker recording it:
+        # at most one message is "sent but not recorded" when the process dies.
+        os.write(self._fd, f"{chat_id}\n".encode())
+        self._count += 1
+        sys.stdout.write("S\n")
+        sys.stdout.flush()
+        return SendResult.sent(str(self._count))
+
+
+async def main(url: str, sink: str) -> None:
+    settings = load_settings(environ={})
+    delivery = dataclasses.replace(
+        settings.delivery, lease_seconds=LEASE_SECONDS, batch_size=50, poll_seconds=0.05
+    )
+    engine = create_engine(url)
+    clock = SystemClock()
+    queue = DeliveryQueue(engine, clock, lease_seconds=LEASE_SECONDS)
+    job = DigestJob(engine, BriefingStore(engine), queue, {"console": TextRenderer()}, settings)
+    print("ENQUEUE", flush=True)
+    job.catch_up(clock.now())
+    print("DELIVER", flush=True)
+    worker = DeliveryWorker(
+        queue,
+        {"console": AppendingSender(sink)},
+        RateLimiter(delivery, clock),
+        ChatStore(engine),
+        clock,
+        asyncio.sleep,
+        delivery,
+    )
+    while True:
+        if await worker.run_once():
+            continue
+        if not queue.pending():
+            break
+        # Rows leased by a killed predecessor: wait for the lease to run out.
+        await asyncio.sleep(0.05)
+    print("DONE", flush=True)
+    engine.dispose()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1], sys.argv[2]))

@@ -1,0 +1,61 @@
+"""Small text rules: dates, datelines, sentences, headlines."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from briefings.dateline import split_dateline
+from briefings.dates import parse_date_line, parse_iso
+from briefings.headline import headline_from_lede, lede_sentence
+from briefings.sentences import sentences
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("June 7, 2025 at 17:46 JST", datetime(2025, 6, 7, 8, 46, tzinfo=UTC)),
+        ("Monday, January 7, 2019", datetime(2019, 1, 7, tzinfo=UTC)),
+        ("Jun. 7, 2025 5:46 pm EDT", datetime(2025, 6, 7, 21, 46, tzinfo=UTC)),
+        ("The talks ended on June 7", None),
+        ("Smarch 40, 2025", None),
+    ],
+)
+def test_date_lines(line: str, expected: datetime | None) -> None:
+    assert parse_date_line(line) == expected
+
+
+def test_iso_dates_become_utc() -> None:
+    assert parse_iso("2025-06-07T17:46:00+0900") == datetime(2025, 6, 7, 8, 46, tzinfo=UTC)
+    assert parse_iso("2025-06-07") == datetime(2025, 6, 7, tzinfo=UTC)
+    assert parse_iso("yesterday") is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("WASHINGTON--Japan and the United States failed", "WASHINGTON"),
+        ("WASHINGTON (Pacific Wire) — Japan's chief negotiator", "WASHINGTON"),
+        ("TOKYO, June 6 (Reuters) - Talks ended", "TOKYO"),
+        ("Japan and the U.S. - a long story", ""),
+    ],
+)
+def test_datelines(paragraph: str, place: str) -> None:
+    assert split_dateline(paragraph)[0] == place
+
+
+def test_sentences_respect_abbreviations_and_quotes() -> None:
+    text = 'Japan and the U.S. met. "It went well." Mr. Smith left at 5 p.m. on Friday.'
+    assert sentences(text) == ["Japan and the U.S. met.", '"It went well."', text[40:]]
+
+
+def test_lede_headline() -> None:
+    lede = (
+        "WASHINGTON--Japan and the United States failed to find common ground in their fifth "
+        "round of talks on Washington’s high tariff policy, according to Japan’s top negotiator."
+    )
+    assert lede_sentence(lede).endswith("tariff policy.")
+    assert headline_from_lede(lede) == (
+        "Japan and the United States failed to find common ground in their fifth round of talks"
+    )

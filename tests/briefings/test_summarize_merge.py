@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from briefings.merge import merge_briefings, quote_key
+from briefings.model import Article, Briefing, Fact, Quote, SourceRef
+from briefings.plaintext import render_briefing
+from briefings.read import read_source
+from briefings.summarize import summarize
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def asahi() -> Briefing:
+    return summarize(read_source(str(DATA / "asahi-2025-06-07-tariff-talks.html")))
+
+
+@pytest.fixture(scope="module")
+def pacific() -> Briefing:
+    return summarize(read_source(str(DATA / "pacificwire-2025-06-07-tariff-talks.html")))
+
+
+def test_summarize_is_a_wire_brief(asahi: Briefing) -> None:
+    assert asahi.headline == "Japan, U.S. fail to find common ground in fifth round of tariff talks"
+    assert asahi.url == "https://asahi.example/ajw/articles/15800000"
+    assert asahi.sources == (SourceRef(asahi.url, "The Asahi Shimbun", asahi.headline),)
+    assert 1 <= len(asahi.outcomes) <= 4
+    assert 1 <= len(asahi.next) <= 2
+    assert all(len(f.text.split()) <= 45 for f in asahi.outcomes + asahi.next)
+
+
+def test_summarize_empty_article() -> None:
+    briefing = summarize(Article(url="u", title="T", paragraphs=()))
+    assert briefing.is_empty
+    assert briefing.headline == "T"
+
+
+def test_merge_one_story_from_two_outlets(asahi: Briefing, pacific: Briefing) -> None:
+    merged = merge_briefings([pacific, asahi])
+    assert merged.headline == asahi.headline  # the earlier report
+    assert [s.outlet for s in merged.sources] == ["The Asahi Shimbun", "Pacific Wire"]
+    shared = [q for q in merged.quotes if "not found any point of agreement" in q.text]
+    assert len(shared) == 1
+    assert any(q.unnamed for q in merged.quotes)
+    assert len(merged.outcomes) <= 4 and len(merged.next) <= 2
+    assert set(merged.authors) == {"Chinami Tajika", "Ken Sakakibara", "Mara Whitfield"}
+
+
+def test_merge_drops_near_duplicate_facts() -> None:
+    first = Briefing(
+        headline="A",
+        url="a",
+        published=datetime(2025, 1, 1, tzinfo=UTC),
+        outcomes=(Fact("The council voted to close the plant on Monday.", "a"),),
+        quotes=(Quote("We will appeal,", "Anna Berg"),),
+        sources=(SourceRef("a", "One"),),
+    )
+    second = Briefing(
+        headline="B",
+        url="b",
+        published=datetime(2025, 1, 2, tzinfo=UTC),
+        outcomes=(
+            Fact("The council voted on Monday to close the plant.", "b"),
+            Fact("Workers protested outside.", "b"),
+        ),
+        quotes=(Quote("we will appeal.", "Anna Berg"), Quote("We will appeal", "Tom Lee")),
+        sources=(SourceRef("b", "Two"),),
+    )
+    merged = merge_briefings([second, first])
+    assert [f.text for f in merged.outcomes] == [
+        "The council voted to close the plant on Monday.",
+        "Workers protested outside.",
+    ]
+    assert [(q.speaker, q.text) for q in merged.quotes] == [
+        ("Anna Berg", "We will appeal,"),
+        ("Tom Lee", "We will appeal"),
+    ]
+    assert [s.url for s in merged.sources] == ["a", "b"]
+
+
+def test_merge_needs_a_briefing() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        merge_briefings([])
+
+
+def test_quote_key_ignores_case_and_trailing_punctuation() -> None:
+    assert quote_key(Quote("Yes, we can.", "X")) == quote_key(Quote("yes, we can,", "x"))
+
+
+def test_plain_text_reads_like_a_wire_brief(asahi: Briefing) -> None:
+    text = render_briefing(asahi)
+    lines = text.splitlines()
+    assert lines[0] == asahi.headline
+    assert lines[1].startswith("• Outcome: Japan and the United States failed")
+    assert any(line.startswith("• Next: ") and "June 15-17" in line for line in lines)
+    assert "Quotes" in lines
+    assert (
+        "• Ryosei Akazawa, minister in charge of economic revitalization: “We confirmed"
+        in text
+    )
+    assert "• Akazawa: “But we have not found any point of agreement.”" in lines
+    assert lines[-1] == (
+        "Source: The Asahi Shimbun, June 7, 2025 — https://asahi.example/ajw/articles/15800000"
+    )
