@@ -37,12 +37,63 @@ from bot.ingest import run_ingest  # noqa: E402
 from bot.store.db import open_database, sqlite_url  # noqa: E402
 
 START = datetime(2025, 6, 7, 12, 0, tzinfo=UTC)
-WORDS = (
-    "harbour council budget railway festival museum river orchard bridge library market "
-    "election ferry stadium vineyard glacier tunnel airport hospital school factory mine "
-    "forest harvest storm drought canal tower lighthouse theatre garden bakery brewery"
-).split()
-SYLLABLES = "ka lo mi ra te su no vi be da go ri sha to ne ma lu ki fe zo".split()
+WORDS = [
+    "harbour",
+    "council",
+    "budget",
+    "railway",
+    "festival",
+    "museum",
+    "river",
+    "orchard",
+    "bridge",
+    "library",
+    "market",
+    "election",
+    "ferry",
+    "stadium",
+    "vineyard",
+    "glacier",
+    "tunnel",
+    "airport",
+    "hospital",
+    "school",
+    "factory",
+    "mine",
+    "forest",
+    "harvest",
+    "storm",
+    "drought",
+    "canal",
+    "tower",
+    "lighthouse",
+    "theatre",
+    "garden",
+    "bakery",
+    "brewery",
+]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "te",
+    "su",
+    "no",
+    "vi",
+    "be",
+    "da",
+    "go",
+    "ri",
+    "sha",
+    "to",
+    "ne",
+    "ma",
+    "lu",
+    "ki",
+    "fe",
+    "zo",
+]
 
 
 def pseudo_words(count: int, seed: int) -> list[str]:
@@ -56,6 +107,7 @@ def pseudo_words(count: int, seed: int) -> list[str]:
 
 NAMES = [w.title() for w in pseudo_words(500, 1)]
 PLACES = [w.title() for w in pseudo_words(500, 2)]
+GOODS = pseudo_words(500, 3)
 
 
 def item_xml(feed: int, item: int, on_topic: bool, when: datetime) -> str:
@@ -64,7 +116,7 @@ def item_xml(feed: int, item: int, on_topic: bool, when: datetime) -> str:
     story = (feed // 2) * 1000 + item if on_topic else feed * 1000 + item
     srng = random.Random(story)
     name, other = srng.sample(NAMES, 2)
-    place, thing = srng.choice(PLACES), srng.choice(WORDS)
+    place, thing = srng.choice(PLACES), srng.choice(GOODS)
     number = srng.randint(10, 9999)
     if on_topic:
         title = f"{name} and {other} hold tariff talks on {thing} levies, round {number}"

@@ -25,6 +25,9 @@ from briefings.urls import canonical_url, is_http_url
 log = logging.getLogger(__name__)
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
+_FEED_TYPES = ("rss", "atom", "rdf", "feed+json")
+_SNIFF_BYTES = 2048
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
 
@@ -60,6 +63,17 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
     if parsed.get("bozo"):
         warnings += (f"malformed, recovered {len(entries)} entries: {_bozo_reason(parsed)}",)
     return ParsedFeed(url=url, title=title, link=link, entries=entries, warnings=warnings)
+
+
+def looks_like_feed(body: bytes, content_type: str = "") -> bool:
+    """True when ``body`` is an RSS, Atom or JSON feed rather than a page or a text."""
+    media_type = content_type.split(";")[0].strip().lower()
+    if any(kind in media_type for kind in _FEED_TYPES):
+        return True
+    head = body[:_SNIFF_BYTES]
+    if looks_like_json_feed(head, "") and b"jsonfeed.org/version" in head:
+        return True
+    return bool(_FEED_ROOT.search(head)) and b"<html" not in head.lower()
 
 
 def collect_entries(

@@ -100,11 +100,13 @@ class Fetcher:
 
     async def _hop(self, url: str, current: str, headers: dict[str, str]) -> FetchResult | str:
         """One request: a final result, or the URL a redirect points to."""
-        await check_url(
-            current,
-            allow_private_networks=self._policy.allow_private_networks,
-            resolver=self._resolver,
-        )
+        async with asyncio.timeout(self._policy.timeout_seconds):
+            await check_url(
+                current,
+                allow_private_networks=self._policy.allow_private_networks,
+                resolver=self._resolver,
+            )
+        # Waiting for the host's turn is politeness, not slowness: it is not timed.
         async with (
             self._limiter.slot(host_of(current)),
             asyncio.timeout(self._policy.timeout_seconds),

@@ -18,36 +18,37 @@ MAX_OUTCOMES = 4
 MAX_NEXT = 2
 MAX_WORDS = 45
 
+# Cue words are matched case-sensitively: they are lower-case in running text, and a
+# case-insensitive alternation costs several times more.
 OUTCOME_CUE = re.compile(
     r"\b(?:agreed|agreement|deal|failed|fail|reached|signed|approved|rejected|passed|voted|"
     r"won|lost|ruled|decided|killed|died|dead|elected|resigned|arrested|sentenced|convicted|"
     r"charged|withdrew|withdrawn|suspended|banned|declared|launched|announced|ended|closed|"
     r"opened|found|confirmed|no deal|without|refused|denied|accepted|canceled|cancelled|"
-    r"injured|destroyed|collapsed|crashed|defeated|beat|struck|cut|raised|imposed|lifted)\b",
-    re.IGNORECASE,
+    r"injured|destroyed|collapsed|crashed|defeated|beat|struck|cut|raised|imposed|lifted)\b"
 )
 NEXT_CUE = re.compile(
     r"\b(?:will|shall|scheduled|expected to|plans? to|planned|is to|are to|set to|due to|"
     r"next (?:week|month|year|round|step)|later this|upcoming|tomorrow|to be held|slated|"
-    r"deadline|is to be|are to be)\b",
-    re.IGNORECASE,
+    r"deadline|is to be|are to be)\b"
 )
 PAST_CUE = re.compile(
-    r"\b(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|since)\b",
-    re.IGNORECASE,
+    r"\b(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|since)\b"
 )
-HOPE_CUE = re.compile(r"\b(?:hopes?|aims?|intends?|wants?|meet|meets)\b", re.IGNORECASE)
+HOPE_CUE = re.compile(r"\b(?:hopes?|aims?|intends?|wants?|meet|meets)\b")
 OUTCOME_REACH = 6  # paragraphs: news puts what happened first
-STRONG_NEXT = re.compile(r"\b(?:scheduled|to be held|slated|set to|due to)\b", re.IGNORECASE)
+STRONG_NEXT = re.compile(r"\b(?:scheduled|to be held|slated|set to|due to)\b")
 SPECULATION = re.compile(
     r"\b(?:remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
-    r"perhaps|possibly|rumou?r)\b",
-    re.IGNORECASE,
+    r"perhaps|possibly|rumou?r)\b"
 )
+# News capitalizes month names: matching them case-sensitively keeps this cheap.
 _DAY = re.compile(
-    r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day>\d{1,2})\b",
-    re.IGNORECASE,
+    r"\b(?P<month>"
+    + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+    + r")\.?\s+(?P<day>\d{1,2})\b"
 )
+_DIGIT = re.compile(r"\d")
 _MEETING_WORD = re.compile(r"\bmet\b")
 
 
@@ -72,46 +73,45 @@ def find_facts(article: Article, subject: str = "") -> Facts:
 
 
 def _outcomes(found: Sequence[Statement], subject: str) -> list[str]:
-    chosen: list[str] = []
     met: set[str] = set()
-    scored: list[tuple[float, int, str]] = []
+    scored: list[tuple[float, int, Statement | str]] = []
     for statement in found:
-        if len(statement.text.split()) > MAX_WORDS:
+        if statement.paragraph >= OUTCOME_REACH or len(statement.raw.split()) > MAX_WORDS:
             continue
-        if _MEETING_WORD.search(statement.text):
+        if _MEETING_WORD.search(statement.raw):
             meeting = find_meeting(statement.raw, subject)
             if meeting is not None:
                 if not any(_surname(w) in met for w in meeting.who):
                     met.update(_surname(w) for w in meeting.who)
                     scored.append((2.5, statement.index, meeting.sentence()))
                 continue
-        if statement.index == 1 or (not chosen and not scored and statement.paragraph == 0):
-            scored.append((10.0, statement.index, statement.text))
+        if statement.index == 1 or (not scored and statement.paragraph == 0):
+            scored.append((10.0, statement.index, statement))
             continue
         score = _outcome_score(statement)
-        if score > 0 and statement.paragraph < OUTCOME_REACH:
-            scored.append((score, statement.index, statement.text))
+        if score > 0:
+            scored.append((score, statement.index, statement))
     best = sorted(scored, key=lambda s: (-s[0], s[1]))[:MAX_OUTCOMES]
-    chosen = [text for _, _, text in sorted(best, key=lambda s: s[1])]
-    return _distinct(chosen)
+    chosen = [item for _, _, item in sorted(best, key=lambda s: s[1])]
+    return _distinct([item if isinstance(item, str) else item.text for item in chosen])
 
 
 def _outcome_score(statement: Statement) -> float:
-    cues = len(OUTCOME_CUE.findall(statement.text))
-    if not cues or SPECULATION.search(statement.text):
+    cues = len(OUTCOME_CUE.findall(statement.raw))
+    if not cues or SPECULATION.search(statement.raw):
         return 0.0
     position = 1.0 / (1 + 0.15 * statement.index)
-    numbers = 0.3 if re.search(r"\d", statement.text) else 0.0
+    numbers = 0.3 if _DIGIT.search(statement.raw) else 0.0
     return min(cues, 3) * 0.5 + position + numbers
 
 
 def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
     scored: list[tuple[float, Statement]] = []
     for statement in found:
-        text = statement.text
-        if len(text.split()) > MAX_WORDS or statement.index == 1:
+        text = statement.raw
+        if statement.index == 1 or len(text.split()) > MAX_WORDS:
             continue
-        future_date = _mentions_future_date(text, today)
+        future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
         hoped = future_date and HOPE_CUE.search(text) and not PAST_CUE.search(text)
         if not NEXT_CUE.search(text) and not hoped:
             continue

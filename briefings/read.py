@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
 from briefings.errors import NothingToBrief, SourceUnreadable
 from briefings.extract import parse_html
+from briefings.feedmodel import ParsedFeed
+from briefings.feeds import looks_like_feed, parse_feed
 from briefings.model import Article
 from briefings.policy import FetchPolicy
 from briefings.text import parse_text
@@ -33,7 +35,7 @@ class ReadOptions:
     """How to read: the fetch policy (timeout, size cap, user agent) and an optional
     ``httpx.Client`` (tests pass one built on ``httpx.MockTransport``)."""
 
-    policy: FetchPolicy = FetchPolicy()
+    policy: FetchPolicy = field(default_factory=FetchPolicy)
     client: httpx.Client | None = None
 
 
@@ -58,6 +60,33 @@ def read_source(
     if not article.paragraphs:
         raise NothingToBrief(f"{source}: no article text found")
     return article
+
+
+def read_feed_or_article(
+    source: str, *, client: httpx.Client | None = None, policy: FetchPolicy | None = None
+) -> Article | ParsedFeed:
+    """Like :func:`read_source`, but a feed (RSS, Atom, JSON Feed, known by its content)
+    comes back parsed; a feed that cannot be parsed raises SourceUnreadable."""
+    options = ReadOptions(policy or FetchPolicy(), client)
+    if classify(source) == "url":
+        content, content_type = fetch(source, options)
+        if not looks_like_feed(content.encode("utf-8"), content_type):
+            article = _page_article(source, content, content_type)
+            if not article.paragraphs:
+                raise NothingToBrief(f"{source}: no article text found")
+            return article
+        feed = parse_feed(content.encode("utf-8"), source, content_type.split(";")[0])
+    else:
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise SourceUnreadable(f"{source}: {exc.strerror or exc}") from exc
+        if not looks_like_feed(data):
+            return read_source(source, client=client, policy=policy)
+        feed = parse_feed(data, _file_url(source))
+    if not feed.ok:
+        raise SourceUnreadable(f"{source}: {feed.error}")
+    return feed
 
 
 def _read_file(path: str) -> str:
@@ -89,6 +118,10 @@ def _file_url(path: str) -> str:
 
 def _read_url(source: str, options: ReadOptions) -> Article:
     content, content_type = fetch(source, options)
+    return _page_article(source, content, content_type)
+
+
+def _page_article(source: str, content: str, content_type: str) -> Article:
     if "html" in content_type or content.lstrip()[:1] == "<":
         article = parse_html(content, url=source)
     elif content_type.startswith("text/"):

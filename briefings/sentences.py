@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 # Words ending in a period that do not end a sentence.
-ABBREVIATIONS = frozenset(
+_ABBREVIATED = (
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd vs etc no "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g "
-    "mt ft approx dept est fig vol op rev adm cmdr maj".split()
+    "mt ft approx dept est fig vol op rev adm cmdr maj"
 )
+ABBREVIATIONS = frozenset(_ABBREVIATED.split())
 # A sentence ends at . ! or ? (optionally followed by closing quotes or brackets) then space
 # and an upper-case letter, digit or opening quote.
 _BOUNDARY = re.compile(r"([.!?][\"'”’»」)\]]*)\s+(?=[\"“‘«「(\[]?[A-Z0-9\x00])")

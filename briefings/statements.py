@@ -26,8 +26,13 @@ _PRONOUN_START = re.compile(r"^(?:He|She)\b")
 class Statement:
     paragraph: int
     index: int  # position in the article, in sentences
-    text: str  # tidied sentence
-    raw: str
+    raw: str  # the sentence as written
+    subject: str = ""  # who a leading he/she is
+
+    @property
+    def text(self) -> str:
+        """The sentence tidied for a bullet (computed only for the sentences chosen)."""
+        return tidy(self.raw, self.subject)
 
 
 def statements(paragraphs: Sequence[str], subject: str = "") -> list[Statement]:
@@ -36,7 +41,8 @@ def statements(paragraphs: Sequence[str], subject: str = "") -> list[Statement]:
     count = 0
     for p, paragraph in enumerate(paragraphs):
         text = split_dateline(paragraph)[1] if p == 0 else paragraph
-        text = text[DATE_PREFIX.match(text).end() :] if DATE_PREFIX.match(text) else text
+        if date := DATE_PREFIX.match(text):
+            text = text[date.end() :]
         masked = mask(text, find_spans(text))
         for a, b in split_sentences(masked):
             count += 1
@@ -45,7 +51,7 @@ def statements(paragraphs: Sequence[str], subject: str = "") -> list[Statement]:
             raw = text[a:b].strip()
             if not raw:
                 continue
-            out.append(Statement(p, count, tidy(raw, subject), raw))
+            out.append(Statement(p, count, raw, subject))
     return out
 
 

@@ -17,7 +17,7 @@ from briefings.dates import parse_date_line
 from briefings.headline import headline_from_lede
 from briefings.model import Article
 
-_SMALL_WORDS = frozenset("a an and at by for in of on the to".split())
+_SMALL_WORDS = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to"))
 # A body paragraph reads as prose: long enough and with sentence punctuation or a quote.
 _PROSE = re.compile(r"[.!?:”\"]\s*$|[.!?]\s")
 _HEADER_MAX_WORDS = 14

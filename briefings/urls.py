@@ -93,3 +93,17 @@ def host_of(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+
+
+def page_canonical(link: str, rel_canonical: str, page_url: str = "") -> str:
+    """The canonical URL of the page behind ``link``: its <link rel=canonical> when that
+    stays on the page's own site, else ``link`` (canonicalized).
+
+    A page may not claim another site's URL: that would let it pose as (and hide) another
+    outlet's article in dedupe.
+    """
+    if rel_canonical and is_http_url(rel_canonical):
+        allowed = {host_of(link), host_of(page_url)} - {""}
+        if host_of(rel_canonical) in allowed:
+            return canonical_url(rel_canonical)
+    return canonical_url(link)

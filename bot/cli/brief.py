@@ -11,10 +11,12 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from bot.config import load_settings
 from briefings.errors import BriefingError, NothingToBrief
-from briefings.model import Briefing
+from briefings.feedbrief import brief_feed
+from briefings.model import Article, Briefing
 from briefings.plaintext import render_briefing
-from briefings.read import read_source
+from briefings.read import classify, read_feed_or_article, read_source
 from briefings.serialize import briefing_to_dict
 from briefings.summarize import summarize
 
@@ -33,8 +35,11 @@ class RendererUnavailable(Exception):
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "brief",
-        help="brief articles from files or URLs",
-        description="Turn each SOURCE (a .txt or .html file, or an http(s) URL) into a briefing.",
+        help="brief articles or feeds from files or URLs",
+        description=(
+            "Turn each SOURCE (a .txt or .html file, an RSS/Atom/JSON feed, or an http(s) URL) "
+            "into a briefing; a feed gives one briefing per story, with the topics it matches."
+        ),
     )
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="path or http(s) URL")
     parser.add_argument(
@@ -52,13 +57,32 @@ def run(args: argparse.Namespace) -> int:
     briefed = 0
     for source in args.sources:
         try:
-            briefing = brief_source(source)
+            found = brief_source_or_feed(source, args.config)
         except BriefingError as exc:
             print(f"briefbot brief: {source}: {_reason(exc, source)}", file=sys.stderr)
             continue
-        emit(briefing, briefed == 0)
-        briefed += 1
+        for briefing in found:
+            emit(briefing, briefed == 0)
+            briefed += 1
     return 0 if briefed else 1
+
+
+def brief_source_or_feed(source: str, config: str | None = None) -> list[Briefing]:
+    """One briefing for an article; one per story for a feed (RSS, Atom, JSON Feed), each
+    with the configured topics it matches. A feed URL's article pages are read too; a feed
+    file is briefed as it stands (no network)."""
+    read = read_feed_or_article(source)
+    if isinstance(read, Article):
+        briefing = summarize(read)
+        if briefing.is_empty:
+            raise NothingToBrief(f"{source}: nothing to brief (no outcomes, next steps or quotes)")
+        return [briefing]
+    topics = load_settings(config).topics
+    read_page = read_source if classify(source) == "url" else None
+    found = [b for b in brief_feed(read, topics, read_page) if not b.is_empty]
+    if not found:
+        raise NothingToBrief(f"{source}: no story in the feed has anything to brief")
+    return found
 
 
 def brief_source(source: str) -> Briefing:

@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 # An arbitrary constant naming the claim lock among PostgreSQL advisory locks.
 _CLAIM_LOCK = 0x62726966
 
+_ROWS_PER_INSERT = 500
+
 QUEUED = "queued"
 SENT = "sent"
 FAILED = "failed"
@@ -50,6 +52,18 @@ class Delivery:
     message: RenderedMessage
     attempts: int
     claimed_until: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A message to queue: see :meth:`DeliveryQueue.enqueue`."""
+
+    key: str
+    platform: str
+    chat_id: str
+    kind: str
+    message: RenderedMessage
+    chat_kind: str = "private"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +155,39 @@ class DeliveryQueue:
         }
         inserted = connection.execute(_insert_ignoring_duplicates(connection, values)).first()
         return inserted is not None
+
+    def enqueue_many(self, items: list[Outgoing], connection: sa.Connection) -> set[str]:
+        """Queue ``items`` in one statement within the caller's transaction; returns the keys
+        that were new (an existing key is left alone)."""
+        if not items:
+            return set()
+        now = self._clock.now()
+        rows = [
+            {
+                "idempotency_key": item.key,
+                "platform": item.platform,
+                "chat_id": item.chat_id,
+                "chat_kind": item.chat_kind,
+                "kind": item.kind,
+                "payload": dict(item.message.payload),
+                "status": QUEUED,
+                "attempts": 0,
+                "next_attempt_at": now,
+                "created_at": now,
+            }
+            for item in items
+        ]
+        added: set[str] = set()
+        # Bounded statements: SQLite caps the bound parameters of one statement.
+        for start in range(0, len(rows), _ROWS_PER_INSERT):
+            statement = (
+                _insert_for(connection)
+                .values(rows[start : start + _ROWS_PER_INSERT])
+                .on_conflict_do_nothing()
+                .returning(deliveries.c.idempotency_key)
+            )
+            added.update(connection.execute(statement).scalars())
+        return added
 
     def existing_keys(self, keys: list[str]) -> set[str]:
         """Which of ``keys`` are already in the queue (in any status)."""
@@ -236,9 +283,16 @@ class DeliveryQueue:
 
     def mark_sent(self, delivery_id: int, message_id: str = "") -> bool:
         """Record a successful send; False if the row was no longer queued."""
-        return self._finish(
-            delivery_id, SENT, message_id=message_id or None, sent_at=self._clock.now()
-        )
+        params = {
+            "row_id": delivery_id,
+            "sent_message_id": message_id[:128] or None,
+            "sent_time": self._clock.now(),
+        }
+        with self._engine.begin() as connection:
+            changed = connection.execute(_MARK_SENT, params).rowcount
+        if not changed:
+            log.warning("delivery %s was no longer queued when marked sent", delivery_id)
+        return bool(changed)
 
     def mark_failed(self, delivery_id: int, reason: str) -> bool:
         """Give up on the row for good, keeping the reason."""
@@ -357,10 +411,28 @@ class DeliveryQueue:
         return int(result.rowcount)
 
 
-def _insert_ignoring_duplicates(connection: sa.Connection, values: dict[str, Any]) -> Any:
+def _insert_for(connection: sa.Connection) -> Any:
     if connection.dialect.name == "postgresql":
-        statement: Any = postgresql.insert(deliveries)
-    else:
-        statement = sqlite.insert(deliveries)
+        return postgresql.insert(deliveries)
+    return sqlite.insert(deliveries)
+
+
+def _insert_ignoring_duplicates(connection: sa.Connection, values: dict[str, Any]) -> Any:
     # RETURNING rather than rowcount: drivers disagree on rowcount for a skipped insert.
-    return statement.values(values).on_conflict_do_nothing().returning(deliveries.c.id)
+    return (
+        _insert_for(connection).values(values).on_conflict_do_nothing().returning(deliveries.c.id)
+    )
+
+
+# The worker records an outcome per message sent: built once, not per call.
+_MARK_SENT = (
+    deliveries.update()
+    .where(deliveries.c.id == sa.bindparam("row_id"), deliveries.c.status == QUEUED)
+    .values(
+        status=SENT,
+        message_id=sa.bindparam("sent_message_id"),
+        sent_at=sa.bindparam("sent_time"),
+        claimed_by=None,
+        claimed_until=None,
+    )
+)

@@ -15,6 +15,8 @@ The limiter never sleeps; the worker awaits the returned instant with its own sl
 
 from __future__ import annotations
 
+import math
+from collections import deque
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -38,6 +40,13 @@ class RateLimiter:
         self._telegram_group = _interval(settings.telegram_per_group_per_minute * fraction, 60.0)
         self._slack_channel = _interval(settings.slack_per_channel_per_second * fraction, 1.0)
         self._next_free: dict[Bucket, float] = {}
+        self._windows: dict[str, deque[float]] = {}
+        self._window_cap: dict[str, int] = {}
+        if self._telegram_overall:
+            self._windows["telegram"] = deque()
+            self._window_cap["telegram"] = max(
+                1, math.floor(settings.telegram_per_second * fraction + 1e-9)
+            )
         self._reservations = 0
 
     def ready_at(self, platform: str, chat_id: str, chat_kind: str) -> datetime:
@@ -69,12 +78,26 @@ class RateLimiter:
             self._prune(now)
         return datetime.fromtimestamp(start, UTC)
 
-    def sent(self, platform: str, chat_id: str, chat_kind: str) -> None:
-        """A message goes to the chat now. A send that went later than booked (a busy loop)
-        moves the chat's next slot too, so one chat never gets two messages too close."""
+    def admit(self, platform: str, chat_id: str, chat_kind: str) -> datetime | None:
+        """Ask right before sending: None means go (and the send is counted), an instant
+        means wait until then and ask again.
+
+        The schedule spaces messages evenly, but a busy loop can wake several reservations
+        late at once; the platform counts arrivals, so the overall limit is also kept as a
+        sliding window over actual send times. A late send also moves the chat's next slot,
+        so one chat never gets two messages too close.
+        """
         now = self._now()
+        window = self._windows.get(platform)
+        if window is not None:
+            while window and window[0] <= now - 1.0:
+                window.popleft()
+            if len(window) >= self._window_cap[platform]:
+                return datetime.fromtimestamp(window[0] + 1.0, UTC)
+            window.append(now)
         for bucket, interval in self._buckets(platform, chat_id, chat_kind, overall=False):
             self._next_free[bucket] = max(self._next_free.get(bucket, now), now + interval)
+        return None
 
     def defer(self, platform: str, chat_id: str, until: datetime) -> None:
         """The platform asked to wait: nothing more goes to the chat before ``until``."""

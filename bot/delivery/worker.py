@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from bot.clock import Clock
 from bot.config import DeliverySettings
@@ -74,13 +74,17 @@ class DeliveryWorker:
         self._lanes: dict[ChatKey, _Lane] = {}
         self._slots = asyncio.Semaphore(settings.concurrency)
         self._stopping = False
+        self._in_flight = 0
+        self._low_water = max(1, settings.batch_size // 2)
+        self._room = asyncio.Event()
         # Stop sending this long before a lease runs out, so no other worker can have
         # taken the row over while this one is still sending it.
         self._lease_margin = timedelta(seconds=min(10.0, settings.lease_seconds / 4))
 
     @property
     def in_flight(self) -> int:
-        return sum(len(lane.items) for lane in self._lanes.values())
+        """Leased messages not yet sent or given back."""
+        return self._in_flight
 
     async def run_once(self) -> int:
         """Lease one batch, send all of it, record every outcome; returns the batch size."""
@@ -91,19 +95,31 @@ class DeliveryWorker:
 
     async def run_forever(self, stop: asyncio.Event) -> None:
         """Keep the pipeline full until ``stop`` is set; then finish the messages being sent,
-        give the rest of the leases back, and return."""
-        low_water = max(1, self._settings.batch_size // 2)
+        give the rest of the leases back, and return.
+
+        More rows are claimed whenever fewer than half a batch is in flight; once a claim
+        comes back short (the queue ran dry) the next one waits for ``poll_seconds``.
+        """
+        loop = asyncio.get_running_loop()
+        next_claim = loop.time()
         stop_wait = asyncio.ensure_future(stop.wait())
         try:
             while not stop.is_set():
-                if self.in_flight < low_water:
-                    self._dispatch(self._claim(self._settings.batch_size - self.in_flight))
-                waits: set[asyncio.Future[Any]] = {stop_wait}
-                waits.update(lane.task for lane in self._lanes.values() if lane.task is not None)
-                # Wake when a chat's lane ends (room for more) or at the next poll (new rows).
+                if loop.time() >= next_claim and self._in_flight < self._low_water:
+                    wanted = self._settings.batch_size - self._in_flight
+                    batch = self._claim(wanted)
+                    self._dispatch(batch)
+                    if len(batch) < wanted:
+                        next_claim = loop.time() + self._settings.poll_seconds
+                self._room.clear()
+                timeout = max(0.0, next_claim - loop.time())
+                if self._in_flight >= self._low_water or timeout == 0.0:
+                    timeout = self._settings.poll_seconds
+                room_wait = asyncio.ensure_future(self._room.wait())
                 await asyncio.wait(
-                    waits, timeout=self._settings.poll_seconds, return_when=asyncio.FIRST_COMPLETED
+                    {stop_wait, room_wait}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
                 )
+                room_wait.cancel()
         finally:
             self._stopping = True
             stop_wait.cancel()
@@ -118,6 +134,7 @@ class DeliveryWorker:
             return []
 
     def _dispatch(self, batch: list[Delivery]) -> None:
+        self._in_flight += len(batch)
         for delivery in batch:
             key = (delivery.platform, delivery.chat_id)
             lane = self._lanes.get(key)
@@ -137,14 +154,14 @@ class DeliveryWorker:
         try:
             while lane.items and not self._stopping:
                 delivery = lane.items.popleft()
+                self._done(1)
                 try:
                     await self._deliver(delivery, lane)
                 except Exception:
                     log.exception("delivery %s to %s:%s broke", delivery.key, *key)
                     self._safely(self._retry, delivery, SendResult.retry("internal error"), lane)
             if lane.items:
-                self._safely(self._release, [d.id for d in lane.items])
-                lane.items.clear()
+                self._safely(self._release_lane, lane, None)
         finally:
             # Removed before returning, with no await in between: _dispatch never appends
             # to a lane whose task has finished.
@@ -172,20 +189,31 @@ class DeliveryWorker:
         """Wait for the limits, then send; None when the lease would run out first (the rest
         of the lane is given back to be claimed again)."""
         platform, chat_id, chat_kind = delivery.platform, delivery.chat_id, delivery.chat_kind
-        await self._wait_until(self._limiter.ready_at(platform, chat_id, chat_kind))
+        deadline = delivery.claimed_until - self._lease_margin
+        ready = self._limiter.ready_at(platform, chat_id, chat_kind)
+        if ready > deadline:
+            self._give_back(delivery, lane, ready)
+            return None
+        await self._wait_until(ready)
         async with self._slots:
             at = self._limiter.reserve(platform, chat_id, chat_kind)
-            if at > delivery.claimed_until - self._lease_margin:
-                self._release([delivery.id, *(d.id for d in lane.items)], at)
-                lane.items.clear()
+            if at > deadline:
+                self._give_back(delivery, lane, at)
                 return None
             await self._wait_until(at)
-            self._limiter.sent(platform, chat_id, chat_kind)
+            while (later := self._limiter.admit(platform, chat_id, chat_kind)) is not None:
+                await self._wait_until(later)
             try:
                 return await sender.send(chat_id, delivery.message)
             except Exception as exc:  # a sender must not raise; never lose the message
                 log.exception("sender for %s raised sending to %s", platform, chat_id)
                 return SendResult.retry(f"{type(exc).__name__}: {exc}")
+
+    def _give_back(self, delivery: Delivery, lane: _Lane, at: datetime) -> None:
+        """The lease would run out before the limits let the message go: release it and the
+        rest of the chat's lane, to be claimed again at ``at``."""
+        self._release([delivery.id], at)
+        self._release_lane(lane, at)
 
     def _record(self, delivery: Delivery, result: SendResult, lane: _Lane) -> None:
         where = f"{delivery.platform}:{delivery.chat_id}"
@@ -196,6 +224,7 @@ class DeliveryWorker:
             self._retry(delivery, result, lane)
         elif result.status is SendStatus.GONE:
             self._gone(delivery, result.reason or "chat gone")
+            self._done(len(lane.items))  # marked gone in the queue with the rest of the chat
             lane.items.clear()
         else:
             self._queue.mark_failed(delivery.id, result.reason or "rejected")
@@ -254,8 +283,16 @@ class DeliveryWorker:
         return replace(delivery, chat_id=new_chat_id)
 
     def _release_lane(self, lane: _Lane, at: datetime | None) -> None:
-        self._release([d.id for d in lane.items], at)
+        """Give the lane's remaining leases back (to be sent at ``at``, or when due)."""
+        ids = [d.id for d in lane.items]
+        self._done(len(ids))
         lane.items.clear()
+        self._release(ids, at)
+
+    def _done(self, count: int) -> None:
+        self._in_flight -= count
+        if self._in_flight < self._low_water:
+            self._room.set()
 
     def _release(self, ids: list[int], at: datetime | None = None) -> None:
         self._queue.release(ids, at)

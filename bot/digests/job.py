@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from bot.chat import Reply
 from bot.config import Settings
-from bot.delivery.queue import DeliveryQueue
+from bot.delivery.queue import DeliveryQueue, Outgoing
 from bot.digests.compose import digest_reply, empty_notice
 from bot.digests.due import zone_info
 from bot.digests.select import DueChat, due_chats
@@ -82,7 +82,7 @@ class DigestJob:
         renderers: Mapping[str, Renderer],
         settings: Settings,
         *,
-        chunk_size: int = 100,
+        chunk_size: int = 500,
     ) -> None:
         self._engine = engine
         self._briefings = briefings
@@ -148,43 +148,53 @@ class DigestJob:
                 plans.append((chat, messages))
             else:
                 tally.skipped += 1
+        self._queue_plans(plans, now, tally)
+
+    def _queue_plans(
+        self,
+        plans: list[tuple[DueChat, tuple[RenderedMessage, ...]]],
+        now: datetime,
+        tally: _Tally,
+    ) -> None:
+        """Claim each digest by queuing its part 0; only the claimed ones get their other
+        parts and a new ``last_digest_at``. One transaction for the whole chunk."""
+
+        def outgoing(chat: DueChat, part: int, message: RenderedMessage) -> Outgoing:
+            key = digest_key(chat, part)
+            return Outgoing(key, chat.platform, chat.chat_id, KIND, message, chat.kind)
+
         with self._engine.begin() as connection:
-            for chat, messages in plans:
-                if not self._queue_digest(connection, chat, messages):
-                    tally.already += 1
-                    continue
+            claimed = self._queue.enqueue_many(
+                [outgoing(chat, 0, messages[0]) for chat, messages in plans if messages],
+                connection,
+            )
+            ours = [
+                (chat, messages)
+                for chat, messages in plans
+                if not messages or digest_key(chat, 0) in claimed
+            ]
+            self._queue.enqueue_many(
+                [
+                    outgoing(chat, part, message)
+                    for chat, messages in ours
+                    for part, message in enumerate(messages)
+                    if part > 0
+                ],
+                connection,
+            )
+            if ours:
                 connection.execute(
                     chats.update()
-                    .where(chats.c.id == chat.chat_pk)
+                    .where(chats.c.id.in_([chat.chat_pk for chat, _ in ours]))
                     .values(last_digest_at=now, updated_at=now)
                 )
-                if messages:
-                    tally.queued += 1
-                    tally.messages += len(messages)
-                else:
-                    tally.empty += 1
-
-    def _queue_digest(
-        self,
-        connection: sa.Connection,
-        chat: DueChat,
-        messages: tuple[RenderedMessage, ...],
-    ) -> bool:
-        """Queue every part; False when part 0 was already taken (by another run)."""
-        for part, message in enumerate(messages):
-            added = self._queue.enqueue(
-                digest_key(chat, part),
-                chat.platform,
-                chat.chat_id,
-                KIND,
-                message,
-                chat_kind=chat.kind,
-                connection=connection,
-            )
-            if part == 0 and not added:
-                log.debug("digest for %s:%s already queued", chat.platform, chat.chat_id)
-                return False
-        return True
+        tally.already += len(plans) - len(ours)
+        for _, messages in ours:
+            if messages:
+                tally.queued += 1
+                tally.messages += len(messages)
+            else:
+                tally.empty += 1
 
     def _messages(
         self, chat: DueChat, now: datetime, cache: _RunCache

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import zoneinfo
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -44,7 +44,7 @@ def due_chats(
         due = _due_pairs(connection, after, upto, default_zone)
         if not due:
             return []
-        rows = connection.execute(
+        rows = connection.execution_options(yield_per=2000).execute(
             sa.select(
                 chats.c.id,
                 chats.c.platform,
@@ -62,46 +62,50 @@ def due_chats(
                 subscriptions.c.active.is_(True),
             )
             .order_by(chats.c.id, subscriptions.c.topic)
-        ).all()
-    topics: dict[int, list[str]] = defaultdict(list)
-    found: dict[int, DueChat] = {}
-    for row in rows:
-        zone = row.digest_zone or default_zone
-        slot = due.get((row.digest_time, zone))
-        if slot is None:
-            continue
-        due_at, local_date = slot
-        if row.last_digest_at is not None and row.last_digest_at >= due_at:
-            continue  # this digest was already handed out
-        topics[row.id].append(row.topic)
-        if row.id not in found:
-            found[row.id] = DueChat(
-                row.id,
-                row.platform,
-                row.chat_id,
-                row.kind,
-                zone,
-                due_at,
-                local_date,
-                row.last_digest_at,
-                (),
-            )
-    chosen = [
-        DueChat(
-            c.chat_pk,
-            c.platform,
-            c.chat_id,
-            c.kind,
-            c.zone,
-            c.due_at,
-            c.local_date,
-            c.last_digest_at,
-            tuple(topics[c.chat_pk]),
         )
-        for c in found.values()
-    ]
+        # Rows come one per (chat, topic), a chat's rows together: streamed, never all held.
+        chosen: list[DueChat] = []
+        current: Any = None
+        topics: list[str] = []
+        for row in rows:
+            if current is not None and row.id != current.id:
+                _add(chosen, current, topics, due, default_zone)
+                topics = []
+            current = row
+            topics.append(row.topic)
+        if current is not None:
+            _add(chosen, current, topics, due, default_zone)
     chosen.sort(key=lambda c: (c.due_at, c.chat_pk))
     return chosen
+
+
+def _add(
+    chosen: list[DueChat],
+    row: Any,
+    topics: list[str],
+    due: dict[tuple[str, str], tuple[datetime, date]],
+    default_zone: str,
+) -> None:
+    zone = row.digest_zone or default_zone
+    slot = due.get((row.digest_time, zone))
+    if slot is None:
+        return
+    due_at, local_date = slot
+    if row.last_digest_at is not None and row.last_digest_at >= due_at:
+        return  # this digest was already handed out
+    chosen.append(
+        DueChat(
+            row.id,
+            row.platform,
+            row.chat_id,
+            row.kind,
+            zone,
+            due_at,
+            local_date,
+            row.last_digest_at,
+            tuple(topics),
+        )
+    )
 
 
 def _due_pairs(

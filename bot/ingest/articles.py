@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from bot.ingest.briefer import Briefer
 from briefings.encoding import decode_text
+from briefings.entries import entry_article
 from briefings.feedmodel import FeedEntry, ParsedFeed
 from briefings.fetch import PAGE_ACCEPT, Fetcher
 from briefings.model import Article
-from briefings.urls import canonical_url, host_of, is_http_url
+from briefings.urls import page_canonical
 
 log = logging.getLogger(__name__)
 
@@ -27,16 +28,7 @@ class BuiltArticle:
 
 def from_entry(entry: FeedEntry, feed: ParsedFeed) -> Article:
     """The article as the feed tells it (full content, or just the summary)."""
-    return Article(
-        url=entry.link,
-        title=entry.title,
-        paragraphs=entry.content or ((entry.summary,) if entry.summary else ()),
-        outlet=feed.title,
-        published=entry.published,
-        authors=entry.authors,
-        canonical_url=entry.link,
-        summary=entry.summary,
-    )
+    return entry_article(entry, feed)
 
 
 async def build_article(
@@ -73,19 +65,6 @@ def _merge(entry: FeedEntry, fallback: Article, page: Article, page_url: str) ->
         published=page.published or entry.published,
         authors=page.authors or entry.authors,
         dateline=page.dateline,
-        canonical_url=choose_canonical(entry.link, page.canonical_url, page_url),
+        canonical_url=page_canonical(entry.link, page.canonical_url, page_url),
         summary=entry.summary,
     )
-
-
-def choose_canonical(link: str, rel_canonical: str, page_url: str = "") -> str:
-    """The page's <link rel=canonical> when it stays on the page's own site, else ``link``.
-
-    A page may not claim another site's URL: that would let it pose as (and hide) another
-    outlet's article in dedupe.
-    """
-    if rel_canonical and is_http_url(rel_canonical):
-        allowed = {host_of(link), host_of(page_url)} - {""}
-        if host_of(rel_canonical) in allowed:
-            return canonical_url(rel_canonical)
-    return canonical_url(link)

@@ -22,9 +22,16 @@ from bot.ingest.briefer import Briefer, EngineBriefer
 from bot.ingest.poll import Poll, poll_feed
 from bot.ingest.records import content_hash, record
 from bot.ingest.report import FeedOutcome, IngestReport
-from bot.ingest.storying import Candidate, StoryCounts, save_stories
+from bot.ingest.storying import Candidate, KnownItems, StoryCounts, save_stories
 from bot.store.briefings import BriefingStore
-from bot.store.sources import FeedState, NewArticle, SourceStore
+from bot.store.sources import (
+    FeedState,
+    FeedUpdate,
+    NewArticle,
+    SourceStore,
+    failure_update,
+    fetch_update,
+)
 from briefings.feedmodel import FeedEntry, ParsedFeed
 from briefings.fetch import Fetcher
 from briefings.matching import matching_topics
@@ -97,6 +104,7 @@ class Ingestor:
         self._clock = clock
         self._window = window
         self._gate = asyncio.Semaphore(max(1, self._policy.concurrency))
+        self._known = KnownItems(self._sources)
 
     async def run(
         self, urls: Sequence[str], only_due: bool = True, progress: Progress | None = None
@@ -106,19 +114,13 @@ class Ingestor:
         outcomes: list[FeedOutcome] = []
         totals = _Totals()
         due = [s for s in states if s.is_due(started) or not only_due]
-        for state in states:
-            if state not in due:
-                outcome = FeedOutcome(
-                    state.url,
-                    "skipped",
-                    reason=f"next poll {state.next_attempt_at:%Y-%m-%d %H:%M} UTC",
-                    failure_count=state.failure_count,
-                    broken=state.broken,
-                    next_attempt_at=state.next_attempt_at,
-                )
-                outcomes.append(outcome)
-                if progress:
-                    progress(outcome)
+        if len(due) < len(states):
+            due_ids = {s.id for s in due}
+            for state in states:
+                if state.id not in due_ids:
+                    outcomes.append(_not_due(state))
+                    if progress:
+                        progress(outcomes[-1])
         for start in range(0, len(due), FEEDS_PER_ROUND):
             for outcome in await self._round(due[start : start + FEEDS_PER_ROUND], totals):
                 outcomes.append(outcome)
@@ -140,10 +142,11 @@ class Ingestor:
         polls = await asyncio.gather(*(self._poll(state) for state in states))
         now = self._clock.now()
         outcomes: dict[str, FeedOutcome] = {}
+        updates: list[FeedUpdate] = []
         fresh: list[_Fresh] = []
         for poll in polls:
             if poll.failure:
-                outcomes[poll.state.url] = self._fail(poll, now)
+                outcomes[poll.state.url] = self._fail(poll, now, updates)
             elif poll.parsed is not None:
                 fresh += [_Fresh(poll.state, poll.parsed, e) for e in poll.parsed.entries]
         fresh = self._unseen(fresh)
@@ -153,23 +156,28 @@ class Ingestor:
             new_per_feed[item.state.url] = new_per_feed.get(item.state.url, 0) + 1
         for poll in polls:
             if poll.state.url not in outcomes:
-                outcomes[poll.state.url] = self._succeed(poll, new_per_feed, now)
+                outcomes[poll.state.url] = self._succeed(poll, new_per_feed, now, updates)
+        # Feed state last: a crash before this line polls the feeds again (without their new
+        # validators), and the stored articles make that harmless.
+        self._sources.update_feeds(updates)
         return [outcomes[state.url] for state in states]
 
     async def _poll(self, state: FeedState) -> Poll:
         async with self._gate:
             return await poll_feed(state, self._fetcher)
 
-    def _fail(self, poll: Poll, now: datetime) -> FeedOutcome:
+    def _fail(self, poll: Poll, now: datetime, updates: list[FeedUpdate]) -> FeedOutcome:
         plan = after_failure(self._policy, poll.state.failure_count, now, poll.fetched.retry_after)
         reason = poll.failure
-        self._sources.record_failure(
-            poll.state.id,
-            reason=reason,
-            failure_count=plan.failure_count,
-            broken=plan.broken,
-            now=now,
-            next_attempt_at=plan.next_attempt_at,
+        updates.append(
+            failure_update(
+                poll.state.id,
+                reason=reason,
+                failure_count=plan.failure_count,
+                broken=plan.broken,
+                now=now,
+                next_attempt_at=plan.next_attempt_at,
+            )
         )
         log.warning(
             "feed %s failed (%d in a row%s): %s",
@@ -188,17 +196,21 @@ class Ingestor:
             next_attempt_at=plan.next_attempt_at,
         )
 
-    def _succeed(self, poll: Poll, new_per_feed: dict[str, int], now: datetime) -> FeedOutcome:
+    def _succeed(
+        self, poll: Poll, new_per_feed: dict[str, int], now: datetime, updates: list[FeedUpdate]
+    ) -> FeedOutcome:
         next_at = after_success(self._policy, now)
         parsed = poll.parsed
-        self._sources.record_fetch(
-            poll.state.id,
-            status=poll.fetched.status,
-            now=now,
-            next_attempt_at=next_at,
-            etag=poll.fetched.etag,
-            last_modified=poll.fetched.last_modified,
-            title=parsed.title if parsed else None,
+        updates.append(
+            fetch_update(
+                poll.state.id,
+                status=poll.fetched.status,
+                now=now,
+                next_attempt_at=next_at,
+                etag=poll.fetched.etag,
+                last_modified=poll.fetched.last_modified,
+                title=parsed.title if parsed else None,
+            )
         )
         new = new_per_feed.get(poll.state.url, 0)
         reason = "not modified" if poll.fetched.not_modified else "" if new else "nothing new"
@@ -251,7 +263,13 @@ class Ingestor:
         candidates = self._not_duplicates(list(by_url.values()))
         self._sources.add_articles(rows, now)
         counts = save_stories(
-            candidates, self._sources, self._briefings, self._briefer, now, self._window
+            candidates,
+            self._sources,
+            self._briefings,
+            self._briefer,
+            now,
+            self._window,
+            self._known,
         )
         totals.new_articles += len(rows) + len(candidates)
         totals.matched += len(candidates)
@@ -312,6 +330,17 @@ class Ingestor:
             hashes.add(row.content_hash)
             keep.append(candidate)
         return keep
+
+
+def _not_due(state: FeedState) -> FeedOutcome:
+    return FeedOutcome(
+        state.url,
+        "skipped",
+        reason=f"next poll {state.next_attempt_at:%Y-%m-%d %H:%M} UTC",
+        failure_count=state.failure_count,
+        broken=state.broken,
+        next_attempt_at=state.next_attempt_at,
+    )
 
 
 class _Totals:

@@ -41,6 +41,23 @@ def item_of(url: str, data: dict[str, object], story_key: str = "") -> StoryItem
     )
 
 
+class KnownItems:
+    """Story items of stored articles, built once per run (parsing stored JSON is not free)."""
+
+    def __init__(self, sources: SourceStore) -> None:
+        self._sources = sources
+        self._items: dict[str, StoryItem] = {}
+
+    def around(self, since: datetime, until: datetime) -> list[StoryItem]:
+        keys = self._sources.grouped_keys(since, until)
+        missing = [url for url in keys if url not in self._items]
+        for grouped in self._sources.articles_of(missing):
+            self._items[grouped.canonical_url] = item_of(
+                grouped.canonical_url, grouped.data, grouped.story_key
+            )
+        return [self._items[url] for url in keys if url in self._items]
+
+
 def save_stories(
     candidates: Sequence[Candidate],
     sources: SourceStore,
@@ -48,24 +65,26 @@ def save_stories(
     briefer: Briefer,
     now: datetime,
     window: timedelta,
+    known_items: KnownItems | None = None,
 ) -> StoryCounts:
-    """Group ``candidates`` with stored articles into stories; save each touched story."""
+    """Group ``candidates`` with stored articles into stories; save each touched story.
+
+    Each story's briefing is saved first and its new articles after (all in one
+    transaction), so a crash in between re-briefs the same story under the same key.
+    """
     if not candidates:
         return StoryCounts()
     dates = [c.item.published or now for c in candidates]
-    known = [
-        item_of(g.canonical_url, g.data, g.story_key)
-        for g in sources.grouped_articles(min(dates) - window, max(dates) + window)
-    ]
+    known = (known_items or KnownItems(sources)).around(min(dates) - window, max(dates) + window)
     by_url = {c.row.canonical_url: c for c in candidates}
     created = updated = 0
+    rows: list[NewArticle] = []
     for story in group_stories([c.item for c in candidates], known, window):
         fresh = [by_url[item.id] for item in story.new_items]
         stored = [] if story.is_new else sources.story_articles(story.key)
         merged = _story_briefing(story, fresh, stored, briefer)
         briefings.save(story.key, merged, now)
-        sources.add_articles([c.row for c in fresh], now)
-        sources.assign_story([c.row.canonical_url for c in fresh], story.key)
+        rows += [dataclasses.replace(c.row, story_key=story.key) for c in fresh]
         created, updated = (created + 1, updated) if story.is_new else (created, updated + 1)
         log.info(
             "story %s: %d new of %d articles, topics %s",
@@ -74,6 +93,7 @@ def save_stories(
             len(story.items) if story.is_new else len(stored) + len(fresh),
             ",".join(merged.topics),
         )
+    sources.add_articles(rows, now)
     return StoryCounts(created, updated)
 
 

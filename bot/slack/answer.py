@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
@@ -66,27 +67,34 @@ async def via_post(
     thread_ts: str | None = None,
 ) -> None:
     channel = request.chat_id.partition(":")[2]
-    for message in messages:
-        payload = message.payload
-        if private and request.chat_kind is not ChatKind.PRIVATE:
-            await client.chat_postEphemeral(
-                channel=channel,
-                user=request.user_id,
-                text=payload["text"],
-                blocks=payload.get("blocks"),
-                thread_ts=thread_ts,
-                link_names=False,
-            )
-        else:
-            await client.chat_postMessage(
-                channel=channel,
-                text=payload["text"],
-                blocks=payload.get("blocks"),
-                thread_ts=thread_ts,
-                link_names=False,
-                unfurl_links=False,
-                unfurl_media=False,
-            )
-    log.debug(
-        "slack chat %s: answered %s with %d messages", request.chat_id, request.name, len(messages)
-    )
+    ephemeral = private and request.chat_kind is not ChatKind.PRIVATE
+    try:
+        for message in messages:
+            payload = message.payload
+            if ephemeral:
+                await client.chat_postEphemeral(
+                    channel=channel,
+                    user=request.user_id,
+                    text=payload["text"],
+                    blocks=payload.get("blocks"),
+                    thread_ts=thread_ts,
+                    link_names=False,
+                )
+            else:
+                await client.chat_postMessage(
+                    channel=channel,
+                    text=payload["text"],
+                    blocks=payload.get("blocks"),
+                    thread_ts=thread_ts,
+                    link_names=False,
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
+    except SlackApiError as exc:
+        # An answer is not queued for retries: the user can ask again; the log says why.
+        log.warning(
+            "slack chat %s: answer to %s not delivered: %s",
+            request.chat_id,
+            request.name,
+            exc.response.get("error"),
+        )

@@ -8,7 +8,7 @@ them inert; links are built only here, only for http(s) URLs.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import quote, urlsplit
 
 ELLIPSIS = "…"
@@ -47,11 +47,11 @@ def link(url: str, label: str) -> str:
     return f"<{target}|{label}>"
 
 
-def date(when: datetime, fallback_format: str = "%B %-d, %Y") -> str:
+def date(when: datetime) -> str:
     """A date Slack shows in the reader's own time zone, with a UTC fallback text."""
     stamp = int(when.timestamp())
-    fallback = when.strftime(fallback_format)
-    return f"<!date^{stamp}^{{date_long_pretty}}|{fallback}>"
+    utc = when.astimezone(UTC)
+    return f"<!date^{stamp}^{{date_long_pretty}}|{utc:%B} {utc.day}, {utc.year}>"
 
 
 def truncate(text: str, limit: int) -> str:
@@ -64,10 +64,12 @@ def truncate(text: str, limit: int) -> str:
     budget = max(limit - len(ELLIPSIS), 0)
     head = text[:budget]
     space = head.rfind(" ")
-    # A single word longer than half the room is cut inside (the ellipsis shows it).
-    if space > budget // 2:
+    # Unless the cut falls on a space already, go back to the last one; a single word longer
+    # than half the room is cut inside (the ellipsis shows it).
+    if not text[budget].isspace() and space > budget // 2:
         head = head[:space]
-    amp = head.rfind("&")
+    # An entity is at most 5 characters (&amp;): only the last 4 can hold a cut one.
+    amp = head.find("&", max(0, len(head) - 4))
     if amp != -1 and ";" not in head[amp:]:
         head = head[:amp]
     return head.rstrip() + ELLIPSIS

@@ -49,6 +49,7 @@ class NewArticle:
     published_at: datetime | None
     content_hash: str
     data: dict[str, Any]
+    story_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,57 +101,23 @@ class SourceStore:
             rows = connection.execute(query).mappings().all()
         return [_feed_state(row) for row in rows]
 
-    def record_fetch(
-        self,
-        feed_id: int,
-        *,
-        status: str,
-        now: datetime,
-        next_attempt_at: datetime,
-        etag: str | None = None,
-        last_modified: str | None = None,
-        title: str | None = None,
-    ) -> None:
-        """A poll that worked (``ok`` or ``not_modified``): failures reset."""
-        values: dict[str, Any] = {
-            "last_status": status,
-            "last_fetched_at": now,
-            "last_error": None,
-            "failure_count": 0,
-            "broken": False,
-            "next_attempt_at": next_attempt_at,
-        }
-        if status == "ok":
-            values.update(etag=_cut(etag, 512), last_modified=_cut(last_modified, 128))
-        if title:
-            values["title"] = title[:512]
-        self._update_feed(feed_id, values)
+    def record_fetch(self, feed_id: int, **kwargs: Any) -> None:
+        """Store one poll that worked (see :func:`fetch_update`)."""
+        self.update_feeds([fetch_update(feed_id, **kwargs)])
 
-    def record_failure(
-        self,
-        feed_id: int,
-        *,
-        reason: str,
-        failure_count: int,
-        broken: bool,
-        now: datetime,
-        next_attempt_at: datetime,
-    ) -> None:
-        self._update_feed(
-            feed_id,
-            {
-                "last_status": "failed",
-                "last_fetched_at": now,
-                "last_error": reason[:2000],
-                "failure_count": failure_count,
-                "broken": broken,
-                "next_attempt_at": next_attempt_at,
-            },
-        )
+    def record_failure(self, feed_id: int, **kwargs: Any) -> None:
+        """Store one failed poll (see :func:`failure_update`)."""
+        self.update_feeds([failure_update(feed_id, **kwargs)])
 
-    def _update_feed(self, feed_id: int, values: dict[str, Any]) -> None:
+    def update_feeds(self, updates: Sequence[FeedUpdate]) -> None:
+        """Apply ``updates`` in one transaction."""
+        if not updates:
+            return
         with self._engine.begin() as connection:
-            connection.execute(feeds.update().where(feeds.c.id == feed_id).values(**values))
+            for update in updates:
+                connection.execute(
+                    feeds.update().where(feeds.c.id == update.feed_id).values(**update.values)
+                )
 
     # --- articles ----------------------------------------------------------------------------
 
@@ -176,7 +143,8 @@ class SourceStore:
         return frozenset(found)
 
     def add_articles(self, rows: Sequence[NewArticle], now: datetime) -> None:
-        """Insert ``rows``; one already stored (same canonical URL) is left as it was."""
+        """Insert ``rows`` (in one transaction), each in the story its ``story_key`` names;
+        one already stored (same canonical URL) is left as it was."""
         if not rows:
             return
         present = self._present(articles.c.canonical_url, (r.canonical_url for r in rows))
@@ -184,6 +152,15 @@ class SourceStore:
         if not fresh:
             return
         with self._engine.begin() as connection:
+            keys = sorted({r.story_key for r in fresh if r.story_key})
+            story_ids: dict[str, int] = {}
+            for start in range(0, len(keys), 500):
+                found = connection.execute(
+                    sa.select(stories.c.key, stories.c.id).where(
+                        stories.c.key.in_(keys[start : start + 500])
+                    )
+                )
+                story_ids.update({key: int(id_) for key, id_ in found})
             connection.execute(
                 articles.insert(),
                 [
@@ -198,6 +175,7 @@ class SourceStore:
                         "fetched_at": now,
                         "content_hash": r.content_hash,
                         "data": r.data,
+                        "story_id": story_ids.get(r.story_key),
                     }
                     for r in fresh
                 ],
@@ -215,6 +193,36 @@ class SourceStore:
                 .where(articles.c.canonical_url.in_(urls))
                 .values(story_id=story_id)
             )
+
+    def grouped_keys(self, since: datetime, until: datetime) -> dict[str, str]:
+        """Canonical URL -> story key of the grouped articles published in [since, until]."""
+        published = sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)
+        query = (
+            sa.select(articles.c.canonical_url, stories.c.key)
+            .join(stories, stories.c.id == articles.c.story_id)
+            .where(published >= since, published <= until)
+        )
+        with self._engine.connect() as connection:
+            return {url: key for url, key in connection.execute(query)}
+
+    def articles_of(self, canonical_urls: Iterable[str]) -> list[GroupedArticle]:
+        """The stored grouped articles among ``canonical_urls``."""
+        urls = sorted(set(canonical_urls))
+        found: list[GroupedArticle] = []
+        with self._engine.connect() as connection:
+            for start in range(0, len(urls), 500):
+                query = (
+                    sa.select(
+                        articles.c.canonical_url,
+                        stories.c.key,
+                        articles.c.published_at,
+                        articles.c.data,
+                    )
+                    .join(stories, stories.c.id == articles.c.story_id)
+                    .where(articles.c.canonical_url.in_(urls[start : start + 500]))
+                )
+                found += [GroupedArticle(*row) for row in connection.execute(query)]
+        return found
 
     def grouped_articles(self, since: datetime, until: datetime) -> list[GroupedArticle]:
         """Articles already in a story, published (or, undated, fetched) in [since, until]."""
@@ -247,6 +255,63 @@ class SourceStore:
         with self._engine.connect() as connection:
             rows = connection.execute(query).all()
         return [GroupedArticle(row[0], row[1], row[2], row[3]) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedUpdate:
+    """New values for one feed row."""
+
+    feed_id: int
+    values: dict[str, Any]
+
+
+def fetch_update(
+    feed_id: int,
+    *,
+    status: str,
+    now: datetime,
+    next_attempt_at: datetime,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    title: str | None = None,
+) -> FeedUpdate:
+    """A poll that worked (``ok`` or ``not_modified``): failures reset, validators kept."""
+    values: dict[str, Any] = {
+        "last_status": status,
+        "last_fetched_at": now,
+        "last_error": None,
+        "failure_count": 0,
+        "broken": False,
+        "next_attempt_at": next_attempt_at,
+    }
+    if status == "ok":
+        values.update(etag=_cut(etag, 512), last_modified=_cut(last_modified, 128))
+    if title:
+        values["title"] = title[:512]
+    return FeedUpdate(feed_id, values)
+
+
+def failure_update(
+    feed_id: int,
+    *,
+    reason: str,
+    failure_count: int,
+    broken: bool,
+    now: datetime,
+    next_attempt_at: datetime,
+) -> FeedUpdate:
+    """A failed poll, with its reason and the backoff plan."""
+    return FeedUpdate(
+        feed_id,
+        {
+            "last_status": "failed",
+            "last_fetched_at": now,
+            "last_error": reason[:2000],
+            "failure_count": failure_count,
+            "broken": broken,
+            "next_attempt_at": next_attempt_at,
+        },
+    )
 
 
 def _feed_state(row: Any) -> FeedState:

@@ -38,7 +38,9 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org"
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CHANNEL_POST, Update.CALLBACK_QUERY)
-MAX_CONCURRENT_UPDATES = int(__import__("os").environ.get("X_MCU", "256"))
+MAX_CONCURRENT_UPDATES = 256
+# Open connections to the Bot API for sending (getUpdates has its own one).
+CONNECTIONS = 128
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
@@ -65,8 +67,11 @@ class TelegramAdapter:
                 "(1-256 characters: letters, digits, _ and -)"
             )
         clock = clock or SystemClock()
+        self._api_base_url = (
+            api_base_url or DEFAULT_API_BASE_URL
+        )  # never log the bot URL: it holds the token
         self.application = build_application(
-            token, api_base_url or DEFAULT_API_BASE_URL, polling=self._settings.mode == "polling"
+            token, self._api_base_url, polling=self._settings.mode == "polling"
         )
         renderer = TelegramRenderer()
         sender = TelegramSender(self.application.bot)
@@ -100,7 +105,7 @@ class TelegramAdapter:
                 timeout=self._settings.poll_timeout_seconds,
                 allowed_updates=list(ALLOWED_UPDATES),
             )
-            logger.info("telegram bot @%s: polling %s", app.bot.username, app.bot.base_url)
+            logger.info("telegram bot @%s: polling %s", app.bot.username, self._api_base_url)
             return
         await self._webhook.start()
         url = self._settings.public_url.rstrip("/") + self._settings.path
@@ -138,7 +143,7 @@ def build_application(token: str, api_base_url: str, polling: bool) -> AnyApplic
         .base_file_url(f"{base}/file/bot")
         .concurrent_updates(PerChatUpdateProcessor(MAX_CONCURRENT_UPDATES))
         .job_queue(None)
-        .request(AiohttpRequest(connections=int(__import__("os").environ.get("X_POOL", "256"))))
+        .request(AiohttpRequest(connections=CONNECTIONS))
         .get_updates_request(AiohttpRequest(connections=1))
     )
     if not polling:

@@ -76,7 +76,10 @@ def host_of(url: str) -> str:
 
 
 def utf16_len(text: str) -> int:
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+    if text.isascii():
+        return len(text)
+    # surrogatepass: a lone surrogate counts as the one unit Telegram would see
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def line_len(line: Line) -> int:

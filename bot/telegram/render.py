@@ -136,7 +136,12 @@ def briefing_lines(briefing: Briefing) -> Group:
         lines.extend(_fact_line(label, fact, sources, per_bullet_links) for fact in facts)
     if briefing.quotes:
         lines.append((Run("Quotes", "b"),))
-        lines.extend(_quote_line(quote, sources, per_bullet_links) for quote in briefing.quotes)
+        introduced: set[str] = set()
+        for quote in briefing.quotes:
+            # The role is given with a speaker's first quote only, as a wire brief does.
+            with_role = clean(quote.speaker) not in introduced
+            introduced.add(clean(quote.speaker))
+            lines.append(_quote_line(quote, sources, per_bullet_links, with_role))
     lines.extend(_source_lines(briefing, sources))
     return tuple(lines)
 
@@ -146,9 +151,14 @@ def _fact_line(label: str, fact: Fact, sources: Sequence[SourceRef], links: bool
     return line + _bullet_link(fact.source_url, sources) if links else line
 
 
-def _quote_line(quote: Quote, sources: Sequence[SourceRef], links: bool) -> Line:
-    who = ", ".join(part for part in (clean(quote.speaker), clean(quote.role)) if part)
-    line: Line = (Run(f"{BULLET}{who}: " if who else BULLET), Run(f"“{clean(quote.text)}”", "i"))
+def _quote_line(
+    quote: Quote, sources: Sequence[SourceRef], links: bool, with_role: bool = True
+) -> Line:
+    role = clean(quote.role) if with_role else ""
+    who = ", ".join(part for part in (clean(quote.speaker), role) if part)
+    # A partial quote is a fragment of a sentence; the ellipsis says so.
+    words = f"…{clean(quote.text)}" if quote.partial else clean(quote.text)
+    line: Line = (Run(f"{BULLET}{who}: " if who else BULLET), Run(f"“{words}”", "i"))
     return line + _bullet_link(quote.source_url, sources) if links else line
 
 
@@ -169,9 +179,11 @@ def _sources(briefing: Briefing) -> tuple[SourceRef, ...]:
 def _source_lines(briefing: Briefing, sources: Sequence[SourceRef]) -> list[Line]:
     date = _date(briefing.published)
     if len(sources) == 1:
-        return [
-            (Run("Source: "), *_source_runs(sources[0]), *((Run(f", {date}"),) if date else ()))
-        ]
+        source = sources[0]
+        if clean(source.title) == clean(briefing.headline):
+            source = SourceRef(source.url, source.outlet)  # the headline already says it
+        tail = (Run(f", {date}"),) if date else ()
+        return [(Run("Source: "), *_source_runs(source), *tail)]
     heading = f"Sources ({date})" if date else "Sources"
     return [(Run(heading, "b"),), *((Run(BULLET), *_source_runs(s)) for s in sources)]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 import aiohttp
 from telegram.error import NetworkError, TimedOut
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from telegram._utils.types import ODVInput  # PTB's own annotation for these arguments
 
 logger = logging.getLogger(__name__)
+
+_FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
 class AiohttpRequest(BaseRequest):
@@ -77,8 +80,10 @@ class AiohttpRequest(BaseRequest):
         total = None if read is None else read + (write or 0.0)
         timeout = aiohttp.ClientTimeout(total=total, connect=pool, sock_connect=connect)
         try:
+            body = _body(request_data)
+            headers = _FORM if isinstance(body, bytes) else None
             async with self._session.request(
-                method, url, data=_body(request_data), timeout=timeout
+                method, url, data=body, headers=headers, timeout=timeout
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:
@@ -94,11 +99,12 @@ def _pick(given: ODVInput[float], default: float | None) -> float | None:
     return float(given) if isinstance(given, int | float) else default
 
 
-def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] | None:
+def _body(request_data: RequestData | None) -> aiohttp.FormData | bytes | None:
     if request_data is None:
         return None
     if not request_data.contains_files:
-        return request_data.json_parameters
+        # Encoded here: aiohttp would build a multipart writer for a dict just to decide.
+        return urlencode(request_data.json_parameters).encode()
     form = aiohttp.FormData(request_data.json_parameters)
     for name, (filename, content, mimetype) in request_data.multipart_data.items():
         form.add_field(name, content, filename=filename, content_type=mimetype)

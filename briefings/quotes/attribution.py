@@ -22,19 +22,20 @@ from briefings.quotes.lexicon import (
     SKIPPABLE,
     SPEECH_VERBS,
     TITLES,
+    word_set,
 )
 from briefings.quotes.people import PARTICLES, appositive_after, mentions
 from briefings.quotes.tokens import Tok
 
 VERBS = frozenset(SPEECH_VERBS.split())
 # Verbs that may come before their subject: '"...," said Akazawa'.
-INVERTED = frozenset(
+INVERTED = word_set(
     "said says added adds asked asks explained continued continues noted wrote writes stated "
     "recalled replied responded insisted warned argued remarked tweeted posted commented "
-    "announced".split()
+    "announced"
 )
 # "a protester using the pseudonym Katya", "a boy identified only as Ivan".
-_ALIAS = frozenset("pseudonym named called identified known".split())
+_ALIAS = word_set("pseudonym named called identified known")
 _MAX_NP = 9
 _AFTER_REACH = 12
 
@@ -136,12 +137,10 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
     k = begin
     while k < len(tokens) and sum(len(s) for s in segments) < 3 * _MAX_NP:
         tok = tokens[k]
-        if not segments[-1] and tok.lower in DETERMINERS:
-            segments[-1].append(tok)
-        elif _np_word(tok) and tok.lower not in PREPOSITIONS - {"of", "for"}:
-            segments[-1].append(tok)
-        else:
+        opens = not segments[-1] and tok.lower in DETERMINERS
+        if not (opens or (_np_word(tok) and tok.lower not in PREPOSITIONS - {"of", "for"})):
             break
+        segments[-1].append(tok)
         k += 1
         if tok.brk[:1] == "," and len(segments) < 3:
             segments.append([])

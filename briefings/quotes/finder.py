@@ -8,6 +8,7 @@ short or title-like spans need their own attribution, so scare quotes and titles
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -89,6 +90,7 @@ def _attribute(
         toks = tokens[p]
         bounds = split_sentences(masked[p])
         events = _subject_events(toks, named[p], bounds, registry)
+        starts = [t.start for t in toks]
         for index, span in enumerate(spans[p]):
             while events and events[0][0] < span.open:
                 subject = events.pop(0)[1]
@@ -97,10 +99,12 @@ def _attribute(
             )
             prev_close = spans[p][index - 1].close if index else -1
             next_open = spans[p][index + 1].open if index + 1 < len(spans[p]) else len(text)
-            after = [t for t in toks if span.close < t.start and t.end <= min(sent_end, next_open)]
+            after = _between(toks, starts, span.close + 1, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted)
-            attribution = _attribution(toks, after, (sent_start, prev_close, span.open), short)
+            attribution = _attribution(
+                (toks, starts), after, (sent_start, prev_close, span.open), short
+            )
             speaker = _resolve(attribution, registry, subject, last)
             if speaker is not None:
                 last = subject = speaker
@@ -140,20 +144,32 @@ def _subject_events(
     return events
 
 
+def _between(toks: list[Tok], starts: list[int], begin: int, end: int) -> list[Tok]:
+    """Tokens that lie within ``[begin, end)``."""
+    first = bisect_left(starts, begin)
+    last = first
+    while last < len(toks) and toks[last].end <= end:
+        last += 1
+    return toks[first:last]
+
+
 def _attribution(
-    toks: list[Tok], after: list[Tok], bounds: tuple[int, int, int], short: bool
+    indexed: tuple[list[Tok], list[int]],
+    after: list[Tok],
+    bounds: tuple[int, int, int],
+    short: bool,
 ) -> Attribution | None:
     """Words after the quote first; then the clause before it, then its whole sentence.
     "according to" after a quote names a source only when nothing before names a speaker."""
+    toks, starts = indexed
     sent_start, prev_close, open_at = bounds
     following = after_quote(after, short)
     if following is not None and following.verb != "according":
         return following
-    near = [t for t in toks if max(sent_start, prev_close) <= t.start < open_at]
+    near = _between(toks, starts, max(sent_start, prev_close), open_at)
     preceding = before_quote(near, short)
     if preceding is None and prev_close > sent_start:
-        whole = [t for t in toks if sent_start <= t.start < open_at]
-        preceding = before_quote(whole, short)
+        preceding = before_quote(_between(toks, starts, sent_start, open_at), short)
     return preceding or following
 
 
@@ -166,9 +182,9 @@ def _resolve(
     if attribution is None:
         return None
     speaker = resolve(attribution.phrase, attribution.role, registry, subject, last)
-    if (speaker is None or not speaker.person) and attribution.lead:
-        if attribution.lead[0].start < attribution.phrase[0].start:
-            return resolve(attribution.lead, attribution.role, registry, subject, last)
+    lead = attribution.lead
+    if (speaker is None or not speaker.person) and lead and lead[0] < attribution.phrase[0]:
+        return resolve(lead, attribution.role, registry, subject, last)
     return speaker
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
@@ -26,10 +26,10 @@ SPEECH_VERBS = (
 )
 VERB_RE = re.compile(r"\b(?:according to|" + "|".join(SPEECH_VERBS.split()) + r")\b")
 # Verbs that introduce names and titles more often than speech ("a film called").
-NAMING_VERBS = _words("called calling named dubbed titled described describes describing")
+NAMING_VERBS = word_set("called calling named dubbed titled described describes describing")
 
 # Words that make a capitalized run a title rather than a name ("Treasury Secretary").
-TITLES = _words(
+TITLES = word_set(
     "president vice prime minister secretary deputy governor senator sen. rep. representative "
     "congressman congresswoman mayor chancellor chairman chairwoman chair chairperson chief "
     "executive ceo director commissioner spokesperson spokesman spokeswoman ambassador general "
@@ -46,7 +46,7 @@ TITLES = _words(
     "cabinet"
 )
 # Role nouns: a phrase with one of these describes a speaker ("Japan's top negotiator").
-ROLE_NOUNS = _words(
+ROLE_NOUNS = word_set(
     "president minister secretary governor senator mayor chancellor chairman chairwoman chair "
     "chief executive ceo director commissioner spokesperson spokesman spokeswoman ambassador "
     "general admiral colonel captain officer judge justice attorney prosecutor king queen pope "
@@ -69,7 +69,7 @@ ROLE_NOUNS = _words(
     "rapporteur chef eyewitness children child girl boy parents spokespeople"
 )
 # Adjectives and modifiers allowed inside a role phrase.
-ROLE_MODIFIERS = _words(
+ROLE_MODIFIERS = word_set(
     "senior top chief former deputy vice acting interim local foreign state federal national "
     "regional provincial administration government military police party white house trade "
     "economic economy finance health defence defense justice interior security intelligence "
@@ -77,24 +77,24 @@ ROLE_MODIFIERS = _words(
     "other another unnamed anonymous high-ranking high-level veteran independent lead "
     "legal medical emergency"
 )
-PRONOUNS = _words("he she they him her them")
+PRONOUNS = word_set("he she they him her them")
 # Words between a speaker and the verb: "Akazawa also said", "the president had previously said".
-SKIPPABLE = _words(
+SKIPPABLE = word_set(
     "also later then previously further again earlier reportedly once had has have was is "
     "were will would has already recently subsequently repeatedly separately"
 )
-PREPOSITIONS = _words("to with by of for from about at in on against toward towards between")
-CLAUSE_WORDS = _words(
+PREPOSITIONS = word_set("to with by of for from about at in on against toward towards between")
+CLAUSE_WORDS = word_set(
     "while and but as when which who whom whose that because although though if where after "
     "before since so"
 )
-SUFFIXES = _words("Jr. Sr. Jr Sr II III IV")
-DETERMINERS = _words("a an the one two three several some many another")
-INDEFINITE = _words("a an one two three several some many another")
-HONORIFICS = _words("mr. mrs. ms. dr. mr mrs ms dr prof. sir dame lord lady rev.")
+SUFFIXES = word_set("Jr. Sr. Jr Sr II III IV")
+DETERMINERS = word_set("a an the one two three several some many another")
+INDEFINITE = word_set("a an one two three several some many another")
+HONORIFICS = word_set("mr. mrs. ms. dr. mr mrs ms dr prof. sir dame lord lady rev.")
 
 # Capitalized words that start sentences or name things, never a person.
-NOT_NAMES = _words(
+NOT_NAMES = word_set(
     "The A An In On At But And Or So This That These Those It Its He She They We I You His Her "
     "Their Our My After Before When While As If According Also However Meanwhile Some Many Most "
     "Other Others For From With By Since During Despite Although Though Yesterday Today Tomorrow "
@@ -106,7 +106,7 @@ NOT_NAMES = _words(
     "Sources Analysts Experts Critics Residents Witnesses Several Two Three Four Five One"
 )
 # Words that make a capitalized run a place or an organisation rather than a person.
-NON_PERSON = _words(
+NON_PERSON = word_set(
     "States Kingdom Nations Union Republic Ministry Department Agency Committee Council Service "
     "Court Party University College School Company Inc Corp Corporation Ltd Association "
     "Government Police Office Bank Commission Organization Organisation Institute Board Group "
@@ -129,7 +129,7 @@ NON_PERSON = _words(
 )
 
 # Places that open a capitalized run before a name ("Argentina Alberto Fernández").
-PLACES = _words(
+PLACES = word_set(
     "Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh "
     "Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Cambodia Cameroon Canada Chile China "
     "Colombia Croatia Cuba Cyprus Czech Denmark Ecuador Egypt England Estonia Ethiopia Europe "

@@ -7,10 +7,12 @@ left alone: in English news they are apostrophes far more often than quotes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 CLOSER = {"“": "”", '"': '"', "«": "»", "「": "」", "『": "』", "”": "”", "»": "«"}
 MARKS = frozenset('"“”«»「」『』')
+_MARK = re.compile('["“”«»「」『』]')
 _OPEN_BEFORE = frozenset(" \t([{—–-/:\u00a0")
 
 
@@ -62,9 +64,8 @@ def find_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     opener = ""
     open_at = -1
-    for i, mark in enumerate(text):
-        if mark not in MARKS:
-            continue
+    for found in _MARK.finditer(text):
+        i, mark = found.start(), found.group()
         if open_at < 0:
             if _opens(mark, text, i):
                 opener, open_at = mark, i

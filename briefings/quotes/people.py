@@ -21,11 +21,12 @@ from briefings.quotes.lexicon import (
     SPEECH_VERBS,
     SUFFIXES,
     TITLES,
+    word_set,
 )
 from briefings.quotes.tokens import Tok
 
 _VERB_WORDS = frozenset(SPEECH_VERBS.split())
-PARTICLES = frozenset("de van von der den bin al da del di la le du dos ben ibn".split())
+PARTICLES = word_set("de van von der den bin al da del di la le du dos ben ibn")
 _MAX_ROLE_WORDS = 12
 
 
@@ -157,14 +158,11 @@ def role_before(tokens: list[Tok], first: int, seed: tuple[str, ...] = ()) -> st
     words: list[str] = list(reversed(seed))
     while k >= 0 and not tokens[k].brk and len(words) < 7:
         tok = tokens[k]
-        if tok.lower in ROLE_NOUNS or tok.lower in ROLE_MODIFIERS or tok.lower in TITLES:
-            words.append(tok.word)
-        elif tok.cap and tok.word not in NOT_NAMES:
-            words.append(tok.word)
-        elif tok.lower == "of" and words:
-            words.append(tok.word)
-        else:
+        role_word = tok.lower in ROLE_NOUNS or tok.lower in ROLE_MODIFIERS or tok.lower in TITLES
+        name_word = tok.cap and tok.word not in NOT_NAMES
+        if not (role_word or name_word or (tok.lower == "of" and words)):
             break
+        words.append(tok.word)
         k -= 1
     while words and (words[-1] == "of" or words[-1].lower() in PREPOSITIONS):
         words.pop()
@@ -215,6 +213,5 @@ def register(registry: Registry, tokens: list[Tok], found: list[Mention] | None 
             )
         if len(mention.name.split()) >= 2 or registry.lookup(mention.name):
             registry.add(mention.name, role)
-        elif role and role != appositive_after(tokens, mention.last):
-            if not mention.name.endswith("ly"):
-                registry.add(mention.name, role)  # "President Trump", not "Officially, ..."
+        elif role and role != appositive_after(tokens, mention.last) and mention.name[-2:] != "ly":
+            registry.add(mention.name, role)  # "President Trump", not "Officially, ..."

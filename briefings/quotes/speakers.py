@@ -47,7 +47,7 @@ def resolve(
 
 
 def _before_of(words: list[Tok], registry: Registry) -> list[Tok]:
-    """"Doug Collins of Georgia" -> "Doug Collins" when the part before "of" is a person."""
+    """Cut a phrase at "of" when what precedes is a person ("Doug Collins of Georgia")."""
     for k, tok in enumerate(words):
         if tok.lower in {"of", "for"} and k:
             left = words[:k]
@@ -84,8 +84,9 @@ def _described(words: list[Tok], role: str, registry: Registry) -> Speaker | Non
     nouns = [t.lower for t in body if t.lower in ROLE_NOUNS or t.lower in TITLES]
     if not nouns:
         return None
-    if head in INDEFINITE or (head not in DETERMINERS and not body[0].possessive and
-                              body[-1].lower.endswith("s")):
+    if head in INDEFINITE or (
+        head not in DETERMINERS and not body[0].possessive and body[-1].lower.endswith("s")
+    ):
         return Speaker(text, role, unnamed=True)
     holder = registry.by_role(nouns[-1])
     if holder is not None and len(body) <= 3:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# One whitespace-delimited chunk: leading marks, the word, trailing punctuation.
-_TOKEN = re.compile(
-    r"(?=[^\s\x00])([“”\"«»「」『』(\[{'‘’—–-]*)([^\s\x00]*?)"
-    r"([“”\"«»「」『』)\]},;:!?'‘’—–.]*)(?=[\s\x00]|\Z)"
-)
+_CHUNK = re.compile(r"[^\s\x00]+")
+_LEAD = "“”\"«»「」『』([{'‘’—–-"
+_TRAIL = "“”\"«»「」『』)]},;:!?'‘’—–."
 _INITIALS = re.compile(
     r"(?:[A-Z]\.)*[A-Z]$|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Mt|Ft)$"
 )
@@ -38,14 +36,18 @@ def tokenize(text: str) -> list[Tok]:
     """Tokens of ``text``; a trailing period stays with initials and abbreviations
     ("U.S.", "Dr.", "A.")."""
     out: list[Tok] = []
-    for match in _TOKEN.finditer(text):
-        word, brk = match.group(2), match.group(3)
-        if brk[:1] == "." and word and _INITIALS.match(word):
-            word, brk = word + ".", brk[1:]
+    append = out.append
+    for match in _CHUNK.finditer(text):
+        raw = match.group()
+        core = raw.lstrip(_LEAD)
+        word = core.rstrip(_TRAIL)
         if not word:
             continue
-        start = match.start(2)
-        out.append(
+        brk = core[len(word) :]
+        if brk[:1] == "." and _INITIALS.match(word):
+            word, brk = word + ".", brk[1:]
+        start = match.start() + len(raw) - len(core)
+        append(
             Tok(start, start + len(word), word, brk, word.lower(), word[:1].isupper(),
                 word.endswith(_POSSESSIVE))
         )  # fmt: skip

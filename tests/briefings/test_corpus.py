@@ -25,14 +25,15 @@ def test_every_quote_is_verbatim(corpus: list[tuple[Article, Briefing]]) -> None
         (a.url, q.text)
         for a, b in corpus
         for q in b.quotes
-        if not q.text or q.text not in a.text or q.text[0] in "\"“”«»"
+        if not q.text or q.text not in a.text or q.text[0] in '"“”«»'
     ]
     assert bad == []
 
 
 def test_bullets_are_short_and_linked(corpus: list[tuple[Article, Briefing]]) -> None:
     for article, briefing in corpus:
-        assert len(briefing.outcomes) <= 4 and len(briefing.next) <= 2, article.url
+        assert len(briefing.outcomes) <= 4, article.url
+        assert len(briefing.next) <= 2, article.url
         for fact in briefing.outcomes + briefing.next:
             assert fact.source_url == article.url
             assert len(fact.text.split()) <= 60, fact.text

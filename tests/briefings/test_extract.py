@@ -24,7 +24,12 @@ def test_asahi_page() -> None:
     assert article.url == article.canonical_url
     assert len(article.paragraphs) == 16
     body = article.text
-    for noise in ("(Asahi Shimbun)", "This article was written by", "SPECIAL COVERAGE", "hibakusha"):
+    for noise in (
+        "(Asahi Shimbun)",
+        "This article was written by",
+        "SPECIAL COVERAGE",
+        "hibakusha",
+    ):
         assert noise not in body
 
 

@@ -311,3 +311,15 @@ async def test_requests_to_one_host_are_limited_in_number() -> None:
     release.set()
     await asyncio.gather(*tasks)
     assert most == 2
+
+
+async def test_the_fetcher_spaces_requests_to_one_host(
+    server: LocalServer, client: httpx.AsyncClient
+) -> None:
+    server.serve("/feed", FEED)
+    time = FakeTime()
+    limiter = HostLimiter(1, 60.0, monotonic=time.monotonic, sleep=time.sleep)
+    polite = Fetcher(client, POLICY, limiter=limiter)
+    results = [await polite.fetch(server.url("/feed")) for _ in range(3)]
+    assert [r.status for r in results] == ["ok", "ok", "ok"]
+    assert time.sleeps == [60.0, 60.0]

@@ -45,7 +45,7 @@ def test_file_without_suffix_is_sniffed(tmp_path: Path) -> None:
 
 
 def test_missing_file() -> None:
-    with pytest.raises(SourceUnreadable, match="nope.txt"):
+    with pytest.raises(SourceUnreadable, match=r"nope\.txt"):
         read_source("/nonexistent/nope.txt")
 
 

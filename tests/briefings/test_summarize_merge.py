@@ -46,7 +46,8 @@ def test_merge_one_story_from_two_outlets(asahi: Briefing, pacific: Briefing) ->
     shared = [q for q in merged.quotes if "not found any point of agreement" in q.text]
     assert len(shared) == 1
     assert any(q.unnamed for q in merged.quotes)
-    assert len(merged.outcomes) <= 4 and len(merged.next) <= 2
+    assert len(merged.outcomes) <= 4
+    assert len(merged.next) <= 2
     assert set(merged.authors) == {"Chinami Tajika", "Ken Sakakibara", "Mara Whitfield"}
 
 
@@ -98,10 +99,7 @@ def test_plain_text_reads_like_a_wire_brief(asahi: Briefing) -> None:
     assert lines[1].startswith("• Outcome: Japan and the United States failed")
     assert any(line.startswith("• Next: ") and "June 15-17" in line for line in lines)
     assert "Quotes" in lines
-    assert (
-        "• Ryosei Akazawa, minister in charge of economic revitalization: “We confirmed"
-        in text
-    )
+    assert "• Ryosei Akazawa, minister in charge of economic revitalization: “We confirmed" in text
     assert "• Akazawa: “But we have not found any point of agreement.”" in lines
     assert lines[-1] == (
         "Source: The Asahi Shimbun, June 7, 2025 — https://asahi.example/ajw/articles/15800000"

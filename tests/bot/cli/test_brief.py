@@ -15,7 +15,17 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 ASAHI_TXT = str(DATA / "asahi-2025-06-07-tariff-talks.txt")
 ASAHI_HTML = str(DATA / "asahi-2025-06-07-tariff-talks.html")
 PACIFIC = str(DATA / "pacificwire-2025-06-07-tariff-talks.html")
-KEYS = {"headline", "url", "outlet", "published", "authors", "outcomes", "next", "quotes", "sources"}
+KEYS = {
+    "headline",
+    "url",
+    "outlet",
+    "published",
+    "authors",
+    "outcomes",
+    "next",
+    "quotes",
+    "sources",
+}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -51,7 +61,7 @@ def test_json_format_one_line_per_briefing(capsys: pytest.CaptureFixture[str]) -
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2
     records = [json.loads(line) for line in lines]
-    assert all(KEYS <= set(r) for r in records)
+    assert all(set(r) >= KEYS for r in records)
     assert [r["outlet"] for r in records] == ["The Asahi Shimbun", "Pacific Wire"]
     assert set(records[0]["quotes"][0]) >= {"text", "speaker", "role"}
     assert records[1]["sources"][0]["outlet"] == "Pacific Wire"
@@ -66,9 +76,7 @@ def test_bad_source_is_reported_and_others_briefed(capsys: pytest.CaptureFixture
     assert "/nonexistent/missing.html" in errors[0]
 
 
-def test_nothing_briefed_is_a_failure(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_nothing_briefed_is_a_failure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("THE ASAHI SHIMBUN\nJune 7, 2025 at 17:46 JST\n", encoding="utf-8")
     assert main(["brief", "/nonexistent/a.txt", str(empty)]) == 1

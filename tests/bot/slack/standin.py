@@ -76,7 +76,8 @@ class SlackStandin:
         self.oauth_codes: dict[str, Team] = {}
         self.archived: set[str] = set()
         self.rate_limits: dict[str, list[float]] = {}
-        self.calls: list[Call] = []
+        self.calls: list[Call] = []  # accepted calls
+        self.refused: list[tuple[Call, str]] = []  # calls answered ok: false, with the error
         self.responses: dict[str, list[dict[str, Any]]] = {}
         self.response_times: dict[str, float] = {}  # key -> perf_counter() of the first answer
         self.acks: dict[str, dict[str, Any]] = {}
@@ -170,9 +171,12 @@ class SlackStandin:
         if handler is None:
             return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
         answer: dict[str, Any] = handler(team, params)
+        call = Call(method, team.team_id, params)
         if answer.get("ok"):
-            self.calls.append(Call(method, team.team_id, params))
-            await self._notify()
+            self.calls.append(call)
+        else:
+            self.refused.append((call, str(answer.get("error"))))
+        await self._notify()
         return web.json_response(answer)
 
     def _auth_test(self, team: Team, params: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import json
 import time
 from urllib.parse import urlencode
 
+import pytest
 import sqlalchemy as sa
 
 from bot.store.chats import ChatStore
@@ -209,3 +210,31 @@ async def test_button_in_a_message_answers_through_response_url(http_app: Runnin
     await standin.wait_for(lambda: bool(standin.responses["btn"]))
     assert standin.responses["btn"][0]["text"].startswith("Subscribed to")
     assert ChatStore(http_app.engine).subscriptions("slack", "T1:C3") == ("trade-talks",)
+
+
+async def test_mention_in_an_archived_channel_is_logged_not_raised(
+    http_app: Running, caplog: pytest.LogCaptureFixture
+) -> None:
+    standin = http_app.standin
+    standin.archived.add("C8")
+    event = {"type": "app_mention", "user": "U1", "text": "<@UBOT> latest trade-talks"}
+    await http_app.http.event({**event, "channel": "C8"})
+    await standin.wait_for(lambda: bool(standin.refused))
+    assert standin.refused[0][1] == "is_archived"
+    await http_app.http.event({**event, "channel": "C1"})  # the app carries on
+    await standin.wait_for(lambda: bool(standin.called("chat.postMessage")))
+    assert "slack chat T1:C8: answer to latest not delivered: is_archived" in caplog.text
+
+
+async def test_settings_are_private_and_digest_changes_are_public(http_app: Running) -> None:
+    standin = http_app.standin
+    standin.workspace("T1").admins.add("UADMIN")
+    url = standin.response_url("digest")
+    await http_app.http.slash("digest 07:30 Asia/Tokyo", url, user="UADMIN")
+    await standin.wait_for(lambda: bool(standin.responses["digest"]))
+    assert standin.responses["digest"][0]["response_type"] == "in_channel"
+    await http_app.http.slash("settings", standin.response_url("settings"))
+    await standin.wait_for(lambda: bool(standin.responses["settings"]))
+    [settings] = standin.responses["settings"]
+    assert settings["response_type"] == "ephemeral"
+    assert "07:30" in settings["text"]

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.chat import BriefingPart, Choice, ChoicesPart, DigestPart, Reply, TextPart
+from bot.slack.mrkdwn import truncate
 from bot.slack.render import SlackRenderer
 from briefings.model import Briefing, Fact, Quote, SourceRef
 from tests.bot.slack.samples import ASAHI, WIRE, briefing
@@ -115,6 +116,12 @@ def test_long_headline_is_cut_at_a_word_with_an_ellipsis() -> None:
     text = payload["blocks"][0]["text"]["text"]
     assert len(text) <= 150
     assert text.endswith("negotiations…")
+
+
+def test_cuts_keep_entities_whole_and_far_ampersands_alone() -> None:
+    assert truncate("AT&T " + "merger " * 30, 40) == "AT&T merger merger merger merger merger…"
+    assert truncate("a" * 30 + " &amp;&amp;&amp;", 36) == "a" * 30 + "…"
+    assert truncate("short", 40) == "short"
 
 
 def test_digest_splits_into_messages_between_briefings() -> None:

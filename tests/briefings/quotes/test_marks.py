@@ -21,6 +21,6 @@ def test_closed_spans(case: dict[str, Any]) -> None:
 
 def test_unclosed_span_is_reported_not_raised() -> None:
     spans = find_spans("She said: “this runs on")
-    assert [(s.closed, "this runs on" in "She said: “this runs on"[s.start : s.close]) for s in spans] == [
-        (False, True)
-    ]
+    assert [
+        (s.closed, "this runs on" in "She said: “this runs on"[s.start : s.close]) for s in spans
+    ] == [(False, True)]

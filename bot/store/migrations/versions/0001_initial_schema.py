@@ -189,9 +189,7 @@ def upgrade() -> None:
         sa.Column("bot_scopes", sa.String(length=1000), server_default="", nullable=False),
         sa.Column("bot_refresh_token", sa.String(length=200), nullable=True),
         sa.Column("bot_token_expires_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column(
-            "is_enterprise_install", sa.Boolean(), server_default=sa.false(), nullable=False
-        ),
+        sa.Column("is_enterprise_install", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("installer_user_id", sa.String(length=32), nullable=True),
         sa.Column("installed_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_slack_installations")),

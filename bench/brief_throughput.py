@@ -1,0 +1,163 @@
+"""Briefing throughput on the Wikinews corpus (295 articles), on one core.
+
+1. From text: articles/s of the whole engine (quotes, outcomes, next steps, headline) on the
+   CSV texts.
+2. From HTML: each article wrapped in a news-page template (header, nav, related-stories aside,
+   newsletter box, footer). Throughput of page -> briefing (``parse_html`` + ``summarize``) as a
+   ratio to trafilatura's own extraction of the same pages with the same options
+   (``bare_extraction`` with metadata), i.e. how much of the time is trafilatura's. The ratio
+   to plain ``trafilatura.extract`` (text only, no metadata) is printed too.
+
+Usage: .venv/bin/python bench/brief_throughput.py [--rounds N]
+Prints human-readable figures; the last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import trafilatura
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from briefings.dates import parse_iso  # noqa: E402
+from briefings.extract import parse_html  # noqa: E402
+from briefings.model import Article  # noqa: E402
+from briefings.summarize import summarize  # noqa: E402
+
+WIKINEWS = ROOT / "tests" / "data" / "wikinews"
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{title} | The Daily Example</title>
+<meta property="og:site_name" content="The Daily Example">
+<meta property="og:title" content="{title}">
+<meta property="article:published_time" content="{date}T09:00:00+00:00">
+<meta name="author" content="Staff Reporter">
+<link rel="canonical" href="{url}">
+<script>window.dataLayer=window.dataLayer||[];</script>
+</head><body>
+<header><a class="logo" href="/">The Daily Example</a>
+<nav><ul><li><a href="/world">World</a></li><li><a href="/politics">Politics</a></li>
+<li><a href="/business">Business</a></li><li><a href="/science">Science</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/subscribe">Subscribe</a></li></ul></nav></header>
+<div class="cookie-banner">We use cookies to improve your experience. <button>Accept</button></div>
+<main><article><h1>{title}</h1>
+<p class="byline">By Staff Reporter, The Daily Example</p>
+{body}
+</article>
+<aside class="related"><h2>Related stories</h2><ul>
+<li><a href="/a">Markets rally as central bank holds rates</a></li>
+<li><a href="/b">Ten things to know before the weekend</a></li>
+<li><a href="/c">Opinion: what the election means for you</a></li></ul></aside>
+<section class="newsletter"><p>Sign up for our newsletter to get the day's top stories.</p></section>
+</main>
+<footer><p>&copy; 2026 The Daily Example. All rights reserved.</p>
+<ul><li><a href="/about">About</a></li><li><a href="/privacy">Privacy</a></li></ul></footer>
+</body></html>
+"""
+
+
+def load_rows() -> list[dict[str, str]]:
+    csv.field_size_limit(1 << 27)
+    rows: list[dict[str, str]] = []
+    for path in sorted(WIKINEWS.glob("*.csv")):
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows.extend(csv.DictReader(handle))
+    return rows
+
+
+def article_from_row(row: dict[str, str]) -> Article:
+    paragraphs = tuple(" ".join(p.split()) for p in row["text"].split("\n\n") if p.strip())
+    return Article(
+        url=row["url"],
+        title=row["title"],
+        paragraphs=paragraphs,
+        outlet="Wikinews",
+        published=parse_iso(row["date"]),
+    )
+
+
+def page_from_row(row: dict[str, str]) -> str:
+    paragraphs = [" ".join(p.split()) for p in row["text"].split("\n\n") if p.strip()]
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return PAGE.format(
+        title=html.escape(row["title"]), url=html.escape(row["url"]), date=row["date"], body=body
+    )
+
+
+def rate(items: Sequence[object], work: Callable[[object], object], rounds: int) -> float:
+    """Items per CPU second, best of ``rounds``."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        for item in items:
+            work(item)
+        best = min(best, time.process_time() - start)
+    return len(items) / best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="best of N rounds (default 3)")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    rows = load_rows()
+    articles = [article_from_row(r) for r in rows]
+    pages = [page_from_row(r) for r in rows]
+
+    summarize(articles[0])  # warm up imports and regex caches
+    text_rate = rate(articles, lambda a: summarize(a), args.rounds)  # type: ignore[arg-type]
+
+    def extraction(page: object) -> object:
+        return trafilatura.bare_extraction(
+            page,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_formatting=False,
+            deduplicate=False,
+        )
+
+    def pipeline(page: object) -> object:
+        return summarize(parse_html(str(page)))
+
+    extract_rate = rate(pages, extraction, args.rounds)
+    plain_rate = rate(pages, lambda p: trafilatura.extract(p), args.rounds)
+    pipeline_rate = rate(pages, pipeline, args.rounds)
+    briefed = sum(not summarize(parse_html(p)).is_empty for p in pages)
+
+    print(f"corpus: {len(articles)} Wikinews articles, {len(pages)} generated pages")
+    print(f"text -> briefing:               {text_rate:8.1f} articles/s (goal >= 300)")
+    print(f"trafilatura bare_extraction:    {extract_rate:8.1f} pages/s")
+    print(f"trafilatura.extract (text only):{plain_rate:8.1f} pages/s")
+    print(f"HTML page -> briefing:          {pipeline_rate:8.1f} pages/s")
+    print(f"ratio to trafilatura extraction: {pipeline_rate / extract_rate:.2f} (goal >= 0.8)")
+    print(f"ratio to trafilatura.extract:    {pipeline_rate / plain_rate:.2f}")
+    print(f"pages briefed (not empty): {briefed}/{len(pages)}")
+    print(
+        json.dumps(
+            {
+                "articles": len(articles),
+                "text_articles_per_s": round(text_rate, 1),
+                "html_pages_per_s": round(pipeline_rate, 1),
+                "extraction_pages_per_s": round(extract_rate, 1),
+                "html_ratio_to_extraction": round(pipeline_rate / extract_rate, 3),
+                "html_ratio_to_plain_extract": round(pipeline_rate / plain_rate, 3),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
