@@ -4,9 +4,9 @@
    CSV texts.
 2. From HTML: each article wrapped in a news-page template (header, nav, related-stories aside,
    newsletter box, footer). Throughput of page -> briefing (``parse_html`` + ``summarize``) as a
-   ratio to trafilatura's own extraction of the same pages with the same options
-   (``bare_extraction`` with metadata), i.e. how much of the time is trafilatura's. The ratio
-   to plain ``trafilatura.extract`` (text only, no metadata) is printed too.
+   ratio to trafilatura extraction alone on the same pages: ``trafilatura.extract(page)`` with
+   its defaults (``html_ratio_to_extraction``). The ratio to ``bare_extraction`` with metadata
+   (body and metadata, what a briefing needs) is printed too.
 
 Usage: .venv/bin/python bench/brief_throughput.py [--rounds N]
 Prints human-readable figures; the last line is one JSON object.
@@ -58,7 +58,7 @@ PAGE = """<!DOCTYPE html>
 <li><a href="/a">Markets rally as central bank holds rates</a></li>
 <li><a href="/b">Ten things to know before the weekend</a></li>
 <li><a href="/c">Opinion: what the election means for you</a></li></ul></aside>
-<section class="newsletter"><p>Sign up for our newsletter to get the day's top stories.</p></section>
+<section class="newsletter"><p>Sign up for our newsletter.</p></section>
 </main>
 <footer><p>&copy; 2026 The Daily Example. All rights reserved.</p>
 <ul><li><a href="/about">About</a></li><li><a href="/privacy">Privacy</a></li></ul></footer>
@@ -139,11 +139,11 @@ def main() -> None:
 
     print(f"corpus: {len(articles)} Wikinews articles, {len(pages)} generated pages")
     print(f"text -> briefing:               {text_rate:8.1f} articles/s (goal >= 300)")
-    print(f"trafilatura bare_extraction:    {extract_rate:8.1f} pages/s")
-    print(f"trafilatura.extract (text only):{plain_rate:8.1f} pages/s")
+    print(f"trafilatura.extract (defaults): {plain_rate:8.1f} pages/s")
+    print(f"trafilatura bare_extraction+meta:{extract_rate:7.1f} pages/s")
     print(f"HTML page -> briefing:          {pipeline_rate:8.1f} pages/s")
-    print(f"ratio to trafilatura extraction: {pipeline_rate / extract_rate:.2f} (goal >= 0.8)")
-    print(f"ratio to trafilatura.extract:    {pipeline_rate / plain_rate:.2f}")
+    print(f"ratio to trafilatura.extract:    {pipeline_rate / plain_rate:.2f} (goal >= 0.8)")
+    print(f"ratio to bare_extraction+meta:   {pipeline_rate / extract_rate:.2f}")
     print(f"pages briefed (not empty): {briefed}/{len(pages)}")
     print(
         json.dumps(
@@ -151,9 +151,11 @@ def main() -> None:
                 "articles": len(articles),
                 "text_articles_per_s": round(text_rate, 1),
                 "html_pages_per_s": round(pipeline_rate, 1),
-                "extraction_pages_per_s": round(extract_rate, 1),
-                "html_ratio_to_extraction": round(pipeline_rate / extract_rate, 3),
-                "html_ratio_to_plain_extract": round(pipeline_rate / plain_rate, 3),
+                "extraction_pages_per_s": round(plain_rate, 1),
+                "html_ratio_to_extraction": round(pipeline_rate / plain_rate, 3),
+                "html_ratio_to_bare_extraction_with_metadata": round(
+                    pipeline_rate / extract_rate, 3
+                ),
             }
         )
     )

@@ -44,11 +44,17 @@ _ANYWHERE = (COOKIES, NEWSLETTER, COPYRIGHT)
 _WHOLE = (CREDIT_LINE, READ_MORE, MOST_READ, SHARE)
 
 
+# Site furniture is short; longer paragraphs are article text and skip the checks.
+_FURNITURE_MAX_CHARS = 400
+
+
 def is_boilerplate(paragraph: str) -> bool:
     """True when ``paragraph`` is site furniture rather than article text."""
     text = paragraph.strip()
     if not text:
         return True
+    if len(text) > _FURNITURE_MAX_CHARS:
+        return False
     if any(p.match(text) for p in _WHOLE):
         return True
     return any(p.search(text) for p in _ANYWHERE)
@@ -57,7 +63,12 @@ def is_boilerplate(paragraph: str) -> bool:
 def is_caption(paragraph: str) -> bool:
     """A photo caption: short text that ends with a parenthesised credit."""
     text = paragraph.strip()
-    return len(text) < 300 and CAPTION_CREDIT.search(text) is not None
+    if len(text) >= 300:
+        return False
+    lowered = text.lower()
+    if not (text.endswith(")") or "photo" in lowered or "image" in lowered or "picture" in lowered):
+        return False  # cheap test first: most paragraphs are not captions
+    return CAPTION_CREDIT.search(text) is not None
 
 
 _AUTHOR_NOISE = re.compile(

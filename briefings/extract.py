@@ -24,10 +24,12 @@ from briefings.dateline import split_dateline
 from briefings.headline import headline_from_lede
 from briefings.model import Article
 from briefings.pagemeta import read_meta
+from briefings.urls import canonical_url, is_http_url
 
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,80}$")
 _TEXT_TAGS = frozenset({"p", "quote", "item", "list", "head"})
 _MIN_WORDS = 8
+_CREDIT_MAX_CHARS = 300
 
 
 def parse_html(page: str, url: str = "") -> Article:
@@ -53,17 +55,19 @@ def parse_html(page: str, url: str = "") -> Article:
     if sum(len(p.split()) for p in paragraphs) < _MIN_WORDS:
         paragraphs = []  # a menu or a stub, not an article
     authors = split_authors(meta.author.replace(";", ","), outlet) or byline_authors
+    # Tracking parameters never make a link canonical ("?utm_source=rss").
+    canonical = canonical_url(meta.canonical) if is_http_url(meta.canonical) else meta.canonical
     if not authors and BYLINE.match(meta.byline):
         authors = credit_authors(meta.byline, outlet) or ()
     return Article(
-        url=url or meta.canonical,
+        url=url or canonical,
         title=title or (headline_from_lede(paragraphs[0]) if paragraphs else ""),
         paragraphs=tuple(paragraphs),
         outlet=outlet,
         published=meta.published,
         authors=authors,
         dateline=split_dateline(paragraphs[0])[0] if paragraphs else "",
-        canonical_url=meta.canonical,
+        canonical_url=canonical,
         summary=meta.description,
     )
 
@@ -82,7 +86,7 @@ def _paragraphs(body: Any, title: str, outlet: str) -> tuple[list[str], str, tup
             continue
         if not text or text == title:
             continue
-        credited = credit_authors(text, outlet)
+        credited = credit_authors(text, outlet) if len(text) < _CREDIT_MAX_CHARS else None
         if credited is not None:
             authors = authors or credited
             continue
@@ -99,4 +103,3 @@ def _clean_title(title: str, outlet: str) -> str:
     if suffix and (not outlet or outlet.casefold() in suffix.group(0).casefold()):
         text = text[: suffix.start()].strip()
     return text
-

@@ -22,6 +22,7 @@ _BYLINE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _MARKUP = re.compile(r"<[^>]+>")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 _PUBLISHED_KEYS = (
     "article:published_time",
     "og:published_time",
@@ -45,7 +46,8 @@ class PageMeta:
 
 
 def _text(fragment: str) -> str:
-    return " ".join(html_lib.unescape(_MARKUP.sub(" ", fragment)).split())
+    text = " ".join(html_lib.unescape(_MARKUP.sub(" ", fragment)).split())
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
 
 
 def read_meta(page: str) -> PageMeta:
@@ -56,7 +58,8 @@ def read_meta(page: str) -> PageMeta:
     for tag, attributes in _TAG.findall(head):
         attrs = {k.lower(): html_lib.unescape(a or b) for k, a, b in _ATTR.findall(attributes)}
         if tag.lower() == "meta":
-            key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+            key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or ""
+            key = key.lower()
             if key and "content" in attrs:
                 meta.setdefault(key, attrs["content"].strip())
         elif "href" in attrs:

@@ -16,6 +16,7 @@ messages strictly one after another, in queue order. Every outcome is recorded:
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
@@ -77,6 +78,7 @@ class DeliveryWorker:
         self._in_flight = 0
         self._low_water = max(1, settings.batch_size // 2)
         self._room = asyncio.Event()
+        self._earliest_retry: datetime | None = None
         # Stop sending this long before a lease runs out, so no other worker can have
         # taken the row over while this one is still sending it.
         self._lease_margin = timedelta(seconds=min(10.0, settings.lease_seconds / 4))
@@ -111,6 +113,11 @@ class DeliveryWorker:
                     self._dispatch(batch)
                     if len(batch) < wanted:
                         next_claim = loop.time() + self._settings.poll_seconds
+                # A row this worker put back comes due sooner than the next poll: be there.
+                if self._earliest_retry is not None:
+                    due_in = (self._earliest_retry - self._clock.now()).total_seconds()
+                    next_claim = min(next_claim, loop.time() + max(0.0, due_in))
+                    self._earliest_retry = None
                 self._room.clear()
                 timeout = max(0.0, next_claim - loop.time())
                 if self._in_flight >= self._low_water or timeout == 0.0:
@@ -154,12 +161,13 @@ class DeliveryWorker:
         try:
             while lane.items and not self._stopping:
                 delivery = lane.items.popleft()
-                self._done(1)
                 try:
                     await self._deliver(delivery, lane)
                 except Exception:
                     log.exception("delivery %s to %s:%s broke", delivery.key, *key)
                     self._safely(self._retry, delivery, SendResult.retry("internal error"), lane)
+                finally:
+                    self._done(1)
             if lane.items:
                 self._safely(self._release_lane, lane, None)
         finally:
@@ -239,6 +247,7 @@ class DeliveryWorker:
             at = now + timedelta(seconds=max(0.0, result.retry_after))
             self._limiter.defer(delivery.platform, delivery.chat_id, at)
             self._queue.reschedule(delivery.id, at, reason, count_attempt=False)
+            self._note_retry(at)
         else:
             attempts = delivery.attempts + 1
             if attempts >= self._settings.max_attempts:
@@ -253,6 +262,7 @@ class DeliveryWorker:
             )
             at = now + timedelta(seconds=delay)
             self._queue.reschedule(delivery.id, at, reason)
+            self._note_retry(at)
         log.info("delivery %s to %s retries at %s: %s", delivery.key, where, at, reason)
         # Later messages of the chat wait for this one, to keep the chat's order.
         self._release_lane(lane, at)
@@ -296,6 +306,12 @@ class DeliveryWorker:
 
     def _release(self, ids: list[int], at: datetime | None = None) -> None:
         self._queue.release(ids, at)
+        self._note_retry(at)
+
+    def _note_retry(self, at: datetime | None) -> None:
+        if at is not None and (self._earliest_retry is None or at < self._earliest_retry):
+            self._earliest_retry = at
+            self._room.set()
 
     def _safely(self, action: Callable[..., object], *args: object) -> None:
         # Recording an outcome can fail (database down); the lease then runs out and the
@@ -320,6 +336,10 @@ class WorkerService:
         self._task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
+        # Everything built at start-up lives as long as the process: keep it out of the
+        # collector, so a full collection does not stall the loop for tens of milliseconds
+        # (long enough for a burst of late sends to cross a platform limit).
+        gc.freeze()
         self._stop.clear()
         self._task = asyncio.create_task(self.worker.run_forever(self._stop))
 

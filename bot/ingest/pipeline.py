@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import httpx
@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.ingest.articles import BuiltArticle, build_article, from_entry
 from bot.ingest.backoff import after_failure, after_success
 from bot.ingest.briefer import Briefer, EngineBriefer
+from bot.ingest.dedupe import Fresh, Matched, split_duplicates, unseen
 from bot.ingest.poll import Poll, poll_feed
 from bot.ingest.records import content_hash, record
 from bot.ingest.report import FeedOutcome, IngestReport
@@ -32,7 +33,6 @@ from bot.store.sources import (
     failure_update,
     fetch_update,
 )
-from briefings.feedmodel import FeedEntry, ParsedFeed
 from briefings.fetch import Fetcher
 from briefings.matching import matching_topics
 from briefings.model import Article, Briefing
@@ -72,15 +72,6 @@ async def run_ingest(
         clock,
     )
     return await ingestor.run(configured_feeds(settings, extra_feeds), only_due, progress)
-
-
-@dataclass(frozen=True, slots=True)
-class _Fresh:
-    """A not-yet-seen entry and the feed it came from."""
-
-    state: FeedState
-    feed: ParsedFeed
-    entry: FeedEntry
 
 
 class Ingestor:
@@ -143,12 +134,12 @@ class Ingestor:
         now = self._clock.now()
         outcomes: dict[str, FeedOutcome] = {}
         updates: list[FeedUpdate] = []
-        fresh: list[_Fresh] = []
+        fresh: list[Fresh] = []
         for poll in polls:
             if poll.failure:
                 outcomes[poll.state.url] = self._fail(poll, now, updates)
             elif poll.parsed is not None:
-                fresh += [_Fresh(poll.state, poll.parsed, e) for e in poll.parsed.entries]
+                fresh += [Fresh(poll.state, poll.parsed, e) for e in poll.parsed.entries]
         fresh = self._unseen(fresh)
         await self._store_articles(fresh, totals)
         new_per_feed: dict[str, int] = {}
@@ -225,42 +216,34 @@ class Ingestor:
             warnings=parsed.warnings if parsed else (),
         )
 
-    def _unseen(self, fresh: Sequence[_Fresh]) -> list[_Fresh]:
+    def _unseen(self, fresh: Sequence[Fresh]) -> list[Fresh]:
         seen = self._sources.seen(
             urls=(f.entry.link for f in fresh), guids=(f.entry.guid for f in fresh)
         )
-        keep: list[_Fresh] = []
-        batch: set[str] = set()
-        for item in fresh:
-            keys = {k for k in (item.entry.link, item.entry.guid) if k}
-            if item.entry.link in seen.urls or item.entry.guid in seen.guids or keys & batch:
-                continue
-            batch |= keys
-            keep.append(item)
-        return keep
+        return unseen(fresh, seen)
 
-    async def _store_articles(self, fresh: Sequence[_Fresh], totals: _Totals) -> None:
+    async def _store_articles(self, fresh: Sequence[Fresh], totals: _Totals) -> None:
         quick = [matching_topics(from_entry(f.entry, f.feed), self._topics) for f in fresh]
         on_topic = [f for f, topics in zip(fresh, quick, strict=True) if topics]
         built = await asyncio.gather(*(self._build(f) for f in on_topic))
         totals.pages += sum(1 for b in built if b.page_fetched)
         now = self._clock.now()
         rows: list[NewArticle] = []
-        candidates: list[Candidate] = []
         for item, topics in zip(fresh, quick, strict=True):
             if not topics:
                 rows.append(self._row(item, from_entry(item.entry, item.feed), ()))
-        by_url: dict[str, Candidate] = {}
+        found: list[Matched] = []
         for item, result in zip(on_topic, built, strict=True):
             article = result.article
             topics = matching_topics(article, self._topics)
-            if not topics:
-                rows.append(self._row(item, article, ()))
-                continue
-            candidate = self._candidate(item, article, topics)
-            if candidate is not None and candidate.row.canonical_url not in by_url:
-                by_url[candidate.row.canonical_url] = candidate
-        candidates = self._not_duplicates(list(by_url.values()))
+            row = self._row(item, article, topics)
+            if topics:
+                found.append(Matched(item, article, topics, row))
+            else:
+                rows.append(row)
+        kept, duplicates = self._not_duplicates(found)
+        rows += duplicates
+        candidates = [c for c in map(self._candidate, kept) if c is not None]
         self._sources.add_articles(rows, now)
         counts = save_stories(
             candidates,
@@ -271,25 +254,24 @@ class Ingestor:
             self._window,
             self._known,
         )
-        totals.new_articles += len(rows) + len(candidates)
+        totals.new_articles += len(rows) - len(duplicates) + len(candidates)
         totals.matched += len(candidates)
         totals.stories = StoryCounts(
             totals.stories.created + counts.created, totals.stories.updated + counts.updated
         )
 
-    async def _build(self, item: _Fresh) -> BuiltArticle:
+    async def _build(self, item: Fresh) -> BuiltArticle:
         async with self._gate:
             return await build_article(item.entry, item.feed, self._fetcher, self._briefer)
 
-    def _candidate(
-        self, item: _Fresh, article: Article, topics: tuple[str, ...]
-    ) -> Candidate | None:
+    def _candidate(self, matched: Matched) -> Candidate | None:
+        item, article, topics = matched.item, matched.article, matched.topics
         try:
             briefing = replace(self._briefer.summarize(article), topics=topics)
         except Exception as exc:  # one article the engine cannot brief must not sink the run
             log.warning("feed %s: summarizing %s failed: %r", item.state.url, article.url, exc)
             return None
-        row = self._row(item, article, topics, briefing)
+        row = replace(matched.row, data=record(article, topics, briefing))
         story_item = StoryItem.of(
             row.canonical_url, article.title, article.summary or article.text, article.published
         )
@@ -297,7 +279,7 @@ class Ingestor:
 
     def _row(
         self,
-        item: _Fresh,
+        item: Fresh,
         article: Article,
         topics: tuple[str, ...],
         briefing: Briefing | None = None,
@@ -314,22 +296,12 @@ class Ingestor:
             data=record(article, topics, briefing),
         )
 
-    def _not_duplicates(self, candidates: list[Candidate]) -> list[Candidate]:
-        """Drop candidates whose canonical URL (from the page) or text is already stored."""
+    def _not_duplicates(self, matched: list[Matched]) -> tuple[list[Matched], list[NewArticle]]:
         seen = self._sources.seen(
-            urls=(c.row.canonical_url for c in candidates),
-            hashes=(c.row.content_hash for c in candidates),
+            urls=(m.row.canonical_url for m in matched),
+            hashes=(m.row.content_hash for m in matched),
         )
-        keep: list[Candidate] = []
-        hashes: set[str] = set()
-        for candidate in candidates:
-            row = candidate.row
-            if row.canonical_url in seen.urls or row.content_hash in seen.hashes | hashes:
-                log.info("article %s already stored, not briefed again", row.canonical_url)
-                continue
-            hashes.add(row.content_hash)
-            keep.append(candidate)
-        return keep
+        return split_duplicates(matched, seen)
 
 
 def _not_due(state: FeedState) -> FeedOutcome:

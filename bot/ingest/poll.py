@@ -36,7 +36,11 @@ async def poll_feed(state: FeedState, fetcher: Fetcher) -> Poll:
     fetched = await fetcher.fetch(state.url, etag=state.etag, last_modified=state.last_modified)
     if not fetched.ok:
         return Poll(state, fetched)
-    parsed = parse_feed(fetched.body, fetched.final_url or state.url, fetched.content_type)
+    try:
+        parsed = parse_feed(fetched.body, fetched.final_url or state.url, fetched.content_type)
+    except Exception as exc:  # parse_feed never raises by design; a parser bug is one failure
+        log.exception("feed %s: parser crashed", state.url)
+        parsed = ParsedFeed(url=state.url, error=f"parser crashed: {exc!r}")
     for warning in parsed.warnings[:5]:
         log.info("feed %s: %s", state.url, warning)
     # Keep the body out of the value from here on: only the entries are needed.

@@ -112,5 +112,14 @@ def _story_briefing(
         topics += candidate.topics
     parts.sort(key=lambda part: (part[0] is None, part[0] or datetime.min))
     ordered = [briefing for _, briefing in parts]
-    merged = ordered[0] if len(ordered) == 1 else briefer.merge(ordered)
+    merged = ordered[0] if len(ordered) == 1 else _merge(story, ordered, briefer)
     return dataclasses.replace(merged, topics=tuple(dict.fromkeys(topics)))
+
+
+def _merge(story: Story, ordered: Sequence[Briefing], briefer: Briefer) -> Briefing:
+    try:
+        return briefer.merge(ordered)
+    except Exception:  # an engine failure must not lose the story: list every source
+        log.exception("story %s: merging %d briefings failed", story.key, len(ordered))
+        sources = tuple(dict.fromkeys(s for b in ordered for s in b.sources))
+        return dataclasses.replace(ordered[0], sources=sources)

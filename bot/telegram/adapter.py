@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org"
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CHANNEL_POST, Update.CALLBACK_QUERY)
+# Updates handled at once (one at a time per chat, see bot.telegram.ordering).
 MAX_CONCURRENT_UPDATES = 256
 # Open connections to the Bot API for sending (getUpdates has its own one).
 CONNECTIONS = 128
@@ -67,9 +68,8 @@ class TelegramAdapter:
                 "(1-256 characters: letters, digits, _ and -)"
             )
         clock = clock or SystemClock()
-        self._api_base_url = (
-            api_base_url or DEFAULT_API_BASE_URL
-        )  # never log the bot URL: it holds the token
+        # Logged instead of the bot's own URL, which holds the token.
+        self._api_base_url = api_base_url or DEFAULT_API_BASE_URL
         self.application = build_application(
             token, self._api_base_url, polling=self._settings.mode == "polling"
         )
@@ -135,7 +135,10 @@ class TelegramAdapter:
 
 
 def build_application(token: str, api_base_url: str, polling: bool) -> AnyApplication:
-    base = api_base_url.rstrip("/")
+    """A PTB application on ``api_base_url`` (``/bot<token>/<method>`` below it, as Telegram's
+    own server and the self-hosted Bot API server lay it out)."""
+    # Also take the PTB-style ".../bot" spelling of the same server.
+    base = api_base_url.rstrip("/").removesuffix("/bot")
     builder = (
         ApplicationBuilder()
         .token(token)

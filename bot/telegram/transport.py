@@ -7,7 +7,6 @@ own: a timeout is ``TimedOut``, any other client failure ``NetworkError``.
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
@@ -17,8 +16,6 @@ from telegram.request import BaseRequest, RequestData
 
 if TYPE_CHECKING:
     from telegram._utils.types import ODVInput  # PTB's own annotation for these arguments
-
-logger = logging.getLogger(__name__)
 
 _FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
@@ -48,7 +45,9 @@ class AiohttpRequest(BaseRequest):
         if self._session is None or self._session.closed:
             connector = aiohttp.TCPConnector(limit=self._connections)
             self._session = aiohttp.ClientSession(
-                connector=connector, headers={"User-Agent": self.USER_AGENT}
+                connector=connector,
+                headers={"User-Agent": self.USER_AGENT},
+                trust_env=True,  # HTTPS_PROXY and friends, as PTB's default backend honours
             )
 
     async def shutdown(self) -> None:
@@ -68,7 +67,7 @@ class AiohttpRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         if self._session is None or self._session.closed:
             raise RuntimeError("AiohttpRequest is not initialized")
-        read, write, connect, pool = (
+        read, _write, connect, pool = (
             _pick(given, default)
             for given, default in zip(
                 (read_timeout, write_timeout, connect_timeout, pool_timeout),
@@ -76,9 +75,9 @@ class AiohttpRequest(BaseRequest):
                 strict=True,
             )
         )
-        # aiohttp has no separate write timeout; the total covers sending and reading.
-        total = None if read is None else read + (write or 0.0)
-        timeout = aiohttp.ClientTimeout(total=total, connect=pool, sock_connect=connect)
+        # aiohttp has no write timeout of its own; sending a small form is bounded by the
+        # read timeout that follows it.
+        timeout = aiohttp.ClientTimeout(connect=pool, sock_connect=connect, sock_read=read)
         try:
             body = _body(request_data)
             headers = _FORM if isinstance(body, bytes) else None

@@ -42,6 +42,9 @@ class _Found:
 def find_quotes(paragraphs: Sequence[str], source_url: str = "") -> tuple[Quote, ...]:
     """Quotes of the article whose body is ``paragraphs``; texts are verbatim substrings."""
     spans = [find_spans(p) for p in paragraphs]
+    # Paragraphs after the last quote mark cannot attribute anything: leave them unread.
+    reach = max((i + 1 for i, found in enumerate(spans) if found), default=0)
+    paragraphs, spans = paragraphs[:reach], spans[:reach]
     chains = _chains(paragraphs, spans)
     masked = [mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
     tokens = [tokenize(m) for m in masked]

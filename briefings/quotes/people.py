@@ -28,6 +28,7 @@ from briefings.quotes.tokens import Tok
 _VERB_WORDS = frozenset(SPEECH_VERBS.split())
 PARTICLES = word_set("de van von der den bin al da del di la le du dos ben ibn")
 _MAX_ROLE_WORDS = 12
+_SENTENCE_ENDS = frozenset(".!?:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,8 @@ class Registry:
 
     people: dict[str, Person] = field(default_factory=dict)
     by_word: dict[str, str] = field(default_factory=dict)
+    # Words written capitalized inside a sentence: names, not sentence openers like "Well".
+    capitalized: set[str] = field(default_factory=set)
 
     def add(self, name: str, role: str = "") -> Person:
         known = self.lookup(name)
@@ -200,6 +203,9 @@ def appositive_after(tokens: list[Tok], last: int) -> str:
 
 def register(registry: Registry, tokens: list[Tok], found: list[Mention] | None = None) -> None:
     """Add the people named in ``tokens`` (one paragraph, quotes masked)."""
+    for k in range(1, len(tokens)):
+        if tokens[k].cap and not (set(tokens[k - 1].brk) & _SENTENCE_ENDS):
+            registry.capitalized.add(tokens[k].bare)
     for mention in mentions(tokens) if found is None else found:
         if not mention.person:
             continue

@@ -63,7 +63,7 @@ def _person(person: Person, role: str = "") -> Speaker:
     return Speaker(person.name, role or person.role, person=True)
 
 
-def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker:
+def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker | None:
     known = registry.lookup(name)
     if known is not None:
         return _person(known, role)
@@ -71,6 +71,8 @@ def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker:
         return Speaker(name, role)
     if len(name.split()) >= 2:
         return _person(registry.add(name, role), role)
+    if name not in registry.capitalized:
+        return None  # only ever capitalized as a sentence opener: "Well", "Citing"
     return Speaker(name, role)  # one unknown word: a person or an organisation
 
 

@@ -12,6 +12,7 @@ import httpx
 import pytest
 from aiohttp import web
 
+from briefings.feeds import parse_feed
 from briefings.fetch import Fetcher, parse_retry_after
 from briefings.hostlimit import HostLimiter
 from briefings.policy import FetchPolicy
@@ -323,3 +324,38 @@ async def test_the_fetcher_spaces_requests_to_one_host(
     results = [await polite.fetch(server.url("/feed")) for _ in range(3)]
     assert [r.status for r in results] == ["ok", "ok", "ok"]
     assert time.sleeps == [60.0, 60.0]
+
+
+async def test_connection_to_an_internal_address_is_refused_after_rebinding(
+    server: LocalServer, client: httpx.AsyncClient
+) -> None:
+    """The name looked public when checked, but the connection went to loopback."""
+    server.serve("/feed", FEED)
+
+    async def lying_resolver(host: str, port: int) -> Sequence[str]:
+        return ["93.184.216.34"]
+
+    policy = FetchPolicy(allow_private_networks=False, per_host_interval_seconds=0)
+    result = await Fetcher(client, policy, resolver=lying_resolver).fetch(server.url("/feed"))
+    assert result.status == "failed"
+    assert result.error == "refused: connected to a loopback address 127.0.0.1"
+    assert result.body == b""
+
+
+@pytest.mark.parametrize(
+    ("declared", "written"), [("iso-8859-1", "utf-8"), ("utf-8", "cp1252"), ("", "cp1252")]
+)
+async def test_feed_declared_in_one_encoding_and_written_in_another(
+    server: LocalServer, client: httpx.AsyncClient, declared: str, written: str
+) -> None:
+    title = "Café talks — “no deal” for Akazawa"
+    xml = (
+        f'<?xml version="1.0" encoding="{declared or "utf-8"}"?><rss version="2.0"><channel>'
+        f"<title>Enc</title><item><title>{title}</title>"
+        "<link>https://news.example/enc</link></item></channel></rss>"
+    )
+    content_type = f"application/rss+xml; charset={declared}" if declared else "application/xml"
+    server.serve("/feed", xml.encode(written), content_type)
+    result = await fetcher(client).fetch(server.url("/feed"))
+    feed = parse_feed(result.body, result.final_url, result.content_type)
+    assert [e.title for e in feed.entries] == [title]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import socket
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -91,16 +92,18 @@ def test_main_runs_once_with_a_config_file(
 ) -> None:
     from bot.cli import main
 
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    feed = f"http://127.0.0.1:{port}/none.rss"
     config = tmp_path / "briefbot.toml"
     config.write_text(
-        f'[bot]\ndata_dir = "{tmp_path / "data"}"\n'
-        "[topics.trade-talks]\n"
-        'feeds = ["http://127.0.0.1:9/none.rss"]\n',
+        f'[bot]\ndata_dir = "{tmp_path / "data"}"\n[topics.trade-talks]\nfeeds = ["{feed}"]\n',
         encoding="utf-8",
     )
     monkeypatch.setenv("BRIEFBOT_ALLOW_PRIVATE_NETWORKS", "1")
     monkeypatch.delenv("DATABASE_URL", raising=False)
     assert main(["--config", str(config), "ingest", "--once"]) == 1
     out = capsys.readouterr().out
-    assert "http://127.0.0.1:9/none.rss: failed: connection failed" in out
+    assert f"{feed}: failed: connection failed" in out
     assert (tmp_path / "data" / "briefbot.sqlite3").exists()

@@ -4,7 +4,7 @@ PostgreSQL, an injected clock."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -17,6 +17,7 @@ from bot.ingest import feed_health, run_ingest
 from bot.store.briefings import BriefingStore
 from bot.store.schema import articles, stories
 from bot.store.sources import SourceStore
+from briefings.model import Article, Briefing
 from briefings.stories import story_key
 from tests.bot.ingest.helpers import (
     DATA,
@@ -278,3 +279,56 @@ async def test_hostile_feeds_never_crash_a_run(
         titles = set(connection.execute(sa.select(articles.c.title)).scalars())
     assert "Café talks — “no deal”" in titles
     assert not any("alert" in title for title in titles)
+
+
+async def test_a_page_whose_canonical_is_stored_is_not_briefed_nor_fetched_again(
+    engine: sa.Engine, server: LocalServer, client: httpx.AsyncClient
+) -> None:
+    server.serve("/trade.rss", FIXTURE)
+    serve_fixture_pages(server)
+    amp = "/asahi.example/ajw/articles/15800000/amp"
+    server.serve(
+        amp, (DATA / "asahi-2025-06-07-tariff-talks.html").read_bytes(), "text/html; charset=utf-8"
+    )
+    mirror = FIXTURE.decode().replace(ASAHI, ASAHI + "/amp").replace("asahi-15800000", "amp-1")
+    server.serve("/mirror.rss", mirror)
+    clock = FakeClock(T0)
+    settings = settings_for(server.url("/trade.rss"))
+    await run_ingest(engine, settings, client, clock, briefer=StandInBriefer())
+    briefer = StandInBriefer()
+    mirror_url = server.url("/mirror.rss")
+    report = await run_ingest(
+        engine, settings, client, clock, briefer=briefer, extra_feeds=[mirror_url]
+    )
+    assert (report.feeds[1].new_entries, report.matched_articles) == (1, 0)
+    assert briefer.summarized == []
+    assert len(server.hits(amp)) == 1
+
+    clock.advance(timedelta(hours=1))
+    again = await run_ingest(engine, settings, client, clock, extra_feeds=[mirror_url])
+    assert [f.reason for f in again.feeds] == ["nothing new", "nothing new"]
+    assert len(server.hits(amp)) == 1
+
+
+class FailingBriefer(StandInBriefer):
+    """Cannot summarize the fourth-round article and cannot merge at all."""
+
+    def summarize(self, article: Article) -> Briefing:
+        if "fourth" in article.link:
+            raise ValueError("engine bug")
+        return super().summarize(article)
+
+    def merge(self, briefings: Sequence[Briefing]) -> Briefing:
+        raise ValueError("engine bug")
+
+
+async def test_engine_failures_do_not_sink_the_run(
+    engine: sa.Engine, server: LocalServer, client: httpx.AsyncClient
+) -> None:
+    server.serve("/trade.rss", FIXTURE)
+    serve_fixture_pages(server)
+    settings = settings_for(server.url("/trade.rss"))
+    report = await run_ingest(engine, settings, client, FakeClock(T0), briefer=FailingBriefer())
+    assert (report.feeds[0].status, report.stories_created) == ("new", 1)
+    (fifth,) = BriefingStore(engine).latest("trade-talks", limit=10)
+    assert [s.url for s in fifth.briefing.sources] == [ASAHI, PACIFIC]

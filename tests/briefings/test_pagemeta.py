@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from briefings.pagemeta import PageMeta, read_meta
+
+PAGE = """<html><head>
+<title>Talks end | The Daily Example</title>
+<meta property="og:site_name" content="The Daily Example">
+<meta name="author" content="Ana Ruiz">
+<meta name='description' content='Ministers &amp; envoys met.'>
+<link rel="canonical" href="https://daily.example/a?utm_source=x">
+</head><body><p class="byline">By <a href="/ana">Ana Ruiz</a>, Daily</p>
+<time datetime="2025-06-07T10:00:00+02:00">June 7</time></body></html>"""
+
+
+def test_read_meta() -> None:
+    assert read_meta(PAGE) == PageMeta(
+        title="Talks end | The Daily Example",
+        sitename="The Daily Example",
+        author="Ana Ruiz",
+        byline="By Ana Ruiz, Daily",
+        canonical="https://daily.example/a?utm_source=x",
+        published=datetime(2025, 6, 7, 8, 0, tzinfo=UTC),
+        description="Ministers & envoys met.",
+    )
+
+
+def test_og_title_and_meta_date_win() -> None:
+    page = (
+        '<meta property="og:title" content="Real title">'
+        '<meta property="article:published_time" content="2025-06-07T09:12:00Z"><title>x</title>'
+    )
+    meta = read_meta(page)
+    assert (meta.title, meta.published) == ("Real title", datetime(2025, 6, 7, 9, 12, tzinfo=UTC))
+
+
+def test_nothing_to_read() -> None:
+    assert read_meta("") == PageMeta()
+    assert read_meta("<<meta content=>") == PageMeta()
