@@ -112,7 +112,7 @@ async def phase(
     return samples, len(samples) / elapsed
 
 
-async def run(users: int, rounds: int, think: float) -> dict[str, float | int | bool]:
+async def run(users: int, rounds: int, think: float) -> dict[str, float | int | bool | None]:
     rng = random.Random(7)
     standin = BotApiStandIn(TOKEN)
     await standin.start()
@@ -147,6 +147,7 @@ async def run(users: int, rounds: int, think: float) -> dict[str, float | int | 
         "users": users,
         "requests": len(samples),
         "think_s": think,
+        "offered_per_s": round(users / think, 1) if think else None,
         "answered_per_s": round(rate, 1),
         "mean_ms": round(statistics.fmean(samples), 2),
         "p50_ms": round(percentile(samples, 50), 2),
@@ -175,7 +176,8 @@ def main() -> None:
     result = asyncio.run(run(args.users, args.rounds, args.think))
     print(
         f"/latest from {result['users']} concurrent users, each reading ~{args.think:g} s "
-        f"between commands: {result['requests']} commands, {result['answered_per_s']}/s"
+        f"between commands: {result['requests']} commands; offered ~{result['offered_per_s']}/s "
+        f"at the start, {result['answered_per_s']}/s over the whole phase"
     )
     print(
         f"  update received -> sendMessage issued: p50 {result['p50_ms']} ms, "

@@ -17,6 +17,7 @@ from briefings.statements import Statement, statements
 MAX_OUTCOMES = 4
 MAX_NEXT = 2
 MAX_WORDS = 45
+MAX_LEDE_WORDS = 60
 
 # Cue words are matched case-sensitively: they are lower-case in running text, and a
 # case-insensitive alternation costs several times more.
@@ -75,8 +76,12 @@ def find_facts(article: Article, subject: str = "") -> Facts:
 def _outcomes(found: Sequence[Statement], subject: str) -> list[str]:
     met: set[str] = set()
     scored: list[tuple[float, int, Statement | str]] = []
+    lede_paragraph = found[0].paragraph if found else 0  # after any date-only paragraph
     for statement in found:
-        if statement.paragraph >= OUTCOME_REACH or len(statement.raw.split()) > MAX_WORDS:
+        if statement.paragraph >= lede_paragraph + OUTCOME_REACH:
+            continue
+        limit = MAX_LEDE_WORDS if not scored else MAX_WORDS
+        if len(statement.raw.split()) > limit:
             continue
         if _MEETING_WORD.search(statement.raw):
             meeting = find_meeting(statement.raw, subject)
@@ -85,7 +90,7 @@ def _outcomes(found: Sequence[Statement], subject: str) -> list[str]:
                     met.update(_surname(w) for w in meeting.who)
                     scored.append((2.5, statement.index, meeting.sentence()))
                 continue
-        if statement.index == 1 or (not scored and statement.paragraph == 0):
+        if not scored and statement.paragraph == lede_paragraph:
             scored.append((10.0, statement.index, statement))
             continue
         score = _outcome_score(statement)
@@ -107,9 +112,10 @@ def _outcome_score(statement: Statement) -> float:
 
 def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
     scored: list[tuple[float, Statement]] = []
+    lede = found[0].index if found else -1  # the lede is the first outcome, not a next step
     for statement in found:
         text = statement.raw
-        if statement.index == 1 or len(text.split()) > MAX_WORDS:
+        if statement.index == lede or len(text.split()) > MAX_WORDS:
             continue
         future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
         hoped = future_date and HOPE_CUE.search(text) and not PAST_CUE.search(text)

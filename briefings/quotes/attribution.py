@@ -148,6 +148,8 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
             break
     alias = _alias(tokens, k)
     head = _trim(segments[0])
+    if not head:
+        head = _name_after_descriptor(tokens, begin)  # "said study co-author Karen Alley"
     if alias:
         return alias, " ".join(t.word for t in head if t.lower not in DETERMINERS)
     if not any(t.cap or t.lower in ROLE_NOUNS or t.lower in PRONOUNS for t in head):
@@ -159,6 +161,19 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
             return tuple(_trim(segment)), role
     last = tokens.index(head[-1])
     return tuple(head), appositive_after(tokens, last)
+
+
+def _name_after_descriptor(tokens: list[Tok], begin: int) -> list[Tok]:
+    """A name after up to three lower-case words, all in one clause."""
+    for k in range(begin, min(begin + 4, len(tokens))):
+        if tokens[k].cap:
+            run = [tokens[k]]
+            while not run[-1].brk and k + len(run) < len(tokens) and tokens[k + len(run)].cap:
+                run.append(tokens[k + len(run)])
+            return tokens[begin:k] + run if _is_name(run) else []
+        if tokens[k].brk or tokens[k].lower in CLAUSE_WORDS or tokens[k].lower in PREPOSITIONS:
+            return []
+    return []
 
 
 def _trim(words: list[Tok]) -> list[Tok]:

@@ -134,7 +134,11 @@ def split_mention(tokens: list[Tok], first: int, last: int) -> Mention:
         run = run[1:]
     cut = max((k for k, t in enumerate(run) if t.lower in TITLES), default=-1)
     role_part, name_part = run[: cut + 1], run[cut + 1 :]
-    while len(name_part) > 2 and name_part[0].bare in PLACES:
+    while len(name_part) > 2 and (
+        name_part[0].bare in PLACES
+        or name_part[0].bare in NON_PERSON
+        or name_part[0].word == "United"
+    ):
         role_part, name_part = [*role_part, name_part[0]], name_part[1:]
     while name_part and name_part[0].lower in HONORIFICS:
         name_part = name_part[1:]
@@ -163,11 +167,11 @@ def role_before(tokens: list[Tok], first: int, seed: tuple[str, ...] = ()) -> st
         tok = tokens[k]
         role_word = tok.lower in ROLE_NOUNS or tok.lower in ROLE_MODIFIERS or tok.lower in TITLES
         name_word = tok.cap and tok.word not in NOT_NAMES
-        if not (role_word or name_word or (tok.lower == "of" and words)):
+        if not (role_word or name_word or (tok.lower in {"of", "the"} and words)):
             break
         words.append(tok.word)
         k -= 1
-    while words and (words[-1] == "of" or words[-1].lower() in PREPOSITIONS):
+    while words and (words[-1].lower() in PREPOSITIONS or words[-1].lower() == "the"):
         words.pop()
     words.reverse()
     if not any(w.lower() in ROLE_NOUNS or w.lower() in TITLES for w in words):

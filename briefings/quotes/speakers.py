@@ -43,7 +43,7 @@ def resolve(
             prefix = " ".join(t.word for t in words[:cap_at] if t.lower not in DETERMINERS)
             title = " ".join(x for x in (prefix, mention.role) if x)
             return _named(mention.name, mention.person, role or title, registry)
-    return _described(words, role, registry)
+    return _described(words, role, registry, last_speaker)
 
 
 def _before_of(words: list[Tok], registry: Registry) -> list[Tok]:
@@ -76,7 +76,9 @@ def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker 
     return Speaker(name, role)  # one unknown word: a person or an organisation
 
 
-def _described(words: list[Tok], role: str, registry: Registry) -> Speaker | None:
+def _described(
+    words: list[Tok], role: str, registry: Registry, last_speaker: Speaker | None
+) -> Speaker | None:
     """A phrase without a name: "the commissioner", "a senior administration official"."""
     head = words[0].lower
     body = [t for t in words if t.lower not in DETERMINERS]
@@ -93,4 +95,12 @@ def _described(words: list[Tok], role: str, registry: Registry) -> Speaker | Non
     holder = registry.by_role(nouns[-1])
     if holder is not None and len(body) <= 3:
         return _person(holder, role)
+    if (
+        head == "the"
+        and nouns[-1] in TITLES
+        and last_speaker is not None
+        and last_speaker.person
+        and len(body) <= 3
+    ):
+        return last_speaker  # "the professor added": the person just quoted
     return Speaker(text, role)
