@@ -28,6 +28,7 @@ from bot.delivery.ratelimit import RateLimiter
 from bot.delivery.sender import Sender
 from bot.delivery.worker import ChatStates, DeliveryWorker, Sleep, WorkerService
 from bot.digests.job import DigestJob
+from bot.ingest import run_ingest
 from bot.render import Renderer
 from bot.store.briefings import BriefingStore
 
@@ -44,7 +45,6 @@ def feed_poller(
     engine: sa.Engine, settings: Settings, clock: Clock, client: httpx.AsyncClient
 ) -> Poll:
     """A :data:`Poll` that runs one ingest pass over the configured feeds."""
-    from bot.ingest import run_ingest
 
     async def poll(now: datetime) -> object:
         report = await run_ingest(engine, settings, client, clock)
@@ -149,7 +149,9 @@ def build_background(
     """The scheduler (feed polling, digests) and the delivery worker, wired over ``engine``."""
     queue = DeliveryQueue(engine, clock, lease_seconds=settings.delivery.lease_seconds)
     digests = DigestJob(engine, BriefingStore(engine), queue, renderers, settings)
-    client = httpx.AsyncClient() if poll_feeds_too else None
+    # Same client settings as `briefbot ingest`: the fetcher sets headers, timeouts and
+    # redirects per request; proxies from the environment are not followed.
+    client = httpx.AsyncClient(trust_env=False) if poll_feeds_too else None
     poll = feed_poller(engine, settings, clock, client) if client is not None else None
     scheduler = build_scheduler(settings, clock, digests, poll)
     worker = DeliveryWorker(

@@ -41,6 +41,9 @@ CAPTION_CREDIT = re.compile(
 SHARE = re.compile(r"^(?:share|share this|tweet|email|print|comments?)\s*(?:\d+)?$", re.I)
 
 _ANYWHERE = (COOKIES, NEWSLETTER, COPYRIGHT)
+# Every match of an _ANYWHERE pattern holds one of these words: a substring test on them
+# spares running the (unanchored, case-insensitive) searches over ordinary prose.
+_ANYWHERE_HINTS = ("cookie", "newsletter", "subscribe", "journalism", "©", "&copy;", "copyright")
 _WHOLE = (CREDIT_LINE, READ_MORE, MOST_READ, SHARE)
 
 
@@ -57,6 +60,9 @@ def is_boilerplate(paragraph: str) -> bool:
         return False
     if any(p.match(text) for p in _WHOLE):
         return True
+    folded = text.casefold()
+    if not any(hint in folded for hint in _ANYWHERE_HINTS):
+        return False
     return any(p.search(text) for p in _ANYWHERE)
 
 

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 import trafilatura
+from trafilatura.settings import Extractor
 
 from briefings.boilerplate import (
     BYLINE,
@@ -32,19 +33,29 @@ _MIN_WORDS = 8
 _CREDIT_MAX_CHARS = 300
 
 
+def _options(url: str = "") -> Extractor:
+    """Fast mode, body only. The output format is not "python", so trafilatura does not
+    also render the body as text: only the element tree is read here."""
+    return Extractor(
+        output_format="txt",
+        fast=True,
+        comments=False,
+        tables=False,
+        images=False,
+        formatting=False,
+        dedup=False,
+        url=url or None,
+        with_metadata=False,
+    )
+
+
+# Building the options parses trafilatura's config: do it once, not per page.
+_OPTIONS = _options()
+
+
 def parse_html(page: str, url: str = "") -> Article:
     """Extract the article of ``page``. An empty result has no paragraphs (never raises)."""
-    doc: Any = trafilatura.bare_extraction(
-        page,
-        url=url or None,
-        fast=True,
-        with_metadata=False,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_formatting=False,
-        deduplicate=False,
-    )
+    doc: Any = trafilatura.bare_extraction(page, options=_options(url) if url else _OPTIONS)
     if doc is None or getattr(doc, "body", None) is None:
         return Article(url=url, title="", paragraphs=())  # nothing found: not an error
     meta = read_meta(page)

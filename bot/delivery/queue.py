@@ -15,7 +15,6 @@ import logging
 import os
 import socket
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,62 +22,36 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.clock import Clock
+from bot.delivery.claim import CLAIM_LOCK, claim_statement
+
+# The values live in bot.delivery.model; importing them from here works too.
+from bot.delivery.model import (
+    FAILED,
+    GONE,
+    QUEUED,
+    SENT,
+    Delivery,
+    DeliveryRecord,
+    Outgoing,
+)
 from bot.render import RenderedMessage
 from bot.store.schema import deliveries
 
+__all__ = [
+    "FAILED",
+    "GONE",
+    "QUEUED",
+    "SENT",
+    "Delivery",
+    "DeliveryQueue",
+    "DeliveryRecord",
+    "Outgoing",
+    "default_worker_id",
+]
+
 log = logging.getLogger(__name__)
 
-# An arbitrary constant naming the claim lock among PostgreSQL advisory locks.
-_CLAIM_LOCK = 0x62726966
-
 _ROWS_PER_INSERT = 500
-
-QUEUED = "queued"
-SENT = "sent"
-FAILED = "failed"
-GONE = "gone"
-
-
-@dataclass(frozen=True, slots=True)
-class Delivery:
-    """A leased row: what to send where, and until when this worker holds it."""
-
-    id: int
-    key: str
-    platform: str
-    chat_id: str
-    chat_kind: str
-    kind: str
-    message: RenderedMessage
-    attempts: int
-    claimed_until: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Outgoing:
-    """A message to queue: see :meth:`DeliveryQueue.enqueue`."""
-
-    key: str
-    platform: str
-    chat_id: str
-    kind: str
-    message: RenderedMessage
-    chat_kind: str = "private"
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryRecord:
-    """A row as stored, for inspection (``briefbot`` status output and tests)."""
-
-    key: str
-    platform: str
-    chat_id: str
-    status: str
-    attempts: int
-    next_attempt_at: datetime
-    message_id: str | None
-    last_error: str | None
-    sent_at: datetime | None
 
 
 def default_worker_id() -> str:
@@ -213,58 +186,14 @@ class DeliveryQueue:
         later) stays behind it, so one chat's messages go out in order across workers.
         """
         now = self._clock.now()
-        claimable = sa.and_(
-            deliveries.c.status == QUEUED,
-            sa.or_(deliveries.c.claimed_until.is_(None), deliveries.c.claimed_until < now),
-        )
-        earlier = deliveries.alias("earlier")
-        blocked_by_earlier = (
-            sa.select(earlier.c.id)
-            .where(
-                earlier.c.platform == deliveries.c.platform,
-                earlier.c.chat_id == deliveries.c.chat_id,
-                earlier.c.status == QUEUED,
-                earlier.c.id < deliveries.c.id,
-                sa.or_(earlier.c.claimed_until >= now, earlier.c.next_attempt_at > now),
-            )
-            .exists()
-        )
-        due = (
-            sa.select(deliveries.c.id)
-            .where(claimable, deliveries.c.next_attempt_at <= now, ~blocked_by_earlier)
-            .order_by(deliveries.c.next_attempt_at, deliveries.c.id)
-            .limit(limit)
-        )
-        postgres = self._engine.dialect.name == "postgresql"
-        if postgres:
-            # A CTE runs once; an IN (subquery ... LIMIT) may be re-run per row by the planner
-            # and then take more than ``limit`` rows.
-            taken = due.with_for_update(skip_locked=True).cte("due")
-            chosen = deliveries.c.id == taken.c.id
-        else:
-            chosen = deliveries.c.id.in_(due.scalar_subquery())
         until = now + self._lease
-        statement = (
-            deliveries.update()
-            .where(chosen, claimable)
-            .values(claimed_by=self.worker_id, claimed_until=until)
-            .returning(
-                deliveries.c.id,
-                deliveries.c.idempotency_key,
-                deliveries.c.platform,
-                deliveries.c.chat_id,
-                deliveries.c.chat_kind,
-                deliveries.c.kind,
-                deliveries.c.payload,
-                deliveries.c.attempts,
-                deliveries.c.next_attempt_at,
-            )
-        )
+        postgres = self._engine.dialect.name == "postgresql"
+        statement = claim_statement(now, until, limit, self.worker_id, postgres=postgres)
         with self._engine.begin() as connection:
             if postgres:
                 # Claims take turns (a claim is one short statement): the next one then sees
                 # this one's leases, which keeps a chat's messages with one worker at a time.
-                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_CLAIM_LOCK)))
+                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(CLAIM_LOCK)))
             rows = sorted(connection.execute(statement).all(), key=lambda row: row.id)
         return [
             Delivery(

@@ -7,7 +7,11 @@ too; "Akazawa" alone then resolves to "Ryosei Akazawa".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
+from typing import NamedTuple
 
 from briefings.quotes.lexicon import (
     DETERMINERS,
@@ -29,6 +33,9 @@ _VERB_WORDS = frozenset(SPEECH_VERBS.split())
 PARTICLES = word_set("de van von der den bin al da del di la le du dos ben ibn")
 _MAX_ROLE_WORDS = 12
 _SENTENCE_ENDS = frozenset(".!?:")
+# Lower-case words a capitalized run never starts with.
+_RUN_SKIP = HONORIFICS | _VERB_WORDS
+_CAP = attrgetter("cap")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +44,9 @@ class Person:
     role: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A capitalized run split into its title part and its name part."""
+class Mention(NamedTuple):
+    """A capitalized run split into its title part and its name part (a tuple: one is built
+    for every capitalized word of an article)."""
 
     first: int  # token indexes into the tokens it came from
     last: int
@@ -101,25 +108,40 @@ def is_name_word(tok: Tok) -> bool:
     return tok.cap and tok.word not in NOT_NAMES and tok.lower not in HONORIFICS
 
 
+def capitalized(tokens: list[Tok]) -> list[int]:
+    """Indexes of the capitalized tokens (the only ones a name can start at)."""
+    return list(compress(range(len(tokens)), map(_CAP, tokens)))
+
+
 def mentions(tokens: list[Tok]) -> list[Mention]:
     """Capitalized runs of ``tokens`` ("U.S. Treasury Secretary Scott Bessent")."""
     out: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        if not tokens[i].cap:
-            i += 1
+    count = len(tokens)
+    done = -1  # the last index of the previous run
+    for i in capitalized(tokens):
+        if i <= done:
             continue
         j = i
         while (
             not tokens[j].brk
             and not tokens[j].possessive
-            and j + 1 < len(tokens)
+            and j + 1 < count
             and (tokens[j + 1].cap or _particle(tokens, j + 1))
         ):
             j += 1
-        out.append(split_mention(tokens, i, j))
-        i = j + 1
+        out.append(split_mention(tokens, i, j) if j > i else _single(tokens, i))
+        done = j
     return out
+
+
+def _single(tokens: list[Tok], k: int) -> Mention:
+    """:func:`split_mention` of a one-word run, the common case, without list work."""
+    tok = tokens[k]
+    if tok.word in NOT_NAMES or tok.lower in _RUN_SKIP:
+        return Mention(k, k, "", "", False)
+    if tok.lower in TITLES:
+        return Mention(k, k, "", tok.word, False)
+    return Mention(k, k, tok.bare, "", _personal((tok,)))
 
 
 def _particle(tokens: list[Tok], k: int) -> bool:
@@ -128,11 +150,12 @@ def _particle(tokens: list[Tok], k: int) -> bool:
 
 def split_mention(tokens: list[Tok], first: int, last: int) -> Mention:
     run = tokens[first : last + 1]
-    while run and (
-        run[0].word in NOT_NAMES or run[0].lower in HONORIFICS or run[0].lower in _VERB_WORDS
-    ):
+    while run and (run[0].word in NOT_NAMES or run[0].lower in _RUN_SKIP):
         run = run[1:]
-    cut = max((k for k, t in enumerate(run) if t.lower in TITLES), default=-1)
+    cut = -1
+    for k, tok in enumerate(run):
+        if tok.lower in TITLES:
+            cut = k
     role_part, name_part = run[: cut + 1], run[cut + 1 :]
     while len(name_part) > 2 and (
         name_part[0].bare in PLACES
@@ -147,7 +170,7 @@ def split_mention(tokens: list[Tok], first: int, last: int) -> Mention:
     return Mention(first, last, name, " ".join(t.word for t in role_part), person)
 
 
-def _personal(name_part: list[Tok]) -> bool:
+def _personal(name_part: Sequence[Tok]) -> bool:
     if len(name_part) == 2 and name_part[0].bare in PLACES:
         return False  # "Turkish Cypriot", "American Airlines"
     for tok in name_part:
@@ -207,8 +230,8 @@ def appositive_after(tokens: list[Tok], last: int) -> str:
 
 def register(registry: Registry, tokens: list[Tok], found: list[Mention] | None = None) -> None:
     """Add the people named in ``tokens`` (one paragraph, quotes masked)."""
-    for k in range(1, len(tokens)):
-        if tokens[k].cap and not (set(tokens[k - 1].brk) & _SENTENCE_ENDS):
+    for k in capitalized(tokens):
+        if k and not (set(tokens[k - 1].brk) & _SENTENCE_ENDS):
             registry.capitalized.add(tokens[k].bare)
     for mention in mentions(tokens) if found is None else found:
         if not mention.person:
