@@ -13,6 +13,7 @@ from briefings.dates import MONTHS
 from briefings.meetings import find_meeting
 from briefings.model import Article, Fact
 from briefings.statements import Statement, statements
+from briefings.textcache import TextCache
 
 MAX_OUTCOMES = 4
 MAX_NEXT = 2
@@ -59,10 +60,10 @@ class Facts:
     next: tuple[Fact, ...]
 
 
-def find_facts(article: Article, subject: str = "") -> Facts:
+def find_facts(article: Article, subject: str = "", cache: TextCache | None = None) -> Facts:
     """Outcome and next-step facts of ``article``; ``subject`` names a leading he/she."""
     link = article.link
-    found = statements(article.paragraphs, subject)
+    found = statements(article.paragraphs, subject, cache)
     today = article.published.date() if article.published else None
     nexts = _next_steps(found, today)
     taken = {s.index for s in nexts}
@@ -81,9 +82,9 @@ def _outcomes(found: Sequence[Statement], subject: str) -> list[str]:
         if statement.paragraph >= lede_paragraph + OUTCOME_REACH:
             continue
         limit = MAX_LEDE_WORDS if not scored else MAX_WORDS
-        if len(statement.raw.split()) > limit:
+        if statement.words > limit:
             continue
-        if _MEETING_WORD.search(statement.raw):
+        if "met" in statement.raw and _MEETING_WORD.search(statement.raw):
             meeting = find_meeting(statement.raw, subject)
             if meeting is not None:
                 if not any(_surname(w) in met for w in meeting.who):
@@ -115,15 +116,16 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
     lede = found[0].index if found else -1  # the lede is the first outcome, not a next step
     for statement in found:
         text = statement.raw
-        if statement.index == lede or len(text.split()) > MAX_WORDS:
+        if statement.index == lede or statement.words > MAX_WORDS:
             continue
         future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
         hoped = future_date and HOPE_CUE.search(text) and not PAST_CUE.search(text)
         if not NEXT_CUE.search(text) and not hoped:
             continue
-        if SPECULATION.search(text) and not STRONG_NEXT.search(text):
+        strong = STRONG_NEXT.search(text) is not None
+        if not strong and SPECULATION.search(text):
             continue
-        score = 1.0 + (2.0 if STRONG_NEXT.search(text) else 0.0)
+        score = 1.0 + (2.0 if strong else 0.0)
         score += 1.5 if future_date or _DAY.search(text) else 0.0
         score += 1.0 / (1 + 0.1 * statement.index)
         scored.append((score, statement))

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefings.dateline import split_dateline
 from briefings.dates import DATE_PREFIX
 from briefings.headline import TRAILING_ATTRIBUTION
-from briefings.quotes.marks import find_spans
 from briefings.quotes.mask import MASK, mask
-from briefings.sentences import split_sentences
+from briefings.textcache import TextCache
 
 # Openers that only link a sentence to the one before it.
 _OPENER = re.compile(
@@ -22,12 +21,14 @@ _OPENER = re.compile(
 _PRONOUN_START = re.compile(r"^(?:He|She)\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(NamedTuple):
+    """One sentence (a tuple: an article has dozens, and only a few become bullets)."""
+
     paragraph: int
     index: int  # position in the article, in sentences
     raw: str  # the sentence as written
     subject: str = ""  # who a leading he/she is
+    words: int = 0  # its length in words
 
     @property
     def text(self) -> str:
@@ -35,24 +36,35 @@ class Statement:
         return tidy(self.raw, self.subject)
 
 
-def statements(paragraphs: Sequence[str], subject: str = "") -> list[Statement]:
+def statements(
+    paragraphs: Sequence[str], subject: str = "", cache: TextCache | None = None
+) -> list[Statement]:
     """Sentences that hold no quote, in order. ``subject`` replaces a leading he/she."""
+    cache = cache or TextCache()
     out: list[Statement] = []
     count = 0
     for p, paragraph in enumerate(paragraphs):
         text = split_dateline(paragraph)[1] if p == 0 else paragraph
         if date := DATE_PREFIX.match(text):
             text = text[date.end() :]
-        masked = mask(text, find_spans(text))
-        for a, b in split_sentences(masked):
+        masked = mask(text, cache.spans(text))
+        quoted = MASK in masked or '"' in masked or "“" in masked
+        for a, b in cache.sentences(masked):
             count += 1
-            if MASK in masked[a:b] or '"' in masked[a:b] or "“" in masked[a:b]:
+            if quoted and _holds_quote(masked, a, b):
                 continue
             raw = text[a:b].strip()
-            if not raw:
-                continue
-            out.append(Statement(p, count, raw, subject))
+            if raw:
+                out.append(Statement(p, count, raw, subject, len(raw.split())))
     return out
+
+
+def _holds_quote(masked: str, start: int, end: int) -> bool:
+    return (
+        masked.find(MASK, start, end) >= 0
+        or masked.find('"', start, end) >= 0
+        or masked.find("“", start, end) >= 0
+    )
 
 
 def tidy(sentence: str, subject: str = "") -> str:

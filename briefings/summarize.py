@@ -8,14 +8,16 @@ from briefings.headline import headline_from_lede
 from briefings.model import Article, Briefing, Quote, SourceRef
 from briefings.outcomes import find_facts
 from briefings.quotes import find_quotes
+from briefings.textcache import TextCache
 
 MAX_QUOTES = 8
 
 
 def summarize(article: Article) -> Briefing:
     """The briefing of ``article``: headline, outcomes, next steps, quotes and its source."""
-    quotes = find_quotes(article.paragraphs, article.link)[:MAX_QUOTES]
-    facts = find_facts(article, _main_speaker(quotes))
+    cache = TextCache()  # quote spans and sentences, shared by quotes and facts
+    quotes = find_quotes(article.paragraphs, article.link, cache)[:MAX_QUOTES]
+    facts = find_facts(article, _main_speaker(quotes), cache)
     headline = article.title or (
         headline_from_lede(article.paragraphs[0]) if article.paragraphs else ""
     )

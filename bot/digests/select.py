@@ -44,7 +44,9 @@ def due_chats(
         due = _due_pairs(connection, after, upto, default_zone)
         if not due:
             return []
-        rows = connection.execution_options(yield_per=2000).execute(
+        # A plain cursor: rows are still turned into objects one at a time, but PostgreSQL
+        # plans for the whole result (a server-side cursor gets a first-rows nested loop).
+        rows = connection.execute(
             sa.select(
                 chats.c.id,
                 chats.c.platform,
@@ -63,7 +65,7 @@ def due_chats(
             )
             .order_by(chats.c.id, subscriptions.c.topic)
         )
-        # Rows come one per (chat, topic), a chat's rows together: streamed, never all held.
+        # Rows come one per (chat, topic), a chat's rows together; never all held as objects.
         chosen: list[DueChat] = []
         current: Any = None
         topics: list[str] = []

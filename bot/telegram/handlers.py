@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -182,9 +183,7 @@ class TelegramHandlers:
                 messages = list(self._renderer.render(reply))
         await self._send(chat.id, messages)
 
-    async def _send(
-        self, chat_id: int, messages: tuple[RenderedMessage, ...] | list[RenderedMessage]
-    ) -> None:
+    async def _send(self, chat_id: int, messages: Sequence[RenderedMessage]) -> None:
         for message in messages:
             result = await self._sender.send(str(chat_id), message)
             if result.status is not SendStatus.SENT:

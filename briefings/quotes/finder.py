@@ -11,18 +11,20 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from briefings.model import Quote
 from briefings.quotes.attribution import VERBS, Attribution, after_quote, before_quote
 from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
-from briefings.quotes.marks import Span, find_spans, starts_with_open_mark
+from briefings.quotes.marks import Span, starts_with_open_mark
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Mention, Person, Registry, mentions, register
 from briefings.quotes.speakers import Speaker, resolve
 from briefings.quotes.tokens import Tok, tokenize
-from briefings.sentences import split_sentences
+from briefings.textcache import TextCache
 
 _SUBJECT_REACH = 20
+_START = attrgetter("start")
 # One- and two-word spans are labels or scare quotes far more often than speech.
 _MIN_WORDS = 3
 
@@ -39,9 +41,12 @@ class _Found:
     opens_paragraph: bool = False
 
 
-def find_quotes(paragraphs: Sequence[str], source_url: str = "") -> tuple[Quote, ...]:
+def find_quotes(
+    paragraphs: Sequence[str], source_url: str = "", cache: TextCache | None = None
+) -> tuple[Quote, ...]:
     """Quotes of the article whose body is ``paragraphs``; texts are verbatim substrings."""
-    spans = [find_spans(p) for p in paragraphs]
+    cache = cache or TextCache()
+    spans = [cache.spans(p) for p in paragraphs]
     # Paragraphs after the last quote mark cannot attribute anything: leave them unread.
     reach = max((i + 1 for i, found in enumerate(spans) if found), default=0)
     paragraphs, spans = paragraphs[:reach], spans[:reach]
@@ -52,8 +57,23 @@ def find_quotes(paragraphs: Sequence[str], source_url: str = "") -> tuple[Quote,
     registry = Registry()
     for toks, found_here in zip(tokens, named, strict=True):
         register(registry, toks, found_here)
-    found = _attribute(paragraphs, spans, chains, masked, (tokens, named), registry)
+    words = _Words(tokens, named, registry, cache)
+    found = _attribute(paragraphs, spans, chains, masked, words)
     return _to_quotes(_fill_gaps(found), source_url)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What the finder knows of the article's words (quotes masked), paragraph by paragraph."""
+
+    tokens: list[list[Tok]]
+    named: list[list[Mention]]
+    registry: Registry
+    cache: TextCache
+
+    def events(self, p: int, masked: str) -> list[tuple[int, Speaker]]:
+        bounds = self.cache.sentences(masked)
+        return _subject_events(self.tokens[p], self.named[p], bounds, self.registry)
 
 
 def _chains(paragraphs: Sequence[str], spans: list[list[Span]]) -> dict[tuple[int, int], int]:
@@ -82,18 +102,22 @@ def _attribute(
     spans: list[list[Span]],
     chains: dict[tuple[int, int], int],
     masked: list[str],
-    words: tuple[list[list[Tok]], list[list[Mention]]],
-    registry: Registry,
+    words: _Words,
 ) -> list[_Found]:
-    tokens, named = words
+    registry = words.registry
     found: list[_Found] = []
     subject: Speaker | None = None  # who a he/she refers to at this point of the text
     last: Speaker | None = None
+    unread = 0  # paragraphs from here on, up to the current one, were skipped
     for p, text in enumerate(paragraphs):
-        toks = tokens[p]
-        bounds = split_sentences(masked[p])
-        events = _subject_events(toks, named[p], bounds, registry)
-        starts = [t.start for t in toks]
+        if not spans[p]:
+            continue  # nothing to attribute: only its last subject may matter, read below
+        subject = _latest_subject(words, masked, range(p - 1, unread - 1, -1)) or subject
+        unread = p + 1
+        toks = words.tokens[p]
+        bounds = words.cache.sentences(masked[p])
+        events = words.events(p, masked[p])
+        starts = list(map(_START, toks))
         for index, span in enumerate(spans[p]):
             while events and events[0][0] < span.open:
                 subject = events.pop(0)[1]
@@ -120,6 +144,16 @@ def _attribute(
     return found
 
 
+def _latest_subject(words: _Words, masked: list[str], back: range) -> Speaker | None:
+    """The subject a run of paragraphs without quotes leaves: the last event of the latest one
+    that has any (the registry is complete, so reading them late changes nothing)."""
+    for p in back:
+        events = words.events(p, masked[p])
+        if events:
+            return events[-1][1]
+    return None
+
+
 def _subject_events(
     toks: list[Tok], named: list[Mention], bounds: list[tuple[int, int]], registry: Registry
 ) -> list[tuple[int, Speaker]]:
@@ -127,18 +161,18 @@ def _subject_events(
     right before a speech verb ("Akazawa noted ..."). Sorted by offset."""
     events: list[tuple[int, Speaker]] = []
     starts = {m.first: m for m in named}
-    index = 0
+    offsets = list(map(_START, toks))
     for a, _ in bounds:
-        while index < len(toks) and toks[index].start < a:
-            index += 1
-        person = _subject(toks, index, starts, registry)
+        person = _subject(toks, bisect_left(offsets, a), starts, registry)
         if person is not None:
             events.append((a, Speaker(person.name, person.role, person=True)))
     for mention in named:
+        if not mention.person:
+            continue
         k = mention.last + 1
         while k < len(toks) and toks[k].lower in SKIPPABLE:
             k += 1
-        if not mention.person or k >= len(toks) or toks[k].lower not in VERBS:
+        if k >= len(toks) or toks[k].lower not in VERBS:
             continue
         known = registry.lookup(mention.name)
         if known is not None and not toks[mention.last].possessive:

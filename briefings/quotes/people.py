@@ -81,7 +81,16 @@ class Registry:
         return person
 
     def lookup(self, name: str) -> Person | None:
-        words = [w for w in name.split() if w.lower() not in HONORIFICS]
+        words = name.split()
+        if len(words) == 1:  # the common case, without the list work below
+            word = words[0]
+            if word.lower() in HONORIFICS:
+                return None
+            known = self.people.get(word)
+            if known is None and word in self.by_word:
+                known = self.people[self.by_word[word]]
+            return known
+        words = [w for w in words if w.lower() not in HONORIFICS]
         if not words:
             return None
         full = " ".join(words)
@@ -141,7 +150,8 @@ def _single(tokens: list[Tok], k: int) -> Mention:
         return Mention(k, k, "", "", False)
     if tok.lower in TITLES:
         return Mention(k, k, "", tok.word, False)
-    return Mention(k, k, tok.bare, "", _personal((tok,)))
+    bare = tok.bare
+    return Mention(k, k, bare, "", bare not in NON_PERSON and _personal((tok,)))
 
 
 def _particle(tokens: list[Tok], k: int) -> bool:
@@ -176,8 +186,8 @@ def _personal(name_part: Sequence[Tok]) -> bool:
     for tok in name_part:
         if tok.bare in NON_PERSON or tok.word in NOT_NAMES:
             return False
-        letters = tok.word.replace(".", "").replace("-", "")
-        if len(letters) > 1 and letters.isupper():
+        # Dropping "." and "-" never changes isupper(): test it before building the string.
+        if tok.word.isupper() and len(tok.word.replace(".", "").replace("-", "")) > 1:
             return False  # NASA, FSB: organisations
     return not name_part[-1].possessive or len(name_part) > 1
 
@@ -231,13 +241,14 @@ def appositive_after(tokens: list[Tok], last: int) -> str:
 def register(registry: Registry, tokens: list[Tok], found: list[Mention] | None = None) -> None:
     """Add the people named in ``tokens`` (one paragraph, quotes masked)."""
     for k in capitalized(tokens):
-        if k and not (set(tokens[k - 1].brk) & _SENTENCE_ENDS):
+        brk = tokens[k - 1].brk
+        if k and (not brk or _SENTENCE_ENDS.isdisjoint(brk)):
             registry.capitalized.add(tokens[k].bare)
     for mention in mentions(tokens) if found is None else found:
         if not mention.person:
             continue
         role = mention.role
-        if not any(w.lower() in TITLES or w.lower() in ROLE_NOUNS for w in role.split()):
+        if not role or not any(w.lower() in TITLES or w.lower() in ROLE_NOUNS for w in role.split()):
             seed = tuple(role.split())
             role = (
                 role_before(tokens, mention.first, seed)

@@ -31,14 +31,14 @@ _END = r"(?![^\s\x00])"  # the end of a whitespace-delimited chunk
 # greedy, as ``lstrip`` is.
 _TOKEN = re.compile(
     rf"((?:[\s\x00]++|[{_L}]*+[{_T}]*+{_END})*+[{_L}]*+)"  # gap
-    rf"(?:((?:(?:[A-Z]\.)*[A-Z]|{_ABBREVIATIONS})\.(?=[{_T}]*{_END})"  # word: initials, or
+    rf"(?:((?=[A-Z][a-z]{{0,3}}\.)(?:(?:[A-Z]\.)*[A-Z]|{_ABBREVIATIONS})\.(?=[{_T}]*{_END})"  # initials
     rf"|[^\s\x00]*[^\s\x00{_T}])"  # everything up to the last non-trailing character
     rf"([{_T}]*){_END}"  # break
     r"|\Z)"  # or the end: the scan never retries inside a tail without words
 )
 _WORD = itemgetter(1)
 _BREAK = itemgetter(2)
-_HEAD = itemgetter(slice(0, 1))
+_HEAD = itemgetter(0)  # words are never empty
 _POSSESSIVE_END = methodcaller("endswith", _POSSESSIVE)
 _new = tuple.__new__
 
