@@ -66,8 +66,8 @@ def find_facts(article: Article, subject: str = "", cache: TextCache | None = No
     found = statements(article.paragraphs, subject, cache)
     today = article.published.date() if article.published else None
     nexts = _next_steps(found, today)
-    taken = {s.index for s in nexts}
-    outcomes = _outcomes([s for s in found if s.index not in taken], subject)
+    taken = {s.order for s in nexts}
+    outcomes = _outcomes([s for s in found if s.order not in taken], subject)
     return Facts(
         outcomes=tuple(Fact(text, link) for text in outcomes),
         next=tuple(Fact(s.text, link) for s in nexts),
@@ -89,14 +89,14 @@ def _outcomes(found: Sequence[Statement], subject: str) -> list[str]:
             if meeting is not None:
                 if not any(_surname(w) in met for w in meeting.who):
                     met.update(_surname(w) for w in meeting.who)
-                    scored.append((2.5, statement.index, meeting.sentence()))
+                    scored.append((2.5, statement.order, meeting.sentence()))
                 continue
         if not scored and statement.paragraph == lede_paragraph:
-            scored.append((10.0, statement.index, statement))
+            scored.append((10.0, statement.order, statement))
             continue
         score = _outcome_score(statement)
         if score > 0:
-            scored.append((score, statement.index, statement))
+            scored.append((score, statement.order, statement))
     best = sorted(scored, key=lambda s: (-s[0], s[1]))[:MAX_OUTCOMES]
     chosen = [item for _, _, item in sorted(best, key=lambda s: s[1])]
     return _distinct([item if isinstance(item, str) else item.text for item in chosen])
@@ -106,17 +106,17 @@ def _outcome_score(statement: Statement) -> float:
     cues = len(OUTCOME_CUE.findall(statement.raw))
     if not cues or SPECULATION.search(statement.raw):
         return 0.0
-    position = 1.0 / (1 + 0.15 * statement.index)
+    position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if _DIGIT.search(statement.raw) else 0.0
     return min(cues, 3) * 0.5 + position + numbers
 
 
 def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
     scored: list[tuple[float, Statement]] = []
-    lede = found[0].index if found else -1  # the lede is the first outcome, not a next step
+    lede = found[0].order if found else -1  # the lede is the first outcome, not a next step
     for statement in found:
         text = statement.raw
-        if statement.index == lede or statement.words > MAX_WORDS:
+        if statement.order == lede or statement.words > MAX_WORDS:
             continue
         future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
         hoped = future_date and HOPE_CUE.search(text) and not PAST_CUE.search(text)
@@ -127,10 +127,10 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
             continue
         score = 1.0 + (2.0 if strong else 0.0)
         score += 1.5 if future_date or _DAY.search(text) else 0.0
-        score += 1.0 / (1 + 0.1 * statement.index)
+        score += 1.0 / (1 + 0.1 * statement.order)
         scored.append((score, statement))
-    best = sorted(scored, key=lambda s: (-s[0], s[1].index))[:MAX_NEXT]
-    return [s for _, s in sorted(best, key=lambda s: s[1].index)]
+    best = sorted(scored, key=lambda s: (-s[0], s[1].order))[:MAX_NEXT]
+    return [s for _, s in sorted(best, key=lambda s: s[1].order)]
 
 
 def _mentions_future_date(text: str, today: date | None) -> bool:

@@ -25,7 +25,7 @@ class Statement(NamedTuple):
     """One sentence (a tuple: an article has dozens, and only a few become bullets)."""
 
     paragraph: int
-    index: int  # position in the article, in sentences
+    order: int  # its position in the article, counting every sentence
     raw: str  # the sentence as written
     subject: str = ""  # who a leading he/she is
     words: int = 0  # its length in words

@@ -248,7 +248,9 @@ def register(registry: Registry, tokens: list[Tok], found: list[Mention] | None 
         if not mention.person:
             continue
         role = mention.role
-        if not role or not any(w.lower() in TITLES or w.lower() in ROLE_NOUNS for w in role.split()):
+        if not role or not any(
+            w.lower() in TITLES or w.lower() in ROLE_NOUNS for w in role.split()
+        ):
             seed = tuple(role.split())
             role = (
                 role_before(tokens, mention.first, seed)

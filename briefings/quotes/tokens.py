@@ -26,16 +26,15 @@ def _class(chars: str) -> str:
 
 _L, _T = _class(_LEAD), _class(_TRAIL)
 _END = r"(?![^\s\x00])"  # the end of a whitespace-delimited chunk
-# A chunk is split as ``lstrip(_LEAD)`` then ``rstrip(_TRAIL)``; a trailing period stays with
-# initials and abbreviations ("U.S.", "Dr.", "A."). Possessive quantifiers keep the lead
-# greedy, as ``lstrip`` is.
-_TOKEN = re.compile(
-    rf"((?:[\s\x00]++|[{_L}]*+[{_T}]*+{_END})*+[{_L}]*+)"  # gap
-    rf"(?:((?=[A-Z][a-z]{{0,3}}\.)(?:(?:[A-Z]\.)*[A-Z]|{_ABBREVIATIONS})\.(?=[{_T}]*{_END})"  # initials
-    rf"|[^\s\x00]*[^\s\x00{_T}])"  # everything up to the last non-trailing character
-    rf"([{_T}]*){_END}"  # break
-    r"|\Z)"  # or the end: the scan never retries inside a tail without words
-)
+# A chunk is split as ``lstrip(_LEAD)`` then ``rstrip(_TRAIL)``; possessive quantifiers keep
+# the lead greedy, as ``lstrip`` is. The gap also takes chunks that are punctuation only.
+_GAP = rf"((?:[\s\x00]++|[{_L}]*+[{_T}]*+{_END})*+[{_L}]*+)"
+# A trailing period stays with initials and abbreviations ("U.S.", "Dr.", "A.").
+_INITIALS = rf"(?=[A-Z][a-z]{{0,3}}\.)(?:(?:[A-Z]\.)*[A-Z]|{_ABBREVIATIONS})\.(?=[{_T}]*{_END})"
+_PLAIN = rf"[^\s\x00]*[^\s\x00{_T}]"  # up to the last character that is not trailing
+_BREAK_CHARS = rf"([{_T}]*){_END}"
+# Or the end of the text: the scan never retries inside a tail without words.
+_TOKEN = re.compile(rf"{_GAP}(?:({_INITIALS}|{_PLAIN}){_BREAK_CHARS}|\Z)")
 _WORD = itemgetter(1)
 _BREAK = itemgetter(2)
 _HEAD = itemgetter(0)  # words are never empty
@@ -80,5 +79,6 @@ def tokenize(text: str) -> list[Tok]:
         map(str.lower, words),
         map(str.isupper, map(_HEAD, words)),
         map(_POSSESSIVE_END, words),
+        strict=True,
     )
     return list(map(_new, repeat(Tok), columns))
