@@ -1,5 +1,8 @@
 """The process the crash test kills: catch up on due digests, then deliver until the queue is
-empty. Run as ``python -m tests.bot.delivery.crash_child DB_URL SINK``.
+empty. Run as ``python -m tests.bot.delivery.crash_child DB_URL SINK GENERATION``.
+
+A restarted process stands for one that comes up after its predecessor's leases ran out: its
+clock runs ``GENERATION`` lease lengths ahead, so nothing waits for a lease to expire.
 
 Its sender appends ``chat_id`` lines to SINK (the "platform": an O_APPEND write survives
 SIGKILL) and prints ``S`` per message and ``ENQUEUE``/``DONE`` at phase changes on stdout, so
@@ -12,6 +15,7 @@ import asyncio
 import dataclasses
 import os
 import sys
+from datetime import datetime, timedelta
 
 from bot.clock import SystemClock
 from bot.config import load_settings
@@ -26,8 +30,18 @@ from bot.store.chats import ChatStore
 from bot.store.db import create_engine
 from tests.bot.delivery.fakes import TextRenderer
 
-# Short leases, so a restarted worker takes over the dead one's rows within a second.
 LEASE_SECONDS = 1.0
+
+
+class AheadClock:
+    """The system clock, shifted ``ahead`` into the future."""
+
+    def __init__(self, ahead: timedelta) -> None:
+        self._system = SystemClock()
+        self._ahead = ahead
+
+    def now(self) -> datetime:
+        return self._system.now() + self._ahead
 
 
 class AppendingSender:
@@ -47,13 +61,14 @@ class AppendingSender:
         return SendResult.sent(str(self._count))
 
 
-async def main(url: str, sink: str) -> None:
+async def main(url: str, sink: str, generation: int) -> None:
     settings = load_settings(environ={})
     delivery = dataclasses.replace(
         settings.delivery, lease_seconds=LEASE_SECONDS, batch_size=50, poll_seconds=0.05
     )
     engine = create_engine(url)
-    clock = SystemClock()
+    # Twice the lease per generation: past every lease any predecessor can have taken.
+    clock = AheadClock(timedelta(seconds=2 * LEASE_SECONDS * generation))
     queue = DeliveryQueue(engine, clock, lease_seconds=LEASE_SECONDS)
     job = DigestJob(engine, BriefingStore(engine), queue, {"console": TextRenderer()}, settings)
     print("ENQUEUE", flush=True)
@@ -68,16 +83,11 @@ async def main(url: str, sink: str) -> None:
         asyncio.sleep,
         delivery,
     )
-    while True:
-        if await worker.run_once():
-            continue
-        if not queue.pending():
-            break
-        # Rows leased by a killed predecessor: wait for the lease to run out.
-        await asyncio.sleep(0.05)
+    while await worker.run_once() or queue.pending():
+        pass
     print("DONE", flush=True)
     engine.dispose()
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], sys.argv[2]))
+    asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3])))

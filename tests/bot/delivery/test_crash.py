@@ -59,11 +59,11 @@ def _seed_chats(engine: sa.Engine, now: datetime) -> None:
     BriefingStore(engine).save("story", briefing("Fifth round ends"), now - timedelta(hours=1))
 
 
-def _run_child(url: str, sink: Path, kill_after: tuple[str, int] | None) -> bool:
+def _run_child(url: str, sink: Path, generation: int, kill_after: tuple[str, int] | None) -> bool:
     """Run the worker process; with ``kill_after=(line, n)`` SIGKILL it once it has printed
     ``line`` n times. True when it ran to the end."""
     with subprocess.Popen(
-        [sys.executable, "-m", "tests.bot.delivery.crash_child", url, str(sink)],
+        [sys.executable, "-m", "tests.bot.delivery.crash_child", url, str(sink), str(generation)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
@@ -95,10 +95,10 @@ def test_a_digest_survives_kills(db_url: str, engine: sa.Engine, tmp_path: Path)
     plan = [("ENQUEUE", 1), ("DELIVER", 1)]
     plan += [("S", rng.randint(10, 160)) for _ in range(KILLS - 2)]
     kills = 0
-    for kill_after in plan:
-        finished = _run_child(db_url, sink, kill_after)
+    for generation, kill_after in enumerate(plan):
+        finished = _run_child(db_url, sink, generation, kill_after)
         kills += not finished
-    _run_child(db_url, sink, None)
+    _run_child(db_url, sink, len(plan), None)
 
     received = collections.Counter(sink.read_text().split())
     duplicates = sum(count - 1 for count in received.values())
