@@ -55,6 +55,19 @@ class Quote:
     unnamed: bool = False
     partial: bool = False
 
+    @property
+    def display_text(self) -> str:
+        """The words as a briefing shows them: a trailing comma dropped, a fragment marked."""
+        text = self.text.rstrip(",")
+        return f"…{text}" if self.partial else text
+
+    @property
+    def speaker_label(self) -> str:
+        """The speaker as a briefing names them; an unnamed source says so."""
+        if self.unnamed and self.speaker:
+            return f"{self.speaker[:1].upper()}{self.speaker[1:]} (unnamed)"
+        return self.speaker
+
 
 @dataclass(frozen=True, slots=True)
 class Fact:

@@ -34,18 +34,13 @@ def render_briefing(briefing: Briefing) -> str:
 
 def _quote(quote: Quote, introduced: bool) -> str:
     """The speaker in full (with role) the first time, by surname after that."""
-    if quote.unnamed:
-        speaker = f"{quote.speaker[:1].upper()}{quote.speaker[1:]} (unnamed)"
-    elif introduced and " " in quote.speaker:
+    if introduced and not quote.unnamed and " " in quote.speaker:
         speaker = quote.speaker.split()[-1]
     else:
-        speaker = quote.speaker
+        speaker = quote.speaker_label
     if quote.role and not introduced:
         speaker = f"{speaker}, {quote.role}"
-    text = quote.text.rstrip(",")
-    if quote.partial:
-        text = f"…{text}"
-    return f"{speaker}: “{text}”"
+    return f"{speaker}: “{quote.display_text}”"
 
 
 def _source(source: SourceRef, published: datetime | None) -> str:

@@ -116,11 +116,11 @@ def _fact_line(fact: Fact, label: str, outlets: dict[str, str]) -> str:
 
 
 def _quote_line(quote: Quote, outlets: dict[str, str]) -> str:
-    speaker = escape(one_line(quote.speaker)) or "Unnamed source"
+    speaker = escape(one_line(quote.speaker_label)) or "Unnamed source"
     who = f"*{speaker}*"
     if quote.role:
         who += f", {escape(one_line(quote.role))}"
-    said = escape(one_line(quote.text))
+    said = escape(one_line(quote.display_text))
     return _bullet(f"{who}: “{said}”", quote.source_url, outlets)
 
 

@@ -155,9 +155,8 @@ def _quote_line(
     quote: Quote, sources: Sequence[SourceRef], links: bool, with_role: bool = True
 ) -> Line:
     role = clean(quote.role) if with_role else ""
-    who = ", ".join(part for part in (clean(quote.speaker), role) if part)
-    # A partial quote is a fragment of a sentence; the ellipsis says so.
-    words = f"…{clean(quote.text)}" if quote.partial else clean(quote.text)
+    who = ", ".join(part for part in (clean(quote.speaker_label), role) if part)
+    words = clean(quote.display_text)
     line: Line = (Run(f"{BULLET}{who}: " if who else BULLET), Run(f"“{words}”", "i"))
     return line + _bullet_link(quote.source_url, sources) if links else line
 
