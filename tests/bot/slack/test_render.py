@@ -81,7 +81,8 @@ def test_several_sources_link_every_bullet() -> None:
     [payload] = render(Reply(parts=(BriefingPart(briefing(sources=sources, quotes=(quote,))),)))
     texts = mrkdwn_texts(payload["blocks"])
     assert texts[0].startswith(f"• Japan and the U.S. failed to find common ground. (<{ASAHI}|")
-    assert texts[1] == f"*Quotes*\n• *An official (unnamed)*: “We are close.” (<{WIRE}|Pacific Wire>)"
+    quote = "• *An official (unnamed)*: “We are close.”"
+    assert texts[1] == f"*Quotes*\n{quote} (<{WIRE}|Pacific Wire>)"
     assert texts[2].startswith(f"Sources: <{ASAHI}|The Asahi Shimbun> · <{WIRE}|Pacific Wire>")
 
 
