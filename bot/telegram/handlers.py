@@ -16,6 +16,7 @@ from telegram.ext import ContextTypes
 from bot.adapter import CommandHandler
 from bot.chat import ChatKind, CommandRequest, Reply, TextPart
 from bot.clock import Clock
+from bot.commands.parse import parse_command_line
 from bot.delivery.sender import SendStatus
 from bot.render import RenderedMessage
 from bot.telegram.admins import AdminCache
@@ -47,12 +48,12 @@ class ChatMigrator(Protocol):
 
 
 def split_command(text: str) -> tuple[str, tuple[str, ...]]:
-    """``"/latest@briefbot trade-talks"`` -> ``("latest", ("trade-talks",))``; slash optional."""
-    words = text.split()
-    if not words:
-        return "", ()
-    name = words[0].removeprefix("/").split("@", 1)[0].lower()
-    return name, tuple(words[1:])
+    """``"/latest@briefbot trade-talks"`` -> ``("latest", ("trade-talks",))``; slash optional.
+
+    The ``@botname`` suffix is Telegram's; the rest is the platform-neutral parse.
+    """
+    name, args = parse_command_line(text)
+    return name.split("@", 1)[0], args
 
 
 def chat_kind(chat: Chat) -> ChatKind:
