@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 import tomllib
 import types
 import typing
@@ -18,7 +19,13 @@ from typing import Any
 from briefings.policy import FetchPolicy
 from briefings.topics import TOPIC_NAME, Topic
 
-DEFAULTS_FILE = Path(__file__).resolve().parents[1] / "config" / "defaults.toml"
+# In a checkout (and an editable install) the defaults sit in the repository's config/; a wheel
+# installs the same file under <prefix>/share/briefbot/config/.
+DEFAULTS_CANDIDATES = (
+    Path(__file__).resolve().parents[1] / "config" / "defaults.toml",
+    Path(sys.prefix) / "share" / "briefbot" / "config" / "defaults.toml",
+)
+DEFAULTS_FILE = next((p for p in DEFAULTS_CANDIDATES if p.is_file()), DEFAULTS_CANDIDATES[0])
 CONFIG_ENV = "BRIEFBOT_CONFIG"
 
 
