@@ -211,15 +211,8 @@ class SourceStore:
         found: list[GroupedArticle] = []
         with self._engine.connect() as connection:
             for start in range(0, len(urls), 500):
-                query = (
-                    sa.select(
-                        articles.c.canonical_url,
-                        stories.c.key,
-                        articles.c.published_at,
-                        articles.c.data,
-                    )
-                    .join(stories, stories.c.id == articles.c.story_id)
-                    .where(articles.c.canonical_url.in_(urls[start : start + 500]))
+                query = _grouped_select().where(
+                    articles.c.canonical_url.in_(urls[start : start + 500])
                 )
                 found += [GroupedArticle(*row) for row in connection.execute(query)]
         return found
@@ -228,15 +221,7 @@ class SourceStore:
         """Articles already in a story, published (or, undated, fetched) in [since, until]."""
         published = sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)
         query = (
-            sa.select(
-                articles.c.canonical_url,
-                stories.c.key,
-                articles.c.published_at,
-                articles.c.data,
-            )
-            .join(stories, stories.c.id == articles.c.story_id)
-            .where(published >= since, published <= until)
-            .order_by(articles.c.id)
+            _grouped_select().where(published >= since, published <= until).order_by(articles.c.id)
         )
         with self._engine.connect() as connection:
             rows = connection.execute(query).all()
@@ -332,3 +317,10 @@ def _feed_state(row: Any) -> FeedState:
 
 def _cut(value: str | None, size: int) -> str | None:
     return value[:size] if value is not None else None
+
+
+def _grouped_select() -> sa.Select[tuple[str, str, datetime | None, Any]]:
+    """Articles with the key of the story they belong to."""
+    return sa.select(
+        articles.c.canonical_url, stories.c.key, articles.c.published_at, articles.c.data
+    ).join(stories, stories.c.id == articles.c.story_id)
