@@ -36,6 +36,9 @@ INVERTED = word_set(
 )
 # "a protester using the pseudonym Katya", "a boy identified only as Ivan".
 _ALIAS = word_set("pseudonym named called identified known")
+# Prepositions that end a speaker phrase, and those that end the words before a verb.
+_PHRASE_STOPS = PREPOSITIONS - {"of", "for"}
+_CLAUSE_STOPS = CLAUSE_WORDS | (PREPOSITIONS - {"of"})
 _MAX_NP = 9
 _AFTER_REACH = 12
 
@@ -138,7 +141,7 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
     while k < len(tokens) and sum(len(s) for s in segments) < 3 * _MAX_NP:
         tok = tokens[k]
         opens = not segments[-1] and tok.lower in DETERMINERS
-        if not (opens or (_np_word(tok) and tok.lower not in PREPOSITIONS - {"of", "for"})):
+        if not (opens or (_np_word(tok) and tok.lower not in _PHRASE_STOPS)):
             break
         segments[-1].append(tok)
         k += 1
@@ -226,7 +229,7 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             phrase, role = phrase_after(tokens, k + 2 if verb == "according" else k + 1)
             return Attribution(phrase, role, verb) if phrase else None
         # '," Birmingham City University professor David Wilson told the press'
-        if any(t.lower in CLAUSE_WORDS or t.lower in PREPOSITIONS - {"of"} for t in tokens[:k]):
+        if any(t.lower in _CLAUSE_STOPS for t in tokens[:k]):
             return None
         phrase, role = phrase_before(tokens, k)
         if phrase and tokens.index(phrase[0]) > 0 and not role:

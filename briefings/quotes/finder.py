@@ -108,7 +108,7 @@ def _attribute(
     found: list[_Found] = []
     subject: Speaker | None = None  # who a he/she refers to at this point of the text
     last: Speaker | None = None
-    unread = 0  # paragraphs from here on, up to the current one, were skipped
+    unread = 0  # the first paragraph after the last one read
     for p, text in enumerate(paragraphs):
         if not spans[p]:
             continue  # nothing to attribute: only its last subject may matter, read below
@@ -146,7 +146,8 @@ def _attribute(
 
 def _latest_subject(words: _Words, masked: list[str], back: range) -> Speaker | None:
     """The subject a run of paragraphs without quotes leaves: the last event of the latest one
-    that has any (the registry is complete, so reading them late changes nothing)."""
+    that has any. Only attributing a quote changes the registry, so reading these paragraphs
+    when the next quote comes, rather than in passing, gives the same events."""
     for p in back:
         events = words.events(p, masked[p])
         if events:

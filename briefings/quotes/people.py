@@ -150,8 +150,7 @@ def _single(tokens: list[Tok], k: int) -> Mention:
         return Mention(k, k, "", "", False)
     if tok.lower in TITLES:
         return Mention(k, k, "", tok.word, False)
-    bare = tok.bare
-    return Mention(k, k, bare, "", bare not in NON_PERSON and _personal((tok,)))
+    return Mention(k, k, tok.bare, "", _personal((tok,)))
 
 
 def _particle(tokens: list[Tok], k: int) -> bool:
@@ -241,8 +240,7 @@ def appositive_after(tokens: list[Tok], last: int) -> str:
 def register(registry: Registry, tokens: list[Tok], found: list[Mention] | None = None) -> None:
     """Add the people named in ``tokens`` (one paragraph, quotes masked)."""
     for k in capitalized(tokens):
-        brk = tokens[k - 1].brk
-        if k and (not brk or _SENTENCE_ENDS.isdisjoint(brk)):
+        if k and _SENTENCE_ENDS.isdisjoint(tokens[k - 1].brk):
             registry.capitalized.add(tokens[k].bare)
     for mention in mentions(tokens) if found is None else found:
         if not mention.person:
