@@ -10,6 +10,9 @@ once, and measures per request:
 The app runs in its own process, as in production; this process plays Slack (the requests
 and the Web API stand-in). The first burst opens all connections and is reported apart
 (``cold_*``); ``ack_*`` and ``answer_*`` cover the following bursts on kept-alive connections.
+This process collects its own garbage between bursts, so a collection of the harness's heap
+does not land inside a measured burst; the app process is left exactly as it runs. The load
+average is printed: other work on the machine shows in the figures.
 
     .venv/bin/python bench/slack_latency.py [--requests 200] [--rounds 3]
 
@@ -21,8 +24,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import gc
 import json
 import logging
+import os
 import statistics
 import sys
 import tempfile
@@ -55,6 +60,8 @@ def percentile(values: list[float], pct: float) -> float:
 
 
 async def one_round(http: SlackHttp, standin: SlackStandin, count: int, tag: str) -> tuple:
+    gc.collect()  # the harness's own housekeeping, before the clock starts
+
     async def one(n: int) -> tuple[float, float, bool]:
         key = f"{tag}-{n}"
         url = standin.response_url(key)
@@ -120,6 +127,8 @@ async def main(requests: int, rounds: int) -> dict[str, float]:
         assert app.stdin is not None
         assert app.stdout is not None
         port = int((await app.stdout.readline()).decode().strip())
+        gc.freeze()  # the harness's startup heap is not walked again by its collections
+        print(f"load average before: {_load()}")
         connector = aiohttp.TCPConnector(limit=0)
         try:
             async with aiohttp.ClientSession(connector=connector) as session:
@@ -161,6 +170,7 @@ async def main(requests: int, rounds: int) -> dict[str, float]:
         "answer_p99_ms": round(percentile(answers, 99), 1),
         "cold_ack_p99_ms": round(percentile(cold_acks, 99), 1),
         "cold_answer_p95_ms": round(percentile(cold_answers, 95), 1),
+        "load_1m": round(os.getloadavg()[0], 2),
     }
     print(
         f"all rounds: ack p50 {figures['ack_p50_ms']} ms, p99 {figures['ack_p99_ms']} ms "
@@ -168,6 +178,10 @@ async def main(requests: int, rounds: int) -> dict[str, float]:
         f"p95 {figures['answer_p95_ms']} ms; errors {errors}"
     )
     return figures
+
+
+def _load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -19,6 +19,9 @@ def build_app(
 ) -> AsyncApp:
     """The app; with ``config.multi_workspace`` the stores must be given."""
     verify = config.mode == "http"
+    # In HTTP mode the front door has already acknowledged; Bolt then runs each listener to its
+    # end, so the answer queue's workers bound the work. Socket Mode acks through Bolt.
+    process_before_response = verify
     logger = logging.getLogger("slack_bolt")
     if not config.multi_workspace:
         return AsyncApp(
@@ -27,6 +30,7 @@ def build_app(
             client=web_client(config.base_url, config.bot_token),
             signing_secret=config.signing_secret,
             request_verification_enabled=verify,
+            process_before_response=process_before_response,
         )
     if installations is None or states is None:
         raise ValueError("a multi-workspace Slack app needs installation and state stores")
@@ -49,6 +53,7 @@ def build_app(
         client=web_client(config.base_url),
         signing_secret=config.signing_secret,
         request_verification_enabled=verify,
+        process_before_response=process_before_response,
         oauth_settings=oauth,
         installation_store_bot_only=True,
     )

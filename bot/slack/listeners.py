@@ -1,7 +1,9 @@
 """The Bolt listeners: each turns a Slack event into a command request and answers it.
 
 Every listener acknowledges first (Slack wants a 200 within 3 seconds) and does the work
-after; Bolt runs the rest of the listener once the acknowledgement is on its way.
+after. In Socket Mode Bolt sends the acknowledgement while the listener goes on; in HTTP mode
+the front door (:mod:`bot.slack.frontdoor`) has already answered with an empty 200, so
+``ack()`` must carry nothing for commands, button clicks and events.
 """
 
 from __future__ import annotations

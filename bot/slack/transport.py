@@ -6,9 +6,13 @@ import logging
 from typing import Protocol
 
 from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-from slack_bolt.app.async_server import AsyncSlackAppServer
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.signature import SignatureVerifier
+
+from bot.slack.backlog import AnswerQueue, Traffic
+from bot.slack.frontdoor import FrontDoor
 
 log = logging.getLogger(__name__)
 
@@ -22,29 +26,55 @@ class Transport(Protocol):
 class HttpTransport:
     """Serves ``path`` (events, commands, interactivity) and, with OAuth, the install routes.
 
-    Bolt verifies every request's signature and refuses timestamps older than five minutes.
+    Every request's signature is verified and timestamps older than five minutes are refused
+    (:class:`~bot.slack.frontdoor.FrontDoor`, and Bolt again before routing).
     """
 
-    def __init__(self, app: AsyncApp, host: str, port: int, path: str) -> None:
-        self._server = AsyncSlackAppServer(port=port, path=path, app=app, host=host)
-        self._server.web_app.router.add_get("/healthz", _healthz)
+    def __init__(self, app: AsyncApp, host: str, port: int, path: str, signing_secret: str) -> None:
+        self._app = app
         self._host = host
         self._port = port
+        self.path = path
+        traffic = Traffic()
+        self.answers = AnswerQueue(traffic)
+        self._front = FrontDoor(app, SignatureVerifier(signing_secret), self.answers, traffic)
         self._runner: web.AppRunner | None = None
         self.port = port
 
+    def _web_app(self) -> web.Application:
+        web_app = web.Application()
+        web_app.router.add_post(self.path, self._front.handle)
+        web_app.router.add_get("/healthz", _healthz)
+        oauth = self._app.oauth_flow
+        if oauth is not None:
+            web_app.router.add_get(oauth.install_path, self._install)
+            web_app.router.add_get(oauth.redirect_uri_path, self._oauth_redirect)
+        return web_app
+
     async def start(self) -> None:
-        self._runner = web.AppRunner(self._server.web_app, handle_signals=False, access_log=None)
+        self.answers.start()
+        self._runner = web.AppRunner(self._web_app(), handle_signals=False, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self._host, self._port)
         await site.start()
         self.port = int(self._runner.addresses[0][1])
-        log.info("slack http mode: listening on %s:%s%s", self._host, self.port, self._server.path)
+        log.info("slack http mode: listening on %s:%s%s", self._host, self.port, self.path)
 
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        await self.answers.stop()
+
+    async def _install(self, request: web.Request) -> web.Response:
+        assert self._app.oauth_flow is not None
+        response = await self._app.oauth_flow.handle_installation(await to_bolt_request(request))
+        return await to_aiohttp_response(response)
+
+    async def _oauth_redirect(self, request: web.Request) -> web.Response:
+        assert self._app.oauth_flow is not None
+        response = await self._app.oauth_flow.handle_callback(await to_bolt_request(request))
+        return await to_aiohttp_response(response)
 
 
 class SocketTransport:

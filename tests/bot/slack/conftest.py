@@ -68,7 +68,8 @@ async def run_app(
     standin: SlackStandin, engine: sa.Engine, settings: Settings
 ) -> AsyncIterator[Running]:
     clock = FakeClock(NOW)
-    adapter = build_slack_adapter(settings, engine, Commands(engine, settings, clock), clock)
+    commands = Commands(engine, settings, clock)
+    adapter = build_slack_adapter(settings, engine, commands, clock, freeze_heap=False)
     await adapter.start()
     async with aiohttp.ClientSession() as session:
         url = f"http://127.0.0.1:{adapter.port}/slack/events"
