@@ -49,6 +49,7 @@ from bot.delivery.ratelimit import RateLimiter  # noqa: E402
 from bot.delivery.sender import SendResult  # noqa: E402
 from bot.delivery.worker import DeliveryWorker, WorkerService  # noqa: E402
 from bot.digests import DigestJob, due_chats  # noqa: E402
+from bot.heap import freeze_startup_heap  # noqa: E402
 from bot.render import RenderedMessage  # noqa: E402
 from bot.store.briefings import BriefingStore  # noqa: E402
 from bot.store.chats import ChatStore  # noqa: E402
@@ -274,6 +275,7 @@ async def deliver(
                 await r.read()
         cpu0, wall0 = _cpu(), time.perf_counter()
         await service.start()
+        freeze_startup_heap()  # as briefbot run does once everything has started
         while queue.pending():  # noqa: ASYNC110 - polling the database, not an in-process flag
             await asyncio.sleep(0.5)
         await service.stop()

@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 from bot.clock import SystemClock  # noqa: E402
 from bot.commands.dispatch import Commands  # noqa: E402
 from bot.config import Secrets, load_settings  # noqa: E402
+from bot.heap import freeze_startup_heap  # noqa: E402
 from bot.slack.adapter import build_slack_adapter  # noqa: E402
 from bot.store.briefings import BriefingStore  # noqa: E402
 from bot.store.db import create_engine, migrate, sqlite_url  # noqa: E402
@@ -99,6 +100,7 @@ async def serve(api_base: str, database: str) -> None:
     clock = SystemClock()
     adapter = build_slack_adapter(settings, engine, Commands(engine, settings, clock), clock)
     await adapter.start()
+    freeze_startup_heap()  # as briefbot run does once everything has started
     print(adapter.port, flush=True)
     await asyncio.to_thread(sys.stdin.read)
     await adapter.stop()

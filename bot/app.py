@@ -25,6 +25,7 @@ from bot.commands.dispatch import Commands
 from bot.config import ConfigError, Settings
 from bot.console.adapter import ConsoleAdapter
 from bot.delivery.sender import Sender
+from bot.heap import freeze_startup_heap
 from bot.render import Renderer
 from bot.slack.config import slack_config, slack_configured
 from bot.store.chats import ChatStore
@@ -92,6 +93,7 @@ class App:
         """Run until ``stop`` is set (or the console input ends), then stop cleanly."""
         try:
             await self.start()
+            freeze_startup_heap()
             waiters = [asyncio.create_task(stop.wait())]
             if self.console is not None:
                 waiters.append(asyncio.create_task(self.console.closed.wait()))

@@ -16,7 +16,6 @@ messages strictly one after another, in queue order. Every outcome is recorded:
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
@@ -336,10 +335,6 @@ class WorkerService:
         self._task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        # Everything built at start-up lives as long as the process: keep it out of the
-        # collector, so a full collection does not stall the loop for tens of milliseconds
-        # (long enough for a burst of late sends to cross a platform limit).
-        gc.freeze()
         self._stop.clear()
         self._task = asyncio.create_task(self.worker.run_forever(self._stop))
 

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 
 import aiohttp
@@ -45,10 +44,8 @@ class SlackAdapter:
         transport: Transport,
         renderer: SlackRenderer,
         sender: SlackSender,
-        freeze_heap: bool = False,
     ) -> None:
         self.app = app
-        self.freeze_heap = freeze_heap
         self.transport = transport
         self.renderer = renderer
         self.sender = sender
@@ -67,12 +64,6 @@ class SlackAdapter:
         self.app.client.session = self._session
         self._sender.use_session(self._session)
         await self.transport.start()
-        if self.freeze_heap:
-            # What exists now (modules, SQLAlchemy, Bolt, clients) lives as long as the process.
-            # A full collection walking it all stalls the event loop for 60-80 ms, mid-burst
-            # (bench/slack_latency.py); frozen objects are no longer walked.
-            gc.collect()
-            gc.freeze()
 
     async def stop(self) -> None:
         try:
@@ -91,13 +82,8 @@ def build_slack_adapter(
     handler: CommandHandler,
     clock: Clock,
     home: HomeSource | None = None,
-    freeze_heap: bool = True,
 ) -> SlackAdapter:
-    """The adapter for the deployment in ``settings``; ConfigError if Slack is misconfigured.
-
-    ``freeze_heap``: exclude everything built before :meth:`SlackAdapter.start` from garbage
-    collection (``gc.freeze``), as a long-running process wants; tests turn it off.
-    """
+    """The adapter for the deployment in ``settings``; ConfigError if Slack is misconfigured."""
     config = slack_config(settings)
     installations = DbInstallationStore(engine) if config.multi_workspace else None
     states = DbOAuthStateStore(engine, clock) if config.multi_workspace else None
@@ -124,7 +110,6 @@ def build_slack_adapter(
         _transport(app, config),
         renderer,
         SlackSender(tokens, config.base_url),
-        freeze_heap=freeze_heap,
     )
 
 

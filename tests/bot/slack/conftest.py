@@ -69,7 +69,7 @@ async def run_app(
 ) -> AsyncIterator[Running]:
     clock = FakeClock(NOW)
     commands = Commands(engine, settings, clock)
-    adapter = build_slack_adapter(settings, engine, commands, clock, freeze_heap=False)
+    adapter = build_slack_adapter(settings, engine, commands, clock)
     await adapter.start()
     async with aiohttp.ClientSession() as session:
         url = f"http://127.0.0.1:{adapter.port}/slack/events"

@@ -75,7 +75,7 @@ async def gated(
     settings = slack_settings(standin, slack_bot_token="xoxb-t1")
     gate = Gate()
     clock = FakeClock(NOW)
-    adapter = build_slack_adapter(settings, slack_engine, gate, clock, freeze_heap=False)
+    adapter = build_slack_adapter(settings, slack_engine, gate, clock)
     await adapter.start()
     async with aiohttp.ClientSession() as session:
         yield SlackHttp(session, f"http://127.0.0.1:{adapter.port}/slack/events", SECRET), gate

@@ -27,7 +27,7 @@ async def socket_app(standin: SlackStandin, slack_engine: sa.Engine) -> AsyncIte
     )
     clock = FakeClock(NOW)
     commands = Commands(slack_engine, settings, clock)
-    adapter = build_slack_adapter(settings, slack_engine, commands, clock, freeze_heap=False)
+    adapter = build_slack_adapter(settings, slack_engine, commands, clock)
     await adapter.start()
     await standin.wait_for(lambda: standin.socket_connected)
     yield adapter
