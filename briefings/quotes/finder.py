@@ -54,7 +54,7 @@ def find_quotes(
     masked = [mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
     tokens = [tokenize(m) for m in masked]
     named = [mentions(toks) for toks in tokens]
-    registry = Registry()
+    registry = Registry(texts=masked)
     for toks, found_here in zip(tokens, named, strict=True):
         register(registry, toks, found_here)
     words = _Words(tokens, named, registry, cache)

@@ -27,7 +27,7 @@ from briefings.quotes.lexicon import (
     TITLES,
     word_set,
 )
-from briefings.quotes.tokens import Tok
+from briefings.quotes.tokens import Tok, tokenize
 
 _VERB_WORDS = frozenset(SPEECH_VERBS.split())
 PARTICLES = word_set("de van von der den bin al da del di la le du dos ben ibn")
@@ -61,8 +61,14 @@ class Registry:
 
     people: dict[str, Person] = field(default_factory=dict)
     by_word: dict[str, str] = field(default_factory=dict)
-    # Words written capitalized inside a sentence: names, not sentence openers like "Well".
-    capitalized: set[str] = field(default_factory=set)
+    texts: Sequence[str] = ()  # the paragraphs read, quotes masked
+
+    def written_capitalized(self, word: str) -> bool:
+        """Whether ``word`` is written capitalized inside a sentence somewhere in the texts:
+        a name, not only a sentence opener like "Well". Only an unknown one-word speaker asks
+        (a few articles in ten), so rather than noting every capitalized word of every
+        paragraph while registering, the paragraphs holding the word are tokenized then."""
+        return any(_inside_sentence(tokenize(text), word) for text in self.texts if word in text)
 
     def add(self, name: str, role: str = "") -> Person:
         known = self.lookup(name)
@@ -111,6 +117,14 @@ class Registry:
             if needle in person.role.lower().split():
                 return person
         return None
+
+
+def _inside_sentence(tokens: list[Tok], word: str) -> bool:
+    """Whether ``word`` is a capitalized token of ``tokens`` that no sentence end precedes."""
+    return any(
+        k and tokens[k].bare == word and _SENTENCE_ENDS.isdisjoint(tokens[k - 1].brk)
+        for k in capitalized(tokens)
+    )
 
 
 def is_name_word(tok: Tok) -> bool:
@@ -239,9 +253,6 @@ def appositive_after(tokens: list[Tok], last: int) -> str:
 
 def register(registry: Registry, tokens: list[Tok], found: list[Mention] | None = None) -> None:
     """Add the people named in ``tokens`` (one paragraph, quotes masked)."""
-    for k in capitalized(tokens):
-        if k and _SENTENCE_ENDS.isdisjoint(tokens[k - 1].brk):
-            registry.capitalized.add(tokens[k].bare)
     for mention in mentions(tokens) if found is None else found:
         if not mention.person:
             continue

@@ -1,0 +1,52 @@
+"""The registry's on-demand test for words written capitalized inside a sentence, against the
+rule it replaces: note every capitalized word not right after a sentence end, paragraph by
+paragraph, on the Wikinews corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.quotes.marks import find_spans
+from briefings.quotes.mask import mask
+from briefings.quotes.people import Registry, capitalized
+from briefings.quotes.tokens import tokenize
+from tests.wikinews import articles
+
+_ENDS = frozenset(".!?:")
+
+
+def _noted(texts: list[str]) -> set[str]:
+    """The set the registry used to fill while registering each paragraph."""
+    noted: set[str] = set()
+    for text in texts:
+        tokens = tokenize(text)
+        for k in capitalized(tokens):
+            if k and _ENDS.isdisjoint(tokens[k - 1].brk):
+                noted.add(tokens[k].bare)
+    return noted
+
+
+@pytest.fixture(scope="module")
+def corpus_texts() -> list[list[str]]:
+    return [[mask(p, find_spans(p)) for p in a.paragraphs] for a in articles()[::5]]
+
+
+def test_written_capitalized_matches_the_noted_set(corpus_texts: list[list[str]]) -> None:
+    for texts in corpus_texts:
+        registry = Registry(texts=texts)
+        noted = _noted(texts)
+        # Every capitalized word of the article, sentence openers included, and a few others.
+        candidates = {t.bare for text in texts for t in tokenize(text) if t.cap}
+        candidates |= {"Well", "Nobody", "the", ""}
+        wrong = {w for w in candidates if registry.written_capitalized(w) != (w in noted)}
+        assert wrong == set()
+
+
+def test_sentence_openers_are_not_names() -> None:
+    registry = Registry(texts=["Well, the talks ended. Citing delays, Akazawa left.", "Ask Smith."])
+    assert registry.written_capitalized("Akazawa")
+    assert registry.written_capitalized("Smith")
+    assert not registry.written_capitalized("Well")
+    assert not registry.written_capitalized("Citing")
+    assert not registry.written_capitalized("Ask")
+    assert not Registry().written_capitalized("Akazawa")
