@@ -116,11 +116,16 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
     lede = found[0].order if found else -1  # the lede is the first outcome, not a next step
     for statement in found:
         text = statement.raw
-        if statement.order == lede or statement.words > MAX_WORDS:
+        if statement.order == lede:
+            continue
+        # The cheap cue tests first: most sentences have no cue and are never counted or dated.
+        cue = NEXT_CUE.search(text) is not None
+        if not cue and (not HOPE_CUE.search(text) or PAST_CUE.search(text)):
+            continue  # neither a cue nor a hope ("aims to ... on May 3")
+        if statement.words > MAX_WORDS:
             continue
         future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
-        hoped = future_date and HOPE_CUE.search(text) and not PAST_CUE.search(text)
-        if not NEXT_CUE.search(text) and not hoped:
+        if not cue and not future_date:
             continue
         strong = STRONG_NEXT.search(text) is not None
         if not strong and SPECULATION.search(text):

@@ -28,7 +28,11 @@ class Statement(NamedTuple):
     order: int  # its position in the article, counting every sentence
     raw: str  # the sentence as written
     subject: str = ""  # who a leading he/she is
-    words: int = 0  # its length in words
+
+    @property
+    def words(self) -> int:
+        """Its length in words (counted only for the sentences a rule looks at)."""
+        return len(self.raw.split())
 
     @property
     def text(self) -> str:
@@ -55,7 +59,7 @@ def statements(
                 continue
             raw = text[a:b].strip()
             if raw:
-                out.append(Statement(p, count, raw, subject, len(raw.split())))
+                out.append(Statement(p, count, raw, subject))
     return out
 
 
