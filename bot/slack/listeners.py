@@ -117,15 +117,17 @@ class SlackListeners:
             user_id=body.get("user_id", ""),
             channel_name=_channel_name(body.get("channel_name", "")),
         )
-        request = await self._request(client, origin, body.get("text", ""))
+        await self._answer(client, origin, body.get("text", ""), body.get("response_url", ""))
+
+    async def _answer(
+        self, client: AsyncWebClient, origin: Origin, line: str, response_url: str
+    ) -> None:
+        """Run the command ``line`` typed at ``origin`` and answer through ``response_url``."""
+        request = await self._request(client, origin, line)
         reply = await self._handler.handle(request)
         messages = self._renderer.render(reply)
         await answer.via_response_url(
-            body.get("response_url", ""),
-            client,
-            request,
-            messages,
-            answer.is_private(request, reply),
+            response_url, client, request, messages, answer.is_private(request, reply)
         )
 
     # --- @briefbot latest trade-talks -------------------------------------------------------
@@ -224,16 +226,7 @@ class SlackListeners:
         origin = Origin(
             team_id, channel.get("id", ""), user_id, _channel_name(channel.get("name", ""))
         )
-        request = await self._request(client, origin, action.get("value", ""))
-        reply = await self._handler.handle(request)
-        messages = self._renderer.render(reply)
-        await answer.via_response_url(
-            body.get("response_url", ""),
-            client,
-            request,
-            messages,
-            answer.is_private(request, reply),
-        )
+        await self._answer(client, origin, action.get("value", ""), body.get("response_url", ""))
 
 
 def _event_origin(event: dict[str, Any], context: AsyncBoltContext) -> Origin:
