@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -57,6 +57,8 @@ class DigestRun:
 
 @dataclass(slots=True)
 class _Tally:
+    """The counters of a :class:`DigestRun` while it runs."""
+
     queued: int = 0
     messages: int = 0
     empty: int = 0
@@ -120,10 +122,7 @@ class DigestJob:
             self._run_chunk(due[start : start + self._chunk_size], now, tally, cache)
         if tally.messages >= _ANALYZE_AFTER and self._engine.dialect.name == "postgresql":
             self._refresh_statistics()
-        result = DigestRun(
-            after, now, len(due), tally.queued, tally.messages, tally.empty, tally.already,
-            tally.skipped,
-        )  # fmt: skip
+        result = DigestRun(after, now, len(due), **asdict(tally))
         if due:
             log.info(
                 "digests due in (%s, %s]: %d; queued %d (%d messages), empty %d, "

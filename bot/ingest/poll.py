@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.store.sources import FeedState
 from briefings.feedmodel import ParsedFeed
@@ -48,14 +48,4 @@ async def poll_feed(state: FeedState, fetcher: Fetcher) -> Poll:
 
 
 def _without_body(result: FetchResult) -> FetchResult:
-    return FetchResult(
-        url=result.url,
-        status=result.status,
-        final_url=result.final_url,
-        http_status=result.http_status,
-        etag=result.etag,
-        last_modified=result.last_modified,
-        content_type=result.content_type,
-        retry_after=result.retry_after,
-        error=result.error,
-    )
+    return replace(result, body=b"")
