@@ -1,9 +1,14 @@
-"""An HTML news page -> :class:`~briefings.model.Article`, through one trafilatura call.
+"""An HTML news page -> :class:`~briefings.model.Article`, through trafilatura.
 
 trafilatura (fast mode, body only) gives the main text as an element tree; this module reads
 its paragraphs and drops what is still site furniture (captions, credit lines, teasers). Page
 metadata comes from :mod:`briefings.pagemeta`, a few regexes over the markup's tags, which is
 cheaper than trafilatura's metadata pass and keeps the whole step close to extraction alone.
+
+Extraction favours precision: a teaser or a menu line in the body becomes a wrong bullet,
+while an article page keeps its text in one main block that the precise pass finds. Only a
+page where that pass finds less than :data:`RETRY_BELOW_CHARS` (an unusual layout, a stub) is
+extracted again in trafilatura's balanced mode, with its rescue and recall retries.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import re
 from typing import Any
 
 import trafilatura
+from lxml import etree
 from trafilatura.settings import Extractor
 
 from briefings.boilerplate import (
@@ -28,17 +34,22 @@ from briefings.pagemeta import read_meta
 from briefings.urls import canonical_url, is_http_url
 
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,80}$")
-_TEXT_TAGS = frozenset({"p", "quote", "item", "list", "head"})
+_TEXT_TAGS = ("p", "quote", "item", "head")  # a list's items are visited on their own
 _MIN_WORDS = 8
 _CREDIT_MAX_CHARS = 300
 
 
-def _options(url: str = "") -> Extractor:
+# trafilatura's own threshold for rescuing a short extraction (``min_extracted_size``).
+RETRY_BELOW_CHARS = 250
+
+
+def _options(url: str = "", *, precise: bool) -> Extractor:
     """Fast mode, body only. The output format is not "python", so trafilatura does not
     also render the body as text: only the element tree is read here."""
     return Extractor(
         output_format="txt",
         fast=True,
+        precision=precise,
         comments=False,
         tables=False,
         images=False,
@@ -50,12 +61,23 @@ def _options(url: str = "") -> Extractor:
 
 
 # Building the options parses trafilatura's config: do it once, not per page.
-_OPTIONS = _options()
+_PRECISE = _options(precise=True)
+_BALANCED = _options(precise=False)
+
+
+def extract_body(page: str, url: str = "") -> Any:
+    """trafilatura's document for ``page`` (its ``body`` is an element tree), or None."""
+    precise = _options(url, precise=True) if url else _PRECISE
+    doc: Any = trafilatura.bare_extraction(page, options=precise)
+    if doc is not None and len(doc.raw_text or "") >= RETRY_BELOW_CHARS:
+        return doc
+    balanced = _options(url, precise=False) if url else _BALANCED
+    return trafilatura.bare_extraction(page, options=balanced) or doc
 
 
 def parse_html(page: str, url: str = "") -> Article:
     """Extract the article of ``page``. An empty result has no paragraphs (never raises)."""
-    doc: Any = trafilatura.bare_extraction(page, options=_options(url) if url else _OPTIONS)
+    doc = extract_body(page, url)
     if doc is None or getattr(doc, "body", None) is None:
         return Article(url=url, title="", paragraphs=())  # nothing found: not an error
     meta = read_meta(page)
@@ -63,7 +85,8 @@ def parse_html(page: str, url: str = "") -> Article:
     title = _clean_title(meta.title, outlet)
     paragraphs, heading, byline_authors = _paragraphs(doc.body, title, outlet)
     title = title or heading
-    if sum(len(p.split()) for p in paragraphs) < _MIN_WORDS:
+    # Paragraphs are stripped, with single spaces: one more word than spaces.
+    if sum(p.count(" ") + 1 for p in paragraphs) < _MIN_WORDS:
         paragraphs = []  # a menu or a stub, not an article
     authors = split_authors(meta.author.replace(";", ","), outlet) or byline_authors
     # Tracking parameters never make a link canonical ("?utm_source=rss").
@@ -88,10 +111,9 @@ def _paragraphs(body: Any, title: str, outlet: str) -> tuple[list[str], str, tup
     paragraphs: list[str] = []
     heading = ""
     authors: tuple[str, ...] = ()
+    seen: set[str] = set()
     for element in body.iter(*_TEXT_TAGS):
-        if element.tag == "list":
-            continue  # its items are visited on their own
-        text = " ".join("".join(element.itertext()).split())
+        text = " ".join(_element_text(element).split())
         if element.tag == "head":
             heading = heading or text
             continue
@@ -101,10 +123,16 @@ def _paragraphs(body: Any, title: str, outlet: str) -> tuple[list[str], str, tup
         if credited is not None:
             authors = authors or credited
             continue
-        if is_boilerplate(text) or is_caption(text) or text in paragraphs:
+        if text in seen or is_boilerplate(text) or is_caption(text):
             continue
+        seen.add(text)
         paragraphs.append(text)
     return paragraphs, heading, authors
+
+
+def _element_text(element: Any) -> str:
+    """All text inside ``element`` (not its tail), in one call into lxml."""
+    return str(etree.tostring(element, method="text", encoding=str, with_tail=False))
 
 
 def _clean_title(title: str, outlet: str) -> str:

@@ -36,6 +36,9 @@ _SENTENCE_ENDS = frozenset(".!?:")
 # Lower-case words a capitalized run never starts with.
 _RUN_SKIP = HONORIFICS | _VERB_WORDS
 _CAP = attrgetter("cap")
+# One-word runs read so far, by word (a bounded memo: words recur across articles).
+_READINGS: dict[str, tuple[str, str, bool]] = {}
+_READINGS_MAX = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,9 @@ class Mention(NamedTuple):
     name: str
     role: str
     person: bool
+
+
+_new_mention = tuple.__new__
 
 
 @dataclass(slots=True)
@@ -158,13 +164,24 @@ def mentions(tokens: list[Tok]) -> list[Mention]:
 
 
 def _single(tokens: list[Tok], k: int) -> Mention:
-    """:func:`split_mention` of a one-word run, the common case, without list work."""
+    """:func:`split_mention` of a one-word run, the common case, without list work. What a
+    word is (name, title or neither) depends on the word alone: it is worked out once."""
     tok = tokens[k]
+    reading = _READINGS.get(tok.word)
+    if reading is None:
+        if len(_READINGS) >= _READINGS_MAX:
+            _READINGS.clear()
+        reading = _READINGS[tok.word] = _reading(tok)
+    return _new_mention(Mention, (k, k, *reading))
+
+
+def _reading(tok: Tok) -> tuple[str, str, bool]:
+    """(name, role, person) of a one-word run."""
     if tok.word in NOT_NAMES or tok.lower in _RUN_SKIP:
-        return Mention(k, k, "", "", False)
+        return ("", "", False)
     if tok.lower in TITLES:
-        return Mention(k, k, "", tok.word, False)
-    return Mention(k, k, tok.bare, "", _personal((tok,)))
+        return ("", tok.word, False)
+    return (tok.bare, "", _personal((tok,)))
 
 
 def _particle(tokens: list[Tok], k: int) -> bool:

@@ -57,3 +57,20 @@ def test_page_without_article() -> None:
 
 def test_garbage_does_not_raise() -> None:
     assert parse_html("\x00<<<>>>").paragraphs == ()
+
+
+def test_page_the_precise_pass_misses_is_extracted_again() -> None:
+    """Text in a bare ``<div>``, a table cell or a heading, not in paragraphs: the precise
+    pass finds nothing or a few words there, and the balanced pass with trafilatura's rescues
+    is tried."""
+    body = " ".join(
+        f"Round {i} of the talks ended without a deal, officials said." for i in range(6)
+    )
+    for layout in (
+        f"<div class='content'>{body}</div>",
+        f"<table><tr><td>{body}</td></tr></table>",
+        f"<h2>{body}</h2><p>Short.</p>",
+    ):
+        page = f"<html><head><title>Talks</title></head><body>{layout}</body></html>"
+        article = parse_html(page, "https://x.test/talks")
+        assert "Round 5 of the talks ended without a deal" in article.text
