@@ -25,7 +25,7 @@ from briefings.quotes.lexicon import (
     word_set,
 )
 from briefings.quotes.people import PARTICLES, appositive_after, mentions
-from briefings.quotes.tokens import Tok
+from briefings.quotes.tokens import Tok, Tokens
 
 VERBS = frozenset(SPEECH_VERBS.split())
 # Verbs that may come before their subject: '"...," said Akazawa'.
@@ -131,7 +131,7 @@ def _appositive(tokens: list[Tok], k: int) -> tuple[tuple[Tok, ...], str]:
         return tuple(middle), role
     if middle[0].lower in CLAUSE_WORDS or middle[0].lower in SKIPPABLE:
         return _collect_back(tokens, c), ""  # "Hill, who won the race, said"
-    return _collect_back(tokens, c), appositive_after(tokens, c)
+    return _collect_back(tokens, c), appositive_after(Tokens.of(tokens), c)
 
 
 def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
@@ -163,7 +163,7 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
             role = ", ".join(" ".join(t.word for t in s) for s in segments[:index] if s)
             return tuple(_trim(segment)), role
     last = tokens.index(head[-1])
-    return tuple(head), appositive_after(tokens, last)
+    return tuple(head), appositive_after(Tokens.of(tokens), last)
 
 
 def _name_after_descriptor(tokens: list[Tok], begin: int) -> list[Tok]:
@@ -199,7 +199,7 @@ def _alias(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
 
 def lead_person(tokens: list[Tok]) -> tuple[Tok, ...]:
     """The first name in a clause that no preposition governs: its likely subject."""
-    for mention in mentions(tokens):
+    for mention in mentions(Tokens.of(tokens)):
         if not mention.person:
             continue
         if mention.first and tokens[mention.first - 1].lower in PREPOSITIONS:
@@ -211,7 +211,7 @@ def lead_person(tokens: list[Tok]) -> tuple[Tok, ...]:
 def lead_organisation(tokens: list[Tok]) -> tuple[Tok, ...]:
     """A clause that opens with a capitalized name ("The State Department gave ...")."""
     start = 1 if tokens and tokens[0].word == "The" else 0
-    found = mentions(tokens[start:])
+    found = mentions(Tokens.of(tokens[start:]))
     if found and found[0].first == 0 and found[0].name:
         return tuple(tokens[start + found[0].first : start + found[0].last + 1])
     return ()

@@ -8,10 +8,9 @@ short or title-like spans need their own attribution, so scare quotes and titles
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 
 from briefings.model import Quote
 from briefings.quotes.attribution import VERBS, Attribution, after_quote, before_quote
@@ -20,11 +19,10 @@ from briefings.quotes.marks import Span, starts_with_open_mark
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Mention, Person, Registry, mentions, register
 from briefings.quotes.speakers import Speaker, resolve
-from briefings.quotes.tokens import Tok, tokenize
+from briefings.quotes.tokens import Tok, Tokens, tokenize
 from briefings.textcache import TextCache
 
 _SUBJECT_REACH = 20
-_START = attrgetter("start")
 # One- and two-word spans are labels or scare quotes far more often than speech.
 _MIN_WORDS = 3
 
@@ -66,7 +64,7 @@ def find_quotes(
 class _Words:
     """What the finder knows of the article's words (quotes masked), paragraph by paragraph."""
 
-    tokens: list[list[Tok]]
+    tokens: list[Tokens]
     named: list[list[Mention]]
     registry: Registry
     cache: TextCache
@@ -117,7 +115,6 @@ def _attribute(
         toks = words.tokens[p]
         bounds = words.cache.sentences(masked[p])
         events = words.events(p, masked[p])
-        starts = list(map(_START, toks))
         for index, span in enumerate(spans[p]):
             while events and events[0][0] < span.open:
                 subject = events.pop(0)[1]
@@ -126,12 +123,10 @@ def _attribute(
             )
             prev_close = spans[p][index - 1].close if index else -1
             next_open = spans[p][index + 1].open if index + 1 < len(spans[p]) else len(text)
-            after = _between(toks, starts, span.close + 1, min(sent_end, next_open))
+            after = _between(toks, span.close + 1, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted)
-            attribution = _attribution(
-                (toks, starts), after, (sent_start, prev_close, span.open), short
-            )
+            attribution = _attribution(toks, after, (sent_start, prev_close, span.open), short)
             speaker = _resolve(attribution, registry, subject, last)
             if speaker is not None:
                 last = subject = speaker
@@ -156,58 +151,52 @@ def _latest_subject(words: _Words, masked: list[str], back: range) -> Speaker | 
 
 
 def _subject_events(
-    toks: list[Tok], named: list[Mention], bounds: list[tuple[int, int]], registry: Registry
+    toks: Tokens, named: list[Mention], bounds: list[tuple[int, int]], registry: Registry
 ) -> list[tuple[int, Speaker]]:
     """Where the text turns to a person: a sentence that opens with them, or their name
     right before a speech verb ("Akazawa noted ..."). Sorted by offset."""
     events: list[tuple[int, Speaker]] = []
     starts = {m.first: m for m in named}
-    offsets = list(map(_START, toks))
+    lower = toks.lower
     for a, _ in bounds:
-        person = _subject(toks, bisect_left(offsets, a), starts, registry)
+        person = _subject(toks, bisect_left(toks.start, a), starts, registry)
         if person is not None:
             events.append((a, Speaker(person.name, person.role, person=True)))
     for mention in named:
         if not mention.person:
             continue
         k = mention.last + 1
-        while k < len(toks) and toks[k].lower in SKIPPABLE:
+        while k < len(lower) and lower[k] in SKIPPABLE:
             k += 1
-        if k >= len(toks) or toks[k].lower not in VERBS:
+        if k >= len(lower) or lower[k] not in VERBS:
             continue
         known = registry.lookup(mention.name)
-        if known is not None and not toks[mention.last].possessive:
-            events.append((toks[mention.first].start, Speaker(known.name, known.role, person=True)))
+        if known is not None and not toks.possessive[mention.last]:
+            speaker = Speaker(known.name, known.role, person=True)
+            events.append((toks.start[mention.first], speaker))
     events.sort(key=lambda e: e[0])
     return events
 
 
-def _between(toks: list[Tok], starts: list[int], begin: int, end: int) -> list[Tok]:
+def _between(toks: Tokens, begin: int, end: int) -> list[Tok]:
     """Tokens that lie within ``[begin, end)``."""
-    first = bisect_left(starts, begin)
-    last = first
-    while last < len(toks) and toks[last].end <= end:
-        last += 1
-    return toks[first:last]
+    first = bisect_left(toks.start, begin)
+    return toks.records(first, max(first, bisect_right(toks.end, end)))
 
 
 def _attribution(
-    indexed: tuple[list[Tok], list[int]],
-    after: list[Tok],
-    bounds: tuple[int, int, int],
-    short: bool,
+    toks: Tokens, after: list[Tok], bounds: tuple[int, int, int], short: bool
 ) -> Attribution | None:
     """Words after the quote first; then the clause before it, then its whole sentence.
     "according to" after a quote names a source only when nothing before names a speaker."""
-    toks, starts = indexed
     sent_start, prev_close, open_at = bounds
     following = after_quote(after, short)
     if following is not None and following.verb != "according":
         return following
-    near = _between(toks, starts, max(sent_start, prev_close), open_at)
+    near = _between(toks, max(sent_start, prev_close), open_at)
     preceding = before_quote(near, short)
     if preceding is None and prev_close > sent_start:
-        preceding = before_quote(_between(toks, starts, sent_start, open_at), short)
+        preceding = before_quote(_between(toks, sent_start, open_at), short)
     return preceding or following
 
 
@@ -227,17 +216,18 @@ def _resolve(
 
 
 def _subject(
-    toks: list[Tok], first: int, starts: dict[int, Mention], registry: Registry
+    toks: Tokens, first: int, starts: dict[int, Mention], registry: Registry
 ) -> Person | None:
     """The person a sentence (from token ``first``) is about: its first name not after a
     preposition, unless a he/she comes first. None when the sentence does not say."""
-    for k in range(first, min(len(toks), first + _SUBJECT_REACH)):
-        if toks[k].lower in PRONOUNS:
+    lower = toks.lower
+    for k in range(first, min(len(lower), first + _SUBJECT_REACH)):
+        if lower[k] in PRONOUNS:
             return None
         mention = starts.get(k)
-        if mention is None or not mention.person or toks[mention.last].possessive:
+        if mention is None or not mention.person or toks.possessive[mention.last]:
             continue
-        if k > first and toks[k - 1].lower in PREPOSITIONS:
+        if k > first and lower[k - 1] in PREPOSITIONS:
             continue
         known = registry.lookup(mention.name)
         if known is not None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import attrgetter
 from typing import NamedTuple
 
 from briefings.quotes.lexicon import (
@@ -27,7 +26,7 @@ from briefings.quotes.lexicon import (
     TITLES,
     word_set,
 )
-from briefings.quotes.tokens import Tok, tokenize
+from briefings.quotes.tokens import Tok, Tokens, bare_word, tokenize
 
 _VERB_WORDS = frozenset(SPEECH_VERBS.split())
 PARTICLES = word_set("de van von der den bin al da del di la le du dos ben ibn")
@@ -35,9 +34,10 @@ _MAX_ROLE_WORDS = 12
 _SENTENCE_ENDS = frozenset(".!?:")
 # Lower-case words a capitalized run never starts with.
 _RUN_SKIP = HONORIFICS | _VERB_WORDS
-_CAP = attrgetter("cap")
-# One-word runs read so far, by word (a bounded memo: words recur across articles).
-_READINGS: dict[str, tuple[str, str, bool]] = {}
+# (name, role, person) of a capitalized run: a function of its words alone.
+_Reading = tuple[str, str, bool]
+# Runs read so far, by their word (one-word runs) or words (a bounded memo: names recur).
+_READINGS: dict[str | tuple[str, ...], _Reading] = {}
 _READINGS_MAX = 50_000
 
 
@@ -125,57 +125,69 @@ class Registry:
         return None
 
 
-def _inside_sentence(tokens: list[Tok], word: str) -> bool:
+def _inside_sentence(tokens: Tokens, word: str) -> bool:
     """Whether ``word`` is a capitalized token of ``tokens`` that no sentence end precedes."""
+    words, brk = tokens.word, tokens.brk
     return any(
-        k and tokens[k].bare == word and _SENTENCE_ENDS.isdisjoint(tokens[k - 1].brk)
+        k and bare_word(words[k]) == word and _SENTENCE_ENDS.isdisjoint(brk[k - 1])
         for k in capitalized(tokens)
     )
 
 
-def is_name_word(tok: Tok) -> bool:
-    return tok.cap and tok.word not in NOT_NAMES and tok.lower not in HONORIFICS
-
-
-def capitalized(tokens: list[Tok]) -> list[int]:
+def capitalized(tokens: Tokens) -> list[int]:
     """Indexes of the capitalized tokens (the only ones a name can start at)."""
-    return list(compress(range(len(tokens)), map(_CAP, tokens)))
+    return list(compress(range(len(tokens)), tokens.cap))
 
 
-def mentions(tokens: list[Tok]) -> list[Mention]:
+def mentions(tokens: Tokens) -> list[Mention]:
     """Capitalized runs of ``tokens`` ("U.S. Treasury Secretary Scott Bessent")."""
     out: list[Mention] = []
     count = len(tokens)
+    brk, possessive, cap = tokens.brk, tokens.possessive, tokens.cap
     done = -1  # the last index of the previous run
     for i in capitalized(tokens):
         if i <= done:
             continue
         j = i
         while (
-            not tokens[j].brk
-            and not tokens[j].possessive
+            not brk[j]
+            and not possessive[j]
             and j + 1 < count
-            and (tokens[j + 1].cap or _particle(tokens, j + 1))
+            and (cap[j + 1] or _particle(tokens, j + 1))
         ):
             j += 1
-        out.append(split_mention(tokens, i, j) if j > i else _single(tokens, i))
+        out.append(_run(tokens, i, j) if j > i else _single(tokens, i))
         done = j
     return out
 
 
-def _single(tokens: list[Tok], k: int) -> Mention:
-    """:func:`split_mention` of a one-word run, the common case, without list work. What a
-    word is (name, title or neither) depends on the word alone: it is worked out once."""
-    tok = tokens[k]
-    reading = _READINGS.get(tok.word)
+def _single(tokens: Tokens, k: int) -> Mention:
+    """A one-word run, the common case. What a word is (name, title or neither) depends on
+    the word alone: it is worked out once."""
+    word = tokens.word[k]
+    reading = _READINGS.get(word)
     if reading is None:
-        if len(_READINGS) >= _READINGS_MAX:
-            _READINGS.clear()
-        reading = _READINGS[tok.word] = _reading(tok)
+        reading = _remember(word, _reading(tokens.record(k)))
     return _new_mention(Mention, (k, k, *reading))
 
 
-def _reading(tok: Tok) -> tuple[str, str, bool]:
+def _run(tokens: Tokens, first: int, last: int) -> Mention:
+    """A run of several words, read once per distinct run of words like :func:`_single`."""
+    words = tuple(tokens.word[first : last + 1])
+    reading = _READINGS.get(words)
+    if reading is None:
+        reading = _remember(words, _read_run(tokens.records(first, last + 1)))
+    return _new_mention(Mention, (first, last, *reading))
+
+
+def _remember(words: str | tuple[str, ...], reading: _Reading) -> _Reading:
+    if len(_READINGS) >= _READINGS_MAX:
+        _READINGS.clear()
+    _READINGS[words] = reading
+    return reading
+
+
+def _reading(tok: Tok) -> _Reading:
     """(name, role, person) of a one-word run."""
     if tok.word in NOT_NAMES or tok.lower in _RUN_SKIP:
         return ("", "", False)
@@ -184,12 +196,17 @@ def _reading(tok: Tok) -> tuple[str, str, bool]:
     return (tok.bare, "", _personal((tok,)))
 
 
-def _particle(tokens: list[Tok], k: int) -> bool:
-    return tokens[k].word in PARTICLES and k + 1 < len(tokens) and tokens[k + 1].cap
+def _particle(tokens: Tokens, k: int) -> bool:
+    return tokens.word[k] in PARTICLES and k + 1 < len(tokens) and tokens.cap[k + 1]
 
 
-def split_mention(tokens: list[Tok], first: int, last: int) -> Mention:
-    run = tokens[first : last + 1]
+def split_mention(tokens: Sequence[Tok], first: int, last: int) -> Mention:
+    """The run ``tokens[first : last + 1]`` split into its title part and its name part."""
+    return _new_mention(Mention, (first, last, *_read_run(tokens[first : last + 1])))
+
+
+def _read_run(run: Sequence[Tok]) -> _Reading:
+    """(name, role, person) of a capitalized run."""
     while run and (run[0].word in NOT_NAMES or run[0].lower in _RUN_SKIP):
         run = run[1:]
     cut = -1
@@ -207,7 +224,7 @@ def split_mention(tokens: list[Tok], first: int, last: int) -> Mention:
         name_part = name_part[1:]
     name = " ".join(t.bare if k == len(name_part) - 1 else t.word for k, t in enumerate(name_part))
     person = bool(name_part) and _personal(name_part)
-    return Mention(first, last, name, " ".join(t.word for t in role_part), person)
+    return name, " ".join(t.word for t in role_part), person
 
 
 def _personal(name_part: Sequence[Tok]) -> bool:
@@ -222,17 +239,18 @@ def _personal(name_part: Sequence[Tok]) -> bool:
     return not name_part[-1].possessive or len(name_part) > 1
 
 
-def role_before(tokens: list[Tok], first: int, seed: tuple[str, ...] = ()) -> str:
+def role_before(tokens: Tokens, first: int, seed: tuple[str, ...] = ()) -> str:
     """A role phrase right before a name: "Japan's top negotiator", "President of" + seed."""
+    brk, lower, cap, word = tokens.brk, tokens.lower, tokens.cap, tokens.word
     k = first - 1
     words: list[str] = list(reversed(seed))
-    while k >= 0 and not tokens[k].brk and len(words) < 7:
-        tok = tokens[k]
-        role_word = tok.lower in ROLE_NOUNS or tok.lower in ROLE_MODIFIERS or tok.lower in TITLES
-        name_word = tok.cap and tok.word not in NOT_NAMES
-        if not (role_word or name_word or (tok.lower in {"of", "the"} and words)):
+    while k >= 0 and not brk[k] and len(words) < 7:
+        low = lower[k]
+        role_word = low in ROLE_NOUNS or low in ROLE_MODIFIERS or low in TITLES
+        name_word = cap[k] and word[k] not in NOT_NAMES
+        if not (role_word or name_word or (low in {"of", "the"} and words)):
             break
-        words.append(tok.word)
+        words.append(word[k])
         k -= 1
     while words and (words[-1].lower() in PREPOSITIONS or words[-1].lower() == "the"):
         words.pop()
@@ -242,33 +260,32 @@ def role_before(tokens: list[Tok], first: int, seed: tuple[str, ...] = ()) -> st
     return " ".join(words)
 
 
-def appositive_after(tokens: list[Tok], last: int) -> str:
+def appositive_after(tokens: Tokens, last: int) -> str:
     """The role after "Name, ": "minister in charge of economic revitalization"."""
-    if tokens[last].brk[:1] != "," or last + 1 >= len(tokens):
+    brk, lower = tokens.brk, tokens.lower
+    if brk[last][:1] != "," or last + 1 >= len(tokens):
         return ""
-    words: list[Tok] = []
-    k = last + 1
-    while k < len(tokens) and len(words) < _MAX_ROLE_WORDS:
-        words.append(tokens[k])
-        if tokens[k].brk:
-            break
-        k += 1
-    if not words or words[-1].brk[:1] not in {",", "."} or words[-1].brk[:2] == ",”":
+    first = end = last + 1
+    limit = min(len(tokens), first + _MAX_ROLE_WORDS) - 1
+    while end < limit and not brk[end]:
+        end += 1  # up to the first word followed by punctuation
+    if brk[end][:1] not in {",", "."} or brk[end][:2] == ",”":
         return ""
-    head = words[0]
-    if head.cap and not head.possessive and head.lower not in TITLES and head.word != "The":
+    head = lower[first]
+    possessive = tokens.possessive[first]
+    if tokens.cap[first] and not possessive and head not in TITLES and tokens.word[first] != "The":
         return ""
-    opener = head.lower in DETERMINERS or head.lower in TITLES or head.lower in ROLE_NOUNS
-    if not (opener or head.lower in ROLE_MODIFIERS or head.possessive):
+    opener = head in DETERMINERS or head in TITLES or head in ROLE_NOUNS
+    if not (opener or head in ROLE_MODIFIERS or possessive):
         return ""  # "Di Maio, joined the talks as an observer": no apposition
-    if not any(t.lower in ROLE_NOUNS for t in words):
+    if ROLE_NOUNS.isdisjoint(lower[first : end + 1]):
         return ""
-    if words[0].lower in {"who", "which", "that", "where", "when", "said", "says"}:
+    if head in {"who", "which", "that", "where", "when", "said", "says"}:
         return ""
-    return " ".join(t.word for t in words)
+    return " ".join(tokens.word[first : end + 1])
 
 
-def register(registry: Registry, tokens: list[Tok], found: list[Mention] | None = None) -> None:
+def register(registry: Registry, tokens: Tokens, found: list[Mention] | None = None) -> None:
     """Add the people named in ``tokens`` (one paragraph, quotes masked)."""
     for mention in mentions(tokens) if found is None else found:
         if not mention.person:

@@ -5,11 +5,18 @@ so it is one regex scan: each match is (gap, word, break), matches tile the text
 (the gap takes the spaces, masked quote text, a word's leading punctuation and any chunk that
 is punctuation only), and offsets are running sums of the part lengths. No Python code runs
 per word: the columns are built by C-level ``map`` calls.
+
+A paragraph's tokens are kept as :class:`Tokens`, one list per field, not an object per word:
+most words are only ever looked at through a column (is it capitalized, what follows it), and
+an article's worth of small objects kept alive costs the garbage collector more than making
+them. :class:`Tok` records are made for the few words handed on as phrases.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from operator import itemgetter, methodcaller
 from typing import NamedTuple
@@ -54,31 +61,87 @@ class Tok(NamedTuple):
     @property
     def bare(self) -> str:
         """The word without a possessive ending."""
-        if not self.possessive:
-            return self.word
-        for ending in _POSSESSIVE:
-            if self.word.endswith(ending):
-                return self.word[: -len(ending)] if ending[0] in "'’" else self.word[:-1]
-        return self.word
+        return bare_word(self.word) if self.possessive else self.word
 
 
-def tokenize(text: str) -> list[Tok]:
+def bare_word(word: str) -> str:
+    """``word`` without a possessive ending ("Smith's" -> "Smith", "States'" -> "States")."""
+    for ending in _POSSESSIVE:
+        if word.endswith(ending):
+            return word[: -len(ending)] if ending[0] in "'’" else word[:-1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The tokens of one text, field by field: ``tokens.cap[k]`` is whether token ``k`` is
+    capitalized. Each list has one item per token; see :class:`Tok` for the fields."""
+
+    start: list[int]
+    end: list[int]
+    word: list[str]
+    brk: list[str]
+    lower: list[str]
+    cap: list[bool]
+    possessive: list[bool]
+
+    def __len__(self) -> int:
+        return len(self.word)
+
+    def record(self, k: int) -> Tok:
+        """Token ``k`` as a record."""
+        return _new(
+            Tok,
+            (
+                self.start[k],
+                self.end[k],
+                self.word[k],
+                self.brk[k],
+                self.lower[k],
+                self.cap[k],
+                self.possessive[k],
+            ),
+        )
+
+    def records(self, first: int = 0, last: int | None = None) -> list[Tok]:
+        """Tokens ``first`` up to (not including) ``last`` as records."""
+        span = slice(first, last)
+        columns = zip(
+            self.start[span],
+            self.end[span],
+            self.word[span],
+            self.brk[span],
+            self.lower[span],
+            self.cap[span],
+            self.possessive[span],
+            strict=True,
+        )
+        return list(map(_new, repeat(Tok), columns))
+
+    @classmethod
+    def of(cls, records: Sequence[Tok]) -> Tokens:
+        """The columns of ``records``."""
+        if not records:
+            return cls([], [], [], [], [], [], [])
+        start, end, word, brk, lower, cap, possessive = map(list, zip(*records, strict=True))
+        return cls(start, end, word, brk, lower, cap, possessive)
+
+
+def tokenize(text: str) -> Tokens:
     """Tokens of ``text`` (masked quote text, NULs, is skipped like spaces)."""
     parts = _TOKEN.findall(text)
     while parts and not parts[-1][1]:
         parts.pop()  # the tail after the last word
     if not parts:
-        return []
+        return Tokens.of(())
     ends = list(accumulate(map(len, chain.from_iterable(parts))))
     words = list(map(_WORD, parts))
-    columns = zip(
-        ends[0::3],  # a word starts where its gap ends
-        ends[1::3],
-        words,
-        map(_BREAK, parts),
-        map(str.lower, words),
-        map(str.isupper, map(_HEAD, words)),
-        map(_POSSESSIVE_END, words),
-        strict=True,
+    return Tokens(
+        start=ends[0::3],  # a word starts where its gap ends
+        end=ends[1::3],
+        word=words,
+        brk=list(map(_BREAK, parts)),
+        lower=list(map(str.lower, words)),
+        cap=list(map(str.isupper, map(_HEAD, words))),
+        possessive=list(map(_POSSESSIVE_END, words)),
     )
-    return list(map(_new, repeat(Tok), columns))

@@ -20,9 +20,10 @@ def _noted(texts: list[str]) -> set[str]:
     noted: set[str] = set()
     for text in texts:
         tokens = tokenize(text)
+        records = tokens.records()
         for k in capitalized(tokens):
-            if k and _ENDS.isdisjoint(tokens[k - 1].brk):
-                noted.add(tokens[k].bare)
+            if k and _ENDS.isdisjoint(records[k - 1].brk):
+                noted.add(records[k].bare)
     return noted
 
 
@@ -36,7 +37,7 @@ def test_written_capitalized_matches_the_noted_set(corpus_texts: list[list[str]]
         registry = Registry(texts=texts)
         noted = _noted(texts)
         # Every capitalized word of the article, sentence openers included, and a few others.
-        candidates = {t.bare for text in texts for t in tokenize(text) if t.cap}
+        candidates = {t.bare for text in texts for t in tokenize(text).records() if t.cap}
         candidates |= {"Well", "Nobody", "the", ""}
         wrong = {w for w in candidates if registry.written_capitalized(w) != (w in noted)}
         assert wrong == set()

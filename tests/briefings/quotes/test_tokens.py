@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefings.quotes.tokens import _LEAD, _TRAIL, Tok, tokenize
+from briefings.quotes.tokens import _LEAD, _TRAIL, Tokens, bare_word, tokenize
 from briefings.textcache import TextCache
 
 _CHUNK = re.compile(r"[^\s\x00]+")
@@ -33,13 +33,13 @@ def _reference(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def _plain(tokens: list[Tok]) -> list[tuple[int, int, str, str]]:
-    return [(t.start, t.end, t.word, t.brk) for t in tokens]
+def _plain(tokens: Tokens) -> list[tuple[int, int, str, str]]:
+    return list(zip(tokens.start, tokens.end, tokens.word, tokens.brk, strict=True))
 
 
 def test_words_and_breaks() -> None:
     text = '"We will," said U.S. Sen. J. Smith\'s aide (Dr. Ann Lee). \x00\x00\x00” — ok'
-    words = [(t.word, t.brk) for t in tokenize(text)]
+    words = [(t.word, t.brk) for t in tokenize(text).records()]
     assert words == [
         ("We", ""),
         ("will", ',"'),
@@ -54,7 +54,7 @@ def test_words_and_breaks() -> None:
         ("Lee", ")."),
         ("ok", ""),
     ]
-    smith = tokenize(text)[6]
+    smith = tokenize(text).record(6)
     assert (smith.bare, smith.lower, smith.cap, smith.possessive) == (
         "Smith",
         "smith's",
@@ -69,6 +69,20 @@ def test_matches_the_rule(text: str) -> None:
     assert _plain(tokenize(text)) == _reference(text)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aAbZ.'’s-—(“”\"),:? \x00\nUMrDSt", max_size=40))
+def test_columns_and_records_agree(text: str) -> None:
+    tokens = tokenize(text)
+    records = tokens.records()
+    assert len(records) == len(tokens)
+    assert Tokens.of(records) == tokens
+    assert all(tokens.record(k) == record for k, record in enumerate(records))
+    for record in records:
+        assert record.lower == record.word.lower()
+        assert record.cap == record.word[0].isupper()
+    assert tokens.records(1, 3) == records[1:3]
+
+
 def test_cache_returns_fresh_span_lists() -> None:
     cache = TextCache()
     text = 'He said "yes" and "no".'
@@ -76,3 +90,8 @@ def test_cache_returns_fresh_span_lists() -> None:
     first.pop()
     assert len(cache.spans(text)) == 2
     assert cache.sentences(text) is cache.sentences(text)
+
+
+def test_bare_word_drops_a_possessive_ending() -> None:
+    words = ["Smith's", "Smith’s", "States'", "boss’", "Smith", "Ross"]
+    assert [bare_word(w) for w in words] == ["Smith", "Smith", "States", "boss", "Smith", "Ross"]
