@@ -22,22 +22,30 @@ MAX_LEDE_WORDS = 60
 
 # Cue words are matched case-sensitively: they are lower-case in running text, and a
 # case-insensitive alternation costs several times more.
-OUTCOME_CUE = re.compile(
-    r"\b(?:agreed|agreement|deal|failed|fail|reached|signed|approved|rejected|passed|voted|"
+_OUTCOME_WORDS = (
+    r"agreed|agreement|deal|failed|fail|reached|signed|approved|rejected|passed|voted|"
     r"won|lost|ruled|decided|killed|died|dead|elected|resigned|arrested|sentenced|convicted|"
     r"charged|withdrew|withdrawn|suspended|banned|declared|launched|announced|ended|closed|"
     r"opened|found|confirmed|no deal|without|refused|denied|accepted|canceled|cancelled|"
-    r"injured|destroyed|collapsed|crashed|defeated|beat|struck|cut|raised|imposed|lifted)\b"
+    r"injured|destroyed|collapsed|crashed|defeated|beat|struck|cut|raised|imposed|lifted"
 )
-NEXT_CUE = re.compile(
-    r"\b(?:will|shall|scheduled|expected to|plans? to|planned|is to|are to|set to|due to|"
+# Looking at the first letter before trying sixty words makes most word starts fail at once.
+_OUTCOME_FIRSTS = "".join(sorted({word[0] for word in _OUTCOME_WORDS.split("|")}))
+OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}])(?:{_OUTCOME_WORDS})\b")
+_NEXT_WORDS = (
+    r"will|shall|scheduled|expected to|plans? to|planned|is to|are to|set to|due to|"
     r"next (?:week|month|year|round|step)|later this|upcoming|tomorrow|to be held|slated|"
-    r"deadline|is to be|are to be)\b"
+    r"deadline|is to be|are to be"
 )
+_HOPE_WORDS = r"hopes?|aims?|intends?|wants?|meet|meets"
+NEXT_CUE = re.compile(rf"\b(?:{_NEXT_WORDS})\b")
+HOPE_CUE = re.compile(rf"\b(?:{_HOPE_WORDS})\b")
+# Both in one scan: most sentences have neither, and are read once instead of twice. A hope
+# word never lies inside a next-step phrase, so the scan sees every one of either kind.
+_NEXT_OR_HOPE = re.compile(rf"\b(?:(?P<next>{_NEXT_WORDS})|{_HOPE_WORDS})\b")
 PAST_CUE = re.compile(
     r"\b(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|since)\b"
 )
-HOPE_CUE = re.compile(r"\b(?:hopes?|aims?|intends?|wants?|meet|meets)\b")
 OUTCOME_REACH = 6  # paragraphs: news puts what happened first
 STRONG_NEXT = re.compile(r"\b(?:scheduled|to be held|slated|set to|due to)\b")
 SPECULATION = re.compile(
@@ -119,8 +127,8 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         if statement.order == lede:
             continue
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
-        cue = NEXT_CUE.search(text) is not None
-        if not cue and (not HOPE_CUE.search(text) or PAST_CUE.search(text)):
+        cue, hope = _next_or_hope(text)
+        if not cue and (not hope or PAST_CUE.search(text)):
             continue  # neither a cue nor a hope ("aims to ... on May 3")
         if statement.words > MAX_WORDS:
             continue
@@ -136,6 +144,16 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         scored.append((score, statement))
     best = sorted(scored, key=lambda s: (-s[0], s[1].order))[:MAX_NEXT]
     return [s for _, s in sorted(best, key=lambda s: s[1].order)]
+
+
+def _next_or_hope(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` holds a next-step cue, and whether it holds a hope word."""
+    hope = False
+    for match in _NEXT_OR_HOPE.finditer(text):
+        if match.lastgroup == "next":
+            return True, hope
+        hope = True
+    return False, hope
 
 
 def _mentions_future_date(text: str, today: date | None) -> bool:

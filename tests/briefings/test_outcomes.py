@@ -4,7 +4,9 @@ from datetime import UTC, datetime
 
 from briefings.meetings import find_meeting
 from briefings.model import Article
-from briefings.outcomes import find_facts
+from briefings.outcomes import HOPE_CUE, NEXT_CUE, _next_or_hope, find_facts
+from briefings.statements import statements
+from tests.wikinews import articles
 
 PUBLISHED = datetime(2025, 6, 7, tzinfo=UTC)
 
@@ -72,3 +74,13 @@ def test_find_meeting() -> None:
     assert meeting is not None
     assert meeting.sentence() == "Lee met Foreign Minister Taro Kono for two hours."
     assert find_meeting("The panel met on Monday.", "Lee") is None
+
+
+def test_one_scan_finds_next_steps_and_hopes_as_the_two_patterns_do() -> None:
+    sentences = [s.raw for a in articles() for s in statements(a.paragraphs)]
+    sentences += ["They are set to be held in May.", "A casino deal meets rules.", "Intends."]
+    for text in sentences:
+        cue, hope = _next_or_hope(text)
+        assert cue == (NEXT_CUE.search(text) is not None), text
+        if not cue:
+            assert hope == (HOPE_CUE.search(text) is not None), text
