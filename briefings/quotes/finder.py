@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from briefings.model import Quote
 from briefings.quotes.attribution import VERBS, Attribution, after_quote, before_quote
@@ -156,10 +157,13 @@ def _subject_events(
     """Where the text turns to a person: a sentence that opens with them, or their name
     right before a speech verb ("Akazawa noted ..."). Sorted by offset."""
     events: list[tuple[int, Speaker]] = []
-    starts = {m.first: m for m in named}
     lower = toks.lower
+    # Where a sentence's subject can be decided: a person's name, or a he/she.
+    people = {m.first: m for m in named if m.person and not toks.possessive[m.last]}
+    pronouns = compress(range(len(lower)), map(PRONOUNS.__contains__, lower))
+    stops = sorted({*people, *pronouns})
     for a, _ in bounds:
-        person = _subject(toks, bisect_left(toks.start, a), starts, registry)
+        person = _subject(toks, bisect_left(toks.start, a), (stops, people), registry)
         if person is not None:
             events.append((a, Speaker(person.name, person.role, person=True)))
     for mention in named:
@@ -216,20 +220,23 @@ def _resolve(
 
 
 def _subject(
-    toks: Tokens, first: int, starts: dict[int, Mention], registry: Registry
+    toks: Tokens, first: int, stopping: tuple[list[int], dict[int, Mention]], registry: Registry
 ) -> Person | None:
     """The person a sentence (from token ``first``) is about: its first name not after a
-    preposition, unless a he/she comes first. None when the sentence does not say."""
+    preposition, unless a he/she comes first. None when the sentence does not say.
+    ``stopping`` holds the indexes of names and pronouns, and the names by index."""
+    stops, people = stopping
     lower = toks.lower
-    for k in range(first, min(len(lower), first + _SUBJECT_REACH)):
+    end = min(len(lower), first + _SUBJECT_REACH)
+    for index in range(bisect_left(stops, first), len(stops)):
+        k = stops[index]
+        if k >= end:
+            break
         if lower[k] in PRONOUNS:
             return None
-        mention = starts.get(k)
-        if mention is None or not mention.person or toks.possessive[mention.last]:
-            continue
         if k > first and lower[k - 1] in PREPOSITIONS:
             continue
-        known = registry.lookup(mention.name)
+        known = registry.lookup(people[k].name)
         if known is not None:
             return known
     return None

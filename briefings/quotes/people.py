@@ -93,16 +93,14 @@ class Registry:
         return person
 
     def lookup(self, name: str) -> Person | None:
-        words = name.split()
-        if len(words) == 1:  # the common case, without the list work below
-            word = words[0]
-            if word.lower() in HONORIFICS:
+        if " " not in name:  # one word (names are words joined by spaces), the common case
+            if not name or name.lower() in HONORIFICS:
                 return None
-            known = self.people.get(word)
-            if known is None and word in self.by_word:
-                known = self.people[self.by_word[word]]
+            known = self.people.get(name)
+            if known is None and name in self.by_word:
+                known = self.people[self.by_word[name]]
             return known
-        words = [w for w in words if w.lower() not in HONORIFICS]
+        words = [w for w in name.split() if w.lower() not in HONORIFICS]
         if not words:
             return None
         full = " ".join(words)
@@ -178,6 +176,12 @@ def _run(tokens: Tokens, first: int, last: int) -> Mention:
     if reading is None:
         reading = _remember(words, _read_run(tokens.records(first, last + 1)))
     return _new_mention(Mention, (first, last, *reading))
+
+
+def forget_runs() -> None:
+    """Empty the memo of capitalized runs read so far (a benchmark reading a corpus again
+    starts from what a fresh stream of articles would find)."""
+    _READINGS.clear()
 
 
 def _remember(words: str | tuple[str, ...], reading: _Reading) -> _Reading:
@@ -290,6 +294,9 @@ def register(registry: Registry, tokens: Tokens, found: list[Mention] | None = N
     for mention in mentions(tokens) if found is None else found:
         if not mention.person:
             continue
+        known = registry.lookup(mention.name)
+        if known is not None and known.role:
+            continue  # known with a role: nothing said here can change that
         role = mention.role
         if not role or not any(
             w.lower() in TITLES or w.lower() in ROLE_NOUNS for w in role.split()
@@ -300,7 +307,7 @@ def register(registry: Registry, tokens: Tokens, found: list[Mention] | None = N
                 or appositive_after(tokens, mention.last)
                 or role
             )
-        if len(mention.name.split()) >= 2 or registry.lookup(mention.name):
+        if known is not None or len(mention.name.split()) >= 2:
             registry.add(mention.name, role)
         elif role and role != appositive_after(tokens, mention.last) and mention.name[-2:] != "ly":
             registry.add(mention.name, role)  # "President Trump", not "Officially, ..."
