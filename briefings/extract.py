@@ -30,7 +30,7 @@ from briefings.boilerplate import (
 from briefings.dateline import split_dateline
 from briefings.headline import headline_from_lede
 from briefings.model import Article
-from briefings.pagemeta import read_meta
+from briefings.pagemeta import read_byline, read_meta
 from briefings.urls import canonical_url, is_http_url
 
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,80}$")
@@ -91,8 +91,8 @@ def parse_html(page: str, url: str = "") -> Article:
     authors = split_authors(meta.author.replace(";", ","), outlet) or byline_authors
     # Tracking parameters never make a link canonical ("?utm_source=rss").
     canonical = canonical_url(meta.canonical) if is_http_url(meta.canonical) else meta.canonical
-    if not authors and BYLINE.match(meta.byline):
-        authors = credit_authors(meta.byline, outlet) or ()
+    if not authors and BYLINE.match(byline := read_byline(page)):
+        authors = credit_authors(byline, outlet) or ()
     return Article(
         url=url or canonical,
         title=title or (headline_from_lede(paragraphs[0]) if paragraphs else ""),

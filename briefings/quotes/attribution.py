@@ -8,7 +8,10 @@ The result is the speaker *phrase*; :mod:`briefings.quotes.speakers` resolves it
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from briefings.quotes.lexicon import (
     CLAUSE_WORDS,
@@ -40,18 +43,30 @@ _ALIAS = word_set("pseudonym named called identified known")
 _PHRASE_STOPS = PREPOSITIONS - {"of", "for"}
 _CLAUSE_STOPS = CLAUSE_WORDS | (PREPOSITIONS - {"of"})
 _MAX_NP = 9
+_MAY_BE_VERB = VERBS | {"according"}
+_LOWER = attrgetter("lower")
 _AFTER_REACH = 12
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """A speaker phrase (tokens), the role an appositive gave it there, and the person the
-    clause opens with (preferred when the phrase names an organisation: "X of Y said")."""
+    """A speaker phrase (tokens), the role an appositive gave it there, and the clause before
+    the quote it was found in, if any: the person that clause opens with is preferred when the
+    phrase names an organisation ("X of Y said")."""
 
     phrase: tuple[Tok, ...]
     role: str = ""
     verb: str = ""
-    lead: tuple[Tok, ...] = ()
+    clause: tuple[Tok, ...] = ()
+
+    def lead(self) -> tuple[Tok, ...]:
+        """The person the clause opens with (looked for only when a caller asks)."""
+        return lead_person(self.clause) if self.clause else ()
+
+
+def _verb_candidates(tokens: list[Tok]) -> Iterator[int]:
+    """Indexes of the tokens :func:`_is_verb` may accept (a speech verb or "according")."""
+    return compress(range(len(tokens)), map(_MAY_BE_VERB.__contains__, map(_LOWER, tokens)))
 
 
 def _is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
@@ -197,7 +212,7 @@ def _alias(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     return ()
 
 
-def lead_person(tokens: list[Tok]) -> tuple[Tok, ...]:
+def lead_person(tokens: Sequence[Tok]) -> tuple[Tok, ...]:
     """The first name in a clause that no preposition governs: its likely subject."""
     for mention in mentions(Tokens.of(tokens)):
         if not mention.person:
@@ -219,7 +234,7 @@ def lead_organisation(tokens: list[Tok]) -> tuple[Tok, ...]:
 
 def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     """Attribution in the words right after a closing mark (same sentence)."""
-    for k in range(min(len(tokens), _AFTER_REACH)):
+    for k in _verb_candidates(tokens[:_AFTER_REACH]):
         if not _is_verb(tokens, k, short):
             continue
         verb = tokens[k].lower
@@ -240,8 +255,7 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
 
 def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     """Attribution in the words before an opening mark (same sentence, earlier verb first)."""
-    lead = lead_person(tokens)
-    for k in range(len(tokens)):
+    for k in _verb_candidates(tokens):
         if not _is_verb(tokens, k, short):
             continue
         verb = tokens[k].lower
@@ -253,7 +267,7 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             phrase, role = phrase_before(tokens, k)
             if not phrase:
                 # "Duda ... and wrote", "X of the Y assembly said", "The ministry ... and said"
-                phrase = lead or lead_organisation(tokens)
+                phrase = lead_person(tokens) or lead_organisation(tokens)
         if phrase:
-            return Attribution(phrase, role, verb, lead)
+            return Attribution(phrase, role, verb, tuple(tokens))
     return None

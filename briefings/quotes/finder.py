@@ -213,8 +213,10 @@ def _resolve(
     if attribution is None:
         return None
     speaker = resolve(attribution.phrase, attribution.role, registry, subject, last)
-    lead = attribution.lead
-    if (speaker is None or not speaker.person) and lead and lead[0] < attribution.phrase[0]:
+    if speaker is not None and speaker.person:
+        return speaker
+    lead = attribution.lead()
+    if lead and lead[0] < attribution.phrase[0]:
         return resolve(lead, attribution.role, registry, subject, last)
     return speaker
 

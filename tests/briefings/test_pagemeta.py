@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from briefings.pagemeta import PageMeta, read_meta
+from briefings.pagemeta import PageMeta, read_byline, read_meta
 
 PAGE = """<html><head>
 <title>Talks end | The Daily Example</title>
@@ -19,11 +19,11 @@ def test_read_meta() -> None:
         title="Talks end | The Daily Example",
         sitename="The Daily Example",
         author="Ana Ruiz",
-        byline="By Ana Ruiz, Daily",
         canonical="https://daily.example/a?utm_source=x",
         published=datetime(2025, 6, 7, 8, 0, tzinfo=UTC),
         description="Ministers & envoys met.",
     )
+    assert read_byline(PAGE) == "By Ana Ruiz, Daily"
 
 
 def test_og_title_and_meta_date_win() -> None:
@@ -38,3 +38,4 @@ def test_og_title_and_meta_date_win() -> None:
 def test_nothing_to_read() -> None:
     assert read_meta("") == PageMeta()
     assert read_meta("<<meta content=>") == PageMeta()
+    assert read_byline("<p>No byline</p>") == ""
