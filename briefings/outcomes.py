@@ -149,10 +149,12 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
 def _next_or_hope(text: str) -> tuple[bool, bool]:
     """Whether ``text`` holds a next-step cue, and whether it holds a hope word."""
     hope = False
-    for match in _NEXT_OR_HOPE.finditer(text):
+    match = _NEXT_OR_HOPE.search(text)
+    while match is not None:
         if match.lastgroup == "next":
             return True, hope
         hope = True
+        match = _NEXT_OR_HOPE.search(text, match.end())
     return False, hope
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 # Words ending in a period that do not end a sentence.
 _ABBREVIATED = (
@@ -11,6 +12,9 @@ _ABBREVIATED = (
     "mt ft approx dept est fig vol op rev adm cmdr maj"
 )
 ABBREVIATIONS = frozenset(_ABBREVIATED.split())
+_LONGEST = max(map(len, ABBREVIATIONS))
+# What a word is made of here, in ASCII text (where isalpha() is exactly these letters).
+_ASCII_WORD_CHARS = string.ascii_letters + "."
 # A sentence ends at . ! or ? (optionally followed by closing quotes or brackets) then space
 # and an upper-case letter, digit or opening quote.
 _BOUNDARY = re.compile(r"([.!?][\"'”’»」)\]]*)\s+(?=[\"“‘«「(\[]?[A-Z0-9\x00])")
@@ -36,9 +40,16 @@ def sentences(text: str) -> list[str]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    begin = dot
-    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
-        begin -= 1
-    word = text[begin:dot].lower()
+    """Whether the word before the period at ``dot`` (its letters and dots) is abbreviated."""
+    tail = text[max(0, dot - _LONGEST - 1) : dot]
+    if tail.isascii():  # the common case: one call instead of a loop over the letters
+        word = tail[len(tail.rstrip(_ASCII_WORD_CHARS)) :].lower()
+        if len(word) > _LONGEST:
+            return False
+    else:
+        begin = dot
+        while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+            begin -= 1
+        word = text[begin:dot].lower()
     # Single capitals are initials ("John F. Kennedy").
     return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())

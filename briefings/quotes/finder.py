@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import chain, compress
 
 from briefings.model import Quote
 from briefings.quotes.attribution import VERBS, Attribution, after_quote, before_quote
@@ -73,6 +73,10 @@ class _Words:
     def events(self, p: int, masked: str) -> list[tuple[int, Speaker]]:
         bounds = self.cache.sentences(masked)
         return _subject_events(self.tokens[p], self.named[p], bounds, self.registry)
+
+    def last_event(self, p: int, masked: str) -> tuple[int, Speaker] | None:
+        bounds = self.cache.sentences(masked)
+        return _last_event(self.tokens[p], self.named[p], bounds, self.registry)
 
 
 def _chains(paragraphs: Sequence[str], spans: list[list[Span]]) -> dict[tuple[int, int], int]:
@@ -145,9 +149,9 @@ def _latest_subject(words: _Words, masked: list[str], back: range) -> Speaker | 
     that has any. Only attributing a quote changes the registry, so reading these paragraphs
     when the next quote comes, rather than in passing, gives the same events."""
     for p in back:
-        events = words.events(p, masked[p])
-        if events:
-            return events[-1][1]
+        event = words.last_event(p, masked[p])
+        if event is not None:
+            return event[1]
     return None
 
 
@@ -157,29 +161,57 @@ def _subject_events(
     """Where the text turns to a person: a sentence that opens with them, or their name
     right before a speech verb ("Akazawa noted ..."). Sorted by offset."""
     events: list[tuple[int, Speaker]] = []
-    lower = toks.lower
-    # Where a sentence's subject can be decided: a person's name, or a he/she.
-    people = {m.first: m for m in named if m.person and not toks.possessive[m.last]}
-    pronouns = compress(range(len(lower)), map(PRONOUNS.__contains__, lower))
-    stops = sorted({*people, *pronouns})
+    stopping = _stopping(toks, named)
     for a, _ in bounds:
-        person = _subject(toks, bisect_left(toks.start, a), (stops, people), registry)
+        person = _subject(toks, bisect_left(toks.start, a), stopping, registry)
         if person is not None:
             events.append((a, Speaker(person.name, person.role, person=True)))
     for mention in named:
-        if not mention.person:
-            continue
-        k = mention.last + 1
-        while k < len(lower) and lower[k] in SKIPPABLE:
-            k += 1
-        if k >= len(lower) or lower[k] not in VERBS:
-            continue
-        known = registry.lookup(mention.name)
-        if known is not None and not toks.possessive[mention.last]:
-            speaker = Speaker(known.name, known.role, person=True)
-            events.append((toks.start[mention.first], speaker))
+        event = _verb_event(toks, mention, registry)
+        if event is not None:
+            events.append(event)
     events.sort(key=lambda e: e[0])
     return events
+
+
+def _last_event(
+    toks: Tokens, named: list[Mention], bounds: list[tuple[int, int]], registry: Registry
+) -> tuple[int, Speaker] | None:
+    """The last of :func:`_subject_events`, read from the end (at one offset, the name before
+    a verb comes last there too)."""
+    by_verb = next(filter(None, (_verb_event(toks, m, registry) for m in reversed(named))), None)
+    stopping = _stopping(toks, named)
+    for a, _ in reversed(bounds):
+        if by_verb is not None and a <= by_verb[0]:
+            return by_verb
+        person = _subject(toks, bisect_left(toks.start, a), stopping, registry)
+        if person is not None:
+            return (a, Speaker(person.name, person.role, person=True))
+    return by_verb
+
+
+def _stopping(toks: Tokens, named: list[Mention]) -> tuple[list[int], dict[int, Mention]]:
+    """Where a sentence's subject can be decided: the indexes of people's names and of
+    he/she, in order, and the names by index (for :func:`_subject`)."""
+    people = {m.first: m for m in named if m.person and not toks.possessive[m.last]}
+    pronouns = compress(range(len(toks.lower)), map(PRONOUNS.__contains__, toks.lower))
+    return sorted(chain(people, pronouns)), people
+
+
+def _verb_event(toks: Tokens, mention: Mention, registry: Registry) -> tuple[int, Speaker] | None:
+    """A known person named right before a speech verb: "Akazawa noted ..."."""
+    if not mention.person:
+        return None
+    lower = toks.lower
+    k = mention.last + 1
+    while k < len(lower) and lower[k] in SKIPPABLE:
+        k += 1
+    if k >= len(lower) or lower[k] not in VERBS:
+        return None
+    known = registry.lookup(mention.name)
+    if known is None or toks.possessive[mention.last]:
+        return None
+    return toks.start[mention.first], Speaker(known.name, known.role, person=True)
 
 
 def _between(toks: Tokens, begin: int, end: int) -> list[Tok]:

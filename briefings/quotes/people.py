@@ -141,17 +141,18 @@ def mentions(tokens: Tokens) -> list[Mention]:
     """Capitalized runs of ``tokens`` ("U.S. Treasury Secretary Scott Bessent")."""
     out: list[Mention] = []
     count = len(tokens)
-    brk, possessive, cap = tokens.brk, tokens.possessive, tokens.cap
+    brk, possessive, cap, word = tokens.brk, tokens.possessive, tokens.cap, tokens.word
     done = -1  # the last index of the previous run
     for i in capitalized(tokens):
         if i <= done:
             continue
         j = i
+        # A run goes on over capitalized words, and over a particle before one ("von der").
         while (
             not brk[j]
             and not possessive[j]
             and j + 1 < count
-            and (cap[j + 1] or _particle(tokens, j + 1))
+            and (cap[j + 1] or (word[j + 1] in PARTICLES and j + 2 < count and cap[j + 2]))
         ):
             j += 1
         out.append(_run(tokens, i, j) if j > i else _single(tokens, i))
@@ -165,7 +166,7 @@ def _single(tokens: Tokens, k: int) -> Mention:
     word = tokens.word[k]
     reading = _READINGS.get(word)
     if reading is None:
-        reading = _remember(word, _reading(tokens.record(k)))
+        reading = _remember(word, _reading(word))
     return _new_mention(Mention, (k, k, *reading))
 
 
@@ -191,17 +192,17 @@ def _remember(words: str | tuple[str, ...], reading: _Reading) -> _Reading:
     return reading
 
 
-def _reading(tok: Tok) -> _Reading:
-    """(name, role, person) of a one-word run."""
-    if tok.word in NOT_NAMES or tok.lower in _RUN_SKIP:
+def _reading(word: str) -> _Reading:
+    """(name, role, person) of a one-word run: :func:`_read_run` of one word."""
+    lower = word.lower()
+    if word in NOT_NAMES or lower in _RUN_SKIP:
         return ("", "", False)
-    if tok.lower in TITLES:
-        return ("", tok.word, False)
-    return (tok.bare, "", _personal((tok,)))
-
-
-def _particle(tokens: Tokens, k: int) -> bool:
-    return tokens.word[k] in PARTICLES and k + 1 < len(tokens) and tokens.cap[k + 1]
+    if lower in TITLES:
+        return ("", word, False)
+    bare = bare_word(word)
+    if bare in NON_PERSON or _acronym(word):
+        return (bare, "", False)
+    return (bare, "", bare == word)  # a lone possessive ("Japan's") names no person
 
 
 def split_mention(tokens: Sequence[Tok], first: int, last: int) -> Mention:
@@ -237,10 +238,14 @@ def _personal(name_part: Sequence[Tok]) -> bool:
     for tok in name_part:
         if tok.bare in NON_PERSON or tok.word in NOT_NAMES:
             return False
-        # Dropping "." and "-" never changes isupper(): test it before building the string.
-        if tok.word.isupper() and len(tok.word.replace(".", "").replace("-", "")) > 1:
+        if _acronym(tok.word):
             return False  # NASA, FSB: organisations
     return not name_part[-1].possessive or len(name_part) > 1
+
+
+def _acronym(word: str) -> bool:
+    # Dropping "." and "-" never changes isupper(): test it before building the string.
+    return word.isupper() and len(word.replace(".", "").replace("-", "")) > 1
 
 
 def role_before(tokens: Tokens, first: int, seed: tuple[str, ...] = ()) -> str:

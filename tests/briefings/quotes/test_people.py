@@ -8,7 +8,7 @@ import pytest
 
 from briefings.quotes.marks import find_spans
 from briefings.quotes.mask import mask
-from briefings.quotes.people import Registry, capitalized
+from briefings.quotes.people import Registry, _read_run, _reading, capitalized
 from briefings.quotes.tokens import tokenize
 from tests.wikinews import articles
 
@@ -51,3 +51,11 @@ def test_sentence_openers_are_not_names() -> None:
     assert not registry.written_capitalized("Citing")
     assert not registry.written_capitalized("Ask")
     assert not Registry().written_capitalized("Akazawa")
+
+
+def test_a_word_reads_as_a_run_of_one_word(corpus_texts: list[list[str]]) -> None:
+    for texts in corpus_texts:
+        for text in texts:
+            tokens = tokenize(text)
+            for k in capitalized(tokens):
+                assert _reading(tokens.word[k]) == _read_run(tokens.records(k, k + 1))
