@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, compress
+from typing import NamedTuple
 
 from briefings.model import Quote
 from briefings.quotes.attribution import VERBS, Attribution, after_quote, before_quote
@@ -52,7 +53,7 @@ def find_quotes(
     chains = _chains(paragraphs, spans)
     masked = [mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
     tokens = [tokenize(m) for m in masked]
-    named = [mentions(toks) for toks in tokens]
+    named = [mentions(toks, people_only=True) for toks in tokens]
     registry = Registry(texts=masked)
     for toks, found_here in zip(tokens, named, strict=True):
         register(registry, toks, found_here)
@@ -66,7 +67,7 @@ class _Words:
     """What the finder knows of the article's words (quotes masked), paragraph by paragraph."""
 
     tokens: list[Tokens]
-    named: list[list[Mention]]
+    named: list[list[Mention]]  # the people each paragraph names
     registry: Registry
     cache: TextCache
 
@@ -163,11 +164,12 @@ def _subject_events(
     events: list[tuple[int, Speaker]] = []
     stopping = _stopping(toks, named)
     for a, _ in bounds:
-        person = _subject(toks, bisect_left(toks.start, a), stopping, registry)
+        person = _subject(bisect_left(toks.start, a), stopping, registry)
         if person is not None:
             events.append((a, Speaker(person.name, person.role, person=True)))
+    lower = toks.lower
     for mention in named:
-        event = _verb_event(toks, mention, registry)
+        event = _verb_event(toks, lower, mention, registry)
         if event is not None:
             events.append(event)
     events.sort(key=lambda e: e[0])
@@ -179,30 +181,42 @@ def _last_event(
 ) -> tuple[int, Speaker] | None:
     """The last of :func:`_subject_events`, read from the end (at one offset, the name before
     a verb comes last there too)."""
-    by_verb = next(filter(None, (_verb_event(toks, m, registry) for m in reversed(named))), None)
+    lower = toks.lower
+    by_verb = next(
+        filter(None, (_verb_event(toks, lower, m, registry) for m in reversed(named))), None
+    )
     stopping = _stopping(toks, named)
     for a, _ in reversed(bounds):
         if by_verb is not None and a <= by_verb[0]:
             return by_verb
-        person = _subject(toks, bisect_left(toks.start, a), stopping, registry)
+        person = _subject(bisect_left(toks.start, a), stopping, registry)
         if person is not None:
             return (a, Speaker(person.name, person.role, person=True))
     return by_verb
 
 
-def _stopping(toks: Tokens, named: list[Mention]) -> tuple[list[int], dict[int, Mention]]:
+class _Stops(NamedTuple):
+    at: list[int]  # token indexes, in order
+    people: dict[int, Mention]  # the names among them, by index
+    lower: list[str]  # the paragraph's words in lower case
+
+
+def _stopping(toks: Tokens, named: list[Mention]) -> _Stops:
     """Where a sentence's subject can be decided: the indexes of people's names and of
     he/she, in order, and the names by index (for :func:`_subject`)."""
+    lower = toks.lower
     people = {m.first: m for m in named if m.person and not toks.possessive[m.last]}
-    pronouns = compress(range(len(toks.lower)), map(PRONOUNS.__contains__, toks.lower))
-    return sorted(chain(people, pronouns)), people
+    pronouns = compress(range(len(lower)), map(PRONOUNS.__contains__, lower))
+    return _Stops(sorted(chain(people, pronouns)), people, lower)
 
 
-def _verb_event(toks: Tokens, mention: Mention, registry: Registry) -> tuple[int, Speaker] | None:
-    """A known person named right before a speech verb: "Akazawa noted ..."."""
+def _verb_event(
+    toks: Tokens, lower: list[str], mention: Mention, registry: Registry
+) -> tuple[int, Speaker] | None:
+    """A known person named right before a speech verb: "Akazawa noted ..." (``lower`` is
+    ``toks.lower``)."""
     if not mention.person:
         return None
-    lower = toks.lower
     k = mention.last + 1
     while k < len(lower) and lower[k] in SKIPPABLE:
         k += 1
@@ -253,14 +267,11 @@ def _resolve(
     return speaker
 
 
-def _subject(
-    toks: Tokens, first: int, stopping: tuple[list[int], dict[int, Mention]], registry: Registry
-) -> Person | None:
+def _subject(first: int, stopping: _Stops, registry: Registry) -> Person | None:
     """The person a sentence (from token ``first``) is about: its first name not after a
     preposition, unless a he/she comes first. None when the sentence does not say.
-    ``stopping`` holds the indexes of names and pronouns, and the names by index."""
-    stops, people = stopping
-    lower = toks.lower
+    ``stopping`` is what :func:`_stopping` found in the paragraph."""
+    stops, people, lower = stopping
     end = min(len(lower), first + _SUBJECT_REACH)
     for index in range(bisect_left(stops, first), len(stops)):
         k = stops[index]

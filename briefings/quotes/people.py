@@ -137,8 +137,9 @@ def capitalized(tokens: Tokens) -> list[int]:
     return list(compress(range(len(tokens)), tokens.cap))
 
 
-def mentions(tokens: Tokens) -> list[Mention]:
-    """Capitalized runs of ``tokens`` ("U.S. Treasury Secretary Scott Bessent")."""
+def mentions(tokens: Tokens, people_only: bool = False) -> list[Mention]:
+    """Capitalized runs of ``tokens`` ("U.S. Treasury Secretary Scott Bessent"); with
+    ``people_only``, only those that name a person."""
     out: list[Mention] = []
     count = len(tokens)
     brk, possessive, cap, word = tokens.brk, tokens.possessive, tokens.cap, tokens.word
@@ -155,28 +156,27 @@ def mentions(tokens: Tokens) -> list[Mention]:
             and (cap[j + 1] or (word[j + 1] in PARTICLES and j + 2 < count and cap[j + 2]))
         ):
             j += 1
-        out.append(_run(tokens, i, j) if j > i else _single(tokens, i))
+        reading = _run_reading(tokens, i, j) if j > i else _word_reading(word[i])
+        if reading[2] or not people_only:
+            out.append(_new_mention(Mention, (i, j, *reading)))
         done = j
     return out
 
 
-def _single(tokens: Tokens, k: int) -> Mention:
+def _word_reading(word: str) -> _Reading:
     """A one-word run, the common case. What a word is (name, title or neither) depends on
     the word alone: it is worked out once."""
-    word = tokens.word[k]
     reading = _READINGS.get(word)
-    if reading is None:
-        reading = _remember(word, _reading(word))
-    return _new_mention(Mention, (k, k, *reading))
+    return _remember(word, _reading(word)) if reading is None else reading
 
 
-def _run(tokens: Tokens, first: int, last: int) -> Mention:
-    """A run of several words, read once per distinct run of words like :func:`_single`."""
+def _run_reading(tokens: Tokens, first: int, last: int) -> _Reading:
+    """A run of several words, read once per distinct run of words."""
     words = tuple(tokens.word[first : last + 1])
     reading = _READINGS.get(words)
     if reading is None:
-        reading = _remember(words, _read_run(tokens.records(first, last + 1)))
-    return _new_mention(Mention, (first, last, *reading))
+        return _remember(words, _read_run(tokens.records(first, last + 1)))
+    return reading
 
 
 def forget_runs() -> None:
@@ -250,11 +250,11 @@ def _acronym(word: str) -> bool:
 
 def role_before(tokens: Tokens, first: int, seed: tuple[str, ...] = ()) -> str:
     """A role phrase right before a name: "Japan's top negotiator", "President of" + seed."""
-    brk, lower, cap, word = tokens.brk, tokens.lower, tokens.cap, tokens.word
+    brk, cap, word = tokens.brk, tokens.cap, tokens.word
     k = first - 1
     words: list[str] = list(reversed(seed))
     while k >= 0 and not brk[k] and len(words) < 7:
-        low = lower[k]
+        low = word[k].lower()
         role_word = low in ROLE_NOUNS or low in ROLE_MODIFIERS or low in TITLES
         name_word = cap[k] and word[k] not in NOT_NAMES
         if not (role_word or name_word or (low in {"of", "the"} and words)):
@@ -271,7 +271,7 @@ def role_before(tokens: Tokens, first: int, seed: tuple[str, ...] = ()) -> str:
 
 def appositive_after(tokens: Tokens, last: int) -> str:
     """The role after "Name, ": "minister in charge of economic revitalization"."""
-    brk, lower = tokens.brk, tokens.lower
+    brk, word = tokens.brk, tokens.word
     if brk[last][:1] != "," or last + 1 >= len(tokens):
         return ""
     first = end = last + 1
@@ -280,18 +280,18 @@ def appositive_after(tokens: Tokens, last: int) -> str:
         end += 1  # up to the first word followed by punctuation
     if brk[end][:1] not in {",", "."} or brk[end][:2] == ",”":
         return ""
-    head = lower[first]
+    head = word[first].lower()
     possessive = tokens.possessive[first]
-    if tokens.cap[first] and not possessive and head not in TITLES and tokens.word[first] != "The":
+    if tokens.cap[first] and not possessive and head not in TITLES and word[first] != "The":
         return ""
     opener = head in DETERMINERS or head in TITLES or head in ROLE_NOUNS
     if not (opener or head in ROLE_MODIFIERS or possessive):
         return ""  # "Di Maio, joined the talks as an observer": no apposition
-    if ROLE_NOUNS.isdisjoint(lower[first : end + 1]):
+    if ROLE_NOUNS.isdisjoint(map(str.lower, word[first : end + 1])):
         return ""
     if head in {"who", "which", "that", "where", "when", "said", "says"}:
         return ""
-    return " ".join(tokens.word[first : end + 1])
+    return " ".join(word[first : end + 1])
 
 
 def register(registry: Registry, tokens: Tokens, found: list[Mention] | None = None) -> None:

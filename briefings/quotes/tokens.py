@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from operator import itemgetter, methodcaller
 from typing import NamedTuple
@@ -47,6 +46,7 @@ _BREAK = itemgetter(2)
 _HEAD = itemgetter(0)  # words are never empty
 _POSSESSIVE_END = methodcaller("endswith", _POSSESSIVE)
 _new = tuple.__new__
+_FIELDS = ("start", "end", "word", "brk", "lower", "cap", "possessive")
 
 
 class Tok(NamedTuple):
@@ -72,18 +72,39 @@ def bare_word(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True, slots=True)
 class Tokens:
     """The tokens of one text, field by field: ``tokens.cap[k]`` is whether token ``k`` is
-    capitalized. Each list has one item per token; see :class:`Tok` for the fields."""
+    capitalized. Each list has one item per token; see :class:`Tok` for the fields. The lists
+    are never changed; ``lower`` is made on first use (most paragraphs are only read for
+    their capitalized words)."""
 
-    start: list[int]
-    end: list[int]
-    word: list[str]
-    brk: list[str]
-    lower: list[str]
-    cap: list[bool]
-    possessive: list[bool]
+    __slots__ = ("_lower", "brk", "cap", "end", "possessive", "start", "word")
+
+    def __init__(
+        self,
+        start: list[int],
+        end: list[int],
+        word: list[str],
+        brk: list[str],
+        cap: list[bool],
+        possessive: list[bool],
+        lower: list[str] | None = None,
+    ) -> None:
+        self.start, self.end, self.word, self.brk = start, end, word, brk
+        self.cap, self.possessive, self._lower = cap, possessive, lower
+
+    @property
+    def lower(self) -> list[str]:
+        if self._lower is None:
+            self._lower = list(map(str.lower, self.word))
+        return self._lower
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Tokens):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in _FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __len__(self) -> int:
         return len(self.word)
@@ -97,7 +118,7 @@ class Tokens:
                 self.end[k],
                 self.word[k],
                 self.brk[k],
-                self.lower[k],
+                self.word[k].lower(),
                 self.cap[k],
                 self.possessive[k],
             ),
@@ -106,12 +127,13 @@ class Tokens:
     def records(self, first: int = 0, last: int | None = None) -> list[Tok]:
         """Tokens ``first`` up to (not including) ``last`` as records."""
         span = slice(first, last)
+        words = self.word[span]
         columns = zip(
             self.start[span],
             self.end[span],
-            self.word[span],
+            words,
             self.brk[span],
-            self.lower[span],
+            map(str.lower, words) if self._lower is None else self._lower[span],
             self.cap[span],
             self.possessive[span],
             strict=True,
@@ -124,7 +146,7 @@ class Tokens:
         if not records:
             return cls([], [], [], [], [], [], [])
         start, end, word, brk, lower, cap, possessive = map(list, zip(*records, strict=True))
-        return cls(start, end, word, brk, lower, cap, possessive)
+        return cls(start, end, word, brk, cap, possessive, lower)
 
 
 def tokenize(text: str) -> Tokens:
@@ -141,7 +163,6 @@ def tokenize(text: str) -> Tokens:
         end=ends[1::3],
         word=words,
         brk=list(map(_BREAK, parts)),
-        lower=list(map(str.lower, words)),
         cap=list(map(str.isupper, map(_HEAD, words))),
         # Every possessive ending holds an apostrophe: most paragraphs have none at all.
         possessive=(
