@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from briefings.dates import parse_iso  # noqa: E402
 from briefings.extract import parse_html  # noqa: E402
 from briefings.model import Article  # noqa: E402
+from briefings.quotes import people as people_module  # noqa: E402
 from briefings.quotes.people import forget_runs  # noqa: E402
 from briefings.summarize import summarize  # noqa: E402
 
@@ -120,6 +121,12 @@ def rates(
     return [len(items) / seconds for seconds in best]
 
 
+def engine_build() -> str:
+    """Whether the engine runs compiled (setup.py builds it with mypyc) or as pure Python."""
+    compiled = people_module.__file__ is None or not people_module.__file__.endswith(".py")
+    return "compiled (mypyc)" if compiled else "pure Python"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5, help="best of N rounds (default 5)")
@@ -153,6 +160,7 @@ def main() -> None:
     briefed = sum(not summarize(parse_html(p)).is_empty for p in pages)
 
     print(f"corpus: {len(articles)} Wikinews articles, {len(pages)} generated pages")
+    print(f"engine: {engine_build()}")
     print(f"text -> briefing:               {text_rate:8.1f} articles/s (goal >= 300)")
     print(f"trafilatura.extract (defaults): {plain_rate:8.1f} pages/s")
     print(f"trafilatura bare_extraction+meta:{extract_rate:7.1f} pages/s")
@@ -164,6 +172,7 @@ def main() -> None:
         json.dumps(
             {
                 "articles": len(articles),
+                "engine": engine_build(),
                 "text_articles_per_s": round(text_rate, 1),
                 "html_pages_per_s": round(pipeline_rate, 1),
                 "extraction_pages_per_s": round(plain_rate, 1),
