@@ -1,22 +1,20 @@
 """Word tokens with the punctuation that follows them: enough structure to find names.
 
-Tokenizing is the engine's hottest loop (every word of every paragraph up to the last quote),
-so it is one regex scan: each match is (gap, word, break), matches tile the text from its start
-(the gap takes the spaces, masked quote text, a word's leading punctuation and any chunk that
-is punctuation only), and offsets are running sums of the part lengths. No Python code runs
-per word: the columns are built by C-level ``map`` calls.
+The rule: split the text at whitespace (masked quote text, NULs, counts as whitespace), strip
+leading punctuation from each chunk, then trailing punctuation; what is left is the word and
+what was stripped from its end is its break. A trailing period stays with initials and
+abbreviations ("U.S.", "Dr.", "A."). A chunk of punctuation only is no token.
 
 A paragraph's tokens are kept as :class:`Tokens`, one list per field, not an object per word:
 most words are only ever looked at through a column (is it capitalized, what follows it), and
 an article's worth of small objects kept alive costs the garbage collector more than making
-them. :class:`Tok` records are made for the few words handed on as phrases.
-"""
+them. :class:`Tok` records are made for the few words handed on as phrases."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import accumulate, chain, repeat
+from itertools import repeat
 from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
@@ -26,23 +24,8 @@ _ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 
-def _class(chars: str) -> str:
-    return "".join(re.escape(c) for c in chars)
-
-
-_L, _T = _class(_LEAD), _class(_TRAIL)
-_END = r"(?![^\s\x00])"  # the end of a whitespace-delimited chunk
-# A chunk is split as ``lstrip(_LEAD)`` then ``rstrip(_TRAIL)``; possessive quantifiers keep
-# the lead greedy, as ``lstrip`` is. The gap also takes chunks that are punctuation only.
-_GAP = rf"((?:[\s\x00]++|[{_L}]*+[{_T}]*+{_END})*+[{_L}]*+)"
-# A trailing period stays with initials and abbreviations ("U.S.", "Dr.", "A.").
-_INITIALS = rf"(?=[A-Z][a-z]{{0,3}}\.)(?:(?:[A-Z]\.)*[A-Z]|{_ABBREVIATIONS})\.(?=[{_T}]*{_END})"
-_PLAIN = rf"[^\s\x00]*[^\s\x00{_T}]"  # up to the last character that is not trailing
-_BREAK_CHARS = rf"([{_T}]*){_END}"
-# Or the end of the text: the scan never retries inside a tail without words.
-_TOKEN = re.compile(rf"{_GAP}(?:({_INITIALS}|{_PLAIN}){_BREAK_CHARS}|\Z)")
-_WORD = itemgetter(1)
-_BREAK = itemgetter(2)
+_SPACES = re.compile(r"([\s\x00]+)")  # split keeps them: their lengths give the offsets
+_INITIALS = re.compile(rf"(?:[A-Z]\.)*[A-Z]|{_ABBREVIATIONS}")
 _HEAD = itemgetter(0)  # words are never empty
 _POSSESSIVE_END = methodcaller("endswith", _POSSESSIVE)
 _new = tuple.__new__
@@ -150,19 +133,33 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    """Tokens of ``text`` (masked quote text, NULs, is skipped like spaces)."""
-    parts = _TOKEN.findall(text)
-    while parts and not parts[-1][1]:
-        parts.pop()  # the tail after the last word
-    if not parts:
-        return Tokens.of(())
-    ends = list(accumulate(map(len, chain.from_iterable(parts))))
-    words = list(map(_WORD, parts))
+    """Tokens of ``text``, by the rule above."""
+    start: list[int] = []
+    end: list[int] = []
+    words: list[str] = []
+    brk: list[str] = []
+    at = 0  # where the current piece starts
+    is_chunk = True  # pieces alternate: chunk, whitespace, chunk, ...
+    for piece in _SPACES.split(text):
+        if is_chunk and piece:
+            core = piece.lstrip(_LEAD)
+            word = core.rstrip(_TRAIL)
+            if word:
+                trail = core[len(word) :]
+                if trail[:1] == "." and _INITIALS.fullmatch(word) is not None:
+                    word, trail = word + ".", trail[1:]
+                begin = at + len(piece) - len(core)
+                start.append(begin)
+                end.append(begin + len(word))
+                words.append(word)
+                brk.append(trail)
+        at += len(piece)
+        is_chunk = not is_chunk
     return Tokens(
-        start=ends[0::3],  # a word starts where its gap ends
-        end=ends[1::3],
+        start=start,
+        end=end,
         word=words,
-        brk=list(map(_BREAK, parts)),
+        brk=brk,
         cap=list(map(str.isupper, map(_HEAD, words))),
         # Every possessive ending holds an apostrophe: most paragraphs have none at all.
         possessive=(

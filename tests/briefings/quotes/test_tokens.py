@@ -1,4 +1,4 @@
-"""The one-regex tokenizer against the rule it implements, word by word: strip leading
+"""The tokenizer against the rule it implements, word by word: strip leading
 punctuation, then trailing punctuation; a trailing period stays with initials."""
 
 from __future__ import annotations
