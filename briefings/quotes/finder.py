@@ -167,9 +167,8 @@ def _subject_events(
         person = _subject(bisect_left(toks.start, a), stopping, registry)
         if person is not None:
             events.append((a, Speaker(person.name, person.role, person=True)))
-    lower = toks.lower
     for mention in named:
-        event = _verb_event(toks, lower, mention, registry)
+        event = _verb_event(toks, mention, registry)
         if event is not None:
             events.append(event)
     events.sort(key=lambda e: e[0])
@@ -181,10 +180,7 @@ def _last_event(
 ) -> tuple[int, Speaker] | None:
     """The last of :func:`_subject_events`, read from the end (at one offset, the name before
     a verb comes last there too)."""
-    lower = toks.lower
-    by_verb = next(
-        filter(None, (_verb_event(toks, lower, m, registry) for m in reversed(named))), None
-    )
+    by_verb = next(filter(None, (_verb_event(toks, m, registry) for m in reversed(named))), None)
     stopping = _stopping(toks, named)
     for a, _ in reversed(bounds):
         if by_verb is not None and a <= by_verb[0]:
@@ -210,13 +206,11 @@ def _stopping(toks: Tokens, named: list[Mention]) -> _Stops:
     return _Stops(sorted(chain(people, pronouns)), people, lower)
 
 
-def _verb_event(
-    toks: Tokens, lower: list[str], mention: Mention, registry: Registry
-) -> tuple[int, Speaker] | None:
-    """A known person named right before a speech verb: "Akazawa noted ..." (``lower`` is
-    ``toks.lower``)."""
+def _verb_event(toks: Tokens, mention: Mention, registry: Registry) -> tuple[int, Speaker] | None:
+    """A known person named right before a speech verb: "Akazawa noted ..."."""
     if not mention.person:
         return None
+    lower = toks.lower
     k = mention.last + 1
     while k < len(lower) and lower[k] in SKIPPABLE:
         k += 1
