@@ -20,12 +20,12 @@ from setuptools.command.build_ext import build_ext
 ROOT = Path(__file__).resolve().parent
 # The engine's inner loops: reading a page, tokens, names, attribution, sentences and facts.
 COMPILED = [
-    "briefings/boilerplate.py",
-    "briefings/dateline.py",
-    "briefings/extract.py",
-    "briefings/headline.py",
-    "briefings/meetings.py",
-    "briefings/pagemeta.py",
+    "briefings/reading/boilerplate.py",
+    "briefings/reading/dateline.py",
+    "briefings/reading/extract.py",
+    "briefings/reading/headline.py",
+    "briefings/facts/meetings.py",
+    "briefings/reading/pagemeta.py",
     "briefings/summarize.py",
     "briefings/quotes/attribution.py",
     "briefings/quotes/finder.py",
@@ -34,10 +34,10 @@ COMPILED = [
     "briefings/quotes/people.py",
     "briefings/quotes/speakers.py",
     "briefings/quotes/tokens.py",
-    "briefings/outcomes.py",
-    "briefings/sentences.py",
-    "briefings/statements.py",
-    "briefings/textcache.py",
+    "briefings/facts/outcomes.py",
+    "briefings/reading/sentences.py",
+    "briefings/facts/statements.py",
+    "briefings/quotes/textcache.py",
 ]
 # One shared library for the group, kept inside the package so that every install (wheel
 # or editable) finds it wherever the package is.

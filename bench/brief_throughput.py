@@ -34,11 +34,11 @@ import trafilatura
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefings.dates import parse_iso  # noqa: E402
-from briefings.extract import parse_html  # noqa: E402
 from briefings.model import Article  # noqa: E402
 from briefings.quotes import people as people_module  # noqa: E402
 from briefings.quotes.people import forget_runs  # noqa: E402
+from briefings.reading.dates import parse_iso  # noqa: E402
+from briefings.reading.extract import parse_html  # noqa: E402
 from briefings.summarize import summarize  # noqa: E402
 
 WIKINEWS = ROOT / "tests" / "data" / "wikinews"

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefings.policy import FetchPolicy
-from briefings.topics import TOPIC_NAME, Topic
+from briefings.sources.policy import FetchPolicy
+from briefings.stories.topics import TOPIC_NAME, Topic
 
 # In a checkout (and an editable install) the defaults sit in the repository's config/; a wheel
 # installs the same file under <prefix>/share/briefbot/config/.

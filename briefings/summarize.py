@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefings.headline import headline_from_lede
+from briefings.facts.outcomes import find_facts
 from briefings.model import Article, Briefing, Quote, SourceRef
-from briefings.outcomes import find_facts
 from briefings.quotes import find_quotes
-from briefings.textcache import TextCache
+from briefings.quotes.textcache import TextCache
+from briefings.reading.headline import headline_from_lede
 
 MAX_QUOTES = 8
 

@@ -30,6 +30,38 @@ def test_briefings_does_not_import_chat_side(path: Path) -> None:
     assert bad == []
 
 
+NETWORK_MODULES = ("httpx", "socket", "urllib.request", "http.client", "aiohttp")
+FILE_IO_CALLS = ("open", "read_text", "read_bytes", "write_text", "write_bytes")
+
+
+def _file_io_calls(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    calls: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in FILE_IO_CALLS:
+                calls.add(name)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p
+        for p in (ROOT / "briefings").rglob("*.py")
+        if (ROOT / "briefings" / "sources") not in p.parents
+    ),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_only_the_sources_stage_does_io(path: Path) -> None:
+    network = sorted(
+        m for m in _imported_modules(path) if m in NETWORK_MODULES or m.split(".")[0] == "httpx"
+    )
+    assert (network, sorted(_file_io_calls(path))) == ([], [])
+
+
 def test_command_handling_is_platform_neutral() -> None:
     commands = ROOT / "bot" / "commands"
     platform_sdks = ("telegram", "slack_bolt", "slack_sdk")

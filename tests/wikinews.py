@@ -6,8 +6,8 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from briefings.dates import parse_iso
 from briefings.model import Article
+from briefings.reading.dates import parse_iso
 
 WIKINEWS = Path(__file__).parent / "data" / "wikinews"
 

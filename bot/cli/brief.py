@@ -13,11 +13,11 @@ from typing import Any
 
 from bot.config import load_settings
 from briefings.errors import BriefingError, NothingToBrief
-from briefings.feedbrief import brief_feed
 from briefings.model import Article, Briefing
-from briefings.plaintext import render_briefing
-from briefings.read import classify, read_feed_or_article, read_source
-from briefings.serialize import briefing_to_dict
+from briefings.output.plaintext import render_briefing
+from briefings.output.serialize import briefing_to_dict
+from briefings.sources.read import classify, read_feed_or_article, read_source
+from briefings.stories.feedbrief import brief_feed
 from briefings.summarize import summarize
 
 FORMATS = ("text", "json", "telegram", "slack")

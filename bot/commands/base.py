@@ -15,7 +15,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatRecord, ChatStore
-from briefings.topics import Topic
+from briefings.stories.topics import Topic
 
 RunFunction = Callable[["CommandContext", CommandRequest, ChatRecord], Reply]
 

@@ -1,12 +1,12 @@
 """Plain-text rendering for the console: a reply becomes one message of readable text.
 
-Briefings read as :mod:`briefings.plaintext` writes them."""
+Briefings read as :mod:`briefings.output.plaintext` writes them."""
 
 from __future__ import annotations
 
 from bot.chat import BriefingPart, ChoicesPart, DigestPart, Reply, ReplyPart, TextPart
 from bot.render import RenderedMessage
-from briefings.plaintext import render_briefing as briefing_text
+from briefings.output.plaintext import render_briefing as briefing_text
 
 
 class ConsoleRenderer:

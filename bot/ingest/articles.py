@@ -7,12 +7,12 @@ import logging
 from dataclasses import dataclass
 
 from bot.ingest.briefer import Briefer
-from briefings.encoding import decode_text
-from briefings.entries import entry_article
-from briefings.feedmodel import FeedEntry, ParsedFeed
-from briefings.fetch import PAGE_ACCEPT, Fetcher
 from briefings.model import Article
-from briefings.urls import page_canonical
+from briefings.sources.encoding import decode_text
+from briefings.sources.entries import entry_article
+from briefings.sources.feedmodel import FeedEntry, ParsedFeed
+from briefings.sources.fetch import PAGE_ACCEPT, Fetcher
+from briefings.sources.urls import page_canonical
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from briefings.policy import FetchPolicy
+from briefings.sources.policy import FetchPolicy
 
 
 @dataclass(frozen=True, slots=True)

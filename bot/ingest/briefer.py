@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from briefings.extract import parse_html
-from briefings.merge import merge_briefings
 from briefings.model import Article, Briefing
+from briefings.reading.extract import parse_html
+from briefings.stories.merge import merge_briefings
 from briefings.summarize import summarize
 
 
@@ -25,7 +25,7 @@ class Briefer(Protocol):
 
 
 class EngineBriefer:
-    """The real engine: ``briefings.extract``, ``briefings.summarize``, ``briefings.merge``."""
+    """The real engine: extraction, summarizing and merging."""
 
     def extract(self, page: str, url: str) -> Article:
         return parse_html(page, url)

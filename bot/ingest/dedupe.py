@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.store.sources import FeedState, NewArticle, SeenKeys
-from briefings.feedmodel import FeedEntry, ParsedFeed
 from briefings.model import Article
+from briefings.sources.feedmodel import FeedEntry, ParsedFeed
 
 log = logging.getLogger(__name__)
 

@@ -33,11 +33,11 @@ from bot.store.sources import (
     failure_update,
     fetch_update,
 )
-from briefings.fetch import Fetcher
-from briefings.matching import matching_topics
 from briefings.model import Article, Briefing
-from briefings.stories import DEFAULT_WINDOW, StoryItem
-from briefings.topics import Topic
+from briefings.sources.fetch import Fetcher
+from briefings.stories.matching import matching_topics
+from briefings.stories.stories import DEFAULT_WINDOW, StoryItem
+from briefings.stories.topics import Topic
 
 log = logging.getLogger(__name__)
 

@@ -6,10 +6,10 @@ import logging
 from dataclasses import dataclass, replace
 
 from bot.store.sources import FeedState
-from briefings.feedmodel import ParsedFeed
-from briefings.feeds import parse_feed
-from briefings.fetch import Fetcher
-from briefings.fetchresult import FetchResult
+from briefings.sources.feedmodel import ParsedFeed
+from briefings.sources.feeds import parse_feed
+from briefings.sources.fetch import Fetcher
+from briefings.sources.fetchresult import FetchResult
 
 log = logging.getLogger(__name__)
 

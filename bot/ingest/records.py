@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from briefings.model import Article, Briefing
-from briefings.serialize import briefing_from_dict, briefing_to_dict
+from briefings.output.serialize import briefing_from_dict, briefing_to_dict
 
 _NON_WORD = re.compile(r"\W+")
 

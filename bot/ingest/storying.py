@@ -13,7 +13,7 @@ from bot.ingest.records import article_from_dict, stored_briefing, stored_topics
 from bot.store.briefings import BriefingStore
 from bot.store.sources import GroupedArticle, NewArticle, SourceStore
 from briefings.model import Briefing
-from briefings.stories import Story, StoryItem, group_stories
+from briefings.stories.stories import Story, StoryItem, group_stories
 
 log = logging.getLogger(__name__)
 

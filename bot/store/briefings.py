@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from bot.store.schema import briefing_topics, briefings, stories
 from briefings.model import Briefing
-from briefings.serialize import briefing_from_dict, briefing_to_dict
+from briefings.output.serialize import briefing_from_dict, briefing_to_dict
 
 
 @dataclass(frozen=True, slots=True)

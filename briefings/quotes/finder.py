@@ -21,8 +21,8 @@ from briefings.quotes.marks import Span, starts_with_open_mark
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Mention, Person, Registry, mentions, register
 from briefings.quotes.speakers import Speaker, resolve
+from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, tokenize
-from briefings.textcache import TextCache
 
 _SUBJECT_REACH = 20
 # One- and two-word spans are labels or scare quotes far more often than speech.

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from briefings.model import Article, Briefing
-from briefings.serialize import briefing_to_dict
+from briefings.output.serialize import briefing_to_dict
 
 
 def mentions(text: str, term: str) -> bool:

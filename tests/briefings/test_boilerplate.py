@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.boilerplate import credit_authors, is_boilerplate, is_caption, split_authors
+from briefings.reading.boilerplate import credit_authors, is_boilerplate, is_caption, split_authors
 
 BOILERPLATE = [
     "(This article was written by Chinami Tajika, and correspondent Ken Sakakibara.)",

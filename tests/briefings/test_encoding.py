@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from briefings.encoding import as_utf8_xml, declared_charset, decode_text
+from briefings.sources.encoding import as_utf8_xml, declared_charset, decode_text
 
 TEXT = "Ryosei Akazawa: “We have not found any point of agreement” — café"
 

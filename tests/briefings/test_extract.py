@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefings.extract import parse_html
+from briefings.reading.extract import parse_html
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

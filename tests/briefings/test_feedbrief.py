@@ -8,11 +8,11 @@ import httpx
 import pytest
 
 from briefings.errors import SourceUnreadable
-from briefings.feedbrief import brief_feed
-from briefings.feeds import looks_like_feed, parse_feed
 from briefings.model import Article
-from briefings.read import read_feed_or_article, read_source
-from briefings.topics import Topic
+from briefings.sources.feeds import looks_like_feed, parse_feed
+from briefings.sources.read import read_feed_or_article, read_source
+from briefings.stories.feedbrief import brief_feed
+from briefings.stories.topics import Topic
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TRADE = Topic("trade-talks", include=("tariff", "tariffs", "Akazawa", "Bessent", "Lutnick"))

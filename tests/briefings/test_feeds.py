@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from briefings.feeds import parse_feed
+from briefings.sources.feeds import parse_feed
 
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
 DATA = FEEDS.parent

@@ -12,10 +12,10 @@ import httpx
 import pytest
 from aiohttp import web
 
-from briefings.feeds import parse_feed
-from briefings.fetch import Fetcher, parse_retry_after
-from briefings.hostlimit import HostLimiter
-from briefings.policy import FetchPolicy
+from briefings.sources.feeds import parse_feed
+from briefings.sources.fetch import Fetcher, parse_retry_after
+from briefings.sources.hostlimit import HostLimiter
+from briefings.sources.policy import FetchPolicy
 from tests.httpserver import LocalServer, running_server
 
 POLICY = FetchPolicy(

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from briefings.read import read_source
+from briefings.sources.read import read_source
 from briefings.summarize import summarize
 from tests.briefings.gold import check
 

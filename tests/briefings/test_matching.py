@@ -4,9 +4,9 @@ import time
 
 import pytest
 
-from briefings.matching import compile_terms, matches_text, matching_topics
 from briefings.model import Article
-from briefings.topics import Topic
+from briefings.stories.matching import compile_terms, matches_text, matching_topics
+from briefings.stories.topics import Topic
 
 TRADE = Topic(
     "trade-talks",

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from briefings.netguard import UnsafeUrl, address_refusal, check_url
+from briefings.sources.netguard import UnsafeUrl, address_refusal, check_url
 
 
 def resolver_for(*addresses: str):  # type: ignore[no-untyped-def]

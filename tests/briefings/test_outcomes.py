@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from briefings.meetings import find_meeting
+from briefings.facts.meetings import find_meeting
+from briefings.facts.outcomes import HOPE_CUE, NEXT_CUE, _next_or_hope, find_facts
+from briefings.facts.statements import statements
 from briefings.model import Article
-from briefings.outcomes import HOPE_CUE, NEXT_CUE, _next_or_hope, find_facts
-from briefings.statements import statements
 from tests.wikinews import articles
 
 PUBLISHED = datetime(2025, 6, 7, tzinfo=UTC)

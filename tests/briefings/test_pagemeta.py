@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from briefings.pagemeta import PageMeta, read_byline, read_meta
+from briefings.reading.pagemeta import PageMeta, read_byline, read_meta
 
 PAGE = """<html><head>
 <title>Talks end | The Daily Example</title>

@@ -6,8 +6,8 @@ import httpx
 import pytest
 
 from briefings.errors import NothingToBrief, SourceUnreadable
-from briefings.policy import FetchPolicy
-from briefings.read import classify, read_source
+from briefings.sources.policy import FetchPolicy
+from briefings.sources.read import classify, read_source
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PAGE = (DATA / "pacificwire-2025-06-07-tariff-talks.html").read_bytes()

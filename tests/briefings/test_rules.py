@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from briefings.dateline import split_dateline
-from briefings.dates import parse_date_line, parse_iso
-from briefings.headline import headline_from_lede, lede_sentence
-from briefings.sentences import sentences
+from briefings.reading.dateline import split_dateline
+from briefings.reading.dates import parse_date_line, parse_iso
+from briefings.reading.headline import headline_from_lede, lede_sentence
+from briefings.reading.sentences import sentences
 
 
 @pytest.mark.parametrize(

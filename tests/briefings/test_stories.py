@@ -3,11 +3,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from briefings.feeds import parse_feed
-from briefings.matching import matching_topics
 from briefings.model import Article
-from briefings.stories import StoryItem, group_stories, same_story, story_key
-from briefings.topics import Topic
+from briefings.sources.feeds import parse_feed
+from briefings.stories.matching import matching_topics
+from briefings.stories.stories import StoryItem, group_stories, same_story, story_key
+from briefings.stories.topics import Topic
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TRADE = Topic(

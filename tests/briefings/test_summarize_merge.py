@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from briefings.merge import merge_briefings, quote_key
 from briefings.model import Article, Briefing, Fact, Quote, SourceRef
-from briefings.plaintext import render_briefing
-from briefings.read import read_source
+from briefings.output.plaintext import render_briefing
+from briefings.sources.read import read_source
+from briefings.stories.merge import merge_briefings, quote_key
 from briefings.summarize import summarize
 
 DATA = Path(__file__).resolve().parents[1] / "data"

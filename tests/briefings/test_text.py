@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefings.text import parse_text
+from briefings.reading.text import parse_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.urls import canonical_url, host_of, is_http_url
+from briefings.sources.urls import canonical_url, host_of, is_http_url
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.chat import BriefingPart, ChatKind, CommandRequest, Reply, TextPart
-from briefings.topics import Topic
+from briefings.stories.topics import Topic
 
 T0 = datetime(2025, 6, 7, 10, 0, tzinfo=UTC)
 

@@ -25,8 +25,8 @@ from bot.delivery.sender import SendResult
 from bot.render import RenderedMessage
 from bot.store.db import open_database, sqlite_url
 from briefings.model import Briefing, Fact, Quote, SourceRef
-from briefings.plaintext import render_briefing
-from briefings.topics import Topic
+from briefings.output.plaintext import render_briefing
+from briefings.stories.topics import Topic
 
 BRIEFING = Briefing(
     headline="Japan-US tariff talks: fifth round ends without agreement",

@@ -9,10 +9,10 @@ from pathlib import Path
 import httpx
 
 from bot.config import Settings
-from briefings.extract import parse_html
 from briefings.model import Article, Briefing, Fact, SourceRef
-from briefings.policy import FetchPolicy
-from briefings.topics import Topic
+from briefings.reading.extract import parse_html
+from briefings.sources.policy import FetchPolicy
+from briefings.stories.topics import Topic
 from tests.httpserver import LocalServer
 
 DATA = Path(__file__).resolve().parents[2] / "data"

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.ingest.backoff import after_failure, after_success
-from briefings.policy import FetchPolicy
+from briefings.sources.policy import FetchPolicy
 
 T0 = datetime(2025, 6, 7, 10, 0, tzinfo=UTC)
 POLICY = FetchPolicy(backoff_base_minutes=5, backoff_max_minutes=60, broken_after=4)

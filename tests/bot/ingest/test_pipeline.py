@@ -18,7 +18,7 @@ from bot.store.briefings import BriefingStore
 from bot.store.schema import articles, stories
 from bot.store.sources import SourceStore
 from briefings.model import Article, Briefing
-from briefings.stories import story_key
+from briefings.stories.stories import story_key
 from tests.bot.ingest.helpers import (
     DATA,
     RouteToLocal,

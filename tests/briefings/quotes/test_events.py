@@ -8,7 +8,7 @@ from briefings.quotes.marks import find_spans
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Registry, mentions, register
 from briefings.quotes.tokens import tokenize
-from briefings.sentences import split_sentences
+from briefings.reading.sentences import split_sentences
 from tests.wikinews import articles
 
 

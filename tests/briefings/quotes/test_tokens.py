@@ -8,8 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import _LEAD, _TRAIL, Tokens, bare_word, tokenize
-from briefings.textcache import TextCache
 
 _CHUNK = re.compile(r"[^\s\x00]+")
 _INITIALS = re.compile(

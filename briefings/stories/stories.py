@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from briefings.storywords import Signature, signature
+from briefings.stories.storywords import Signature, signature
 
 DEFAULT_WINDOW = timedelta(hours=48)
 MIN_SHARED_TOKENS = 4

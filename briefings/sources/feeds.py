@@ -1,5 +1,5 @@
 """Feed bytes to a :class:`ParsedFeed`: RSS 0.9x/1.0/2.0 and Atom via feedparser, JSON Feed
-via :mod:`briefings.jsonfeed`.
+via :mod:`briefings.sources.jsonfeed`.
 
 Bad input never raises. A feed that cannot be read at all (broken XML with nothing
 recoverable, entity declarations, zero entries) is a ``ParsedFeed`` with ``error`` set;
@@ -16,11 +16,11 @@ from typing import Any
 
 import feedparser
 
-from briefings.encoding import as_utf8_xml, decode_text
-from briefings.feedmodel import FeedEntry, ParsedFeed
-from briefings.htmltext import html_to_paragraphs, html_to_text, plain_text
-from briefings.jsonfeed import looks_like_json_feed, parse_json_feed
-from briefings.urls import canonical_url, is_http_url
+from briefings.reading.htmltext import html_to_paragraphs, html_to_text, plain_text
+from briefings.sources.encoding import as_utf8_xml, decode_text
+from briefings.sources.feedmodel import FeedEntry, ParsedFeed
+from briefings.sources.jsonfeed import looks_like_json_feed, parse_json_feed
+from briefings.sources.urls import canonical_url, is_http_url
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
             "content-location": url,
             "content-type": "application/xml; charset=utf-8",
         },
-        # Every HTML value becomes plain text in briefings.htmltext (scripts, styles and
+        # Every HTML value becomes plain text in briefings.reading.htmltext (scripts, styles and
         # links dropped there), so feedparser's own sanitizer would only double the cost.
         sanitize_html=False,
         resolve_relative_uris=False,

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from briefings.boilerplate import BYLINE, CREDIT_LINE, credit_authors, is_boilerplate
-from briefings.dateline import split_dateline
-from briefings.dates import parse_date_line
-from briefings.headline import headline_from_lede
 from briefings.model import Article
+from briefings.reading.boilerplate import BYLINE, CREDIT_LINE, credit_authors, is_boilerplate
+from briefings.reading.dateline import split_dateline
+from briefings.reading.dates import parse_date_line
+from briefings.reading.headline import headline_from_lede
 
 _SMALL_WORDS = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to"))
 # A body paragraph reads as prose: long enough and with sentence punctuation or a quote.

@@ -3,7 +3,7 @@
 Every fetch is a conditional GET (ETag / Last-Modified) with a contactable User-Agent, a
 timeout for the whole exchange, a size cap enforced while streaming (on the decoded body, so
 a gzip bomb is refused too), redirects followed by hand (each hop re-checked by
-:mod:`briefings.netguard`, at most ``max_redirects``) and per-host concurrency and spacing.
+:mod:`briefings.sources.netguard`, at most ``max_redirects``) and per-host concurrency and spacing.
 
 Nothing escapes as an exception: every outcome is a :class:`FetchResult`.
 """
@@ -19,11 +19,17 @@ from urllib.parse import urljoin
 
 import httpx
 
-from briefings.fetchresult import FetchResult, FetchStatus
-from briefings.hostlimit import HostLimiter
-from briefings.netguard import Resolver, UnsafeUrl, address_refusal, check_url, system_resolver
-from briefings.policy import FetchPolicy
-from briefings.urls import host_of
+from briefings.sources.fetchresult import FetchResult, FetchStatus
+from briefings.sources.hostlimit import HostLimiter
+from briefings.sources.netguard import (
+    Resolver,
+    UnsafeUrl,
+    address_refusal,
+    check_url,
+    system_resolver,
+)
+from briefings.sources.policy import FetchPolicy
+from briefings.sources.urls import host_of
 
 log = logging.getLogger(__name__)
 

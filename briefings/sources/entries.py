@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefings.feedmodel import FeedEntry, ParsedFeed
 from briefings.model import Article
+from briefings.sources.feedmodel import FeedEntry, ParsedFeed
 
 
 def entry_article(entry: FeedEntry, feed: ParsedFeed) -> Article:

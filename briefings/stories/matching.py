@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from briefings.model import Article
-from briefings.topics import Topic
+from briefings.stories.topics import Topic
 
 # A term matches on word boundaries that also work for terms starting or ending with a
 # non-word character (such as "U.S." or "G7+"): no word character may touch the term.

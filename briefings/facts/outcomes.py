@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from briefings.dates import MONTHS
-from briefings.meetings import find_meeting
+from briefings.facts.meetings import find_meeting
+from briefings.facts.statements import Statement, statements
 from briefings.model import Article, Fact
-from briefings.statements import Statement, statements
-from briefings.textcache import TextCache
+from briefings.quotes.textcache import TextCache
+from briefings.reading.dates import MONTHS
 
 MAX_OUTCOMES = 4
 MAX_NEXT = 2

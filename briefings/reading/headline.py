@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from briefings.dateline import split_dateline
-from briefings.sentences import sentences
+from briefings.reading.dateline import split_dateline
+from briefings.reading.sentences import sentences
 
 # Trailing attribution of a lede: ", according to Japan's top negotiator ...", ", police said".
 TRAILING_ATTRIBUTION = re.compile(

@@ -6,11 +6,11 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from briefings.dateline import split_dateline
-from briefings.dates import DATE_PREFIX
-from briefings.headline import TRAILING_ATTRIBUTION
 from briefings.quotes.mask import MASK, mask
-from briefings.textcache import TextCache
+from briefings.quotes.textcache import TextCache
+from briefings.reading.dateline import split_dateline
+from briefings.reading.dates import DATE_PREFIX
+from briefings.reading.headline import TRAILING_ATTRIBUTION
 
 # Openers that only link a sentence to the one before it.
 _OPENER = re.compile(

@@ -2,8 +2,9 @@
 
 trafilatura (fast mode, body only) gives the main text as an element tree; this module reads
 its paragraphs and drops what is still site furniture (captions, credit lines, teasers). Page
-metadata comes from :mod:`briefings.pagemeta`, a few regexes over the markup's tags, which is
-cheaper than trafilatura's metadata pass and keeps the whole step close to extraction alone.
+metadata comes from :mod:`briefings.reading.pagemeta`, a few regexes over the markup's tags,
+which is cheaper than trafilatura's metadata pass and keeps the whole step close to
+extraction alone.
 
 Extraction favours precision: a teaser or a menu line in the body becomes a wrong bullet,
 while an article page keeps its text in one main block that the precise pass finds. Only a
@@ -20,18 +21,18 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Extractor
 
-from briefings.boilerplate import (
+from briefings.model import Article
+from briefings.reading.boilerplate import (
     BYLINE,
     credit_authors,
     is_boilerplate,
     is_caption,
     split_authors,
 )
-from briefings.dateline import split_dateline
-from briefings.headline import headline_from_lede
-from briefings.model import Article
-from briefings.pagemeta import read_byline, read_meta
-from briefings.urls import canonical_url, is_http_url
+from briefings.reading.dateline import split_dateline
+from briefings.reading.headline import headline_from_lede
+from briefings.reading.pagemeta import read_byline, read_meta
+from briefings.sources.urls import canonical_url, is_http_url
 
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,80}$")
 _TEXT_TAGS = ("p", "quote", "item", "head")  # a list's items are visited on their own

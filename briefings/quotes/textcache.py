@@ -5,7 +5,7 @@ one :class:`TextCache` per article computes each once, on first use."""
 from __future__ import annotations
 
 from briefings.quotes.marks import Span, find_spans
-from briefings.sentences import split_sentences
+from briefings.reading.sentences import split_sentences
 
 
 class TextCache:

@@ -17,12 +17,12 @@ from pathlib import Path
 import httpx
 
 from briefings.errors import NothingToBrief, SourceUnreadable
-from briefings.extract import parse_html
-from briefings.feedmodel import ParsedFeed
-from briefings.feeds import looks_like_feed, parse_feed
 from briefings.model import Article
-from briefings.policy import FetchPolicy
-from briefings.text import parse_text
+from briefings.reading.extract import parse_html
+from briefings.reading.text import parse_text
+from briefings.sources.feedmodel import ParsedFeed
+from briefings.sources.feeds import looks_like_feed, parse_feed
+from briefings.sources.policy import FetchPolicy
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from briefings.dates import parse_iso
+from briefings.reading.dates import parse_iso
 
 _HEAD_LIMIT = 200_000
 _TAG = re.compile(r"<(meta|link)\s([^>]*)>", re.IGNORECASE)

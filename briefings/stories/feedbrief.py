@@ -8,16 +8,16 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 
-from briefings.entries import entry_article
 from briefings.errors import BriefingError
-from briefings.feedmodel import FeedEntry, ParsedFeed
-from briefings.matching import matching_topics
-from briefings.merge import merge_briefings
 from briefings.model import Article, Briefing
-from briefings.stories import DEFAULT_WINDOW, StoryItem, group_stories
+from briefings.sources.entries import entry_article
+from briefings.sources.feedmodel import FeedEntry, ParsedFeed
+from briefings.sources.urls import page_canonical
+from briefings.stories.matching import matching_topics
+from briefings.stories.merge import merge_briefings
+from briefings.stories.stories import DEFAULT_WINDOW, StoryItem, group_stories
+from briefings.stories.topics import Topic
 from briefings.summarize import summarize
-from briefings.topics import Topic
-from briefings.urls import page_canonical
 
 log = logging.getLogger(__name__)
 

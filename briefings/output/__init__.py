@@ -1,0 +1,1 @@
+"""Output: a briefing as plain text and as JSON-able dicts. Pure."""

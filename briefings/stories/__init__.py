@@ -1,0 +1,1 @@
+"""Stories: topics and matching, grouping reports of one event, merging their briefings. Pure."""
