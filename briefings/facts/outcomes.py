@@ -15,8 +15,9 @@ from briefings.model import Article, Fact
 from briefings.quotes.textcache import TextCache
 from briefings.reading.dates import MONTHS
 
-MAX_OUTCOMES = 4
+MAX_OUTCOMES = 5
 MAX_NEXT = 2
+MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under half a minute
 MAX_WORDS = 45
 MAX_LEDE_WORDS = 60
 
@@ -46,8 +47,41 @@ _NEXT_OR_HOPE = re.compile(rf"\b(?:(?P<next>{_NEXT_WORDS})|{_HOPE_WORDS})\b")
 PAST_CUE = re.compile(
     r"\b(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|since)\b"
 )
-OUTCOME_REACH = 6  # paragraphs: news puts what happened first
-STRONG_NEXT = re.compile(r"\b(?:scheduled|to be held|slated|set to|due to)\b")
+OUTCOME_REACH = 10  # paragraphs: news puts what happened first
+# What was said or done before this report: history, earlier statements, earlier levels. It
+# explains the news and is not news itself.
+BACKGROUND = re.compile(
+    r"\b(?:ha(?:ve|s|d) (?:long |previously |repeatedly |already |also )?(?:said|argued|"
+    r"complained|warned|threatened|insisted|called|sought|demanded|maintained|been)|"
+    r"it comes (?:after|as|amid)|this comes|comes (?:after|amid)|came (?:after|amid)|"
+    r"earlier this (?:week|month|year)|last (?:week|month|year)|(?:weeks|months|years) ago|"
+    r"previously|in recent (?:weeks|months|years)|for (?:years|decades|months)|"
+    r"since (?:(?:19|20)\d\d|the start|then)|dates back|originally|first (?:imposed|introduced)|"
+    r"(?:in|of|since) (?:(?i:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? )?"
+    r"(?:19|20)\d\d\b|had (?:been|imposed|agreed|said|raised|threatened|"
+    r"announced|reached|signed))"
+)
+# When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
+# benefit farmers") is a claim about the future, not a next step.
+TIME_EXPRESSION = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|soon|"
+    r"shortly|next (?:week|month|year|round|step|meeting|session)|later (?:this|today|in)|"
+    r"coming (?:days|weeks|months)|(?:this|next) (?:week|month|year|autumn|spring|summer|fall|"
+    r"winter)|by the end of|within (?:the next|\w+ (?:days|weeks|months))|deadline|"
+    r"january|february|march|april|june|july|august|september|october|november|december|"
+    r"(?:in|by|until) (?:early|mid|late)?-?\s?(?:20\d\d)|round of (?:talks|negotiations))\b",
+    re.IGNORECASE,
+)
+PAST_TENSE = re.compile(r"\b(?:was|were|had|did|met|held|said|agreed|signed|ended|began)\b")
+STRONG_NEXT = re.compile(
+    r"\b(?:scheduled|to be held|slated|set to|due to|will (?:meet|hold|travel|visit|resume|vote|"
+    r"sign|host|begin|start|reconvene|convene)|plans? to (?:meet|hold|travel|visit|resume|sign))\b"
+)
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b")
+_RECENT_PAST = re.compile(
+    r"^(?:last|earlier|previously|yesterday)\b|\b(?:last night|yesterday)\b", re.IGNORECASE
+)
 SPECULATION = re.compile(
     r"\b(?:remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
     r"perhaps|possibly|rumou?r)\b"
@@ -59,6 +93,7 @@ _DAY = re.compile(
     + r")\.?\s+(?P<day>\d{1,2})\b"
 )
 _DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[a-z0-9]+")
 _MEETING_WORD = re.compile(r"\bmet\b")
 
 
@@ -75,14 +110,31 @@ def find_facts(article: Article, subject: str = "", cache: TextCache | None = No
     today = article.published.date() if article.published else None
     nexts = _next_steps(found, today)
     taken = {s.order for s in nexts}
-    outcomes = _outcomes([s for s in found if s.order not in taken], subject)
+    topic = _content_stems(article.title)
+    outcomes = _outcomes([s for s in found if s.order not in taken], subject, topic)
+    outcomes = [text for text in outcomes if not repeats(text, article.title)]
+    next_texts = [s.text for s in nexts if not repeats(s.text, article.title)]
+    outcomes = outcomes[: max(MAX_FACTS - len(next_texts), 1)]
     return Facts(
         outcomes=tuple(Fact(text, link) for text in outcomes),
-        next=tuple(Fact(s.text, link) for s in nexts),
+        next=tuple(Fact(text, link) for text in next_texts),
     )
 
 
-def _outcomes(found: Sequence[Statement], subject: str) -> list[str]:
+def repeats(bullet: str, headline: str) -> bool:
+    """Whether ``bullet`` says no more than ``headline``: its content words are nearly all
+    the headline's."""
+    if headline and bullet.startswith(headline.rstrip("…")):
+        return False  # a headline made from this very sentence: the sentence says more
+    own = _content_stems(bullet)
+    return bool(own) and len(own & _content_stems(headline)) >= 0.8 * len(own)
+
+
+def _content_stems(text: str) -> set[str]:
+    return {w[:5] for w in _WORDS.findall(text.casefold()) if len(w) > 3}
+
+
+def _outcomes(found: Sequence[Statement], subject: str, topic: set[str]) -> list[str]:
     met: set[str] = set()
     scored: list[tuple[float, int, Statement | str]] = []
     lede_paragraph = found[0].paragraph if found else 0  # after any date-only paragraph
@@ -102,21 +154,31 @@ def _outcomes(found: Sequence[Statement], subject: str) -> list[str]:
         if not scored and statement.paragraph == lede_paragraph:
             scored.append((10.0, statement.order, statement))
             continue
-        score = _outcome_score(statement)
+        score = _outcome_score(statement, topic)
         if score > 0:
             scored.append((score, statement.order, statement))
-    best = sorted(scored, key=lambda s: (-s[0], s[1]))[:MAX_OUTCOMES]
+    news = [item for item in scored if not _is_background(item[2])]
+    # Background only when the article has nothing newer.
+    best = sorted(news if len(news) > 1 else scored, key=lambda s: (-s[0], s[1]))[:MAX_OUTCOMES]
     chosen = [item for _, _, item in sorted(best, key=lambda s: s[1])]
     return _distinct([item if isinstance(item, str) else item.text for item in chosen])
 
 
-def _outcome_score(statement: Statement) -> float:
+def _is_background(item: Statement | str) -> bool:
+    text = item if isinstance(item, str) else item.raw
+    return BACKGROUND.search(text) is not None and not isinstance(item, str)
+
+
+def _outcome_score(statement: Statement, topic: set[str]) -> float:
+    """What a sentence is worth as an outcome: cue words of results, the headline's words
+    (the story it tells), numbers, and an early place in the article."""
     cues = len(OUTCOME_CUE.findall(statement.raw))
-    if not cues or SPECULATION.search(statement.raw):
+    shared = len(_content_stems(statement.raw) & topic) if topic else 0
+    if (not cues and shared < 2) or SPECULATION.search(statement.raw):
         return 0.0
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if _DIGIT.search(statement.raw) else 0.0
-    return min(cues, 3) * 0.5 + position + numbers
+    return min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + position + numbers
 
 
 def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
@@ -138,12 +200,25 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         strong = STRONG_NEXT.search(text) is not None
         if not strong and SPECULATION.search(text):
             continue
+        if BACKGROUND.search(text) or _mentions_past_date(text, today):
+            continue
+        if not strong and not TIME_EXPRESSION.search(text):
+            continue  # a claim about the future with no time: not a next step
+        if _RECENT_PAST.search(text) or _past_before_future(text):
+            continue
         score = 1.0 + (2.0 if strong else 0.0)
         score += 1.5 if future_date or _DAY.search(text) else 0.0
         score += 1.0 / (1 + 0.1 * statement.order)
         scored.append((score, statement))
     best = sorted(scored, key=lambda s: (-s[0], s[1].order))[:MAX_NEXT]
     return [s for _, s in sorted(best, key=lambda s: s[1].order)]
+
+
+def _past_before_future(text: str) -> bool:
+    """A past event reported with a future clause after it ("Markets closed higher on the
+    expectation the two sides will agree"): the sentence tells what happened."""
+    cue = NEXT_CUE.search(text)
+    return cue is not None and _PAST_VERB.search(text, 0, cue.start()) is not None
 
 
 def _next_or_hope(text: str) -> tuple[bool, bool]:
@@ -156,6 +231,19 @@ def _next_or_hope(text: str) -> tuple[bool, bool]:
         hope = True
         match = _NEXT_OR_HOPE.search(text, match.end())
     return False, hope
+
+
+def _mentions_past_date(text: str, today: date | None) -> bool:
+    """Whether ``text`` names a day before ``today`` and none after it."""
+    if today is None:
+        return False
+    days = []
+    for match in _DAY.finditer(text):
+        try:
+            days.append(date(today.year, MONTHS[match["month"].lower()], int(match["day"])))
+        except ValueError:
+            continue
+    return bool(days) and max(days) < today
 
 
 def _mentions_future_date(text: str, today: date | None) -> bool:

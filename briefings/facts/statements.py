@@ -18,6 +18,10 @@ _OPENER = re.compile(
     r"moreover|in addition|additionally|still|nonetheless|nevertheless)\s*,\s*",
     re.IGNORECASE,
 )
+# A sentence with a short partial quote ('called the talks "frank"') is still the article's
+# own statement; one that is mostly quoted words is a quote.
+QUOTED_SHARE = 0.35
+_OPENING_MARKS = frozenset('"“‘«「')
 _PRONOUN_START = re.compile(r"^(?:He|She)\b")
 
 
@@ -64,11 +68,15 @@ def statements(
 
 
 def _holds_quote(masked: str, start: int, end: int) -> bool:
-    return (
-        masked.find(MASK, start, end) >= 0
-        or masked.find('"', start, end) >= 0
-        or masked.find("“", start, end) >= 0
-    )
+    """Whether the sentence is a quote rather than the article's own statement: it opens
+    with one, quoted words are a large part of it, or a quote mark is left unpaired."""
+    masked_chars = masked.count(MASK, start, end)
+    if masked_chars == 0:
+        return masked.find('"', start, end) >= 0 or masked.find("“", start, end) >= 0
+    head = masked[start:end].lstrip()
+    if head[:1] in _OPENING_MARKS or head[:1] == MASK:
+        return True
+    return masked_chars > QUOTED_SHARE * (end - start)
 
 
 def tidy(sentence: str, subject: str = "") -> str:

@@ -35,8 +35,11 @@ ZONES = {
 }  # fmt: skip
 
 DATE_LINE = re.compile(
-    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
+    r"^(?:(?:published|posted|updated|last updated|date)\s*:?\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?"
+    r"|(?P<day_first>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month_second>[A-Za-z]{3,9})\.?,?)"
+    r"\s+(?P<year>\d{4})"
     r"(?:\s*(?:at|,|-)?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
     r"\s*(?P<zone>[A-Z]{1,5})?\s*$",
     re.IGNORECASE,
@@ -53,13 +56,15 @@ DATE_PREFIX = re.compile(
 
 
 def parse_date_line(line: str) -> datetime | None:
-    """``"June 7, 2025 at 17:46 JST"`` -> the instant in UTC, or None if it is no date line."""
+    """``"June 7, 2025 at 17:46 JST"`` or ``"Published 12 June 2025"`` -> the instant in UTC,
+    or None if it is no date line."""
     match = DATE_LINE.match(line.strip())
     if match is None:
         return None
-    month = MONTHS.get(match["month"].lower())
+    month = MONTHS.get((match["month"] or match["month_second"]).lower())
     if month is None:
         return None
+    day = int(match["day"] or match["day_first"])
     hour = int(match["hour"] or 0)
     if match["ampm"] and match["ampm"][0].lower() == "p" and hour < 12:
         hour += 12
@@ -67,7 +72,7 @@ def parse_date_line(line: str) -> datetime | None:
     offset = timezone(timedelta(hours=ZONES.get(zone, 0.0)))
     try:
         local = datetime(
-            int(match["year"]), month, int(match["day"]), hour, int(match["minute"] or 0),
+            int(match["year"]), month, day, hour, int(match["minute"] or 0),
             tzinfo=offset,
         )  # fmt: skip
     except ValueError:

@@ -30,7 +30,9 @@ from briefings.reading.boilerplate import (
     split_authors,
 )
 from briefings.reading.dateline import split_dateline
+from briefings.reading.furniture import line_kind
 from briefings.reading.headline import headline_from_lede
+from briefings.reading.page import read_page
 from briefings.reading.pagemeta import read_byline, read_meta
 from briefings.sources.urls import canonical_url, is_http_url
 
@@ -84,8 +86,10 @@ def parse_html(page: str, url: str = "") -> Article:
     meta = read_meta(page)
     outlet = meta.sitename
     title = _clean_title(meta.title, outlet)
-    paragraphs, heading, byline_authors = _paragraphs(doc.body, title, outlet)
-    title = title or heading
+    blocks, heading, byline_authors = _paragraphs(doc.body, title, outlet)
+    title = title if _is_headline(title, outlet) else heading or title
+    page_text = read_page(blocks, title=title, outlet=outlet)
+    paragraphs = list(page_text.body)
     # Paragraphs are stripped, with single spaces: one more word than spaces.
     if sum(p.count(" ") + 1 for p in paragraphs) < _MIN_WORDS:
         paragraphs = []  # a menu or a stub, not an article
@@ -103,7 +107,7 @@ def parse_html(page: str, url: str = "") -> Article:
         authors=authors,
         dateline=split_dateline(paragraphs[0])[0] if paragraphs else "",
         canonical_url=canonical,
-        summary=meta.description,
+        summary=meta.description or page_text.standfirst,
     )
 
 
@@ -129,6 +133,13 @@ def _paragraphs(body: Any, title: str, outlet: str) -> tuple[list[str], str, tup
         seen.add(text)
         paragraphs.append(text)
     return paragraphs, heading, authors
+
+
+def _is_headline(title: str, outlet: str) -> bool:
+    """A page title that can be the headline: not the site's name, a section or a date."""
+    if len(title.split()) < 3 or (outlet and title.casefold() == outlet.casefold()):
+        return False
+    return line_kind(title) is None
 
 
 def _element_text(element: Any) -> str:

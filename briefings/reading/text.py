@@ -1,91 +1,87 @@
 """Scraped article text -> :class:`~briefings.model.Article`.
 
-The shape is what a copy from a news page gives: an outlet line and a date line on top (either
-may be missing), an optional title and byline, the body one paragraph per line (or paragraphs
-separated by blank lines), a credit line, and site teasers after it.
+The shape is what a copy from a news page gives: navigation and labels, an outlet line and a
+date line (either may be missing), the headline, a byline, captions, the body one paragraph
+per line (or paragraphs separated by blank lines), subheads, a credit line, teasers and a
+footer. :mod:`briefings.reading.page` tells the article from the rest.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from briefings.model import Article
-from briefings.reading.boilerplate import BYLINE, CREDIT_LINE, credit_authors, is_boilerplate
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import parse_date_line
+from briefings.reading.furniture import ends_sentence
 from briefings.reading.headline import headline_from_lede
+from briefings.reading.page import read_page
 
 _SMALL_WORDS = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to"))
-# A body paragraph reads as prose: long enough and with sentence punctuation or a quote.
-_PROSE = re.compile(r"[.!?:”\"]\s*$|[.!?]\s")
-_HEADER_MAX_WORDS = 14
-
-
-@dataclass(slots=True)
-class _Header:
-    outlet: str = ""
-    title: str = ""
-    published: datetime | None = None
-    authors: tuple[str, ...] = ()
-    body_lines: list[str] = field(default_factory=list)
 
 
 def parse_text(text: str, url: str = "") -> Article:
     """Parse scraped text. Raises nothing: an empty body gives an Article without paragraphs."""
-    lines = _paragraph_lines(text)
-    header = _read_header(lines)
-    paragraphs: list[str] = []
-    authors = header.authors
-    for line in header.body_lines:
-        credited = credit_authors(line, header.outlet) if CREDIT_LINE.match(line) else None
-        if credited is not None:
-            authors = authors or credited
-            break  # everything after the credit line is site furniture
-        if not is_boilerplate(line):
-            paragraphs.append(line)
+    lines = paragraph_lines(text)
+    outlet, published = _outlet_and_date(lines)
+    page = read_page(lines, outlet=outlet)
+    paragraphs = list(page.body)
     dateline = split_dateline(paragraphs[0])[0] if paragraphs else ""
-    title = header.title or (headline_from_lede(paragraphs[0]) if paragraphs else "")
+    title = page.title or (headline_from_lede(paragraphs[0]) if paragraphs else "")
     return Article(
         url=url,
         title=title,
         paragraphs=tuple(paragraphs),
-        outlet=header.outlet,
-        published=header.published,
-        authors=authors,
+        outlet=outlet,
+        published=published,
+        authors=page.authors,
         dateline=dateline,
+        summary=page.standfirst,
     )
 
 
-def _paragraph_lines(text: str) -> list[str]:
-    """Paragraphs: blank-line separated blocks when there are any, else one per line."""
+def paragraph_lines(text: str) -> list[str]:
+    """The text's paragraphs. A line break ends a paragraph unless the line stops mid-sentence
+    and the next goes on in lower case; a block of hard-wrapped lines is one paragraph."""
     normalized = text.replace("\r\n", "\n").replace("\r", "\n").strip("\ufeff\n ")
-    blocks = re.split(r"\n\s*\n", normalized)
-    if len(blocks) > 1:
-        return [" ".join(b.split()) for b in blocks if b.strip()]
-    return [" ".join(line.split()) for line in normalized.split("\n") if line.strip()]
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", normalized):
+        rows = [" ".join(row.split()) for row in block.split("\n") if row.strip()]
+        if _hard_wrapped(rows):
+            out.append(" ".join(rows))
+            continue
+        for row in rows:
+            if out and rows.index(row) and _continues(out[-1], row):
+                out[-1] = f"{out[-1]} {row}"
+            else:
+                out.append(row)
+    return [line for line in out if line]
 
 
-def _read_header(lines: list[str]) -> _Header:
-    header = _Header()
-    index = 0
-    while index < min(len(lines), 5):
-        line = lines[index]
-        published = parse_date_line(line) if header.published is None else None
-        if published is not None:
-            header.published = published
-        elif not header.outlet and _is_outlet_line(line):
-            header.outlet = _outlet_name(line)
-        elif BYLINE.match(line):
-            header.authors = credit_authors(line, header.outlet) or ()
-        elif not header.title and _is_title_line(line):
-            header.title = line
-        else:
-            break
-        index += 1
-    header.body_lines = lines[index:]
-    return header
+def _hard_wrapped(rows: list[str]) -> bool:
+    """Lines cut at a fixed width: most of them long and stopping mid-sentence."""
+    if len(rows) < 3:
+        return False
+    inner = rows[:-1]
+    cut = sum(1 for row in inner if len(row) >= 50 and not ends_sentence(row))
+    return cut >= 0.6 * len(inner)
+
+
+def _continues(previous: str, row: str) -> bool:
+    return not ends_sentence(previous) and (row[:1].islower() or previous.endswith("-"))
+
+
+def _outlet_and_date(lines: list[str]) -> tuple[str, datetime | None]:
+    """The outlet line and the date line of the page's header, where it has them."""
+    outlet = ""
+    published: datetime | None = None
+    for line in lines[:8]:
+        if published is None and (found := parse_date_line(line)) is not None:
+            published = found
+        elif not outlet and _is_outlet_line(line):
+            outlet = _outlet_name(line)
+    return outlet, published
 
 
 def _is_outlet_line(line: str) -> bool:
@@ -93,13 +89,9 @@ def _is_outlet_line(line: str) -> bool:
     return (
         bool(letters)
         and all(c.isupper() for c in letters)
-        and len(line.split()) <= 6
+        and 2 <= len(line.split()) <= 6
         and not split_dateline(line)[0]
     )
-
-
-def _is_title_line(line: str) -> bool:
-    return len(line.split()) <= _HEADER_MAX_WORDS and not _PROSE.search(line)
 
 
 def _outlet_name(line: str) -> str:

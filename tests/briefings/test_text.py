@@ -33,7 +33,8 @@ def test_title_byline_and_blank_line_paragraphs() -> None:
         ("Mara Whitfield",),
         "TOKYO",
     )
-    assert article.paragraphs == ("TOKYO — The talks ended. It was late.",)
+    # A single line break ends a paragraph: scraped text keeps no blank lines between them.
+    assert article.paragraphs == ("TOKYO — The talks ended.", "It was late.")
 
 
 def test_body_only_text_gets_a_lede_headline() -> None:

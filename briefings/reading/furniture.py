@@ -1,0 +1,252 @@
+"""What a single line of a page is when it is not article text: its furniture kind.
+
+Each test reads the line's shape first (length, sentence punctuation, capitals, digits) and
+uses a phrase only as one signal among several, so that the rules hold for pages of any
+outlet: a caption is a present-tense description of a picture, often ending with a date or a
+credit; a prompt is an imperative addressed to the reader; a label has no sentence at all.
+:func:`line_kind` judges a line alone; :mod:`briefings.reading.page` judges it in its place.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from briefings.reading.boilerplate import BYLINE, CREDIT_LINE, is_boilerplate
+from briefings.reading.dates import parse_date_line
+
+
+class LineKind(StrEnum):
+    """Kinds of page lines. ``BODY`` is article text; every other kind is furniture."""
+
+    BODY = "body"
+    TITLE = "title"
+    STANDFIRST = "standfirst"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    BYLINE = "byline"
+    BIO = "bio"
+    PROMPT = "prompt"
+    LABEL = "label"
+    TIMESTAMP = "timestamp"
+    SUBHEAD = "subhead"
+    TEASER = "teaser"
+
+
+# A line that ends a sentence: . ! ? or … (before closing quotes or brackets), or a colon
+# that introduces a quote on the next line.
+SENTENCE_END = re.compile(r"[.!?…:][\"'“”‘’»)\]]*\s*$|[\"”’»]\s*$")
+# "(Photo: Jane Roe/Agency)", "Photo credit: ...", "FILE - ...", "REUTERS/Jane Roe", "AP Photo".
+PHOTO_CREDIT = re.compile(
+    r"\((?:photo|photograph|image|picture|video|file|credit)s?\b[^)]{0,80}\)|"
+    r"\b(?:photo|photograph|image|picture|video) ?(?:credit|courtesy|by|source)?\s*:\s|"
+    r"^(?:file|file photo|photo|pictured|above|top|below|main image)\s*[-–—:]\s|"
+    r"\b(?:getty images|afp via getty|ap photo|reuters/|/reuters|/afp\b|/ap\b|/epa\b|"
+    r"xinhua/|shutterstock|istock|alamy|pool photo|handout)\b|"
+    r"^(?:credit|source|courtesy)\s*:\s",
+    re.IGNORECASE,
+)
+# Present-tense verbs that describe a picture ("Trade ministers pose before the meeting"). A
+# report tells what happened in the past tense; a caption says what the picture shows.
+CAPTION_VERB = re.compile(
+    r"\b(?:poses?|waves?|speaks|gestures?|arrives?|attends?|shakes? hands|shake hands|"
+    r"looks? on|listens?|walks?|sits?|stands?|greets?|delivers?|addresses|holds?|"
+    r"leaves?|smiles?|talks? (?:to|with)|reacts?|departs?|chats?|pictured|is seen|are seen|"
+    r"is displayed|are displayed|are stacked|is stacked|are loaded|is loaded|sails?|"
+    r"is shown|are shown|are pictured|is pictured|fly|flies|flutters?|sign the|signs the)\b"
+)
+# A caption often ends with the place and the full date of the picture: "..., May 3, 2018."
+CAPTION_DATE = re.compile(
+    r"(?:,|\bon|\bin)\s+(?:\w+\.?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|"
+    r"Nov|Dec)[a-z]*\.?,?\s+\d{4})\.?\s*(?:\([^)]*\))?\s*$"
+)
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A full date with its year: pictures are dated so, report sentences rarely ("on Monday").
+FULL_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|"
+    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b"
+)
+# A credit cut short by the page: "... in Washington. (AP…"
+CUT_CREDIT = re.compile(r"\([A-Z][\w/ .-]{0,30}(?:…|\.\.\.)\s*$")
+# Words ending in s that are not present-tense verbs.
+_NOT_VERBS = word_set(
+    "is was has as his its this thus us news across less unless always perhaps plus whereas "
+    "various previous serious famous yes chaos bus gas status focus census bonus campus virus "
+    "minus process progress access business press its hers ours yours whose towards afterwards "
+    "besides sometimes nevertheless does goes"
+)
+_CONNECTORS = word_set("of the and de la le van der von bin al da di du y")
+REPORTING = re.compile(r"\b(?:said|says|told|tells|will|would|added|according)\b")
+# An imperative addressed to the reader, about the site itself.
+PROMPT = re.compile(
+    r"^(?:sign up|sign in|log in|subscribe|download|follow|join|get (?:the|our)|click|tap|"
+    r"listen|watch|read (?:more|next|the full|our)|also read|see also|more on|share|email|"
+    r"print|comment|leave a comment|view|open|expand|enlarge|play|skip to|jump to|back to|"
+    r"sponsored|advertisement|support)\b",
+    re.IGNORECASE,
+)
+_PROMPT_OBJECT = re.compile(
+    r"\b(?:our|us|app|newsletter|briefing|podcast|updates|alerts|here|now|free|gallery|"
+    r"video|photos?|images?|comments?|story|article|stories|more|top|content|navigation|"
+    r"page|link|facebook|twitter|whatsapp|linkedin|email)\b",
+    re.IGNORECASE,
+)
+COMMENT_COUNT = re.compile(
+    r"^(?:\d+\s+comments?|comments?\s*\(?\d*\)?|see comments|"
+    r"show comments|no comments|your opinion|\d+\s+shares?)$",
+    re.I,
+)
+TIMESTAMP = re.compile(
+    r"^(?:updated|published|posted|last updated|first published|modified|created)\b.{0,60}$|"
+    r"^\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?$|"
+    r"^\d+\s+(?:min|mins|minutes?|hours?|hrs?|days?)\s+(?:ago|read)$",
+    re.IGNORECASE,
+)
+# "Jane Roe is VOA's White House correspondent." at the end of a report.
+BIO = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the|our|[A-Z]\w*'s)"
+    r"\b.{0,120}\b(?:correspondent|reporter|journalist|editor|writer|columnist|contributor|"
+    r"producer|bureau chief|covers|covering)\b",
+)
+# Notices that stand on official and legal pages rather than in a report.
+DISCLAIMER = re.compile(
+    r"\b(?:original language version|for information purposes only|not an official document|"
+    r"does not (?:necessarily )?(?:constitute|reflect)|archived (?:web)?page|"
+    r"(?:content|information) (?:on this page )?(?:is|was) (?:not updated|correct at)|"
+    r"external links may not|this (?:page|release|website) (?:is|was|has been) (?:archived|"
+    r"updated)|official website of|here'?s how you know|historical material|frozen in time|"
+    r"no longer (?:being )?updated|archived content|archive site|not updated|safely connected|"
+    r"secure websites|websites use https)\b|\.gov websites?\b",
+    re.IGNORECASE,
+)
+# Breadcrumbs and navigation rows: "Home > News > Trade", "United States | Washington".
+NAV_ROW = re.compile(r"\s[|>»›]\s.*\s[|>»›]\s")
+NAV_PAIR = re.compile(r"^[^!?]{2,60}\s[|›]\s[^!?]{2,80}$")
+# A line that opens with a symbol (a bullet, a chart key, an icon) and is no sentence.
+SYMBOL_START = re.compile(r"^[^\w\s\"'“‘(«\[$€£¥-]")
+# Several "Field: value" pairs on one line: a record's metadata, not a sentence.
+FIELDS = re.compile(r"(?:^|\s)[A-Z][\w ]{1,20}:\s+\S")
+SIGN_OFF = re.compile(r"^(?:ends|end|-?\s*ends\s*-?|###|—?\s*END\s*—?|\*\*\*)$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+PROSE_MIN_WORDS = 8
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+def ends_sentence(line: str) -> bool:
+    return SENTENCE_END.search(line) is not None
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as article text: a sentence of some length."""
+    return words(line) >= PROSE_MIN_WORDS and ends_sentence(line) and _has_lower_words(line)
+
+
+def is_title_like(line: str) -> bool:
+    """A headline's shape: a few words, no sentence stop (a question or exclamation may)."""
+    count = words(line)
+    if not TITLE_MIN_WORDS <= count <= TITLE_MAX_WORDS:
+        return False
+    stripped = line.rstrip()
+    if stripped.endswith((".", ":", ";", ",")) and not stripped.endswith("..."):
+        return False
+    return len(_WORD.findall(line)) >= TITLE_MIN_WORDS
+
+
+def _has_lower_words(line: str) -> bool:
+    return sum(1 for w in _WORD.findall(line) if w[0].islower()) >= 2
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption or credit judged alone: a credit mark, or a present-tense picture
+    description dated with the picture's full date."""
+    if words(line) > 70:
+        return False
+    if PHOTO_CREDIT.search(line) or CUT_CREDIT.search(line):
+        return True
+    if REPORTING.search(line) or not describes_picture(line):
+        return False
+    return CAPTION_DATE.search(line) is not None or FULL_DATE.search(line) is not None
+
+
+def describes_picture(line: str) -> bool:
+    """Whether ``line`` opens like a caption: someone or something, then a present-tense
+    verb ("Kenya's President Uhuru Kenyatta witnesses ...", "Ministers pose ...")."""
+    return CAPTION_VERB.search(line[:160]) is not None or _present_tense_after_subject(line)
+
+
+def _present_tense_after_subject(line: str) -> bool:
+    seen_subject = False
+    for token in line.split()[:16]:
+        word = token.strip(",;()'’\"“”")
+        if not word:
+            continue
+        if word[0].isupper() or word[0].isdigit() or word.casefold() in _CONNECTORS:
+            seen_subject = seen_subject or word[0].isupper()
+            continue
+        if token.endswith(",") and word in ("right", "left", "center", "centre", "second"):
+            continue  # "Prime Minister John Key, right, speaks ..."
+        return (
+            seen_subject
+            and word.isalpha()
+            and len(word) > 3
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "is"))
+            and word not in _NOT_VERBS
+        )
+    return False
+
+
+def is_picture_description(line: str) -> bool:
+    """A present-tense description of a picture, without the date (weaker than a caption)."""
+    return (
+        words(line) <= 45
+        and describes_picture(line)
+        and not REPORTING.search(line)
+        and line.count(". ") == 0
+    )
+
+
+def line_kind(line: str) -> LineKind | None:
+    """The furniture kind of ``line`` judged on its own, or None when it may be article text."""
+    text = line.strip()
+    if not text:
+        return LineKind.LABEL
+    if CREDIT_LINE.match(text):
+        return LineKind.CREDIT
+    if words(text) <= 14 and BYLINE.match(text):
+        return LineKind.BYLINE
+    if COMMENT_COUNT.match(text) or SIGN_OFF.match(text):
+        return LineKind.PROMPT
+    if words(text) <= 25 and PROMPT.match(text) and _PROMPT_OBJECT.search(text):
+        return LineKind.PROMPT
+    if words(text) <= 12 and (TIMESTAMP.match(text) or parse_date_line(text) is not None):
+        return LineKind.TIMESTAMP
+    if DISCLAIMER.search(text) and words(text) <= 60:
+        return LineKind.PROMPT
+    if len(FIELDS.findall(text)) >= 3:
+        return LineKind.LABEL
+    if NAV_ROW.search(text) and words(text) <= 40:
+        return LineKind.LABEL
+    if not ends_sentence(text) and (NAV_PAIR.match(text) or SYMBOL_START.match(text)):
+        return LineKind.LABEL
+    if BIO.match(text) and words(text) <= 60:
+        return LineKind.BIO
+    if is_caption(text):
+        return LineKind.CAPTION
+    if is_boilerplate(text):
+        return LineKind.PROMPT
+    if not ends_sentence(text) and words(text) < TITLE_MIN_WORDS:
+        return LineKind.LABEL
+    return None

@@ -1,0 +1,264 @@
+"""A page's lines -> the article apart from the furniture around and inside it.
+
+The lines come from scraped text or from an HTML page's extracted blocks, in page order. Each
+line's own shape gives a first verdict (:func:`~briefings.reading.furniture.line_kind`); its
+place decides the rest:
+
+- the **body** starts at the first line that reads as a sentence and is not a picture
+  description; what stands before it is navigation, labels, captions, or the headline;
+- the **headline** is the headline-shaped line above the body that shares most words with the
+  lede (not a label, a date, a credit or the outlet's name);
+- a **standfirst** is a sentence above the byline or date block that the body follows;
+- inside the body, a headline-shaped line is a subhead; a line seen twice on the page is a
+  caption shown twice; after a credit line or an author's bio the article has ended, and after
+  a "Related" / "Most read" heading only a new run of long sentences is article text again;
+- after the last sentence of the body, everything is furniture (teasers, footers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefings.reading.boilerplate import credit_authors
+from briefings.reading.dateline import split_dateline
+from briefings.reading.furniture import (
+    FULL_DATE,
+    LineKind,
+    describes_picture,
+    ends_sentence,
+    is_picture_description,
+    is_prose,
+    is_title_like,
+    line_kind,
+    word_set,
+    words,
+)
+
+# A heading that opens a box of links to other stories.
+TEASER_HEADING = re.compile(
+    r"^(?:related(?:\s+(?:stories|articles|news|content|coverage|topics|links))?|"
+    r"most (?:read|popular|viewed|shared)|recommended(?:\s+for you)?|more (?:from|on|stories|news)"
+    r"\b.{0,40}|you (?:may|might) also (?:like|be interested in)|also read|read more|read next|"
+    r"latest(?:\s+\w+){0,2}|trending(?:\s+now)?|top stories|popular(?:\s+now)?|editor'?s picks|"
+    r"in other news|what to read next|further reading|tags?|topics|keywords|explore more|"
+    r"the day in photos|in pictures|more in\b.{0,30}|see also|news in brief)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_HARD_END = frozenset({LineKind.CREDIT, LineKind.BIO})
+_RESUME_WORDS = 15
+_LONE_LEDE_WORDS = 25
+_OUTLET_LINE_MAX_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """The article read out of a page: its headline, standfirst, body and authors."""
+
+    title: str
+    standfirst: str
+    body: tuple[str, ...]
+    authors: tuple[str, ...]
+    kinds: tuple[LineKind, ...]  # one per input line: what each line was taken for
+
+
+def read_page(lines: Sequence[str], *, title: str = "", outlet: str = "") -> PageText:
+    """Split ``lines`` into article and furniture. ``title`` is the page's own headline when
+    its markup names one; otherwise the headline is found among the lines."""
+    kinds: list[LineKind | None] = [line_kind(line) for line in lines]
+    _mark_repeats(lines, kinds, title)
+    start = _body_start(lines, kinds)
+    if start is None:
+        return PageText(title, "", (), (), tuple(k or LineKind.LABEL for k in kinds))
+    standfirst = _above_the_fold(lines, kinds, start)
+    if kinds[start] is not None:
+        start = _body_start(lines, kinds)
+        if start is None:
+            return PageText(title, "", (), (), tuple(k or LineKind.LABEL for k in kinds))
+    _mark_body(lines, kinds, start)
+    headline = title or _headline(lines, kinds, start, outlet)
+    done = tuple(k or LineKind.LABEL for k in kinds)
+    body = tuple(line for line, kind in zip(lines, done, strict=True) if kind is LineKind.BODY)
+    return PageText(headline, standfirst, body, _authors(lines, done, outlet), done)
+
+
+def _mark_repeats(lines: Sequence[str], kinds: list[LineKind | None], title: str) -> None:
+    """A line that stands twice on a page is a caption shown twice (or the headline again)."""
+    counts = Counter(" ".join(line.split()) for line in lines if words(line) >= 4)
+    folded_title = " ".join(title.split()).casefold()
+    for i, line in enumerate(lines):
+        text = " ".join(line.split())
+        if folded_title and text.casefold() == folded_title:
+            kinds[i] = LineKind.TITLE
+        elif counts.get(text, 0) > 1 and kinds[i] is None:
+            kinds[i] = LineKind.CAPTION
+
+
+def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | None:
+    """The first sentence of the article. A picture description before it is a caption."""
+    first: int | None = None
+    for i, line in enumerate(lines):
+        if kinds[i] is not None or not is_prose(line):
+            continue
+        if is_picture_description(line) and _more_prose_after(lines, kinds, i):
+            kinds[i] = LineKind.CAPTION
+            continue
+        if words(line) < _LONE_LEDE_WORDS and not _prose_follows(lines, kinds, i):
+            continue  # a lone sentence among labels: a banner or a notice, not the lede
+        first = i
+        break
+    if first is None:  # a short report: its first sentence, however short
+        first = next(
+            (i for i, line in enumerate(lines) if kinds[i] is None and _is_short_sentence(line)),
+            None,
+        )
+    return first
+
+
+def _is_short_sentence(line: str) -> bool:
+    return words(line) >= 3 and ends_sentence(line) and not is_title_like(line)
+
+
+def _prose_follows(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> bool:
+    """Whether the next line that may be article text reads as a sentence (or none is left)."""
+    for j in range(index + 1, len(lines)):
+        if kinds[j] is None:
+            return is_prose(lines[j]) or (words(lines[j]) >= 6 and ends_sentence(lines[j]))
+    return True
+
+
+def _more_prose_after(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> bool:
+    return any(kinds[j] is None and is_prose(lines[j]) for j in range(index + 1, len(lines)))
+
+
+def _mark_body(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
+    for i in range(start):
+        kinds[i] = kinds[i] or LineKind.LABEL
+    skipping = False
+    ended = False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if ended:
+            kinds[i] = kinds[i] if kinds[i] is not None else LineKind.TEASER
+            continue
+        if kinds[i] in _HARD_END:
+            ended = True
+            continue
+        if kinds[i] is not None:
+            continue
+        if TEASER_HEADING.match(line.strip()):
+            kinds[i] = LineKind.LABEL
+            skipping = True
+            continue
+        if skipping and not _resumes(lines, kinds, i):
+            kinds[i] = LineKind.TEASER
+            continue
+        skipping = False
+        kinds[i] = _body_line_kind(line)
+    _trim_tail(lines, kinds, start)
+
+
+def _resumes(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> bool:
+    """After a teaser heading, the article goes on only with two long sentences in a row."""
+    run = 0
+    for j in range(index, min(len(lines), index + 2)):
+        if kinds[j] is not None or not is_prose(lines[j]) or words(lines[j]) < _RESUME_WORDS:
+            return False
+        run += 1
+    return run == 2
+
+
+def _body_line_kind(line: str) -> LineKind:
+    if ends_sentence(line) and (words(line) >= 3 or line.rstrip()[-1:] in '”"’'):
+        return LineKind.BODY
+    if is_title_like(line):
+        return LineKind.SUBHEAD
+    if words(line) >= 6:
+        return LineKind.BODY  # a paragraph that lost its final stop ("..., Akazawa said,")
+    return LineKind.LABEL
+
+
+def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
+    """After the body's last sentence-length paragraph, nothing is article text."""
+    last = max(
+        (i for i in range(start, len(lines)) if kinds[i] is LineKind.BODY and is_prose(lines[i])),
+        default=None,
+    )
+    if last is None:
+        return  # a short report: no sentence is long enough to mark the end
+    for i in range(last + 1, len(lines)):
+        if kinds[i] is LineKind.BODY and words(lines[i]) < 6:
+            kinds[i] = LineKind.TEASER
+
+
+def _headline(lines: Sequence[str], kinds: list[LineKind | None], start: int, outlet: str) -> str:
+    """The headline-shaped line above the body that shares most words with the lede (then the
+    one with fewest other words, then the nearest): not a label, a player message or the
+    outlet's name."""
+    body = " ".join(line for line, k in zip(lines, kinds, strict=True) if k is LineKind.BODY)
+    lede = _stems(body[:1500])
+    best: tuple[int, float, int] | None = None
+    for i in range(start - 1, max(-1, start - 12), -1):
+        line = lines[i].strip()
+        if kinds[i] not in (None, LineKind.LABEL) or not is_title_like(line):
+            continue
+        if _is_outlet_name(line, outlet):
+            continue
+        stems = _stems(line)
+        shared = len(stems & lede)
+        score = (shared, shared / (len(stems) or 1), i)
+        if best is None or score[:2] > best[:2]:
+            best = score
+    if best is None:
+        return ""
+    kinds[best[2]] = LineKind.TITLE
+    return lines[best[2]].strip()
+
+
+_STOP = word_set("the a an and or of to in on for with at by from as is are was be its")
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters: "Praises" and "praised" share "prais"."""
+    return {w[:5] for w in re.findall(r"[a-z]+", text.casefold()) if len(w) > 2 and w not in _STOP}
+
+
+def _is_outlet_name(line: str, outlet: str) -> bool:
+    if outlet and line.casefold() == outlet.casefold():
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and words(line) <= 6
+
+
+def _above_the_fold(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> str:
+    """The first sentence-like line when furniture (a byline, a date, buttons) separates it
+    from the rest of the body: a caption when it describes a picture or carries its full date,
+    a standfirst when a byline or date block follows it and the body lacks no dateline."""
+    following = next(
+        (j for j in range(start + 1, len(lines)) if kinds[j] is None and is_prose(lines[j])),
+        None,
+    )
+    if following is None or following == start + 1:
+        return ""
+    between = {kinds[j] for j in range(start + 1, following)}
+    if None in between and not between - {None}:
+        return ""
+    line = lines[start]
+    if describes_picture(line) or FULL_DATE.search(line):
+        kinds[start] = LineKind.CAPTION
+        return ""
+    if between & {LineKind.BYLINE, LineKind.TIMESTAMP} and not split_dateline(line)[0]:
+        kinds[start] = LineKind.STANDFIRST
+        return line.strip()
+    return ""
+
+
+def _authors(lines: Sequence[str], kinds: Sequence[LineKind], outlet: str) -> tuple[str, ...]:
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind in (LineKind.BYLINE, LineKind.CREDIT):
+            found = credit_authors(line, outlet)
+            if found:
+                return found
+    return ()
