@@ -19,6 +19,8 @@ MAX_OUTCOMES = 5
 MAX_NEXT = 2
 MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under half a minute
 MAX_WORDS = 45
+MIN_WORDS = 6
+MIN_NEXT_WORDS = 8
 MAX_LEDE_WORDS = 60
 
 # Cue words are matched case-sensitively: they are lower-case in running text, and a
@@ -36,7 +38,8 @@ OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}])(?:{_OUTCOME_WORDS})\b")
 _NEXT_WORDS = (
     r"will|shall|scheduled|expected to|plans? to|planned|is to|are to|set to|due to|"
     r"next (?:week|month|year|round|step)|later this|upcoming|tomorrow|to be held|slated|"
-    r"deadline|is to be|are to be"
+    r"deadline|is to be|are to be|would|expected (?:by|on|in)|yet to be|future meet(?:ing)?|"
+    r"next meeting|(?<!have )(?<!has )(?<!had )agreed to"
 )
 _HOPE_WORDS = r"hopes?|aims?|intends?|wants?|meet|meets"
 NEXT_CUE = re.compile(rf"\b(?:{_NEXT_WORDS})\b")
@@ -74,11 +77,20 @@ TIME_EXPRESSION = re.compile(
     re.IGNORECASE,
 )
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did|met|held|said|agreed|signed|ended|began)\b")
-STRONG_NEXT = re.compile(
-    r"\b(?:scheduled|to be held|slated|set to|due to|will (?:meet|hold|travel|visit|resume|vote|"
-    r"sign|host|begin|start|reconvene|convene)|plans? to (?:meet|hold|travel|visit|resume|sign))\b"
+_EVENTS = (
+    r"meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
+    r"publish|announce|decide|enter into force|take effect|come into force|lapse|expire|"
+    r"be held|be published|be led|be conducted|be signed|be announced|be presented|be debated|"
+    r"be put to a vote|be voted|debate|continue (?:talks|negotiations)"
 )
-_PAST_VERB = re.compile(r"\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b")
+STRONG_NEXT = re.compile(
+    rf"\b(?:scheduled|to be held|slated|set to|due to|expected (?:by|on|in|later|next)|"
+    rf"yet to be (?:set|decided|scheduled|agreed|announced|confirmed|signed)|"
+    rf"(?:will|would|is to|are to|plans? to|agreed to|intends? to) (?:{_EVENTS})\b|"
+    rf"(?:future|next) (?:meeting|round|session|meet))"
+)
+# A finite past verb; a participle after a comma ("discussions, held over ...") is not one.
+_PAST_VERB = re.compile(r"(?<!, )\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b")
 _RECENT_PAST = re.compile(
     r"^(?:last|earlier|previously|yesterday)\b|\b(?:last night|yesterday)\b", re.IGNORECASE
 )
@@ -87,10 +99,11 @@ SPECULATION = re.compile(
     r"perhaps|possibly|rumou?r)\b"
 )
 # News capitalizes month names: matching them case-sensitively keeps this cheap.
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+# "June 15" and "15 June".
 _DAY = re.compile(
-    r"\b(?P<month>"
-    + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-    + r")\.?\s+(?P<day>\d{1,2})\b"
+    rf"\b(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})\b"
+    rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{_MONTH_NAMES})\b)"
 )
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -154,6 +167,8 @@ def _outcomes(found: Sequence[Statement], subject: str, topic: set[str]) -> list
         if not scored and statement.paragraph == lede_paragraph:
             scored.append((10.0, statement.order, statement))
             continue
+        if statement.words < MIN_WORDS:
+            continue  # "Hello and welcome.": too short to tell an outcome
         score = _outcome_score(statement, topic)
         if score > 0:
             scored.append((score, statement.order, statement))
@@ -192,8 +207,8 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         cue, hope = _next_or_hope(text)
         if not cue and (not hope or PAST_CUE.search(text)):
             continue  # neither a cue nor a hope ("aims to ... on May 3")
-        if statement.words > MAX_WORDS:
-            continue
+        if not MIN_NEXT_WORDS <= statement.words <= MAX_WORDS:
+            continue  # "The exact dates are yet to be confirmed." says too little alone
         future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
         if not cue and not future_date:
             continue
@@ -239,10 +254,8 @@ def _mentions_past_date(text: str, today: date | None) -> bool:
         return False
     days = []
     for match in _DAY.finditer(text):
-        try:
-            days.append(date(today.year, MONTHS[match["month"].lower()], int(match["day"])))
-        except ValueError:
-            continue
+        if (day := _day_of(match, today)) is not None:
+            days.append(day)
     return bool(days) and max(days) < today
 
 
@@ -250,13 +263,18 @@ def _mentions_future_date(text: str, today: date | None) -> bool:
     if today is None:
         return False
     for match in _DAY.finditer(text):
-        try:
-            mentioned = date(today.year, MONTHS[match["month"].lower()], int(match["day"]))
-        except ValueError:
-            continue
-        if mentioned > today:
+        mentioned = _day_of(match, today)
+        if mentioned is not None and mentioned > today:
             return True
     return False
+
+
+def _day_of(match: re.Match[str], today: date) -> date | None:
+    month = MONTHS[(match["month"] or match["month_second"]).lower()]
+    try:
+        return date(today.year, month, int(match["day"] or match["day_first"]))
+    except ValueError:
+        return None
 
 
 def _surname(name: str) -> str:

@@ -22,6 +22,7 @@ _OPENER = re.compile(
 # own statement; one that is mostly quoted words is a quote.
 QUOTED_SHARE = 0.35
 _OPENING_MARKS = frozenset('"“‘«「')
+_ANY_MARKS = ('"', "“", "”")
 _PRONOUN_START = re.compile(r"^(?:He|She)\b")
 
 
@@ -72,7 +73,7 @@ def _holds_quote(masked: str, start: int, end: int) -> bool:
     with one, quoted words are a large part of it, or a quote mark is left unpaired."""
     masked_chars = masked.count(MASK, start, end)
     if masked_chars == 0:
-        return masked.find('"', start, end) >= 0 or masked.find("“", start, end) >= 0
+        return any(masked.find(mark, start, end) >= 0 for mark in _ANY_MARKS)
     head = masked[start:end].lstrip()
     if head[:1] in _OPENING_MARKS or head[:1] == MASK:
         return True

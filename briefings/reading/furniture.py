@@ -72,6 +72,12 @@ FULL_DATE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|"
     r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b"
 )
+# The place and full date that end a caption: ", Argentina, Dec. 1, 2018." (a report writes
+# "on Dec. 1").
+PLACE_DATE_END = re.compile(
+    r"[A-Z][\w.]*,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"\d{1,2},\s+\d{4}\.?\s*$"
+)
 # A credit cut short by the page: "... in Washington. (AP…"
 CUT_CREDIT = re.compile(r"\([A-Z][\w/ .-]{0,30}(?:…|\.\.\.)\s*$")
 # Words ending in s that are not present-tense verbs.
@@ -175,7 +181,11 @@ def is_caption(line: str) -> bool:
         return False
     if PHOTO_CREDIT.search(line) or CUT_CREDIT.search(line):
         return True
-    if REPORTING.search(line) or not describes_picture(line):
+    if REPORTING.search(line):
+        return False
+    if PLACE_DATE_END.search(line):
+        return True  # "... in Buenos Aires, Argentina, Dec. 1, 2018."
+    if not describes_picture(line):
         return False
     return CAPTION_DATE.search(line) is not None or FULL_DATE.search(line) is not None
 
@@ -209,10 +219,12 @@ def _present_tense_after_subject(line: str) -> bool:
 
 
 def is_picture_description(line: str) -> bool:
-    """A present-tense description of a picture, without the date (weaker than a caption)."""
+    """A description of a picture by its verb ("... pose before the meeting"), without the
+    date: weaker than a caption, so only verbs that describe a picture count, never a
+    present-tense lede ("Parliament decides on Wednesday ...")."""
     return (
         words(line) <= 45
-        and describes_picture(line)
+        and CAPTION_VERB.search(line[:160]) is not None
         and not REPORTING.search(line)
         and line.count(". ") == 0
     )

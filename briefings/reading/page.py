@@ -50,6 +50,7 @@ TEASER_HEADING = re.compile(
 _HARD_END = frozenset({LineKind.CREDIT, LineKind.BIO})
 _RESUME_WORDS = 15
 _LONE_LEDE_WORDS = 25
+_HEADLINE_REACH = 25  # lines above the body where the headline may stand
 _OUTLET_LINE_MAX_WORDS = 6
 
 
@@ -67,7 +68,8 @@ class PageText:
 def read_page(lines: Sequence[str], *, title: str = "", outlet: str = "") -> PageText:
     """Split ``lines`` into article and furniture. ``title`` is the page's own headline when
     its markup names one; otherwise the headline is found among the lines."""
-    kinds: list[LineKind | None] = [line_kind(line) for line in lines]
+    intrinsic = [line_kind(line) for line in lines]
+    kinds: list[LineKind | None] = list(intrinsic)
     _mark_repeats(lines, kinds, title)
     start = _body_start(lines, kinds)
     if start is None:
@@ -78,10 +80,26 @@ def read_page(lines: Sequence[str], *, title: str = "", outlet: str = "") -> Pag
         if start is None:
             return PageText(title, "", (), (), tuple(k or LineKind.LABEL for k in kinds))
     _mark_body(lines, kinds, start)
-    headline = title or _headline(lines, kinds, start, outlet)
+    headline = title or _headline(lines, kinds, intrinsic, start, outlet)
     done = tuple(k or LineKind.LABEL for k in kinds)
-    body = tuple(line for line, kind in zip(lines, done, strict=True) if kind is LineKind.BODY)
-    return PageText(headline, standfirst, body, _authors(lines, done, outlet), done)
+    body = _move_stray_marks(
+        [line for line, kind in zip(lines, done, strict=True) if kind is LineKind.BODY]
+    )
+    return PageText(headline, standfirst, tuple(body), _authors(lines, done, outlet), done)
+
+
+_STRAY_OPENING = re.compile(r"(?<=[.!?])\s*“$")
+
+
+def _move_stray_marks(body: list[str]) -> list[str]:
+    """A quote's opening mark that a page left at the end of the paragraph before it
+    ('... with Kenya.“' then 'Kenya is a leader ...,” said X.') goes back to its quote."""
+    for i in range(len(body) - 1):
+        stray = _STRAY_OPENING.search(body[i])
+        if stray and body[i + 1][:1] not in '“"':
+            body[i] = body[i][: stray.start()]
+            body[i + 1] = stray.group(0).strip() + body[i + 1]
+    return body
 
 
 def _mark_repeats(lines: Sequence[str], kinds: list[LineKind | None], title: str) -> None:
@@ -92,8 +110,8 @@ def _mark_repeats(lines: Sequence[str], kinds: list[LineKind | None], title: str
         text = " ".join(line.split())
         if folded_title and text.casefold() == folded_title:
             kinds[i] = LineKind.TITLE
-        elif counts.get(text, 0) > 1 and kinds[i] is None:
-            kinds[i] = LineKind.CAPTION
+        elif counts.get(text, 0) > 1 and kinds[i] is None and not is_title_like(text):
+            kinds[i] = LineKind.CAPTION  # a headline shown twice stays a headline
 
 
 def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | None:
@@ -193,16 +211,24 @@ def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
             kinds[i] = LineKind.TEASER
 
 
-def _headline(lines: Sequence[str], kinds: list[LineKind | None], start: int, outlet: str) -> str:
+def _headline(
+    lines: Sequence[str],
+    kinds: list[LineKind | None],
+    intrinsic: Sequence[LineKind | None],
+    start: int,
+    outlet: str,
+) -> str:
     """The headline-shaped line above the body that shares most words with the lede (then the
     one with fewest other words, then the nearest): not a label, a player message or the
     outlet's name."""
     body = " ".join(line for line, k in zip(lines, kinds, strict=True) if k is LineKind.BODY)
     lede = _stems(body[:1500])
     best: tuple[int, float, int] | None = None
-    for i in range(start - 1, max(-1, start - 12), -1):
+    for i in range(start - 1, max(-1, start - _HEADLINE_REACH), -1):
         line = lines[i].strip()
-        if kinds[i] not in (None, LineKind.LABEL) or not is_title_like(line):
+        if intrinsic[i] is not None or kinds[i] not in (None, LineKind.LABEL):
+            continue
+        if not is_title_like(line):
             continue
         if _is_outlet_name(line, outlet):
             continue
@@ -211,8 +237,8 @@ def _headline(lines: Sequence[str], kinds: list[LineKind | None], start: int, ou
         score = (shared, shared / (len(stems) or 1), i)
         if best is None or score[:2] > best[:2]:
             best = score
-    if best is None:
-        return ""
+    if best is None or (lede and best[0] == 0):
+        return ""  # a line that shares no word with the article is not its headline
     kinds[best[2]] = LineKind.TITLE
     return lines[best[2]].strip()
 
