@@ -189,11 +189,11 @@ def _outcome_score(statement: Statement, topic: set[str]) -> float:
     (the story it tells), numbers, and an early place in the article."""
     cues = len(OUTCOME_CUE.findall(statement.raw))
     shared = len(_content_stems(statement.raw) & topic) if topic else 0
-    if (not cues and shared < 2) or SPECULATION.search(statement.raw):
+    if SPECULATION.search(statement.raw):
         return 0.0
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if _DIGIT.search(statement.raw) else 0.0
-    return min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + position + numbers
+    return min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
 
 
 def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:

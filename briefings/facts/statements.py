@@ -21,6 +21,9 @@ _OPENER = re.compile(
 # A sentence with a short partial quote ('called the talks "frank"') is still the article's
 # own statement; one that is mostly quoted words is a quote.
 QUOTED_SHARE = 0.35
+# The lede tells the news even when it carries a quote ("... today signed an agreement that
+# will "strengthen supply chains"").
+LEDE_QUOTED_SHARE = 0.6
 _OPENING_MARKS = frozenset('"“‘«「')
 _ANY_MARKS = ('"', "“", "”")
 _PRONOUN_START = re.compile(r"^(?:He|She)\b")
@@ -60,7 +63,8 @@ def statements(
         quoted = MASK in masked or '"' in masked or "“" in masked
         for a, b in cache.sentences(masked):
             count += 1
-            if quoted and _holds_quote(masked, a, b):
+            share = LEDE_QUOTED_SHARE if count == 1 else QUOTED_SHARE
+            if quoted and _holds_quote(masked, a, b, share):
                 continue
             raw = text[a:b].strip()
             if raw:
@@ -68,7 +72,7 @@ def statements(
     return out
 
 
-def _holds_quote(masked: str, start: int, end: int) -> bool:
+def _holds_quote(masked: str, start: int, end: int, share: float = 0.35) -> bool:
     """Whether the sentence is a quote rather than the article's own statement: it opens
     with one, quoted words are a large part of it, or a quote mark is left unpaired."""
     masked_chars = masked.count(MASK, start, end)
@@ -77,7 +81,7 @@ def _holds_quote(masked: str, start: int, end: int) -> bool:
     head = masked[start:end].lstrip()
     if head[:1] in _OPENING_MARKS or head[:1] == MASK:
         return True
-    return masked_chars > QUOTED_SHARE * (end - start)
+    return masked_chars > share * (end - start)
 
 
 def tidy(sentence: str, subject: str = "") -> str:

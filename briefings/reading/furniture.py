@@ -76,7 +76,7 @@ FULL_DATE = re.compile(
 # "on Dec. 1").
 PLACE_DATE_END = re.compile(
     r"[A-Z][\w.]*,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
-    r"\d{1,2},\s+\d{4}\.?\s*$"
+    r"\d{1,2},\s+\d{4}(?:\.?\s*$|,\s+in\s+[A-Z][\w .,'’-]{1,60}\.\s*$)"
 )
 # A credit cut short by the page: "... in Washington. (AP…"
 CUT_CREDIT = re.compile(r"\([A-Z][\w/ .-]{0,30}(?:…|\.\.\.)\s*$")
@@ -103,6 +103,7 @@ _PROMPT_OBJECT = re.compile(
     r"page|link|facebook|twitter|whatsapp|linkedin|email)\b",
     re.IGNORECASE,
 )
+CLICK_HERE = re.compile(r"\b(?:click|tap|go) here\b|\bclick (?:on )?the link\b", re.IGNORECASE)
 COMMENT_COUNT = re.compile(
     r"^(?:\d+\s+comments?|comments?\s*\(?\d*\)?|see comments|"
     r"show comments|no comments|your opinion|\d+\s+shares?)$",
@@ -242,6 +243,8 @@ def line_kind(line: str) -> LineKind | None:
     if COMMENT_COUNT.match(text) or SIGN_OFF.match(text):
         return LineKind.PROMPT
     if words(text) <= 25 and PROMPT.match(text) and _PROMPT_OBJECT.search(text):
+        return LineKind.PROMPT
+    if words(text) <= 25 and CLICK_HERE.search(text):
         return LineKind.PROMPT
     if words(text) <= 12 and (TIMESTAMP.match(text) or parse_date_line(text) is not None):
         return LineKind.TIMESTAMP

@@ -128,8 +128,9 @@ def same_speaker(gold: str, quote: Quote) -> bool:
     return len(shorter) >= 4 and shorter in longer
 
 
-def is_furniture(text: str, furniture: Iterable[str]) -> bool:
-    """Whether a bullet or headline is made of a furniture line (or holds a long one)."""
+def is_furniture(text: str, furniture: Iterable[str], *, whole: bool = False) -> bool:
+    """Whether a bullet is made of a furniture line (or holds a long one, or stands inside
+    one). ``whole``: only the same line counts (a headline also stands in a breadcrumb)."""
     unit = _trimmed(text)
     if not unit:
         return False
@@ -139,6 +140,8 @@ def is_furniture(text: str, furniture: Iterable[str]) -> bool:
             continue
         if unit == item:
             return True
+        if whole:
+            continue
         if len(item.split()) >= 4 and item in unit:
             return True
         if len(unit.split()) >= 4 and unit in item:
@@ -227,7 +230,10 @@ class Tally:
                 self.notes.append(f"{where}: next that is not to come: {bullet.text[:70]!r}")
 
     def add_leaks(self, label: Label, briefing: Briefing, where: str) -> None:
-        units = [briefing.headline] + [f.text for f in briefing.outcomes + briefing.next]
+        if is_furniture(briefing.headline, label.furniture, whole=True):
+            self.leaks += 1
+            self.notes.append(f"{where}: furniture headline {briefing.headline[:70]!r}")
+        units = [f.text for f in briefing.outcomes + briefing.next]
         units += [q.text for q in briefing.quotes]
         for unit in units:
             if is_furniture(unit, label.furniture):
