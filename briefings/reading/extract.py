@@ -33,7 +33,7 @@ from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import line_kind
 from briefings.reading.headline import headline_from_lede
 from briefings.reading.page import read_page
-from briefings.reading.pagemeta import read_byline, read_meta
+from briefings.reading.pagemeta import read_byline, read_meta, read_standfirst
 from briefings.sources.urls import canonical_url, is_http_url
 
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,80}$")
@@ -90,6 +90,9 @@ def parse_html(page: str, url: str = "") -> Article:
     title = title if _is_headline(title, outlet) else heading or title
     page_text = read_page(blocks, title=title, outlet=outlet)
     paragraphs = list(page_text.body)
+    standfirst = page_text.standfirst
+    if paragraphs and (marked := read_standfirst(page)) and _same_text(marked, paragraphs[0]):
+        standfirst = paragraphs.pop(0)  # the summary under the headline, not the lede
     # Paragraphs are stripped, with single spaces: one more word than spaces.
     if sum(p.count(" ") + 1 for p in paragraphs) < _MIN_WORDS:
         paragraphs = []  # a menu or a stub, not an article
@@ -107,7 +110,7 @@ def parse_html(page: str, url: str = "") -> Article:
         authors=authors,
         dateline=split_dateline(paragraphs[0])[0] if paragraphs else "",
         canonical_url=canonical,
-        summary=meta.description or page_text.standfirst,
+        summary=standfirst or meta.description,
     )
 
 
@@ -133,6 +136,10 @@ def _paragraphs(body: Any, title: str, outlet: str) -> tuple[list[str], str, tup
         seen.add(text)
         paragraphs.append(text)
     return paragraphs, heading, authors
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def _is_headline(title: str, outlet: str) -> bool:

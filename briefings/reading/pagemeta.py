@@ -22,6 +22,11 @@ _BYLINE = re.compile(
     r"<(\w+)[^>]*class=[\"'][^\"']*\b(?:byline|author)\b[^\"']*[\"'][^>]*>(.*?)</\1>",
     re.IGNORECASE | re.DOTALL,
 )
+_STANDFIRST = re.compile(
+    r"<(\w+)[^>]*class=[\"'][^\"']*\b(?:standfirst|dek|strapline|sub-?headline|subtitle|"
+    r"article-summary|article__summary|summary-text|lede-summary)\b[^\"']*[\"'][^>]*>(.*?)</\1>",
+    re.IGNORECASE | re.DOTALL,
+)
 _MARKUP = re.compile(r"<[^>]+>")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 _PUBLISHED_KEYS = (
@@ -80,6 +85,12 @@ def read_byline(page: str) -> str:
     no author is named otherwise: it is the costliest of these searches."""
     byline = _BYLINE.search(page[:_HEAD_LIMIT])
     return _text(byline.group(2)) if byline else ""
+
+
+def read_standfirst(page: str) -> str:
+    """The text of the page's standfirst element (the summary under the headline), or ""."""
+    found = _STANDFIRST.search(page[:_HEAD_LIMIT])
+    return _text(found.group(2)) if found else ""
 
 
 def _published(meta: dict[str, str], head: str) -> datetime | None:

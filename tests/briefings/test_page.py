@@ -1,0 +1,153 @@
+"""Reading a page apart from its furniture: a made-up report with every kind of furniture
+around and inside it, as scraped text and as an HTML page, and the line rules one by one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefings.reading.furniture import LineKind, line_kind
+from briefings.reading.page import read_page
+from briefings.reading.text import paragraph_lines, parse_text
+from briefings.sources.read import read_source
+from briefings.summarize import summarize
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "furniture"
+BODY = (
+    "OTTAWA (Agency) - Canada and Norland ended a third round of trade talks on Tuesday without "
+    "agreeing to lift tariffs on steel, officials said.",
+    "Negotiators narrowed their differences on dairy quotas but failed to settle the steel "
+    "dispute, according to a joint statement.",
+    "Canada wants Norland to cut its 25 percent steel tariff to 10 percent, while Norland seeks "
+    "wider access for its dairy exports.",
+    "The fourth round of talks is scheduled to be held in Oslo on July 14.",
+)
+FURNITURE = (
+    "Trade ministers pose before the meeting in Ottawa",
+    "Photo",
+    "FILE",
+    "Sign up",
+    "Download our app",
+    "Read more",
+    "Related",
+    "Most popular",
+    "Share",
+    "comments",
+    "Logo",
+    "Updated",
+    "correspondent",
+    "Steel remains the sticking point",
+    "Northwind Herald",
+    "Dairy quotas explained",
+)
+
+
+@pytest.mark.parametrize("form", ["txt", "html"])
+def test_the_article_is_read_apart_from_its_furniture(form: str) -> None:
+    article = read_source(str(PAGES / f"northwind-talks.{form}"))
+    assert article.title == "Ministers end third round without a tariff deal"
+    assert article.paragraphs == BODY
+    assert (article.dateline, article.authors) == ("OTTAWA", ("Jane Roe",))
+    assert article.summary.startswith("Negotiators from Canada and Norland closed a third round")
+
+
+@pytest.mark.parametrize("form", ["txt", "html"])
+def test_no_furniture_reaches_a_bullet_or_the_headline(form: str) -> None:
+    briefing = summarize(read_source(str(PAGES / f"northwind-talks.{form}")))
+    bullets = [briefing.headline] + [f.text for f in briefing.outcomes + briefing.next]
+    for bullet in bullets:
+        assert not any(bit in bullet for bit in FURNITURE), bullet
+    assert [f.text for f in briefing.next] == [BODY[3]]
+    assert briefing.outcomes[0].text.startswith("Canada and Norland ended a third round")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("(Photo: Jane Roe/Agency)", LineKind.CAPTION),
+        ("FILE - A container ship is loaded at the port of Halifax.", LineKind.CAPTION),
+        ("Photo credit: Northwind Herald", LineKind.CAPTION),
+        ("Kenya's President Amara Osei witnesses the launch of talks in Nairobi, July 8, 2020.",
+         LineKind.CAPTION),
+        ("Sign up for our Asia morning briefing", LineKind.PROMPT),
+        ("Download our app", LineKind.PROMPT),
+        ("To read the letter sent to the Speaker, click here.", LineKind.PROMPT),
+        ("12 comments", LineKind.PROMPT),
+        ("Share", LineKind.PROMPT),
+        ("Logo", LineKind.LABEL),
+        ("Updated 3 hours ago", LineKind.TIMESTAMP),
+        ("June 3, 2025", LineKind.TIMESTAMP),
+        ("Published 12 June 2025", LineKind.TIMESTAMP),
+        ("Jane Roe is a trade correspondent for the Northwind Herald.", LineKind.BIO),
+        ("By Jane Roe", LineKind.BYLINE),
+        ("Home > News > Trade > Third round", LineKind.LABEL),
+        ("An official website of the United States government", LineKind.PROMPT),
+        ("Type: News Reference: 123 Duration: 00:00:44 Place: Brussels", LineKind.LABEL),
+    ],
+)  # fmt: skip
+def test_a_furniture_line_is_known_by_its_shape(line: str, kind: LineKind) -> None:
+    assert line_kind(line) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Canada and Norland ended a third round of trade talks on Tuesday.",
+        "Parliament decides on Wednesday whether to approve the agreement with Singapore.",
+        "China says it is impossible to hold talks while the tariffs are in place.",
+        "The agreement was signed in Santiago on March 8, 2018.",
+        "“But we have not found any point of agreement.”",
+    ],
+)
+def test_article_sentences_are_not_furniture(line: str) -> None:
+    assert line_kind(line) is None
+
+
+def test_a_single_line_break_keeps_a_caption_off_the_next_sentence() -> None:
+    text = (
+        "Talks end without a deal\n\n"
+        "Trade ministers pose before the meeting in Ottawa.\n"
+        "OTTAWA - The talks ended on Tuesday without an agreement on tariffs, officials said.\n"
+        "A fourth round is scheduled for July in Oslo, the ministry said in a statement.\n"
+    )
+    article = parse_text(text)
+    assert article.paragraphs[0].startswith("OTTAWA - The talks ended")
+    assert all("pose" not in p for p in article.paragraphs)
+
+
+def test_the_headline_is_the_title_line_that_shares_words_with_the_lede() -> None:
+    lines = paragraph_lines(
+        "Accessibility links\nBreaking News\nTop trade official praises deal with Norland\n"
+        "Top trade official praises deal with Norland please wait\n"
+        "No media source currently available\n"
+        "The country's top trade negotiator praised a deal with Norland on Sunday, saying it "
+        "was done.\nThe deal was announced on Friday after two years of talks between them.\n"
+    )
+    page = read_page(lines)
+    assert page.title == "Top trade official praises deal with Norland"
+
+
+def test_a_standfirst_above_the_byline_is_kept_apart_from_the_body() -> None:
+    lines = paragraph_lines(
+        "Ministers end third round\n"
+        "Negotiators closed a third round of talks in Ottawa with no agreement on steel.\n"
+        "By Jane Roe\nJune 3, 2025\n"
+        "OTTAWA - Canada and Norland ended a third round of trade talks on Tuesday, officials "
+        "said.\nThe fourth round is scheduled to be held in Oslo on July 14, officials said.\n"
+    )
+    page = read_page(lines)
+    assert page.standfirst.startswith("Negotiators closed a third round")
+    assert page.body[0].startswith("OTTAWA - Canada and Norland")
+
+
+def test_teasers_after_a_related_heading_are_not_the_article() -> None:
+    lines = paragraph_lines(
+        "Talks end\nOTTAWA - Canada and Norland ended a third round of trade talks on Tuesday "
+        "without a deal, officials said.\nRelated\nDairy quotas explained\n"
+        "Who gains from a steel deal as talks drag on into the summer months\n"
+    )
+    assert read_page(lines).body == (
+        "OTTAWA - Canada and Norland ended a third round of trade talks on Tuesday without a "
+        "deal, officials said.",
+    )
