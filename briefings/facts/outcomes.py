@@ -68,15 +68,14 @@ BACKGROUND = re.compile(
 # When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
 # benefit farmers") is a claim about the future, not a next step.
 TIME_EXPRESSION = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|soon|"
-    r"shortly|next (?:week|month|year|round|step|meeting|session)|later (?:this|today|in)|"
-    r"coming (?:days|weeks|months)|(?:this|next) (?:week|month|year|autumn|spring|summer|fall|"
-    r"winter)|by the end of|within (?:the next|\w+ (?:days|weeks|months))|deadline|"
-    r"january|february|march|april|june|july|august|september|october|november|december|"
-    r"(?:in|by|until) (?:early|mid|late)?-?\s?(?:20\d\d)|round of (?:talks|negotiations))\b",
-    re.IGNORECASE,
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|June|July|August|September|October|November|December|[Tt]omorrow|[Tt]onight|"
+    r"[Ss]oon|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
+    r"[Ll]ater (?:this|today|in)|coming (?:days|weeks|months)|"
+    r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
+    r"by the end of|within (?:the next|\w+ (?:days|weeks|months))|deadline|"
+    r"(?:in|by|until) (?:early|mid|late)?-?\s?(?:20\d\d)|round of (?:talks|negotiations))\b"
 )
-PAST_TENSE = re.compile(r"\b(?:was|were|had|did|met|held|said|agreed|signed|ended|began)\b")
 _EVENTS = (
     r"meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
     r"publish|announce|decide|enter into force|take effect|come into force|lapse|expire|"
@@ -91,9 +90,7 @@ STRONG_NEXT = re.compile(
 )
 # A finite past verb; a participle after a comma ("discussions, held over ...") is not one.
 _PAST_VERB = re.compile(r"(?<!, )\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b")
-_RECENT_PAST = re.compile(
-    r"^(?:last|earlier|previously|yesterday)\b|\b(?:last night|yesterday)\b", re.IGNORECASE
-)
+_RECENT_PAST = re.compile(r"^(?:Last|Earlier|Previously|Yesterday)\b|\b(?:last night|yesterday)\b")
 SPECULATION = re.compile(
     r"\b(?:remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
     r"perhaps|possibly|rumou?r)\b"
@@ -106,7 +103,7 @@ _DAY = re.compile(
     rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{_MONTH_NAMES})\b)"
 )
 _DIGIT = re.compile(r"\d")
-_WORDS = re.compile(r"[a-z0-9]+")
+_STEM = re.compile(r"\b(\w{4,5})")
 _MEETING_WORD = re.compile(r"\bmet\b")
 
 
@@ -125,8 +122,8 @@ def find_facts(article: Article, subject: str = "", cache: TextCache | None = No
     taken = {s.order for s in nexts}
     topic = _content_stems(article.title)
     outcomes = _outcomes([s for s in found if s.order not in taken], subject, topic)
-    outcomes = [text for text in outcomes if not repeats(text, article.title)]
-    next_texts = [s.text for s in nexts if not repeats(s.text, article.title)]
+    outcomes = [text for text in outcomes if not repeats(text, article.title, topic)]
+    next_texts = [s.text for s in nexts if not repeats(s.text, article.title, topic)]
     outcomes = outcomes[: max(MAX_FACTS - len(next_texts), 1)]
     return Facts(
         outcomes=tuple(Fact(text, link) for text in outcomes),
@@ -134,17 +131,20 @@ def find_facts(article: Article, subject: str = "", cache: TextCache | None = No
     )
 
 
-def repeats(bullet: str, headline: str) -> bool:
+def repeats(bullet: str, headline: str, headline_stems: set[str] | None = None) -> bool:
     """Whether ``bullet`` says no more than ``headline``: its content words are nearly all
-    the headline's."""
+    the headline's (``headline_stems``: those words, when the caller has them)."""
     if headline and bullet.startswith(headline.rstrip("…")):
         return False  # a headline made from this very sentence: the sentence says more
     own = _content_stems(bullet)
-    return bool(own) and len(own & _content_stems(headline)) >= 0.8 * len(own)
+    if headline_stems is None:
+        headline_stems = _content_stems(headline)
+    return bool(own) and len(own & headline_stems) >= 0.8 * len(own)
 
 
 def _content_stems(text: str) -> set[str]:
-    return {w[:5] for w in _WORDS.findall(text.casefold()) if len(w) > 3}
+    """Words of four letters or more cut to five: "tariffs," and "tariff" share "tarif"."""
+    return set(_STEM.findall(text.casefold()))
 
 
 def _outcomes(found: Sequence[Statement], subject: str, topic: set[str]) -> list[str]:
@@ -172,11 +172,23 @@ def _outcomes(found: Sequence[Statement], subject: str, topic: set[str]) -> list
         score = _outcome_score(statement, topic)
         if score > 0:
             scored.append((score, statement.order, statement))
-    news = [item for item in scored if not _is_background(item[2])]
-    # Background only when the article has nothing newer.
-    best = sorted(news if len(news) > 1 else scored, key=lambda s: (-s[0], s[1]))[:MAX_OUTCOMES]
+    best = _best_news(sorted(scored, key=lambda s: (-s[0], s[1])))
     chosen = [item for _, _, item in sorted(best, key=lambda s: s[1])]
     return _distinct([item if isinstance(item, str) else item.text for item in chosen])
+
+
+def _best_news(
+    ranked: list[tuple[float, int, Statement | str]],
+) -> list[tuple[float, int, Statement | str]]:
+    """The best outcomes that are news; background only when the article has nothing newer
+    (the lede always counts). Read in rank order, so most sentences are never tested."""
+    news = [item for item in ranked[:1]]
+    for item in ranked[1:]:
+        if len(news) == MAX_OUTCOMES:
+            break
+        if not _is_background(item[2]):
+            news.append(item)
+    return news if len(news) > 1 else ranked[:MAX_OUTCOMES]
 
 
 def _is_background(item: Statement | str) -> bool:

@@ -40,12 +40,20 @@ SENTENCE_END = re.compile(r"[.!?…:][\"'“”‘’»)\]]*\s*$|[\"”’»]\s*
 PHOTO_CREDIT = re.compile(
     r"\((?:photo|photograph|image|picture|video|file|credit)s?\b[^)]{0,80}\)|"
     r"\b(?:photo|photograph|image|picture|video) ?(?:credit|courtesy|by|source)?\s*:\s|"
-    r"^(?:file|file photo|photo|pictured|above|top|below|main image)\s*[-–—:]\s|"
     r"\b(?:getty images|afp via getty|ap photo|reuters/|/reuters|/afp\b|/ap\b|/epa\b|"
-    r"xinhua/|shutterstock|istock|alamy|pool photo|handout)\b|"
-    r"^(?:credit|source|courtesy)\s*:\s",
+    r"xinhua/|shutterstock|istock|alamy|pool photo|handout)\b",
     re.IGNORECASE,
 )
+PHOTO_CREDIT_START = re.compile(
+    r"(?:file|file photo|photo|pictured|above|top|below|main image)\s*[-–—:]\s|"
+    r"(?:credit|source|courtesy)\s*:\s",
+    re.IGNORECASE,
+)
+# Words that every PHOTO_CREDIT match holds: a substring test spares the search.
+_CREDIT_HINTS = (
+    "photo", "image", "picture", "video", "file", "credit", "getty", "reuters", "/a",
+    "/epa", "xinhua", "shutterstock", "istock", "alamy", "handout",
+)  # fmt: skip
 # Present-tense verbs that describe a picture ("Trade ministers pose before the meeting"). A
 # report tells what happened in the past tense; a caption says what the picture shows.
 CAPTION_VERB = re.compile(
@@ -137,6 +145,15 @@ NAV_ROW = re.compile(r"\s[|>»›]\s.*\s[|>»›]\s")
 NAV_PAIR = re.compile(r"^[^!?]{2,60}\s[|›]\s[^!?]{2,80}$")
 # A line that opens with a symbol (a bullet, a chart key, an icon) and is no sentence.
 SYMBOL_START = re.compile(r"^[^\w\s\"'“‘(«\[$€£¥-]")
+_DISCLAIMER_HINTS = (
+    "original language", "information purposes", "official", "constitute", "reflect", "archiv",
+    "updated", "correct at", "external links", "this page", "this release", "this website",
+    "how you know", "historical", "frozen", "secure", "https", ".gov", "safely",
+)  # fmt: skip
+_SEPARATORS = (" | ", " > ", " » ", " › ")
+_YEAR = re.compile(r"\d{4}")
+# Longer lines are article text or a notice the shorter tests never needed to see.
+_FURNITURE_MAX_WORDS = 70
 # Several "Field: value" pairs on one line: a record's metadata, not a sentence.
 FIELDS = re.compile(r"(?:^|\s)[A-Z][\w ]{1,20}:\s+\S")
 SIGN_OFF = re.compile(r"^(?:ends|end|-?\s*ends\s*-?|###|—?\s*END\s*—?|\*\*\*)$", re.IGNORECASE)
@@ -172,18 +189,28 @@ def is_title_like(line: str) -> bool:
 
 
 def _has_lower_words(line: str) -> bool:
-    return sum(1 for w in _WORD.findall(line) if w[0].islower()) >= 2
+    """At least two words that start in lower case: running text, not a list of names."""
+    found = 0
+    for word in line.split():
+        if word[0].islower():
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
-def is_caption(line: str) -> bool:
+def is_caption(line: str, folded: str = "") -> bool:
     """A photo caption or credit judged alone: a credit mark, or a present-tense picture
-    description dated with the picture's full date."""
+    description dated with the picture's full date. ``folded``: the line case-folded."""
     if words(line) > 70:
         return False
-    if PHOTO_CREDIT.search(line) or CUT_CREDIT.search(line):
+    folded = folded or line.casefold()
+    if PHOTO_CREDIT_START.match(line) or CUT_CREDIT.search(line):
         return True
-    if REPORTING.search(line):
-        return False
+    if any(hint in folded for hint in _CREDIT_HINTS) and PHOTO_CREDIT.search(line):
+        return True
+    if not _YEAR.search(line) or REPORTING.search(line):
+        return False  # every dated caption below names a year
     if PLACE_DATE_END.search(line):
         return True  # "... in Buenos Aires, Argentina, Dec. 1, 2018."
     if not describes_picture(line):
@@ -232,36 +259,53 @@ def is_picture_description(line: str) -> bool:
 
 
 def line_kind(line: str) -> LineKind | None:
-    """The furniture kind of ``line`` judged on its own, or None when it may be article text."""
+    """The furniture kind of ``line`` judged on its own, or None when it may be article text.
+
+    The costlier searches run only where a cheap test (length, a hint word, a separator)
+    says they can match: most lines of a page are article sentences."""
     text = line.strip()
     if not text:
         return LineKind.LABEL
+    count = words(text)
+    if text.count(": ") >= 3 and len(FIELDS.findall(text)) >= 3:
+        return LineKind.LABEL
+    if count > _FURNITURE_MAX_WORDS:
+        return None
     if CREDIT_LINE.match(text):
         return LineKind.CREDIT
-    if words(text) <= 14 and BYLINE.match(text):
-        return LineKind.BYLINE
-    if COMMENT_COUNT.match(text) or SIGN_OFF.match(text):
+    if count <= 25:
+        short = _short_line_kind(text, count)
+        if short is not None:
+            return short
+    folded = text.casefold()
+    if count <= 60 and any(h in folded for h in _DISCLAIMER_HINTS) and DISCLAIMER.search(text):
         return LineKind.PROMPT
-    if words(text) <= 25 and PROMPT.match(text) and _PROMPT_OBJECT.search(text):
-        return LineKind.PROMPT
-    if words(text) <= 25 and CLICK_HERE.search(text):
-        return LineKind.PROMPT
-    if words(text) <= 12 and (TIMESTAMP.match(text) or parse_date_line(text) is not None):
-        return LineKind.TIMESTAMP
-    if DISCLAIMER.search(text) and words(text) <= 60:
-        return LineKind.PROMPT
-    if len(FIELDS.findall(text)) >= 3:
+    if count <= 40 and any(sep in text for sep in _SEPARATORS) and NAV_ROW.search(text):
         return LineKind.LABEL
-    if NAV_ROW.search(text) and words(text) <= 40:
+    sentence = ends_sentence(text)
+    if not sentence and (NAV_PAIR.match(text) or SYMBOL_START.match(text)):
         return LineKind.LABEL
-    if not ends_sentence(text) and (NAV_PAIR.match(text) or SYMBOL_START.match(text)):
-        return LineKind.LABEL
-    if BIO.match(text) and words(text) <= 60:
+    if count <= 60 and BIO.match(text):
         return LineKind.BIO
-    if is_caption(text):
+    if is_caption(text, folded):
         return LineKind.CAPTION
     if is_boilerplate(text):
         return LineKind.PROMPT
-    if not ends_sentence(text) and words(text) < TITLE_MIN_WORDS:
+    if not sentence and count < TITLE_MIN_WORDS:
         return LineKind.LABEL
+    return None
+
+
+def _short_line_kind(text: str, count: int) -> LineKind | None:
+    """Kinds that only a short line can be: a byline, a button, a prompt, a timestamp."""
+    if count <= 14 and BYLINE.match(text):
+        return LineKind.BYLINE
+    if COMMENT_COUNT.match(text) or SIGN_OFF.match(text):
+        return LineKind.PROMPT
+    if PROMPT.match(text) and _PROMPT_OBJECT.search(text):
+        return LineKind.PROMPT
+    if ("here" in text or "link" in text) and CLICK_HERE.search(text):
+        return LineKind.PROMPT
+    if count <= 12 and (TIMESTAMP.match(text) or parse_date_line(text) is not None):
+        return LineKind.TIMESTAMP
     return None

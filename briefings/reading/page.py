@@ -200,9 +200,13 @@ def _body_line_kind(line: str) -> LineKind:
 
 def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
     """After the body's last sentence-length paragraph, nothing is article text."""
-    last = max(
-        (i for i in range(start, len(lines)) if kinds[i] is LineKind.BODY and is_prose(lines[i])),
-        default=None,
+    last = next(
+        (
+            i
+            for i in range(len(lines) - 1, start - 1, -1)
+            if kinds[i] is LineKind.BODY and is_prose(lines[i])
+        ),
+        None,
     )
     if last is None:
         return  # a short report: no sentence is long enough to mark the end
