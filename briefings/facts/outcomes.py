@@ -21,6 +21,7 @@ MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under hal
 MAX_WORDS = 45
 MIN_WORDS = 6
 MIN_NEXT_WORDS = 8
+FUTURE_WEIGHT = 0.8
 MAX_LEDE_WORDS = 60
 
 # Cue words are matched case-sensitively: they are lower-case in running text, and a
@@ -56,11 +57,12 @@ OUTCOME_REACH = 10  # paragraphs: news puts what happened first
 BACKGROUND = re.compile(
     r"\b(?:ha(?:ve|s|d) (?:long |previously |repeatedly |already |also )?(?:said|argued|"
     r"complained|warned|threatened|insisted|called|sought|demanded|maintained|been)|"
-    r"it comes (?:after|as|amid)|this comes|comes (?:after|amid)|came (?:after|amid)|"
-    r"earlier this (?:week|month|year)|last (?:week|month|year)|(?:weeks|months|years) ago|"
-    r"previously|in recent (?:weeks|months|years)|for (?:years|decades|months)|"
-    r"since (?:(?:19|20)\d\d|the start|then)|dates back|originally|first (?:imposed|introduced)|"
-    r"(?:in|of|since) (?:(?i:january|february|march|april|may|june|july|august|september|"
+    r"[Ii]t comes (?:after|as|amid)|[Tt]his comes|comes (?:after|amid)|came (?:after|amid)|"
+    r"[Ee]arlier this (?:week|month|year)|[Ll]ast (?:week|month|year)|"
+    r"(?:weeks|months|years) ago|[Pp]reviously|[Ii]n recent (?:weeks|months|years)|"
+    r"[Ff]or (?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|dates back|"
+    r"[Oo]riginally|first (?:imposed|introduced)|"
+    r"(?:[Ii]n|of|[Ss]ince) (?:(?i:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? )?"
     r"(?:19|20)\d\d\b|had (?:been|imposed|agreed|said|raised|threatened|"
     r"announced|reached|signed))"
@@ -103,6 +105,10 @@ _DAY = re.compile(
     rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{_MONTH_NAMES})\b)"
 )
 _DIGIT = re.compile(r"\d")
+_IN_MONTH = re.compile(
+    r"\bin (January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b(?! \d)"
+)
 _STEM = re.compile(r"\b(\w{4,5})")
 _MEETING_WORD = re.compile(r"\bmet\b")
 
@@ -121,7 +127,7 @@ def find_facts(article: Article, subject: str = "", cache: TextCache | None = No
     nexts = _next_steps(found, today)
     taken = {s.order for s in nexts}
     topic = _content_stems(article.title)
-    outcomes = _outcomes([s for s in found if s.order not in taken], subject, topic)
+    outcomes = _outcomes([s for s in found if s.order not in taken], subject, topic, today)
     outcomes = [text for text in outcomes if not repeats(text, article.title, topic)]
     next_texts = [s.text for s in nexts if not repeats(s.text, article.title, topic)]
     outcomes = outcomes[: max(MAX_FACTS - len(next_texts), 1)]
@@ -147,7 +153,9 @@ def _content_stems(text: str) -> set[str]:
     return set(_STEM.findall(text.casefold()))
 
 
-def _outcomes(found: Sequence[Statement], subject: str, topic: set[str]) -> list[str]:
+def _outcomes(
+    found: Sequence[Statement], subject: str, topic: set[str], today: date | None
+) -> list[str]:
     met: set[str] = set()
     scored: list[tuple[float, int, Statement | str]] = []
     lede_paragraph = found[0].paragraph if found else 0  # after any date-only paragraph
@@ -172,13 +180,13 @@ def _outcomes(found: Sequence[Statement], subject: str, topic: set[str]) -> list
         score = _outcome_score(statement, topic)
         if score > 0:
             scored.append((score, statement.order, statement))
-    best = _best_news(sorted(scored, key=lambda s: (-s[0], s[1])))
+    best = _best_news(sorted(scored, key=lambda s: (-s[0], s[1])), today)
     chosen = [item for _, _, item in sorted(best, key=lambda s: s[1])]
     return _distinct([item if isinstance(item, str) else item.text for item in chosen])
 
 
 def _best_news(
-    ranked: list[tuple[float, int, Statement | str]],
+    ranked: list[tuple[float, int, Statement | str]], today: date | None
 ) -> list[tuple[float, int, Statement | str]]:
     """The best outcomes that are news; background only when the article has nothing newer
     (the lede always counts). Read in rank order, so most sentences are never tested."""
@@ -186,9 +194,17 @@ def _best_news(
     for item in ranked[1:]:
         if len(news) == MAX_OUTCOMES:
             break
-        if not _is_background(item[2]):
+        if not _is_background(item[2]) and not _in_an_earlier_month(item[2], today):
             news.append(item)
     return news if len(news) > 1 else ranked[:MAX_OUTCOMES]
+
+
+def _in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
+    """Dated "in August" when the report is from September: what happened before it."""
+    if today is None or isinstance(item, str):
+        return False
+    months = [MONTHS[m.group(1).lower()] for m in _IN_MONTH.finditer(item.raw)]
+    return bool(months) and all(month < today.month for month in months)
 
 
 def _is_background(item: Statement | str) -> bool:
