@@ -21,7 +21,6 @@ MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under hal
 MAX_WORDS = 45
 MIN_WORDS = 6
 MIN_NEXT_WORDS = 8
-FUTURE_WEIGHT = 0.8
 MAX_LEDE_WORDS = 60
 
 # Cue words are matched case-sensitively: they are lower-case in running text, and a
