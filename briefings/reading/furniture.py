@@ -35,7 +35,7 @@ class LineKind(StrEnum):
 
 # A line that ends a sentence: . ! ? or … (before closing quotes or brackets), or a colon
 # that introduces a quote on the next line.
-SENTENCE_END = re.compile(r"[.!?…:][\"'“”‘’»)\]]*\s*$|[\"”’»]\s*$")
+SENTENCE_END = re.compile(r"[.!?…:।。！？][\"'“”‘’»)\]]*\s*$|[\"”’»]\s*$")
 # "(Photo: Jane Roe/Agency)", "Photo credit: ...", "FILE - ...", "REUTERS/Jane Roe", "AP Photo".
 PHOTO_CREDIT = re.compile(
     r"\((?:photo|photograph|image|picture|video|file|credit)s?\b[^)]{0,80}\)|"
@@ -80,6 +80,9 @@ FULL_DATE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|"
     r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b"
 )
+# A full date that ends a sentence: ", July 25, 2018." (a report goes on: "on June 23, 2016,
+# to leave").
+DATED_STOP = re.compile(rf"(?:{FULL_DATE.pattern})\.(?:\s|$)")
 # The place and full date that end a caption: ", Argentina, Dec. 1, 2018." (a report writes
 # "on Dec. 1").
 PLACE_DATE_END = re.compile(
@@ -95,6 +98,11 @@ _NOT_VERBS = word_set(
     "minus process progress access business press its hers ours yours whose towards afterwards "
     "besides sometimes nevertheless does goes"
 )
+_PAST_WORDS = word_set(
+    "was were had said met held told took made gave went came saw left led won lost did "
+    "agreed signed voted announced"
+)
+_CAPTION_VERB_REACH = 12
 _CONNECTORS = word_set("of the and de la le van der von bin al da di du y")
 REPORTING = re.compile(r"\b(?:said|says|told|tells|will|would|added|according)\b")
 # An imperative addressed to the reader, about the site itself.
@@ -137,7 +145,7 @@ DISCLAIMER = re.compile(
     r"external links may not|this (?:page|release|website) (?:is|was|has been) (?:archived|"
     r"updated)|official website of|here'?s how you know|historical material|frozen in time|"
     r"no longer (?:being )?updated|archived content|archive site|not updated|safely connected|"
-    r"secure websites|websites use https)\b|\.gov websites?\b",
+    r"secure websites|websites use https|was published under)\b|\.gov websites?\b",
     re.IGNORECASE,
 )
 # Breadcrumbs and navigation rows: "Home > News > Trade", "United States | Washington".
@@ -148,7 +156,7 @@ SYMBOL_START = re.compile(r"^[^\w\s\"'“‘(«\[$€£¥-]")
 _DISCLAIMER_HINTS = (
     "original language", "information purposes", "official", "constitute", "reflect", "archiv",
     "updated", "correct at", "external links", "this page", "this release", "this website",
-    "how you know", "historical", "frozen", "secure", "https", ".gov", "safely",
+    "how you know", "historical", "frozen", "secure", "https", ".gov", "safely", "published under",
 )  # fmt: skip
 _SEPARATORS = (" | ", " > ", " » ", " › ")
 _YEAR = re.compile(r"\d{4}")
@@ -219,9 +227,21 @@ def is_caption(line: str, folded: str = "") -> bool:
 
 
 def describes_picture(line: str) -> bool:
-    """Whether ``line`` opens like a caption: someone or something, then a present-tense
-    verb ("Kenya's President Uhuru Kenyatta witnesses ...", "Ministers pose ...")."""
-    return CAPTION_VERB.search(line[:160]) is not None or _present_tense_after_subject(line)
+    """Whether ``line`` opens like a caption: someone or something, then a verb that
+    describes a picture ("Ministers pose ...", "Kenya's President Uhuru Kenyatta witnesses
+    ...") before any past-tense verb of a report."""
+    return _caption_verb_first(line) or _present_tense_after_subject(line)
+
+
+def _caption_verb_first(line: str) -> bool:
+    tokens = line.split()[:_CAPTION_VERB_REACH]
+    for i, token in enumerate(tokens):
+        word = token.strip(",;()'’\"“”").casefold()
+        if word in _PAST_WORDS or (word.endswith("ed") and token[:1].islower()):
+            return False
+        if token[:1].islower() and CAPTION_VERB.match(" ".join(tokens[i : i + 2])):
+            return True
+    return False
 
 
 def _present_tense_after_subject(line: str) -> bool:
@@ -252,7 +272,7 @@ def is_picture_description(line: str) -> bool:
     present-tense lede ("Parliament decides on Wednesday ...")."""
     return (
         words(line) <= 45
-        and CAPTION_VERB.search(line[:160]) is not None
+        and _caption_verb_first(line)
         and not REPORTING.search(line)
         and line.count(". ") == 0
     )
@@ -267,7 +287,7 @@ def line_kind(line: str) -> LineKind | None:
     if not text:
         return LineKind.LABEL
     count = words(text)
-    if text.count(": ") >= 3 and len(FIELDS.findall(text)) >= 3:
+    if text.count(": ") >= 3 and _is_record(text):
         return LineKind.LABEL
     if count > _FURNITURE_MAX_WORDS:
         return None
@@ -294,6 +314,12 @@ def line_kind(line: str) -> LineKind | None:
     if not sentence and count < TITLE_MIN_WORDS:
         return LineKind.LABEL
     return None
+
+
+def _is_record(text: str) -> bool:
+    """Several "Field: value" pairs: four, or three on a line that is no sentence."""
+    fields = len(FIELDS.findall(text))
+    return fields >= 4 or (fields == 3 and not ends_sentence(text))
 
 
 def _short_line_kind(text: str, count: int) -> LineKind | None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from briefings.reading.boilerplate import credit_authors
 from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import (
-    FULL_DATE,
+    DATED_STOP,
     LineKind,
     describes_picture,
     ends_sentence,
@@ -50,6 +50,7 @@ TEASER_HEADING = re.compile(
 _HARD_END = frozenset({LineKind.CREDIT, LineKind.BIO})
 _RESUME_WORDS = 15
 _LONE_LEDE_WORDS = 25
+_SUBHEAD_MAX_WORDS = 10
 _HEADLINE_REACH = 25  # lines above the body where the headline may stand
 _OUTLET_LINE_MAX_WORDS = 6
 
@@ -164,11 +165,13 @@ def _mark_body(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
         if kinds[i] in _HARD_END:
             ended = True
             continue
-        if kinds[i] is not None:
-            continue
-        if TEASER_HEADING.match(line.strip()):
+        if kinds[i] in (None, LineKind.LABEL, LineKind.PROMPT) and TEASER_HEADING.match(
+            line.strip()
+        ):
             kinds[i] = LineKind.LABEL
             skipping = True
+            continue
+        if kinds[i] is not None:
             continue
         if skipping and not _resumes(lines, kinds, i):
             kinds[i] = LineKind.TEASER
@@ -191,7 +194,7 @@ def _resumes(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> 
 def _body_line_kind(line: str) -> LineKind:
     if ends_sentence(line) and (words(line) >= 3 or line.rstrip()[-1:] in '”"’'):
         return LineKind.BODY
-    if is_title_like(line):
+    if is_title_like(line) and words(line) <= _SUBHEAD_MAX_WORDS:
         return LineKind.SUBHEAD
     if words(line) >= 6:
         return LineKind.BODY  # a paragraph that lost its final stop ("..., Akazawa said,")
@@ -276,7 +279,7 @@ def _above_the_fold(lines: Sequence[str], kinds: list[LineKind | None], start: i
     if None in between and not between - {None}:
         return ""
     line = lines[start]
-    if describes_picture(line) or FULL_DATE.search(line):
+    if describes_picture(line) or DATED_STOP.search(line):
         kinds[start] = LineKind.CAPTION
         return ""
     if between & {LineKind.BYLINE, LineKind.TIMESTAMP} and not split_dateline(line)[0]:
