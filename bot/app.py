@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TextIO
@@ -26,12 +26,16 @@ from bot.config import ConfigError, Settings
 from bot.console.adapter import ConsoleAdapter
 from bot.delivery.sender import Sender
 from bot.heap import freeze_startup_heap
+from bot.reachability import PlatformReach
 from bot.render import Renderer
 from bot.slack.config import slack_config, slack_configured
 from bot.store.chats import ChatStore
 from bot.store.db import open_database
 
 log = logging.getLogger(__name__)
+
+# Waits until a platform's API answers (see bot.reachability); called before its adapter starts.
+Reach = Callable[[str], Awaitable[None]]
 
 
 class Service(Protocol):
@@ -60,6 +64,7 @@ class App:
     adapters: tuple[Adapter, ...]
     services: tuple[Service, ...] = ()
     console: ConsoleAdapter | None = None
+    reach: Reach | None = None
     _started: list[Service | Adapter] = field(default_factory=list)
 
     @property
@@ -73,6 +78,8 @@ class App:
     async def start(self) -> None:
         """Adapters first (so the delivery worker has somewhere to send), then services."""
         for part in (*self.adapters, *self.services):
+            if self.reach is not None and part in self.adapters:
+                await self.reach(part.platform)
             await part.start()
             self._started.append(part)
         log.info("briefbot started: %s", ", ".join(a.platform for a in self.adapters))
@@ -92,7 +99,8 @@ class App:
     async def run(self, stop: asyncio.Event) -> None:
         """Run until ``stop`` is set (or the console input ends), then stop cleanly."""
         try:
-            await self.start()
+            if not await _unless_stopped(self.start(), stop):
+                return  # stopped while still starting (a platform not reachable yet)
             freeze_startup_heap()
             waiters = [asyncio.create_task(stop.wait())]
             if self.console is not None:
@@ -102,6 +110,21 @@ class App:
                 task.cancel()
         finally:
             await self.stop()
+
+
+async def _unless_stopped(work: Awaitable[None], stop: asyncio.Event) -> bool:
+    """Run ``work`` unless ``stop`` is set first (then cancel it); whether it finished."""
+    working = asyncio.ensure_future(work)
+    stopping = asyncio.create_task(stop.wait())
+    await asyncio.wait({working, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    stopping.cancel()
+    if not working.done():
+        working.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await working
+        return False
+    working.result()  # its error, if any
+    return True
 
 
 # --- platforms -----------------------------------------------------------------------------
@@ -191,6 +214,7 @@ def build_app(
         adapters=tuple(adapters),
         services=background_services(wiring, tuple(adapters)),
         console=console_adapter,
+        reach=PlatformReach(settings),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import queue
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -121,3 +122,63 @@ def test_run_with_incomplete_slack_settings(
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
     assert main(["run"]) == 2
     assert "SLACK_APP_TOKEN" in capsys.readouterr().err
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_unreachable_telegram_is_one_line_per_try_and_the_token_never_shows(
+    tmp_path: Path,
+) -> None:
+    token = "123456:SECRET-TOKEN-VALUE"
+    env = _env(tmp_path)
+    env["TELEGRAM_BOT_TOKEN"] = token
+    env["TELEGRAM_API_BASE_URL"] = f"http://127.0.0.1:{_closed_port()}"
+    with subprocess.Popen(
+        [sys.executable, "-m", "bot", "run", "--log-level", "DEBUG"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    ) as process:
+        assert process.stderr is not None
+        assert process.stdout is not None
+        try:
+            lines = _lines(process.stderr)
+            seen = _read_until(lines, "Telegram unreachable at")
+            process.send_signal(signal.SIGTERM)
+            returncode = process.wait(timeout=DEADLINE)
+            seen += _read_until(lines, "")
+        finally:
+            if process.poll() is None:
+                process.kill()
+    log = "".join(seen)
+    assert returncode == 0, log
+    assert "retrying in 1 s (try 1)" in log
+    assert "Traceback" not in log
+    assert "SECRET-TOKEN-VALUE" not in log
+    assert "bot***" in log  # the library's own DEBUG line, with the token scrubbed
+    assert "briefbot stopped" in log
+
+
+def test_end_of_console_input_stops_without_a_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run", "--console"],
+        input="topics\n",
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+        timeout=DEADLINE,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "trade-talks" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert "CancelledError" not in result.stderr
+    assert result.stderr.rstrip().endswith("briefbot stopped")
