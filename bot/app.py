@@ -25,6 +25,7 @@ from bot.commands.dispatch import Commands
 from bot.config import ConfigError, Settings
 from bot.console.adapter import ConsoleAdapter
 from bot.delivery.sender import Sender
+from bot.health import HealthServer
 from bot.heap import freeze_startup_heap
 from bot.reachability import PlatformReach
 from bot.render import Renderer
@@ -65,6 +66,9 @@ class App:
     services: tuple[Service, ...] = ()
     console: ConsoleAdapter | None = None
     reach: Reach | None = None
+    # Serves /healthz, /readyz and /metrics: started first (so a platform still being waited
+    # for shows as not ready) and stopped last.
+    monitor: Service | None = None
     _started: list[Service | Adapter] = field(default_factory=list)
 
     @property
@@ -75,8 +79,16 @@ class App:
     def senders(self) -> Mapping[str, Sender]:
         return {adapter.platform: adapter.sender for adapter in self.adapters}
 
+    def platform_states(self) -> dict[str, bool]:
+        """Each platform, and whether its adapter is started (connected)."""
+        return {adapter.platform: adapter in self._started for adapter in self.adapters}
+
     async def start(self) -> None:
-        """Adapters first (so the delivery worker has somewhere to send), then services."""
+        """The monitor, then adapters (so the delivery worker has somewhere to send), then
+        services."""
+        if self.monitor is not None:
+            await self.monitor.start()
+            self._started.append(self.monitor)
         for part in (*self.adapters, *self.services):
             if self.reach is not None and part in self.adapters:
                 await self.reach(part.platform)
@@ -209,13 +221,17 @@ def build_app(
             raise ValueError("the console adapter needs stdin and stdout")
         console_adapter = ConsoleAdapter(commands, stdin, stdout, prompt="> " * stdin.isatty())
         adapters.append(console_adapter)
-    return App(
+    app = App(
         wiring=wiring,
         adapters=tuple(adapters),
         services=background_services(wiring, tuple(adapters)),
         console=console_adapter,
         reach=PlatformReach(settings),
     )
+    app.monitor = HealthServer(
+        engine, app.platform_states, clock.now, settings.server.listen, settings.server.port
+    )
+    return app
 
 
 def open_database_for(settings: Settings) -> sa.Engine:

@@ -9,6 +9,8 @@ import socket
 import subprocess
 import sys
 import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import IO
 
@@ -32,7 +34,8 @@ def _config(tmp_path: Path) -> Path:
     # No feeds: the run must not reach beyond this machine.
     path = tmp_path / "briefbot.toml"
     path.write_text(
-        f'[bot]\ndata_dir = "{tmp_path / "data"}"\n\n[topics.trade-talks]\nfeeds = []\n',
+        f'[bot]\ndata_dir = "{tmp_path / "data"}"\n\n[topics.trade-talks]\nfeeds = []\n'
+        "[server]\nport = 0\n",  # any free port for /healthz, /readyz and /metrics
         encoding="utf-8",
     )
     return path
@@ -150,7 +153,16 @@ def test_unreachable_telegram_is_one_line_per_try_and_the_token_never_shows(
         assert process.stdout is not None
         try:
             lines = _lines(process.stderr)
-            seen = _read_until(lines, "Telegram unreachable at")
+            seen = _read_until(lines, "health and metrics on http://")
+            health = seen[-1].rsplit(" on ", 1)[1].strip()
+            seen += _read_until(lines, "Telegram unreachable at")
+            with urllib.request.urlopen(f"{health}healthz") as alive:
+                assert alive.status == 200
+            with pytest.raises(urllib.error.HTTPError) as not_ready:
+                urllib.request.urlopen(f"{health}readyz")
+            assert not_ready.value.code == 503
+            with not_ready.value as answer:
+                assert '"telegram": "not connected"' in answer.read().decode()
             process.send_signal(signal.SIGTERM)
             returncode = process.wait(timeout=DEADLINE)
             seen += _read_until(lines, "")
