@@ -21,7 +21,7 @@ from bot.settings_schema import LOG_LEVELS
 
 log = logging.getLogger(__name__)
 
-SUBCOMMANDS = ("brief", "ingest", "demo", "run")
+SUBCOMMANDS = ("brief", "ingest", "demo", "run", "status", "chats", "feeds")
 LOG_FORMATS = ("text", "json")
 
 

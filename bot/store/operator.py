@@ -67,16 +67,24 @@ def add_feed(engine: sa.Engine, url: str, title: str, now: datetime) -> bool:
         return row.removed_at is not None
 
 
-def remove_feed(engine: sa.Engine, url: str, now: datetime) -> bool:
+def remove_feed(engine: sa.Engine, url: str, now: datetime, *, configured: bool = False) -> bool:
     """Stop polling ``url`` (its row and articles stay, so nothing is briefed twice if it
-    comes back); False if no such feed is polled."""
+    comes back); ``configured`` says it is a topic's feed, perhaps never polled yet. False if
+    no such feed is polled."""
     with engine.begin() as connection:
-        done = connection.execute(
-            feeds.update()
-            .where(feeds.c.url == url, feeds.c.removed_at.is_(None))
-            .values(removed_at=now)
-        )
-        return bool(done.rowcount)
+        row = connection.execute(
+            sa.select(feeds.c.id, feeds.c.removed_at).where(feeds.c.url == url)
+        ).first()
+        if row is None:
+            if configured:
+                connection.execute(
+                    feeds.insert().values(url=url, origin=CONFIG, created_at=now, removed_at=now)
+                )
+            return configured
+        if row.removed_at is not None:
+            return False
+        connection.execute(feeds.update().where(feeds.c.id == row.id).values(removed_at=now))
+        return True
 
 
 def list_feeds(engine: sa.Engine, include_removed: bool = False) -> list[FeedListing]:
