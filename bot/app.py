@@ -35,8 +35,11 @@ from bot.store.db import open_database
 
 log = logging.getLogger(__name__)
 
-# Waits until a platform's API answers (see bot.reachability); called before its adapter starts.
-Reach = Callable[[str], Awaitable[None]]
+
+class AdapterStarter(Protocol):
+    """Starts an adapter once its platform answers (see :mod:`bot.reachability`)."""
+
+    async def start(self, adapter: Adapter) -> None: ...
 
 
 class Service(Protocol):
@@ -65,7 +68,7 @@ class App:
     adapters: tuple[Adapter, ...]
     services: tuple[Service, ...] = ()
     console: ConsoleAdapter | None = None
-    reach: Reach | None = None
+    starter: AdapterStarter | None = None
     # Serves /healthz, /readyz and /metrics: started first (so a platform still being waited
     # for shows as not ready) and stopped last.
     monitor: Service | None = None
@@ -90,9 +93,10 @@ class App:
             await self.monitor.start()
             self._started.append(self.monitor)
         for part in (*self.adapters, *self.services):
-            if self.reach is not None and part in self.adapters:
-                await self.reach(part.platform)
-            await part.start()
+            if self.starter is not None and part in self.adapters:
+                await self.starter.start(part)
+            else:
+                await part.start()
             self._started.append(part)
         log.info("briefbot started: %s", ", ".join(a.platform for a in self.adapters))
 
@@ -226,7 +230,7 @@ def build_app(
         adapters=tuple(adapters),
         services=background_services(wiring, tuple(adapters)),
         console=console_adapter,
-        reach=PlatformReach(settings),
+        starter=PlatformReach(settings),
     )
     app.monitor = HealthServer(
         engine, app.platform_states, clock.now, settings.server.listen, settings.server.port

@@ -8,8 +8,8 @@ import logging
 import httpx
 import pytest
 
-from bot.config import load_settings
-from bot.reachability import Backoff, api_url, wait_until_reachable
+from bot.config import ConfigError, load_settings
+from bot.reachability import Backoff, PlatformReach, api_url, wait_until_reachable
 
 
 def _flaky(failures: int, seen: list[str]) -> httpx.MockTransport:
@@ -70,3 +70,57 @@ def test_the_check_uses_the_base_url_without_the_token() -> None:
     assert api_url(settings, "telegram") == "https://api.telegram.org/"
     assert api_url(settings, "slack") == "https://slack.com/api/"
     assert api_url(settings, "console") is None
+
+
+class InvalidToken(Exception):
+    """Named as python-telegram-bot names a refused token."""
+
+
+class FlakyAdapter:
+    platform = "telegram"
+
+    def __init__(self, failures: list[BaseException]) -> None:
+        self.failures = failures
+        self.starts = self.stops = 0
+
+    async def start(self) -> None:
+        self.starts += 1
+        if self.failures:
+            raise self.failures.pop(0)
+
+    async def stop(self) -> None:
+        self.stops += 1
+
+
+def _reach(delays: list[float]) -> PlatformReach:
+    async def sleep(seconds: float) -> None:
+        delays.append(seconds)
+
+    answering = httpx.MockTransport(lambda request: httpx.Response(200))
+    return PlatformReach(load_settings(environ={}), sleep, Backoff(), transport=answering)
+
+
+async def test_a_network_failure_while_starting_is_retried(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    delays: list[float] = []
+    adapter = FlakyAdapter([ConnectionResetError("reset by peer"), TimeoutError("slow")])
+    await _reach(delays).start(adapter)  # type: ignore[arg-type]
+    assert (adapter.starts, adapter.stops, delays) == (3, 2, [1.0, 2.0])
+    assert "Telegram did not start (ConnectionResetError: reset by peer); retrying in 1 s" in (
+        caplog.text
+    )
+
+
+async def test_a_rejected_token_names_the_variable() -> None:
+    adapter = FlakyAdapter([InvalidToken("The token `123:SECRET` was rejected")])
+    with pytest.raises(ConfigError) as refused:
+        await _reach([]).start(adapter)  # type: ignore[arg-type]
+    assert str(refused.value) == "TELEGRAM_BOT_TOKEN was rejected by Telegram"
+    assert adapter.stops == 1
+
+
+async def test_any_other_failure_is_raised_as_it_is() -> None:
+    adapter = FlakyAdapter([ValueError("a bug")])
+    with pytest.raises(ValueError, match="a bug"):
+        await _reach([]).start(adapter)  # type: ignore[arg-type]
