@@ -85,7 +85,7 @@ class QueueCollector(Collector):
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
         try:
-            stats = queue_stats(self._engine, self._now())
+            stats = queue_stats(self._engine, self._now(), by_status=False)
         except sa.exc.SQLAlchemyError:
             log.warning("metrics: the queue could not be read", exc_info=True)
         else:
