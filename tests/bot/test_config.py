@@ -3,12 +3,15 @@ the bad setting."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_settings
+from bot.config import SECTIONS, ConfigError, SlackSettings, load_settings
+from bot.settings_schema import SCHEMAS
+from bot.slack.config import slack_config
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -151,8 +154,6 @@ def test_no_settings_object_shows_a_secret() -> None:
         "DATABASE_URL": "postgresql://bot:DB-PASSWORD@db/briefbot",
     }
     settings = load_settings(environ=environ)
-    from bot.slack.config import slack_config
-
     shown = repr(settings) + repr(slack_config(settings)) + str(settings.secrets)
     for secret in ("TOKEN-T", "HOOK-SECRET", "TOKEN-S", "TOKEN-A", "SIGNING-SECRET", "DB-PASS"):
         assert secret not in shown
@@ -165,3 +166,12 @@ def test_no_settings_object_shows_a_secret() -> None:
         "SIGNING-SECRET",
         "DB-PASSWORD",
     }
+
+
+def test_every_setting_has_a_checked_type_and_no_more() -> None:
+    assert set(SCHEMAS) == set(SECTIONS)
+    for name, cls in SECTIONS.items():
+        fields = {f.name for f in dataclasses.fields(cls)}
+        if cls is SlackSettings:
+            fields -= SlackSettings.FROM_ENVIRONMENT
+        assert set(SCHEMAS[name].model_fields) == fields, name
