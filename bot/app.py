@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TextIO
@@ -25,13 +25,21 @@ from bot.commands.dispatch import Commands
 from bot.config import ConfigError, Settings
 from bot.console.adapter import ConsoleAdapter
 from bot.delivery.sender import Sender
+from bot.health import HealthServer
 from bot.heap import freeze_startup_heap
+from bot.reachability import PlatformReach
 from bot.render import Renderer
 from bot.slack.config import slack_config, slack_configured
 from bot.store.chats import ChatStore
 from bot.store.db import open_database
 
 log = logging.getLogger(__name__)
+
+
+class AdapterStarter(Protocol):
+    """Starts an adapter once its platform answers (see :mod:`bot.reachability`)."""
+
+    async def start(self, adapter: Adapter) -> None: ...
 
 
 class Service(Protocol):
@@ -60,6 +68,10 @@ class App:
     adapters: tuple[Adapter, ...]
     services: tuple[Service, ...] = ()
     console: ConsoleAdapter | None = None
+    starter: AdapterStarter | None = None
+    # Serves /healthz, /readyz and /metrics: started first (so a platform still being waited
+    # for shows as not ready) and stopped last.
+    monitor: Service | None = None
     _started: list[Service | Adapter] = field(default_factory=list)
 
     @property
@@ -70,10 +82,21 @@ class App:
     def senders(self) -> Mapping[str, Sender]:
         return {adapter.platform: adapter.sender for adapter in self.adapters}
 
+    def platform_states(self) -> dict[str, bool]:
+        """Each platform, and whether its adapter is started (connected)."""
+        return {adapter.platform: adapter in self._started for adapter in self.adapters}
+
     async def start(self) -> None:
-        """Adapters first (so the delivery worker has somewhere to send), then services."""
+        """The monitor, then adapters (so the delivery worker has somewhere to send), then
+        services."""
+        if self.monitor is not None:
+            await self.monitor.start()
+            self._started.append(self.monitor)
         for part in (*self.adapters, *self.services):
-            await part.start()
+            if self.starter is not None and part in self.adapters:
+                await self.starter.start(part)
+            else:
+                await part.start()
             self._started.append(part)
         log.info("briefbot started: %s", ", ".join(a.platform for a in self.adapters))
 
@@ -92,7 +115,8 @@ class App:
     async def run(self, stop: asyncio.Event) -> None:
         """Run until ``stop`` is set (or the console input ends), then stop cleanly."""
         try:
-            await self.start()
+            if not await _unless_stopped(self.start(), stop):
+                return  # stopped while still starting (a platform not reachable yet)
             freeze_startup_heap()
             waiters = [asyncio.create_task(stop.wait())]
             if self.console is not None:
@@ -102,6 +126,21 @@ class App:
                 task.cancel()
         finally:
             await self.stop()
+
+
+async def _unless_stopped(work: Awaitable[None], stop: asyncio.Event) -> bool:
+    """Run ``work`` unless ``stop`` is set first (then cancel it); whether it finished."""
+    working = asyncio.ensure_future(work)
+    stopping = asyncio.create_task(stop.wait())
+    await asyncio.wait({working, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    stopping.cancel()
+    if not working.done():
+        working.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await working
+        return False
+    working.result()  # its error, if any
+    return True
 
 
 # --- platforms -----------------------------------------------------------------------------
@@ -186,12 +225,17 @@ def build_app(
             raise ValueError("the console adapter needs stdin and stdout")
         console_adapter = ConsoleAdapter(commands, stdin, stdout, prompt="> " * stdin.isatty())
         adapters.append(console_adapter)
-    return App(
+    app = App(
         wiring=wiring,
         adapters=tuple(adapters),
         services=background_services(wiring, tuple(adapters)),
         console=console_adapter,
+        starter=PlatformReach(settings),
     )
+    app.monitor = HealthServer(
+        engine, app.platform_states, clock.now, settings.server.listen, settings.server.port
+    )
+    return app
 
 
 def open_database_for(settings: Settings) -> sa.Engine:

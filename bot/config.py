@@ -1,12 +1,15 @@
 """Configuration: shipped TOML defaults, a user file layered over them, secrets from the env.
 
-Validated once at start; :class:`ConfigError` names the bad key or variable.
+Validated once at start against the typed schema in :mod:`bot.settings_schema`;
+:class:`ConfigError` names the bad key or variable. No settings object shows a secret in its
+repr: tokens, signing secrets and the database password print as ``***``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 import tomllib
 import types
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.settings_schema import SchemaError, check_section
 from briefings.sources.policy import FetchPolicy
 from briefings.stories.topics import TOPIC_NAME, Topic
 
@@ -73,6 +77,9 @@ class TelegramSettings:
 
 @dataclass(frozen=True, slots=True)
 class SlackSettings:
+    """The ``[slack]`` section; :func:`bot.slack.config.slack_config` fills in the credentials
+    from :class:`Secrets` (they are never read from a config file)."""
+
     mode: str = "socket"
     host: str = "0.0.0.0"
     port: int = 3000
@@ -92,9 +99,40 @@ class SlackSettings:
         "channels:read",
         "groups:read",
     )
+    bot_token: str = field(default="", repr=False)
+    app_token: str = field(default="", repr=False)
+    signing_secret: str = field(default="", repr=False)
+    client_id: str = ""
+    client_secret: str = field(default="", repr=False)
+    base_url: str = ""
+
+    @property
+    def multi_workspace(self) -> bool:
+        return bool(self.client_id and self.client_secret)
+
+    # The credentials come from the environment; a config file may not set them.
+    FROM_ENVIRONMENT: typing.ClassVar[frozenset[str]] = frozenset(
+        ("bot_token", "app_token", "signing_secret", "client_id", "client_secret", "base_url")
+    )
 
 
 @dataclass(frozen=True, slots=True)
+class ServerSettings:
+    """The ``[server]`` section: where /healthz, /readyz and /metrics are served."""
+
+    listen: str = "127.0.0.1"
+    port: int = 8080
+
+
+@dataclass(frozen=True, slots=True)
+class LoggingSettings:
+    """The ``[logging]`` section; ``--log-level`` and ``--log-format`` override it."""
+
+    level: str = "WARNING"
+    format: str = "text"
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class Secrets:
     """Deployment settings from the environment; empty means "not configured"."""
 
@@ -125,6 +163,48 @@ class Secrets:
         "port": "PORT",
         "allow_private_networks": "BRIEFBOT_ALLOW_PRIVATE_NETWORKS",
     }
+    # Shown by name only, never by value.
+    HIDDEN: typing.ClassVar[frozenset[str]] = frozenset(
+        (
+            "telegram_bot_token",
+            "telegram_webhook_secret",
+            "slack_bot_token",
+            "slack_app_token",
+            "slack_signing_secret",
+            "slack_client_secret",
+        )
+    )
+
+    def __repr__(self) -> str:
+        shown = []
+        for attr in self.ENV:
+            value = getattr(self, attr)
+            if value:
+                text = "***" if attr in self.HIDDEN else repr(value)
+                if attr == "database_url":
+                    text = repr(hide_password(value))
+                shown.append(f"{attr}={text}")
+        return f"Secrets({', '.join(shown)})"
+
+    def sensitive_values(self) -> tuple[str, ...]:
+        """Every secret value set, for scrubbing from logs (the database password too)."""
+        values = [getattr(self, attr) for attr in sorted(self.HIDDEN)]
+        values.append(database_password(self.database_url))
+        return tuple(value for value in values if value)
+
+
+def database_password(url: str) -> str:
+    """The password in a database URL, or ""."""
+    match = DATABASE_PASSWORD.search(url)
+    return match.group(1) if match else ""
+
+
+def hide_password(url: str) -> str:
+    password = database_password(url)
+    return url.replace(f":{password}@", ":***@", 1) if password else url
+
+
+DATABASE_PASSWORD = re.compile(r"^[a-z0-9+]+://[^:/@]*:([^@]*)@")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +216,8 @@ class Settings:
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     topics: tuple[Topic, ...] = ()
     secrets: Secrets = field(default_factory=Secrets)
+    server: ServerSettings = field(default_factory=ServerSettings)
+    logging: LoggingSettings = field(default_factory=LoggingSettings)
 
     def topic(self, name: str) -> Topic | None:
         return next((t for t in self.topics if t.name == name), None)
@@ -153,41 +235,65 @@ SECTIONS: Mapping[str, type] = {
     "delivery": DeliverySettings,
     "slack": SlackSettings,
     "telegram": TelegramSettings,
+    "server": ServerSettings,
+    "logging": LoggingSettings,
 }
 
 
 def load_settings(
     path: str | Path | None = None, environ: Mapping[str, str] | None = None
 ) -> Settings:
-    """Defaults, then the user file (``path`` or ``$BRIEFBOT_CONFIG``), then the environment."""
+    """Defaults, then the user file (``path`` or ``$BRIEFBOT_CONFIG``), then the environment.
+
+    A relative ``bot.data_dir`` is resolved against the user file's folder (against the
+    working directory when there is no user file)."""
     env = os.environ if environ is None else environ
     tree = _read_toml(DEFAULTS_FILE)
     user_path = path or env.get(CONFIG_ENV)
+    base = Path.cwd()
     if user_path:
         tree = _merge(tree, _read_toml(Path(user_path)))
-    return settings_from_tree(tree, env)
+        base = Path(user_path).resolve().parent
+    return settings_from_tree(tree, env, base)
 
 
-def settings_from_tree(tree: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:
+def settings_from_tree(
+    tree: Mapping[str, Any], environ: Mapping[str, str], base: Path | None = None
+) -> Settings:
+    """Check ``tree`` and the environment and build the settings; ``base`` is the folder a
+    relative ``bot.data_dir`` is resolved against (default: the working directory)."""
     unknown = set(tree) - set(SECTIONS) - {"topics"}
     if unknown:
         raise ConfigError(f"unknown config section [{sorted(unknown)[0]}]")
-    sections = {name: _build(cls, tree.get(name, {}), name) for name, cls in SECTIONS.items()}
+    sections = {name: _section(name, cls, tree.get(name, {})) for name, cls in SECTIONS.items()}
     secrets = _secrets(environ)
     fetch: FetchPolicy = sections["fetch"]
     if secrets.allow_private_networks:
         fetch = dataclasses.replace(fetch, allow_private_networks=True)
+    bot: BotSettings = sections["bot"]
+    data_dir = (base or Path.cwd()) / Path(bot.data_dir).expanduser()
     settings = Settings(
-        bot=sections["bot"],
+        bot=dataclasses.replace(bot, data_dir=str(data_dir.resolve())),
         fetch=fetch,
         delivery=sections["delivery"],
         slack=sections["slack"],
         telegram=sections["telegram"],
         topics=_topics(tree.get("topics", {})),
         secrets=secrets,
+        server=sections["server"],
+        logging=sections["logging"],
     )
     _check(settings)
     return settings
+
+
+def _section(name: str, cls: type, table: Any) -> Any:
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"[{name}] must be a table")
+    try:
+        return cls(**check_section(name, table))
+    except SchemaError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -270,48 +376,19 @@ def _secrets(environ: Mapping[str, str]) -> Secrets:
 
 
 def _check(settings: Settings) -> None:
-    if settings.bot.empty_digest not in ("skip", "notice"):
-        raise ConfigError('bot.empty_digest must be "skip" or "notice"')
-    if not 1 <= settings.bot.digest_slot_minutes <= 60:
-        raise ConfigError("bot.digest_slot_minutes must be between 1 and 60")
-    _check_delivery(settings.delivery)
+    """Checks across sections and of the environment (each section checked its own keys)."""
     for var in ("TELEGRAM_API_BASE_URL", "SLACK_API_BASE_URL"):
         attr = var.lower()
         url = getattr(settings.secrets, attr)
         if url and not url.startswith(("http://", "https://")):
             raise ConfigError(f"{var} must be an http(s) URL, not {url!r}")
-    if settings.slack.mode not in ("socket", "http"):
-        raise ConfigError('slack.mode must be "socket" or "http"')
-    _check_telegram(settings.telegram)
+    if settings.telegram.mode == "webhook" and not settings.telegram.public_url:
+        raise ConfigError('telegram.public_url is required when telegram.mode is "webhook"')
     port = settings.secrets.port
     if port and not (port.isdigit() and 0 < int(port) < 65536):
         raise ConfigError(f"PORT must be a TCP port number, not {port!r}")
     url = settings.secrets.database_url
     if url and not url.startswith(("sqlite", "postgres")):
-        raise ConfigError(f"DATABASE_URL must be a sqlite:// or postgresql:// URL, not {url!r}")
-
-
-def _check_telegram(telegram: TelegramSettings) -> None:
-    if telegram.mode not in ("polling", "webhook"):
-        raise ConfigError('telegram.mode must be "polling" or "webhook"')
-    if not telegram.path.startswith("/"):
-        raise ConfigError('telegram.path must start with "/"')
-    if not 0 < telegram.port < 65536:
-        raise ConfigError("telegram.port must be a TCP port number")
-    if telegram.public_url and not telegram.public_url.startswith(("http://", "https://")):
         raise ConfigError(
-            f"telegram.public_url must be an http(s) URL, not {telegram.public_url!r}"
+            f"DATABASE_URL must be a sqlite:// or postgresql:// URL, not {hide_password(url)!r}"
         )
-    if telegram.mode == "webhook" and not telegram.public_url:
-        raise ConfigError('telegram.public_url is required when telegram.mode is "webhook"')
-
-
-def _check_delivery(delivery: DeliverySettings) -> None:
-    if not 0 < delivery.limit_fraction <= 1:
-        raise ConfigError("delivery.limit_fraction must be in (0, 1]")
-    for name in ("concurrency", "batch_size", "max_attempts"):
-        if getattr(delivery, name) < 1:
-            raise ConfigError(f"delivery.{name} must be at least 1")
-    for name in ("lease_seconds", "poll_seconds", "retry_base_seconds", "retry_max_seconds"):
-        if getattr(delivery, name) <= 0:
-            raise ConfigError(f"delivery.{name} must be positive")

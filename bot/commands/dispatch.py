@@ -8,6 +8,7 @@ import logging
 
 import sqlalchemy as sa
 
+from bot import metrics
 from bot.chat import CommandRequest, Reply
 from bot.clock import Clock
 from bot.commands.base import Command, CommandContext, admins_only_reply, is_shared, shown
@@ -48,7 +49,8 @@ class Commands:
         if command is None:
             return self._unknown(request)
         try:
-            return await asyncio.to_thread(self._run, command, request)
+            with metrics.COMMAND_SECONDS.labels(command.name).time():
+                return await asyncio.to_thread(self._run, command, request)
         except Exception:
             # The chat gets an answer whatever broke; the log keeps the details.
             log.exception(

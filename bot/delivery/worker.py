@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from bot import metrics
 from bot.clock import Clock
 from bot.config import DeliverySettings
 from bot.delivery.queue import Delivery, DeliveryQueue
@@ -226,6 +227,7 @@ class DeliveryWorker:
         where = f"{delivery.platform}:{delivery.chat_id}"
         if result.status is SendStatus.SENT:
             self._queue.mark_sent(delivery.id, result.message_id)
+            metrics.MESSAGES_SENT.labels(delivery.platform).inc()
             log.debug("delivery %s sent to %s", delivery.key, where)
         elif result.status is SendStatus.RETRY:
             self._retry(delivery, result, lane)
@@ -235,6 +237,7 @@ class DeliveryWorker:
             lane.items.clear()
         else:
             self._queue.mark_failed(delivery.id, result.reason or "rejected")
+            metrics.MESSAGES_FAILED.labels(delivery.platform).inc()
             log.error("delivery %s to %s failed: %s", delivery.key, where, result.reason)
 
     def _retry(self, delivery: Delivery, result: SendResult, lane: _Lane) -> None:
@@ -252,6 +255,7 @@ class DeliveryWorker:
             if attempts >= self._settings.max_attempts:
                 failure = f"gave up after {attempts} attempts: {reason}"
                 self._queue.mark_failed(delivery.id, failure)
+                metrics.MESSAGES_FAILED.labels(delivery.platform).inc()
                 log.error("delivery %s to %s failed: %s", delivery.key, where, failure)
                 self._release_lane(lane, None)
                 return
@@ -262,6 +266,7 @@ class DeliveryWorker:
             at = now + timedelta(seconds=delay)
             self._queue.reschedule(delivery.id, at, reason)
             self._note_retry(at)
+        metrics.MESSAGES_RETRIED.labels(delivery.platform).inc()
         log.info("delivery %s to %s retries at %s: %s", delivery.key, where, at, reason)
         # Later messages of the chat wait for this one, to keep the chat's order.
         self._release_lane(lane, at)

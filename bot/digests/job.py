@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from bot import metrics
 from bot.chat import Reply
 from bot.config import Settings
 from bot.delivery.queue import DeliveryQueue, Outgoing
@@ -105,6 +106,7 @@ class DigestJob:
             after = self._last_slot or now - self._slot
             result = self.run(now, max(after, now - self._grace))
             self._last_slot = now
+            metrics.digest_ran(now)
             return result
 
     def catch_up(self, now: datetime) -> DigestRun:

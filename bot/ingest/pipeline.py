@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 import httpx
 import sqlalchemy as sa
 
+from bot import metrics
 from bot.clock import Clock
 from bot.config import Settings
 from bot.ingest.articles import BuiltArticle, build_article, from_entry
@@ -25,6 +26,7 @@ from bot.ingest.records import content_hash, record
 from bot.ingest.report import FeedOutcome, IngestReport
 from bot.ingest.storying import Candidate, KnownItems, StoryCounts, save_stories
 from bot.store.briefings import BriefingStore
+from bot.store.operator import feeds_to_poll
 from bot.store.sources import (
     FeedState,
     FeedUpdate,
@@ -71,7 +73,9 @@ async def run_ingest(
         briefer or EngineBriefer(),
         clock,
     )
-    return await ingestor.run(configured_feeds(settings, extra_feeds), only_due, progress)
+    urls = feeds_to_poll(engine, configured_feeds(settings, extra_feeds))
+    with metrics.INGEST_SECONDS.time():
+        return await ingestor.run(urls, only_due, progress)
 
 
 class Ingestor:
@@ -114,6 +118,7 @@ class Ingestor:
                         progress(outcomes[-1])
         for start in range(0, len(due), FEEDS_PER_ROUND):
             for outcome in await self._round(due[start : start + FEEDS_PER_ROUND], totals):
+                metrics.FEED_POLLS.labels(outcome.status).inc()
                 outcomes.append(outcome)
                 if progress:
                     progress(outcome)

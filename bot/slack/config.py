@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
 
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, Settings, SlackSettings
 
-
-@dataclass(frozen=True, slots=True)
-class SlackConfig:
-    mode: str
-    bot_token: str = ""
-    app_token: str = ""
-    signing_secret: str = ""
-    client_id: str = ""
-    client_secret: str = ""
-    base_url: str = ""
-    host: str = "0.0.0.0"
-    port: int = 3000
-    path: str = "/slack/events"
-    install_path: str = "/slack/install"
-    redirect_path: str = "/slack/oauth_redirect"
-    redirect_uri: str = ""
-    scopes: tuple[str, ...] = ()
-
-    @property
-    def multi_workspace(self) -> bool:
-        return bool(self.client_id and self.client_secret)
+# One Slack settings type: the ``[slack]`` section with the credentials filled in.
+SlackConfig = SlackSettings
 
 
 def slack_configured(settings: Settings) -> bool:
@@ -38,21 +19,15 @@ def slack_configured(settings: Settings) -> bool:
 def slack_config(settings: Settings) -> SlackConfig:
     """The checked config; :class:`ConfigError` names what is missing for the chosen mode."""
     secrets, slack = settings.secrets, settings.slack
-    config = SlackConfig(
-        mode=slack.mode,
+    config = dataclasses.replace(
+        slack,
         bot_token=secrets.slack_bot_token,
         app_token=secrets.slack_app_token,
         signing_secret=secrets.slack_signing_secret,
         client_id=secrets.slack_client_id,
         client_secret=secrets.slack_client_secret,
         base_url=secrets.slack_api_base_url,
-        host=slack.host,
         port=int(secrets.port) if secrets.port else slack.port,
-        path=slack.path,
-        install_path=slack.install_path,
-        redirect_path=slack.redirect_path,
-        redirect_uri=slack.redirect_uri,
-        scopes=slack.scopes,
     )
     _check(config)
     return config

@@ -60,6 +60,10 @@ feeds = sa.Table(
     sa.Column("next_attempt_at", UtcDateTime()),
     sa.Column("broken", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("created_at", UtcDateTime(), nullable=False),
+    # "config" (a topic's feed) or "operator" (added with `briefbot feeds add` or an OPML
+    # import); a removed feed keeps its row, and its seen articles, but is not polled.
+    sa.Column("origin", sa.String(16), nullable=False, server_default="config"),
+    sa.Column("removed_at", UtcDateTime()),
 )
 
 stories = sa.Table(

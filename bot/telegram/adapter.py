@@ -123,6 +123,9 @@ class TelegramAdapter:
         if app.running:
             await app.stop()
         await app.shutdown()
+        # After a failed start (token rejected, network down) the application never counted
+        # as initialized, but its bot's HTTP sessions are open: close them (a no-op otherwise).
+        await app.bot.shutdown()
 
     async def _publish_menu(self) -> None:
         try:

@@ -8,10 +8,12 @@ import io
 import os
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.app import build_app, check_runnable
-from bot.config import ConfigError, Secrets, Settings, load_settings
+from bot.config import ConfigError, Secrets, ServerSettings, Settings, load_settings
+from bot.health import HealthServer
 
 
 def _settings(tmp_path: Path, **secrets: str) -> Settings:
@@ -21,6 +23,7 @@ def _settings(tmp_path: Path, **secrets: str) -> Settings:
         bot=dataclasses.replace(settings.bot, data_dir=str(tmp_path / "data")),
         topics=tuple(dataclasses.replace(t, feeds=()) for t in settings.topics),
         secrets=Secrets(**secrets),  # type: ignore[arg-type]
+        server=ServerSettings(port=0),  # any free port for the health endpoints
     )
 
 
@@ -62,3 +65,23 @@ def test_telegram_adapter_when_token_is_set(tmp_path: Path) -> None:
     app = build_app(settings)
     assert [a.platform for a in app.adapters] == ["telegram"]
     app.wiring.engine.dispose()
+
+
+async def test_readyz_while_running_and_the_monitor_stopped_last(tmp_path: Path) -> None:
+    read_fd, write_fd = os.pipe()
+    with os.fdopen(read_fd, "r") as stdin, os.fdopen(write_fd, "w") as keep_open:
+        app = build_app(_settings(tmp_path), console=True, stdin=stdin, stdout=io.StringIO())
+        assert app.platform_states() == {"console": False}
+        await app.start()
+        monitor = app.monitor
+        assert isinstance(monitor, HealthServer)
+        url = f"http://127.0.0.1:{monitor.port}/readyz"
+        async with aiohttp.ClientSession() as session, session.get(url) as response:
+            assert (response.status, await response.json()) == (
+                200,
+                {"ready": True, "database": "ok", "platforms": {"console": "connected"}},
+            )
+        assert app.platform_states() == {"console": True}
+        await app.stop()
+        assert app.platform_states() == {"console": False}
+        keep_open.close()

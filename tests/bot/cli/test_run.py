@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import queue
 import signal
+import socket
 import subprocess
 import sys
 import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import IO
 
@@ -31,7 +34,8 @@ def _config(tmp_path: Path) -> Path:
     # No feeds: the run must not reach beyond this machine.
     path = tmp_path / "briefbot.toml"
     path.write_text(
-        f'[bot]\ndata_dir = "{tmp_path / "data"}"\n\n[topics.trade-talks]\nfeeds = []\n',
+        f'[bot]\ndata_dir = "{tmp_path / "data"}"\n\n[topics.trade-talks]\nfeeds = []\n'
+        "[server]\nport = 0\n",  # any free port for /healthz, /readyz and /metrics
         encoding="utf-8",
     )
     return path
@@ -121,3 +125,72 @@ def test_run_with_incomplete_slack_settings(
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
     assert main(["run"]) == 2
     assert "SLACK_APP_TOKEN" in capsys.readouterr().err
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_unreachable_telegram_is_one_line_per_try_and_the_token_never_shows(
+    tmp_path: Path,
+) -> None:
+    token = "123456:SECRET-TOKEN-VALUE"
+    env = _env(tmp_path)
+    env["TELEGRAM_BOT_TOKEN"] = token
+    env["TELEGRAM_API_BASE_URL"] = f"http://127.0.0.1:{_closed_port()}"
+    with subprocess.Popen(
+        [sys.executable, "-m", "bot", "run", "--log-level", "DEBUG"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    ) as process:
+        assert process.stderr is not None
+        assert process.stdout is not None
+        try:
+            lines = _lines(process.stderr)
+            seen = _read_until(lines, "health and metrics on http://")
+            health = seen[-1].rsplit(" on ", 1)[1].strip()
+            seen += _read_until(lines, "Telegram unreachable at")
+            with urllib.request.urlopen(f"{health}healthz") as alive:
+                assert alive.status == 200
+            with pytest.raises(urllib.error.HTTPError) as not_ready:
+                urllib.request.urlopen(f"{health}readyz")
+            assert not_ready.value.code == 503
+            with not_ready.value as answer:
+                assert '"telegram": "not connected"' in answer.read().decode()
+            process.send_signal(signal.SIGTERM)
+            returncode = process.wait(timeout=DEADLINE)
+            seen += _read_until(lines, "")
+        finally:
+            if process.poll() is None:
+                process.kill()
+    log = "".join(seen)
+    assert returncode == 0, log
+    assert "retrying in 1 s (try 1)" in log
+    assert "Traceback" not in log
+    assert "SECRET-TOKEN-VALUE" not in log
+    assert "bot***" in log  # the library's own DEBUG line, with the token scrubbed
+    assert "briefbot stopped" in log
+
+
+def test_end_of_console_input_stops_without_a_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run", "--console"],
+        input="topics\n",
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+        timeout=DEADLINE,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "trade-talks" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert "CancelledError" not in result.stderr
+    assert result.stderr.rstrip().endswith("briefbot stopped")

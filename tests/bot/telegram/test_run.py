@@ -47,3 +47,37 @@ async def test_briefbot_run_serves_telegram(standin: BotApiStandIn, tmp_path: Pa
     assert standin.sent_to(USER)[0].plain.startswith("Subscribed to Trade talks")
     assert "Traceback" not in stderr.decode()
     assert standin.token not in stderr.decode()
+
+
+async def test_a_rejected_token_is_one_line_exit_2_and_never_logged(
+    standin: BotApiStandIn, tmp_path: Path
+) -> None:
+    config = tmp_path / "briefbot.toml"
+    config.write_text(
+        f'[bot]\ndata_dir = "{tmp_path / "data"}"\n[topics.trade-talks]\nfeeds = []\n'
+        "[server]\nport = 0\n",
+        encoding="utf-8",
+    )
+    wrong = "999999:WRONG-token-value"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_"))}
+    env.update(
+        BRIEFBOT_CONFIG=str(config),
+        TELEGRAM_BOT_TOKEN=wrong,
+        TELEGRAM_API_BASE_URL=standin.base_url,
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", "--log-level", "DEBUG", env=env, cwd=tmp_path,
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        _, stderr = await asyncio.wait_for(process.communicate(), DEADLINE)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    log = stderr.decode()
+    assert process.returncode == 2, log
+    assert "briefbot: configuration error: TELEGRAM_BOT_TOKEN was rejected by Telegram\n" in log
+    assert "WRONG-token-value" not in log
+    assert "Traceback" not in log
+    assert "Unclosed client session" not in log
