@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefings.errors import ConfigError
 from briefings.sources.policy import FetchPolicy
 from briefings.stories.topics import TOPIC_NAME, Topic
 
@@ -27,10 +28,6 @@ DEFAULTS_CANDIDATES = (
 )
 DEFAULTS_FILE = next((p for p in DEFAULTS_CANDIDATES if p.is_file()), DEFAULTS_CANDIDATES[0])
 CONFIG_ENV = "BRIEFBOT_CONFIG"
-
-
-class ConfigError(Exception):
-    """A setting is missing or malformed; the message names it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from enum import StrEnum
 
 import sqlalchemy as sa
 
 from bot.store.sources import FeedState, SourceStore
 
-Health = Literal["new", "ok", "failing", "broken"]
+
+class Health(StrEnum):
+    BROKEN = "broken"
+    FAILING = "failing"
+    NEW = "new"
+    OK = "ok"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,21 +34,20 @@ class FeedHealth:
 def feed_health(engine: sa.Engine, urls: Sequence[str] | None = None) -> list[FeedHealth]:
     """Every stored feed (or those of ``urls``): broken first, then failing, then the rest."""
     states = SourceStore(engine).feeds(urls)
-    order = {"broken": 0, "failing": 1, "new": 2, "ok": 3}
+    order = list(Health)
     found = [_health(state) for state in states]
-    return sorted(found, key=lambda h: (order[h.health], h.url))
+    return sorted(found, key=lambda h: (order.index(h.health), h.url))
 
 
 def _health(state: FeedState) -> FeedHealth:
-    health: Health
     if state.broken:
-        health = "broken"
+        health = Health.BROKEN
     elif state.failure_count:
-        health = "failing"
-    elif state.last_status == "new":
-        health = "new"
+        health = Health.FAILING
+    elif state.last_status == Health.NEW:
+        health = Health.NEW
     else:
-        health = "ok"
+        health = Health.OK
     return FeedHealth(
         url=state.url,
         title=state.title,

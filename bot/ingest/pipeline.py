@@ -16,13 +16,12 @@ import sqlalchemy as sa
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.ingest.articles import BuiltArticle, build_article, from_entry
-from bot.ingest.backoff import after_failure, after_success
+from bot.ingest.backoff import after_failure, after_refusal, after_success
 from bot.ingest.briefer import Briefer, EngineBriefer
 from bot.ingest.dedupe import Fresh, Matched, split_duplicates, unseen
 from bot.ingest.poll import Poll, poll_feed
 from bot.ingest.records import content_hash, record
-from bot.ingest.report import FeedOutcome, IngestReport
+from bot.ingest.report import FeedOutcome, FeedStatus, IngestReport
 from bot.ingest.storying import Candidate, KnownItems, StoryCounts, save_stories
 from bot.store.briefings import BriefingStore
 from bot.store.sources import (
@@ -34,6 +33,7 @@ from bot.store.sources import (
     fetch_update,
 )
 from briefings.model import Article, Briefing
+from briefings.sources.entries import EntryArticle, entry_article, read_entry
 from briefings.sources.fetch import Fetcher
 from briefings.stories.matching import matching_topics
 from briefings.stories.stories import DEFAULT_WINDOW, StoryItem
@@ -158,7 +158,11 @@ class Ingestor:
             return await poll_feed(state, self._fetcher)
 
     def _fail(self, poll: Poll, now: datetime, updates: list[FeedUpdate]) -> FeedOutcome:
-        plan = after_failure(self._policy, poll.state.failure_count, now, poll.fetched.retry_after)
+        if poll.fetched.refused:
+            plan = after_refusal(self._policy, poll.state.failure_count, now)
+        else:
+            retry_after = poll.fetched.retry_after
+            plan = after_failure(self._policy, poll.state.failure_count, now, retry_after)
         reason = poll.failure
         updates.append(
             failure_update(
@@ -179,7 +183,7 @@ class Ingestor:
         )
         return FeedOutcome(
             poll.state.url,
-            "failed",
+            FeedStatus.FAILED,
             reason=reason,
             http_status=poll.fetched.http_status,
             failure_count=plan.failure_count,
@@ -208,7 +212,7 @@ class Ingestor:
         log.info("feed %s: %s", poll.state.url, f"{new} new" if new else reason)
         return FeedOutcome(
             poll.state.url,
-            "new" if new else "unchanged",
+            FeedStatus.NEW if new else FeedStatus.UNCHANGED,
             new_entries=new,
             reason=reason,
             http_status=poll.fetched.http_status,
@@ -223,7 +227,7 @@ class Ingestor:
         return unseen(fresh, seen)
 
     async def _store_articles(self, fresh: Sequence[Fresh], totals: _Totals) -> None:
-        quick = [matching_topics(from_entry(f.entry, f.feed), self._topics) for f in fresh]
+        quick = [matching_topics(entry_article(f.entry, f.feed), self._topics) for f in fresh]
         on_topic = [f for f, topics in zip(fresh, quick, strict=True) if topics]
         built = await asyncio.gather(*(self._build(f) for f in on_topic))
         totals.pages += sum(1 for b in built if b.page_fetched)
@@ -231,7 +235,7 @@ class Ingestor:
         rows: list[NewArticle] = []
         for item, topics in zip(fresh, quick, strict=True):
             if not topics:
-                rows.append(self._row(item, from_entry(item.entry, item.feed), ()))
+                rows.append(self._row(item, entry_article(item.entry, item.feed), ()))
         found: list[Matched] = []
         for item, result in zip(on_topic, built, strict=True):
             article = result.article
@@ -260,9 +264,9 @@ class Ingestor:
             totals.stories.created + counts.created, totals.stories.updated + counts.updated
         )
 
-    async def _build(self, item: Fresh) -> BuiltArticle:
+    async def _build(self, item: Fresh) -> EntryArticle:
         async with self._gate:
-            return await build_article(item.entry, item.feed, self._fetcher, self._briefer)
+            return await read_entry(item.entry, item.feed, self._fetcher, self._briefer.extract)
 
     def _candidate(self, matched: Matched) -> Candidate | None:
         item, article, topics = matched.item, matched.article, matched.topics
@@ -307,7 +311,7 @@ class Ingestor:
 def _not_due(state: FeedState) -> FeedOutcome:
     return FeedOutcome(
         state.url,
-        "skipped",
+        FeedStatus.SKIPPED,
         reason=f"next poll {state.next_attempt_at:%Y-%m-%d %H:%M} UTC",
         failure_count=state.failure_count,
         broken=state.broken,

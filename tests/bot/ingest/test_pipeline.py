@@ -258,6 +258,10 @@ async def test_private_address_feed_is_refused_without_the_override(
     assert outcome.status == "failed"
     assert "loopback address 127.0.0.1" in outcome.reason
     assert server.requests == []
+    # Refused for good: broken at once and left until the broken feeds' capped interval,
+    # not retried with the backoff a transient failure gets.
+    cap = timedelta(minutes=settings.fetch.backoff_max_minutes)
+    assert (outcome.broken, outcome.failure_count, outcome.next_attempt_at) == (True, 1, T0 + cap)
 
 
 async def test_hostile_feeds_never_crash_a_run(
