@@ -16,8 +16,6 @@ the last digest the chat was given (None: never).
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -211,39 +209,6 @@ class ChatStore:
                 .where(chats.c.id == chat_pk)
                 .values(digest_time=time, digest_zone=zone, updated_at=now)
             )
-
-    def record_digest(self, platform: str, chat_id: str, at: datetime, now: datetime) -> None:
-        """Remember that the chat's digest covering everything up to ``at`` was handed out."""
-        with self._engine.begin() as connection:
-            connection.execute(
-                chats.update()
-                .where(chats.c.platform == platform, chats.c.chat_id == chat_id)
-                .values(last_digest_at=at, updated_at=now)
-            )
-
-    def active_chats_with_digest(self, platforms: Iterable[str] | None = None) -> list[ChatRecord]:
-        """Every active chat that has a digest time and follows at least one topic, with its
-        topics; ordered by platform and chat id. ``platforms`` limits the platforms."""
-        query = (
-            sa.select(*_CHAT_COLUMNS, subscriptions.c.topic)
-            .join(subscriptions, subscriptions.c.chat_pk == chats.c.id)
-            .where(
-                chats.c.state == ACTIVE,
-                chats.c.digest_time.is_not(None),
-                subscriptions.c.active.is_(True),
-            )
-            .order_by(chats.c.platform, chats.c.chat_id, subscriptions.c.topic)
-        )
-        if platforms is not None:
-            query = query.where(chats.c.platform.in_(list(platforms)))
-        with self._engine.connect() as connection:
-            rows = connection.execute(query).all()
-        topics: dict[int, list[str]] = defaultdict(list)
-        first: dict[int, Any] = {}
-        for row in rows:
-            topics[row.id].append(row.topic)
-            first.setdefault(row.id, row)
-        return [_to_record(row, tuple(topics[pk])) for pk, row in first.items()]
 
     # --- helpers -------------------------------------------------------------------------
 
