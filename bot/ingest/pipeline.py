@@ -125,6 +125,7 @@ class Ingestor:
             stories_created=totals.stories.created,
             stories_updated=totals.stories.updated,
             pages_fetched=totals.pages,
+            failed_briefings=totals.failed,
         )
         log.info("ingest: %s", report.summary())
         return report
@@ -247,7 +248,13 @@ class Ingestor:
                 rows.append(row)
         kept, duplicates = self._not_duplicates(found)
         rows += duplicates
-        candidates = [c for c in map(self._candidate, kept) if c is not None]
+        candidates: list[Candidate] = []
+        for briefed in map(self._candidate, kept):
+            if isinstance(briefed, Candidate):
+                candidates.append(briefed)
+            else:  # stored as failed with its reason: seen, so never fetched and briefed again
+                rows.append(briefed)
+                totals.failed += 1
         self._sources.add_articles(rows, now)
         counts = save_stories(
             candidates,
@@ -268,13 +275,14 @@ class Ingestor:
         async with self._gate:
             return await read_entry(item.entry, item.feed, self._fetcher, self._briefer.extract)
 
-    def _candidate(self, matched: Matched) -> Candidate | None:
+    def _candidate(self, matched: Matched) -> Candidate | NewArticle:
+        """The article briefed, ready for its story; or its row marked as failed."""
         item, article, topics = matched.item, matched.article, matched.topics
         try:
             briefing = replace(self._briefer.summarize(article), topics=topics)
         except Exception as exc:  # one article the engine cannot brief must not sink the run
             log.warning("feed %s: summarizing %s failed: %r", item.state.url, article.url, exc)
-            return None
+            return replace(matched.row, briefing_error=f"{type(exc).__name__}: {exc}")
         row = replace(matched.row, data=record(article, topics, briefing))
         story_item = StoryItem.of(
             row.canonical_url, article.title, article.summary or article.text, article.published
@@ -326,4 +334,5 @@ class _Totals:
         self.new_articles = 0
         self.matched = 0
         self.pages = 0
+        self.failed = 0
         self.stories = StoryCounts()

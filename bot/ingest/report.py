@@ -57,6 +57,7 @@ class IngestReport:
     stories_created: int = 0
     stories_updated: int = 0
     pages_fetched: int = 0
+    failed_briefings: int = 0
 
     def count(self, status: FeedStatus) -> int:
         return sum(1 for outcome in self.feeds if outcome.status == status)
@@ -69,6 +70,12 @@ class IngestReport:
             f"{polled} feeds polled: {self.count(FeedStatus.NEW)} with new entries, "
             f"{self.count(FeedStatus.UNCHANGED)} unchanged, "
             f"{self.count(FeedStatus.FAILED)} failed{not_due}; "
-            f"{self.new_articles} new articles, {self.matched_articles} on a topic; "
+            f"{self.new_articles} new articles, {self.matched_articles} on a topic"
+            f"{self._failed_briefings()}; "
             f"{self.stories_created} new stories, {self.stories_updated} updated"
         )
+
+    def _failed_briefings(self) -> str:
+        if not self.failed_briefings:
+            return ""
+        return f", {self.failed_briefings} could not be briefed (stored as failed)"

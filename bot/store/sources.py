@@ -50,6 +50,7 @@ class NewArticle:
     content_hash: str
     data: dict[str, Any]
     story_key: str = ""
+    briefing_error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,7 @@ class SourceStore:
                         "content_hash": r.content_hash,
                         "data": r.data,
                         "story_id": story_ids.get(r.story_key),
+                        "briefing_error": _cut(r.briefing_error, 2000),
                     }
                     for r in fresh
                 ],

@@ -336,3 +336,42 @@ async def test_engine_failures_do_not_sink_the_run(
     assert (report.feeds[0].status, report.stories_created) == ("new", 1)
     (fifth,) = BriefingStore(engine).latest("trade-talks", limit=10)
     assert [s.url for s in fifth.briefing.sources] == [ASAHI, PACIFIC]
+
+
+class FailsOn(StandInBriefer):
+    """The stand-in engine, except that briefing ``url`` raises."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+
+    def summarize(self, article: Article) -> Briefing:
+        if article.link == self.url:
+            self.summarized.append(article.link)
+            raise ValueError("no sentence boundary found")
+        return super().summarize(article)
+
+
+async def test_an_article_whose_briefing_fails_is_stored_as_failed_and_not_read_again(
+    engine: sa.Engine, server: LocalServer, client: httpx.AsyncClient
+) -> None:
+    server.serve("/trade.rss", FIXTURE)
+    serve_fixture_pages(server)
+    briefer = FailsOn(ASAHI)
+    settings = settings_for(server.url("/trade.rss"))
+    first = await run_ingest(engine, settings, client, FakeClock(T0), briefer=briefer)
+    assert (first.new_articles, first.matched_articles, first.failed_briefings) == (4, 2, 1)
+    assert "2 on a topic, 1 could not be briefed (stored as failed)" in first.summary()
+    with engine.connect() as connection:
+        failed = connection.execute(
+            sa.select(articles.c.canonical_url, articles.c.briefing_error).where(
+                articles.c.briefing_error.is_not(None)
+            )
+        ).all()
+    assert [tuple(row) for row in failed] == [(ASAHI, "ValueError: no sentence boundary found")]
+    page_requests = len([r for r in server.requests if "15800000" in r.path])
+    later = FakeClock(T0 + timedelta(hours=1))
+    second = await run_ingest(engine, settings, client, later, briefer=briefer, only_due=False)
+    assert (second.new_articles, second.failed_briefings) == (0, 0)
+    assert len([r for r in server.requests if "15800000" in r.path]) == page_requests
+    assert briefer.summarized.count(ASAHI) == 1
