@@ -78,12 +78,6 @@ def unknown_topic(ctx: CommandContext, raw: str, command: str) -> Reply:
     )
 
 
-def missing_topic(ctx: CommandContext, command: str) -> Reply:
-    return Reply.error(
-        f"Which topic? Topics: {topic_names(ctx)}. Try: {command} {example_topic(ctx)}"
-    )
-
-
 def one_topic_only(ctx: CommandContext, command: str, args: tuple[str, ...]) -> Reply:
     return Reply.error(
         f"One topic at a time. Try: {command} {example_topic(ctx, args[0] if args else '')}"

@@ -24,6 +24,7 @@ import sqlalchemy as sa
 
 from bot.chat import ChatKind
 from bot.store.schema import chats, subscriptions
+from briefings.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ class ChatRecord:
         return self.state == ACTIVE
 
 
-class ChatNotFound(LookupError):
+class ChatNotFound(StoreError, LookupError):
     """The chat has never been seen (no ``ensure_chat`` for it)."""
 
 

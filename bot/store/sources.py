@@ -175,19 +175,6 @@ class SourceStore:
                 ],
             )
 
-    def assign_story(self, canonical_urls: Iterable[str], story_key: str) -> None:
-        """Put the stored articles ``canonical_urls`` into the story ``story_key``."""
-        urls = list(canonical_urls)
-        with self._engine.begin() as connection:
-            story_id = connection.execute(
-                sa.select(stories.c.id).where(stories.c.key == story_key)
-            ).scalar_one()
-            connection.execute(
-                articles.update()
-                .where(articles.c.canonical_url.in_(urls))
-                .values(story_id=story_id)
-            )
-
     def grouped_keys(self, since: datetime, until: datetime) -> dict[str, str]:
         """Canonical URL -> story key of the grouped articles published in [since, until]."""
         published = sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)

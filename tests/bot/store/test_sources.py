@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
@@ -92,15 +93,15 @@ def test_seen_by_url_guid_and_hash(engine: sa.Engine) -> None:
 def test_grouped_articles_by_window_and_story(engine: sa.Engine) -> None:
     store = SourceStore(engine)
     BriefingStore(engine).save("s-1", Briefing(headline="H", url="https://a.example/1"), T0)
+    old = T0 - timedelta(days=5)
     store.add_articles(
         [
-            article("https://a.example/1", digest="1"),
-            article("https://a.example/2", digest="2", when=T0 - timedelta(days=5)),
+            replace(article("https://a.example/1", digest="1"), story_key="s-1"),
+            replace(article("https://a.example/2", digest="2", when=old), story_key="s-1"),
             article("https://a.example/3", digest="3"),
         ],
         T0,
     )
-    store.assign_story(["https://a.example/1", "https://a.example/2"], "s-1")
     recent = store.grouped_keys(T0 - timedelta(days=2), T0 + timedelta(days=2))
     assert recent == {"https://a.example/1": "s-1"}
     assert [g.canonical_url for g in store.story_articles("s-1")] == [
