@@ -39,7 +39,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        self.requested.append(self.path)
+        self.requested.append(f"{self.path} {self.headers.get('User-Agent')}")
         super().do_GET()
 
 
@@ -112,6 +112,21 @@ def test_url_source(served: str, capsys: pytest.CaptureFixture[str]) -> None:
     record = json.loads(captured.out)
     assert record["outlet"] == "Pacific Wire"
     assert "HTTP 404" in captured.err
+
+
+def test_urls_are_fetched_with_the_fetch_settings(
+    served: str, requested: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "briefbot.toml"
+    config.write_text(
+        '[fetch]\nuser_agent = "desk-bot/2 (+mailto:desk@example.org)"\nmax_bytes = 1000\n'
+    )
+    url = f"{served}/pacificwire-2025-06-07-tariff-talks.html"
+    assert main(["--config", str(config), "brief", "--allow-private", url]) == 1
+    assert requested == [
+        "/pacificwire-2025-06-07-tariff-talks.html desk-bot/2 (+mailto:desk@example.org)"
+    ]
+    assert "too large" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
