@@ -24,7 +24,7 @@ from briefings.output.serialize import briefing_to_dict
 from briefings.sources.entries import read_entry
 from briefings.sources.feedmodel import ParsedFeed
 from briefings.sources.fetch import Fetcher
-from briefings.sources.netguard import Resolver, system_resolver
+from briefings.sources.netguard import Resolver, scheme_refusal, system_resolver
 from briefings.sources.policy import FetchPolicy
 from briefings.sources.read import SourceKind, classify, read_file_or_feed, read_url
 from briefings.stories.feedbrief import brief_articles, brief_feed
@@ -100,7 +100,8 @@ async def brief_all(
             try:
                 found = await brief_source_or_feed(source, topics, fetcher)
             except UnsafeUrl as exc:
-                hint = "" if policy.allow_private_networks else "; --allow-private allows it"
+                internal = not (policy.allow_private_networks or scheme_refusal(source))
+                hint = "; --allow-private allows it" if internal else ""
                 print(f"briefbot brief: {source}: {_reason(exc, source)}{hint}", file=sys.stderr)
                 refused = True
                 continue

@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 
 import httpx
 
+from briefings.errors import FetchError
 from briefings.sources.fetchresult import FetchResult, FetchStatus
 from briefings.sources.hostlimit import HostLimiter
 from briefings.sources.netguard import (
@@ -91,6 +92,8 @@ class Fetcher:
                 result = await self._hop(url, current, headers)
             except UnsafeUrl as exc:
                 return self._failed(url, current, f"refused: {exc}", FetchStatus.REFUSED)
+            except FetchError as exc:
+                return self._failed(url, current, str(exc))
             except _Refused as exc:
                 return self._failed(url, current, str(exc))
             except (TimeoutError, httpx.TimeoutException):

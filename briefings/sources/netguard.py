@@ -19,9 +19,18 @@ import socket
 from collections.abc import Awaitable, Callable, Sequence
 from urllib.parse import urlsplit
 
-from briefings.errors import UnsafeUrl
+from briefings.errors import FetchError, UnsafeUrl
 
-__all__ = ["Resolver", "UnsafeUrl", "address_refusal", "check_url", "host_refusal"]
+__all__ = [
+    "Resolver",
+    "UnsafeUrl",
+    "address_refusal",
+    "check_url",
+    "host_refusal",
+    "literal_address",
+    "scheme_refusal",
+    "system_resolver",
+]
 
 Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
 
@@ -114,7 +123,8 @@ async def check_url(
 ) -> None:
     """Refuse ``url`` unless it is http(s) and every address of its host is public.
 
-    Raises :class:`UnsafeUrl` with the reason (also when the name does not resolve).
+    Raises :class:`UnsafeUrl` with the reason, or :class:`FetchError` when the name does not
+    resolve (a transient failure, not a refusal).
     """
     reason = scheme_refusal(url)
     if reason:
@@ -130,9 +140,10 @@ async def check_url(
     try:
         addresses = await resolver(host, port)
     except (OSError, UnicodeError) as exc:
-        raise UnsafeUrl(f"cannot resolve {host}: {exc}") from None
+        # Not a refusal: the name may resolve next time (DNS down, a typo fixed).
+        raise FetchError(f"cannot resolve {host}: {exc}") from None
     if not addresses:
-        raise UnsafeUrl(f"{host} resolves to no address")
+        raise FetchError(f"{host} resolves to no address")
     for address in addresses:
         refusal = address_refusal(address)
         if refusal:

@@ -377,3 +377,16 @@ async def test_feed_declared_in_one_encoding_and_written_in_another(
     result = await fetcher(client).fetch(server.url("/feed"))
     feed = parse_feed(result.body, result.final_url, result.content_type)
     assert [e.title for e in feed.entries] == [title]
+
+
+async def test_a_name_that_does_not_resolve_is_a_transient_failure() -> None:
+    async def no_such_name(host: str, port: int) -> Sequence[str]:
+        raise OSError("Name or service not known")
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(httpx.Response)) as mock_client:
+        policy = FetchPolicy(per_host_interval_seconds=0)
+        result = await Fetcher(mock_client, policy, resolver=no_such_name).fetch(
+            "https://gone.example/rss"
+        )
+    assert (result.status, result.refused) == ("failed", False)
+    assert result.error == "cannot resolve gone.example: Name or service not known"

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from briefings.errors import FetchError
 from briefings.sources.netguard import UnsafeUrl, address_refusal, check_url, literal_address
 
 
@@ -78,12 +79,13 @@ async def test_literal_loopback_is_refused_by_real_resolution() -> None:
         await check_url("http://127.0.0.1:9/rss", allow_private_networks=False)
 
 
-async def test_unresolvable_name_is_refused() -> None:
+async def test_unresolvable_name_is_a_failure_not_a_refusal() -> None:
     async def failing(host: str, port: int) -> Sequence[str]:
         raise OSError("Name or service not known")
 
-    with pytest.raises(UnsafeUrl, match="cannot resolve"):
+    with pytest.raises(FetchError, match="cannot resolve") as failed:
         await check_url("http://nx.invalid/rss", allow_private_networks=False, resolver=failing)
+    assert not isinstance(failed.value, UnsafeUrl)
 
 
 async def no_dns(host: str, port: int) -> Sequence[str]:
