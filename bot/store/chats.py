@@ -1,6 +1,6 @@
 """Chats and their subscriptions: who follows which topic, and when their digest is due.
 
-A chat is identified by ``(platform, chat_id)``. Its ``state`` is one of:
+A chat is identified by ``(platform, chat_id)``. Its ``state`` (:class:`ChatState`) is one of:
 
 - ``"active"``: commands and deliveries go through;
 - ``"blocked"``: the platform said the bot was blocked, kicked or the chat is gone; nothing is
@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,9 +29,13 @@ from briefings.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-ACTIVE = "active"
-BLOCKED = "blocked"
-MIGRATED = "migrated"
+
+class ChatState(StrEnum):
+    """Where a chat stands (see the module docstring)."""
+
+    ACTIVE = "active"
+    BLOCKED = "blocked"
+    MIGRATED = "migrated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +46,7 @@ class ChatRecord:
     chat_id: str
     kind: ChatKind
     title: str
-    state: str
+    state: ChatState
     migrated_to: str | None
     digest_time: str | None
     digest_zone: str | None
@@ -50,7 +55,7 @@ class ChatRecord:
 
     @property
     def is_active(self) -> bool:
-        return self.state == ACTIVE
+        return self.state == ChatState.ACTIVE
 
 
 class ChatNotFound(StoreError, LookupError):
@@ -96,8 +101,8 @@ class ChatStore:
                     changes["kind"] = kind.value
                 if title and row.title != title:
                     changes["title"] = title[:256]
-                if row.state == BLOCKED:
-                    changes.update(state=ACTIVE, state_reason=None)
+                if row.state == ChatState.BLOCKED:
+                    changes.update(state=ChatState.ACTIVE, state_reason=None)
                     log.info("chat %s:%s is active again", platform, chat_id)
                 if changes:
                     connection.execute(
@@ -119,7 +124,7 @@ class ChatStore:
             result = connection.execute(
                 chats.update()
                 .where(chats.c.platform == platform, chats.c.chat_id == chat_id)
-                .values(state=BLOCKED, state_reason=reason[:2000], updated_at=now)
+                .values(state=ChatState.BLOCKED, state_reason=reason[:2000], updated_at=now)
             )
         if result.rowcount:
             log.warning("chat %s:%s blocked: %s", platform, chat_id, reason)
@@ -161,7 +166,7 @@ class ChatStore:
             connection.execute(
                 chats.update()
                 .where(chats.c.id == old.id)
-                .values(state=MIGRATED, migrated_to=new_id, updated_at=now)
+                .values(state=ChatState.MIGRATED, migrated_to=new_id, updated_at=now)
             )
             record = self._record(connection, platform, new_id)
         log.info("chat %s:%s migrated to %s", platform, old_id, new_id)
@@ -262,7 +267,7 @@ class ChatStore:
                         chat_id=chat_id,
                         kind=kind.value,
                         title=title[:256],
-                        state=ACTIVE,
+                        state=ChatState.ACTIVE,
                         created_at=now,
                         updated_at=now,
                     )
@@ -304,7 +309,7 @@ def _to_record(row: Any, topics: tuple[str, ...]) -> ChatRecord:
         chat_id=row.chat_id,
         kind=ChatKind(row.kind),
         title=row.title,
-        state=row.state,
+        state=ChatState(row.state),
         migrated_to=row.migrated_to,
         digest_time=row.digest_time,
         digest_zone=row.digest_zone,

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from bot.store.chats import ACTIVE
+from bot.store.chats import ChatState
 from bot.store.schema import chats, deliveries, subscriptions
 
 
@@ -37,7 +37,7 @@ def digest_slots(engine: sa.Engine) -> list[tuple[str, str | None]]:
     """Every distinct (local digest time, zone) of the active chats that want a digest."""
     query = (
         sa.select(chats.c.digest_time, chats.c.digest_zone)
-        .where(chats.c.state == ACTIVE, chats.c.digest_time.is_not(None))
+        .where(chats.c.state == ChatState.ACTIVE, chats.c.digest_time.is_not(None))
         .distinct()
     )
     with engine.connect() as connection:
@@ -69,7 +69,7 @@ def chats_following_topics(
             subscriptions.c.topic,
         )
         .join(subscriptions, subscriptions.c.chat_pk == chats.c.id)
-        .where(chats.c.state == ACTIVE, subscriptions.c.active.is_(True))
+        .where(chats.c.state == ChatState.ACTIVE, subscriptions.c.active.is_(True))
         .order_by(chats.c.platform, chats.c.chat_id, subscriptions.c.topic)
     )
     if digest_times is not None:
