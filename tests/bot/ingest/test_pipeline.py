@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from aiohttp import web
 
 from bot.clock import FakeClock
-from bot.ingest import feed_health, run_ingest
+from bot.ingest import run_ingest
 from bot.store.briefings import BriefingStore
 from bot.store.schema import articles, stories
 from bot.store.sources import SourceStore
@@ -199,15 +199,15 @@ async def test_failing_feed_backs_off_then_is_broken_then_recovers(
         clock.set(outcome.next_attempt_at)
     assert waits == [timedelta(minutes=5), timedelta(minutes=10), timedelta(minutes=20)]
     assert outcome.broken
-    (health,) = feed_health(engine)
-    assert (health.health, health.last_error, health.failure_count) == ("broken", "HTTP 500", 3)
+    (state,) = SourceStore(engine).feeds()
+    assert (state.broken, state.last_error, state.failure_count) == (True, "HTTP 500", 3)
 
     server.serve("/trade.rss", FIXTURE)
     serve_fixture_pages(server)
     recovered = await run_ingest(engine, settings, client, clock, briefer=StandInBriefer())
     assert recovered.feeds[0].status == "new"
-    (health,) = feed_health(engine)
-    assert (health.health, health.failure_count, health.last_error) == ("ok", 0, None)
+    (state,) = SourceStore(engine).feeds()
+    assert (state.broken, state.failure_count, state.last_error) == (False, 0, None)
 
 
 async def test_retry_after_is_honoured(
