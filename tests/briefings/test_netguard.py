@@ -31,6 +31,9 @@ def resolver_for(*addresses: str):  # type: ignore[no-untyped-def]
         "fe80::1",
         "fc00::1",
         "::ffff:127.0.0.1",
+        "2002:7f00:1::1",  # 6to4 for 127.0.0.1
+        "2002:a9fe:a9fe::1",  # 6to4 for 169.254.169.254
+        "64:ff9b::7f00:1",  # NAT64 for 127.0.0.1
         "ff02::1",
     ],
 )
