@@ -1,10 +1,15 @@
-"""Build the briefing engine's hot modules as C extensions with mypyc.
+"""Install briefbot; with ``BRIEFBOT_COMPILE=1``, build the engine's hot modules with mypyc.
 
-mypyc compiles the same typed Python source the engine is written in; nothing is written in C
-by hand. The compiled modules turn an article into its briefing about half again as fast
-(``bench/brief_throughput.py``). Set ``BRIEFBOT_PURE_PYTHON=1`` to install without them; a
-machine without a C compiler, or where mypyc fails, falls back to the pure-Python modules
-with a warning, so the install itself never fails for this.
+The engine is pure Python by default, for source and editable installs alike: what you edit
+is what runs. Compiling is an explicit choice (``make compiled``, or ``BRIEFBOT_COMPILE=1 pip
+install .``): mypyc turns the same typed Python source into C extensions, nothing written in C
+by hand, and briefs about half again as fast (``bench/brief_throughput.py``). It needs a C
+compiler and mypyc. When compiling is asked for and cannot be done, the install stops with a
+block saying why and what to do (pip shows a failed build's output even with ``--quiet``),
+and compiled modules of an earlier build are removed: what is left runs as pure Python.
+
+Every install that does not compile removes compiled modules an earlier one left in the
+source tree, so they never shadow edited sources.
 """
 
 from __future__ import annotations
@@ -12,12 +17,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
+COMPILE_ENV = "BRIEFBOT_COMPILE"
 # The engine's inner loops: reading a page, tokens, names, attribution, sentences and facts.
 COMPILED = [
     "briefings/reading/boilerplate.py",
@@ -44,8 +50,24 @@ COMPILED = [
 GROUP = "briefings._engine"
 
 
-def _warn(message: str) -> None:
-    print(f"briefbot: {message}; the engine runs as pure Python", file=sys.stderr)
+def compile_requested() -> bool:
+    return os.environ.get(COMPILE_ENV) == "1"
+
+
+def _cannot_compile(reason: str) -> NoReturn:
+    """Stop the build with a block that stands out in a long build log."""
+    _remove_built(_module_names())
+    rule = "-" * 78
+    print(
+        f"\n{rule}\nbriefbot: {COMPILE_ENV}=1, but the engine could not be compiled:\n"
+        f"  {reason}\n"
+        "Compiling needs a C compiler (e.g. apt-get install build-essential python3-dev)\n"
+        "and mypyc (installed with the build). Without them, install without\n"
+        f"{COMPILE_ENV}: the pure-Python engine gives the same briefings, more slowly.\n"
+        f"{rule}\n",
+        file=sys.stderr,
+    )
+    raise SystemExit(1)
 
 
 def _remove_built(names: list[str]) -> None:
@@ -60,28 +82,29 @@ def _module_names() -> list[str]:
     return [path.removesuffix(".py").replace("/", ".") for path in COMPILED] + [f"{GROUP}__mypyc"]
 
 
-class OptionalBuildExt(build_ext):  # type: ignore[misc]
-    """Build the compiled modules if possible; otherwise leave the pure-Python ones."""
+class ExplainedBuildExt(build_ext):  # type: ignore[misc]
+    """Build the compiled modules; a failure ends the build with the reason."""
 
     def run(self) -> None:
         try:
             super().run()
-        except Exception as exc:  # any build failure means pure Python
-            _warn(f"could not compile the engine ({exc})")
-            _remove_built(_module_names())
+        # A failed compiler run is a CompileError or LinkError, and some tools exit instead
+        # (SystemExit is not an Exception): all of them are explained the same way.
+        except (Exception, SystemExit) as exc:
+            _cannot_compile(f"{type(exc).__name__}: {exc}")
 
 
 def _extensions() -> list[Any]:
-    if os.environ.get("BRIEFBOT_PURE_PYTHON") == "1":
+    if not compile_requested():
         _remove_built(_module_names())
         return []
     try:
         from mypyc.build import mypycify
 
         return list(mypycify(COMPILED, group_name=GROUP, opt_level="3"))
-    except Exception as exc:  # mypyc missing or failing: pure Python
-        _warn(f"mypyc is not usable ({exc})")
-        return []
+    # mypycify exits (SystemExit) when mypy finds an error in the engine's source.
+    except (Exception, SystemExit) as exc:
+        _cannot_compile(f"mypyc failed ({type(exc).__name__}: {exc})")
 
 
-setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt})
+setup(ext_modules=_extensions(), cmdclass={"build_ext": ExplainedBuildExt})

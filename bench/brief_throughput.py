@@ -34,8 +34,8 @@ import trafilatura
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from briefings.engine import is_compiled  # noqa: E402
 from briefings.model import Article  # noqa: E402
-from briefings.quotes import people as people_module  # noqa: E402
 from briefings.quotes.people import forget_runs  # noqa: E402
 from briefings.reading.dates import parse_iso  # noqa: E402
 from briefings.reading.extract import parse_html  # noqa: E402
@@ -122,9 +122,8 @@ def rates(
 
 
 def engine_build() -> str:
-    """Whether the engine runs compiled (setup.py builds it with mypyc) or as pure Python."""
-    compiled = people_module.__file__ is None or not people_module.__file__.endswith(".py")
-    return "compiled (mypyc)" if compiled else "pure Python"
+    """Whether the engine runs compiled (``make compiled``, mypyc) or as pure Python."""
+    return "compiled (mypyc)" if is_compiled() else "pure Python"
 
 
 def main() -> None:

@@ -10,11 +10,17 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.chat import CommandRequest, Reply
+from bot.commands.base import Command
 from bot.delivery.sender import Sender
 from bot.render import Renderer
 
 
 class CommandHandler(Protocol):
+    @property
+    def commands(self) -> tuple[Command, ...]:
+        """The registry this handler serves; adapters route and publish exactly these."""
+        ...
+
     async def handle(self, request: CommandRequest) -> Reply: ...
 
 

@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TextIO
@@ -24,11 +24,9 @@ from bot.clock import Clock, SystemClock
 from bot.commands.dispatch import Commands
 from bot.config import ConfigError, Settings
 from bot.console.adapter import ConsoleAdapter
-from bot.delivery.sender import Sender
 from bot.health import HealthServer
 from bot.heap import freeze_startup_heap
 from bot.reachability import PlatformReach
-from bot.render import Renderer
 from bot.slack.config import slack_config, slack_configured
 from bot.store.chats import ChatStore
 from bot.store.db import open_database
@@ -73,14 +71,6 @@ class App:
     # for shows as not ready) and stopped last.
     monitor: Service | None = None
     _started: list[Service | Adapter] = field(default_factory=list)
-
-    @property
-    def renderers(self) -> Mapping[str, Renderer]:
-        return {adapter.platform: adapter.renderer for adapter in self.adapters}
-
-    @property
-    def senders(self) -> Mapping[str, Sender]:
-        return {adapter.platform: adapter.sender for adapter in self.adapters}
 
     def platform_states(self) -> dict[str, bool]:
         """Each platform, and whether its adapter is started (connected)."""

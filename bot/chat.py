@@ -15,14 +15,6 @@ class ChatKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class ChatAddress:
-    """A chat on a platform. On Slack ``chat_id`` is ``TEAM:CHANNEL``."""
-
-    platform: str
-    chat_id: str
-
-
-@dataclass(frozen=True, slots=True)
 class CommandRequest:
     """One command typed in a chat, already stripped of platform syntax.
 
@@ -37,10 +29,6 @@ class CommandRequest:
     name: str
     args: tuple[str, ...] = ()
     chat_title: str = ""
-
-    @property
-    def address(self) -> ChatAddress:
-        return ChatAddress(self.platform, self.chat_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.settings_schema import SchemaError, check_section
+from briefings.errors import ConfigError
 from briefings.sources.policy import FetchPolicy
 from briefings.stories.topics import TOPIC_NAME, Topic
 
@@ -31,10 +32,6 @@ DEFAULTS_CANDIDATES = (
 )
 DEFAULTS_FILE = next((p for p in DEFAULTS_CANDIDATES if p.is_file()), DEFAULTS_CANDIDATES[0])
 CONFIG_ENV = "BRIEFBOT_CONFIG"
-
-
-class ConfigError(Exception):
-    """A setting is missing or malformed; the message names it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,5 @@
-"""The compiled engine modules (setup.py builds them with mypyc) must match their source: a
-compiled module older than its ``.py`` file would run code that no longer exists."""
+"""The compiled engine modules (``make compiled`` builds them with mypyc) must match their
+source: a compiled module older than its ``.py`` file would run code that no longer exists."""
 
 from __future__ import annotations
 
@@ -17,6 +17,6 @@ def test_no_compiled_module_is_older_than_its_source() -> None:
         if source.exists() and built.stat().st_mtime < source.stat().st_mtime:
             stale.append(str(source.relative_to(PACKAGE.parent)))
     assert not stale, (
-        f"compiled modules older than {stale}: run `make test` (it rebuilds them) or "
-        "`pip install -e .`; BRIEFBOT_PURE_PYTHON=1 installs without them"
+        f"compiled modules older than {stale}: run `make compiled` again to rebuild them, "
+        "or `make pure` to remove them"
     )

@@ -72,3 +72,35 @@ def test_command_handling_is_platform_neutral() -> None:
         for path in commands.rglob("*.py")
     }
     assert {k: v for k, v in bad.items() if v} == {}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _cycles(package: str) -> list[list[str]]:
+    """Import cycles among ``package``'s modules, counting imports inside functions too."""
+    paths = sorted((ROOT / package).rglob("*.py"))
+    names = {_module_name(p) for p in paths}
+    graph = {_module_name(p): sorted(m for m in _imported_modules(p) if m in names) for p in paths}
+    found: list[list[str]] = []
+
+    def visit(module: str, trail: list[str]) -> None:
+        for imported in graph[module]:
+            if imported in trail:
+                cycle = trail[trail.index(imported) :]
+                if min(cycle) == cycle[0] and cycle not in found:  # each cycle once
+                    found.append(cycle)
+            elif imported > trail[0]:
+                visit(imported, [*trail, imported])
+
+    for module in sorted(graph):
+        visit(module, [module])
+    return found
+
+
+@pytest.mark.parametrize("package", ["briefings", "bot"])
+def test_no_import_cycles(package: str) -> None:
+    """No module imports another that imports it back (feeds and JSON feeds once did)."""
+    assert _cycles(package) == []

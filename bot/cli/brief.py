@@ -1,23 +1,34 @@
 """`briefbot brief SOURCE... [--format text|json|telegram|slack]`: brief articles from paths
 or URLs. A source that cannot be read gets a one-line error on stderr; the others are still
-briefed; the exit status is 1 only when nothing at all could be briefed."""
+briefed. The exit status is 1 when nothing at all could be briefed or when a URL was refused
+as unsafe (``--allow-private`` or ``fetch.allow_private_networks`` allows internal ones)."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import dataclasses
 import importlib
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
+import httpx
+
 from bot.config import load_settings
-from briefings.errors import BriefingError, NothingToBrief
+from briefings.errors import BriefbotError, NothingToBrief, PlatformError, UnsafeUrl
 from briefings.model import Article, Briefing
 from briefings.output.plaintext import render_briefing
 from briefings.output.serialize import briefing_to_dict
-from briefings.sources.read import classify, read_feed_or_article, read_source
-from briefings.stories.feedbrief import brief_feed
+from briefings.sources.entries import read_entry
+from briefings.sources.feedmodel import ParsedFeed
+from briefings.sources.fetch import Fetcher
+from briefings.sources.netguard import Resolver, scheme_refusal, system_resolver
+from briefings.sources.policy import FetchPolicy
+from briefings.sources.read import SourceKind, classify, read_file_or_feed, read_url
+from briefings.stories.feedbrief import brief_articles, brief_feed
+from briefings.stories.topics import Topic
 from briefings.summarize import summarize
 
 FORMATS = ("text", "json", "telegram", "slack")
@@ -26,9 +37,10 @@ RENDERERS = {
     "telegram": ("bot.telegram.render", "TelegramRenderer"),
     "slack": ("bot.slack.render", "SlackRenderer"),
 }
+Emit = Callable[[Briefing, bool], None]
 
 
-class RendererUnavailable(Exception):
+class RendererUnavailable(PlatformError):
     """The platform renderer for a format is not installed or not importable."""
 
 
@@ -38,12 +50,19 @@ def add_parser(subparsers: Any) -> None:
         help="brief articles or feeds from files or URLs",
         description=(
             "Turn each SOURCE (a .txt or .html file, an RSS/Atom/JSON feed, or an http(s) URL) "
-            "into a briefing; a feed gives one briefing per story, with the topics it matches."
+            "into a briefing; a feed gives one briefing per story, with the topics it matches. "
+            "URLs are fetched with the [fetch] settings and refused when they point at "
+            "loopback, private, link-local or reserved addresses."
         ),
     )
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="path or http(s) URL")
     parser.add_argument(
         "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="fetch URLs on loopback and private networks too (as fetch.allow_private_networks)",
     )
     parser.set_defaults(command="brief")
 
@@ -54,52 +73,84 @@ def run(args: argparse.Namespace) -> int:
     except RendererUnavailable as exc:
         print(f"briefbot brief: {exc}", file=sys.stderr)
         return 2
+    settings = load_settings(args.config)
+    policy = settings.fetch
+    if args.allow_private:
+        policy = dataclasses.replace(policy, allow_private_networks=True)
+    return asyncio.run(brief_all(args.sources, settings.topics, policy, emit))
+
+
+async def brief_all(
+    sources: Sequence[str],
+    topics: Sequence[Topic],
+    policy: FetchPolicy,
+    emit: Emit,
+    resolver: Resolver = system_resolver,
+) -> int:
+    """Brief every source, emitting each briefing; the exit status.
+
+    1 when nothing at all could be briefed, or when a URL was refused as unsafe (the refusal
+    is never silently outweighed by the other sources); else 0.
+    """
     briefed = 0
-    for source in args.sources:
-        try:
-            found = brief_source_or_feed(source, args.config)
-        except BriefingError as exc:
-            print(f"briefbot brief: {source}: {_reason(exc, source)}", file=sys.stderr)
-            continue
-        for briefing in found:
-            emit(briefing, briefed == 0)
-            briefed += 1
-    return 0 if briefed else 1
+    refused = False
+    async with httpx.AsyncClient() as client:
+        fetcher = Fetcher(client, policy, resolver=resolver)
+        for source in sources:
+            try:
+                found = await brief_source_or_feed(source, topics, fetcher)
+            except UnsafeUrl as exc:
+                internal = not (policy.allow_private_networks or scheme_refusal(source))
+                hint = "; --allow-private allows it" if internal else ""
+                print(f"briefbot brief: {source}: {_reason(exc, source)}{hint}", file=sys.stderr)
+                refused = True
+                continue
+            except BriefbotError as exc:
+                print(f"briefbot brief: {source}: {_reason(exc, source)}", file=sys.stderr)
+                continue
+            for briefing in found:
+                emit(briefing, briefed == 0)
+                briefed += 1
+    return 1 if refused or not briefed else 0
 
 
-def brief_source_or_feed(source: str, config: str | None = None) -> list[Briefing]:
+async def brief_source_or_feed(
+    source: str, topics: Sequence[Topic], fetcher: Fetcher
+) -> list[Briefing]:
     """One briefing for an article; one per story for a feed (RSS, Atom, JSON Feed), each
-    with the configured topics it matches. A feed URL's article pages are read too; a feed
-    file is briefed as it stands (no network)."""
-    read = read_feed_or_article(source)
+    with the ``topics`` it matches. A feed URL's article pages are read too (through the
+    same fetcher, entry by entry as ingest reads them); a feed file is briefed as it stands."""
+    is_url = classify(source) is SourceKind.URL
+    read = await read_url(source, fetcher) if is_url else read_file_or_feed(source)
     if isinstance(read, Article):
         briefing = summarize(read)
         if briefing.is_empty:
             raise NothingToBrief(f"{source}: nothing to brief (no outcomes, next steps or quotes)")
         return [briefing]
-    topics = load_settings(config).topics
-    read_page = read_source if classify(source) == "url" else None
-    found = [b for b in brief_feed(read, topics, read_page) if not b.is_empty]
+    found = await _brief_feed(read, topics, fetcher if is_url else None)
     if not found:
         raise NothingToBrief(f"{source}: no story in the feed has anything to brief")
     return found
 
 
-def brief_source(source: str) -> Briefing:
-    """Read and summarize one source; raises NothingToBrief for an empty briefing."""
-    briefing = summarize(read_source(source))
-    if briefing.is_empty:
-        raise NothingToBrief(f"{source}: nothing to brief (no outcomes, next steps or quotes)")
-    return briefing
+async def _brief_feed(
+    feed: ParsedFeed, topics: Sequence[Topic], fetcher: Fetcher | None
+) -> list[Briefing]:
+    if fetcher is None:
+        found = brief_feed(feed, topics)
+    else:
+        read = await asyncio.gather(*(read_entry(e, feed, fetcher) for e in feed.entries))
+        found = brief_articles([entry.article for entry in read], topics)
+    return [briefing for briefing in found if not briefing.is_empty]
 
 
-def _reason(exc: BriefingError, source: str) -> str:
+def _reason(exc: BriefbotError, source: str) -> str:
     message = str(exc)
     prefix = f"{source}: "
     return message[len(prefix) :] if message.startswith(prefix) else message
 
 
-def _emitter(fmt: str) -> Callable[[Briefing, bool], None]:
+def _emitter(fmt: str) -> Emit:
     if fmt == "json":
         return lambda b, _first: print(json.dumps(briefing_to_dict(b), ensure_ascii=False))
     if fmt in RENDERERS:

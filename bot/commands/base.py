@@ -22,13 +22,20 @@ RunFunction = Callable[["CommandContext", CommandRequest, ChatRecord], Reply]
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    """One chat command. ``usage`` pairs (``"subscribe <topic>"``, what it does) feed ``help``;
-    ``changes_chat`` commands fall under the group admin rule; unlisted ones stay out of help."""
+    """One chat command, as every platform sees it.
+
+    ``usage`` pairs (``"subscribe <topic>"``, what it does) feed ``help``; ``menu`` is the
+    one line a platform's command menu shows (Telegram's ``setMyCommands``); ``changes_chat``
+    commands fall under the group admin rule; ``private`` answers go to the asker alone where
+    the platform can (Slack's ephemeral messages); unlisted ones stay out of help.
+    """
 
     name: str
     usage: tuple[tuple[str, str], ...]
     run: RunFunction
+    menu: str = ""
     changes_chat: bool = False
+    private: bool = False
     listed: bool = True
 
 
@@ -68,12 +75,6 @@ def unknown_topic(ctx: CommandContext, raw: str, command: str) -> Reply:
     return Reply.error(
         f"Unknown topic {shown(raw)}. Topics: {topic_names(ctx)}. "
         f"Try: {command} {example_topic(ctx, raw)}"
-    )
-
-
-def missing_topic(ctx: CommandContext, command: str) -> Reply:
-    return Reply.error(
-        f"Which topic? Topics: {topic_names(ctx)}. Try: {command} {example_topic(ctx)}"
     )
 
 

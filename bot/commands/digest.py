@@ -51,5 +51,6 @@ COMMAND = Command(
         ("digest off", "no daily digest"),
     ),
     run=run,
+    menu="Daily digest time, e.g. /digest 08:00 Europe/Berlin",
     changes_chat=True,
 )

@@ -40,6 +40,11 @@ class Commands:
         self._by_name = {command.name: command for command in commands}
 
     @property
+    def commands(self) -> tuple[Command, ...]:
+        """Every command this handler runs (what adapters publish and route)."""
+        return self._ctx.commands
+
+    @property
     def names(self) -> tuple[str, ...]:
         """The listed command names, in help order."""
         return tuple(c.name for c in self._ctx.commands if c.listed)

@@ -17,4 +17,6 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
     return Reply.text("\n".join(lines))
 
 
-COMMAND = Command(name="help", usage=(("help", "this list"),), run=run)
+COMMAND = Command(
+    name="help", usage=(("help", "this list"),), run=run, menu="What the bot can do", private=True
+)

@@ -51,4 +51,5 @@ COMMAND = Command(
     name="latest",
     usage=(("latest [topic]", "the newest briefing (of each topic this chat follows)"),),
     run=run,
+    menu="The newest briefing",
 )

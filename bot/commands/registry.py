@@ -1,4 +1,6 @@
-"""Every command the bot knows, in the order ``help`` lists them."""
+"""Every command the bot knows, in the order ``help`` lists them: the one list every platform
+reads (Telegram's command menu and group handling, Slack's admin checks and private answers,
+the console). A new command is one more entry here."""
 
 from __future__ import annotations
 

@@ -32,4 +32,10 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
     return Reply.text("\n".join(lines))
 
 
-COMMAND = Command(name="settings", usage=(("settings", "what this chat gets and when"),), run=run)
+COMMAND = Command(
+    name="settings",
+    usage=(("settings", "what this chat gets and when"),),
+    run=run,
+    menu="This chat's topics and digest",
+    private=True,
+)

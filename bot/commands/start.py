@@ -19,4 +19,11 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
     )
 
 
-COMMAND = Command(name="start", usage=(("start", "the welcome message"),), run=run, listed=False)
+COMMAND = Command(
+    name="start",
+    usage=(("start", "the welcome message"),),
+    run=run,
+    menu="Welcome and how to begin",
+    private=True,
+    listed=False,
+)

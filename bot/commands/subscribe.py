@@ -65,5 +65,6 @@ COMMAND = Command(
     name="subscribe",
     usage=(("subscribe <topic>", "follow a topic"),),
     run=run,
+    menu="Follow a topic",
     changes_chat=True,
 )

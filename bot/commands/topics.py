@@ -22,4 +22,10 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
     return Reply.text("\n".join(lines))
 
 
-COMMAND = Command(name="topics", usage=(("topics", "the topics you can follow"),), run=run)
+COMMAND = Command(
+    name="topics",
+    usage=(("topics", "the topics you can follow"),),
+    run=run,
+    menu="Topics you can follow",
+    private=True,
+)

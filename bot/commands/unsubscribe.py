@@ -40,5 +40,6 @@ COMMAND = Command(
     name="unsubscribe",
     usage=(("unsubscribe <topic>", "stop following a topic"),),
     run=run,
+    menu="Stop following a topic",
     changes_chat=True,
 )

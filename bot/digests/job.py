@@ -27,7 +27,7 @@ from bot.digests.due import zone_info
 from bot.digests.select import DueChat, due_chats
 from bot.render import RenderedMessage, Renderer
 from bot.store.briefings import BriefingStore
-from bot.store.schema import chats, deliveries
+from bot.store.following import mark_digests_handed_out, refresh_delivery_statistics
 from briefings.model import Briefing
 
 log = logging.getLogger(__name__)
@@ -122,8 +122,10 @@ class DigestJob:
         tally, cache = _Tally(), _RunCache()
         for start in range(0, len(due), self._chunk_size):
             self._run_chunk(due[start : start + self._chunk_size], now, tally, cache)
-        if tally.messages >= _ANALYZE_AFTER and self._engine.dialect.name == "postgresql":
-            self._refresh_statistics()
+        if tally.messages >= _ANALYZE_AFTER:
+            # A fan-out can multiply the queued rows at once; until autovacuum gets round to
+            # it the planner misjudges the claim query. Fresh statistics cost milliseconds.
+            refresh_delivery_statistics(self._engine)
         result = DigestRun(after, now, len(due), **asdict(tally))
         if due:
             log.info(
@@ -133,13 +135,6 @@ class DigestJob:
                 result.already, result.skipped,
             )  # fmt: skip
         return result
-
-    def _refresh_statistics(self) -> None:
-        # A fan-out can multiply the queued rows at once; until autovacuum gets round to it
-        # the planner then misjudges the claim query (a sort over every queued row on each
-        # claim instead of an index walk). Fresh statistics cost a few milliseconds.
-        with self._engine.begin() as connection:
-            connection.execute(sa.text(f"ANALYZE {deliveries.name}"))
 
     def _run_chunk(
         self, chunk: Sequence[DueChat], now: datetime, tally: _Tally, cache: _RunCache
@@ -195,11 +190,7 @@ class DigestJob:
                 connection,
             )
             if ours:
-                connection.execute(
-                    chats.update()
-                    .where(chats.c.id.in_([chat.chat_pk for chat, _ in ours]))
-                    .values(last_digest_at=now, updated_at=now)
-                )
+                mark_digests_handed_out(connection, [chat.chat_pk for chat, _ in ours], now)
         tally.already += len(plans) - len(ours)
         for _, messages in ours:
             if messages:

@@ -1,15 +1,12 @@
 """Ingest: poll feeds, keep what is new, group it into stories and store their briefings."""
 
-from bot.ingest.health import FeedHealth, feed_health
 from bot.ingest.pipeline import Ingestor, configured_feeds, run_ingest
 from bot.ingest.report import FeedOutcome, IngestReport
 
 __all__ = [
-    "FeedHealth",
     "FeedOutcome",
     "IngestReport",
     "Ingestor",
     "configured_feeds",
-    "feed_health",
     "run_ingest",
 ]

@@ -34,3 +34,14 @@ def after_failure(
     if retry_after is not None:
         delay = max(delay, timedelta(seconds=retry_after))
     return FailurePlan(failures, failures >= policy.broken_after, now + delay)
+
+
+def after_refusal(policy: FetchPolicy, previous_failures: int, now: datetime) -> FailurePlan:
+    """An unsafe URL is refused for good: broken at once, not retried with backoff.
+
+    It is looked at again only at the broken feeds' capped interval, in case the name's
+    addresses (or the operator's settings) change.
+    """
+    return FailurePlan(
+        previous_failures + 1, True, now + timedelta(minutes=policy.backoff_max_minutes)
+    )

@@ -17,13 +17,12 @@ import sqlalchemy as sa
 from bot import metrics
 from bot.clock import Clock
 from bot.config import Settings
-from bot.ingest.articles import BuiltArticle, build_article, from_entry
-from bot.ingest.backoff import after_failure, after_success
+from bot.ingest.backoff import after_failure, after_refusal, after_success
 from bot.ingest.briefer import Briefer, EngineBriefer
 from bot.ingest.dedupe import Fresh, Matched, split_duplicates, unseen
 from bot.ingest.poll import Poll, poll_feed
 from bot.ingest.records import content_hash, record
-from bot.ingest.report import FeedOutcome, IngestReport
+from bot.ingest.report import FeedOutcome, FeedStatus, IngestReport
 from bot.ingest.storying import Candidate, KnownItems, StoryCounts, save_stories
 from bot.store.briefings import BriefingStore
 from bot.store.operator import feeds_to_poll
@@ -36,6 +35,7 @@ from bot.store.sources import (
     fetch_update,
 )
 from briefings.model import Article, Briefing
+from briefings.sources.entries import EntryArticle, entry_article, read_entry
 from briefings.sources.fetch import Fetcher
 from briefings.stories.matching import matching_topics
 from briefings.stories.stories import DEFAULT_WINDOW, StoryItem
@@ -130,6 +130,7 @@ class Ingestor:
             stories_created=totals.stories.created,
             stories_updated=totals.stories.updated,
             pages_fetched=totals.pages,
+            failed_briefings=totals.failed,
         )
         log.info("ingest: %s", report.summary())
         return report
@@ -163,7 +164,11 @@ class Ingestor:
             return await poll_feed(state, self._fetcher)
 
     def _fail(self, poll: Poll, now: datetime, updates: list[FeedUpdate]) -> FeedOutcome:
-        plan = after_failure(self._policy, poll.state.failure_count, now, poll.fetched.retry_after)
+        if poll.fetched.refused:
+            plan = after_refusal(self._policy, poll.state.failure_count, now)
+        else:
+            retry_after = poll.fetched.retry_after
+            plan = after_failure(self._policy, poll.state.failure_count, now, retry_after)
         reason = poll.failure
         updates.append(
             failure_update(
@@ -184,7 +189,7 @@ class Ingestor:
         )
         return FeedOutcome(
             poll.state.url,
-            "failed",
+            FeedStatus.FAILED,
             reason=reason,
             http_status=poll.fetched.http_status,
             failure_count=plan.failure_count,
@@ -213,7 +218,7 @@ class Ingestor:
         log.info("feed %s: %s", poll.state.url, f"{new} new" if new else reason)
         return FeedOutcome(
             poll.state.url,
-            "new" if new else "unchanged",
+            FeedStatus.NEW if new else FeedStatus.UNCHANGED,
             new_entries=new,
             reason=reason,
             http_status=poll.fetched.http_status,
@@ -228,7 +233,7 @@ class Ingestor:
         return unseen(fresh, seen)
 
     async def _store_articles(self, fresh: Sequence[Fresh], totals: _Totals) -> None:
-        quick = [matching_topics(from_entry(f.entry, f.feed), self._topics) for f in fresh]
+        quick = [matching_topics(entry_article(f.entry, f.feed), self._topics) for f in fresh]
         on_topic = [f for f, topics in zip(fresh, quick, strict=True) if topics]
         built = await asyncio.gather(*(self._build(f) for f in on_topic))
         totals.pages += sum(1 for b in built if b.page_fetched)
@@ -236,7 +241,7 @@ class Ingestor:
         rows: list[NewArticle] = []
         for item, topics in zip(fresh, quick, strict=True):
             if not topics:
-                rows.append(self._row(item, from_entry(item.entry, item.feed), ()))
+                rows.append(self._row(item, entry_article(item.entry, item.feed), ()))
         found: list[Matched] = []
         for item, result in zip(on_topic, built, strict=True):
             article = result.article
@@ -248,7 +253,13 @@ class Ingestor:
                 rows.append(row)
         kept, duplicates = self._not_duplicates(found)
         rows += duplicates
-        candidates = [c for c in map(self._candidate, kept) if c is not None]
+        candidates: list[Candidate] = []
+        for briefed in map(self._candidate, kept):
+            if isinstance(briefed, Candidate):
+                candidates.append(briefed)
+            else:  # stored as failed with its reason: seen, so never fetched and briefed again
+                rows.append(briefed)
+                totals.failed += 1
         self._sources.add_articles(rows, now)
         counts = save_stories(
             candidates,
@@ -265,17 +276,18 @@ class Ingestor:
             totals.stories.created + counts.created, totals.stories.updated + counts.updated
         )
 
-    async def _build(self, item: Fresh) -> BuiltArticle:
+    async def _build(self, item: Fresh) -> EntryArticle:
         async with self._gate:
-            return await build_article(item.entry, item.feed, self._fetcher, self._briefer)
+            return await read_entry(item.entry, item.feed, self._fetcher, self._briefer.extract)
 
-    def _candidate(self, matched: Matched) -> Candidate | None:
+    def _candidate(self, matched: Matched) -> Candidate | NewArticle:
+        """The article briefed, ready for its story; or its row marked as failed."""
         item, article, topics = matched.item, matched.article, matched.topics
         try:
             briefing = replace(self._briefer.summarize(article), topics=topics)
         except Exception as exc:  # one article the engine cannot brief must not sink the run
             log.warning("feed %s: summarizing %s failed: %r", item.state.url, article.url, exc)
-            return None
+            return replace(matched.row, briefing_error=f"{type(exc).__name__}: {exc}")
         row = replace(matched.row, data=record(article, topics, briefing))
         story_item = StoryItem.of(
             row.canonical_url, article.title, article.summary or article.text, article.published
@@ -312,7 +324,7 @@ class Ingestor:
 def _not_due(state: FeedState) -> FeedOutcome:
     return FeedOutcome(
         state.url,
-        "skipped",
+        FeedStatus.SKIPPED,
         reason=f"next poll {state.next_attempt_at:%Y-%m-%d %H:%M} UTC",
         failure_count=state.failure_count,
         broken=state.broken,
@@ -327,4 +339,5 @@ class _Totals:
         self.new_articles = 0
         self.matched = 0
         self.pages = 0
+        self.failed = 0
         self.stories = StoryCounts()

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from enum import StrEnum
 
-FeedStatus = Literal["new", "unchanged", "failed", "skipped"]
+
+class FeedStatus(StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"  # refusals of an unsafe URL included; ``broken`` says they are final
+    SKIPPED = "skipped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +31,7 @@ class FeedOutcome:
 
     def describe(self) -> str:
         """One human-readable line for operators."""
-        if self.status == "failed":
+        if self.status is FeedStatus.FAILED:
             state = " (broken)" if self.broken else ""
             when = (
                 f", retry at {self.next_attempt_at:%Y-%m-%d %H:%M} UTC"
@@ -34,9 +39,9 @@ class FeedOutcome:
                 else ""
             )
             return f"failed{state}: {self.reason} [{self.failure_count} in a row{when}]"
-        if self.status == "new":
+        if self.status is FeedStatus.NEW:
             return f"{self.new_entries} new"
-        if self.status == "skipped":
+        if self.status is FeedStatus.SKIPPED:
             return f"not due ({self.reason})"
         return "unchanged" + (f" ({self.reason})" if self.reason else "")
 
@@ -52,17 +57,25 @@ class IngestReport:
     stories_created: int = 0
     stories_updated: int = 0
     pages_fetched: int = 0
+    failed_briefings: int = 0
 
     def count(self, status: FeedStatus) -> int:
         return sum(1 for outcome in self.feeds if outcome.status == status)
 
     def summary(self) -> str:
-        polled = len(self.feeds) - self.count("skipped")
-        skipped = self.count("skipped")
+        polled = len(self.feeds) - self.count(FeedStatus.SKIPPED)
+        skipped = self.count(FeedStatus.SKIPPED)
         not_due = f", {skipped} not due" if skipped else ""
         return (
-            f"{polled} feeds polled: {self.count('new')} with new entries, "
-            f"{self.count('unchanged')} unchanged, {self.count('failed')} failed{not_due}; "
-            f"{self.new_articles} new articles, {self.matched_articles} on a topic; "
+            f"{polled} feeds polled: {self.count(FeedStatus.NEW)} with new entries, "
+            f"{self.count(FeedStatus.UNCHANGED)} unchanged, "
+            f"{self.count(FeedStatus.FAILED)} failed{not_due}; "
+            f"{self.new_articles} new articles, {self.matched_articles} on a topic"
+            f"{self._failed_briefings()}; "
             f"{self.stories_created} new stories, {self.stories_updated} updated"
         )
+
+    def _failed_briefings(self) -> str:
+        if not self.failed_briefings:
+            return ""
+        return f", {self.failed_briefings} could not be briefed (stored as failed)"

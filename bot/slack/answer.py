@@ -8,7 +8,7 @@ Mentions and DMs answer with chat.postMessage, errors in channels with chat.post
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -21,11 +21,11 @@ log = logging.getLogger(__name__)
 
 RESPONSE_URL_USES = 5
 # Answers only the person who asked needs to see; briefings and changes go to the channel.
-PRIVATE_COMMANDS = frozenset({"help", "settings", "topics", "start"})
 
 
-def is_private(request: CommandRequest, reply: Reply) -> bool:
-    return reply.is_error or request.name in PRIVATE_COMMANDS
+def is_private(request: CommandRequest, reply: Reply, private: Collection[str]) -> bool:
+    """Whether the answer goes to the asker alone: errors, and the ``private`` commands."""
+    return reply.is_error or request.name in private
 
 
 async def via_response_url(

@@ -15,7 +15,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from bot.clock import Clock
-from bot.store.schema import slack_events
+from bot.store.slack import claim_slack_event
 
 log = logging.getLogger(__name__)
 
@@ -50,18 +50,9 @@ class EventLedger:
 
     def _claim(self, event_id: str, team_id: str | None) -> bool:
         now = self._clock.now()
-        try:
-            with self._engine.begin() as connection:
-                connection.execute(
-                    slack_events.insert().values(
-                        event_id=event_id, team_id=team_id, received_at=now
-                    )
-                )
-                self._inserted += 1
-                if self._inserted % PRUNE_EVERY == 0:
-                    connection.execute(
-                        slack_events.delete().where(slack_events.c.received_at < now - KEEP)
-                    )
-        except sa.exc.IntegrityError:
-            return False
-        return True
+        prune = (self._inserted + 1) % PRUNE_EVERY == 0
+        first = claim_slack_event(
+            self._engine, event_id, team_id, now, now - KEEP if prune else None
+        )
+        self._inserted += first
+        return first

@@ -21,7 +21,7 @@ from bot.slack.mrkdwn import date, escape, link, one_line
 from bot.slack.render import ACTION_PREFIX
 from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatStore
-from bot.store.schema import chats, subscriptions
+from bot.store.following import chats_following_topics
 from briefings.model import Briefing
 
 MAX_VIEW_BLOCKS = 100
@@ -92,35 +92,16 @@ class StoreHome:
         )
 
     def _channels(self, team_id: str) -> tuple[ChannelRow, ...]:
-        query = (
-            sa.select(
-                chats.c.chat_id,
-                chats.c.title,
-                chats.c.digest_time,
-                chats.c.digest_zone,
-                subscriptions.c.topic,
-            )
-            .join(subscriptions, subscriptions.c.chat_pk == chats.c.id)
-            .where(
-                chats.c.platform == "slack",
-                chats.c.chat_id.startswith(f"{team_id}:", autoescape=True),
-                chats.c.state == "active",
-                subscriptions.c.active.is_(True),
-            )
-            .order_by(chats.c.chat_id, subscriptions.c.topic)
+        followed = chats_following_topics(
+            self._engine, platform="slack", chat_id_prefix=f"{team_id}:"
         )
-        with self._engine.connect() as connection:
-            rows = connection.execute(query).all()
-        grouped: dict[str, ChannelRow] = {}
-        for row in rows:
-            channel = row.chat_id.partition(":")[2]
-            if not _CHANNEL_ID.match(channel):
-                continue  # DMs stay private to their user
-            known = grouped.get(channel)
-            topics = (*known.topics, row.topic) if known else (row.topic,)
-            digest = _digest(row.digest_time, row.digest_zone)
-            grouped[channel] = ChannelRow(channel, row.title or "", topics, digest)
-        return tuple(grouped.values())
+        return tuple(
+            ChannelRow(
+                channel, chat.title, chat.topics, _digest(chat.digest_time, chat.digest_zone)
+            )
+            for chat in followed
+            if _CHANNEL_ID.match(channel := chat.chat_id.partition(":")[2])  # DMs stay private
+        )
 
 
 def _digest(time: str | None, zone: str | None) -> str:

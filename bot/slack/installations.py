@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,7 +22,13 @@ from slack_sdk.oauth.installation_store.models.installation import Installation
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 
 from bot.clock import Clock
-from bot.store.schema import slack_installations, slack_oauth_states
+from bot.store.slack import (
+    add_oauth_state,
+    consume_oauth_state,
+    delete_slack_installation,
+    save_slack_installation,
+    slack_installation,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,17 +77,8 @@ class DbInstallationStore(AsyncInstallationStore):
         }
         if installer:
             values["installer_user_id"] = installer
-        await asyncio.to_thread(self._upsert, workspace, values)
+        await asyncio.to_thread(save_slack_installation, self._engine, workspace, values)
         log.info("slack workspace %s installed (team %s)", workspace, bot.team_name)
-
-    def _upsert(self, workspace: str, values: dict[str, Any]) -> None:
-        table = slack_installations
-        with self._engine.begin() as connection:
-            updated = connection.execute(
-                table.update().where(table.c.workspace == workspace).values(**values)
-            ).rowcount
-            if not updated:
-                connection.execute(table.insert().values(workspace=workspace, **values))
 
     async def async_find_bot(
         self,
@@ -90,7 +88,7 @@ class DbInstallationStore(AsyncInstallationStore):
         is_enterprise_install: bool | None = False,
     ) -> Bot | None:
         workspace = _workspace(enterprise_id, team_id, is_enterprise_install)
-        row = await asyncio.to_thread(self._row, workspace)
+        row = await asyncio.to_thread(slack_installation, self._engine, workspace)
         return None if row is None else _bot(row)
 
     async def async_find_installation(
@@ -102,20 +100,15 @@ class DbInstallationStore(AsyncInstallationStore):
         is_enterprise_install: bool | None = False,
     ) -> Installation | None:
         workspace = _workspace(enterprise_id, team_id, is_enterprise_install)
-        row = await asyncio.to_thread(self._row, workspace)
+        row = await asyncio.to_thread(slack_installation, self._engine, workspace)
         if row is None:
             return None
         bot = _bot(row)
         return Installation(
-            user_id=row.installer_user_id or "",
+            user_id=row["installer_user_id"] or "",
             **{k: v for k, v in bot.to_dict().items() if k != "installed_at"},
             installed_at=bot.installed_at,
         )
-
-    def _row(self, workspace: str) -> sa.Row[Any] | None:
-        query = sa.select(slack_installations).where(slack_installations.c.workspace == workspace)
-        with self._engine.connect() as connection:
-            return connection.execute(query).first()
 
     async def async_delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
         await self._delete(_workspace(enterprise_id, team_id, False))
@@ -131,31 +124,25 @@ class DbInstallationStore(AsyncInstallationStore):
             await self._delete(_workspace(enterprise_id, team_id, False))
 
     async def _delete(self, workspace: str) -> None:
-        def delete() -> None:
-            with self._engine.begin() as connection:
-                connection.execute(
-                    slack_installations.delete().where(slack_installations.c.workspace == workspace)
-                )
-
-        await asyncio.to_thread(delete)
+        await asyncio.to_thread(delete_slack_installation, self._engine, workspace)
         log.info("slack workspace %s uninstalled", workspace)
 
 
-def _bot(row: sa.Row[Any]) -> Bot:
-    expires = row.bot_token_expires_at
+def _bot(row: Mapping[str, Any]) -> Bot:
+    expires = row["bot_token_expires_at"]
     return Bot(
-        app_id=row.app_id,
-        enterprise_id=row.enterprise_id,
-        team_id=row.team_id,
-        team_name=row.team_name,
-        bot_token=row.bot_token,
-        bot_id=row.bot_id or "",
-        bot_user_id=row.bot_user_id or "",
-        bot_scopes=row.bot_scopes,
-        bot_refresh_token=row.bot_refresh_token,
+        app_id=row["app_id"],
+        enterprise_id=row["enterprise_id"],
+        team_id=row["team_id"],
+        team_name=row["team_name"],
+        bot_token=row["bot_token"],
+        bot_id=row["bot_id"] or "",
+        bot_user_id=row["bot_user_id"] or "",
+        bot_scopes=row["bot_scopes"],
+        bot_refresh_token=row["bot_refresh_token"],
         bot_token_expires_at=int(expires.timestamp()) if expires else None,
-        is_enterprise_install=row.is_enterprise_install,
-        installed_at=row.installed_at.timestamp(),
+        is_enterprise_install=row["is_enterprise_install"],
+        installed_at=row["installed_at"].timestamp(),
     )
 
 
@@ -174,25 +161,9 @@ class DbOAuthStateStore(AsyncOAuthStateStore):
     async def async_issue(self, *args: Any, **kwargs: Any) -> str:
         state = secrets.token_urlsafe(24)
         expires = self._clock.now() + self._ttl
-
-        def insert() -> None:
-            with self._engine.begin() as connection:
-                connection.execute(
-                    slack_oauth_states.insert().values(state=state, expires_at=expires)
-                )
-
-        await asyncio.to_thread(insert)
+        await asyncio.to_thread(add_oauth_state, self._engine, state, expires)
         return state
 
     async def async_consume(self, state: str) -> bool:
         now = self._clock.now()
-
-        def consume() -> bool:
-            table = slack_oauth_states
-            with self._engine.begin() as connection:
-                connection.execute(table.delete().where(table.c.expires_at <= now))
-                return bool(
-                    connection.execute(table.delete().where(table.c.state == state)).rowcount
-                )
-
-        return await asyncio.to_thread(consume)
+        return await asyncio.to_thread(consume_oauth_state, self._engine, state, now)

@@ -23,7 +23,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapter import CommandHandler
 from bot.chat import CommandRequest
-from bot.commands.registry import COMMANDS
 from bot.slack import answer
 from bot.slack.admins import AdminCheck
 from bot.slack.dedupe import EventLedger
@@ -34,8 +33,6 @@ from bot.slack.requests import Origin, command_request, strip_mentions
 log = logging.getLogger(__name__)
 
 SLASH_COMMAND = "/briefing"
-# Asking Slack who is an admin costs two Web API calls: only these commands need the answer.
-CHANGES_CHAT = frozenset(command.name for command in COMMANDS if command.changes_chat)
 ACTION_ID = re.compile("^" + re.escape(ACTION_PREFIX))
 
 
@@ -50,6 +47,9 @@ class SlackListeners:
         concurrency: int = 16,
     ) -> None:
         self._handler = handler
+        # Asking Slack who is an admin costs two Web API calls: only these commands need it.
+        self._changes_chat = frozenset(c.name for c in handler.commands if c.changes_chat)
+        self._private = frozenset(c.name for c in handler.commands if c.private)
         self._renderer = renderer
         self._admins = admins
         self._home = home
@@ -84,7 +84,7 @@ class SlackListeners:
         self, client: AsyncWebClient, origin: Origin, text: str, default: str = "help"
     ) -> CommandRequest:
         request = command_request(origin, text, is_admin=False, default=default)
-        if request.name not in CHANGES_CHAT:
+        if request.name not in self._changes_chat:
             return request  # only commands that change the chat look at the admin rule
         standing = await self._admins.standing(client, origin)
         return command_request(
@@ -127,7 +127,11 @@ class SlackListeners:
         reply = await self._handler.handle(request)
         messages = self._renderer.render(reply)
         await answer.via_response_url(
-            response_url, client, request, messages, answer.is_private(request, reply)
+            response_url,
+            client,
+            request,
+            messages,
+            answer.is_private(request, reply, self._private),
         )
 
     # --- @briefbot latest trade-talks -------------------------------------------------------
@@ -144,7 +148,7 @@ class SlackListeners:
         origin = _event_origin(event, context)
         request = await self._request(client, origin, strip_mentions(event.get("text", "")))
         reply = await self._handler.handle(request)
-        private = answer.is_private(request, reply)
+        private = answer.is_private(request, reply, self._private)
         await answer.via_post(
             client, request, self._renderer.render(reply), private, event.get("thread_ts")
         )

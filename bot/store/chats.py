@@ -1,6 +1,6 @@
 """Chats and their subscriptions: who follows which topic, and when their digest is due.
 
-A chat is identified by ``(platform, chat_id)``. Its ``state`` is one of:
+A chat is identified by ``(platform, chat_id)``. Its ``state`` (:class:`ChatState`) is one of:
 
 - ``"active"``: commands and deliveries go through;
 - ``"blocked"``: the platform said the bot was blocked, kicked or the chat is gone; nothing is
@@ -16,22 +16,26 @@ the last digest the chat was given (None: never).
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
 
 from bot.chat import ChatKind
 from bot.store.schema import chats, subscriptions
+from briefings.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-ACTIVE = "active"
-BLOCKED = "blocked"
-MIGRATED = "migrated"
+
+class ChatState(StrEnum):
+    """Where a chat stands (see the module docstring)."""
+
+    ACTIVE = "active"
+    BLOCKED = "blocked"
+    MIGRATED = "migrated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +46,7 @@ class ChatRecord:
     chat_id: str
     kind: ChatKind
     title: str
-    state: str
+    state: ChatState
     migrated_to: str | None
     digest_time: str | None
     digest_zone: str | None
@@ -51,10 +55,10 @@ class ChatRecord:
 
     @property
     def is_active(self) -> bool:
-        return self.state == ACTIVE
+        return self.state == ChatState.ACTIVE
 
 
-class ChatNotFound(LookupError):
+class ChatNotFound(StoreError, LookupError):
     """The chat has never been seen (no ``ensure_chat`` for it)."""
 
 
@@ -97,8 +101,8 @@ class ChatStore:
                     changes["kind"] = kind.value
                 if title and row.title != title:
                     changes["title"] = title[:256]
-                if row.state == BLOCKED:
-                    changes.update(state=ACTIVE, state_reason=None)
+                if row.state == ChatState.BLOCKED:
+                    changes.update(state=ChatState.ACTIVE, state_reason=None)
                     log.info("chat %s:%s is active again", platform, chat_id)
                 if changes:
                     connection.execute(
@@ -120,7 +124,7 @@ class ChatStore:
             result = connection.execute(
                 chats.update()
                 .where(chats.c.platform == platform, chats.c.chat_id == chat_id)
-                .values(state=BLOCKED, state_reason=reason[:2000], updated_at=now)
+                .values(state=ChatState.BLOCKED, state_reason=reason[:2000], updated_at=now)
             )
         if result.rowcount:
             log.warning("chat %s:%s blocked: %s", platform, chat_id, reason)
@@ -162,7 +166,7 @@ class ChatStore:
             connection.execute(
                 chats.update()
                 .where(chats.c.id == old.id)
-                .values(state=MIGRATED, migrated_to=new_id, updated_at=now)
+                .values(state=ChatState.MIGRATED, migrated_to=new_id, updated_at=now)
             )
             record = self._record(connection, platform, new_id)
         log.info("chat %s:%s migrated to %s", platform, old_id, new_id)
@@ -211,39 +215,6 @@ class ChatStore:
                 .where(chats.c.id == chat_pk)
                 .values(digest_time=time, digest_zone=zone, updated_at=now)
             )
-
-    def record_digest(self, platform: str, chat_id: str, at: datetime, now: datetime) -> None:
-        """Remember that the chat's digest covering everything up to ``at`` was handed out."""
-        with self._engine.begin() as connection:
-            connection.execute(
-                chats.update()
-                .where(chats.c.platform == platform, chats.c.chat_id == chat_id)
-                .values(last_digest_at=at, updated_at=now)
-            )
-
-    def active_chats_with_digest(self, platforms: Iterable[str] | None = None) -> list[ChatRecord]:
-        """Every active chat that has a digest time and follows at least one topic, with its
-        topics; ordered by platform and chat id. ``platforms`` limits the platforms."""
-        query = (
-            sa.select(*_CHAT_COLUMNS, subscriptions.c.topic)
-            .join(subscriptions, subscriptions.c.chat_pk == chats.c.id)
-            .where(
-                chats.c.state == ACTIVE,
-                chats.c.digest_time.is_not(None),
-                subscriptions.c.active.is_(True),
-            )
-            .order_by(chats.c.platform, chats.c.chat_id, subscriptions.c.topic)
-        )
-        if platforms is not None:
-            query = query.where(chats.c.platform.in_(list(platforms)))
-        with self._engine.connect() as connection:
-            rows = connection.execute(query).all()
-        topics: dict[int, list[str]] = defaultdict(list)
-        first: dict[int, Any] = {}
-        for row in rows:
-            topics[row.id].append(row.topic)
-            first.setdefault(row.id, row)
-        return [_to_record(row, tuple(topics[pk])) for pk, row in first.items()]
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -296,7 +267,7 @@ class ChatStore:
                         chat_id=chat_id,
                         kind=kind.value,
                         title=title[:256],
-                        state=ACTIVE,
+                        state=ChatState.ACTIVE,
                         created_at=now,
                         updated_at=now,
                     )
@@ -338,7 +309,7 @@ def _to_record(row: Any, topics: tuple[str, ...]) -> ChatRecord:
         chat_id=row.chat_id,
         kind=ChatKind(row.kind),
         title=row.title,
-        state=row.state,
+        state=ChatState(row.state),
         migrated_to=row.migrated_to,
         digest_time=row.digest_time,
         digest_zone=row.digest_zone,

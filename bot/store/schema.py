@@ -92,6 +92,8 @@ articles = sa.Table(
     sa.Column("fetched_at", UtcDateTime(), nullable=False),
     sa.Column("content_hash", sa.String(64), nullable=False),
     sa.Column("data", sa.JSON, nullable=False),
+    # Why an article on a topic could not be briefed (None: briefed, or off-topic).
+    sa.Column("briefing_error", sa.Text),
 )
 sa.Index("ix_articles_guid", articles.c.guid)
 sa.Index("ix_articles_story_id", articles.c.story_id)

@@ -50,6 +50,7 @@ class NewArticle:
     content_hash: str
     data: dict[str, Any]
     story_key: str = ""
+    briefing_error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,14 +101,6 @@ class SourceStore:
         with self._engine.connect() as connection:
             rows = connection.execute(query).mappings().all()
         return [_feed_state(row) for row in rows]
-
-    def record_fetch(self, feed_id: int, **kwargs: Any) -> None:
-        """Store one poll that worked (see :func:`fetch_update`)."""
-        self.update_feeds([fetch_update(feed_id, **kwargs)])
-
-    def record_failure(self, feed_id: int, **kwargs: Any) -> None:
-        """Store one failed poll (see :func:`failure_update`)."""
-        self.update_feeds([failure_update(feed_id, **kwargs)])
 
     def update_feeds(self, updates: Sequence[FeedUpdate]) -> None:
         """Apply ``updates`` in one transaction."""
@@ -176,22 +169,10 @@ class SourceStore:
                         "content_hash": r.content_hash,
                         "data": r.data,
                         "story_id": story_ids.get(r.story_key),
+                        "briefing_error": _cut(r.briefing_error, 2000),
                     }
                     for r in fresh
                 ],
-            )
-
-    def assign_story(self, canonical_urls: Iterable[str], story_key: str) -> None:
-        """Put the stored articles ``canonical_urls`` into the story ``story_key``."""
-        urls = list(canonical_urls)
-        with self._engine.begin() as connection:
-            story_id = connection.execute(
-                sa.select(stories.c.id).where(stories.c.key == story_key)
-            ).scalar_one()
-            connection.execute(
-                articles.update()
-                .where(articles.c.canonical_url.in_(urls))
-                .values(story_id=story_id)
             )
 
     def grouped_keys(self, since: datetime, until: datetime) -> dict[str, str]:
@@ -217,29 +198,11 @@ class SourceStore:
                 found += [GroupedArticle(*row) for row in connection.execute(query)]
         return found
 
-    def grouped_articles(self, since: datetime, until: datetime) -> list[GroupedArticle]:
-        """Articles already in a story, published (or, undated, fetched) in [since, until]."""
-        published = sa.func.coalesce(articles.c.published_at, articles.c.fetched_at)
-        query = (
-            _grouped_select().where(published >= since, published <= until).order_by(articles.c.id)
-        )
-        with self._engine.connect() as connection:
-            rows = connection.execute(query).all()
-        return [GroupedArticle(row[0], row[1], row[2], row[3]) for row in rows]
-
     def story_articles(self, story_key: str) -> list[GroupedArticle]:
         """Every stored article of the story ``story_key``, oldest first."""
-        query = (
-            sa.select(
-                articles.c.canonical_url, stories.c.key, articles.c.published_at, articles.c.data
-            )
-            .join(stories, stories.c.id == articles.c.story_id)
-            .where(stories.c.key == story_key)
-            .order_by(articles.c.id)
-        )
+        query = _grouped_select().where(stories.c.key == story_key).order_by(articles.c.id)
         with self._engine.connect() as connection:
-            rows = connection.execute(query).all()
-        return [GroupedArticle(row[0], row[1], row[2], row[3]) for row in rows]
+            return [GroupedArticle(*row) for row in connection.execute(query)]
 
 
 @dataclass(frozen=True, slots=True)

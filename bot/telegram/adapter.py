@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from datetime import timedelta
 
 from telegram import BotCommand, Update
@@ -23,11 +24,12 @@ from telegram.ext import CommandHandler as PtbCommandHandler
 
 from bot.adapter import CommandHandler
 from bot.clock import Clock, SystemClock
+from bot.commands.base import Command
 from bot.config import ConfigError, Settings, TelegramSettings
 from bot.delivery.sender import Sender
 from bot.render import Renderer
 from bot.telegram.admins import AdminCache
-from bot.telegram.handlers import COMMAND_NAMES, MENU, ChatMigrator, TelegramHandlers
+from bot.telegram.handlers import ChatMigrator, TelegramHandlers
 from bot.telegram.ordering import PerChatUpdateProcessor
 from bot.telegram.render import TelegramRenderer
 from bot.telegram.sender import TelegramSender
@@ -88,7 +90,8 @@ class TelegramAdapter:
                 self.application, s.listen, s.port, s.path, webhook_secret
             )
         self._webhook_secret = webhook_secret
-        register(self.application, self._handlers)
+        self._commands = handler.commands
+        register(self.application, self._handlers, self._commands)
 
     @property
     def webhook(self) -> WebhookServer | None:
@@ -129,9 +132,7 @@ class TelegramAdapter:
 
     async def _publish_menu(self) -> None:
         try:
-            await self.application.bot.set_my_commands(
-                [BotCommand(name, description) for name, description in MENU]
-            )
+            await self.application.bot.set_my_commands(menu(self._commands))
         except TelegramError as error:
             # The menu is a convenience; commands work without it.
             logger.warning("telegram bot: setMyCommands failed: %s", error)
@@ -157,9 +158,18 @@ def build_application(token: str, api_base_url: str, polling: bool) -> AnyApplic
     return builder.build()
 
 
-def register(application: AnyApplication, handlers: TelegramHandlers) -> None:
+def menu(commands: Sequence[Command]) -> list[BotCommand]:
+    """The command menu published with setMyCommands: every command that has a menu line."""
+    return [BotCommand(c.name, c.menu) for c in commands if c.menu]
+
+
+def register(
+    application: AnyApplication, handlers: TelegramHandlers, commands: Sequence[Command]
+) -> None:
+    """Route every command of the registry (in groups and channels as well as in private)."""
     updates = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
-    application.add_handler(PtbCommandHandler(COMMAND_NAMES, handlers.on_command, filters=updates))
+    names = [command.name for command in commands]
+    application.add_handler(PtbCommandHandler(names, handlers.on_command, filters=updates))
     application.add_handler(CallbackQueryHandler(handlers.on_callback))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.on_migrate))
     private_text = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT

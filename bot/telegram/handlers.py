@@ -29,19 +29,6 @@ PLATFORM = "telegram"
 ALERT_LIMIT = 200  # characters Telegram shows in a callback answer
 Context = ContextTypes.DEFAULT_TYPE
 
-# The command menu published with setMyCommands, in the order Telegram shows it.
-MENU: tuple[tuple[str, str], ...] = (
-    ("start", "Welcome and how to begin"),
-    ("help", "What the bot can do"),
-    ("topics", "Topics you can follow"),
-    ("subscribe", "Follow a topic"),
-    ("unsubscribe", "Stop following a topic"),
-    ("latest", "The newest briefing"),
-    ("digest", "Daily digest time, e.g. /digest 08:00 Europe/Berlin"),
-    ("settings", "This chat's topics and digest"),
-)
-COMMAND_NAMES = tuple(name for name, _ in MENU)
-
 
 class ChatMigrator(Protocol):
     def migrate_chat(self, platform: str, old_id: str, new_id: str, now: datetime) -> object: ...

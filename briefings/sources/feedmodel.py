@@ -1,7 +1,8 @@
-"""Parsed feeds as frozen values."""
+"""Parsed feeds as frozen values, and the one rule for which entries of a feed are kept."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -42,3 +43,23 @@ class ParsedFeed:
     @property
     def ok(self) -> bool:
         return not self.error
+
+
+def collect_entries(
+    candidates: Iterable[FeedEntry | str],
+) -> tuple[tuple[FeedEntry, ...], tuple[str, ...]]:
+    """Keep the first entry per GUID and per link; strings are reasons an entry was dropped."""
+    entries: list[FeedEntry] = []
+    warnings: list[str] = []
+    seen: set[str] = set()
+    for candidate in candidates:
+        if isinstance(candidate, str):
+            warnings.append(candidate)
+            continue
+        keys = {k for k in (candidate.guid, candidate.link) if k}
+        if keys & seen:
+            warnings.append(f"duplicate entry dropped: {candidate.key}")
+            continue
+        seen |= keys
+        entries.append(candidate)
+    return tuple(entries), tuple(warnings)

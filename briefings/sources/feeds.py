@@ -18,7 +18,7 @@ import feedparser
 
 from briefings.reading.htmltext import html_to_paragraphs, html_to_text, plain_text
 from briefings.sources.encoding import as_utf8_xml, decode_text
-from briefings.sources.feedmodel import FeedEntry, ParsedFeed
+from briefings.sources.feedmodel import FeedEntry, ParsedFeed, collect_entries
 from briefings.sources.jsonfeed import looks_like_json_feed, parse_json_feed
 from briefings.sources.urls import canonical_url, is_http_url
 
@@ -74,26 +74,6 @@ def looks_like_feed(body: bytes, content_type: str = "") -> bool:
     if looks_like_json_feed(head, "") and b"jsonfeed.org/version" in head:
         return True
     return bool(_FEED_ROOT.search(head)) and b"<html" not in head.lower()
-
-
-def collect_entries(
-    candidates: Iterable[FeedEntry | str],
-) -> tuple[tuple[FeedEntry, ...], tuple[str, ...]]:
-    """Keep the first entry per GUID and per link; strings are reasons an entry was dropped."""
-    entries: list[FeedEntry] = []
-    warnings: list[str] = []
-    seen: set[str] = set()
-    for candidate in candidates:
-        if isinstance(candidate, str):
-            warnings.append(candidate)
-            continue
-        keys = {k for k in (candidate.guid, candidate.link) if k}
-        if keys & seen:
-            warnings.append(f"duplicate entry dropped: {candidate.key}")
-            continue
-        seen |= keys
-        entries.append(candidate)
-    return tuple(entries), tuple(warnings)
 
 
 def _entry(raw: Mapping[str, Any]) -> FeedEntry | str:

@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 
 import httpx
 
+from briefings.errors import FetchError
 from briefings.sources.fetchresult import FetchResult, FetchStatus
 from briefings.sources.hostlimit import HostLimiter
 from briefings.sources.netguard import (
@@ -90,7 +91,9 @@ class Fetcher:
             try:
                 result = await self._hop(url, current, headers)
             except UnsafeUrl as exc:
-                return self._failed(url, current, f"refused: {exc}")
+                return self._failed(url, current, f"refused: {exc}", FetchStatus.REFUSED)
+            except FetchError as exc:
+                return self._failed(url, current, str(exc))
             except _Refused as exc:
                 return self._failed(url, current, str(exc))
             except (TimeoutError, httpx.TimeoutException):
@@ -132,16 +135,21 @@ class Fetcher:
         if status in REDIRECTS and "location" in response.headers:
             return urljoin(current, response.headers["location"])
         if status == 304:
-            return self._result(url, current, response, "not_modified")
+            return self._result(url, current, response, FetchStatus.NOT_MODIFIED)
         if status in RETRY_AFTER_STATUSES:
             retry_after = parse_retry_after(response.headers.get("retry-after"), self._now())
             return self._result(
-                url, current, response, "failed", error=f"HTTP {status}", retry_after=retry_after
+                url,
+                current,
+                response,
+                FetchStatus.FAILED,
+                error=f"HTTP {status}",
+                retry_after=retry_after,
             )
         if not 200 <= status < 300:
-            return self._result(url, current, response, "failed", error=f"HTTP {status}")
+            return self._result(url, current, response, FetchStatus.FAILED, error=f"HTTP {status}")
         body = await self._body(response)
-        return self._result(url, current, response, "ok", body=body)
+        return self._result(url, current, response, FetchStatus.OK, body=body)
 
     async def _body(self, response: httpx.Response) -> bytes:
         cap = self._policy.max_bytes
@@ -193,9 +201,11 @@ class Fetcher:
         )
 
     @staticmethod
-    def _failed(url: str, current: str, reason: str) -> FetchResult:
+    def _failed(
+        url: str, current: str, reason: str, status: FetchStatus = FetchStatus.FAILED
+    ) -> FetchResult:
         log.info("fetch %s failed: %s", url, reason)
-        return FetchResult(url=url, status="failed", final_url=current, error=reason)
+        return FetchResult(url=url, status=status, final_url=current, error=reason)
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from enum import StrEnum
 
-FetchStatus = Literal["ok", "not_modified", "failed"]
+
+class FetchStatus(StrEnum):
+    """How a fetch ended."""
+
+    OK = "ok"
+    NOT_MODIFIED = "not_modified"
+    FAILED = "failed"  # transient: an HTTP error, a timeout, too big; worth a retry
+    REFUSED = "refused"  # permanent: the address guard refused the URL or a redirect
 
 
 @dataclass(frozen=True, slots=True)
 class FetchResult:
     """What one conditional GET produced.
 
-    ``status`` is ``ok`` (``body`` holds the bytes), ``not_modified`` (a 304: nothing more to
-    do) or ``failed`` (``error`` says why; ``retry_after`` is the delay in seconds the server
-    asked for on 429/503, for the caller to schedule).
+    ``status`` is ``OK`` (``body`` holds the bytes), ``NOT_MODIFIED`` (a 304: nothing more to
+    do), ``FAILED`` (``error`` says why; ``retry_after`` is the delay in seconds the server
+    asked for on 429/503, for the caller to schedule) or ``REFUSED`` (the address guard
+    refused the URL or a redirect target; ``error`` says why; never worth a retry).
     """
 
     url: str
@@ -30,15 +38,20 @@ class FetchResult:
 
     @property
     def ok(self) -> bool:
-        return self.status == "ok"
+        return self.status is FetchStatus.OK
 
     @property
     def not_modified(self) -> bool:
-        return self.status == "not_modified"
+        return self.status is FetchStatus.NOT_MODIFIED
 
     @property
     def failed(self) -> bool:
-        return self.status == "failed"
+        """Nothing usable came back, for whatever reason (refusals included)."""
+        return self.status in (FetchStatus.FAILED, FetchStatus.REFUSED)
+
+    @property
+    def refused(self) -> bool:
+        return self.status is FetchStatus.REFUSED
 
     @property
     def charset(self) -> str:

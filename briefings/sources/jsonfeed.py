@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from briefings.reading.htmltext import html_to_paragraphs, html_to_text, plain_text
-from briefings.sources.feedmodel import FeedEntry, ParsedFeed
+from briefings.sources.feedmodel import FeedEntry, ParsedFeed, collect_entries
 from briefings.sources.urls import canonical_url, is_http_url
 
 JSON_FEED_VERSION_PREFIX = "https://jsonfeed.org/version/"
@@ -36,9 +36,6 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     items = document.get("items")
     if not isinstance(items, list):
         return ParsedFeed(url=url, error="JSON Feed without an items list")
-    # Imported here to keep the two parsers free of a cycle at import time.
-    from briefings.sources.feeds import collect_entries
-
     entries, warnings = collect_entries(_item(item, url) for item in items)
     home = str(document.get("home_page_url") or "")
     feed = ParsedFeed(

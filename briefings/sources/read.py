@@ -1,172 +1,145 @@
-"""Read a source into an :class:`~briefings.model.Article`: a text file, an HTML file or an
-http(s) URL. :func:`classify` names the kind; :data:`READERS` maps each kind to its reader, so
-a new kind (a feed, say) is one more entry.
+"""Read a source into an :class:`~briefings.model.Article` or a parsed feed: a text file, an
+HTML file, a feed file, or an http(s) URL. :func:`classify` names the kind.
 
-Errors: :class:`~briefings.errors.SourceUnreadable` when the source cannot be read (missing,
-refused, too big, not a page), :class:`~briefings.errors.NothingToBrief` when it holds no
-article text.
+Files are read here; every URL goes through the one guarded :class:`Fetcher` (address guard,
+user agent, timeouts, size cap, per-host limits), so a URL typed on the command line is held to
+the same rules as a feed polled by the bot.
+
+Errors: :class:`~briefings.errors.UnsafeUrl` when the guard refuses a URL,
+:class:`~briefings.errors.FetchError` when a source cannot be read (missing, HTTP error, too
+big, not a page), :class:`~briefings.errors.NothingToBrief` when it holds no article text.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
-import httpx
-
-from briefings.errors import NothingToBrief, SourceUnreadable
+from briefings.errors import FetchError, NothingToBrief, UnsafeUrl
 from briefings.model import Article
 from briefings.reading.extract import parse_html
 from briefings.reading.text import parse_text
+from briefings.sources.encoding import decode_text
 from briefings.sources.feedmodel import ParsedFeed
 from briefings.sources.feeds import looks_like_feed, parse_feed
-from briefings.sources.policy import FetchPolicy
+from briefings.sources.fetch import FEED_ACCEPT, PAGE_ACCEPT, Fetcher
+from briefings.sources.fetchresult import FetchResult
 
 logger = logging.getLogger(__name__)
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
+# A URL given on the command line may be a feed or a page: accept both.
+ANY_ACCEPT = f"{PAGE_ACCEPT}, {FEED_ACCEPT}"
+
+Extract = Callable[[str, str], Article]
 
 
-@dataclass(frozen=True, slots=True)
-class ReadOptions:
-    """How to read: the fetch policy (timeout, size cap, user agent) and an optional
-    ``httpx.Client`` (tests pass one built on ``httpx.MockTransport``)."""
-
-    policy: FetchPolicy = field(default_factory=FetchPolicy)
-    client: httpx.Client | None = None
+class SourceKind(StrEnum):
+    URL = "url"
+    HTML = "html"
+    TEXT = "text"
+    FILE = "file"  # sniffed when read
 
 
-def classify(source: str) -> str:
-    """``"url"``, ``"html"`` or ``"text"``."""
+def classify(source: str) -> SourceKind:
+    """What ``source`` is, from its spelling alone."""
     if source.startswith(("http://", "https://")):
-        return "url"
+        return SourceKind.URL
     suffix = Path(source).suffix.lower()
     if suffix in HTML_SUFFIXES:
-        return "html"
+        return SourceKind.HTML
     if suffix in TEXT_SUFFIXES:
-        return "text"
-    return "file"  # sniffed when read
+        return SourceKind.TEXT
+    return SourceKind.FILE
 
 
-def read_source(
-    source: str, *, client: httpx.Client | None = None, policy: FetchPolicy | None = None
-) -> Article:
-    """Read ``source`` (a path or an http(s) URL) into an Article with a body."""
-    options = ReadOptions(policy or FetchPolicy(), client)
-    article = READERS[classify(source)](source, options)
+def read_source(path: str) -> Article:
+    """Read the file at ``path`` (text or HTML) into an Article with a body."""
+    if classify(path) is SourceKind.URL:
+        raise FetchError(f"{path}: a URL is read with read_url, through the fetcher")
+    content = _read_file(path)
+    kind = classify(path)
+    is_html = kind is SourceKind.HTML or (kind is SourceKind.FILE and _looks_like_html(content))
+    parse = parse_html if is_html else parse_text
+    return _with_body(path, parse(content, _file_url(path)))
+
+
+def read_file_or_feed(path: str) -> Article | ParsedFeed:
+    """Like :func:`read_source`, but a feed file (known by its content) comes back parsed; a
+    feed that cannot be parsed raises FetchError."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise FetchError(f"{path}: {exc.strerror or exc}") from exc
+    if not looks_like_feed(data):
+        return read_source(path)
+    return _usable(path, parse_feed(data, _file_url(path)))
+
+
+async def read_url(url: str, fetcher: Fetcher) -> Article | ParsedFeed:
+    """Fetch ``url`` through ``fetcher``: a feed comes back parsed, a page as its Article."""
+    result = await fetcher.fetch(url, accept=ANY_ACCEPT)
+    _raise_unless_ok(url, result)
+    if looks_like_feed(result.body, result.content_type):
+        media_type = result.content_type.split(";")[0].strip().lower()
+        return _usable(url, parse_feed(result.body, result.final_url or url, media_type))
+    return _with_body(url, page_article(url, result))
+
+
+async def read_page(url: str, fetcher: Fetcher, extract: Extract = parse_html) -> Article:
+    """Fetch the article page ``url`` and extract it with ``extract`` (page text, page URL)."""
+    result = await fetcher.fetch(url, accept=PAGE_ACCEPT)
+    _raise_unless_ok(url, result)
+    return _with_body(url, page_article(url, result, extract))
+
+
+def page_article(url: str, result: FetchResult, extract: Extract = parse_html) -> Article:
+    """The article of a fetched page: HTML extracted, plain text parsed as scraped text."""
+    media_type = result.content_type.split(";")[0].strip().lower()
+    content = decode_text(result.body, result.charset)
+    page_url = result.final_url or url
+    if media_type in HTML_TYPES or "html" in media_type or _looks_like_html(content):
+        return extract(content, page_url)
+    if media_type.startswith("text/"):
+        return parse_text(content, url=page_url)
+    raise FetchError(f"{url}: not an article page ({media_type})")
+
+
+def _raise_unless_ok(url: str, result: FetchResult) -> None:
+    if result.refused:
+        raise UnsafeUrl(f"{url}: {result.error}")
+    if not result.ok:
+        raise FetchError(f"{url}: {result.error or 'not modified'}")
+    logger.debug("fetched %s: %d bytes (%s)", url, len(result.body), result.content_type)
+
+
+def _usable(source: str, feed: ParsedFeed) -> ParsedFeed:
+    if not feed.ok:
+        raise FetchError(f"{source}: {feed.error}")
+    return feed
+
+
+def _with_body(source: str, article: Article) -> Article:
     if not article.paragraphs:
         raise NothingToBrief(f"{source}: no article text found")
     return article
-
-
-def read_feed_or_article(
-    source: str, *, client: httpx.Client | None = None, policy: FetchPolicy | None = None
-) -> Article | ParsedFeed:
-    """Like :func:`read_source`, but a feed (RSS, Atom, JSON Feed, known by its content)
-    comes back parsed; a feed that cannot be parsed raises SourceUnreadable."""
-    options = ReadOptions(policy or FetchPolicy(), client)
-    if classify(source) == "url":
-        content, content_type = fetch(source, options)
-        if not looks_like_feed(content.encode("utf-8"), content_type):
-            article = _page_article(source, content, content_type)
-            if not article.paragraphs:
-                raise NothingToBrief(f"{source}: no article text found")
-            return article
-        feed = parse_feed(content.encode("utf-8"), source, content_type.split(";")[0])
-    else:
-        try:
-            data = Path(source).read_bytes()
-        except OSError as exc:
-            raise SourceUnreadable(f"{source}: {exc.strerror or exc}") from exc
-        if not looks_like_feed(data):
-            return read_source(source, client=client, policy=policy)
-        feed = parse_feed(data, _file_url(source))
-    if not feed.ok:
-        raise SourceUnreadable(f"{source}: {feed.error}")
-    return feed
 
 
 def _read_file(path: str) -> str:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise SourceUnreadable(f"{path}: {exc.strerror or exc}") from exc
+        raise FetchError(f"{path}: {exc.strerror or exc}") from exc
     return data.decode("utf-8", errors="replace")
 
 
-def _read_text(source: str, options: ReadOptions) -> Article:
-    return parse_text(_read_file(source), url=_file_url(source))
-
-
-def _read_html(source: str, options: ReadOptions) -> Article:
-    return parse_html(_read_file(source), url=_file_url(source))
-
-
-def _read_sniffed(source: str, options: ReadOptions) -> Article:
-    content = _read_file(source)
-    if content.lstrip()[:1] == "<":
-        return parse_html(content, url=_file_url(source))
-    return parse_text(content, url=_file_url(source))
+def _looks_like_html(content: str) -> bool:
+    return content.lstrip()[:1] == "<"
 
 
 def _file_url(path: str) -> str:
     return Path(path).resolve().as_uri()
-
-
-def _read_url(source: str, options: ReadOptions) -> Article:
-    content, content_type = fetch(source, options)
-    return _page_article(source, content, content_type)
-
-
-def _page_article(source: str, content: str, content_type: str) -> Article:
-    if "html" in content_type or content.lstrip()[:1] == "<":
-        article = parse_html(content, url=source)
-    elif content_type.startswith("text/"):
-        article = parse_text(content, url=source)
-    else:
-        raise SourceUnreadable(f"{source}: not an article page ({content_type or 'no type'})")
-    return article
-
-
-def fetch(url: str, options: ReadOptions) -> tuple[str, str]:
-    """GET ``url`` with the policy's timeout and size cap; (text, content type)."""
-    policy = options.policy
-    client = options.client or httpx.Client(
-        timeout=policy.timeout_seconds,
-        follow_redirects=True,
-        max_redirects=policy.max_redirects,
-        headers={"User-Agent": policy.user_agent},
-    )
-    try:
-        with client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                raise SourceUnreadable(f"{url}: HTTP {response.status_code}")
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body += chunk
-                if len(body) > policy.max_bytes:
-                    raise SourceUnreadable(f"{url}: larger than {policy.max_bytes} bytes")
-            content_type = response.headers.get("content-type", "").split(";")[0].strip()
-            encoding = response.charset_encoding or "utf-8"
-    except httpx.HTTPError as exc:
-        raise SourceUnreadable(f"{url}: {type(exc).__name__}: {exc}") from exc
-    finally:
-        if options.client is None:
-            client.close()
-    logger.debug("fetched %s: %d bytes (%s)", url, len(body), content_type)
-    try:
-        text = bytes(body).decode(encoding, errors="replace")
-    except LookupError:  # a charset Python does not know
-        text = bytes(body).decode("utf-8", errors="replace")
-    return text, content_type.lower()
-
-
-READERS: dict[str, Callable[[str, ReadOptions], Article]] = {
-    "url": _read_url,
-    "html": _read_html,
-    "text": _read_text,
-    "file": _read_sniffed,
-}

@@ -79,10 +79,6 @@ def story_key(first_item_id: str) -> str:
     return "s-" + hashlib.sha256(first_item_id.encode("utf-8")).hexdigest()[:32]
 
 
-def same_story(a: StoryItem, b: StoryItem, window: timedelta = DEFAULT_WINDOW) -> bool:
-    return score(a, b, window) > 0
-
-
 def score(
     a: StoryItem,
     b: StoryItem,

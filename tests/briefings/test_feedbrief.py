@@ -7,12 +7,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from briefings.errors import SourceUnreadable
+from briefings.errors import FetchError
 from briefings.model import Article
+from briefings.sources.entries import read_entry
 from briefings.sources.feeds import looks_like_feed, parse_feed
-from briefings.sources.read import read_feed_or_article, read_source
-from briefings.stories.feedbrief import brief_feed
+from briefings.sources.read import read_file_or_feed, read_url
+from briefings.stories.feedbrief import brief_articles, brief_feed
 from briefings.stories.topics import Topic
+from tests.briefings.mockfetch import mock_fetcher
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TRADE = Topic("trade-talks", include=("tariff", "tariffs", "Akazawa", "Bessent", "Lutnick"))
@@ -34,7 +36,7 @@ def test_looks_like_feed() -> None:
 
 
 def test_feed_file_gives_one_briefing_per_story_with_topics() -> None:
-    feed = read_feed_or_article(str(DATA / "trade-talks.rss"))
+    feed = read_file_or_feed(str(DATA / "trade-talks.rss"))
     assert not isinstance(feed, Article)
     briefings = brief_feed(feed, [TRADE])
     assert [(len(b.sources), b.topics) for b in briefings] == [
@@ -45,11 +47,11 @@ def test_feed_file_gives_one_briefing_per_story_with_topics() -> None:
 
 
 def test_an_article_file_is_still_an_article() -> None:
-    read = read_feed_or_article(str(DATA / "asahi-2025-06-07-tariff-talks.html"))
+    read = read_file_or_feed(str(DATA / "asahi-2025-06-07-tariff-talks.html"))
     assert isinstance(read, Article)
 
 
-def test_feed_url_reads_its_pages() -> None:
+async def test_feed_url_reads_its_pages() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/trade.rss":
             return httpx.Response(
@@ -64,10 +66,13 @@ def test_feed_url_reads_its_pages() -> None:
             200, content=page.read_bytes(), headers={"Content-Type": "text/html; charset=utf-8"}
         )
 
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
-        feed = read_feed_or_article("https://feeds.example/trade.rss", client=client)
+    async with mock_fetcher(handler) as fetcher:
+        feed = await read_url("https://feeds.example/trade.rss", fetcher)
         assert not isinstance(feed, Article)
-        briefings = brief_feed(feed, [TRADE], lambda url: read_source(url, client=client))
+        entries = [await read_entry(entry, feed, fetcher) for entry in feed.entries]
+    read = {e.article.url: e.page_error for e in entries if e.page_fetched}
+    assert (read[ASAHI], read[PACIFIC]) == ("", "")
+    briefings = brief_articles([e.article for e in entries], [TRADE])
     fifth = briefings[-1]
     assert [s.url for s in fifth.sources] == [ASAHI, PACIFIC]
     agreement = [q for q in fifth.quotes if "not found any point of agreement" in q.text]
@@ -77,8 +82,8 @@ def test_feed_url_reads_its_pages() -> None:
 def test_unreadable_feed_is_an_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.rss"
     bad.write_bytes((DATA / "feeds" / "entity-bomb.xml").read_bytes())
-    with pytest.raises(SourceUnreadable, match="entities"):
-        read_feed_or_article(str(bad))
+    with pytest.raises(FetchError, match="entities"):
+        read_file_or_feed(str(bad))
 
 
 def test_parse_feed_of_fixture_is_stable() -> None:

@@ -211,14 +211,14 @@ async def test_private_address_is_refused_before_any_request(
 ) -> None:
     server.serve("/feed", FEED)
     result = await fetcher(client, allow_private_networks=False).fetch(server.url("/feed"))
-    assert result.status == "failed"
-    assert result.error.startswith("refused: 127.0.0.1 resolves to a loopback address")
+    assert (result.status, result.refused, result.failed) == ("refused", True, True)
+    assert result.error == "refused: loopback address 127.0.0.1"
     assert server.requests == []
 
 
 async def test_non_http_scheme_is_refused(client: httpx.AsyncClient) -> None:
     result = await fetcher(client).fetch("file:///etc/passwd")
-    assert result.status == "failed"
+    assert result.status == "refused"
     assert "only http(s)" in result.error
 
 
@@ -236,7 +236,7 @@ async def test_redirect_to_an_internal_address_is_refused() -> None:
         result = await Fetcher(mock_client, policy, resolver=resolve).fetch(
             "https://feeds.example/rss"
         )
-    assert result.status == "failed"
+    assert result.status == "refused"
     assert "link-local address 169.254.169.254" in result.error
 
 
@@ -253,6 +253,22 @@ def _redirect_to(location: str, status: int = 302):  # type: ignore[no-untyped-d
         return web.Response(status=status, headers={"Location": location})
 
     return redirect
+
+
+class ConnectsTo(httpx.AsyncBaseTransport):
+    """A real HTTP transport whose name lookup answers ``address`` for every name, as a
+    rebinding DNS server would after the guard's own lookup."""
+
+    def __init__(self, address: str) -> None:
+        self._address = address
+        self._inner = httpx.AsyncHTTPTransport()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.url = request.url.copy_with(host=self._address)
+        return await self._inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
 
 
 class FakeTime:
@@ -336,8 +352,10 @@ async def test_connection_to_an_internal_address_is_refused_after_rebinding(
         return ["93.184.216.34"]
 
     policy = FetchPolicy(allow_private_networks=False, per_host_interval_seconds=0)
-    result = await Fetcher(client, policy, resolver=lying_resolver).fetch(server.url("/feed"))
-    assert result.status == "failed"
+    url = server.url("/feed").replace("127.0.0.1", "rebound.example")
+    async with httpx.AsyncClient(transport=ConnectsTo("127.0.0.1")) as rebinding:
+        result = await Fetcher(rebinding, policy, resolver=lying_resolver).fetch(url)
+    assert result.status == "refused"
     assert result.error == "refused: connected to a loopback address 127.0.0.1"
     assert result.body == b""
 
@@ -359,3 +377,16 @@ async def test_feed_declared_in_one_encoding_and_written_in_another(
     result = await fetcher(client).fetch(server.url("/feed"))
     feed = parse_feed(result.body, result.final_url, result.content_type)
     assert [e.title for e in feed.entries] == [title]
+
+
+async def test_a_name_that_does_not_resolve_is_a_transient_failure() -> None:
+    async def no_such_name(host: str, port: int) -> Sequence[str]:
+        raise OSError("Name or service not known")
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(httpx.Response)) as mock_client:
+        policy = FetchPolicy(per_host_interval_seconds=0)
+        result = await Fetcher(mock_client, policy, resolver=no_such_name).fetch(
+            "https://gone.example/rss"
+        )
+    assert (result.status, result.refused) == ("failed", False)
+    assert result.error == "cannot resolve gone.example: Name or service not known"

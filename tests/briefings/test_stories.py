@@ -6,7 +6,7 @@ from pathlib import Path
 from briefings.model import Article
 from briefings.sources.feeds import parse_feed
 from briefings.stories.matching import matching_topics
-from briefings.stories.stories import StoryItem, group_stories, same_story, story_key
+from briefings.stories.stories import StoryItem, group_stories, score, story_key
 from briefings.stories.topics import Topic
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -46,16 +46,16 @@ def test_fixture_feed_gives_two_trade_stories() -> None:
 def test_different_rounds_are_different_stories_even_within_the_window() -> None:
     a = StoryItem.of("a", "Akazawa ends fifth round of tariff talks", "Japan US Washington", T0)
     b = StoryItem.of("b", "Akazawa ends fourth round of tariff talks", "Japan US Washington", T0)
-    assert not same_story(a, b)
+    assert score(a, b) == 0
 
 
 def test_same_event_outside_the_window_is_a_new_story() -> None:
     title = "Japan and U.S. end fifth round of tariff talks in Washington without deal"
     a = StoryItem.of("a", title, "Akazawa met Bessent and Lutnick", T0)
     b = StoryItem.of("b", title, "Akazawa met Bessent and Lutnick", T0 + timedelta(days=3))
-    assert same_story(a, a)
-    assert not same_story(a, b)
-    assert same_story(a, b, window=timedelta(days=4))
+    assert score(a, a) > 0
+    assert score(a, b) == 0
+    assert score(a, b, window=timedelta(days=4)) > 0
 
 
 def test_unrelated_articles_on_one_topic_stay_apart() -> None:
@@ -65,7 +65,7 @@ def test_unrelated_articles_on_one_topic_stay_apart() -> None:
     b = StoryItem.of(
         "b", "Canada retaliates with tariffs on U.S. dairy", "Ottawa targets Wisconsin farms", T0
     )
-    assert not same_story(a, b)
+    assert score(a, b) == 0
 
 
 def test_new_article_joins_a_stored_story() -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from bot.store.db import migrate
+from bot.store.db import alembic_config, migrate
 from bot.store.schema import metadata
 
 
@@ -20,3 +21,13 @@ def test_migrate_twice_is_harmless(engine: sa.Engine) -> None:
     migrate(engine)
     migrate(engine)
     assert set(sa.inspect(engine).get_table_names()) >= {t.name for t in metadata.sorted_tables}
+
+
+def test_0002_adds_and_removes_the_briefing_error_column(engine: sa.Engine) -> None:
+    def columns() -> set[str]:
+        return {c["name"] for c in sa.inspect(engine).get_columns("articles")}
+
+    command.downgrade(alembic_config(engine), "0001")
+    assert "briefing_error" not in columns()
+    migrate(engine)
+    assert "briefing_error" in columns()

@@ -17,6 +17,7 @@ from bot.chat import (
 )
 from bot.clock import FakeClock
 from bot.commands.dispatch import Commands
+from bot.commands.registry import COMMANDS
 from bot.config import Settings
 from bot.console.adapter import ConsoleAdapter
 from bot.console.render import ConsoleRenderer
@@ -87,6 +88,8 @@ async def test_sender_counts_ids() -> None:
 
 
 class _Recorder:
+    commands = COMMANDS
+
     def __init__(self) -> None:
         self.requests: list[CommandRequest] = []
 

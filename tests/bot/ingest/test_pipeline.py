@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from aiohttp import web
 
 from bot.clock import FakeClock
-from bot.ingest import feed_health, run_ingest
+from bot.ingest import run_ingest
 from bot.store.briefings import BriefingStore
 from bot.store.schema import articles, stories
 from bot.store.sources import SourceStore
@@ -199,15 +199,15 @@ async def test_failing_feed_backs_off_then_is_broken_then_recovers(
         clock.set(outcome.next_attempt_at)
     assert waits == [timedelta(minutes=5), timedelta(minutes=10), timedelta(minutes=20)]
     assert outcome.broken
-    (health,) = feed_health(engine)
-    assert (health.health, health.last_error, health.failure_count) == ("broken", "HTTP 500", 3)
+    (state,) = SourceStore(engine).feeds()
+    assert (state.broken, state.last_error, state.failure_count) == (True, "HTTP 500", 3)
 
     server.serve("/trade.rss", FIXTURE)
     serve_fixture_pages(server)
     recovered = await run_ingest(engine, settings, client, clock, briefer=StandInBriefer())
     assert recovered.feeds[0].status == "new"
-    (health,) = feed_health(engine)
-    assert (health.health, health.failure_count, health.last_error) == ("ok", 0, None)
+    (state,) = SourceStore(engine).feeds()
+    assert (state.broken, state.failure_count, state.last_error) == (False, 0, None)
 
 
 async def test_retry_after_is_honoured(
@@ -258,6 +258,10 @@ async def test_private_address_feed_is_refused_without_the_override(
     assert outcome.status == "failed"
     assert "loopback address 127.0.0.1" in outcome.reason
     assert server.requests == []
+    # Refused for good: broken at once and left until the broken feeds' capped interval,
+    # not retried with the backoff a transient failure gets.
+    cap = timedelta(minutes=settings.fetch.backoff_max_minutes)
+    assert (outcome.broken, outcome.failure_count, outcome.next_attempt_at) == (True, 1, T0 + cap)
 
 
 async def test_hostile_feeds_never_crash_a_run(
@@ -332,3 +336,42 @@ async def test_engine_failures_do_not_sink_the_run(
     assert (report.feeds[0].status, report.stories_created) == ("new", 1)
     (fifth,) = BriefingStore(engine).latest("trade-talks", limit=10)
     assert [s.url for s in fifth.briefing.sources] == [ASAHI, PACIFIC]
+
+
+class FailsOn(StandInBriefer):
+    """The stand-in engine, except that briefing ``url`` raises."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+
+    def summarize(self, article: Article) -> Briefing:
+        if article.link == self.url:
+            self.summarized.append(article.link)
+            raise ValueError("no sentence boundary found")
+        return super().summarize(article)
+
+
+async def test_an_article_whose_briefing_fails_is_stored_as_failed_and_not_read_again(
+    engine: sa.Engine, server: LocalServer, client: httpx.AsyncClient
+) -> None:
+    server.serve("/trade.rss", FIXTURE)
+    serve_fixture_pages(server)
+    briefer = FailsOn(ASAHI)
+    settings = settings_for(server.url("/trade.rss"))
+    first = await run_ingest(engine, settings, client, FakeClock(T0), briefer=briefer)
+    assert (first.new_articles, first.matched_articles, first.failed_briefings) == (4, 2, 1)
+    assert "2 on a topic, 1 could not be briefed (stored as failed)" in first.summary()
+    with engine.connect() as connection:
+        failed = connection.execute(
+            sa.select(articles.c.canonical_url, articles.c.briefing_error).where(
+                articles.c.briefing_error.is_not(None)
+            )
+        ).all()
+    assert [tuple(row) for row in failed] == [(ASAHI, "ValueError: no sentence boundary found")]
+    page_requests = len([r for r in server.requests if "15800000" in r.path])
+    later = FakeClock(T0 + timedelta(hours=1))
+    second = await run_ingest(engine, settings, client, later, briefer=briefer, only_due=False)
+    assert (second.new_articles, second.failed_briefings) == (0, 0)
+    assert len([r for r in server.requests if "15800000" in r.path]) == page_requests
+    assert briefer.summarized.count(ASAHI) == 1

@@ -37,7 +37,6 @@ def signed_headers(
 class Answer:
     status: int
     text: str
-    seconds: float
 
 
 class SlackHttp:
@@ -52,10 +51,8 @@ class SlackHttp:
         self, body: str, content_type: str, headers: dict[str, str] | None = None
     ) -> Answer:
         sent = headers if headers is not None else signed_headers(self.secret, body, content_type)
-        started = time.perf_counter()
         async with self.session.post(self.url, data=body.encode(), headers=sent) as response:
-            text = await response.text()
-            return Answer(response.status, text, time.perf_counter() - started)
+            return Answer(response.status, await response.text())
 
     async def slash(
         self,

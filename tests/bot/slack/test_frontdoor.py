@@ -17,6 +17,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.chat import CommandRequest, Reply
 from bot.clock import FakeClock
+from bot.commands.registry import COMMANDS
 from bot.slack.adapter import build_slack_adapter
 from bot.slack.backlog import AnswerQueue, Traffic
 from bot.slack.frontdoor import FrontDoor, ack_only
@@ -55,6 +56,8 @@ def test_what_an_empty_200_acknowledges(body: str, content_type: str, expected: 
 
 class Gate:
     """A command handler that answers only when the test opens it."""
+
+    commands = COMMANDS
 
     def __init__(self) -> None:
         self.open = asyncio.Event()

@@ -38,14 +38,14 @@ def test_view_escapes_text_and_has_one_button_per_topic() -> None:
     assert "Daily digest at 08:00 Europe/Berlin." in text
 
 
-def test_store_home_lists_the_workspaces_channels_only(engine: sa.Engine) -> None:
+async def test_store_home_lists_the_workspaces_channels_only(engine: sa.Engine) -> None:
     chats = ChatStore(engine)
     for chat_id, kind in (("T1:C1", "channel"), ("T1:D9", "private"), ("T2:C2", "channel")):
         chats.ensure_chat("slack", chat_id, kind, "", NOW)
         chats.subscribe("slack", chat_id, "trade-talks", NOW)
     chats.set_digest("slack", "T1:D9", "07:30", "Asia/Tokyo", NOW)
     home = StoreHome(engine, load_settings(environ={}))
-    data = home._load("T1", "T1:D9")
+    data = await home.load("T1", "T1:D9")
     assert data.user_topics == ("trade-talks",)
     assert data.user_digest == "07:30 Asia/Tokyo"
     assert [c.channel_id for c in data.channels] == ["C1"]

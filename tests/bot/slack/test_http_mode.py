@@ -75,8 +75,7 @@ async def test_channel_creator_is_an_admin_and_members_are_not(http_app: Running
 async def test_slash_latest_posts_the_briefing_in_channel(http_app: Running) -> None:
     standin = http_app.standin
     answer = await http_app.http.slash("latest trade-talks", standin.response_url("latest"))
-    assert (answer.status, answer.text) == (200, "")
-    assert answer.seconds < 3  # Slack's limit for the acknowledgement
+    assert (answer.status, answer.text) == (200, "")  # the acknowledgement, before the work
     await standin.wait_for(lambda: bool(standin.responses["latest"]))
     [response] = standin.responses["latest"]
     assert response["response_type"] == "in_channel"

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
 
 from bot.chat import ChatKind
 from bot.store.chats import ChatNotFound, ChatRecord, ChatStore
+from bot.store.following import chats_following_topics, digest_slots, mark_digests_handed_out
 
 T0 = datetime(2025, 6, 7, 10, 0, tzinfo=UTC)
 
@@ -53,15 +54,14 @@ def test_chats_are_per_platform(engine: sa.Engine) -> None:
     assert store.subscriptions("slack", "1") == ()
 
 
-def test_set_digest_and_record(engine: sa.Engine) -> None:
+def test_set_digest(engine: sa.Engine) -> None:
     store = ChatStore(engine)
     store.ensure_chat("console", "me", ChatKind.PRIVATE, "", T0)
     store.set_digest("console", "me", "08:00", "Europe/Berlin", T0)
-    store.record_digest("console", "me", T0 + timedelta(days=1), T0 + timedelta(days=1))
     chat = store.chat("console", "me")
     assert chat is not None
     assert (chat.digest_time, chat.digest_zone) == ("08:00", "Europe/Berlin")
-    assert chat.last_digest_at == T0 + timedelta(days=1)
+    assert chat.last_digest_at is None
     store.set_digest("console", "me", None, None, T0)
     chat = store.chat("console", "me")
     assert chat is not None
@@ -105,7 +105,7 @@ def test_migrate_moves_subscriptions_and_settings(engine: sa.Engine) -> None:
     assert store.migrate_chat("telegram", "-404", "-100404", T0) is None
 
 
-def test_active_chats_with_digest(engine: sa.Engine) -> None:
+def test_chats_following_topics_and_their_digest_slots(engine: sa.Engine) -> None:
     store = ChatStore(engine)
     for chat_id in ("a", "b", "c", "d"):
         store.ensure_chat("telegram", chat_id, ChatKind.PRIVATE, "", T0)
@@ -118,12 +118,19 @@ def test_active_chats_with_digest(engine: sa.Engine) -> None:
     store.ensure_chat("slack", "T:C", ChatKind.CHANNEL, "", T0)
     store.subscribe("slack", "T:C", "trade-talks", T0)
     store.set_digest("slack", "T:C", "09:15", "Europe/Berlin", T0)
-    found = store.active_chats_with_digest()
-    assert [(c.platform, c.chat_id, c.topics) for c in found] == [
-        ("slack", "T:C", ("trade-talks",)),
-        ("telegram", "a", ("energy", "trade-talks")),
+    found = chats_following_topics(engine)
+    assert [(c.platform, c.chat_id, c.digest_time, c.topics) for c in found] == [
+        ("slack", "T:C", "09:15", ("trade-talks",)),
+        ("telegram", "a", "08:00", ("energy", "trade-talks")),
+        ("telegram", "b", None, ("trade-talks",)),
     ]
-    assert [c.chat_id for c in store.active_chats_with_digest(["telegram"])] == ["a"]
+    assert sorted(digest_slots(engine)) == [("08:00", "UTC"), ("09:15", "Europe/Berlin")]
+    at_eight = chats_following_topics(engine, digest_times={"08:00"}, platform="telegram")
+    assert [c.chat_id for c in at_eight] == ["a"]
+    assert [c.chat_id for c in chats_following_topics(engine, chat_id_prefix="T:")] == ["T:C"]
+    with engine.begin() as connection:
+        mark_digests_handed_out(connection, [c.chat_pk for c in chats_following_topics(engine)], T0)
+    assert {c.last_digest_at for c in chats_following_topics(engine)} == {T0}
 
 
 def test_concurrent_commands_on_one_chat(engine: sa.Engine) -> None:

@@ -12,6 +12,7 @@ from bot.clock import FakeClock
 from bot.delivery.queue import DeliveryQueue
 from bot.render import RenderedMessage
 from bot.store.chats import ChatStore
+from bot.store.following import mark_digests_handed_out
 from bot.store.operator import (
     add_feed,
     feeds_to_poll,
@@ -20,6 +21,7 @@ from bot.store.operator import (
     remove_chat,
     remove_feed,
 )
+from bot.store.schema import chats
 from bot.store.sources import SourceStore
 from bot.store.status import database_reachable, status_report
 
@@ -75,7 +77,9 @@ def test_status_report(engine: sa.Engine) -> None:
     store.ensure_chat("telegram", "1", ChatKind.PRIVATE, "", NOW)
     store.ensure_chat("telegram", "2", ChatKind.PRIVATE, "", NOW)
     store.mark_blocked("telegram", "2", "blocked by user", NOW)
-    store.record_digest("telegram", "1", NOW - timedelta(hours=2), NOW)
+    with engine.begin() as connection:
+        pks = connection.execute(sa.select(chats.c.id).where(chats.c.chat_id == "1")).scalars()
+        mark_digests_handed_out(connection, list(pks), NOW - timedelta(hours=2))
     SourceStore(engine).ensure_feeds(CONFIGURED, NOW)
     queue = DeliveryQueue(engine, FakeClock(NOW))
     message = RenderedMessage({"text": "x"})

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
 from bot.store.briefings import BriefingStore
-from bot.store.sources import NewArticle, SourceStore
+from bot.store.sources import NewArticle, SourceStore, failure_update, fetch_update
 from briefings.model import Briefing
 
 T0 = datetime(2025, 6, 7, 10, 0, tzinfo=UTC)
@@ -29,14 +30,18 @@ def test_feeds_are_created_once_and_keep_their_state(engine: sa.Engine) -> None:
     store = SourceStore(engine)
     (feed,) = store.ensure_feeds(["https://a.example/rss"], T0)
     assert (feed.last_status, feed.failure_count, feed.is_due(T0)) == ("new", 0, True)
-    store.record_fetch(
-        feed.id,
-        status="ok",
-        now=T0,
-        next_attempt_at=T0 + timedelta(minutes=15),
-        etag='"e"',
-        last_modified="Sat, 07 Jun 2025 10:00:00 GMT",
-        title="A feed",
+    store.update_feeds(
+        [
+            fetch_update(
+                feed.id,
+                status="ok",
+                now=T0,
+                next_attempt_at=T0 + timedelta(minutes=15),
+                etag='"e"',
+                last_modified="Sat, 07 Jun 2025 10:00:00 GMT",
+                title="A feed",
+            )
+        ]
     )
     again, other = store.ensure_feeds(["https://a.example/rss", "https://b.example/rss"], T0)
     assert (again.id, again.etag, again.title, again.is_due(T0)) == (
@@ -51,13 +56,17 @@ def test_feeds_are_created_once_and_keep_their_state(engine: sa.Engine) -> None:
 def test_failure_then_not_modified_resets_failures_but_keeps_validators(engine: sa.Engine) -> None:
     store = SourceStore(engine)
     (feed,) = store.ensure_feeds(["https://a.example/rss"], T0)
-    store.record_fetch(feed.id, status="ok", now=T0, next_attempt_at=T0, etag='"e"')
-    store.record_failure(
-        feed.id, reason="HTTP 500", failure_count=8, broken=True, now=T0, next_attempt_at=T0
+    store.update_feeds([fetch_update(feed.id, status="ok", now=T0, next_attempt_at=T0, etag='"e"')])
+    store.update_feeds(
+        [
+            failure_update(
+                feed.id, reason="HTTP 500", failure_count=8, broken=True, now=T0, next_attempt_at=T0
+            )
+        ]
     )
     (state,) = store.feeds()
     assert (state.broken, state.last_error, state.etag) == (True, "HTTP 500", '"e"')
-    store.record_fetch(feed.id, status="not_modified", now=T0, next_attempt_at=T0)
+    store.update_feeds([fetch_update(feed.id, status="not_modified", now=T0, next_attempt_at=T0)])
     (state,) = store.feeds()
     assert (state.broken, state.failure_count, state.last_error, state.etag) == (
         False,
@@ -84,17 +93,17 @@ def test_seen_by_url_guid_and_hash(engine: sa.Engine) -> None:
 def test_grouped_articles_by_window_and_story(engine: sa.Engine) -> None:
     store = SourceStore(engine)
     BriefingStore(engine).save("s-1", Briefing(headline="H", url="https://a.example/1"), T0)
+    old = T0 - timedelta(days=5)
     store.add_articles(
         [
-            article("https://a.example/1", digest="1"),
-            article("https://a.example/2", digest="2", when=T0 - timedelta(days=5)),
+            replace(article("https://a.example/1", digest="1"), story_key="s-1"),
+            replace(article("https://a.example/2", digest="2", when=old), story_key="s-1"),
             article("https://a.example/3", digest="3"),
         ],
         T0,
     )
-    store.assign_story(["https://a.example/1", "https://a.example/2"], "s-1")
-    recent = store.grouped_articles(T0 - timedelta(days=2), T0 + timedelta(days=2))
-    assert [(g.canonical_url, g.story_key) for g in recent] == [("https://a.example/1", "s-1")]
+    recent = store.grouped_keys(T0 - timedelta(days=2), T0 + timedelta(days=2))
+    assert recent == {"https://a.example/1": "s-1"}
     assert [g.canonical_url for g in store.story_articles("s-1")] == [
         "https://a.example/1",
         "https://a.example/2",

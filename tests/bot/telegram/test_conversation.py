@@ -31,7 +31,7 @@ async def test_start_publishes_the_command_menu(
     bot: TelegramAdapter, standin: BotApiStandIn
 ) -> None:
     assert [c["command"] for c in standin.commands] == [
-        "start", "help", "topics", "subscribe", "unsubscribe", "latest", "digest", "settings",
+        "topics", "subscribe", "unsubscribe", "latest", "digest", "settings", "help", "start",
     ]  # fmt: skip
     standin.add_chat(USER)
     standin.send_text(USER, "/start")
