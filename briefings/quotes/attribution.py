@@ -16,6 +16,7 @@ from operator import attrgetter
 from briefings.quotes.lexicon import (
     CLAUSE_WORDS,
     DETERMINERS,
+    DOCUMENTS,
     HONORIFICS,
     NAMING_VERBS,
     PREPOSITIONS,
@@ -46,6 +47,10 @@ _MAX_NP = 9
 _MAY_BE_VERB = VERBS | {"according"}
 _LOWER = attrgetter("lower")
 _AFTER_REACH = 12
+_PLACE_PREPOSITIONS = word_set("in at from")
+_ISSUED = word_set("released issued published sent")
+# A verb whose subject follows one of these is in a relative clause: "which the BBC noted".
+_RELATIVES = word_set("which who whom that as")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +79,18 @@ def _is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
     if word == "according":
         return k + 1 < len(tokens) and tokens[k + 1].lower == "to"
     # A capitalized "States" or "Says" is a name, not a verb.
-    return word in VERBS and not tokens[k].cap and not (short and word in NAMING_VERBS)
+    if word not in VERBS or tokens[k].cap:
+        return False
+    return not (short and word in NAMING_VERBS) or _person_before(tokens, k)
+
+
+def _person_before(tokens: list[Tok], k: int) -> bool:
+    """Whether a name or he/she is the subject right before verb ``k``: "Berg called the
+    talks", not "a plan called"."""
+    k -= 1
+    while k >= 0 and tokens[k].lower in SKIPPABLE and not tokens[k].brk:
+        k -= 1
+    return k >= 0 and not tokens[k].brk and (tokens[k].cap or tokens[k].lower in PRONOUNS)
 
 
 def _np_word(tok: Tok) -> bool:
@@ -83,6 +99,7 @@ def _np_word(tok: Tok) -> bool:
         tok.cap
         or low in ROLE_NOUNS
         or low in ROLE_MODIFIERS
+        or low in DOCUMENTS
         or low in TITLES
         or low in PARTICLES
         or low in {"of", "for"}
@@ -130,7 +147,20 @@ def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
         return _appositive(tokens, k)
     if tokens[k].brk:
         return (), ""
-    return _collect_back(tokens, k), ""
+    phrase = _collect_back(tokens, k)
+    return _holder_before_place(tokens, phrase) or phrase, ""
+
+
+def _holder_before_place(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """ "the minister in Ottawa said": the person before a place is the speaker, not the place.
+    Empty unless ``phrase`` follows in/at/from after a phrase with a role noun."""
+    if not phrase or phrase[0].lower in PRONOUNS:
+        return ()
+    k = tokens.index(phrase[0]) - 1
+    if k < 1 or tokens[k].lower not in _PLACE_PREPOSITIONS or tokens[k - 1].brk:
+        return ()
+    holder = _collect_back(tokens, k - 1)
+    return holder if any(t.lower in ROLE_NOUNS for t in holder) else ()
 
 
 def _appositive(tokens: list[Tok], k: int) -> tuple[tuple[Tok, ...], str]:
@@ -166,11 +196,17 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
             break
     alias = _alias(tokens, k)
     head = _trim(segments[0])
+    if head and head[-1].lower in DOCUMENTS and len(segments) == 1:
+        issuer = _issuer(tokens, k)
+        if issuer:
+            return issuer, ""
     if not head:
         head = _name_after_descriptor(tokens, begin)  # "said study co-author Karen Alley"
     if alias:
         return alias, " ".join(t.word for t in head if t.lower not in DETERMINERS)
-    if not any(t.cap or t.lower in ROLE_NOUNS or t.lower in PRONOUNS for t in head):
+    if not any(
+        t.cap or t.lower in ROLE_NOUNS or t.lower in PRONOUNS or t.lower in DOCUMENTS for t in head
+    ):
         return (), ""
     # "said University of California, San Diego's chancellor, Pradeep Khosla"
     for index, segment in enumerate(segments[1:], start=1):
@@ -179,6 +215,17 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
             return tuple(_trim(segment)), role
     last = tokens.index(head[-1])
     return tuple(head), appositive_after(Tokens.of(tokens), last)
+
+
+def _issuer(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
+    """Who a document at ``k`` comes from: "a statement (released) by/from X" -> X."""
+    if k < len(tokens) and tokens[k].lower in _ISSUED and not tokens[k].brk:
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].lower in {"by", "from"}:
+        phrase, _ = phrase_after(tokens, k + 1)
+        if phrase and phrase[-1].lower not in DOCUMENTS:
+            return phrase
+    return ()
 
 
 def _name_after_descriptor(tokens: list[Tok], begin: int) -> list[Tok]:
@@ -244,7 +291,7 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             phrase, role = phrase_after(tokens, k + 2 if verb == "according" else k + 1)
             return Attribution(phrase, role, verb) if phrase else None
         # '," Birmingham City University professor David Wilson told the press'
-        if any(t.lower in _CLAUSE_STOPS for t in tokens[:k]):
+        if any(_stops_clause(tokens, j) for j in range(k)):
             return None
         phrase, role = phrase_before(tokens, k)
         if phrase and tokens.index(phrase[0]) > 0 and not role:
@@ -253,11 +300,33 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     return None
 
 
+def _in_relative_clause(tokens: list[Tok], phrase: tuple[Tok, ...]) -> bool:
+    k = tokens.index(phrase[0])
+    return k > 0 and tokens[k - 1].lower in _RELATIVES and phrase[0].lower not in PRONOUNS
+
+
+def _stops_clause(tokens: list[Tok], j: int) -> bool:
+    """Whether token ``j`` starts a new clause or phrase; "in" after a role noun ("the
+    minister in Ottawa") does not."""
+    low = tokens[j].lower
+    if low not in _CLAUSE_STOPS:
+        return False
+    return not (
+        low in _PLACE_PREPOSITIONS
+        and j
+        and tokens[j - 1].lower in ROLE_NOUNS
+        and not tokens[j - 1].brk
+    )
+
+
 def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
-    """Attribution in the words before an opening mark (same sentence, earlier verb first)."""
-    for k in _verb_candidates(tokens):
-        if not _is_verb(tokens, k, short):
-            continue
+    """Attribution in the words before an opening mark (same sentence): the verb nearest the
+    quote governs it ("X said the talks stalled, but Y said "...""). A short quote takes
+    only the nearest verb: "a scheme called "..."" after "officials described" is a name."""
+    verbs = [k for k in _verb_candidates(tokens) if _is_verb(tokens, k, False)]
+    if short:
+        verbs = [k for k in verbs[-1:] if _is_verb(tokens, k, True)]
+    for k in reversed(verbs):
         verb = tokens[k].lower
         if verb == "according":
             phrase, role = phrase_after(tokens, k + 2)
@@ -265,6 +334,8 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             phrase, role = phrase_after(tokens, k + 2)  # "he was told by X"
         else:
             phrase, role = phrase_before(tokens, k)
+            if phrase and _in_relative_clause(tokens, phrase):
+                continue
             if not phrase:
                 # "Duda ... and wrote", "X of the Y assembly said", "The ministry ... and said"
                 phrase = lead_person(tokens) or lead_organisation(tokens)

@@ -8,6 +8,7 @@ short or title-like spans need their own attribution, so scare quotes and titles
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,8 +26,8 @@ from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, tokenize
 
 _SUBJECT_REACH = 20
-# One- and two-word spans are labels or scare quotes far more often than speech.
-_MIN_WORDS = 3
+# "the U.S." or "A.B." at the end of a quote: its full stop belongs to the word.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Ltd)\.)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class _Found:
     short: bool
     chain: int  # quotes of one multi-paragraph quote share a chain number (else -1)
     opens_paragraph: bool = False
+    sentence: tuple[int, int] = (0, 0)  # bounds of the sentence it stands in
 
 
 def find_quotes(
@@ -46,7 +48,7 @@ def find_quotes(
 ) -> tuple[Quote, ...]:
     """Quotes of the article whose body is ``paragraphs``; texts are verbatim substrings."""
     cache = cache or TextCache()
-    spans = [cache.spans(p) for p in paragraphs]
+    spans = [cache.speech_spans(p) for p in paragraphs]
     # Paragraphs after the last quote mark cannot attribute anything: leave them unread.
     reach = max((i + 1 for i, found in enumerate(spans) if found), default=0)
     paragraphs, spans = paragraphs[:reach], spans[:reach]
@@ -59,7 +61,7 @@ def find_quotes(
         register(registry, toks, found_here)
     words = _Words(tokens, named, registry, cache)
     found = _attribute(paragraphs, spans, chains, masked, words)
-    return _to_quotes(_fill_gaps(found), source_url)
+    return _to_quotes(_fill_gaps(found), paragraphs, source_url)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,8 @@ def _attribute(
                 last = subject = speaker
             found.append(
                 _Found(p, span, quoted, speaker, speaker is not None, short,
-                       chains.get((p, index), -1), not text[: span.open].strip())
+                       chains.get((p, index), -1), not text[: span.open].strip(),
+                       (sent_start, sent_end))
             )  # fmt: skip
         if events:
             subject = events[-1][1]
@@ -303,7 +306,7 @@ def _fill_gaps(found: list[_Found]) -> list[_Found]:
         if speaker is not None:
             out[i] = _Found(
                 item.paragraph, item.span, item.text, speaker, False, False, item.chain,
-                item.opens_paragraph,
+                item.opens_paragraph, item.sentence,
             )  # fmt: skip
     return out
 
@@ -323,7 +326,9 @@ def _neighbour(found: list[_Found], i: int) -> Speaker | None:
     return None
 
 
-def _to_quotes(found: list[_Found], source_url: str) -> tuple[Quote, ...]:
+def _to_quotes(
+    found: list[_Found], paragraphs: Sequence[str], source_url: str
+) -> tuple[Quote, ...]:
     roles: dict[str, str] = {}
     for item in found:
         if item.speaker and item.own and item.speaker.role:
@@ -331,20 +336,45 @@ def _to_quotes(found: list[_Found], source_url: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     seen: set[str] = set()
     for item in found:
-        if item.speaker is None or not item.text or item.text in seen:
+        text = trim_end(item.text)
+        if item.speaker is None or not text or text in seen:
             continue
-        if not any(c.isalpha() for c in item.text) or len(item.text.split()) < _MIN_WORDS:
+        if not any(c.isalpha() for c in text) or (item.short and _title_like(text)):
             continue
-        seen.add(item.text)
+        seen.add(text)
         speaker = item.speaker
+        first, end = item.sentence
         quotes.append(
             Quote(
-                text=item.text,
+                text=text,
                 speaker=speaker.name,
-                role=roles.get(speaker.name, speaker.role),
+                role=bare_role(roles.get(speaker.name, speaker.role)),
                 source_url=source_url,
                 unnamed=speaker.unnamed,
-                partial=item.text[:1].islower(),
+                partial=text[:1].islower(),
+                context=paragraphs[item.paragraph][first:end].strip(),
             )
         )
     return tuple(quotes)
+
+
+def trim_end(quoted: str) -> str:
+    """The quoted words without the comma or full stop before the closing mark (the stop of
+    an abbreviation or initials, "the U.S.", stays)."""
+    text = quoted.rstrip()
+    if text[-1:] == ",":
+        return text[:-1].rstrip()
+    if text[-1:] == "." and text[-2:-1] != "." and not _ABBREVIATION_END.search(text):
+        return text[:-1].rstrip()
+    return text
+
+
+def bare_role(role: str) -> str:
+    """A role without its leading article: "the chief negotiator" -> "chief negotiator"."""
+    head, _, rest = role.partition(" ")
+    return rest if rest and head.lower() in {"the", "a", "an"} else role
+
+
+def _title_like(text: str) -> bool:
+    """A short span written as a name or title ("Phase One"), not as speech."""
+    return all(word[:1].isupper() for word in text.split())

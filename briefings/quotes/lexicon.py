@@ -75,7 +75,12 @@ ROLE_MODIFIERS = word_set(
     "economic economy finance health defence defense justice interior security intelligence "
     "company club team press campaign election opposition ruling one two three several "
     "other another unnamed anonymous high-ranking high-level veteran independent lead "
-    "legal medical emergency"
+    "legal medical emergency joint written official final draft"
+)
+# Documents that speak for whoever issued them: "according to a joint statement".
+DOCUMENTS = word_set(
+    "statement statements communique communiqué declaration readout report letter document "
+    "filing memo memorandum notice transcript release"
 )
 PRONOUNS = word_set("he she they him her them")
 # Words between a speaker and the verb: "Akazawa also said", "the president had previously said".

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefings.quotes.lexicon import DETERMINERS, INDEFINITE, PRONOUNS, ROLE_NOUNS, TITLES
+from briefings.quotes.lexicon import (
+    DETERMINERS,
+    DOCUMENTS,
+    INDEFINITE,
+    NON_PERSON,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
+)
 from briefings.quotes.people import PARTICLES, Person, Registry, split_mention
 from briefings.quotes.tokens import Tok
 
@@ -39,6 +47,9 @@ def resolve(
         cap_at -= 1
     if cap_at < len(words) and not words[-1].possessive:
         mention = split_mention(words, cap_at, len(words) - 1)
+        if not mention.person and words[-1].bare in NON_PERSON:
+            # An organisation is named by its whole run: "Norrvik Trade Ministry".
+            return Speaker(" ".join(t.word for t in words[cap_at:]), role)
         if mention.name:
             prefix = " ".join(t.word for t in words[:cap_at] if t.lower not in DETERMINERS)
             title = " ".join(x for x in (prefix, mention.role) if x)
@@ -86,6 +97,8 @@ def _described(
         return None
     text = " ".join(t.word for t in body)
     nouns = [t.lower for t in body if t.lower in ROLE_NOUNS or t.lower in TITLES]
+    if body[-1].lower in DOCUMENTS:
+        return Speaker(text, role)  # a document speaks for its issuer: never "unnamed"
     if not nouns:
         return None
     if head in INDEFINITE or (

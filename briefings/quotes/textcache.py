@@ -4,7 +4,7 @@ one :class:`TextCache` per article computes each once, on first use."""
 
 from __future__ import annotations
 
-from briefings.quotes.marks import Span, find_spans
+from briefings.quotes.marks import MARKS, Span, find_single_spans, find_spans
 from briefings.reading.sentences import split_sentences
 
 
@@ -12,10 +12,11 @@ class TextCache:
     """Memoized :func:`find_spans` and :func:`split_sentences` for one article. Keyed by the
     text itself, so a hit is always the value the plain function would return."""
 
-    __slots__ = ("_bounds", "_spans")
+    __slots__ = ("_bounds", "_spans", "_speech")
 
     def __init__(self) -> None:
         self._spans: dict[str, list[Span]] = {}
+        self._speech: dict[str, list[Span]] = {}
         self._bounds: dict[str, list[tuple[int, int]]] = {}
 
     def spans(self, text: str) -> list[Span]:
@@ -23,6 +24,17 @@ class TextCache:
         found = self._spans.get(text)
         if found is None:
             found = self._spans[text] = find_spans(text)
+        return list(found)
+
+    def speech_spans(self, text: str) -> list[Span]:
+        """The spans the quote finder reads: :meth:`spans`, or single-quoted spans in a
+        paragraph without double marks (a new list: callers may drop items)."""
+        found = self._speech.get(text)
+        if found is None:
+            found = self.spans(text)
+            if not found and MARKS.isdisjoint(text):
+                found = find_single_spans(text)
+            self._speech[text] = found
         return list(found)
 
     def sentences(self, text: str) -> list[tuple[int, int]]:

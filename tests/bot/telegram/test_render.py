@@ -32,7 +32,7 @@ def test_briefing_reads_like_a_wire_brief() -> None:
             "• Ryosei Akazawa, minister in charge of economic revitalization: <i>“We confirmed "
             "once again the position of Japan and the U.S., and further progress was made in "
             "discussions toward the realization of an agreement”</i>\n"
-            "• Ryosei Akazawa: <i>“But we have not found any point of agreement.”</i>\n"
+            "• Ryosei Akazawa: <i>“But we have not found any point of agreement”</i>\n"
             f'Source: <a href="{ASAHI_URL}">The Asahi Shimbun</a>, June 7, 2025'
         ),
     }
