@@ -185,6 +185,8 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
     k = begin
     while k < len(tokens) and sum(len(s) for s in segments) < 3 * _MAX_NP:
         tok = tokens[k]
+        if k > begin and tok.start - tokens[k - 1].end - len(tokens[k - 1].brk) > 1:
+            break  # "Vital Moreira (S&D, PT)": a bracket ends the phrase
         opens = not segments[-1] and tok.lower in DETERMINERS
         if not (opens or (_np_word(tok) and tok.lower not in _PHRASE_STOPS)):
             break
@@ -303,6 +305,23 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
 def _in_relative_clause(tokens: list[Tok], phrase: tuple[Tok, ...]) -> bool:
     k = tokens.index(phrase[0])
     return k > 0 and tokens[k - 1].lower in _RELATIVES and phrase[0].lower not in PRONOUNS
+
+
+def introducer(tokens: list[Tok]) -> Attribution | None:
+    """Who opens a sentence that introduces a statement: its first person, else the
+    organisation it opens with."""
+    phrase = lead_person(tokens) or lead_organisation(tokens)
+    return Attribution(phrase, "", "", tuple(tokens)) if phrase else None
+
+
+def label_before(tokens: list[Tok]) -> Attribution | None:
+    """A transcript's speaker label: "Ambassador Carter: “...”" (a short run of capitalized
+    words, alone before a colon)."""
+    if not 1 <= len(tokens) <= 6 or tokens[-1].brk != ":" or any(t.brk for t in tokens[:-1]):
+        return None
+    if not all(t.cap or t.lower in PARTICLES for t in tokens):
+        return None
+    return Attribution(tuple(tokens))
 
 
 def _stops_clause(tokens: list[Tok], j: int) -> bool:

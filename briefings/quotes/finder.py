@@ -16,7 +16,14 @@ from itertools import chain, compress
 from typing import NamedTuple
 
 from briefings.model import Quote
-from briefings.quotes.attribution import VERBS, Attribution, after_quote, before_quote
+from briefings.quotes.attribution import (
+    VERBS,
+    Attribution,
+    after_quote,
+    before_quote,
+    introducer,
+    label_before,
+)
 from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
 from briefings.quotes.marks import Span, starts_with_open_mark
 from briefings.quotes.mask import mask
@@ -26,6 +33,7 @@ from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, tokenize
 
 _SUBJECT_REACH = 20
+_FOLLOWING = re.compile(r"\bthe following (?:statement|remarks|comments|message)\b")
 # "the U.S." or "A.B." at the end of a quote: its full stop belongs to the word.
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Ltd)\.)$")
 
@@ -135,6 +143,8 @@ def _attribute(
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted)
             attribution = _attribution(toks, after, (sent_start, prev_close, span.open), short)
+            if attribution is None and p and not text[: span.open].strip():
+                attribution = _introduced(words, masked[p - 1], p - 1, short)
             speaker = _resolve(attribution, registry, subject, last)
             if speaker is not None:
                 last = subject = speaker
@@ -146,6 +156,22 @@ def _attribute(
         if events:
             subject = events[-1][1]
     return found
+
+
+def _introduced(words: _Words, masked: str, p: int, short: bool) -> Attribution | None:
+    """The speaker a paragraph's last sentence introduces for the quote that opens the next
+    one: "X said:", "X, speaking in Y, said," or "X issued the following statement"."""
+    bounds = words.cache.sentences(masked)
+    if not bounds:
+        return None
+    first, end = bounds[-1]
+    sentence = masked[first:end].rstrip()
+    if not (sentence.endswith((":", ",")) or _FOLLOWING.search(sentence)):
+        return None
+    tokens = _between(words.tokens[p], first, end)
+    if sentence.endswith(":") or _FOLLOWING.search(sentence):
+        return before_quote(tokens, short) or introducer(tokens)
+    return before_quote(tokens, short)
 
 
 def _latest_subject(words: _Words, masked: list[str], back: range) -> Speaker | None:
@@ -244,6 +270,8 @@ def _attribution(
     preceding = before_quote(near, short)
     if preceding is None and prev_close > sent_start:
         preceding = before_quote(_between(toks, sent_start, open_at), short)
+    if preceding is None and following is None and prev_close < sent_start:
+        preceding = label_before(near)
     return preceding or following
 
 

@@ -143,17 +143,20 @@ def mentions(tokens: Tokens, people_only: bool = False) -> list[Mention]:
     out: list[Mention] = []
     count = len(tokens)
     brk, possessive, cap, word = tokens.brk, tokens.possessive, tokens.cap, tokens.word
+    start, end = tokens.start, tokens.end
     done = -1  # the last index of the previous run
     for i in capitalized(tokens):
         if i <= done:
             continue
         j = i
-        # A run goes on over capitalized words, and over a particle before one ("von der").
+        # A run goes on over capitalized words, and over a particle before one ("von der"),
+        # one space apart: "Lighthizer (L)" is two runs.
         while (
             not brk[j]
             and not possessive[j]
             and j + 1 < count
             and (cap[j + 1] or (word[j + 1] in PARTICLES and j + 2 < count and cap[j + 2]))
+            and start[j + 1] - end[j] == 1
         ):
             j += 1
         reading = _run_reading(tokens, i, j) if j > i else _word_reading(word[i])
