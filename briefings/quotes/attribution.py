@@ -85,12 +85,10 @@ def _is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
 
 
 def _person_before(tokens: list[Tok], k: int) -> bool:
-    """Whether a name or he/she is the subject right before verb ``k``: "Berg called the
-    talks", not "a plan called"."""
-    k -= 1
-    while k >= 0 and tokens[k].lower in SKIPPABLE and not tokens[k].brk:
-        k -= 1
-    return k >= 0 and not tokens[k].brk and (tokens[k].cap or tokens[k].lower in PRONOUNS)
+    """Whether a name or he/she is the subject of verb ``k``: "Berg called the talks",
+    "Berg, sitting across the table, described them as", not "a plan called"."""
+    phrase, _ = phrase_before(tokens, k)
+    return any(t.cap or t.lower in PRONOUNS for t in phrase)
 
 
 def _np_word(tok: Tok) -> bool:
@@ -143,6 +141,8 @@ def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
         k -= 1
     if k < 0:
         return (), ""
+    if tokens[k].lower == "who" and k:
+        return _collect_back(tokens, k - 1), ""  # "President Carter, who said"
     if tokens[k].brk[:1] == ",":
         return _appositive(tokens, k)
     if tokens[k].brk:
@@ -266,10 +266,19 @@ def lead_person(tokens: Sequence[Tok]) -> tuple[Tok, ...]:
     for mention in mentions(Tokens.of(tokens)):
         if not mention.person:
             continue
-        if mention.first and tokens[mention.first - 1].lower in PREPOSITIONS:
+        if mention.first and _governed(tokens, mention.first):
             continue
         return tuple(tokens[mention.first : mention.last + 1])
     return ()
+
+
+def _governed(tokens: Sequence[Tok], k: int) -> bool:
+    """Whether a preposition governs the name at ``k`` (not the "of" inside a title:
+    "Secretary of Commerce Penny Pritzker")."""
+    before = tokens[k - 1].lower
+    if before not in PREPOSITIONS:
+        return False
+    return not (before == "of" and k > 1 and tokens[k - 2].lower in TITLES)
 
 
 def lead_organisation(tokens: list[Tok]) -> tuple[Tok, ...]:
@@ -358,6 +367,9 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             if not phrase:
                 # "Duda ... and wrote", "X of the Y assembly said", "The ministry ... and said"
                 phrase = lead_person(tokens) or lead_organisation(tokens)
+            elif phrase[-1].lower in DOCUMENTS and tokens.index(phrase[0]):
+                # "The ministry issued a statement saying": the issuer, not the statement
+                phrase = phrase_after(tokens, 0)[0] or phrase
         if phrase:
             return Attribution(phrase, role, verb, tuple(tokens))
     return None

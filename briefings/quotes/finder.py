@@ -65,8 +65,8 @@ def find_quotes(
     tokens = [tokenize(m) for m in masked]
     named = [mentions(toks, people_only=True) for toks in tokens]
     registry = Registry(texts=masked)
-    for toks, found_here in zip(tokens, named, strict=True):
-        register(registry, toks, found_here)
+    for index, (toks, found_here) in enumerate(zip(tokens, named, strict=True)):
+        register(registry, toks, found_here, index)
     words = _Words(tokens, named, registry, cache)
     found = _attribute(paragraphs, spans, chains, masked, words)
     return _to_quotes(_fill_gaps(found), paragraphs, source_url)
@@ -141,10 +141,11 @@ def _attribute(
             next_open = spans[p][index + 1].open if index + 1 < len(spans[p]) else len(text)
             after = _between(toks, span.close + 1, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
-            short = _is_short(quoted)
+            short = _is_short(quoted) or _bracketed(text, span)
             attribution = _attribution(toks, after, (sent_start, prev_close, span.open), short)
             if attribution is None and p and not text[: span.open].strip():
                 attribution = _introduced(words, masked[p - 1], p - 1, short)
+            registry.now = (p, span.open)
             speaker = _resolve(attribution, registry, subject, last)
             if speaker is not None:
                 last = subject = speaker
@@ -312,6 +313,11 @@ def _subject(first: int, stopping: _Stops, registry: Registry) -> Person | None:
     return None
 
 
+def _bracketed(text: str, span: Span) -> bool:
+    """A span in brackets, ("..."), names or titles something: it needs its own attribution."""
+    return text[span.open - 1 : span.open] == "(" and text[span.close + 1 : span.close + 2] == ")"
+
+
 def _is_short(quoted: str) -> bool:
     """Scare quotes and titles: up to three words, or a capitalized phrase without an end."""
     words = quoted.split()
@@ -404,5 +410,10 @@ def bare_role(role: str) -> str:
 
 
 def _title_like(text: str) -> bool:
-    """A short span written as a name or title ("Phase One"), not as speech."""
-    return all(word[:1].isupper() for word in text.split())
+    """A short span written as a name or title ("Phase One", "Agreement on Trade"), not as
+    speech: one capitalized word, or every word of three letters or more capitalized."""
+    words = text.split()
+    long_words = [word for word in words if len(word) > 2]
+    if len(words) > 1 and len(long_words) < 2:
+        return False
+    return all(word[:1].isupper() for word in long_words or words)

@@ -130,7 +130,8 @@ NON_PERSON = word_set(
     "Constitution Treaty Agreement Accord Plan Program Programme Project Mission Movement "
     "Revolution War Crisis Election Elections Conference Forum Meeting Talks Eastern Western "
     "Northern Southern Central Disease Control Prevention Health Mediterranean Cypriot "
-    "Wikinews Internet Online Media Daily Weekly Herald Tribune Guardian Telegraph Mail"
+    "Wikinews Internet Online Media Daily Weekly Herald Tribune Guardian Telegraph Mail "
+    "Partnership Alliance Coalition Community Initiative Organisation Office"
 )
 
 # Places that open a capitalized run before a name ("Argentina Alberto Fernández").

@@ -31,6 +31,8 @@ from briefings.quotes.tokens import Tok, Tokens, bare_word, tokenize
 _VERB_WORDS = frozenset(SPEECH_VERBS.split())
 PARTICLES = word_set("de van von der den bin al da del di la le du dos ben ibn")
 _MAX_ROLE_WORDS = 12
+# A title after these in a role is someone else's: "assistant to the president".
+_OWN_ROLE_STOPS = word_set("to for")
 _SENTENCE_ENDS = frozenset(".!?:")
 # Lower-case words a capitalized run never starts with.
 _RUN_SKIP = HONORIFICS | _VERB_WORDS
@@ -68,6 +70,10 @@ class Registry:
     people: dict[str, Person] = field(default_factory=dict)
     by_word: dict[str, str] = field(default_factory=dict)
     texts: Sequence[str] = ()  # the paragraphs read, quotes masked
+    # Where each person is first named, (paragraph, offset), and where the reader is now: a
+    # bare title resolves only to someone named before it.
+    seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    now: tuple[int, int] = (1 << 30, 0)
 
     def written_capitalized(self, word: str) -> bool:
         """Whether ``word`` is written capitalized inside a sentence somewhere in the texts:
@@ -76,8 +82,9 @@ class Registry:
         paragraph while registering, the paragraphs holding the word are tokenized then."""
         return any(_inside_sentence(tokenize(text), word) for text in self.texts if word in text)
 
-    def add(self, name: str, role: str = "") -> Person:
+    def add(self, name: str, role: str = "", at: tuple[int, int] | None = None) -> Person:
         known = self.lookup(name)
+        self.seen.setdefault(known.name if known else name, at or self.now)
         if known is not None:
             if role and not known.role:
                 known = Person(known.name, role)
@@ -114,13 +121,23 @@ class Registry:
                 return known
         return None
 
-    def by_role(self, title: str) -> Person | None:
-        """The person most recently registered whose role has the word ``title``."""
+    def by_role(self, title: str, modifiers: Sequence[str] = ()) -> Person | None:
+        """The person most recently named before :attr:`now` whose role has the word
+        ``title`` as its own (not "adviser to the president"), preferring one whose role has
+        all of ``modifiers`` too ("the Chinese president")."""
         needle = title.lower()
+        wanted = [m.lower() for m in modifiers]
+        found: Person | None = None
         for person in reversed(self.people.values()):
-            if needle in person.role.lower().split():
+            words = person.role.lower().split()
+            if needle not in words or self.seen.get(person.name, (0, 0)) > self.now:
+                continue
+            if not _OWN_ROLE_STOPS.isdisjoint(words[: words.index(needle)]):
+                continue
+            if all(m in words for m in wanted):
                 return person
-        return None
+            found = found or person
+        return found
 
 
 def _inside_sentence(tokens: Tokens, word: str) -> bool:
@@ -297,8 +314,10 @@ def appositive_after(tokens: Tokens, last: int) -> str:
     return " ".join(word[first : end + 1])
 
 
-def register(registry: Registry, tokens: Tokens, found: list[Mention] | None = None) -> None:
-    """Add the people named in ``tokens`` (one paragraph, quotes masked)."""
+def register(
+    registry: Registry, tokens: Tokens, found: list[Mention] | None = None, paragraph: int = 0
+) -> None:
+    """Add the people named in ``tokens`` (paragraph number ``paragraph``, quotes masked)."""
     for mention in mentions(tokens) if found is None else found:
         if not mention.person:
             continue
@@ -316,6 +335,7 @@ def register(registry: Registry, tokens: Tokens, found: list[Mention] | None = N
                 or role
             )
         if known is not None or len(mention.name.split()) >= 2:
-            registry.add(mention.name, role)
+            registry.add(mention.name, role, (paragraph, tokens.start[mention.first]))
         elif role and role != appositive_after(tokens, mention.last) and mention.name[-2:] != "ly":
-            registry.add(mention.name, role)  # "President Trump", not "Officially, ..."
+            at = (paragraph, tokens.start[mention.first])
+            registry.add(mention.name, role, at)  # "President Trump", not "Officially, ..."

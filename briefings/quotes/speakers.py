@@ -105,7 +105,8 @@ def _described(
         head not in DETERMINERS and not body[0].possessive and body[-1].lower.endswith("s")
     ):
         return Speaker(text, role, unnamed=True)
-    holder = registry.by_role(nouns[-1])
+    modifiers = [t.word for t in body if t.cap and t.lower not in TITLES]
+    holder = registry.by_role(nouns[-1], modifiers)
     if holder is not None and len(body) <= 3:
         return _person(holder, role)
     if (
