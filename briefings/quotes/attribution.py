@@ -50,7 +50,7 @@ _AFTER_REACH = 12
 _PLACE_PREPOSITIONS = word_set("in at from")
 _ISSUED = word_set("released issued published sent")
 # A verb whose subject follows one of these is in a relative clause: "which the BBC noted".
-_RELATIVES = word_set("which who whom that as")
+_RELATIVES = word_set("which who whom that")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, compress
 from typing import NamedTuple
 
 from briefings.model import Quote
+from briefings.quotes.acronyms import expansions
 from briefings.quotes.attribution import (
     VERBS,
     Attribution,
@@ -25,7 +26,7 @@ from briefings.quotes.attribution import (
     label_before,
 )
 from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
-from briefings.quotes.marks import Span, starts_with_open_mark
+from briefings.quotes.marks import MARKS, Span, lone_close, starts_with_open_mark
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Mention, Person, Registry, mentions, register
 from briefings.quotes.speakers import Speaker, resolve
@@ -33,6 +34,7 @@ from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, tokenize
 
 _SUBJECT_REACH = 20
+_RUN_ON_REACH = 6  # paragraphs a quote may run on without marks
 _FOLLOWING = re.compile(r"\bthe following (?:statement|remarks|comments|message)\b")
 # "the U.S." or "A.B." at the end of a quote: its full stop belongs to the word.
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Ltd)\.)$")
@@ -57,10 +59,18 @@ def find_quotes(
     """Quotes of the article whose body is ``paragraphs``; texts are verbatim substrings."""
     cache = cache or TextCache()
     spans = [cache.speech_spans(p) for p in paragraphs]
-    # Paragraphs after the last quote mark cannot attribute anything: leave them unread.
-    reach = max((i + 1 for i, found in enumerate(spans) if found), default=0)
+    # Paragraphs after the last quote mark cannot attribute anything: leave them unread,
+    # unless the last quote is left open and may run on to the end.
+    reach = max(
+        (i + 1 for i, text in enumerate(paragraphs) if spans[i] or not MARKS.isdisjoint(text)),
+        default=0,
+    )
+    open_at_end = bool(reach and spans[reach - 1] and not spans[reach - 1][-1].closed)
+    if open_at_end and len(paragraphs) - reach <= _RUN_ON_REACH:
+        reach = len(paragraphs)
+    ends = reach == len(paragraphs)  # whether the article ends with the paragraphs read
     paragraphs, spans = paragraphs[:reach], spans[:reach]
-    chains = _chains(paragraphs, spans)
+    chains = _chains(paragraphs, spans, ends)
     masked = [mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
     tokens = [tokenize(m) for m in masked]
     named = [mentions(toks, people_only=True) for toks in tokens]
@@ -69,7 +79,8 @@ def find_quotes(
         register(registry, toks, found_here, index)
     words = _Words(tokens, named, registry, cache)
     found = _attribute(paragraphs, spans, chains, masked, words)
-    return _to_quotes(_fill_gaps(found), paragraphs, source_url)
+    quotes = _to_quotes(_fill_gaps(found), paragraphs, source_url)
+    return _spelled_out(quotes, paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +101,15 @@ class _Words:
         return _last_event(self.tokens[p], self.named[p], bounds, self.registry)
 
 
-def _chains(paragraphs: Sequence[str], spans: list[list[Span]]) -> dict[tuple[int, int], int]:
-    """Unclosed spans that run on into the next paragraph (opening mark, no closing one)."""
+def _chains(
+    paragraphs: Sequence[str], spans: list[list[Span]], ends: bool
+) -> dict[tuple[int, int], int]:
+    """Unclosed spans that run on into the next paragraph (opening mark, no closing one).
+    ``ends``: whether the article ends with ``paragraphs``."""
     chains: dict[tuple[int, int], int] = {}
+    ran_on: set[int] = set()  # paragraphs a run-on quote fills
     for p in range(len(paragraphs)):
-        if not spans[p] or spans[p][-1].closed:
+        if not spans[p] or spans[p][-1].closed or p in ran_on:
             continue
         nxt = p + 1
         if (
@@ -107,8 +122,36 @@ def _chains(paragraphs: Sequence[str], spans: list[list[Span]]) -> dict[tuple[in
             chains[(p, len(spans[p]) - 1)] = chain
             chains[(nxt, 0)] = chain
         else:
-            spans[p].pop()  # a stray opening mark: skip it, keep the rest
+            run = _run_on(paragraphs, p, ends)
+            if run is None:
+                spans[p].pop()  # a stray opening mark: skip it, keep the rest
+                continue
+            chain = chains.get((p, len(spans[p]) - 1), len(chains))
+            chains[(p, len(spans[p]) - 1)] = chain
+            for q, span in run:
+                spans[q].insert(0, span)
+                chains[(q, 0)] = chain
+                ran_on.add(q)
     return chains
+
+
+def _run_on(paragraphs: Sequence[str], p: int, ends: bool) -> list[tuple[int, Span]] | None:
+    """A quote left open at the end of paragraph ``p`` that runs on through paragraphs
+    without marks (a transcript's or a statement's style) to one that opens with its closing
+    mark, or to the end of the article: a span for each of them. None when a paragraph with
+    other marks, or too many paragraphs, come first."""
+    run: list[tuple[int, Span]] = []
+    end = min(len(paragraphs), p + 1 + _RUN_ON_REACH)
+    for q in range(p + 1, end):
+        text = paragraphs[q]
+        close = lone_close(text)
+        if close >= 0:
+            run.append((q, Span(-1, close)))
+            return run
+        if not text.strip() or not MARKS.isdisjoint(text):
+            return None
+        run.append((q, Span(-1, len(text), closed=False)))
+    return run if ends and end == len(paragraphs) else None
 
 
 def _attribute(
@@ -132,26 +175,25 @@ def _attribute(
         bounds = words.cache.sentences(masked[p])
         events = words.events(p, masked[p])
         for index, span in enumerate(spans[p]):
-            while events and events[0][0] < span.open:
+            at = max(span.open, 0)  # a quote running on from the paragraph before opens at -1
+            while events and events[0][0] < at:
                 subject = events.pop(0)[1]
-            sent_start, sent_end = next(
-                ((a, b) for a, b in bounds if a <= span.open < b), (0, len(text))
-            )
+            sent_start, sent_end = next(((a, b) for a, b in bounds if a <= at < b), (0, len(text)))
             prev_close = spans[p][index - 1].close if index else -1
             next_open = spans[p][index + 1].open if index + 1 < len(spans[p]) else len(text)
             after = _between(toks, span.close + 1, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted) or _bracketed(text, span)
-            attribution = _attribution(toks, after, (sent_start, prev_close, span.open), short)
-            if attribution is None and p and not text[: span.open].strip():
+            attribution = _attribution(toks, after, (sent_start, prev_close, at), short)
+            if attribution is None and p and not text[:at].strip():
                 attribution = _introduced(words, masked[p - 1], p - 1, short)
-            registry.now = (p, span.open)
+            registry.now = (p, at)
             speaker = _resolve(attribution, registry, subject, last)
             if speaker is not None:
                 last = subject = speaker
             found.append(
                 _Found(p, span, quoted, speaker, speaker is not None, short,
-                       chains.get((p, index), -1), not text[: span.open].strip(),
+                       chains.get((p, index), -1), not text[:at].strip(),
                        (sent_start, sent_end))
             )  # fmt: skip
         if events:
@@ -288,9 +330,19 @@ def _resolve(
     if speaker is not None and speaker.person:
         return speaker
     lead = attribution.lead()
-    if lead and lead[0] < attribution.phrase[0]:
-        return resolve(lead, attribution.role, registry, subject, last)
+    if lead and lead[0] < attribution.phrase[0] and not _speaks_as_itself(attribution, speaker):
+        return resolve(lead, attribution.role, registry, subject, last) or speaker
     return speaker
+
+
+def _speaks_as_itself(attribution: Attribution, speaker: Speaker | None) -> bool:
+    """An organisation named as the subject of its own clause ("as the White House said")
+    is the speaker; one after "of" ("Smith of the ministry said") is where the person works."""
+    if speaker is None or not speaker.name[:1].isupper():
+        return False
+    clause = attribution.clause
+    at = clause.index(attribution.phrase[0]) if attribution.phrase[0] in clause else 0
+    return at > 0 and clause[at - 1].lower in {"as", "when", "while", "and", "but"}
 
 
 def _subject(first: int, stopping: _Stops, registry: Registry) -> Person | None:
@@ -315,7 +367,8 @@ def _subject(first: int, stopping: _Stops, registry: Registry) -> Person | None:
 
 def _bracketed(text: str, span: Span) -> bool:
     """A span in brackets, ("..."), names or titles something: it needs its own attribution."""
-    return text[span.open - 1 : span.open] == "(" and text[span.close + 1 : span.close + 2] == ")"
+    before = text[span.open - 1 : span.open] if span.open > 0 else ""
+    return before == "(" and text[span.close + 1 : span.close + 2] == ")"
 
 
 def _is_short(quoted: str) -> bool:
@@ -390,6 +443,14 @@ def _to_quotes(
             )
         )
     return tuple(quotes)
+
+
+def _spelled_out(quotes: tuple[Quote, ...], paragraphs: Sequence[str]) -> tuple[Quote, ...]:
+    """Speakers named by an acronym the article spells out get its full name."""
+    if not any(q.speaker.isupper() for q in quotes):
+        return quotes
+    full = expansions(paragraphs)
+    return tuple(replace(q, speaker=full[q.speaker]) if q.speaker in full else q for q in quotes)
 
 
 def trim_end(quoted: str) -> str:

@@ -66,7 +66,9 @@ ROLE_NOUNS = word_set(
     "survivors official's manufacturer regulator regulators staff trustee trustees delegate "
     "delegates protester protesters demonstrator demonstrators foundation archbishop actor "
     "actress singer musician artist journalist reporter broadcaster host presenter chancellor "
-    "rapporteur chef eyewitness children child girl boy parents spokespeople co-author"
+    "rapporteur chef eyewitness children child girl boy parents spokespeople co-author "
+    "ministers negotiators leaders envoys lawmakers legislators senators executives "
+    "delegation delegations governments ministries commissioners ambassadors"
 )
 # Adjectives and modifiers allowed inside a role phrase.
 ROLE_MODIFIERS = word_set(

@@ -124,6 +124,18 @@ def _single_closes(text: str, i: int) -> bool:
     return not (before == "s" and after == " " and text[i + 2 : i + 3].isalnum())
 
 
+def lone_close(text: str) -> int:
+    """Where the closing mark of a quote opened in an earlier paragraph is: the first mark of
+    ``text`` when it closes rather than opens; -1 when there is none."""
+    found = _MARK.search(text)
+    if found is None:
+        return -1
+    i, mark = found.start(), found.group()
+    if mark in "”»" or (mark == '"' and _looks_closing(text, i) and not _looks_opening(text, i)):
+        return i
+    return -1
+
+
 def starts_with_open_mark(text: str) -> bool:
     stripped = text.lstrip()
     return bool(stripped) and stripped[0] in '“"«「『'
