@@ -302,7 +302,8 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             phrase, role = phrase_after(tokens, k + 2 if verb == "according" else k + 1)
             return Attribution(phrase, role, verb) if phrase else None
         # '," Birmingham City University professor David Wilson told the press'
-        if any(_stops_clause(tokens, j) for j in range(k)):
+        stops = [j for j in range(k) if tokens[j].lower in _CLAUSE_STOPS]
+        if stops and not all(_place_after_role(tokens, j) for j in stops):
             return None
         phrase, role = phrase_before(tokens, k)
         if phrase and tokens.index(phrase[0]) > 0 and not role:
@@ -333,15 +334,12 @@ def label_before(tokens: list[Tok]) -> Attribution | None:
     return Attribution(tuple(tokens))
 
 
-def _stops_clause(tokens: list[Tok], j: int) -> bool:
-    """Whether token ``j`` starts a new clause or phrase; "in" after a role noun ("the
-    minister in Ottawa") does not."""
-    low = tokens[j].lower
-    if low not in _CLAUSE_STOPS:
-        return False
-    return not (
-        low in _PLACE_PREPOSITIONS
-        and j
+def _place_after_role(tokens: list[Tok], j: int) -> bool:
+    """Whether token ``j`` is "in", "at" or "from" after a role noun ("the minister in
+    Ottawa"): it places the speaker rather than starting a new clause."""
+    return (
+        tokens[j].lower in _PLACE_PREPOSITIONS
+        and j > 0
         and tokens[j - 1].lower in ROLE_NOUNS
         and not tokens[j - 1].brk
     )

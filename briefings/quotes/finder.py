@@ -26,7 +26,7 @@ from briefings.quotes.attribution import (
     label_before,
 )
 from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
-from briefings.quotes.marks import MARKS, Span, lone_close, starts_with_open_mark
+from briefings.quotes.marks import Span, has_mark, lone_close, starts_with_open_mark
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Mention, Person, Registry, mentions, register
 from briefings.quotes.speakers import Speaker, resolve
@@ -34,6 +34,12 @@ from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, tokenize
 
 _SUBJECT_REACH = 20
+_CLAUSE_END = frozenset(".!?;,")
+_COORDINATORS = frozenset({"while", "whereas", "but", "and"})
+_AFTER_QUOTE = frozenset(',"”»')
+# Two or three initials ending a sentence piece: "A.B.", not "U.S." (never split after).
+_INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}$")
+_INITIALS_SPLIT = re.compile(r"[A-Z]\.[A-Z]\. [A-Z]")
 _RUN_ON_REACH = 6  # paragraphs a quote may run on without marks
 _FOLLOWING = re.compile(r"\bthe following (?:statement|remarks|comments|message)\b")
 # "the U.S." or "A.B." at the end of a quote: its full stop belongs to the word.
@@ -59,15 +65,11 @@ def find_quotes(
     """Quotes of the article whose body is ``paragraphs``; texts are verbatim substrings."""
     cache = cache or TextCache()
     spans = [cache.speech_spans(p) for p in paragraphs]
-    # Paragraphs after the last quote mark cannot attribute anything: leave them unread,
-    # unless the last quote is left open and may run on to the end.
-    reach = max(
-        (i + 1 for i, text in enumerate(paragraphs) if spans[i] or not MARKS.isdisjoint(text)),
-        default=0,
-    )
-    open_at_end = bool(reach and spans[reach - 1] and not spans[reach - 1][-1].closed)
-    if open_at_end and len(paragraphs) - reach <= _RUN_ON_REACH:
-        reach = len(paragraphs)
+    # Paragraphs after the last quote cannot attribute anything: leave them unread, unless
+    # that quote is left open and may run on into them.
+    reach = max((i + 1 for i, found in enumerate(spans) if found), default=0)
+    if reach and not spans[reach - 1][-1].closed:
+        reach = min(len(paragraphs), reach + _RUN_ON_REACH)
     ends = reach == len(paragraphs)  # whether the article ends with the paragraphs read
     paragraphs, spans = paragraphs[:reach], spans[:reach]
     chains = _chains(paragraphs, spans, ends)
@@ -93,11 +95,11 @@ class _Words:
     cache: TextCache
 
     def events(self, p: int, masked: str) -> list[tuple[int, Speaker]]:
-        bounds = self.cache.sentences(masked)
+        bounds = sentences(self.cache, masked)
         return _subject_events(self.tokens[p], self.named[p], bounds, self.registry)
 
     def last_event(self, p: int, masked: str) -> tuple[int, Speaker] | None:
-        bounds = self.cache.sentences(masked)
+        bounds = sentences(self.cache, masked)
         return _last_event(self.tokens[p], self.named[p], bounds, self.registry)
 
 
@@ -148,7 +150,7 @@ def _run_on(paragraphs: Sequence[str], p: int, ends: bool) -> list[tuple[int, Sp
         if close >= 0:
             run.append((q, Span(-1, close)))
             return run
-        if not text.strip() or not MARKS.isdisjoint(text):
+        if not text.strip() or has_mark(text):
             return None
         run.append((q, Span(-1, len(text), closed=False)))
     return run if ends and end == len(paragraphs) else None
@@ -172,7 +174,7 @@ def _attribute(
         subject = _latest_subject(words, masked, range(p - 1, unread - 1, -1)) or subject
         unread = p + 1
         toks = words.tokens[p]
-        bounds = words.cache.sentences(masked[p])
+        bounds = sentences(words.cache, masked[p])
         events = words.events(p, masked[p])
         for index, span in enumerate(spans[p]):
             at = max(span.open, 0)  # a quote running on from the paragraph before opens at -1
@@ -188,7 +190,9 @@ def _attribute(
             if attribution is None and p and not text[:at].strip():
                 attribution = _introduced(words, masked[p - 1], p - 1, short)
             registry.now = (p, at)
-            speaker = _resolve(attribution, registry, subject, last)
+            speaker = _named_he(attribution, text, registry) or _resolve(
+                attribution, registry, subject, last
+            )
             if speaker is not None:
                 last = subject = speaker
             found.append(
@@ -204,7 +208,7 @@ def _attribute(
 def _introduced(words: _Words, masked: str, p: int, short: bool) -> Attribution | None:
     """The speaker a paragraph's last sentence introduces for the quote that opens the next
     one: "X said:", "X, speaking in Y, said," or "X issued the following statement"."""
-    bounds = words.cache.sentences(masked)
+    bounds = sentences(words.cache, masked)
     if not bounds:
         return None
     first, end = bounds[-1]
@@ -289,9 +293,38 @@ def _verb_event(toks: Tokens, mention: Mention, registry: Registry) -> tuple[int
     if k >= len(lower) or lower[k] not in VERBS:
         return None
     known = registry.lookup(mention.name)
-    if known is None or toks.possessive[mention.last]:
+    if known is None or toks.possessive[mention.last] or _reported(toks, mention.first):
         return None
     return toks.start[mention.first], Speaker(known.name, known.role, person=True)
+
+
+def _reported(toks: Tokens, first: int) -> bool:
+    """Whether a speech verb earlier in the clause of token ``first`` governs it: "X said
+    the offer fell short of what Y had promised" is about X, not Y; "X spoke, while Y wrote"
+    is about Y."""
+    lower, brk = toks.lower, toks.brk
+    for k in range(first - 1, -1, -1):
+        if _CLAUSE_END.intersection(brk[k]) or lower[k] in _COORDINATORS:
+            return False
+        if lower[k] in VERBS and not toks.cap[k]:
+            return True
+    return False
+
+
+def sentences(cache: TextCache, text: str) -> list[tuple[int, int]]:
+    """Sentence bounds of ``text``, joined again where a split fell after initials before a
+    name ("A.B. Carter said")."""
+    bounds = cache.sentences(text)
+    if len(bounds) < 2 or _INITIALS_SPLIT.search(text) is None:
+        return bounds
+    joined = [bounds[0]]
+    for a, b in bounds[1:]:
+        end = joined[-1][1]
+        if _INITIALS_END.search(text, max(0, end - 8), end):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
 
 
 def _between(toks: Tokens, begin: int, end: int) -> list[Tok]:
@@ -333,6 +366,17 @@ def _resolve(
     if lead and lead[0] < attribution.phrase[0] and not _speaks_as_itself(attribution, speaker):
         return resolve(lead, attribution.role, registry, subject, last) or speaker
     return speaker
+
+
+def _named_he(attribution: Attribution | None, text: str, registry: Registry) -> Speaker | None:
+    """'"...," He said' after a quote: the surname He (a pronoun there is lower case)."""
+    if attribution is None or len(attribution.phrase) != 1:
+        return None
+    tok = attribution.phrase[0]
+    if tok.word != "He" or text[: tok.start].rstrip()[-1:] not in _AFTER_QUOTE:
+        return None
+    known = registry.lookup("He")
+    return Speaker(known.name, known.role, person=True) if known else None
 
 
 def _speaks_as_itself(attribution: Attribution, speaker: Speaker | None) -> bool:
@@ -459,7 +503,8 @@ def trim_end(quoted: str) -> str:
     text = quoted.rstrip()
     if text[-1:] == ",":
         return text[:-1].rstrip()
-    if text[-1:] == "." and text[-2:-1] != "." and not _ABBREVIATION_END.search(text):
+    tail = max(0, len(text) - 6)
+    if text[-1:] == "." and text[-2:-1] != "." and not _ABBREVIATION_END.search(text, tail):
         return text[:-1].rstrip()
     return text
 

@@ -112,6 +112,9 @@ NOT_NAMES = word_set(
     "Against Around Through Without Within Following Speaking Asked Reports Officials Police "
     "Sources Analysts Experts Critics Residents Witnesses Several Two Three Four Five One"
 )
+# Words of NOT_NAMES that are surnames too, after a given name: "Theresa May", "He Lifang".
+SURNAMES = word_set("May June April August He")
+
 # Words that make a capitalized run a place or an organisation rather than a person.
 NON_PERSON = word_set(
     "States Kingdom Nations Union Republic Ministry Department Agency Committee Council Service "

@@ -88,8 +88,8 @@ _SPEECH_ENDS = frozenset(",.?!…")
 
 def find_single_spans(text: str) -> list[Span]:
     """Closed single-quoted spans of a paragraph that has no double quote marks."""
-    if "'" not in text and "‘" not in text:
-        return []
+    if not (" '" in text or " ‘" in text or text[:1] in ("'", "‘")):
+        return []  # no mark opens a word after a space or at the start
     spans: list[Span] = []
     open_at = -1
     for found in _SINGLE.finditer(text):
@@ -122,6 +122,11 @@ def _single_closes(text: str, i: int) -> bool:
         return True
     # "the ministers' talks": a plural possessive, not a closing mark.
     return not (before == "s" and after == " " and text[i + 2 : i + 3].isalnum())
+
+
+def has_mark(text: str) -> bool:
+    """Whether ``text`` holds a double quote mark of any kind."""
+    return _MARK.search(text) is not None
 
 
 def lone_close(text: str) -> int:

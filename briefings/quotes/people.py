@@ -7,6 +7,7 @@ too; "Akazawa" alone then resolves to "Ryosei Akazawa".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
@@ -23,12 +24,15 @@ from briefings.quotes.lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     SUFFIXES,
+    SURNAMES,
     TITLES,
     word_set,
 )
 from briefings.quotes.tokens import Tok, Tokens, bare_word, tokenize
 
 _VERB_WORDS = frozenset(SPEECH_VERBS.split())
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_LEADING_SURNAMES = word_set("He")
 PARTICLES = word_set("de van von der den bin al da del di la le du dos ben ibn")
 _MAX_ROLE_WORDS = 12
 # A title after these in a role is someone else's: "assistant to the president".
@@ -119,6 +123,8 @@ class Registry:
             known = self.people[self.by_word[words[-1]]]
             if known.name.split()[0] == words[0]:
                 return known
+            if words[0].lower() in PARTICLES and known.name.lower().endswith(full.lower()):
+                return known  # "Van der Berg" for "Pieter van der Berg"
         return None
 
     def by_role(self, title: str, modifiers: Sequence[str] = ()) -> Person | None:
@@ -172,7 +178,7 @@ def mentions(tokens: Tokens, people_only: bool = False) -> list[Mention]:
             not brk[j]
             and not possessive[j]
             and j + 1 < count
-            and (cap[j + 1] or (word[j + 1] in PARTICLES and j + 2 < count and cap[j + 2]))
+            and (cap[j + 1] or (word[j + 1] in PARTICLES and _name_follows(tokens, j + 2)))
             and start[j + 1] - end[j] == 1
         ):
             j += 1
@@ -181,6 +187,13 @@ def mentions(tokens: Tokens, people_only: bool = False) -> list[Mention]:
             out.append(_new_mention(Mention, (i, j, *reading)))
         done = j
     return out
+
+
+def _name_follows(tokens: Tokens, k: int) -> bool:
+    """Whether a capitalized word comes at ``k`` after at most one more particle ("van der")."""
+    if k < len(tokens) and tokens.word[k] in PARTICLES:
+        k += 1
+    return k < len(tokens) and tokens.cap[k]
 
 
 def _word_reading(word: str) -> _Reading:
@@ -233,6 +246,8 @@ def split_mention(tokens: Sequence[Tok], first: int, last: int) -> Mention:
 def _read_run(run: Sequence[Tok]) -> _Reading:
     """(name, role, person) of a capitalized run."""
     while run and (run[0].word in NOT_NAMES or run[0].lower in _RUN_SKIP):
+        if run[0].word in _LEADING_SURNAMES and len(run) > 1 and run[1].lower not in TITLES:
+            break  # "He Lifang": an East Asian surname first
         run = run[1:]
     cut = -1
     for k, tok in enumerate(run):
@@ -255,12 +270,22 @@ def _read_run(run: Sequence[Tok]) -> _Reading:
 def _personal(name_part: Sequence[Tok]) -> bool:
     if len(name_part) == 2 and name_part[0].bare in PLACES:
         return False  # "Turkish Cypriot", "American Airlines"
-    for tok in name_part:
-        if tok.bare in NON_PERSON or tok.word in NOT_NAMES:
+    for k, tok in enumerate(name_part):
+        if tok.bare in NON_PERSON or (tok.word in NOT_NAMES and not _surname(tok.word, k)):
             return False
-        if _acronym(tok.word):
-            return False  # NASA, FSB: organisations
+        if _acronym(tok.word) and not (k + 1 < len(name_part) and _initials(tok.word)):
+            return False  # NASA, FSB: organisations; "A.B. Carter" is a person
     return not name_part[-1].possessive or len(name_part) > 1
+
+
+def _surname(word: str, k: int) -> bool:
+    """Whether ``word``, the ``k``-th of a name, may be a surname ("Theresa May", "He Lifang")."""
+    return word in SURNAMES and (k > 0 or word in _LEADING_SURNAMES)
+
+
+def _initials(word: str) -> bool:
+    """ "A.B." or "J.": a person's initials (when a name follows them)."""
+    return len(word) <= 6 and word.endswith(".") and _INITIALS.fullmatch(word) is not None
 
 
 def _acronym(word: str) -> bool:

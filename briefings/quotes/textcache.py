@@ -4,7 +4,7 @@ one :class:`TextCache` per article computes each once, on first use."""
 
 from __future__ import annotations
 
-from briefings.quotes.marks import MARKS, Span, find_single_spans, find_spans
+from briefings.quotes.marks import Span, find_single_spans, find_spans, has_mark
 from briefings.reading.sentences import split_sentences
 
 
@@ -32,7 +32,7 @@ class TextCache:
         found = self._speech.get(text)
         if found is None:
             found = self.spans(text)
-            if not found and MARKS.isdisjoint(text):
+            if not found and ("'" in text or "‘" in text) and not has_mark(text):
                 found = find_single_spans(text)
             self._speech[text] = found
         return list(found)
