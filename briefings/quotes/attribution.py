@@ -34,7 +34,7 @@ from briefings.quotes.tokens import Tok, Tokens
 VERBS = frozenset(SPEECH_VERBS.split())
 # Verbs that may come before their subject: '"...," said Akazawa'.
 INVERTED = word_set(
-    "said says added adds asked asks explained continued continues noted wrote writes stated "
+    "said says added adds asked asks explained continued continues noted wrote writes stated read "
     "recalled replied responded insisted warned argued remarked tweeted posted commented "
     "announced"
 )
@@ -81,7 +81,10 @@ def _is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
     # A capitalized "States" or "Says" is a name, not a verb.
     if word not in VERBS or tokens[k].cap:
         return False
-    return not (short and word in NAMING_VERBS) or _person_before(tokens, k)
+    if not short or word not in NAMING_VERBS:
+        return True
+    # "was described by Johnson as": the passive names its speaker after "by"
+    return _person_before(tokens, k) or (k + 1 < len(tokens) and tokens[k + 1].lower == "by")
 
 
 def _person_before(tokens: list[Tok], k: int) -> bool:
@@ -308,8 +311,19 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         phrase, role = phrase_before(tokens, k)
         if phrase and tokens.index(phrase[0]) > 0 and not role:
             phrase = tuple(t for t in tokens[: tokens.index(phrase[-1]) + 1])
+        source = _read_from(tokens, k + 1)
+        if source:
+            return Attribution(source, "", verb)
         return Attribution(phrase, role, verb) if phrase else None
     return None
+
+
+def _read_from(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
+    """'"...," the negotiators read from the joint statement': the document speaks."""
+    if k + 1 >= len(tokens) or tokens[k].lower != "from" or tokens[k - 1].brk:
+        return ()
+    phrase, _ = phrase_after(tokens, k + 1)
+    return phrase if phrase and phrase[-1].lower in DOCUMENTS else ()
 
 
 def _in_relative_clause(tokens: list[Tok], phrase: tuple[Tok, ...]) -> bool:

@@ -40,7 +40,8 @@ _AFTER_QUOTE = frozenset(',"”»')
 # Two or three initials ending a sentence piece: "A.B.", not "U.S." (never split after).
 _INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}$")
 _INITIALS_SPLIT = re.compile(r"[A-Z]\.[A-Z]\. [A-Z]")
-_RUN_ON_REACH = 6  # paragraphs a quote may run on without marks
+_RUN_ON_REACH = 6
+_OPENERS = frozenset('“"«')  # paragraphs a quote may run on without marks
 _FOLLOWING = re.compile(r"\bthe following (?:statement|remarks|comments|message)\b")
 # "the U.S." or "A.B." at the end of a quote: its full stop belongs to the word.
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Ltd)\.)$")
@@ -57,6 +58,8 @@ class _Found:
     chain: int  # quotes of one multi-paragraph quote share a chain number (else -1)
     opens_paragraph: bool = False
     sentence: tuple[int, int] = (0, 0)  # bounds of the sentence it stands in
+    # The person the text is about where a quote standing alone as its paragraph begins.
+    about: Speaker | None = None
 
 
 def find_quotes(
@@ -110,6 +113,7 @@ def _chains(
     ``ends``: whether the article ends with ``paragraphs``."""
     chains: dict[tuple[int, int], int] = {}
     ran_on: set[int] = set()  # paragraphs a run-on quote fills
+    _reopen(paragraphs, spans)
     for p in range(len(paragraphs)):
         if not spans[p] or spans[p][-1].closed or p in ran_on:
             continue
@@ -135,6 +139,20 @@ def _chains(
                 chains[(q, 0)] = chain
                 ran_on.add(q)
     return chains
+
+
+def _reopen(paragraphs: Sequence[str], spans: list[list[Span]]) -> None:
+    """A paragraph ending in an opening mark lost it to the paragraph before it (a page's
+    markup split them): the next paragraph's words up to its closing mark are the quote."""
+    for p in range(len(paragraphs) - 1):
+        last = len(paragraphs[p].rstrip()) - 1
+        if last < 0 or paragraphs[p][last] not in _OPENERS:
+            continue
+        if any(span.close == last for span in spans[p]):
+            continue  # a straight mark that closes a quote
+        close = lone_close(paragraphs[p + 1])
+        if close > 0:
+            spans[p + 1].insert(0, Span(-1, close))
 
 
 def _run_on(paragraphs: Sequence[str], p: int, ends: bool) -> list[tuple[int, Span]] | None:
@@ -195,10 +213,11 @@ def _attribute(
             )
             if speaker is not None:
                 last = subject = speaker
+            alone = not text[:at].strip() and not text[span.close + 1 :].strip()
             found.append(
                 _Found(p, span, quoted, speaker, speaker is not None, short,
                        chains.get((p, index), -1), not text[:at].strip(),
-                       (sent_start, sent_end))
+                       (sent_start, sent_end), subject if alone and index == 0 else None)
             )  # fmt: skip
         if events:
             subject = events[-1][1]
@@ -433,13 +452,24 @@ def _fill_gaps(found: list[_Found]) -> list[_Found]:
     for i, item in enumerate(out):
         if item.speaker is not None or item.short:
             continue
-        speaker = _neighbour(out, i)
+        speaker = _neighbour(out, i) or _about(out, i)
         if speaker is not None:
             out[i] = _Found(
                 item.paragraph, item.span, item.text, speaker, False, False, item.chain,
                 item.opens_paragraph, item.sentence,
             )  # fmt: skip
     return out
+
+
+def _about(found: list[_Found], i: int) -> Speaker | None:
+    """A quote that is a whole paragraph, with no attribution and no quoted neighbour, is
+    the words of the person the text is about there (a statement's style)."""
+    item = found[i]
+    if item.about is None or not item.about.person:
+        return None
+    if i and found[i - 1].paragraph == item.paragraph - 1 and found[i - 1].speaker is None:
+        return None  # the quote before it went unattributed too: not a statement's paragraph
+    return item.about
 
 
 def _neighbour(found: list[_Found], i: int) -> Speaker | None:

@@ -22,11 +22,12 @@ SPEECH_VERBS = (
     "explaining adding noting warning writing stating calling called quoted reiterated "
     "thinks believes believed agreed disagreed opined confirmed confirms announcing telling "
     "talked defended characterized characterised characterizing characterising proposed thanked "
-    "concluding insisting arguing claiming recalling stressing explains wrote elaborated"
+    "concluding insisting arguing claiming recalling stressing explains wrote elaborated "
+    "read reads calls"
 )
 VERB_RE = re.compile(r"\b(?:according to|" + "|".join(SPEECH_VERBS.split()) + r")\b")
 # Verbs that introduce names and titles more often than speech ("a film called").
-NAMING_VERBS = word_set("called calling named dubbed titled described describes describing")
+NAMING_VERBS = word_set("called calling calls named dubbed titled described describes describing")
 
 # Words that make a capitalized run a title rather than a name ("Treasury Secretary").
 TITLES = word_set(
