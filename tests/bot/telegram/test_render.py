@@ -136,3 +136,15 @@ def test_each_part_is_its_own_message() -> None:
     texts = _texts(reply)
     assert texts[0] == "Here it is:"
     assert texts[1].startswith("<b>Japan-US")
+
+
+def test_a_short_quote_is_shown_in_its_sentence() -> None:
+    context = 'Minister Ana Lindqvist called the talks "frank" & <b>useful</b>.'
+    quote = Quote("frank", "Ana Lindqvist", "Trade Minister", partial=True, context=context)
+    (text,) = _texts(
+        Reply(parts=(BriefingPart(Briefing("Talks", "https://x.example/", quotes=(quote,))),))
+    )
+    assert (
+        '• Ana Lindqvist, Trade Minister: Minister Ana Lindqvist called the talks "frank" '
+        "&amp; &lt;b&gt;useful&lt;/b&gt;." in text
+    )
