@@ -19,6 +19,7 @@ from briefings.quotes.lexicon import (
     DOCUMENTS,
     HONORIFICS,
     NAMING_VERBS,
+    PLACES,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_MODIFIERS,
@@ -28,7 +29,7 @@ from briefings.quotes.lexicon import (
     TITLES,
     word_set,
 )
-from briefings.quotes.people import PARTICLES, appositive_after, mentions
+from briefings.quotes.people import PARTICLES, Mention, appositive_after, mentions
 from briefings.quotes.tokens import Tok, Tokens
 
 VERBS = frozenset(SPEECH_VERBS.split())
@@ -48,6 +49,8 @@ _MAY_BE_VERB = VERBS | {"according"}
 _LOWER = attrgetter("lower")
 _AFTER_REACH = 12
 _PLACE_PREPOSITIONS = word_set("in at from")
+_ENDS_CLAUSE = frozenset(".;:")
+_PASSIVE = word_set("is was are were be been being")
 _ISSUED = word_set("released issued published sent")
 # A verb whose subject follows one of these is in a relative clause: "which the BBC noted".
 _RELATIVES = word_set("which who whom that")
@@ -84,7 +87,24 @@ def _is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
     if not short or word not in NAMING_VERBS:
         return True
     # "was described by Johnson as": the passive names its speaker after "by"
-    return _person_before(tokens, k) or (k + 1 < len(tokens) and tokens[k + 1].lower == "by")
+    if k + 1 < len(tokens) and tokens[k + 1].lower == "by":
+        return True
+    if k and tokens[k - 1].lower in _PASSIVE:
+        return False  # "what is being called "phase one"": nobody says it here
+    return _person_before(tokens, k) or _subject_of(tokens, k)
+
+
+def _subject_of(tokens: list[Tok], k: int) -> bool:
+    """Whether the clause before verb ``k`` opens with a person, with no clause word between:
+    "Prime Minister Ola Brandt speaking to the council called the deal"."""
+    lead = lead_person(tokens[:k])
+    if not lead:
+        return False
+    after = tokens.index(lead[-1]) + 1
+    return not any(
+        t.lower in CLAUSE_WORDS or t.lower == "what" or _ENDS_CLAUSE.intersection(t.brk)
+        for t in tokens[after:k]
+    )
 
 
 def _person_before(tokens: list[Tok], k: int) -> bool:
@@ -264,11 +284,23 @@ def _alias(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     return ()
 
 
+def _modifier(tokens: Sequence[Tok], mention: Mention) -> bool:
+    """A place or a one-word adjective before a role: "Greek prime minister", "Estrian trade
+    envoy"."""
+    if mention.name in PLACES:
+        return True
+    after = mention.last + 1
+    if mention.first != mention.last or after >= len(tokens) or tokens[mention.last].brk:
+        return False
+    low = tokens[after].lower
+    return not tokens[after].cap and (low in TITLES or low in ROLE_NOUNS or low in ROLE_MODIFIERS)
+
+
 def lead_person(tokens: Sequence[Tok]) -> tuple[Tok, ...]:
     """The first name in a clause that no preposition governs: its likely subject."""
     for mention in mentions(Tokens.of(tokens)):
-        if not mention.person:
-            continue
+        if not mention.person or tokens[mention.last].possessive or _modifier(tokens, mention):
+            continue  # "Greek prime minister ...", "Trump's negotiator": not the subject
         if mention.first and _governed(tokens, mention.first):
             continue
         return tuple(tokens[mention.first : mention.last + 1])
@@ -326,6 +358,18 @@ def _read_from(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     return phrase if phrase and phrase[-1].lower in DOCUMENTS else ()
 
 
+def _modifying(tokens: list[Tok], k: int) -> bool:
+    """A participle that describes the noun before it, "a banner saying", not a speaker's
+    ", saying" or "was saying"."""
+    if not tokens[k].lower.endswith("ing") or k == 0:
+        return False
+    before = tokens[k - 1]
+    if before.brk or before.cap:
+        return False
+    low = before.lower
+    return not (low in _PASSIVE or low in PRONOUNS or low in ROLE_NOUNS or low in DOCUMENTS)
+
+
 def _in_relative_clause(tokens: list[Tok], phrase: tuple[Tok, ...]) -> bool:
     k = tokens.index(phrase[0])
     return k > 0 and tokens[k - 1].lower in _RELATIVES and phrase[0].lower not in PRONOUNS
@@ -368,6 +412,8 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         verbs = [k for k in verbs[-1:] if _is_verb(tokens, k, True)]
     for k in reversed(verbs):
         verb = tokens[k].lower
+        if _modifying(tokens, k):
+            continue
         if verb == "according":
             phrase, role = phrase_after(tokens, k + 2)
         elif k + 1 < len(tokens) and tokens[k + 1].lower == "by":

@@ -23,7 +23,7 @@ SPEECH_VERBS = (
     "thinks believes believed agreed disagreed opined confirmed confirms announcing telling "
     "talked defended characterized characterised characterizing characterising proposed thanked "
     "concluding insisting arguing claiming recalling stressing explains wrote elaborated "
-    "read reads calls"
+    "read reads calls shouting chanting chanted"
 )
 VERB_RE = re.compile(r"\b(?:according to|" + "|".join(SPEECH_VERBS.split()) + r")\b")
 # Verbs that introduce names and titles more often than speech ("a film called").
@@ -69,7 +69,8 @@ ROLE_NOUNS = word_set(
     "actress singer musician artist journalist reporter broadcaster host presenter chancellor "
     "rapporteur chef eyewitness children child girl boy parents spokespeople co-author "
     "ministers negotiators leaders envoys lawmakers legislators senators executives "
-    "delegation delegations governments ministries commissioners ambassadors"
+    "delegation delegations governments ministries commissioners ambassadors countries "
+    "nations sides"
 )
 # Adjectives and modifiers allowed inside a role phrase.
 ROLE_MODIFIERS = word_set(
