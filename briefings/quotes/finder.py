@@ -37,9 +37,6 @@ _SUBJECT_REACH = 20
 _CLAUSE_END = frozenset(".!?;,")
 _COORDINATORS = frozenset({"while", "whereas", "but", "and"})
 _AFTER_QUOTE = frozenset(',"”»')
-# Two or three initials ending a sentence piece: "A.B.", not "U.S." (never split after).
-_INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}$")
-_INITIALS_SPLIT = re.compile(r"[A-Z]\.[A-Z]\. [A-Z]")
 _RUN_ON_REACH = 6
 _OPENERS = frozenset('“"«')  # paragraphs a quote may run on without marks
 _FOLLOWING = re.compile(r"\bthe following (?:statement|remarks|comments|message)\b")
@@ -145,9 +142,12 @@ def _reopen(paragraphs: Sequence[str], spans: list[list[Span]]) -> None:
     """A paragraph ending in an opening mark lost it to the paragraph before it (a page's
     markup split them): the next paragraph's words up to its closing mark are the quote."""
     for p in range(len(paragraphs) - 1):
-        last = len(paragraphs[p].rstrip()) - 1
-        if last < 0 or paragraphs[p][last] not in _OPENERS:
+        text = paragraphs[p]
+        if text[-1:] not in _OPENERS and not (
+            text[-1:].isspace() and text.rstrip()[-1:] in _OPENERS
+        ):
             continue
+        last = len(text.rstrip()) - 1
         if any(span.close == last for span in spans[p]):
             continue  # a straight mark that closes a quote
         close = lone_close(paragraphs[p + 1])
@@ -205,7 +205,8 @@ def _attribute(
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted) or _bracketed(text, span)
             attribution = _attribution(toks, after, (sent_start, prev_close, at), short)
-            if attribution is None and p and not text[:at].strip():
+            opens = not text[:at].strip()
+            if attribution is None and p and opens:
                 attribution = _introduced(words, masked[p - 1], p - 1, short)
             registry.now = (p, at)
             speaker = _named_he(attribution, text, registry) or _resolve(
@@ -213,10 +214,10 @@ def _attribute(
             )
             if speaker is not None:
                 last = subject = speaker
-            alone = not text[:at].strip() and not text[span.close + 1 :].strip()
+            alone = opens and not text[span.close + 1 :].strip()
             found.append(
                 _Found(p, span, quoted, speaker, speaker is not None, short,
-                       chains.get((p, index), -1), not text[:at].strip(),
+                       chains.get((p, index), -1), opens,
                        (sent_start, sent_end), subject if alone and index == 0 else None)
             )  # fmt: skip
         if events:
@@ -331,19 +332,9 @@ def _reported(toks: Tokens, first: int) -> bool:
 
 
 def sentences(cache: TextCache, text: str) -> list[tuple[int, int]]:
-    """Sentence bounds of ``text``, joined again where a split fell after initials before a
-    name ("A.B. Carter said")."""
-    bounds = cache.sentences(text)
-    if len(bounds) < 2 or _INITIALS_SPLIT.search(text) is None:
-        return bounds
-    joined = [bounds[0]]
-    for a, b in bounds[1:]:
-        end = joined[-1][1]
-        if _INITIALS_END.search(text, max(0, end - 8), end):
-            joined[-1] = (joined[-1][0], b)
-        else:
-            joined.append((a, b))
-    return joined
+    """Sentence bounds of ``text`` as the quote finder reads them (see
+    :meth:`TextCache.name_sentences`)."""
+    return cache.name_sentences(text)
 
 
 def _between(toks: Tokens, begin: int, end: int) -> list[Tok]:
