@@ -301,6 +301,8 @@ def lead_person(tokens: Sequence[Tok]) -> tuple[Tok, ...]:
     for mention in mentions(Tokens.of(tokens)):
         if not mention.person or tokens[mention.last].possessive or _modifier(tokens, mention):
             continue  # "Greek prime minister ...", "Trump's negotiator": not the subject
+        if mention.first == mention.last and tokens[mention.first].lower in ROLE_NOUNS:
+            continue  # "Members of the House": a group, read as an organisation
         if mention.first and _governed(tokens, mention.first):
             continue
         return tuple(tokens[mention.first : mention.last + 1])
@@ -308,12 +310,15 @@ def lead_person(tokens: Sequence[Tok]) -> tuple[Tok, ...]:
 
 
 def _governed(tokens: Sequence[Tok], k: int) -> bool:
-    """Whether a preposition governs the name at ``k`` (not the "of" inside a title:
-    "Secretary of Commerce Penny Pritzker")."""
-    before = tokens[k - 1].lower
-    if before not in PREPOSITIONS:
-        return False
-    return not (before == "of" and k > 1 and tokens[k - 2].lower in TITLES)
+    """Whether a preposition governs the name at ``k``, also over a few lower-case words
+    ("for news agency X"), but not the "of" inside a title ("Secretary of Commerce X")."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        tok = tokens[j]
+        if tok.lower in PREPOSITIONS:
+            return not (tok.lower == "of" and j > 0 and tokens[j - 1].lower in TITLES)
+        if tok.cap or tok.brk or tok.lower in VERBS or tok.lower in DETERMINERS:
+            return False
+    return False
 
 
 def lead_organisation(tokens: list[Tok]) -> tuple[Tok, ...]:
@@ -321,8 +326,39 @@ def lead_organisation(tokens: list[Tok]) -> tuple[Tok, ...]:
     start = 1 if tokens and tokens[0].word == "The" else 0
     found = mentions(Tokens.of(tokens[start:]))
     if found and found[0].first == 0 and found[0].name:
-        return tuple(tokens[start + found[0].first : start + found[0].last + 1])
+        return _with_of(tokens, start + found[0].first, start + found[0].last)
     return ()
+
+
+def _main_subject(tokens: list[Tok]) -> tuple[Tok, ...]:
+    """The name (of a person or an organisation) that opens the main clause, after a
+    fronted phrase and its comma: "In a release issued on Monday, the ministry ..."."""
+    for mention in mentions(Tokens.of(tokens)):
+        if not mention.name or _modifier(tokens, mention) or tokens[mention.last].possessive:
+            continue
+        k = mention.first
+        if k and tokens[k - 1].lower == "the":
+            k -= 1
+        if k and tokens[k - 1].brk[-1:] != ",":
+            continue
+        return _with_of(tokens, mention.first, mention.last)
+    return ()
+
+
+def _with_of(tokens: Sequence[Tok], first: int, last: int) -> tuple[Tok, ...]:
+    """A name run with its "of (the) X" continuations: "Members of the House of Commons",
+    "Ministry of Foreign Affairs"."""
+    end = last + 1
+    while end + 1 < len(tokens) and tokens[end].lower == "of" and not tokens[end - 1].brk:
+        k = end + 1
+        if tokens[k].lower == "the" and k + 1 < len(tokens):
+            k += 1
+        if not tokens[k].cap:
+            break
+        while k + 1 < len(tokens) and tokens[k + 1].cap and not tokens[k].brk:
+            k += 1
+        end = k + 1
+    return tuple(tokens[first:end])
 
 
 def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
@@ -339,7 +375,7 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         # '," Birmingham City University professor David Wilson told the press'
         stops = [j for j in range(k) if tokens[j].lower in _CLAUSE_STOPS]
         if stops and not all(_place_after_role(tokens, j) for j in stops):
-            return None
+            return _tail_attribution(tokens, k)
         phrase, role = phrase_before(tokens, k)
         if phrase and tokens.index(phrase[0]) > 0 and not role:
             phrase = tuple(t for t in tokens[: tokens.index(phrase[-1]) + 1])
@@ -348,6 +384,20 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             return Attribution(source, "", verb)
         return Attribution(phrase, role, verb) if phrase else None
     return None
+
+
+def _tail_attribution(tokens: list[Tok], k: int) -> Attribution | None:
+    """'"..." between the two sides, he added.': a name or he/she and a verb set off by a
+    comma at the end of the sentence attribute the quote before them."""
+    if tokens[k].brk[:1] not in {".", "!", "?"} and k + 1 < len(tokens):
+        return None
+    phrase, role = phrase_before(tokens, k)
+    if not phrase or role or not (phrase[0].cap or phrase[0].lower in PRONOUNS):
+        return None
+    first = tokens.index(phrase[0])
+    if first == 0 or tokens[first - 1].brk[-1:] != ",":
+        return None
+    return Attribution(phrase, "", tokens[k].lower)
 
 
 def _read_from(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
@@ -367,7 +417,9 @@ def _modifying(tokens: list[Tok], k: int) -> bool:
     if before.brk or before.cap:
         return False
     low = before.lower
-    return not (low in _PASSIVE or low in PRONOUNS or low in ROLE_NOUNS or low in DOCUMENTS)
+    if low in _PASSIVE or low in PRONOUNS or low in ROLE_NOUNS or low in DOCUMENTS:
+        return False
+    return low != "by"  # "protested by shouting": the subject shouted
 
 
 def _in_relative_clause(tokens: list[Tok], phrase: tuple[Tok, ...]) -> bool:
@@ -419,12 +471,17 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         elif k + 1 < len(tokens) and tokens[k + 1].lower == "by":
             phrase, role = phrase_after(tokens, k + 2)  # "he was told by X"
         else:
+            if k and tokens[k - 1].lower in {"which", "that"}:
+                continue  # "signs which read": the thing before "which" says it
             phrase, role = phrase_before(tokens, k)
             if phrase and _in_relative_clause(tokens, phrase):
                 continue
             if not phrase:
                 # "Duda ... and wrote", "X of the Y assembly said", "The ministry ... and said"
+                role = ""
                 phrase = lead_person(tokens) or lead_organisation(tokens)
+                if not phrase and k and tokens[k - 1].brk[-1:] == ",":
+                    phrase = _main_subject(tokens[:k])  # "..., the ministry denounced it, calling"
             elif phrase[-1].lower in DOCUMENTS and tokens.index(phrase[0]):
                 # "The ministry issued a statement saying": the issuer, not the statement
                 phrase = phrase_after(tokens, 0)[0] or phrase

@@ -42,6 +42,15 @@ def resolve(
             return last_speaker
         return subject
     words = _before_of(words, registry)
+    if len(words) == 1 and head in ROLE_NOUNS and words[0].word.endswith("s"):
+        return _described(words, role, registry, last_speaker)  # "Members", "Officials"
+    if (
+        words[0].cap
+        and any(t.lower == "of" for t in words)
+        and all(t.cap or t.lower in {"of", "the"} for t in words)
+    ):
+        # "Ministry of Foreign Affairs", "Members of the House of Commons": one name
+        return Speaker(" ".join(t.word for t in words), role)
     cap_at = len(words)
     while cap_at > 0 and (words[cap_at - 1].cap or words[cap_at - 1].lower in PARTICLES):
         cap_at -= 1
