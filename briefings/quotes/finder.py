@@ -39,6 +39,11 @@ _COORDINATORS = frozenset({"while", "whereas", "but", "and"})
 _AFTER_QUOTE = frozenset(',"”»')
 _RUN_ON_REACH = 6
 _OPENERS = frozenset('“"«')  # paragraphs a quote may run on without marks
+# Words that introduce a name in quotes: 'the so-called "green lane"', 'known as "..."'.
+_NAMING_BEFORE = re.compile(
+    r"(?:so-called|known as|dubbed|nicknamed|entitled|titled|named|the term|the slogan)\s*$",
+    re.IGNORECASE,
+)
 _FOLLOWING = re.compile(r"\bthe following (?:statement|remarks|comments|message)\b")
 # "the U.S." or "A.B." at the end of a quote: its full stop belongs to the word.
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Ltd)\.)$")
@@ -204,7 +209,11 @@ def _attribute(
             after = _between(toks, span.close + 1, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted) or _bracketed(text, span)
-            attribution = _attribution(toks, after, (sent_start, prev_close, at), short)
+            if _NAMING_BEFORE.search(text, max(0, at - 16), at) is not None:
+                attribution = None  # "the so-called "green lane"": a name, not speech
+                short = True
+            else:
+                attribution = _attribution(toks, after, (sent_start, prev_close, at), short)
             opens = not text[:at].strip()
             if attribution is None and p and opens:
                 attribution = _introduced(words, masked[p - 1], p - 1, short)
