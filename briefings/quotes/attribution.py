@@ -51,6 +51,8 @@ _AFTER_REACH = 12
 _PLACE_PREPOSITIONS = word_set("in at from")
 _ENDS_CLAUSE = frozenset(".;:")
 _PASSIVE = word_set("is was are were be been being")
+# What follows a described source before its verb: "a source familiar with the talks".
+_DETAILS = word_set("familiar close involved briefed knowledgeable with in at from who")
 _ISSUED = word_set("released issued published sent")
 # A verb whose subject follows one of these is in a relative clause: "which the BBC noted".
 _RELATIVES = word_set("which who whom that")
@@ -375,7 +377,10 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         # '," Birmingham City University professor David Wilson told the press'
         stops = [j for j in range(k) if tokens[j].lower in _CLAUSE_STOPS]
         if stops and not all(_place_after_role(tokens, j) for j in stops):
-            return _tail_attribution(tokens, k)
+            found = _tail_attribution(tokens, k) or _set_off(tokens, k) or _source(tokens, k)
+            if found is not None:
+                return found
+            continue  # a verb inside a clause ("who asked not to be named"): try the next
         phrase, role = phrase_before(tokens, k)
         if phrase and tokens.index(phrase[0]) > 0 and not role:
             phrase = tuple(t for t in tokens[: tokens.index(phrase[-1]) + 1])
@@ -398,6 +403,26 @@ def _tail_attribution(tokens: list[Tok], k: int) -> Attribution | None:
     if first == 0 or tokens[first - 1].brk[-1:] != ",":
         return None
     return Attribution(phrase, "", tokens[k].lower)
+
+
+def _set_off(tokens: list[Tok], k: int) -> Attribution | None:
+    """'"...," the official, who asked not to be named, said': a speaker right after the
+    quote, with a clause set off by commas before the verb."""
+    phrase, role = phrase_before(tokens, k)
+    if not phrase or tokens.index(phrase[0]) != 0 or tokens[k - 1].brk[-1:] != ",":
+        return None
+    return Attribution(phrase, role, tokens[k].lower)
+
+
+def _source(tokens: list[Tok], k: int) -> Attribution | None:
+    """'"...," a source familiar with the talks told X': a described speaker right after
+    the quote, with its own detail before the verb."""
+    for j in range(min(k - 1, 4)):
+        if tokens[j].brk or not (tokens[j].lower in DETERMINERS or _np_word(tokens[j])):
+            return None
+        if tokens[j].lower in ROLE_NOUNS and tokens[j + 1].lower in _DETAILS:
+            return Attribution(tuple(tokens[: j + 1]), "", tokens[k].lower)
+    return None
 
 
 def _read_from(tokens: list[Tok], k: int) -> tuple[Tok, ...]:

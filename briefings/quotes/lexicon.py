@@ -86,6 +86,11 @@ DOCUMENTS = word_set(
     "statement statements communique communiqué declaration readout report letter document "
     "filing memo memorandum notice transcript release"
 )
+# Described people who stay unnamed when no one in the article holds the description.
+SOURCES = word_set(
+    "official source diplomat aide adviser advisor negotiator insider person witness "
+    "eyewitness analyst expert lawmaker staffer"
+)
 PRONOUNS = word_set("he she they him her them")
 # Words between a speaker and the verb: "Akazawa also said", "the president had previously said".
 SKIPPABLE = word_set(

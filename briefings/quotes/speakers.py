@@ -13,6 +13,7 @@ from briefings.quotes.lexicon import (
     NON_PERSON,
     PRONOUNS,
     ROLE_NOUNS,
+    SOURCES,
     TITLES,
 )
 from briefings.quotes.people import PARTICLES, Person, Registry, split_mention
@@ -110,9 +111,8 @@ def _described(
         return Speaker(text, role)  # a document speaks for its issuer: never "unnamed"
     if not nouns:
         return None
-    if head in INDEFINITE or (
-        head not in DETERMINERS and not body[0].possessive and body[-1].lower.endswith("s")
-    ):
+    plural = body[-1].lower.endswith("s") or body[-1].lower in {"people", "staff", "police"}
+    if head in INDEFINITE or (head not in DETERMINERS and not body[0].possessive and plural):
         return Speaker(text, role, unnamed=True)
     modifiers = [t.word for t in body if t.cap and t.lower not in TITLES]
     holder = registry.by_role(nouns[-1], modifiers)
@@ -126,4 +126,6 @@ def _described(
         and len(body) <= 3
     ):
         return last_speaker  # "the professor added": the person just quoted
-    return Speaker(text, role)
+    # "the official", "the source": a person the article never names
+    unnamed = nouns[-1] in SOURCES and not body[0].cap
+    return Speaker(text, role, unnamed=unnamed)
