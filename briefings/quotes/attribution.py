@@ -433,6 +433,17 @@ def _read_from(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     return phrase if phrase and phrase[-1].lower in DOCUMENTS else ()
 
 
+def _quoted_as_saying(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
+    """ "X quoted Y as saying": Y, the person between "quoted" and "as saying"."""
+    if tokens[k].lower != "saying" or k < 3 or tokens[k - 1].lower != "as":
+        return ()
+    for j in range(k - 2, max(0, k - 8), -1):
+        if tokens[j].lower in {"quoted", "quotes", "quoting"}:
+            phrase, _ = phrase_after(tokens, j + 1)
+            return phrase
+    return ()
+
+
 def _modifying(tokens: list[Tok], k: int) -> bool:
     """A participle that describes the noun before it, "a banner saying", not a speaker's
     ", saying" or "was saying"."""
@@ -489,6 +500,9 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         verbs = [k for k in verbs[-1:] if _is_verb(tokens, k, True)]
     for k in reversed(verbs):
         verb = tokens[k].lower
+        quoted = _quoted_as_saying(tokens, k)
+        if quoted:
+            return Attribution(quoted, "", verb, tuple(tokens))
         if _modifying(tokens, k):
             continue
         if verb == "according":

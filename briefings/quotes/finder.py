@@ -500,7 +500,7 @@ def _to_quotes(
         text = trim_end(item.text)
         if item.speaker is None or not text or text in seen:
             continue
-        if not any(c.isalpha() for c in text) or (item.short and _title_like(text)):
+        if not any(c.isalpha() for c in text) or (item.short and _title_like(item.text)):
             continue
         seen.add(text)
         speaker = item.speaker
@@ -548,6 +548,8 @@ def bare_role(role: str) -> str:
 def _title_like(text: str) -> bool:
     """A short span written as a name or title ("Phase One", "Agreement on Trade"), not as
     speech: one capitalized word, or every word of three letters or more capitalized."""
+    if text[-1:] in ",.!?":
+        return False  # '"No," he replied': speech ends with its own punctuation
     words = text.split()
     long_words = [word for word in words if len(word) > 2]
     if len(words) > 1 and len(long_words) < 2:
