@@ -26,9 +26,10 @@ from briefings.quotes.attribution import (
     label_before,
 )
 from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
-from briefings.quotes.marks import Span, has_mark, lone_close, starts_with_open_mark
+from briefings.quotes.marks import Span
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Mention, Person, Registry, mentions, register
+from briefings.quotes.runs import RUN_ON_REACH, find_chains
 from briefings.quotes.speakers import Speaker, resolve
 from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, tokenize
@@ -37,8 +38,6 @@ _SUBJECT_REACH = 20
 _CLAUSE_END = frozenset(".!?;,")
 _COORDINATORS = frozenset({"while", "whereas", "but", "and"})
 _AFTER_QUOTE = frozenset(',"”»')
-_RUN_ON_REACH = 6
-_OPENERS = frozenset('“"«')  # paragraphs a quote may run on without marks
 # Words that introduce a name in quotes: 'the so-called "green lane"', 'known as "..."'.
 _NAMING_BEFORE = re.compile(
     r"(?:so-called|known as|dubbed|nicknamed|entitled|titled|named|the term|the slogan)\s*$",
@@ -74,10 +73,10 @@ def find_quotes(
     # that quote is left open and may run on into them.
     reach = max((i + 1 for i, found in enumerate(spans) if found), default=0)
     if reach and not spans[reach - 1][-1].closed:
-        reach = min(len(paragraphs), reach + _RUN_ON_REACH)
+        reach = min(len(paragraphs), reach + RUN_ON_REACH)
     ends = reach == len(paragraphs)  # whether the article ends with the paragraphs read
     paragraphs, spans = paragraphs[:reach], spans[:reach]
-    chains = _chains(paragraphs, spans, ends)
+    chains = find_chains(paragraphs, spans, ends)
     masked = [mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
     tokens = [tokenize(m) for m in masked]
     named = [mentions(toks, people_only=True) for toks in tokens]
@@ -106,77 +105,6 @@ class _Words:
     def last_event(self, p: int, masked: str) -> tuple[int, Speaker] | None:
         bounds = sentences(self.cache, masked)
         return _last_event(self.tokens[p], self.named[p], bounds, self.registry)
-
-
-def _chains(
-    paragraphs: Sequence[str], spans: list[list[Span]], ends: bool
-) -> dict[tuple[int, int], int]:
-    """Unclosed spans that run on into the next paragraph (opening mark, no closing one).
-    ``ends``: whether the article ends with ``paragraphs``."""
-    chains: dict[tuple[int, int], int] = {}
-    ran_on: set[int] = set()  # paragraphs a run-on quote fills
-    _reopen(paragraphs, spans)
-    for p in range(len(paragraphs)):
-        if not spans[p] or spans[p][-1].closed or p in ran_on:
-            continue
-        nxt = p + 1
-        if (
-            nxt < len(paragraphs)
-            and starts_with_open_mark(paragraphs[nxt])
-            and spans[nxt]
-            and not paragraphs[nxt][: spans[nxt][0].open].strip()
-        ):
-            chain = chains.get((p, len(spans[p]) - 1), len(chains))
-            chains[(p, len(spans[p]) - 1)] = chain
-            chains[(nxt, 0)] = chain
-        else:
-            run = _run_on(paragraphs, p, ends)
-            if run is None:
-                spans[p].pop()  # a stray opening mark: skip it, keep the rest
-                continue
-            chain = chains.get((p, len(spans[p]) - 1), len(chains))
-            chains[(p, len(spans[p]) - 1)] = chain
-            for q, span in run:
-                spans[q].insert(0, span)
-                chains[(q, 0)] = chain
-                ran_on.add(q)
-    return chains
-
-
-def _reopen(paragraphs: Sequence[str], spans: list[list[Span]]) -> None:
-    """A paragraph ending in an opening mark lost it to the paragraph before it (a page's
-    markup split them): the next paragraph's words up to its closing mark are the quote."""
-    for p in range(len(paragraphs) - 1):
-        text = paragraphs[p]
-        if text[-1:] not in _OPENERS and not (
-            text[-1:].isspace() and text.rstrip()[-1:] in _OPENERS
-        ):
-            continue
-        last = len(text.rstrip()) - 1
-        if any(span.close == last for span in spans[p]):
-            continue  # a straight mark that closes a quote
-        close = lone_close(paragraphs[p + 1])
-        if close > 0:
-            spans[p + 1].insert(0, Span(-1, close))
-
-
-def _run_on(paragraphs: Sequence[str], p: int, ends: bool) -> list[tuple[int, Span]] | None:
-    """A quote left open at the end of paragraph ``p`` that runs on through paragraphs
-    without marks (a transcript's or a statement's style) to one that opens with its closing
-    mark, or to the end of the article: a span for each of them. None when a paragraph with
-    other marks, or too many paragraphs, come first."""
-    run: list[tuple[int, Span]] = []
-    end = min(len(paragraphs), p + 1 + _RUN_ON_REACH)
-    for q in range(p + 1, end):
-        text = paragraphs[q]
-        close = lone_close(text)
-        if close >= 0:
-            run.append((q, Span(-1, close)))
-            return run
-        if not text.strip() or has_mark(text):
-            return None
-        run.append((q, Span(-1, len(text), closed=False)))
-    return run if ends and end == len(paragraphs) else None
 
 
 def _attribute(
