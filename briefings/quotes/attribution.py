@@ -143,7 +143,10 @@ def _collect_back(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
             break
         if tok.lower in DETERMINERS:
             words.append(tok)
-            break
+            if not _role_for(tokens, k - 1):
+                break
+            k -= 1  # "a spokesperson for the ministry": go on to the spokesperson
+            continue
         if not _np_word(tok):
             break
         words.append(tok)
@@ -152,6 +155,16 @@ def _collect_back(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
         words.pop()
     words.reverse()
     return tuple(words)
+
+
+def _role_for(tokens: list[Tok], k: int) -> bool:
+    """Whether "for" or "of" at ``k`` follows a role noun ("spokesperson for", "head of")."""
+    return (
+        k > 0
+        and tokens[k].lower in {"for", "of"}
+        and not tokens[k - 1].brk
+        and tokens[k - 1].lower in ROLE_NOUNS
+    )
 
 
 def _is_name(segment: list[Tok]) -> bool:
@@ -374,6 +387,9 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
                 return None
             phrase, role = phrase_after(tokens, k + 2 if verb == "according" else k + 1)
             return Attribution(phrase, role, verb) if phrase else None
+        source = _read_from(tokens, k + 1)
+        if source:
+            return Attribution(source, "", verb)
         # '," Birmingham City University professor David Wilson told the press'
         stops = [j for j in range(k) if tokens[j].lower in _CLAUSE_STOPS]
         if stops and not all(_place_after_role(tokens, j) for j in stops):
@@ -384,9 +400,6 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         phrase, role = phrase_before(tokens, k)
         if phrase and tokens.index(phrase[0]) > 0 and not role:
             phrase = tuple(t for t in tokens[: tokens.index(phrase[-1]) + 1])
-        source = _read_from(tokens, k + 1)
-        if source:
-            return Attribution(source, "", verb)
         return Attribution(phrase, role, verb) if phrase else None
     return None
 
@@ -426,11 +439,14 @@ def _source(tokens: list[Tok], k: int) -> Attribution | None:
 
 
 def _read_from(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
-    """'"...," the negotiators read from the joint statement': the document speaks."""
-    if k + 1 >= len(tokens) or tokens[k].lower != "from" or tokens[k - 1].brk:
+    """'"...," the negotiators read from the joint statement', '"...," X and Y said in a
+    joint statement': the document speaks."""
+    if k + 1 >= len(tokens) or tokens[k].lower not in {"from", "in"} or tokens[k - 1].brk:
         return ()
     phrase, _ = phrase_after(tokens, k + 1)
-    return phrase if phrase and phrase[-1].lower in DOCUMENTS else ()
+    if not phrase or phrase[-1].lower not in DOCUMENTS:
+        return ()
+    return phrase if tokens[k].lower == "from" or any(t.lower == "joint" for t in phrase) else ()
 
 
 def _quoted_as_saying(tokens: list[Tok], k: int) -> tuple[Tok, ...]:

@@ -59,7 +59,8 @@ def resolve(
         mention = split_mention(words, cap_at, len(words) - 1)
         if not mention.person and words[-1].bare in NON_PERSON:
             # An organisation is named by its whole run: "Norrvik Trade Ministry".
-            return Speaker(" ".join(t.word for t in words[cap_at:]), role)
+            named = [t.word for t in words[cap_at:] if t.lower not in DETERMINERS]
+            return Speaker(" ".join(named), role)
         if mention.name:
             prefix = " ".join(t.word for t in words[:cap_at] if t.lower not in DETERMINERS)
             title = " ".join(x for x in (prefix, mention.role) if x)
@@ -102,7 +103,10 @@ def _described(
 ) -> Speaker | None:
     """A phrase without a name: "the commissioner", "a senior administration official"."""
     head = words[0].lower
-    body = [t for t in words if t.lower not in DETERMINERS]
+    lead = 0
+    while lead < len(words) and words[lead].lower in DETERMINERS:
+        lead += 1
+    body = words[lead:]  # "spokesperson for the ministry" keeps its inner article
     if not body:
         return None
     text = " ".join(t.word for t in body)
