@@ -295,6 +295,8 @@ def _attribution(
         preceding = before_quote(_between(toks, sent_start, open_at), short)
     if preceding is None and following is None and prev_close < sent_start:
         preceding = label_before(near)
+    if preceding is None and following is None and near and near[-1].brk[-1:] == ":":
+        preceding = introducer(near)  # 'Lindqvist was more cautious: "..."'
     return preceding or following
 
 
@@ -378,7 +380,7 @@ def _fill_gaps(found: list[_Found]) -> list[_Found]:
     paragraph or chain, the next one in the paragraph, or the one ending the paragraph before."""
     out = list(found)
     for i, item in enumerate(out):
-        if item.speaker is not None or item.short:
+        if item.speaker is not None or (item.short and not _own_sentence(item)):
             continue
         speaker = _neighbour(out, i) or _about(out, i)
         if speaker is not None:
@@ -387,6 +389,12 @@ def _fill_gaps(found: list[_Found]) -> list[_Found]:
                 item.opens_paragraph, item.sentence,
             )  # fmt: skip
     return out
+
+
+def _own_sentence(item: _Found) -> bool:
+    """A short quote that is a sentence of its own ("“And more trust.”"): speech, not a
+    label, so it may take its neighbour's speaker."""
+    return item.text[-1:] in ".!?" and item.sentence[0] == max(item.span.open, 0)
 
 
 def _about(found: list[_Found], i: int) -> Speaker | None:
