@@ -48,6 +48,7 @@ _MAX_NP = 9
 _MAY_BE_VERB = VERBS | {"according"}
 _LOWER = attrgetter("lower")
 _AFTER_REACH = 12
+_TAIL_OBJECT = 2  # words after the verb of a closing attribution: "told reporters"
 _PLACE_PREPOSITIONS = word_set("in at from")
 _ENDS_CLAUSE = frozenset(".;:")
 _PASSIVE = word_set("is was are were be been being")
@@ -377,7 +378,18 @@ def _with_of(tokens: Sequence[Tok], first: int, last: int) -> tuple[Tok, ...]:
 
 
 def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
-    """Attribution in the words right after a closing mark (same sentence)."""
+    """Attribution in the words right after a closing mark (same sentence), or in a clause
+    that ends the sentence ('"..." for the dinner, host Ola Brandt told reporters.')."""
+    found = _after_quote(tokens, short)
+    if found is None and len(tokens) > _AFTER_REACH:
+        for k in _verb_candidates(tokens[-_TAIL_OBJECT - 1 :]):
+            k += len(tokens) - _TAIL_OBJECT - 1
+            if _is_verb(tokens, k, short):
+                return _tail_attribution(tokens, k)
+    return found
+
+
+def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     for k in _verb_candidates(tokens[:_AFTER_REACH]):
         if not _is_verb(tokens, k, short):
             continue
@@ -407,15 +419,17 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
 def _tail_attribution(tokens: list[Tok], k: int) -> Attribution | None:
     """'"..." between the two sides, he added.': a name or he/she and a verb set off by a
     comma at the end of the sentence attribute the quote before them."""
-    if tokens[k].brk[:1] not in {".", "!", "?"} and k + 1 < len(tokens):
-        return None
+    if k + _TAIL_OBJECT < len(tokens) - 1 or any(t.brk for t in tokens[k:-1]):
+        return None  # the verb (and at most a short object) must end the sentence
     phrase, role = phrase_before(tokens, k)
-    if not phrase or role or not (phrase[0].cap or phrase[0].lower in PRONOUNS):
+    if not phrase or not (any(t.cap for t in phrase) or phrase[0].lower in PRONOUNS):
         return None
-    first = tokens.index(phrase[0])
-    if first == 0 or tokens[first - 1].brk[-1:] != ",":
+    j = tokens.index(phrase[0]) - 1
+    while j >= 0 and j > tokens.index(phrase[0]) - 3 and not tokens[j].brk:
+        j -= 1  # a descriptor before the name: "summit host Ola Brandt"
+    if j < 0 or tokens[j].brk[-1:] != ",":
         return None
-    return Attribution(phrase, "", tokens[k].lower)
+    return Attribution(phrase, role, tokens[k].lower)
 
 
 def _set_off(tokens: list[Tok], k: int) -> Attribution | None:
