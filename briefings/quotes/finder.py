@@ -43,7 +43,7 @@ _NAMING_BEFORE = re.compile(
     r"(?:so-called|known as|dubbed|nicknamed|entitled|titled|named|the term|the slogan)\s*$",
     re.IGNORECASE,
 )
-_FOLLOWING = re.compile(r"\bthe following (?:statement|remarks|comments|message)\b")
+_FOLLOWING = re.compile(r"\bthe following (joint )?(?:statement|remarks|comments|message)\b")
 # "the U.S." or "A.B." at the end of a quote: its full stop belongs to the word.
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Ltd)\.)$")
 
@@ -173,9 +173,32 @@ def _introduced(words: _Words, masked: str, p: int, short: bool) -> Attribution 
     if not (sentence.endswith((":", ",")) or _FOLLOWING.search(sentence)):
         return None
     tokens = _between(words.tokens[p], first, end)
-    if sentence.endswith(":") or _FOLLOWING.search(sentence):
+    following = _FOLLOWING.search(sentence)
+    if following is not None and _joint(tokens, following.group(1)):
+        return _joint_statement(tokens)
+    if sentence.endswith(":") or following is not None:
         return before_quote(tokens, short) or introducer(tokens)
     return before_quote(tokens, short)
+
+
+def _joint(tokens: list[Tok], joint: str | None) -> bool:
+    """Whether a statement is issued jointly: "the following joint statement", or by
+    several people ("X, Y and Z released the following statement")."""
+    if joint:
+        return True
+    cut = max((k for k, t in enumerate(tokens) if t.lower == "following"), default=len(tokens))
+    before = tokens[:cut]
+    people = [m for m in mentions(Tokens.of(before), people_only=True) if " " in m.name]
+    return len(people) >= 2 and any(t.lower == "and" for t in before)
+
+
+def _joint_statement(tokens: list[Tok]) -> Attribution | None:
+    """The speaker "joint statement", named by the sentence's own word for it."""
+    doc = next((t for t in tokens if t.lower == "statement"), None)
+    if doc is None:
+        return None
+    joint = Tok(doc.start, doc.start, "joint", "", "joint", False, False)
+    return Attribution((joint, doc))
 
 
 def _latest_subject(words: _Words, masked: list[str], back: range) -> Speaker | None:

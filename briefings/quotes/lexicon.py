@@ -105,7 +105,9 @@ CLAUSE_WORDS = word_set(
 SUFFIXES = word_set("Jr. Sr. Jr Sr II III IV")
 DETERMINERS = word_set("a an the one two three several some many another")
 INDEFINITE = word_set("a an one two three several some many another")
-HONORIFICS = word_set("mr. mrs. ms. dr. mr mrs ms dr prof. sir dame lord lady rev.")
+HONORIFICS = word_set(
+    "mr. mrs. ms. dr. mr mrs ms dr prof. sir dame lord lady rev. honourable honorable hon. rt."
+)
 
 # Capitalized words that start sentences or name things, never a person.
 NOT_NAMES = word_set(
