@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# A quote of up to this many words is shown in its sentence.
+SHORT_QUOTE_WORDS = 3
+
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
@@ -46,7 +49,9 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A verbatim quote: ``text`` is an exact substring of the source, quote marks removed."""
+    """A verbatim quote: ``text`` is an exact substring of the source, quote marks removed
+    (and the comma or full stop before the closing mark). ``context`` is the sentence the quote
+    stands in, verbatim with its marks: a quote of a few words is shown in it."""
 
     text: str
     speaker: str
@@ -54,12 +59,19 @@ class Quote:
     source_url: str = ""
     unnamed: bool = False
     partial: bool = False
+    context: str = ""
 
     @property
     def display_text(self) -> str:
         """The words as a briefing shows them: a trailing comma dropped, a fragment marked."""
         text = self.text.rstrip(",")
         return f"…{text}" if self.partial else text
+
+    @property
+    def in_sentence(self) -> bool:
+        """Whether the quote says too little alone (``called the talks "frank"``): a briefing
+        then shows its sentence, ``context``, rather than the quoted words."""
+        return bool(self.context) and len(self.text.split()) <= SHORT_QUOTE_WORDS
 
     @property
     def speaker_label(self) -> str:

@@ -120,6 +120,8 @@ def _quote_line(quote: Quote, outlets: dict[str, str]) -> str:
     who = f"*{speaker}*"
     if quote.role:
         who += f", {escape(one_line(quote.role))}"
+    if quote.in_sentence:  # a quote of a few words is shown in its sentence
+        return _bullet(f"{who}: {escape(one_line(quote.context))}", quote.source_url, outlets)
     said = escape(one_line(quote.display_text))
     return _bullet(f"{who}: “{said}”", quote.source_url, outlets)
 

@@ -156,8 +156,12 @@ def _quote_line(
 ) -> Line:
     role = clean(quote.role) if with_role else ""
     who = ", ".join(part for part in (clean(quote.speaker_label), role) if part)
-    words = clean(quote.display_text)
-    line: Line = (Run(f"{BULLET}{who}: " if who else BULLET), Run(f"“{words}”", "i"))
+    lead = Run(f"{BULLET}{who}: " if who else BULLET)
+    # A quote of a few words is shown in its sentence, which holds its own marks.
+    if quote.in_sentence:
+        line: Line = (lead, Run(clean(quote.context)))
+    else:
+        line = (lead, Run(f"“{clean(quote.display_text)}”", "i"))
     return line + _bullet_link(quote.source_url, sources) if links else line
 
 

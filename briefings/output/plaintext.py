@@ -40,6 +40,8 @@ def _quote(quote: Quote, introduced: bool) -> str:
         speaker = quote.speaker_label
     if quote.role and not introduced:
         speaker = f"{speaker}, {quote.role}"
+    if quote.in_sentence:  # a quote of a few words is shown in its sentence
+        return f"{speaker}: {quote.context}"
     return f"{speaker}: “{quote.display_text}”"
 
 

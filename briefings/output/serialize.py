@@ -56,6 +56,7 @@ def _quote_to_dict(quote: Quote) -> dict[str, Any]:
         "source_url": quote.source_url,
         "unnamed": quote.unnamed,
         "partial": quote.partial,
+        "context": quote.context,
     }
 
 
@@ -67,6 +68,7 @@ def _quote_from_dict(data: dict[str, Any]) -> Quote:
         source_url=data.get("source_url", ""),
         unnamed=bool(data.get("unnamed", False)),
         partial=bool(data.get("partial", False)),
+        context=data.get("context", ""),
     )
 
 

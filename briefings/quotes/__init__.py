@@ -1,7 +1,8 @@
 """The quote finder: direct quotes with their speakers, verbatim from the article.
 
-Modules: :mod:`marks` pairs quote marks, :mod:`people` registers names and roles,
-:mod:`attribution` finds the speaker phrase, :mod:`speakers` resolves it, :mod:`finder`
+Modules: :mod:`marks` pairs quote marks, :mod:`runs` follows quotes over paragraphs,
+:mod:`people` registers names and roles, :mod:`attribution` finds the speaker phrase,
+:mod:`speakers` resolves it, :mod:`acronyms` spells out acronym speakers, :mod:`finder`
 reads an article in order.
 """
 

@@ -16,8 +16,10 @@ from operator import attrgetter
 from briefings.quotes.lexicon import (
     CLAUSE_WORDS,
     DETERMINERS,
+    DOCUMENTS,
     HONORIFICS,
     NAMING_VERBS,
+    PLACES,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_MODIFIERS,
@@ -27,13 +29,13 @@ from briefings.quotes.lexicon import (
     TITLES,
     word_set,
 )
-from briefings.quotes.people import PARTICLES, appositive_after, mentions
+from briefings.quotes.people import PARTICLES, Mention, appositive_after, mentions
 from briefings.quotes.tokens import Tok, Tokens
 
 VERBS = frozenset(SPEECH_VERBS.split())
 # Verbs that may come before their subject: '"...," said Akazawa'.
 INVERTED = word_set(
-    "said says added adds asked asks explained continued continues noted wrote writes stated "
+    "said says added adds asked asks explained continued continues noted wrote writes stated read "
     "recalled replied responded insisted warned argued remarked tweeted posted commented "
     "announced"
 )
@@ -46,6 +48,15 @@ _MAX_NP = 9
 _MAY_BE_VERB = VERBS | {"according"}
 _LOWER = attrgetter("lower")
 _AFTER_REACH = 12
+_TAIL_OBJECT = 2  # words after the verb of a closing attribution: "told reporters"
+_PLACE_PREPOSITIONS = word_set("in at from")
+_ENDS_CLAUSE = frozenset(".;:")
+_PASSIVE = word_set("is was are were be been being")
+# What follows a described source before its verb: "a source familiar with the talks".
+_DETAILS = word_set("familiar close involved briefed knowledgeable with in at from who")
+_ISSUED = word_set("released issued published sent")
+# A verb whose subject follows one of these is in a relative clause: "which the BBC noted".
+_RELATIVES = word_set("which who whom that")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +85,36 @@ def _is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
     if word == "according":
         return k + 1 < len(tokens) and tokens[k + 1].lower == "to"
     # A capitalized "States" or "Says" is a name, not a verb.
-    return word in VERBS and not tokens[k].cap and not (short and word in NAMING_VERBS)
+    if word not in VERBS or tokens[k].cap:
+        return False
+    if not short or word not in NAMING_VERBS:
+        return True
+    # "was described by Johnson as": the passive names its speaker after "by"
+    if k + 1 < len(tokens) and tokens[k + 1].lower == "by":
+        return True
+    if k and tokens[k - 1].lower in _PASSIVE:
+        return False  # "what is being called "phase one"": nobody says it here
+    return _person_before(tokens, k) or _subject_of(tokens, k)
+
+
+def _subject_of(tokens: list[Tok], k: int) -> bool:
+    """Whether the clause before verb ``k`` opens with a person, with no clause word between:
+    "Prime Minister Ola Brandt speaking to the council called the deal"."""
+    lead = lead_person(tokens[:k])
+    if not lead:
+        return False
+    after = tokens.index(lead[-1]) + 1
+    return not any(
+        t.lower in CLAUSE_WORDS or t.lower == "what" or _ENDS_CLAUSE.intersection(t.brk)
+        for t in tokens[after:k]
+    )
+
+
+def _person_before(tokens: list[Tok], k: int) -> bool:
+    """Whether a name or he/she is the subject of verb ``k``: "Berg called the talks",
+    "Berg, sitting across the table, described them as", not "a plan called"."""
+    phrase, _ = phrase_before(tokens, k)
+    return any(t.cap or t.lower in PRONOUNS for t in phrase)
 
 
 def _np_word(tok: Tok) -> bool:
@@ -83,6 +123,7 @@ def _np_word(tok: Tok) -> bool:
         tok.cap
         or low in ROLE_NOUNS
         or low in ROLE_MODIFIERS
+        or low in DOCUMENTS
         or low in TITLES
         or low in PARTICLES
         or low in {"of", "for"}
@@ -103,7 +144,10 @@ def _collect_back(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
             break
         if tok.lower in DETERMINERS:
             words.append(tok)
-            break
+            if not _role_for(tokens, k - 1):
+                break
+            k -= 1  # "a spokesperson for the ministry": go on to the spokesperson
+            continue
         if not _np_word(tok):
             break
         words.append(tok)
@@ -112,6 +156,16 @@ def _collect_back(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
         words.pop()
     words.reverse()
     return tuple(words)
+
+
+def _role_for(tokens: list[Tok], k: int) -> bool:
+    """Whether "for" or "of" at ``k`` follows a role noun ("spokesperson for", "head of")."""
+    return (
+        k > 0
+        and tokens[k].lower in {"for", "of"}
+        and not tokens[k - 1].brk
+        and tokens[k - 1].lower in ROLE_NOUNS
+    )
 
 
 def _is_name(segment: list[Tok]) -> bool:
@@ -126,11 +180,26 @@ def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
         k -= 1
     if k < 0:
         return (), ""
+    if tokens[k].lower == "who" and k:
+        return _collect_back(tokens, k - 1), ""  # "President Carter, who said"
     if tokens[k].brk[:1] == ",":
         return _appositive(tokens, k)
     if tokens[k].brk:
         return (), ""
-    return _collect_back(tokens, k), ""
+    phrase = _collect_back(tokens, k)
+    return _holder_before_place(tokens, phrase) or phrase, ""
+
+
+def _holder_before_place(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """ "the minister in Ottawa said": the person before a place is the speaker, not the place.
+    Empty unless ``phrase`` follows in/at/from after a phrase with a role noun."""
+    if not phrase or phrase[0].lower in PRONOUNS:
+        return ()
+    k = tokens.index(phrase[0]) - 1
+    if k < 1 or tokens[k].lower not in _PLACE_PREPOSITIONS or tokens[k - 1].brk:
+        return ()
+    holder = _collect_back(tokens, k - 1)
+    return holder if any(t.lower in ROLE_NOUNS for t in holder) else ()
 
 
 def _appositive(tokens: list[Tok], k: int) -> tuple[tuple[Tok, ...], str]:
@@ -155,6 +224,8 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
     k = begin
     while k < len(tokens) and sum(len(s) for s in segments) < 3 * _MAX_NP:
         tok = tokens[k]
+        if k > begin and tok.start - tokens[k - 1].end - len(tokens[k - 1].brk) > 1:
+            break  # "Vital Moreira (S&D, PT)": a bracket ends the phrase
         opens = not segments[-1] and tok.lower in DETERMINERS
         if not (opens or (_np_word(tok) and tok.lower not in _PHRASE_STOPS)):
             break
@@ -166,11 +237,17 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
             break
     alias = _alias(tokens, k)
     head = _trim(segments[0])
+    if head and head[-1].lower in DOCUMENTS and len(segments) == 1:
+        issuer = _issuer(tokens, k)
+        if issuer:
+            return issuer, ""
     if not head:
         head = _name_after_descriptor(tokens, begin)  # "said study co-author Karen Alley"
     if alias:
         return alias, " ".join(t.word for t in head if t.lower not in DETERMINERS)
-    if not any(t.cap or t.lower in ROLE_NOUNS or t.lower in PRONOUNS for t in head):
+    if not any(
+        t.cap or t.lower in ROLE_NOUNS or t.lower in PRONOUNS or t.lower in DOCUMENTS for t in head
+    ):
         return (), ""
     # "said University of California, San Diego's chancellor, Pradeep Khosla"
     for index, segment in enumerate(segments[1:], start=1):
@@ -179,6 +256,17 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
             return tuple(_trim(segment)), role
     last = tokens.index(head[-1])
     return tuple(head), appositive_after(Tokens.of(tokens), last)
+
+
+def _issuer(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
+    """Who a document at ``k`` comes from: "a statement (released) by/from X" -> X."""
+    if k < len(tokens) and tokens[k].lower in _ISSUED and not tokens[k].brk:
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].lower in {"by", "from"}:
+        phrase, _ = phrase_after(tokens, k + 1)
+        if phrase and phrase[-1].lower not in DOCUMENTS:
+            return phrase
+    return ()
 
 
 def _name_after_descriptor(tokens: list[Tok], begin: int) -> list[Tok]:
@@ -212,15 +300,41 @@ def _alias(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     return ()
 
 
+def _modifier(tokens: Sequence[Tok], mention: Mention) -> bool:
+    """A place or a one-word adjective before a role: "Greek prime minister", "Estrian trade
+    envoy"."""
+    if mention.name in PLACES:
+        return True
+    after = mention.last + 1
+    if mention.first != mention.last or after >= len(tokens) or tokens[mention.last].brk:
+        return False
+    low = tokens[after].lower
+    return not tokens[after].cap and (low in TITLES or low in ROLE_NOUNS or low in ROLE_MODIFIERS)
+
+
 def lead_person(tokens: Sequence[Tok]) -> tuple[Tok, ...]:
     """The first name in a clause that no preposition governs: its likely subject."""
     for mention in mentions(Tokens.of(tokens)):
-        if not mention.person:
-            continue
-        if mention.first and tokens[mention.first - 1].lower in PREPOSITIONS:
+        if not mention.person or tokens[mention.last].possessive or _modifier(tokens, mention):
+            continue  # "Greek prime minister ...", "Trump's negotiator": not the subject
+        if mention.first == mention.last and tokens[mention.first].lower in ROLE_NOUNS:
+            continue  # "Members of the House": a group, read as an organisation
+        if mention.first and _governed(tokens, mention.first):
             continue
         return tuple(tokens[mention.first : mention.last + 1])
     return ()
+
+
+def _governed(tokens: Sequence[Tok], k: int) -> bool:
+    """Whether a preposition governs the name at ``k``, also over a few lower-case words
+    ("for news agency X"), but not the "of" inside a title ("Secretary of Commerce X")."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        tok = tokens[j]
+        if tok.lower in PREPOSITIONS:
+            return not (tok.lower == "of" and j > 0 and tokens[j - 1].lower in TITLES)
+        if tok.cap or tok.brk or tok.lower in VERBS or tok.lower in DETERMINERS:
+            return False
+    return False
 
 
 def lead_organisation(tokens: list[Tok]) -> tuple[Tok, ...]:
@@ -228,12 +342,54 @@ def lead_organisation(tokens: list[Tok]) -> tuple[Tok, ...]:
     start = 1 if tokens and tokens[0].word == "The" else 0
     found = mentions(Tokens.of(tokens[start:]))
     if found and found[0].first == 0 and found[0].name:
-        return tuple(tokens[start + found[0].first : start + found[0].last + 1])
+        return _with_of(tokens, start + found[0].first, start + found[0].last)
     return ()
 
 
+def _main_subject(tokens: list[Tok]) -> tuple[Tok, ...]:
+    """The name (of a person or an organisation) that opens the main clause, after a
+    fronted phrase and its comma: "In a release issued on Monday, the ministry ..."."""
+    for mention in mentions(Tokens.of(tokens)):
+        if not mention.name or _modifier(tokens, mention) or tokens[mention.last].possessive:
+            continue
+        k = mention.first
+        if k and tokens[k - 1].lower == "the":
+            k -= 1
+        if k and tokens[k - 1].brk[-1:] != ",":
+            continue
+        return _with_of(tokens, mention.first, mention.last)
+    return ()
+
+
+def _with_of(tokens: Sequence[Tok], first: int, last: int) -> tuple[Tok, ...]:
+    """A name run with its "of (the) X" continuations: "Members of the House of Commons",
+    "Ministry of Foreign Affairs"."""
+    end = last + 1
+    while end + 1 < len(tokens) and tokens[end].lower == "of" and not tokens[end - 1].brk:
+        k = end + 1
+        if tokens[k].lower == "the" and k + 1 < len(tokens):
+            k += 1
+        if not tokens[k].cap:
+            break
+        while k + 1 < len(tokens) and tokens[k + 1].cap and not tokens[k].brk:
+            k += 1
+        end = k + 1
+    return tuple(tokens[first:end])
+
+
 def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
-    """Attribution in the words right after a closing mark (same sentence)."""
+    """Attribution in the words right after a closing mark (same sentence), or in a clause
+    that ends the sentence ('"..." for the dinner, host Ola Brandt told reporters.')."""
+    found = _after_quote(tokens, short)
+    if found is None and len(tokens) > _AFTER_REACH:
+        for k in _verb_candidates(tokens[-_TAIL_OBJECT - 1 :]):
+            k += len(tokens) - _TAIL_OBJECT - 1
+            if _is_verb(tokens, k, short):
+                return _tail_attribution(tokens, k)
+    return found
+
+
+def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     for k in _verb_candidates(tokens[:_AFTER_REACH]):
         if not _is_verb(tokens, k, short):
             continue
@@ -243,9 +399,16 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
                 return None
             phrase, role = phrase_after(tokens, k + 2 if verb == "according" else k + 1)
             return Attribution(phrase, role, verb) if phrase else None
+        source = _read_from(tokens, k + 1)
+        if source:
+            return Attribution(source, "", verb)
         # '," Birmingham City University professor David Wilson told the press'
-        if any(t.lower in _CLAUSE_STOPS for t in tokens[:k]):
-            return None
+        stops = [j for j in range(k) if tokens[j].lower in _CLAUSE_STOPS]
+        if stops and not all(_place_after_role(tokens, j) for j in stops):
+            found = _tail_attribution(tokens, k) or _set_off(tokens, k) or _source(tokens, k)
+            if found is not None:
+                return found
+            continue  # a verb inside a clause ("who asked not to be named"): try the next
         phrase, role = phrase_before(tokens, k)
         if phrase and tokens.index(phrase[0]) > 0 and not role:
             phrase = tuple(t for t in tokens[: tokens.index(phrase[-1]) + 1])
@@ -253,21 +416,144 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     return None
 
 
+def _tail_attribution(tokens: list[Tok], k: int) -> Attribution | None:
+    """'"..." between the two sides, he added.': a name or he/she and a verb set off by a
+    comma at the end of the sentence attribute the quote before them."""
+    if k + _TAIL_OBJECT < len(tokens) - 1 or any(t.brk for t in tokens[k:-1]):
+        return None  # the verb (and at most a short object) must end the sentence
+    phrase, role = phrase_before(tokens, k)
+    if not phrase or not (any(t.cap for t in phrase) or phrase[0].lower in PRONOUNS):
+        return None
+    j = tokens.index(phrase[0]) - 1
+    while j >= 0 and j > tokens.index(phrase[0]) - 3 and not tokens[j].brk:
+        j -= 1  # a descriptor before the name: "summit host Ola Brandt"
+    if j < 0 or tokens[j].brk[-1:] != ",":
+        return None
+    return Attribution(phrase, role, tokens[k].lower)
+
+
+def _set_off(tokens: list[Tok], k: int) -> Attribution | None:
+    """'"...," the official, who asked not to be named, said': a speaker right after the
+    quote, with a clause set off by commas before the verb."""
+    phrase, role = phrase_before(tokens, k)
+    if not phrase or tokens.index(phrase[0]) != 0 or tokens[k - 1].brk[-1:] != ",":
+        return None
+    return Attribution(phrase, role, tokens[k].lower)
+
+
+def _source(tokens: list[Tok], k: int) -> Attribution | None:
+    """'"...," a source familiar with the talks told X': a described speaker right after
+    the quote, with its own detail before the verb."""
+    for j in range(min(k - 1, 4)):
+        if tokens[j].brk or not (tokens[j].lower in DETERMINERS or _np_word(tokens[j])):
+            return None
+        if tokens[j].lower in ROLE_NOUNS and tokens[j + 1].lower in _DETAILS:
+            return Attribution(tuple(tokens[: j + 1]), "", tokens[k].lower)
+    return None
+
+
+def _read_from(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
+    """'"...," the negotiators read from the joint statement', '"...," X and Y said in a
+    joint statement': the document speaks."""
+    if k + 1 >= len(tokens) or tokens[k].lower not in {"from", "in"} or tokens[k - 1].brk:
+        return ()
+    phrase, _ = phrase_after(tokens, k + 1)
+    if not phrase or phrase[-1].lower not in DOCUMENTS:
+        return ()
+    return phrase if tokens[k].lower == "from" or any(t.lower == "joint" for t in phrase) else ()
+
+
+def _quoted_as_saying(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
+    """ "X quoted Y as saying": Y, the person between "quoted" and "as saying"."""
+    if tokens[k].lower != "saying" or k < 3 or tokens[k - 1].lower != "as":
+        return ()
+    for j in range(k - 2, max(0, k - 8), -1):
+        if tokens[j].lower in {"quoted", "quotes", "quoting"}:
+            phrase, _ = phrase_after(tokens, j + 1)
+            return phrase
+    return ()
+
+
+def _modifying(tokens: list[Tok], k: int) -> bool:
+    """A participle that describes the noun before it, "a banner saying", not a speaker's
+    ", saying" or "was saying"."""
+    if not tokens[k].lower.endswith("ing") or k == 0:
+        return False
+    before = tokens[k - 1]
+    if before.brk or before.cap:
+        return False
+    low = before.lower
+    if low in _PASSIVE or low in PRONOUNS or low in ROLE_NOUNS or low in DOCUMENTS:
+        return False
+    return low != "by"  # "protested by shouting": the subject shouted
+
+
+def _in_relative_clause(tokens: list[Tok], phrase: tuple[Tok, ...]) -> bool:
+    k = tokens.index(phrase[0])
+    return k > 0 and tokens[k - 1].lower in _RELATIVES and phrase[0].lower not in PRONOUNS
+
+
+def introducer(tokens: list[Tok]) -> Attribution | None:
+    """Who opens a sentence that introduces a statement: its first person, else the
+    organisation it opens with."""
+    phrase = lead_person(tokens) or lead_organisation(tokens)
+    return Attribution(phrase, "", "", tuple(tokens)) if phrase else None
+
+
+def label_before(tokens: list[Tok]) -> Attribution | None:
+    """A transcript's speaker label: "Ambassador Carter: “...”" (a short run of capitalized
+    words, alone before a colon)."""
+    if not 1 <= len(tokens) <= 6 or tokens[-1].brk != ":" or any(t.brk for t in tokens[:-1]):
+        return None
+    if not all(t.cap or t.lower in PARTICLES for t in tokens):
+        return None
+    return Attribution(tuple(tokens))
+
+
+def _place_after_role(tokens: list[Tok], j: int) -> bool:
+    """Whether token ``j`` is "in", "at" or "from" after a role noun ("the minister in
+    Ottawa"): it places the speaker rather than starting a new clause."""
+    return (
+        tokens[j].lower in _PLACE_PREPOSITIONS
+        and j > 0
+        and tokens[j - 1].lower in ROLE_NOUNS
+        and not tokens[j - 1].brk
+    )
+
+
 def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
-    """Attribution in the words before an opening mark (same sentence, earlier verb first)."""
-    for k in _verb_candidates(tokens):
-        if not _is_verb(tokens, k, short):
-            continue
+    """Attribution in the words before an opening mark (same sentence): the verb nearest the
+    quote governs it ("X said the talks stalled, but Y said "...""). A short quote takes
+    only the nearest verb: "a scheme called "..."" after "officials described" is a name."""
+    verbs = [k for k in _verb_candidates(tokens) if _is_verb(tokens, k, False)]
+    if short:
+        verbs = [k for k in verbs[-1:] if _is_verb(tokens, k, True)]
+    for k in reversed(verbs):
         verb = tokens[k].lower
+        quoted = _quoted_as_saying(tokens, k)
+        if quoted:
+            return Attribution(quoted, "", verb, tuple(tokens))
+        if _modifying(tokens, k):
+            continue
         if verb == "according":
             phrase, role = phrase_after(tokens, k + 2)
         elif k + 1 < len(tokens) and tokens[k + 1].lower == "by":
             phrase, role = phrase_after(tokens, k + 2)  # "he was told by X"
         else:
+            if k and tokens[k - 1].lower in {"which", "that"}:
+                continue  # "signs which read": the thing before "which" says it
             phrase, role = phrase_before(tokens, k)
+            if phrase and _in_relative_clause(tokens, phrase):
+                continue
             if not phrase:
                 # "Duda ... and wrote", "X of the Y assembly said", "The ministry ... and said"
+                role = ""
                 phrase = lead_person(tokens) or lead_organisation(tokens)
+                if not phrase and k and tokens[k - 1].brk[-1:] == ",":
+                    phrase = _main_subject(tokens[:k])  # "..., the ministry denounced it, calling"
+            elif phrase[-1].lower in DOCUMENTS and tokens.index(phrase[0]):
+                # "The ministry issued a statement saying": the issuer, not the statement
+                phrase = phrase_after(tokens, 0)[0] or phrase
         if phrase:
             return Attribution(phrase, role, verb, tuple(tokens))
     return None

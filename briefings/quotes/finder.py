@@ -8,25 +8,44 @@ short or title-like spans need their own attribution, so scare quotes and titles
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, compress
 from typing import NamedTuple
 
 from briefings.model import Quote
-from briefings.quotes.attribution import VERBS, Attribution, after_quote, before_quote
+from briefings.quotes.acronyms import expansions
+from briefings.quotes.attribution import (
+    VERBS,
+    Attribution,
+    after_quote,
+    before_quote,
+    introducer,
+    label_before,
+)
 from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
-from briefings.quotes.marks import Span, starts_with_open_mark
+from briefings.quotes.marks import Span
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Mention, Person, Registry, mentions, register
+from briefings.quotes.runs import RUN_ON_REACH, find_chains
 from briefings.quotes.speakers import Speaker, resolve
 from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, tokenize
 
 _SUBJECT_REACH = 20
-# One- and two-word spans are labels or scare quotes far more often than speech.
-_MIN_WORDS = 3
+_CLAUSE_END = frozenset(".!?;,")
+_COORDINATORS = frozenset({"while", "whereas", "but", "and"})
+_AFTER_QUOTE = frozenset(',"”»')
+# Words that introduce a name in quotes: 'the so-called "green lane"', 'known as "..."'.
+_NAMING_BEFORE = re.compile(
+    r"(?:so-called|known as|dubbed|nicknamed|entitled|titled|named|the term|the slogan)\s*$",
+    re.IGNORECASE,
+)
+_FOLLOWING = re.compile(r"\bthe following (joint )?(?:statement|remarks|comments|message)\b")
+# "the U.S." or "A.B." at the end of a quote: its full stop belongs to the word.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Ltd)\.)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +58,9 @@ class _Found:
     short: bool
     chain: int  # quotes of one multi-paragraph quote share a chain number (else -1)
     opens_paragraph: bool = False
+    sentence: tuple[int, int] = (0, 0)  # bounds of the sentence it stands in
+    # The person the text is about where a quote standing alone as its paragraph begins.
+    about: Speaker | None = None
 
 
 def find_quotes(
@@ -46,20 +68,25 @@ def find_quotes(
 ) -> tuple[Quote, ...]:
     """Quotes of the article whose body is ``paragraphs``; texts are verbatim substrings."""
     cache = cache or TextCache()
-    spans = [cache.spans(p) for p in paragraphs]
-    # Paragraphs after the last quote mark cannot attribute anything: leave them unread.
+    spans = [cache.speech_spans(p) for p in paragraphs]
+    # Paragraphs after the last quote cannot attribute anything: leave them unread, unless
+    # that quote is left open and may run on into them.
     reach = max((i + 1 for i, found in enumerate(spans) if found), default=0)
+    if reach and not spans[reach - 1][-1].closed:
+        reach = min(len(paragraphs), reach + RUN_ON_REACH)
+    ends = reach == len(paragraphs)  # whether the article ends with the paragraphs read
     paragraphs, spans = paragraphs[:reach], spans[:reach]
-    chains = _chains(paragraphs, spans)
+    chains = find_chains(paragraphs, spans, ends)
     masked = [mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
     tokens = [tokenize(m) for m in masked]
     named = [mentions(toks, people_only=True) for toks in tokens]
     registry = Registry(texts=masked)
-    for toks, found_here in zip(tokens, named, strict=True):
-        register(registry, toks, found_here)
+    for index, (toks, found_here) in enumerate(zip(tokens, named, strict=True)):
+        register(registry, toks, found_here, index)
     words = _Words(tokens, named, registry, cache)
     found = _attribute(paragraphs, spans, chains, masked, words)
-    return _to_quotes(_fill_gaps(found), source_url)
+    quotes = _to_quotes(_fill_gaps(found), paragraphs, source_url)
+    return _spelled_out(quotes, paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,33 +99,12 @@ class _Words:
     cache: TextCache
 
     def events(self, p: int, masked: str) -> list[tuple[int, Speaker]]:
-        bounds = self.cache.sentences(masked)
+        bounds = sentences(self.cache, masked)
         return _subject_events(self.tokens[p], self.named[p], bounds, self.registry)
 
     def last_event(self, p: int, masked: str) -> tuple[int, Speaker] | None:
-        bounds = self.cache.sentences(masked)
+        bounds = sentences(self.cache, masked)
         return _last_event(self.tokens[p], self.named[p], bounds, self.registry)
-
-
-def _chains(paragraphs: Sequence[str], spans: list[list[Span]]) -> dict[tuple[int, int], int]:
-    """Unclosed spans that run on into the next paragraph (opening mark, no closing one)."""
-    chains: dict[tuple[int, int], int] = {}
-    for p in range(len(paragraphs)):
-        if not spans[p] or spans[p][-1].closed:
-            continue
-        nxt = p + 1
-        if (
-            nxt < len(paragraphs)
-            and starts_with_open_mark(paragraphs[nxt])
-            and spans[nxt]
-            and not paragraphs[nxt][: spans[nxt][0].open].strip()
-        ):
-            chain = chains.get((p, len(spans[p]) - 1), len(chains))
-            chains[(p, len(spans[p]) - 1)] = chain
-            chains[(nxt, 0)] = chain
-        else:
-            spans[p].pop()  # a stray opening mark: skip it, keep the rest
-    return chains
 
 
 def _attribute(
@@ -119,30 +125,80 @@ def _attribute(
         subject = _latest_subject(words, masked, range(p - 1, unread - 1, -1)) or subject
         unread = p + 1
         toks = words.tokens[p]
-        bounds = words.cache.sentences(masked[p])
+        bounds = sentences(words.cache, masked[p])
         events = words.events(p, masked[p])
         for index, span in enumerate(spans[p]):
-            while events and events[0][0] < span.open:
+            at = max(span.open, 0)  # a quote running on from the paragraph before opens at -1
+            while events and events[0][0] < at:
                 subject = events.pop(0)[1]
-            sent_start, sent_end = next(
-                ((a, b) for a, b in bounds if a <= span.open < b), (0, len(text))
-            )
+            sent_start, sent_end = next(((a, b) for a, b in bounds if a <= at < b), (0, len(text)))
             prev_close = spans[p][index - 1].close if index else -1
             next_open = spans[p][index + 1].open if index + 1 < len(spans[p]) else len(text)
             after = _between(toks, span.close + 1, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
-            short = _is_short(quoted)
-            attribution = _attribution(toks, after, (sent_start, prev_close, span.open), short)
-            speaker = _resolve(attribution, registry, subject, last)
+            short = _is_short(quoted) or _bracketed(text, span)
+            if _NAMING_BEFORE.search(text, max(0, at - 16), at) is not None:
+                attribution = None  # "the so-called "green lane"": a name, not speech
+                short = True
+            else:
+                attribution = _attribution(toks, after, (sent_start, prev_close, at), short)
+            opens = not text[:at].strip()
+            if attribution is None and p and opens:
+                attribution = _introduced(words, masked[p - 1], p - 1, short)
+            registry.now = (p, at)
+            speaker = _named_he(attribution, text, registry) or _resolve(
+                attribution, registry, subject, last
+            )
             if speaker is not None:
                 last = subject = speaker
+            alone = opens and not text[span.close + 1 :].strip()
             found.append(
                 _Found(p, span, quoted, speaker, speaker is not None, short,
-                       chains.get((p, index), -1), not text[: span.open].strip())
+                       chains.get((p, index), -1), opens,
+                       (sent_start, sent_end), subject if alone and index == 0 else None)
             )  # fmt: skip
         if events:
             subject = events[-1][1]
     return found
+
+
+def _introduced(words: _Words, masked: str, p: int, short: bool) -> Attribution | None:
+    """The speaker a paragraph's last sentence introduces for the quote that opens the next
+    one: "X said:", "X, speaking in Y, said," or "X issued the following statement"."""
+    bounds = sentences(words.cache, masked)
+    if not bounds:
+        return None
+    first, end = bounds[-1]
+    sentence = masked[first:end].rstrip()
+    if not (sentence.endswith((":", ",")) or _FOLLOWING.search(sentence)):
+        return None
+    tokens = _between(words.tokens[p], first, end)
+    following = _FOLLOWING.search(sentence)
+    if following is not None and _joint(tokens, following.group(1)):
+        return _joint_statement(tokens)
+    if sentence.endswith(":") or following is not None:
+        return before_quote(tokens, short) or introducer(tokens)
+    return before_quote(tokens, short)
+
+
+def _joint(tokens: list[Tok], joint: str | None) -> bool:
+    """Whether a statement is issued jointly: "the following joint statement", or by
+    several people ("X, Y and Z released the following statement")."""
+    if joint:
+        return True
+    cut = max((k for k, t in enumerate(tokens) if t.lower == "following"), default=len(tokens))
+    before = tokens[:cut]
+    people = [m for m in mentions(Tokens.of(before), people_only=True) if " " in m.name]
+    return len(people) >= 2 and any(t.lower == "and" for t in before)
+
+
+def _joint_statement(tokens: list[Tok]) -> Attribution | None:
+    """The speaker "joint statement", named by the sentence's own word for it."""
+    doc = next((t for t in tokens if t.lower == "statement"), None)
+    if doc is None:
+        return None
+    joint = Tok(doc.start, doc.start, "joint", "", "joint", False, False)
+    return Attribution((joint, doc))
 
 
 def _latest_subject(words: _Words, masked: list[str], back: range) -> Speaker | None:
@@ -217,9 +273,28 @@ def _verb_event(toks: Tokens, mention: Mention, registry: Registry) -> tuple[int
     if k >= len(lower) or lower[k] not in VERBS:
         return None
     known = registry.lookup(mention.name)
-    if known is None or toks.possessive[mention.last]:
+    if known is None or toks.possessive[mention.last] or _reported(toks, mention.first):
         return None
     return toks.start[mention.first], Speaker(known.name, known.role, person=True)
+
+
+def _reported(toks: Tokens, first: int) -> bool:
+    """Whether a speech verb earlier in the clause of token ``first`` governs it: "X said
+    the offer fell short of what Y had promised" is about X, not Y; "X spoke, while Y wrote"
+    is about Y."""
+    lower, brk = toks.lower, toks.brk
+    for k in range(first - 1, -1, -1):
+        if _CLAUSE_END.intersection(brk[k]) or lower[k] in _COORDINATORS:
+            return False
+        if lower[k] in VERBS and not toks.cap[k]:
+            return True
+    return False
+
+
+def sentences(cache: TextCache, text: str) -> list[tuple[int, int]]:
+    """Sentence bounds of ``text`` as the quote finder reads them (see
+    :meth:`TextCache.name_sentences`)."""
+    return cache.name_sentences(text)
 
 
 def _between(toks: Tokens, begin: int, end: int) -> list[Tok]:
@@ -241,6 +316,10 @@ def _attribution(
     preceding = before_quote(near, short)
     if preceding is None and prev_close > sent_start:
         preceding = before_quote(_between(toks, sent_start, open_at), short)
+    if preceding is None and following is None and prev_close < sent_start:
+        preceding = label_before(near)
+    if preceding is None and following is None and near and near[-1].brk[-1:] == ":":
+        preceding = introducer(near)  # 'Lindqvist was more cautious: "..."'
     return preceding or following
 
 
@@ -256,9 +335,30 @@ def _resolve(
     if speaker is not None and speaker.person:
         return speaker
     lead = attribution.lead()
-    if lead and lead[0] < attribution.phrase[0]:
-        return resolve(lead, attribution.role, registry, subject, last)
+    if lead and lead[0] < attribution.phrase[0] and not _speaks_as_itself(attribution, speaker):
+        return resolve(lead, attribution.role, registry, subject, last) or speaker
     return speaker
+
+
+def _named_he(attribution: Attribution | None, text: str, registry: Registry) -> Speaker | None:
+    """'"...," He said' after a quote: the surname He (a pronoun there is lower case)."""
+    if attribution is None or len(attribution.phrase) != 1:
+        return None
+    tok = attribution.phrase[0]
+    if tok.word != "He" or text[: tok.start].rstrip()[-1:] not in _AFTER_QUOTE:
+        return None
+    known = registry.lookup("He")
+    return Speaker(known.name, known.role, person=True) if known else None
+
+
+def _speaks_as_itself(attribution: Attribution, speaker: Speaker | None) -> bool:
+    """An organisation named as the subject of its own clause ("as the White House said")
+    is the speaker; one after "of" ("Smith of the ministry said") is where the person works."""
+    if speaker is None or not speaker.name[:1].isupper():
+        return False
+    clause = attribution.clause
+    at = clause.index(attribution.phrase[0]) if attribution.phrase[0] in clause else 0
+    return at > 0 and clause[at - 1].lower in {"as", "when", "while", "and", "but"}
 
 
 def _subject(first: int, stopping: _Stops, registry: Registry) -> Person | None:
@@ -281,6 +381,12 @@ def _subject(first: int, stopping: _Stops, registry: Registry) -> Person | None:
     return None
 
 
+def _bracketed(text: str, span: Span) -> bool:
+    """A span in brackets, ("..."), names or titles something: it needs its own attribution."""
+    before = text[span.open - 1 : span.open] if span.open > 0 else ""
+    return before == "(" and text[span.close + 1 : span.close + 2] == ")"
+
+
 def _is_short(quoted: str) -> bool:
     """Scare quotes and titles: up to three words, or a capitalized phrase without an end."""
     words = quoted.split()
@@ -297,15 +403,32 @@ def _fill_gaps(found: list[_Found]) -> list[_Found]:
     paragraph or chain, the next one in the paragraph, or the one ending the paragraph before."""
     out = list(found)
     for i, item in enumerate(out):
-        if item.speaker is not None or item.short:
+        if item.speaker is not None or (item.short and not _own_sentence(item)):
             continue
-        speaker = _neighbour(out, i)
+        speaker = _neighbour(out, i) or _about(out, i)
         if speaker is not None:
             out[i] = _Found(
                 item.paragraph, item.span, item.text, speaker, False, False, item.chain,
-                item.opens_paragraph,
+                item.opens_paragraph, item.sentence,
             )  # fmt: skip
     return out
+
+
+def _own_sentence(item: _Found) -> bool:
+    """A short quote that is a sentence of its own ("“And more trust.”"): speech, not a
+    label, so it may take its neighbour's speaker."""
+    return item.text[-1:] in ".!?" and item.sentence[0] == max(item.span.open, 0)
+
+
+def _about(found: list[_Found], i: int) -> Speaker | None:
+    """A quote that is a whole paragraph, with no attribution and no quoted neighbour, is
+    the words of the person the text is about there (a statement's style)."""
+    item = found[i]
+    if item.about is None or not item.about.person:
+        return None
+    if i and found[i - 1].paragraph == item.paragraph - 1 and found[i - 1].speaker is None:
+        return None  # the quote before it went unattributed too: not a statement's paragraph
+    return item.about
 
 
 def _neighbour(found: list[_Found], i: int) -> Speaker | None:
@@ -323,7 +446,9 @@ def _neighbour(found: list[_Found], i: int) -> Speaker | None:
     return None
 
 
-def _to_quotes(found: list[_Found], source_url: str) -> tuple[Quote, ...]:
+def _to_quotes(
+    found: list[_Found], paragraphs: Sequence[str], source_url: str
+) -> tuple[Quote, ...]:
     roles: dict[str, str] = {}
     for item in found:
         if item.speaker and item.own and item.speaker.role:
@@ -331,20 +456,61 @@ def _to_quotes(found: list[_Found], source_url: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     seen: set[str] = set()
     for item in found:
-        if item.speaker is None or not item.text or item.text in seen:
+        text = trim_end(item.text)
+        if item.speaker is None or not text or text in seen:
             continue
-        if not any(c.isalpha() for c in item.text) or len(item.text.split()) < _MIN_WORDS:
+        if not any(c.isalpha() for c in text) or (item.short and _title_like(item.text)):
             continue
-        seen.add(item.text)
+        seen.add(text)
         speaker = item.speaker
+        first, end = item.sentence
         quotes.append(
             Quote(
-                text=item.text,
+                text=text,
                 speaker=speaker.name,
-                role=roles.get(speaker.name, speaker.role),
+                role=bare_role(roles.get(speaker.name, speaker.role)),
                 source_url=source_url,
                 unnamed=speaker.unnamed,
-                partial=item.text[:1].islower(),
+                partial=text[:1].islower(),
+                context=paragraphs[item.paragraph][first:end].strip(),
             )
         )
     return tuple(quotes)
+
+
+def _spelled_out(quotes: tuple[Quote, ...], paragraphs: Sequence[str]) -> tuple[Quote, ...]:
+    """Speakers named by an acronym the article spells out get its full name."""
+    if not any(q.speaker.isupper() for q in quotes):
+        return quotes
+    full = expansions(paragraphs)
+    return tuple(replace(q, speaker=full[q.speaker]) if q.speaker in full else q for q in quotes)
+
+
+def trim_end(quoted: str) -> str:
+    """The quoted words without the comma or full stop before the closing mark (the stop of
+    an abbreviation or initials, "the U.S.", stays)."""
+    text = quoted.rstrip()
+    if text[-1:] == ",":
+        return text[:-1].rstrip()
+    tail = max(0, len(text) - 6)
+    if text[-1:] == "." and text[-2:-1] != "." and not _ABBREVIATION_END.search(text, tail):
+        return text[:-1].rstrip()
+    return text
+
+
+def bare_role(role: str) -> str:
+    """A role without its leading article: "the chief negotiator" -> "chief negotiator"."""
+    head, _, rest = role.partition(" ")
+    return rest if rest and head.lower() in {"the", "a", "an"} else role
+
+
+def _title_like(text: str) -> bool:
+    """A short span written as a name or title ("Phase One", "Agreement on Trade"), not as
+    speech: one capitalized word, or every word of three letters or more capitalized."""
+    if text[-1:] in ",.!?":
+        return False  # '"No," he replied': speech ends with its own punctuation
+    words = text.split()
+    long_words = [word for word in words if len(word) > 2]
+    if len(words) > 1 and len(long_words) < 2:
+        return False
+    return all(word[:1].isupper() for word in long_words or words)

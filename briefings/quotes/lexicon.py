@@ -22,11 +22,12 @@ SPEECH_VERBS = (
     "explaining adding noting warning writing stating calling called quoted reiterated "
     "thinks believes believed agreed disagreed opined confirmed confirms announcing telling "
     "talked defended characterized characterised characterizing characterising proposed thanked "
-    "concluding insisting arguing claiming recalling stressing explains wrote elaborated"
+    "concluding insisting arguing claiming recalling stressing explains wrote elaborated "
+    "read reads calls shouting chanting chanted"
 )
 VERB_RE = re.compile(r"\b(?:according to|" + "|".join(SPEECH_VERBS.split()) + r")\b")
 # Verbs that introduce names and titles more often than speech ("a film called").
-NAMING_VERBS = word_set("called calling named dubbed titled described describes describing")
+NAMING_VERBS = word_set("called calling calls named dubbed titled described describes describing")
 
 # Words that make a capitalized run a title rather than a name ("Treasury Secretary").
 TITLES = word_set(
@@ -66,7 +67,10 @@ ROLE_NOUNS = word_set(
     "survivors official's manufacturer regulator regulators staff trustee trustees delegate "
     "delegates protester protesters demonstrator demonstrators foundation archbishop actor "
     "actress singer musician artist journalist reporter broadcaster host presenter chancellor "
-    "rapporteur chef eyewitness children child girl boy parents spokespeople co-author"
+    "rapporteur chef eyewitness children child girl boy parents spokespeople co-author "
+    "ministers negotiators leaders envoys lawmakers legislators senators executives "
+    "delegation delegations governments ministries commissioners ambassadors countries "
+    "nations sides"
 )
 # Adjectives and modifiers allowed inside a role phrase.
 ROLE_MODIFIERS = word_set(
@@ -75,7 +79,17 @@ ROLE_MODIFIERS = word_set(
     "economic economy finance health defence defense justice interior security intelligence "
     "company club team press campaign election opposition ruling one two three several "
     "other another unnamed anonymous high-ranking high-level veteran independent lead "
-    "legal medical emergency"
+    "legal medical emergency joint written official final draft"
+)
+# Documents that speak for whoever issued them: "according to a joint statement".
+DOCUMENTS = word_set(
+    "statement statements communique communiqué declaration readout report letter document "
+    "filing memo memorandum notice transcript release"
+)
+# Described people who stay unnamed when no one in the article holds the description.
+SOURCES = word_set(
+    "official source diplomat aide adviser advisor negotiator insider person witness "
+    "eyewitness analyst expert lawmaker staffer"
 )
 PRONOUNS = word_set("he she they him her them")
 # Words between a speaker and the verb: "Akazawa also said", "the president had previously said".
@@ -91,7 +105,9 @@ CLAUSE_WORDS = word_set(
 SUFFIXES = word_set("Jr. Sr. Jr Sr II III IV")
 DETERMINERS = word_set("a an the one two three several some many another")
 INDEFINITE = word_set("a an one two three several some many another")
-HONORIFICS = word_set("mr. mrs. ms. dr. mr mrs ms dr prof. sir dame lord lady rev.")
+HONORIFICS = word_set(
+    "mr. mrs. ms. dr. mr mrs ms dr prof. sir dame lord lady rev. honourable honorable hon. rt."
+)
 
 # Capitalized words that start sentences or name things, never a person.
 NOT_NAMES = word_set(
@@ -105,6 +121,9 @@ NOT_NAMES = word_set(
     "Against Around Through Without Within Following Speaking Asked Reports Officials Police "
     "Sources Analysts Experts Critics Residents Witnesses Several Two Three Four Five One"
 )
+# Words of NOT_NAMES that are surnames too, after a given name: "Theresa May", "He Lifang".
+SURNAMES = word_set("May June April August He")
+
 # Words that make a capitalized run a place or an organisation rather than a person.
 NON_PERSON = word_set(
     "States Kingdom Nations Union Republic Ministry Department Agency Committee Council Service "
@@ -125,7 +144,8 @@ NON_PERSON = word_set(
     "Constitution Treaty Agreement Accord Plan Program Programme Project Mission Movement "
     "Revolution War Crisis Election Elections Conference Forum Meeting Talks Eastern Western "
     "Northern Southern Central Disease Control Prevention Health Mediterranean Cypriot "
-    "Wikinews Internet Online Media Daily Weekly Herald Tribune Guardian Telegraph Mail"
+    "Wikinews Internet Online Media Daily Weekly Herald Tribune Guardian Telegraph Mail "
+    "Partnership Alliance Coalition Community Initiative Organisation Office"
 )
 
 # Places that open a capitalized run before a name ("Argentina Alberto Fernández").

@@ -7,6 +7,7 @@ too; "Akazawa" alone then resolves to "Ryosei Akazawa".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
@@ -23,14 +24,19 @@ from briefings.quotes.lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     SUFFIXES,
+    SURNAMES,
     TITLES,
     word_set,
 )
 from briefings.quotes.tokens import Tok, Tokens, bare_word, tokenize
 
 _VERB_WORDS = frozenset(SPEECH_VERBS.split())
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_LEADING_SURNAMES = word_set("He")
 PARTICLES = word_set("de van von der den bin al da del di la le du dos ben ibn")
 _MAX_ROLE_WORDS = 12
+# A title after these in a role is someone else's: "assistant to the president".
+_OWN_ROLE_STOPS = word_set("to for")
 _SENTENCE_ENDS = frozenset(".!?:")
 # Lower-case words a capitalized run never starts with.
 _RUN_SKIP = HONORIFICS | _VERB_WORDS
@@ -68,6 +74,10 @@ class Registry:
     people: dict[str, Person] = field(default_factory=dict)
     by_word: dict[str, str] = field(default_factory=dict)
     texts: Sequence[str] = ()  # the paragraphs read, quotes masked
+    # Where each person is first named, (paragraph, offset), and where the reader is now: a
+    # bare title resolves only to someone named before it.
+    seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    now: tuple[int, int] = (1 << 30, 0)
 
     def written_capitalized(self, word: str) -> bool:
         """Whether ``word`` is written capitalized inside a sentence somewhere in the texts:
@@ -76,8 +86,9 @@ class Registry:
         paragraph while registering, the paragraphs holding the word are tokenized then."""
         return any(_inside_sentence(tokenize(text), word) for text in self.texts if word in text)
 
-    def add(self, name: str, role: str = "") -> Person:
+    def add(self, name: str, role: str = "", at: tuple[int, int] | None = None) -> Person:
         known = self.lookup(name)
+        self.seen.setdefault(known.name if known else name, at or self.now)
         if known is not None:
             if role and not known.role:
                 known = Person(known.name, role)
@@ -112,15 +123,27 @@ class Registry:
             known = self.people[self.by_word[words[-1]]]
             if known.name.split()[0] == words[0]:
                 return known
+            if words[0].lower() in PARTICLES and known.name.lower().endswith(full.lower()):
+                return known  # "Van der Berg" for "Pieter van der Berg"
         return None
 
-    def by_role(self, title: str) -> Person | None:
-        """The person most recently registered whose role has the word ``title``."""
+    def by_role(self, title: str, modifiers: Sequence[str] = ()) -> Person | None:
+        """The person most recently named before :attr:`now` whose role has the word
+        ``title`` as its own (not "adviser to the president"), preferring one whose role has
+        all of ``modifiers`` too ("the Chinese president")."""
         needle = title.lower()
+        wanted = [m.lower() for m in modifiers]
+        found: Person | None = None
         for person in reversed(self.people.values()):
-            if needle in person.role.lower().split():
+            words = person.role.lower().split()
+            if needle not in words or self.seen.get(person.name, (0, 0)) > self.now:
+                continue
+            if not _OWN_ROLE_STOPS.isdisjoint(words[: words.index(needle)]):
+                continue
+            if all(m in words for m in wanted):
                 return person
-        return None
+            found = found or person
+        return found
 
 
 def _inside_sentence(tokens: Tokens, word: str) -> bool:
@@ -143,17 +166,20 @@ def mentions(tokens: Tokens, people_only: bool = False) -> list[Mention]:
     out: list[Mention] = []
     count = len(tokens)
     brk, possessive, cap, word = tokens.brk, tokens.possessive, tokens.cap, tokens.word
+    start, end = tokens.start, tokens.end
     done = -1  # the last index of the previous run
     for i in capitalized(tokens):
         if i <= done:
             continue
         j = i
-        # A run goes on over capitalized words, and over a particle before one ("von der").
+        # A run goes on over capitalized words, and over a particle before one ("von der"),
+        # one space apart: "Lighthizer (L)" is two runs.
         while (
             not brk[j]
             and not possessive[j]
             and j + 1 < count
-            and (cap[j + 1] or (word[j + 1] in PARTICLES and j + 2 < count and cap[j + 2]))
+            and (cap[j + 1] or (word[j + 1] in PARTICLES and _name_follows(tokens, j + 2)))
+            and start[j + 1] - end[j] == 1
         ):
             j += 1
         reading = _run_reading(tokens, i, j) if j > i else _word_reading(word[i])
@@ -161,6 +187,13 @@ def mentions(tokens: Tokens, people_only: bool = False) -> list[Mention]:
             out.append(_new_mention(Mention, (i, j, *reading)))
         done = j
     return out
+
+
+def _name_follows(tokens: Tokens, k: int) -> bool:
+    """Whether a capitalized word comes at ``k`` after at most one more particle ("van der")."""
+    if k < len(tokens) and tokens.word[k] in PARTICLES:
+        k += 1
+    return k < len(tokens) and tokens.cap[k]
 
 
 def _word_reading(word: str) -> _Reading:
@@ -213,6 +246,8 @@ def split_mention(tokens: Sequence[Tok], first: int, last: int) -> Mention:
 def _read_run(run: Sequence[Tok]) -> _Reading:
     """(name, role, person) of a capitalized run."""
     while run and (run[0].word in NOT_NAMES or run[0].lower in _RUN_SKIP):
+        if run[0].word in _LEADING_SURNAMES and len(run) > 1 and run[1].lower not in TITLES:
+            break  # "He Lifang": an East Asian surname first
         run = run[1:]
     cut = -1
     for k, tok in enumerate(run):
@@ -235,12 +270,22 @@ def _read_run(run: Sequence[Tok]) -> _Reading:
 def _personal(name_part: Sequence[Tok]) -> bool:
     if len(name_part) == 2 and name_part[0].bare in PLACES:
         return False  # "Turkish Cypriot", "American Airlines"
-    for tok in name_part:
-        if tok.bare in NON_PERSON or tok.word in NOT_NAMES:
+    for k, tok in enumerate(name_part):
+        if tok.bare in NON_PERSON or (tok.word in NOT_NAMES and not _surname(tok.word, k)):
             return False
-        if _acronym(tok.word):
-            return False  # NASA, FSB: organisations
+        if _acronym(tok.word) and not (k + 1 < len(name_part) and _initials(tok.word)):
+            return False  # NASA, FSB: organisations; "A.B. Carter" is a person
     return not name_part[-1].possessive or len(name_part) > 1
+
+
+def _surname(word: str, k: int) -> bool:
+    """Whether ``word``, the ``k``-th of a name, may be a surname ("Theresa May", "He Lifang")."""
+    return word in SURNAMES and (k > 0 or word in _LEADING_SURNAMES)
+
+
+def _initials(word: str) -> bool:
+    """ "A.B." or "J.": a person's initials (when a name follows them)."""
+    return len(word) <= 6 and word.endswith(".") and _INITIALS.fullmatch(word) is not None
 
 
 def _acronym(word: str) -> bool:
@@ -294,8 +339,10 @@ def appositive_after(tokens: Tokens, last: int) -> str:
     return " ".join(word[first : end + 1])
 
 
-def register(registry: Registry, tokens: Tokens, found: list[Mention] | None = None) -> None:
-    """Add the people named in ``tokens`` (one paragraph, quotes masked)."""
+def register(
+    registry: Registry, tokens: Tokens, found: list[Mention] | None = None, paragraph: int = 0
+) -> None:
+    """Add the people named in ``tokens`` (paragraph number ``paragraph``, quotes masked)."""
     for mention in mentions(tokens) if found is None else found:
         if not mention.person:
             continue
@@ -313,6 +360,7 @@ def register(registry: Registry, tokens: Tokens, found: list[Mention] | None = N
                 or role
             )
         if known is not None or len(mention.name.split()) >= 2:
-            registry.add(mention.name, role)
+            registry.add(mention.name, role, (paragraph, tokens.start[mention.first]))
         elif role and role != appositive_after(tokens, mention.last) and mention.name[-2:] != "ly":
-            registry.add(mention.name, role)  # "President Trump", not "Officially, ..."
+            at = (paragraph, tokens.start[mention.first])
+            registry.add(mention.name, role, at)  # "President Trump", not "Officially, ..."

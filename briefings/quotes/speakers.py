@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefings.quotes.lexicon import DETERMINERS, INDEFINITE, PRONOUNS, ROLE_NOUNS, TITLES
+from briefings.quotes.lexicon import (
+    DETERMINERS,
+    DOCUMENTS,
+    INDEFINITE,
+    NON_PERSON,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SOURCES,
+    TITLES,
+)
 from briefings.quotes.people import PARTICLES, Person, Registry, split_mention
 from briefings.quotes.tokens import Tok
 
@@ -34,11 +43,24 @@ def resolve(
             return last_speaker
         return subject
     words = _before_of(words, registry)
+    if len(words) == 1 and head in ROLE_NOUNS and words[0].word.endswith("s"):
+        return _described(words, role, registry, last_speaker)  # "Members", "Officials"
+    if (
+        words[0].cap
+        and any(t.lower == "of" for t in words)
+        and all(t.cap or t.lower in {"of", "the"} for t in words)
+    ):
+        # "Ministry of Foreign Affairs", "Members of the House of Commons": one name
+        return Speaker(" ".join(t.word for t in words), role)
     cap_at = len(words)
     while cap_at > 0 and (words[cap_at - 1].cap or words[cap_at - 1].lower in PARTICLES):
         cap_at -= 1
     if cap_at < len(words) and not words[-1].possessive:
         mention = split_mention(words, cap_at, len(words) - 1)
+        if not mention.person and words[-1].bare in NON_PERSON:
+            # An organisation is named by its whole run: "Norrvik Trade Ministry".
+            named = [t.word for t in words[cap_at:] if t.lower not in DETERMINERS]
+            return Speaker(" ".join(named), role)
         if mention.name:
             prefix = " ".join(t.word for t in words[:cap_at] if t.lower not in DETERMINERS)
             title = " ".join(x for x in (prefix, mention.role) if x)
@@ -81,18 +103,23 @@ def _described(
 ) -> Speaker | None:
     """A phrase without a name: "the commissioner", "a senior administration official"."""
     head = words[0].lower
-    body = [t for t in words if t.lower not in DETERMINERS]
+    lead = 0
+    while lead < len(words) and words[lead].lower in DETERMINERS:
+        lead += 1
+    body = words[lead:]  # "spokesperson for the ministry" keeps its inner article
     if not body:
         return None
     text = " ".join(t.word for t in body)
     nouns = [t.lower for t in body if t.lower in ROLE_NOUNS or t.lower in TITLES]
+    if body[-1].lower in DOCUMENTS:
+        return Speaker(text, role)  # a document speaks for its issuer: never "unnamed"
     if not nouns:
         return None
-    if head in INDEFINITE or (
-        head not in DETERMINERS and not body[0].possessive and body[-1].lower.endswith("s")
-    ):
+    plural = body[-1].lower.endswith("s") or body[-1].lower in {"people", "staff", "police"}
+    if head in INDEFINITE or (head not in DETERMINERS and not body[0].possessive and plural):
         return Speaker(text, role, unnamed=True)
-    holder = registry.by_role(nouns[-1])
+    modifiers = [t.word for t in body if t.cap and t.lower not in TITLES]
+    holder = registry.by_role(nouns[-1], modifiers)
     if holder is not None and len(body) <= 3:
         return _person(holder, role)
     if (
@@ -103,4 +130,6 @@ def _described(
         and len(body) <= 3
     ):
         return last_speaker  # "the professor added": the person just quoted
-    return Speaker(text, role)
+    # "the official", "the source": a person the article never names
+    unnamed = nouns[-1] in SOURCES and not body[0].cap
+    return Speaker(text, role, unnamed=unnamed)

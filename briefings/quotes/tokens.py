@@ -22,6 +22,7 @@ _LEAD = "“”\"«»「」『』([{'‘’—–-"
 _TRAIL = "“”\"«»「」『』)]},;:!?'‘’—–."
 _ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Mt|Ft"
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
+_HYPHEN_PARTICLES = ("al-", "el-")
 
 
 _SPACES = re.compile(r"([\s\x00]+)")  # split keeps them: their lengths give the offsets
@@ -155,12 +156,15 @@ def tokenize(text: str) -> Tokens:
                 brk.append(trail)
         at += len(piece)
         is_chunk = not is_chunk
+    cap = list(map(str.isupper, map(_HEAD, words)))
+    if "al-" in text or "el-" in text:
+        _cap_particle_names(words, cap)
     return Tokens(
         start=start,
         end=end,
         word=words,
         brk=brk,
-        cap=list(map(str.isupper, map(_HEAD, words))),
+        cap=cap,
         # Every possessive ending holds an apostrophe: most paragraphs have none at all.
         possessive=(
             list(map(_POSSESSIVE_END, words))
@@ -168,3 +172,10 @@ def tokenize(text: str) -> Tokens:
             else [False] * len(words)
         ),
     )
+
+
+def _cap_particle_names(words: list[str], cap: list[bool]) -> None:
+    """Count "al-Mansouri", "el-Sayed" as capitalized: a name with a lower-case particle."""
+    for k, word in enumerate(words):
+        if not cap[k] and word.startswith(_HYPHEN_PARTICLES) and word[3:4].isupper():
+            cap[k] = True

@@ -237,3 +237,14 @@ def test_huge_digests_stay_within_limits(count: int, size: int) -> None:
         for text_ in mrkdwn_texts(payload["blocks"]):
             for line in text_.split("\n"):
                 assert line.endswith(("long", "…", ">", "*")) or not line.startswith("•")
+
+
+def test_a_short_quote_is_shown_in_its_sentence() -> None:
+    context = 'Minister Ana Lindqvist called the talks "frank" <!channel>.'
+    quote = Quote("frank", "Ana Lindqvist", "", "", partial=True, context=context)
+    [payload] = render(Reply(parts=(BriefingPart(Briefing("Talks", WIRE, quotes=(quote,))),)))
+    assert any(
+        '*Ana Lindqvist*: Minister Ana Lindqvist called the talks "frank" &lt;!channel&gt;.' in text
+        for text in mrkdwn_texts(payload["blocks"])
+    )
+    assert_inert([payload])

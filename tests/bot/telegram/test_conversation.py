@@ -23,7 +23,7 @@ async def test_subscribe_then_latest_gets_the_briefing(
     briefing = standin.sent_to(USER)[1]
     assert briefing.parse_mode == "HTML"
     assert briefing.plain.startswith("Japan-US tariff talks: fifth round ends without agreement")
-    assert "“But we have not found any point of agreement.”" in briefing.plain
+    assert "“But we have not found any point of agreement”" in briefing.plain
     assert parse_html(briefing.text).links == ("https://www.asahi.example/ajw/articles/15812345",)
 
 

@@ -32,7 +32,7 @@ def test_briefing_reads_like_a_wire_brief() -> None:
             "• Ryosei Akazawa, minister in charge of economic revitalization: <i>“We confirmed "
             "once again the position of Japan and the U.S., and further progress was made in "
             "discussions toward the realization of an agreement”</i>\n"
-            "• Ryosei Akazawa: <i>“But we have not found any point of agreement.”</i>\n"
+            "• Ryosei Akazawa: <i>“But we have not found any point of agreement”</i>\n"
             f'Source: <a href="{ASAHI_URL}">The Asahi Shimbun</a>, June 7, 2025'
         ),
     }
@@ -136,3 +136,15 @@ def test_each_part_is_its_own_message() -> None:
     texts = _texts(reply)
     assert texts[0] == "Here it is:"
     assert texts[1].startswith("<b>Japan-US")
+
+
+def test_a_short_quote_is_shown_in_its_sentence() -> None:
+    context = 'Minister Ana Lindqvist called the talks "frank" & <b>useful</b>.'
+    quote = Quote("frank", "Ana Lindqvist", "Trade Minister", partial=True, context=context)
+    (text,) = _texts(
+        Reply(parts=(BriefingPart(Briefing("Talks", "https://x.example/", quotes=(quote,))),))
+    )
+    assert (
+        '• Ana Lindqvist, Trade Minister: Minister Ana Lindqvist called the talks "frank" '
+        "&amp; &lt;b&gt;useful&lt;/b&gt;." in text
+    )

@@ -48,3 +48,20 @@ def test_quotes_carry_the_source_url() -> None:
 def test_empty_and_markless_articles() -> None:
     assert find_quotes([]) == ()
     assert find_quotes(["No quotes here at all.", ""]) == ()
+
+
+def test_a_quote_carries_its_sentence() -> None:
+    paragraphs = [
+        'Talks began. Minister Ana Lindqvist called them "frank" and left early. Then rain.'
+    ]
+    (quote,) = find_quotes(paragraphs)
+    assert (quote.text, quote.context) == (
+        "frank",
+        'Minister Ana Lindqvist called them "frank" and left early.',
+    )
+    assert quote.in_sentence
+
+
+def test_a_long_quote_is_shown_alone() -> None:
+    (quote,) = find_quotes(['"We will keep talking until June," Minister Ana Lindqvist said.'])
+    assert not quote.in_sentence
