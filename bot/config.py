@@ -58,6 +58,7 @@ class DeliverySettings:
     batch_size: int = 200
     lease_seconds: float = 120.0
     poll_seconds: float = 1.0
+    send_timeout_seconds: float = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +313,17 @@ def _check_delivery(delivery: DeliverySettings) -> None:
     for name in ("concurrency", "batch_size", "max_attempts"):
         if getattr(delivery, name) < 1:
             raise ConfigError(f"delivery.{name} must be at least 1")
-    for name in ("lease_seconds", "poll_seconds", "retry_base_seconds", "retry_max_seconds"):
+    for name in (
+        "lease_seconds",
+        "poll_seconds",
+        "retry_base_seconds",
+        "retry_max_seconds",
+        "send_timeout_seconds",
+    ):
         if getattr(delivery, name) <= 0:
             raise ConfigError(f"delivery.{name} must be positive")
+    if delivery.lease_seconds < 2 * delivery.send_timeout_seconds:
+        raise ConfigError(
+            "delivery.lease_seconds must be at least twice delivery.send_timeout_seconds "
+            "(a send must end well before its lease does)"
+        )

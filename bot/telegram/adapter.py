@@ -23,7 +23,7 @@ from telegram.ext import CommandHandler as PtbCommandHandler
 
 from bot.adapter import CommandHandler
 from bot.clock import Clock, SystemClock
-from bot.config import ConfigError, Settings, TelegramSettings
+from bot.config import ConfigError, DeliverySettings, Settings, TelegramSettings
 from bot.delivery.sender import Sender
 from bot.render import Renderer
 from bot.telegram.admins import AdminCache
@@ -42,6 +42,8 @@ ALLOWED_UPDATES = (Update.MESSAGE, Update.CHANNEL_POST, Update.CALLBACK_QUERY)
 MAX_CONCURRENT_UPDATES = 256
 # Open connections to the Bot API for sending (getUpdates has its own one).
 CONNECTIONS = 128
+# delivery.send_timeout_seconds when no settings are given.
+SEND_TIMEOUT_SECONDS = DeliverySettings().send_timeout_seconds
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
@@ -60,6 +62,7 @@ class TelegramAdapter:
         webhook_secret: str = "",
         chats: ChatMigrator | None = None,
         clock: Clock | None = None,
+        send_timeout: float = SEND_TIMEOUT_SECONDS,
     ) -> None:
         self._settings = settings or TelegramSettings()
         if self._settings.mode == "webhook" and not _SECRET.match(webhook_secret):
@@ -71,7 +74,10 @@ class TelegramAdapter:
         # Logged instead of the bot's own URL, which holds the token.
         self._api_base_url = api_base_url or DEFAULT_API_BASE_URL
         self.application = build_application(
-            token, self._api_base_url, polling=self._settings.mode == "polling"
+            token,
+            self._api_base_url,
+            polling=self._settings.mode == "polling",
+            send_timeout=send_timeout,
         )
         renderer = TelegramRenderer()
         sender = TelegramSender(self.application.bot)
@@ -134,9 +140,18 @@ class TelegramAdapter:
             logger.warning("telegram bot: setMyCommands failed: %s", error)
 
 
-def build_application(token: str, api_base_url: str, polling: bool) -> AnyApplication:
+def build_application(
+    token: str,
+    api_base_url: str,
+    polling: bool,
+    send_timeout: float = SEND_TIMEOUT_SECONDS,
+) -> AnyApplication:
     """A PTB application on ``api_base_url`` (``/bot<token>/<method>`` below it, as Telegram's
-    own server and the self-hosted Bot API server lay it out)."""
+    own server and the self-hosted Bot API server lay it out).
+
+    Calls wait ``send_timeout`` seconds for Telegram's answer: a send that times out is
+    retried, and Telegram may have delivered it after all, so the wait outlasts a slow answer.
+    """
     # Also take the PTB-style ".../bot" spelling of the same server.
     base = api_base_url.rstrip("/").removesuffix("/bot")
     builder = (
@@ -146,7 +161,7 @@ def build_application(token: str, api_base_url: str, polling: bool) -> AnyApplic
         .base_file_url(f"{base}/file/bot")
         .concurrent_updates(PerChatUpdateProcessor(MAX_CONCURRENT_UPDATES))
         .job_queue(None)
-        .request(AiohttpRequest(connections=CONNECTIONS))
+        .request(AiohttpRequest(connections=CONNECTIONS, read_timeout=send_timeout))
         .get_updates_request(AiohttpRequest(connections=1))
     )
     if not polling:
@@ -182,4 +197,5 @@ def build_telegram_adapter(
         webhook_secret=secrets.telegram_webhook_secret,
         chats=chats,
         clock=clock,
+        send_timeout=settings.delivery.send_timeout_seconds,
     )

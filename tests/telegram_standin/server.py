@@ -53,6 +53,8 @@ class BotApiStandIn:
         self.on_sent: list[Callable[[SentMessage], None]] = []  # called for each sent message
         self.rejected: list[tuple[int, int, str]] = []  # (chat_id, error_code, description)
         self.faults = Faults()
+        # A slow platform: sendMessage takes the message at once, then answers this late.
+        self.answer_delay = 0.0
         self._updates: list[Params] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
@@ -303,6 +305,8 @@ class BotApiStandIn:
         self.sent.append(message)
         for listener in self.on_sent:
             listener(message)
+        if self.answer_delay:
+            await asyncio.sleep(self.answer_delay)
         return message_json(chat, message, self._me())
 
     async def _edit_message_text(self, params: Params) -> Params:
