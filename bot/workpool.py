@@ -5,7 +5,9 @@ Reading hundreds of article pages (extraction, briefing, story grouping) keeps a
 for many seconds. Done inside the bot's event loop, nobody is answered meanwhile; so a whole
 ingest pass (fetching, reading, storing) runs in a worker process with its own event loop,
 HTTP client and database connections, and the bot's loop only awaits its report. The pool
-keeps one core for the chat side: ``cores - 1`` workers, at least one.
+keeps one core for the chat side: ``cores - 1`` workers, at least one. Workers also run at a
+lower CPU priority (``WORKER_NICENESS``), so that on a machine whose cores are busy with other
+work too, a chat's answer still comes before the next page is read.
 
 Workers are started with ``spawn``: forking a process that runs threads (the scheduler's, the
 database driver's) can copy a held lock into the child.
@@ -30,6 +32,8 @@ from bot.store.db import create_engine
 
 log = logging.getLogger(__name__)
 
+WORKER_NICENESS = 10
+
 
 def available_cores() -> int:
     """The cores this process may run on (its CPU affinity where the system has one)."""
@@ -50,7 +54,7 @@ def process_pool(size: int | None = None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=size or pool_size(),
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_log_like_parent,
+        initializer=_start_worker,
         initargs=(logging.getLogger().getEffectiveLevel(),),
     )
 
@@ -93,7 +97,12 @@ async def _ingest_pass(url: str, settings: Settings) -> IngestReport:
         engine.dispose()
 
 
-def _log_like_parent(level: int) -> None:
+def _start_worker(level: int) -> None:
+    """In each worker as it starts: lower its CPU priority, log like the parent."""
+    try:
+        os.nice(WORKER_NICENESS)
+    except (AttributeError, OSError):  # no nice() on this system, or not allowed
+        log.debug("ingest worker: CPU priority left as it is")
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s [ingest]: %(message)s"
     )
