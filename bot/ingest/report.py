@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-FeedStatus = Literal["new", "unchanged", "failed", "skipped"]
+FeedStatus = Literal["new", "unchanged", "empty", "failed", "skipped"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,8 @@ class FeedOutcome:
             return f"{self.new_entries} new"
         if self.status == "skipped":
             return f"not due ({self.reason})"
+        if self.status == "empty":
+            return "empty (a valid feed with no items)"
         return "unchanged" + (f" ({self.reason})" if self.reason else "")
 
 
@@ -60,9 +62,11 @@ class IngestReport:
         polled = len(self.feeds) - self.count("skipped")
         skipped = self.count("skipped")
         not_due = f", {skipped} not due" if skipped else ""
+        empty = f", {self.count('empty')} empty" if self.count("empty") else ""
         return (
             f"{polled} feeds polled: {self.count('new')} with new entries, "
-            f"{self.count('unchanged')} unchanged, {self.count('failed')} failed{not_due}; "
+            f"{self.count('unchanged')} unchanged{empty}, {self.count('failed')} failed"
+            f"{not_due}; "
             f"{self.new_articles} new articles, {self.matched_articles} on a topic; "
             f"{self.stories_created} new stories, {self.stories_updated} updated"
         )

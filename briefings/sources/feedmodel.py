@@ -42,3 +42,8 @@ class ParsedFeed:
     @property
     def ok(self) -> bool:
         return not self.error
+
+    @property
+    def empty(self) -> bool:
+        """A readable feed with no items: nothing new, not a failure."""
+        return self.ok and not self.entries

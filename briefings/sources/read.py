@@ -86,6 +86,8 @@ def read_feed_or_article(
         feed = parse_feed(data, _file_url(source))
     if not feed.ok:
         raise SourceUnreadable(f"{source}: {feed.error}")
+    if feed.empty:
+        raise NothingToBrief(f"{source}: no entries")
     return feed
 
 
