@@ -24,6 +24,7 @@ from bot.clock import Clock, SystemClock
 from bot.commands.dispatch import Commands
 from bot.config import ConfigError, Settings
 from bot.console.adapter import ConsoleAdapter
+from bot.delivery.ratelimit import RateLimiter
 from bot.delivery.sender import Sender
 from bot.heap import freeze_startup_heap
 from bot.render import Renderer
@@ -50,6 +51,8 @@ class Wiring:
     engine: sa.Engine
     commands: Commands
     clock: Clock
+    # The bot's one rate limiter: replies and the delivery worker take turns in it.
+    limiter: RateLimiter
 
 
 @dataclass(slots=True)
@@ -114,7 +117,11 @@ def telegram_adapter(wiring: Wiring) -> Adapter | None:
     from bot.telegram.adapter import build_telegram_adapter
 
     return build_telegram_adapter(
-        wiring.settings, wiring.commands, ChatStore(wiring.engine), wiring.clock
+        wiring.settings,
+        wiring.commands,
+        ChatStore(wiring.engine),
+        wiring.clock,
+        limiter=wiring.limiter,
     )
 
 
@@ -156,6 +163,7 @@ def background_services(wiring: Wiring, adapters: tuple[Adapter, ...]) -> tuple[
         {adapter.platform: adapter.renderer for adapter in adapters},
         {adapter.platform: adapter.sender for adapter in adapters},
         ChatStore(wiring.engine),
+        limiter=wiring.limiter,
     )
     return (scheduler, worker)
 
@@ -178,7 +186,7 @@ def build_app(
     if engine is None:
         engine = open_database_for(settings)
     commands = Commands(engine, settings, clock)
-    wiring = Wiring(settings, engine, commands, clock)
+    wiring = Wiring(settings, engine, commands, clock, RateLimiter(settings.delivery, clock))
     adapters: list[Adapter] = [a for factory in PLATFORMS if (a := factory(wiring)) is not None]
     console_adapter = None
     if console:

@@ -204,6 +204,7 @@ def build_background(
     *,
     sleep: Sleep | None = None,
     poll_feeds_too: bool = True,
+    limiter: RateLimiter | None = None,
 ) -> tuple[SchedulerService, WorkerService]:
     """The scheduler (feed polling, digests) and the delivery worker, wired over ``engine``."""
     queue = DeliveryQueue(engine, clock, lease_seconds=settings.delivery.lease_seconds)
@@ -223,7 +224,7 @@ def build_background(
     worker = DeliveryWorker(
         queue,
         senders,
-        RateLimiter(settings.delivery, clock),
+        limiter or RateLimiter(settings.delivery, clock),
         chats,
         clock,
         sleep or asyncio.sleep,

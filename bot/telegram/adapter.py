@@ -7,6 +7,7 @@ server or a test stand-in works the same as Telegram's own.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from datetime import timedelta
@@ -24,7 +25,10 @@ from telegram.ext import CommandHandler as PtbCommandHandler
 from bot.adapter import CommandHandler
 from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, DeliverySettings, Settings, TelegramSettings
+from bot.delivery.ratelimit import RateLimiter
+from bot.delivery.replies import LimitedReplies
 from bot.delivery.sender import Sender
+from bot.delivery.worker import Sleep
 from bot.render import Renderer
 from bot.telegram.admins import AdminCache
 from bot.telegram.handlers import COMMAND_NAMES, MENU, ChatMigrator, TelegramHandlers
@@ -63,7 +67,11 @@ class TelegramAdapter:
         chats: ChatMigrator | None = None,
         clock: Clock | None = None,
         send_timeout: float = SEND_TIMEOUT_SECONDS,
+        limiter: RateLimiter | None = None,
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
+        """``limiter``: the bot's one rate limiter, shared with the delivery worker, which
+        replies wait their turn in (None: replies go at once)."""
         self._settings = settings or TelegramSettings()
         if self._settings.mode == "webhook" and not _SECRET.match(webhook_secret):
             raise ConfigError(
@@ -86,7 +94,11 @@ class TelegramAdapter:
         admins = AdminCache(
             self.application.bot, clock, timedelta(seconds=self._settings.admin_cache_seconds)
         )
-        self._handlers = TelegramHandlers(handler, renderer, sender, admins, chats, clock)
+        replies = LimitedReplies(sender, limiter, clock, sleep)
+        self._handlers = TelegramHandlers(handler, renderer, replies, admins, chats, clock)
+        processor = self.application.update_processor
+        if isinstance(processor, PerChatUpdateProcessor):
+            processor.on_flood = self._handlers.on_flood
         self._webhook: WebhookServer | None = None
         if self._settings.mode == "webhook":
             s = self._settings
@@ -184,6 +196,7 @@ def build_telegram_adapter(
     handler: CommandHandler,
     chats: ChatMigrator | None = None,
     clock: Clock | None = None,
+    limiter: RateLimiter | None = None,
 ) -> TelegramAdapter:
     """The adapter from settings (token, base URL and webhook secret from the environment)."""
     secrets = settings.secrets
@@ -198,4 +211,5 @@ def build_telegram_adapter(
         chats=chats,
         clock=clock,
         send_timeout=settings.delivery.send_timeout_seconds,
+        limiter=limiter,
     )
