@@ -24,9 +24,11 @@ from bot.clock import Clock, SystemClock
 from bot.commands.dispatch import Commands
 from bot.config import ConfigError, Settings
 from bot.console.adapter import ConsoleAdapter
+from bot.delivery.queue import default_worker_id
 from bot.delivery.ratelimit import RateLimiter
 from bot.delivery.sender import Sender
 from bot.heap import freeze_startup_heap
+from bot.leadership import Leadership
 from bot.render import Renderer
 from bot.slack.config import slack_config, slack_configured
 from bot.store.chats import ChatStore
@@ -63,6 +65,8 @@ class App:
     adapters: tuple[Adapter, ...]
     services: tuple[Service, ...] = ()
     console: ConsoleAdapter | None = None
+    # Adapters that only the leading replica runs (started by its Leadership service).
+    led: tuple[Adapter, ...] = ()
     _started: list[Service | Adapter] = field(default_factory=list)
 
     @property
@@ -75,7 +79,8 @@ class App:
 
     async def start(self) -> None:
         """Adapters first (so the delivery worker has somewhere to send), then services."""
-        for part in (*self.adapters, *self.services):
+        independent = [a for a in self.adapters if a not in self.led]
+        for part in (*independent, *self.services):
             await part.start()
             self._started.append(part)
         log.info("briefbot started: %s", ", ".join(a.platform for a in self.adapters))
@@ -153,7 +158,8 @@ def check_runnable(settings: Settings, console: bool) -> None:
 
 def background_services(wiring: Wiring, adapters: tuple[Adapter, ...]) -> tuple[Service, ...]:
     """The scheduler (feed polling, digest slots, catch-up at start) and the delivery worker,
-    with the renderers and senders of ``adapters``. Started after the adapters."""
+    with the renderers and senders of ``adapters``. Started after the adapters, by the
+    replica that leads (see :func:`leader_services`)."""
     from bot.scheduling import build_background
 
     scheduler, worker = build_background(
@@ -166,6 +172,23 @@ def background_services(wiring: Wiring, adapters: tuple[Adapter, ...]) -> tuple[
         limiter=wiring.limiter,
     )
     return (scheduler, worker)
+
+
+def leader_services(
+    wiring: Wiring, adapters: tuple[Adapter, ...]
+) -> tuple[Leadership, tuple[Adapter, ...]]:
+    """What one replica at a time runs, under one lease in the database: Telegram polling,
+    the scheduler and the delivery worker (one sender per platform, so the platform's limits
+    hold for the whole bot). Also the adapters it starts."""
+    led = tuple(a for a in adapters if getattr(a, "polls", False))
+    leadership = Leadership(
+        wiring.engine,
+        wiring.clock,
+        (*led, *background_services(wiring, adapters)),
+        holder=default_worker_id(),
+        lease_seconds=wiring.settings.bot.leader_lease_seconds,
+    )
+    return leadership, led
 
 
 # --- the whole ----------------------------------------------------------------------------
@@ -194,11 +217,13 @@ def build_app(
             raise ValueError("the console adapter needs stdin and stdout")
         console_adapter = ConsoleAdapter(commands, stdin, stdout, prompt="> " * stdin.isatty())
         adapters.append(console_adapter)
+    leadership, led = leader_services(wiring, tuple(adapters))
     return App(
         wiring=wiring,
         adapters=tuple(adapters),
-        services=background_services(wiring, tuple(adapters)),
+        services=(leadership,),
         console=console_adapter,
+        led=led,
     )
 
 

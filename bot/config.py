@@ -42,6 +42,7 @@ class BotSettings:
     digest_slot_minutes: int = 1
     default_digest_time: str = "08:00"
     default_timezone: str = "UTC"
+    leader_lease_seconds: float = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +276,8 @@ def _check(settings: Settings) -> None:
         raise ConfigError('bot.empty_digest must be "skip" or "notice"')
     if not 1 <= settings.bot.digest_slot_minutes <= 60:
         raise ConfigError("bot.digest_slot_minutes must be between 1 and 60")
+    if not 1 <= settings.bot.leader_lease_seconds <= 600:
+        raise ConfigError("bot.leader_lease_seconds must be between 1 and 600")
     _check_delivery(settings.delivery)
     for var in ("TELEGRAM_API_BASE_URL", "SLACK_API_BASE_URL"):
         attr = var.lower()

@@ -112,6 +112,12 @@ class TelegramAdapter:
     def webhook(self) -> WebhookServer | None:
         return self._webhook
 
+    @property
+    def polls(self) -> bool:
+        """Polling ``getUpdates``, which one replica of the bot at a time may do (Telegram
+        answers a second poller 409 Conflict); a webhook serves on every replica."""
+        return self._webhook is None
+
     async def start(self) -> None:
         app = self.application
         await app.initialize()
