@@ -19,6 +19,8 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 import httpx
@@ -33,6 +35,7 @@ from bot.store.db import create_engine
 log = logging.getLogger(__name__)
 
 WORKER_NICENESS = 10
+PARENT_CHECK_SECONDS = 1.0
 
 
 def available_cores() -> int:
@@ -55,7 +58,7 @@ def process_pool(size: int | None = None) -> ProcessPoolExecutor:
         max_workers=size or pool_size(),
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
-        initargs=(logging.getLogger().getEffectiveLevel(),),
+        initargs=(os.getpid(), logging.getLogger().getEffectiveLevel()),
     )
 
 
@@ -97,8 +100,18 @@ async def _ingest_pass(url: str, settings: Settings) -> IngestReport:
         engine.dispose()
 
 
-def _start_worker(level: int) -> None:
-    """In each worker as it starts: lower its CPU priority, log like the parent."""
+def _end_with(parent: int) -> None:
+    """A worker of a bot that was killed (SIGKILL, OOM) would wait for work forever: once
+    its parent is gone (it is handed to another parent), it ends too."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
+
+
+def _start_worker(parent: int, level: int) -> None:
+    """In each worker as it starts: end with the bot, lower its CPU priority, log like the
+    parent."""
+    threading.Thread(target=_end_with, args=(parent,), name="end-with-bot", daemon=True).start()
     try:
         os.nice(WORKER_NICENESS)
     except (AttributeError, OSError):  # no nice() on this system, or not allowed
