@@ -52,7 +52,10 @@ class LimitedReplies:
         result = SendResult.retry("not sent")
         for _ in range(MAX_RETRIES + 1):
             await self.wait_turn(chat_id, chat_kind)
-            result = await self._sender.send(chat_id, message)
+            try:
+                result = await self._sender.send(chat_id, message)
+            finally:
+                self.done(chat_id, chat_kind)
             wait = result.retry_after
             if result.status is not SendStatus.RETRY or wait is None or wait > self._max_wait:
                 return result
@@ -66,14 +69,20 @@ class LimitedReplies:
                 await self._wait_until(until)
         return result
 
+    def done(self, chat_id: str, chat_kind: str) -> None:
+        """A message let go by :meth:`wait_turn` has been answered (or failed)."""
+        if self._limiter is not None:
+            self._limiter.sent(self.platform, chat_id, chat_kind)
+
     async def wait_turn(self, chat_id: str, chat_kind: str) -> None:
-        """Wait until the limits let one more message go to the chat, and count it."""
+        """Wait until the limits let one more message go to the chat, and count it; call
+        :meth:`done` once it is answered."""
         limiter = self._limiter
         if limiter is None:
             return
         platform = self.platform
         await self._wait_until(limiter.ready_at(platform, chat_id, chat_kind))
-        await self._wait_until(limiter.reserve(platform, chat_id, chat_kind))
+        await self._wait_until(limiter.reserve(platform, chat_id, chat_kind, overall=False))
         while (later := limiter.admit(platform, chat_id, chat_kind)) is not None:
             await self._wait_until(later)
 

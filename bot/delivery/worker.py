@@ -244,15 +244,17 @@ class DeliveryWorker:
                 await self._give_back(delivery, lane, at)
                 return None
             await self._wait_until(at)
-            while (later := self._limiter.admit(platform, chat_id, chat_kind)) is not None:
-                await self._wait_until(later)
             if not self._recording:
                 return None  # its outcome could not be recorded: its lease runs out
+            while (later := self._limiter.admit(platform, chat_id, chat_kind)) is not None:
+                await self._wait_until(later)
             try:
                 result = await sender.send(chat_id, delivery.message)
             except Exception as exc:  # a sender must not raise; never lose the message
                 log.exception("sender for %s raised sending to %s", platform, chat_id)
                 return SendResult.retry(f"{type(exc).__name__}: {exc}")
+            finally:
+                self._limiter.sent(platform, chat_id, chat_kind)
             if result.status is SendStatus.SENT:
                 # Recorded before the slot is freed: at most ``concurrency`` messages are
                 # ever sent but not yet recorded (what a crash can repeat).

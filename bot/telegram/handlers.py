@@ -186,7 +186,8 @@ class TelegramHandlers:
         await _answer_quietly(query)
         messages = list(self._renderer.render(reply))
         if messages and "reply_markup" not in messages[0].payload:
-            await self._replies.wait_turn(str(chat.id), chat_kind(chat).value)
+            kind = chat_kind(chat).value
+            await self._replies.wait_turn(str(chat.id), kind)
             try:
                 await query.get_bot().edit_message_text(
                     chat_id=chat.id, message_id=message_id, **send_kwargs(messages.pop(0))
@@ -194,6 +195,8 @@ class TelegramHandlers:
             except TelegramError as error:
                 logger.info("telegram chat %s: edit failed (%s), sending instead", chat.id, error)
                 messages = list(self._renderer.render(reply))
+            finally:
+                self._replies.done(str(chat.id), kind)
         await self._send(chat, messages)
 
     async def _send(self, chat: Chat, messages: Sequence[RenderedMessage]) -> None:
