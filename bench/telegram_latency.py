@@ -58,7 +58,6 @@ from bot.store.briefings import BriefingStore  # noqa: E402
 from bot.store.chats import ChatStore  # noqa: E402
 from bot.store.db import create_engine, migrate, sqlite_url  # noqa: E402
 from bot.telegram.adapter import TelegramAdapter  # noqa: E402
-from bot.workpool import process_pool  # noqa: E402
 from briefings.stories.topics import Topic  # noqa: E402
 from tests.bot.telegram.samples import asahi_briefing  # noqa: E402
 from tests.telegram_standin import BotApiStandIn, SentMessage  # noqa: E402
@@ -194,7 +193,7 @@ async def serve(base_url: str, database: str, site: str, feeds: int, in_loop: bo
         clock=clock,
         limiter=RateLimiter(settings.delivery, clock),
     )
-    pooled = PooledPoll(process_pool(), sqlite_url(Path(database)), settings)
+    pooled = PooledPoll(sqlite_url(Path(database)), settings)
     client = httpx.AsyncClient(trust_env=False)
     poll = feed_poller(engine, settings, clock, client) if in_loop else pooled
     await adapter.start()

@@ -61,12 +61,19 @@ def feed_poller(
 
 
 class PooledPoll:
-    """A :data:`Poll` that runs each ingest pass in a worker process of ``pool`` (see
-    :mod:`bot.workpool`) over the database at ``url``: the event loop only waits for its
-    report. :meth:`close` stops the pool, ending a pass under way."""
+    """A :data:`Poll` that runs each ingest pass in a worker process of a pool made by
+    ``new_pool`` (see :mod:`bot.workpool`) over the database at ``url``: the event loop only
+    waits for its report. :meth:`close` stops the pool, ending a pass under way; the next
+    poll (a replica leading again) makes a new one."""
 
-    def __init__(self, pool: ProcessPoolExecutor, url: str, settings: Settings) -> None:
-        self._pool = pool
+    def __init__(
+        self,
+        url: str,
+        settings: Settings,
+        new_pool: Callable[[], ProcessPoolExecutor] = process_pool,
+    ) -> None:
+        self._new_pool = new_pool
+        self._pool: ProcessPoolExecutor | None = None
         self._url = url
         self._settings = settings
         self._idle = asyncio.Event()
@@ -75,6 +82,9 @@ class PooledPoll:
 
     async def __call__(self, now: datetime) -> object:
         loop = asyncio.get_running_loop()
+        if self._pool is None:
+            self._pool = self._new_pool()
+            self._closing = False
         self._idle.clear()
         try:
             report = await loop.run_in_executor(self._pool, ingest_pass, self._url, self._settings)
@@ -95,8 +105,11 @@ class PooledPoll:
         return report
 
     async def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
         self._closing = True
-        await asyncio.to_thread(stop_pool, self._pool)
+        await asyncio.to_thread(stop_pool, pool)
         # A pass under way ends with the pool; let its job see that and return.
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._idle.wait(), timeout=5.0)
@@ -213,7 +226,7 @@ def build_background(
     poll: Poll | None = None
     url = database_url(engine)
     if poll_feeds_too and url is not None:
-        poll = pooled = PooledPoll(process_pool(), url, settings)
+        poll = pooled = PooledPoll(url, settings)
     elif poll_feeds_too:
         # An in-memory database lives in this process only: ingest here, on the loop.
         # Same client settings as `briefbot ingest`: the fetcher sets headers, timeouts and

@@ -71,6 +71,11 @@ async def test_one_replica_leads_and_another_takes_over_when_it_dies(engine: sa.
         # Were the first one only paused, it finds out at once and stops its jobs.
         await first.check()
         assert (first.leading, first_jobs.running) == (False, False)
+
+        # And it leads again (its jobs started anew) once the second one stops.
+        await second.stop()
+        await first.check()
+        assert (first.leading, first_jobs.running, first_jobs.starts) == (True, True, 2)
     finally:
         await first.stop()
         await second.stop()

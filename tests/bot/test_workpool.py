@@ -53,11 +53,15 @@ async def test_an_ingest_pass_runs_in_a_worker_process(
     server.serve("/feed.rss", FEED.format(base=base, items=ITEM.format(base=base, n=5)))
     url = database_url(engine)
     assert url is not None
-    poll = PooledPoll(process_pool(1), url, settings_for(server.url("/feed.rss")))
+    poll = PooledPoll(url, settings_for(server.url("/feed.rss")), lambda: process_pool(1))
     try:
         report = await poll(NOW)
+        await poll.close()
+        # A replica that leads again polls again, in a new pool.
+        again = await poll(NOW)
     finally:
         await poll.close()
+    assert getattr(again, "new_articles", None) == 0
     assert getattr(report, "new_articles", None) == 1
     (latest,) = BriefingStore(engine).latest("trade-talks", limit=5)
     assert "round 5" in latest.briefing.headline
