@@ -24,8 +24,11 @@ from bot.clock import Clock, SystemClock
 from bot.commands.dispatch import Commands
 from bot.config import ConfigError, Settings
 from bot.console.adapter import ConsoleAdapter
+from bot.delivery.queue import default_worker_id
+from bot.delivery.ratelimit import RateLimiter
 from bot.health import HealthServer
 from bot.heap import freeze_startup_heap
+from bot.leadership import Leadership
 from bot.reachability import PlatformReach
 from bot.slack.config import slack_config, slack_configured
 from bot.store.chats import ChatStore
@@ -56,6 +59,8 @@ class Wiring:
     engine: sa.Engine
     commands: Commands
     clock: Clock
+    # The bot's one rate limiter: replies and the delivery worker take turns in it.
+    limiter: RateLimiter
 
 
 @dataclass(slots=True)
@@ -70,20 +75,31 @@ class App:
     # Serves /healthz, /readyz and /metrics: started first (so a platform still being waited
     # for shows as not ready) and stopped last.
     monitor: Service | None = None
+    # Adapters that only the leading replica runs (started by its Leadership service).
+    led: tuple[Adapter, ...] = ()
+    leadership: Leadership | None = None
     _started: list[Service | Adapter] = field(default_factory=list)
 
     def platform_states(self) -> dict[str, bool]:
-        """Each platform, and whether its adapter is started (connected)."""
-        return {adapter.platform: adapter in self._started for adapter in self.adapters}
+        """Each platform, and whether its adapter is started (connected): by this replica, or
+        by its leadership while it leads (a standby does not poll, so is not connected)."""
+        return {adapter.platform: self._running(adapter) for adapter in self.adapters}
+
+    def _running(self, adapter: Adapter) -> bool:
+        if adapter in self.led:
+            return self.leadership is not None and self.leadership.runs(adapter)
+        return adapter in self._started
 
     async def start(self) -> None:
-        """The monitor, then adapters (so the delivery worker has somewhere to send), then
-        services."""
+        """The monitor, then the adapters this replica runs whether it leads or not (so the
+        delivery worker has somewhere to send), then services (the leadership starts the
+        adapters only a leader runs)."""
         if self.monitor is not None:
             await self.monitor.start()
             self._started.append(self.monitor)
-        for part in (*self.adapters, *self.services):
-            if self.starter is not None and part in self.adapters:
+        independent = [a for a in self.adapters if a not in self.led]
+        for part in (*independent, *self.services):
+            if self.starter is not None and part in independent:
                 await self.starter.start(part)
             else:
                 await part.start()
@@ -143,7 +159,11 @@ def telegram_adapter(wiring: Wiring) -> Adapter | None:
     from bot.telegram.adapter import build_telegram_adapter
 
     return build_telegram_adapter(
-        wiring.settings, wiring.commands, ChatStore(wiring.engine), wiring.clock
+        wiring.settings,
+        wiring.commands,
+        ChatStore(wiring.engine),
+        wiring.clock,
+        limiter=wiring.limiter,
     )
 
 
@@ -175,7 +195,8 @@ def check_runnable(settings: Settings, console: bool) -> None:
 
 def background_services(wiring: Wiring, adapters: tuple[Adapter, ...]) -> tuple[Service, ...]:
     """The scheduler (feed polling, digest slots, catch-up at start) and the delivery worker,
-    with the renderers and senders of ``adapters``. Started after the adapters."""
+    with the renderers and senders of ``adapters``. Started after the adapters, by the
+    replica that leads (see :func:`leader_services`)."""
     from bot.scheduling import build_background
 
     scheduler, worker = build_background(
@@ -185,8 +206,43 @@ def background_services(wiring: Wiring, adapters: tuple[Adapter, ...]) -> tuple[
         {adapter.platform: adapter.renderer for adapter in adapters},
         {adapter.platform: adapter.sender for adapter in adapters},
         ChatStore(wiring.engine),
+        limiter=wiring.limiter,
     )
     return (scheduler, worker)
+
+
+@dataclass(frozen=True, slots=True)
+class ReachedAdapter:
+    """An adapter the leadership starts once its platform answers, like any other."""
+
+    adapter: Adapter
+    starter: AdapterStarter | None
+
+    async def start(self) -> None:
+        if self.starter is None:
+            await self.adapter.start()
+        else:
+            await self.starter.start(self.adapter)
+
+    async def stop(self) -> None:
+        await self.adapter.stop()
+
+
+def leader_services(
+    wiring: Wiring, adapters: tuple[Adapter, ...], starter: AdapterStarter | None = None
+) -> tuple[Leadership, tuple[Adapter, ...]]:
+    """What one replica at a time runs, under one lease in the database: Telegram polling,
+    the scheduler and the delivery worker (one sender per platform, so the platform's limits
+    hold for the whole bot). Also the adapters it starts."""
+    led = tuple(a for a in adapters if getattr(a, "polls", False))
+    leadership = Leadership(
+        wiring.engine,
+        wiring.clock,
+        (*(ReachedAdapter(a, starter) for a in led), *background_services(wiring, adapters)),
+        holder=default_worker_id(),
+        lease_seconds=wiring.settings.bot.leader_lease_seconds,
+    )
+    return leadership, led
 
 
 # --- the whole ----------------------------------------------------------------------------
@@ -207,7 +263,7 @@ def build_app(
     if engine is None:
         engine = open_database_for(settings)
     commands = Commands(engine, settings, clock)
-    wiring = Wiring(settings, engine, commands, clock)
+    wiring = Wiring(settings, engine, commands, clock, RateLimiter(settings.delivery, clock))
     adapters: list[Adapter] = [a for factory in PLATFORMS if (a := factory(wiring)) is not None]
     console_adapter = None
     if console:
@@ -215,12 +271,16 @@ def build_app(
             raise ValueError("the console adapter needs stdin and stdout")
         console_adapter = ConsoleAdapter(commands, stdin, stdout, prompt="> " * stdin.isatty())
         adapters.append(console_adapter)
+    starter = PlatformReach(settings)
+    leadership, led = leader_services(wiring, tuple(adapters), starter)
     app = App(
         wiring=wiring,
         adapters=tuple(adapters),
-        services=background_services(wiring, tuple(adapters)),
+        services=(leadership,),
         console=console_adapter,
-        starter=PlatformReach(settings),
+        starter=starter,
+        led=led,
+        leadership=leadership,
     )
     app.monitor = HealthServer(
         engine, app.platform_states, clock.now, settings.server.listen, settings.server.port

@@ -43,6 +43,7 @@ class BotSettings:
     digest_slot_minutes: int = 1
     default_digest_time: str = "08:00"
     default_timezone: str = "UTC"
+    leader_lease_seconds: float = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class DeliverySettings:
     batch_size: int = 200
     lease_seconds: float = 120.0
     poll_seconds: float = 1.0
+    send_timeout_seconds: float = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +376,12 @@ def _secrets(environ: Mapping[str, str]) -> Secrets:
 
 def _check(settings: Settings) -> None:
     """Checks across sections and of the environment (each section checked its own keys)."""
+    delivery = settings.delivery
+    if delivery.lease_seconds < 2 * delivery.send_timeout_seconds:
+        raise ConfigError(
+            "delivery.lease_seconds must be at least twice delivery.send_timeout_seconds "
+            "(a send must end well before its lease does)"
+        )
     for var in ("TELEGRAM_API_BASE_URL", "SLACK_API_BASE_URL"):
         attr = var.lower()
         url = getattr(settings.secrets, attr)

@@ -5,13 +5,18 @@ Jobs are thin: each reads the clock and calls a plain function that takes ``now`
 (:meth:`DigestJob.run_slot`, :meth:`DigestJob.catch_up`, a :data:`Poll`), so tests call
 those directly with a fixed clock and never wait for the scheduler. Digest jobs are plain
 functions, which the scheduler runs in its thread pool: a big fan-out never blocks the loop.
+Feed polling runs each ingest pass in a worker process (:mod:`bot.workpool`), so reading
+pages never holds up an answer either.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 
 import httpx
@@ -31,6 +36,7 @@ from bot.digests.job import DigestJob
 from bot.ingest import run_ingest
 from bot.render import Renderer
 from bot.store.briefings import BriefingStore
+from bot.workpool import database_url, ingest_pass, process_pool, stop_pool
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +58,62 @@ def feed_poller(
         return report
 
     return poll
+
+
+class PooledPoll:
+    """A :data:`Poll` that runs each ingest pass in a worker process of a pool made by
+    ``new_pool`` (see :mod:`bot.workpool`) over the database at ``url``: the event loop only
+    waits for its report. :meth:`close` stops the pool, ending a pass under way; the next
+    poll (a replica leading again) makes a new one."""
+
+    def __init__(
+        self,
+        url: str,
+        settings: Settings,
+        new_pool: Callable[[], ProcessPoolExecutor] = process_pool,
+    ) -> None:
+        self._new_pool = new_pool
+        self._pool: ProcessPoolExecutor | None = None
+        self._url = url
+        self._settings = settings
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._closing = False
+
+    async def __call__(self, now: datetime) -> object:
+        loop = asyncio.get_running_loop()
+        if self._pool is None:
+            self._pool = self._new_pool()
+            self._closing = False
+        self._idle.clear()
+        try:
+            report = await loop.run_in_executor(self._pool, ingest_pass, self._url, self._settings)
+        except (asyncio.CancelledError, BrokenProcessPool):
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise  # this job itself is being cancelled
+            # The pool was stopped (the bot is stopping) or its worker died mid-pass; the
+            # pass stored what it finished, and the next one polls the rest again.
+            if self._closing:
+                log.info("feed poll at %s stopped with the bot", now)
+            else:
+                log.warning("feed poll at %s ended early: its worker process died", now)
+            return None
+        finally:
+            self._idle.set()
+        log.info("feed poll at %s done", now)
+        return report
+
+    async def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        self._closing = True
+        await asyncio.to_thread(stop_pool, pool)
+        # A pass under way ends with the pool; let its job see that and return.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._idle.wait(), timeout=5.0)
+        await asyncio.sleep(0)
 
 
 async def poll_feeds(poll: Poll, clock: Clock) -> None:
@@ -119,14 +181,24 @@ def build_scheduler(
 class SchedulerService:
     """Starts the scheduler inside the running loop and shuts it down."""
 
-    def __init__(self, scheduler: AsyncIOScheduler, client: httpx.AsyncClient | None = None):
+    def __init__(
+        self,
+        scheduler: AsyncIOScheduler,
+        client: httpx.AsyncClient | None = None,
+        pooled: PooledPoll | None = None,
+    ):
         self.scheduler = scheduler
         self._client = client
+        self._pooled = pooled
 
     async def start(self) -> None:
         self.scheduler.start()
 
     async def stop(self) -> None:
+        if self._pooled is not None:
+            # First, so that a pass under way ends as a value; the scheduler's shutdown
+            # would cancel its job mid-await.
+            await self._pooled.close()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
             # AsyncIOScheduler shuts down on its loop's next turn.
@@ -145,22 +217,30 @@ def build_background(
     *,
     sleep: Sleep | None = None,
     poll_feeds_too: bool = True,
+    limiter: RateLimiter | None = None,
 ) -> tuple[SchedulerService, WorkerService]:
     """The scheduler (feed polling, digests) and the delivery worker, wired over ``engine``."""
     queue = DeliveryQueue(engine, clock, lease_seconds=settings.delivery.lease_seconds)
     digests = DigestJob(engine, BriefingStore(engine), queue, renderers, settings)
-    # Same client settings as `briefbot ingest`: the fetcher sets headers, timeouts and
-    # redirects per request; proxies from the environment are not followed.
-    client = httpx.AsyncClient(trust_env=False) if poll_feeds_too else None
-    poll = feed_poller(engine, settings, clock, client) if client is not None else None
+    client = pooled = None
+    poll: Poll | None = None
+    url = database_url(engine)
+    if poll_feeds_too and url is not None:
+        poll = pooled = PooledPoll(url, settings)
+    elif poll_feeds_too:
+        # An in-memory database lives in this process only: ingest here, on the loop.
+        # Same client settings as `briefbot ingest`: the fetcher sets headers, timeouts and
+        # redirects per request; proxies from the environment are not followed.
+        client = httpx.AsyncClient(trust_env=False)
+        poll = feed_poller(engine, settings, clock, client)
     scheduler = build_scheduler(settings, clock, digests, poll)
     worker = DeliveryWorker(
         queue,
         senders,
-        RateLimiter(settings.delivery, clock),
+        limiter or RateLimiter(settings.delivery, clock),
         chats,
         clock,
         sleep or asyncio.sleep,
         settings.delivery,
     )
-    return SchedulerService(scheduler, client), WorkerService(worker)
+    return SchedulerService(scheduler, client, pooled), WorkerService(worker)

@@ -95,6 +95,7 @@ class BotSection(Section):
     digest_slot_minutes: Annotated[StrictInt, Field(ge=1, le=60)] = 1
     default_digest_time: ClockTime = "08:00"
     default_timezone: TimeZone = "UTC"
+    leader_lease_seconds: Annotated[StrictFloat, Field(ge=1, le=600)] = 20.0
 
 
 class FetchSection(Section):
@@ -125,6 +126,7 @@ class DeliverySection(Section):
     batch_size: AtLeastOne = 200
     lease_seconds: Positive = 120.0
     poll_seconds: Positive = 1.0
+    send_timeout_seconds: Positive = 60.0
 
 
 class SlackSection(Section):

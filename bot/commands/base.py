@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.chat import ChatKind, CommandRequest, Reply
 from bot.clock import Clock
+from bot.commands.parse import visible_text
 from bot.config import Settings
 from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatRecord, ChatStore
@@ -49,7 +50,9 @@ class CommandContext:
 
 
 def shown(raw: str, limit: int = 40) -> str:
-    """User input echoed back in a reply, quoted and cut short."""
+    """User input echoed back in a reply, quoted and cut short, without control, zero-width
+    or bidirectional-override characters."""
+    raw = " ".join(visible_text(raw).split())
     return "'" + (raw if len(raw) <= limit else raw[: limit - 1] + "…") + "'"
 
 

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.chat import ChatKind, CommandRequest
 
 _SPACE = re.compile(r"\s+")
+# Unicode categories never worth keeping in a typed command or echoing back: control
+# characters, and format characters (zero-width spaces and joiners, bidirectional overrides
+# and isolates, the BOM), surrogates and private-use or unassigned code points.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+
+
+def visible_text(text: str) -> str:
+    """``text`` without control, zero-width, bidirectional-override and other invisible
+    characters (whitespace stays: it separates words)."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(c for c in text if c.isspace() or unicodedata.category(c) not in _INVISIBLE)
 
 
 def parse_command_line(text: str) -> tuple[str, tuple[str, ...]]:
@@ -17,7 +30,7 @@ def parse_command_line(text: str) -> tuple[str, tuple[str, ...]]:
     removes its own syntax first (Telegram's ``@botname`` suffix). An empty line gives
     ``("", ())``.
     """
-    words = _SPACE.split(text.strip())
+    words = _SPACE.split(visible_text(text).strip())
     if not words or not words[0]:
         return "", ()
     name = words[0].removeprefix("/").lower()

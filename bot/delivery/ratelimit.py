@@ -25,6 +25,8 @@ from bot.config import DeliverySettings
 
 GROUP_KINDS = frozenset({"group", "channel"})
 _PRUNE_EVERY = 4096
+# When every place in the window is taken by messages still being sent: look again this soon.
+_IN_FLIGHT_RECHECK = 0.02
 
 Bucket = tuple[str, ...]
 
@@ -42,6 +44,7 @@ class RateLimiter:
         self._next_free: dict[Bucket, float] = {}
         self._windows: dict[str, deque[float]] = {}
         self._window_cap: dict[str, int] = {}
+        self._in_flight: dict[str, int] = {}
         if self._telegram_overall:
             self._windows["telegram"] = deque()
             self._window_cap["telegram"] = max(
@@ -62,14 +65,19 @@ class RateLimiter:
         )
         return datetime.fromtimestamp(start, UTC)
 
-    def reserve(self, platform: str, chat_id: str, chat_kind: str) -> datetime:
+    def reserve(
+        self, platform: str, chat_id: str, chat_kind: str, *, overall: bool = True
+    ) -> datetime:
         """Book the earliest instant every limit allows, and return it.
 
         Call it once :meth:`ready_at` has come: the platform-wide line is one schedule, so a
-        chat booked far ahead would hold every other chat back until then.
+        chat booked far ahead would hold every other chat back until then. ``overall=False``
+        books the chat's own limits only: a reply then keeps to the platform-wide limit
+        through :meth:`admit`'s window alone, which lets a few replies go at once as the
+        platform's own count allows, instead of queueing them behind an even schedule.
         """
         now = self._now()
-        buckets = list(self._buckets(platform, chat_id, chat_kind, overall=True))
+        buckets = list(self._buckets(platform, chat_id, chat_kind, overall=overall))
         start = max([now] + [self._next_free.get(bucket, now) for bucket, _ in buckets])
         for bucket, interval in buckets:
             self._next_free[bucket] = start + interval
@@ -84,20 +92,36 @@ class RateLimiter:
 
         The schedule spaces messages evenly, but a busy loop can wake several reservations
         late at once; the platform counts arrivals, so the overall limit is also kept as a
-        sliding window over actual send times. A late send also moves the chat's next slot,
-        so one chat never gets two messages too close.
+        sliding window. A message counts in it from the moment it is admitted until one
+        second after :meth:`sent` (it arrived somewhere in between), so a burst whose answers
+        come slowly is not followed too soon by the next one. A late send also moves the
+        chat's next slot, so one chat never gets two messages too close.
         """
         now = self._now()
         window = self._windows.get(platform)
         if window is not None:
             while window and window[0] <= now - 1.0:
                 window.popleft()
-            if len(window) >= self._window_cap[platform]:
-                return datetime.fromtimestamp(window[0] + 1.0, UTC)
-            window.append(now)
+            in_flight = self._in_flight.get(platform, 0)
+            if len(window) + in_flight >= self._window_cap[platform]:
+                wake = window[0] + 1.0 if window else now + _IN_FLIGHT_RECHECK
+                return datetime.fromtimestamp(wake, UTC)
+            self._in_flight[platform] = in_flight + 1
         for bucket, interval in self._buckets(platform, chat_id, chat_kind, overall=False):
             self._next_free[bucket] = max(self._next_free.get(bucket, now), now + interval)
         return None
+
+    def sent(self, platform: str, chat_id: str, chat_kind: str) -> None:
+        """A send to the chat has just been answered: its next message waits a full interval
+        from now. The platform counts arrivals, and a slow answer to one message followed by
+        a quick one to the next would otherwise bring two arrivals too close."""
+        now = self._now()
+        window = self._windows.get(platform)
+        if window is not None and self._in_flight.get(platform, 0) > 0:
+            self._in_flight[platform] -= 1
+            window.append(now)
+        for bucket, interval in self._buckets(platform, chat_id, chat_kind, overall=False):
+            self._next_free[bucket] = max(self._next_free.get(bucket, now), now + interval)
 
     def defer(self, platform: str, chat_id: str, until: datetime) -> None:
         """The platform asked to wait: nothing more goes to the chat before ``until``."""

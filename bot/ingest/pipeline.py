@@ -215,10 +215,12 @@ class Ingestor:
         )
         new = new_per_feed.get(poll.state.url, 0)
         reason = "not modified" if poll.fetched.not_modified else "" if new else "nothing new"
+        empty = parsed is not None and parsed.empty
+        reason = "no items" if empty else reason
         log.info("feed %s: %s", poll.state.url, f"{new} new" if new else reason)
         return FeedOutcome(
             poll.state.url,
-            FeedStatus.NEW if new else FeedStatus.UNCHANGED,
+            FeedStatus.NEW if new else FeedStatus.EMPTY if empty else FeedStatus.UNCHANGED,
             new_entries=new,
             reason=reason,
             http_status=poll.fetched.http_status,

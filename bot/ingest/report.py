@@ -10,6 +10,7 @@ from enum import StrEnum
 class FeedStatus(StrEnum):
     NEW = "new"
     UNCHANGED = "unchanged"
+    EMPTY = "empty"  # a valid feed with no items: nothing new, not a failure
     FAILED = "failed"  # refusals of an unsafe URL included; ``broken`` says they are final
     SKIPPED = "skipped"
 
@@ -43,6 +44,8 @@ class FeedOutcome:
             return f"{self.new_entries} new"
         if self.status is FeedStatus.SKIPPED:
             return f"not due ({self.reason})"
+        if self.status is FeedStatus.EMPTY:
+            return "empty (a valid feed with no items)"
         return "unchanged" + (f" ({self.reason})" if self.reason else "")
 
 
@@ -66,9 +69,11 @@ class IngestReport:
         polled = len(self.feeds) - self.count(FeedStatus.SKIPPED)
         skipped = self.count(FeedStatus.SKIPPED)
         not_due = f", {skipped} not due" if skipped else ""
+        empties = self.count(FeedStatus.EMPTY)
+        empty = f", {empties} empty" if empties else ""
         return (
             f"{polled} feeds polled: {self.count(FeedStatus.NEW)} with new entries, "
-            f"{self.count(FeedStatus.UNCHANGED)} unchanged, "
+            f"{self.count(FeedStatus.UNCHANGED)} unchanged{empty}, "
             f"{self.count(FeedStatus.FAILED)} failed{not_due}; "
             f"{self.new_articles} new articles, {self.matched_articles} on a topic"
             f"{self._failed_briefings()}; "

@@ -229,3 +229,16 @@ slack_events = sa.Table(
     sa.Column("received_at", UtcDateTime(), nullable=False),
 )
 sa.Index("ix_slack_events_received_at", slack_events.c.received_at)
+
+# --- replicas ------------------------------------------------------------------------------
+
+# One row per job that one replica at a time runs (``leader``: Telegram polling, feed polling,
+# the digest job and the delivery worker): who holds it, and until when.
+leases = sa.Table(
+    "leases",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("holder", sa.String(128), nullable=False),
+    sa.Column("expires_at", UtcDateTime(), nullable=False),
+    sa.Column("taken_at", UtcDateTime(), nullable=False),
+)

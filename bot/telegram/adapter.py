@@ -7,6 +7,7 @@ server or a test stand-in works the same as Telegram's own.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Sequence
@@ -25,8 +26,11 @@ from telegram.ext import CommandHandler as PtbCommandHandler
 from bot.adapter import CommandHandler
 from bot.clock import Clock, SystemClock
 from bot.commands.base import Command
-from bot.config import ConfigError, Settings, TelegramSettings
+from bot.config import ConfigError, DeliverySettings, Settings, TelegramSettings
+from bot.delivery.ratelimit import RateLimiter
+from bot.delivery.replies import LimitedReplies
 from bot.delivery.sender import Sender
+from bot.delivery.worker import Sleep
 from bot.render import Renderer
 from bot.telegram.admins import AdminCache
 from bot.telegram.handlers import ChatMigrator, TelegramHandlers
@@ -44,6 +48,8 @@ ALLOWED_UPDATES = (Update.MESSAGE, Update.CHANNEL_POST, Update.CALLBACK_QUERY)
 MAX_CONCURRENT_UPDATES = 256
 # Open connections to the Bot API for sending (getUpdates has its own one).
 CONNECTIONS = 128
+# delivery.send_timeout_seconds when no settings are given.
+SEND_TIMEOUT_SECONDS = DeliverySettings().send_timeout_seconds
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
@@ -62,7 +68,12 @@ class TelegramAdapter:
         webhook_secret: str = "",
         chats: ChatMigrator | None = None,
         clock: Clock | None = None,
+        send_timeout: float = SEND_TIMEOUT_SECONDS,
+        limiter: RateLimiter | None = None,
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
+        """``limiter``: the bot's one rate limiter, shared with the delivery worker, which
+        replies wait their turn in (None: replies go at once)."""
         self._settings = settings or TelegramSettings()
         if self._settings.mode == "webhook" and not _SECRET.match(webhook_secret):
             raise ConfigError(
@@ -73,7 +84,10 @@ class TelegramAdapter:
         # Logged instead of the bot's own URL, which holds the token.
         self._api_base_url = api_base_url or DEFAULT_API_BASE_URL
         self.application = build_application(
-            token, self._api_base_url, polling=self._settings.mode == "polling"
+            token,
+            self._api_base_url,
+            polling=self._settings.mode == "polling",
+            send_timeout=send_timeout,
         )
         renderer = TelegramRenderer()
         sender = TelegramSender(self.application.bot)
@@ -82,7 +96,11 @@ class TelegramAdapter:
         admins = AdminCache(
             self.application.bot, clock, timedelta(seconds=self._settings.admin_cache_seconds)
         )
-        self._handlers = TelegramHandlers(handler, renderer, sender, admins, chats, clock)
+        replies = LimitedReplies(sender, limiter, clock, sleep)
+        self._handlers = TelegramHandlers(handler, renderer, replies, admins, chats, clock)
+        processor = self.application.update_processor
+        if isinstance(processor, PerChatUpdateProcessor):
+            processor.on_flood = self._handlers.on_flood
         self._webhook: WebhookServer | None = None
         if self._settings.mode == "webhook":
             s = self._settings
@@ -96,6 +114,12 @@ class TelegramAdapter:
     @property
     def webhook(self) -> WebhookServer | None:
         return self._webhook
+
+    @property
+    def polls(self) -> bool:
+        """Polling ``getUpdates``, which one replica of the bot at a time may do (Telegram
+        answers a second poller 409 Conflict); a webhook serves on every replica."""
+        return self._webhook is None
 
     async def start(self) -> None:
         app = self.application
@@ -138,9 +162,18 @@ class TelegramAdapter:
             logger.warning("telegram bot: setMyCommands failed: %s", error)
 
 
-def build_application(token: str, api_base_url: str, polling: bool) -> AnyApplication:
+def build_application(
+    token: str,
+    api_base_url: str,
+    polling: bool,
+    send_timeout: float = SEND_TIMEOUT_SECONDS,
+) -> AnyApplication:
     """A PTB application on ``api_base_url`` (``/bot<token>/<method>`` below it, as Telegram's
-    own server and the self-hosted Bot API server lay it out)."""
+    own server and the self-hosted Bot API server lay it out).
+
+    Calls wait ``send_timeout`` seconds for Telegram's answer: a send that times out is
+    retried, and Telegram may have delivered it after all, so the wait outlasts a slow answer.
+    """
     # Also take the PTB-style ".../bot" spelling of the same server.
     base = api_base_url.rstrip("/").removesuffix("/bot")
     builder = (
@@ -150,7 +183,7 @@ def build_application(token: str, api_base_url: str, polling: bool) -> AnyApplic
         .base_file_url(f"{base}/file/bot")
         .concurrent_updates(PerChatUpdateProcessor(MAX_CONCURRENT_UPDATES))
         .job_queue(None)
-        .request(AiohttpRequest(connections=CONNECTIONS))
+        .request(AiohttpRequest(connections=CONNECTIONS, read_timeout=send_timeout))
         .get_updates_request(AiohttpRequest(connections=1))
     )
     if not polling:
@@ -182,6 +215,7 @@ def build_telegram_adapter(
     handler: CommandHandler,
     chats: ChatMigrator | None = None,
     clock: Clock | None = None,
+    limiter: RateLimiter | None = None,
 ) -> TelegramAdapter:
     """The adapter from settings (token, base URL and webhook secret from the environment)."""
     secrets = settings.secrets
@@ -195,4 +229,6 @@ def build_telegram_adapter(
         webhook_secret=secrets.telegram_webhook_secret,
         chats=chats,
         clock=clock,
+        send_timeout=settings.delivery.send_timeout_seconds,
+        limiter=limiter,
     )

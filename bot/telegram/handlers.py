@@ -17,17 +17,23 @@ from bot.adapter import CommandHandler
 from bot.chat import ChatKind, CommandRequest, Reply, TextPart
 from bot.clock import Clock
 from bot.commands.parse import parse_command_line
+from bot.delivery.replies import LimitedReplies
 from bot.delivery.sender import SendStatus
 from bot.render import RenderedMessage
 from bot.telegram.admins import AdminCache
 from bot.telegram.render import TelegramRenderer
-from bot.telegram.sender import TelegramSender, send_kwargs
+from bot.telegram.sender import send_kwargs
 
 logger = logging.getLogger(__name__)
 
 PLATFORM = "telegram"
 ALERT_LIMIT = 200  # characters Telegram shows in a callback answer
 Context = ContextTypes.DEFAULT_TYPE
+
+FLOOD_NOTICE = (
+    "You are sending commands faster than I can answer, so I am skipping some. "
+    "Wait a moment, then try again."
+)
 
 
 class ChatMigrator(Protocol):
@@ -60,14 +66,14 @@ class TelegramHandlers:
         self,
         handler: CommandHandler,
         renderer: TelegramRenderer,
-        sender: TelegramSender,
+        replies: LimitedReplies,
         admins: AdminCache,
         chats: ChatMigrator | None,
         clock: Clock,
     ) -> None:
         self._handler = handler
         self._renderer = renderer
-        self._sender = sender
+        self._replies = replies
         self._admins = admins
         self._chats = chats
         self._clock = clock
@@ -115,6 +121,12 @@ class TelegramHandlers:
             self._chats.migrate_chat, PLATFORM, old_id, new_id, self._clock.now()
         )
 
+    async def on_flood(self, update: Update) -> None:
+        """The chat sends commands faster than they are answered: say so, once per flood."""
+        chat = update.effective_chat
+        if chat is not None:
+            await self._send(chat, self._renderer.render(Reply.error(FLOOD_NOTICE)))
+
     async def on_error(self, update: object, context: Context) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         logger.error(
@@ -128,7 +140,7 @@ class TelegramHandlers:
         if not name:
             return
         reply = await self._run(message.chat, message.from_user, message.sender_chat, name, args)
-        await self._send(message.chat.id, self._renderer.render(reply))
+        await self._send(message.chat, self._renderer.render(reply))
 
     async def _run(
         self,
@@ -162,6 +174,8 @@ class TelegramHandlers:
         await _answer_quietly(query)
         messages = list(self._renderer.render(reply))
         if messages and "reply_markup" not in messages[0].payload:
+            kind = chat_kind(chat).value
+            await self._replies.wait_turn(str(chat.id), kind)
             try:
                 await query.get_bot().edit_message_text(
                     chat_id=chat.id, message_id=message_id, **send_kwargs(messages.pop(0))
@@ -169,15 +183,19 @@ class TelegramHandlers:
             except TelegramError as error:
                 logger.info("telegram chat %s: edit failed (%s), sending instead", chat.id, error)
                 messages = list(self._renderer.render(reply))
-        await self._send(chat.id, messages)
+            finally:
+                self._replies.done(str(chat.id), kind)
+        await self._send(chat, messages)
 
-    async def _send(self, chat_id: int, messages: Sequence[RenderedMessage]) -> None:
+    async def _send(self, chat: Chat, messages: Sequence[RenderedMessage]) -> None:
+        """Each message in turn, within the bot's limits (see ``bot.delivery.replies``)."""
+        kind = chat_kind(chat).value
         for message in messages:
-            result = await self._sender.send(str(chat_id), message)
+            result = await self._replies.send(str(chat.id), kind, message)
             if result.status is not SendStatus.SENT:
                 logger.warning(
                     "telegram chat %s: reply not sent (%s: %s)",
-                    chat_id,
+                    chat.id,
                     result.status,
                     result.reason,
                 )

@@ -44,6 +44,11 @@ class ParsedFeed:
     def ok(self) -> bool:
         return not self.error
 
+    @property
+    def empty(self) -> bool:
+        """A readable feed with no items: nothing new, not a failure."""
+        return self.ok and not self.entries
+
 
 def collect_entries(
     candidates: Iterable[FeedEntry | str],

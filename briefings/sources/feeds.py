@@ -55,6 +55,9 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
     feed = parsed.get("feed", {})
     title = _text(feed.get("title_detail"), feed.get("title", ""))
     link = canonical_url(feed.get("link", "")) if is_http_url(feed.get("link", "")) else ""
+    if not parsed.entries and not parsed.get("bozo") and parsed.get("version"):
+        # A well-formed RSS or Atom document that holds no items (yet): empty, not broken.
+        return ParsedFeed(url=url, title=title, link=link, warnings=warnings)
     if not entries:
         reason = _bozo_reason(parsed) if parsed.get("bozo") else "no entries"
         if not parsed.entries and parsed.get("bozo"):

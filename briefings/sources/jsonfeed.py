@@ -45,7 +45,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         entries=entries,
         warnings=warnings,
     )
-    if not entries:
+    if not entries and items:
         return ParsedFeed(url=url, title=feed.title, error="no entries", warnings=warnings)
     return feed
 

@@ -120,6 +120,8 @@ def _raise_unless_ok(url: str, result: FetchResult) -> None:
 def _usable(source: str, feed: ParsedFeed) -> ParsedFeed:
     if not feed.ok:
         raise FetchError(f"{source}: {feed.error}")
+    if feed.empty:
+        raise NothingToBrief(f"{source}: no entries")
     return feed
 
 

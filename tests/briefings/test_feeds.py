@@ -38,6 +38,8 @@ def test_feed_file_meets_its_expectation(path: Path) -> None:
         assert expected["error"] in feed.error
         return
     assert feed.error == ""
+    if "entries" in expected:
+        assert (len(feed.entries), feed.empty) == (expected["entries"], not expected["entries"])
     if "titles" in expected:
         assert [e.title for e in feed.entries] == expected["titles"]
     if "links" in expected:

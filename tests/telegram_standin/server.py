@@ -53,6 +53,11 @@ class BotApiStandIn:
         self.on_sent: list[Callable[[SentMessage], None]] = []  # called for each sent message
         self.rejected: list[tuple[int, int, str]] = []  # (chat_id, error_code, description)
         self.faults = Faults()
+        self.conflicts = 0  # getUpdates calls ended by a newer one (409), as Telegram does
+        self.long_polls = 0  # getUpdates calls waiting for an update now
+        self._polls = 0
+        # A slow platform: sendMessage takes the message at once, then answers this late.
+        self.answer_delay = 0.0
         self._updates: list[Params] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
@@ -266,17 +271,33 @@ class BotApiStandIn:
         offset = int(params.get("offset") or 0)
         limit = min(int(params.get("limit") or 100), 100)
         timeout = float(params.get("timeout") or 0)
+        # Like Telegram: a newer getUpdates ends one still waiting with 409 Conflict.
+        self._polls += 1
+        mine = self._polls
+        await self._notify(self._updates_changed)
         if offset:
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
         if not self._updates and timeout > 0:
-            async with self._updates_changed:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(
-                        self._updates_changed.wait_for(
-                            lambda: bool(self._updates) or self._closing
-                        ),
-                        timeout,
-                    )
+            self.long_polls += 1
+            await self._notify(self._changed)
+            try:
+                async with self._updates_changed:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(
+                            self._updates_changed.wait_for(
+                                lambda: bool(self._updates) or self._closing or self._polls != mine
+                            ),
+                            timeout,
+                        )
+            finally:
+                self.long_polls -= 1
+        if self._polls != mine and not self._closing:
+            self.conflicts += 1
+            raise ApiError(
+                409,
+                "Conflict: terminated by other getUpdates request; "
+                "make sure that only one bot instance is running",
+            )
         batch = self._updates[:limit]
         now = time.monotonic()
         for update in batch:
@@ -303,6 +324,8 @@ class BotApiStandIn:
         self.sent.append(message)
         for listener in self.on_sent:
             listener(message)
+        if self.answer_delay:
+            await asyncio.sleep(self.answer_delay)
         return message_json(chat, message, self._me())
 
     async def _edit_message_text(self, params: Params) -> Params:

@@ -97,3 +97,16 @@ async def test_a_failing_command_still_gets_an_answer(
 async def test_long_input_is_cut_short_in_replies(commands: Commands) -> None:
     reply = await commands.handle(request("x" * 500))
     assert text(reply).startswith("Unknown command '" + "x" * 39 + "…'. Commands:")
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    ["\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", "\x1b", "\x07", "\x00", "\u061c"],
+)
+async def test_replies_never_echo_invisible_characters(commands: Commands, hidden: str) -> None:
+    # Bidirectional overrides and isolates, zero-width characters, the BOM, control codes.
+    reply = await commands.handle(request(f"eval{hidden}il"))
+    assert text(reply).startswith("Unknown command 'evalil'. Commands:")
+    reply = await commands.handle(request(f"digest 25:00{hidden}x"))
+    assert hidden not in text(reply)
+    assert "'25:00x' is not a time" in text(reply)

@@ -17,6 +17,8 @@ from bot.commands.parse import command_request, parse_command_line
         ("", ("", ())),
         ("   ", ("", ())),
         ("/", ("", ())),
+        ("/sub\u200bscribe trade\u202e-talks\x07", ("subscribe", ("trade-talks",))),
+        ("\u2066latest\u2069", ("latest", ())),
     ],
 )
 def test_parse_command_line(line: str, expected: tuple[str, tuple[str, ...]]) -> None:

@@ -31,6 +31,7 @@ from bot.store.db import create_engine
 from tests.bot.delivery.fakes import TextRenderer
 
 LEASE_SECONDS = 1.0
+CONCURRENCY = 4  # at most this many messages are sent but not yet recorded at a kill
 
 
 class AheadClock:
@@ -52,8 +53,8 @@ class AppendingSender:
         self._count = 0
 
     async def send(self, chat_id: str, message: RenderedMessage) -> SendResult:
-        # No await between the platform accepting the message and the worker recording it:
-        # at most one message is "sent but not recorded" when the process dies.
+        # The worker records a send in a thread, holding its send slot meanwhile: at most
+        # CONCURRENCY messages are "sent but not recorded" when the process dies.
         os.write(self._fd, f"{chat_id}\n".encode())
         self._count += 1
         sys.stdout.write("S\n")
@@ -64,7 +65,11 @@ class AppendingSender:
 async def main(url: str, sink: str, generation: int) -> None:
     settings = load_settings(environ={})
     delivery = dataclasses.replace(
-        settings.delivery, lease_seconds=LEASE_SECONDS, batch_size=50, poll_seconds=0.05
+        settings.delivery,
+        lease_seconds=LEASE_SECONDS,
+        batch_size=50,
+        poll_seconds=0.05,
+        concurrency=CONCURRENCY,
     )
     engine = create_engine(url)
     # Twice the lease per generation: past every lease any predecessor can have taken.

@@ -104,3 +104,20 @@ def test_a_sliding_window_never_sees_more_than_the_limit() -> None:
         while seconds[start] <= t - 1.0:
             start += 1
         assert end - start + 1 <= 30
+
+
+def test_a_message_counts_in_the_window_until_a_second_after_its_answer() -> None:
+    # Telegram counts arrivals, which come between admitting a message and its answer.
+    clock = FakeClock(T0)
+    limiter = RateLimiter(settings(), clock)
+    for chat in range(29):  # 30/s at 0.97
+        assert limiter.admit("telegram", str(chat), "private") is None
+    # All 29 are still being sent: look again soon.
+    assert limiter.admit("telegram", "29", "private") == T0 + timedelta(seconds=0.02)
+    clock.advance(timedelta(seconds=0.3))
+    for chat in range(29):
+        limiter.sent("telegram", str(chat), "private")
+    clock.advance(timedelta(seconds=0.5))
+    assert limiter.admit("telegram", "29", "private") == T0 + timedelta(seconds=1.3)
+    clock.advance(timedelta(seconds=0.5))
+    assert limiter.admit("telegram", "29", "private") is None

@@ -47,12 +47,12 @@ async def test_added_feeds_are_polled_and_removed_ones_are_not(
     add_feed(engine, server.url("/added.rss"), "Added", T0)
     remove_feed(engine, server.url("/removed.rss"), T0, configured=True)
     runs = metrics.REGISTRY.get_sample_value("briefbot_ingest_seconds_count") or 0.0
-    failed = _polls("failed")  # a feed without entries counts as failed
+    empty = _polls("empty")  # a valid feed without items is empty, not failed
     report = await run_ingest(engine, settings, client, FakeClock(T0), briefer=StandInBriefer())
     assert [feed.url for feed in report.feeds] == [
         server.url("/configured.rss"),
         server.url("/added.rss"),
     ]
     assert server.hits("/removed.rss") == []
-    assert _polls("failed") - failed == 2
+    assert _polls("empty") - empty == 2
     assert metrics.REGISTRY.get_sample_value("briefbot_ingest_seconds_count") == runs + 1

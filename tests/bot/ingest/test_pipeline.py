@@ -275,7 +275,10 @@ async def test_hostile_feeds_never_crash_a_run(
     by_name = {o.url.rsplit("/", 1)[1]: o for o in report.feeds}
     assert by_name["entity-bomb.xml"].status == "failed"
     assert "entity" in by_name["entity-bomb.xml"].reason
-    assert by_name["zero-entries.xml"].reason == "no entries"
+    # A valid feed with no items is empty, not failed, and not backed off.
+    empty = by_name["zero-entries.xml"]
+    assert (empty.status, empty.failure_count) == ("empty", 0)
+    assert empty.next_attempt_at == T0 + timedelta(minutes=settings.fetch.poll_interval_minutes)
     assert by_name["garbage.xml"].status == "failed"
     assert by_name["duplicate-guids.xml"].new_entries == 2
     assert by_name["script-tags.xml"].status == "new"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
 from telegram import Bot, Chat, User
-from telegram.error import TimedOut
+from telegram.error import Conflict, TimedOut
 
 from bot.clock import FakeClock
 from bot.telegram.admins import AdminCache
@@ -55,3 +56,18 @@ async def test_transport_turns_a_slow_answer_into_timed_out(standin: BotApiStand
             await request.do_request(url, "POST")
     finally:
         await request.shutdown()
+
+
+async def test_the_standin_ends_an_overlapping_poll_with_409_like_telegram(
+    standin: BotApiStandIn,
+) -> None:
+    async with (
+        Bot(standin.token, base_url=f"{standin.base_url}/bot") as first,
+        Bot(standin.token, base_url=f"{standin.base_url}/bot") as second,
+    ):
+        waiting = asyncio.create_task(first.get_updates(timeout=5, read_timeout=10))
+        await standin.wait_for(lambda: standin.long_polls == 1)
+        assert await second.get_updates(timeout=0) == ()
+        with pytest.raises(Conflict, match="terminated by other getUpdates request"):
+            await waiting
+    assert standin.conflicts == 1

@@ -7,12 +7,16 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 
+from bot.config import load_settings
 from bot.delivery.sender import SendResult, SendStatus
 from bot.render import RenderedMessage
+from bot.telegram.adapter import build_application
 from bot.telegram.sender import TelegramSender
+from bot.telegram.transport import AiohttpRequest
 from tests.telegram_standin import BotApiStandIn
 
 CHAT = 42
+TOKEN = "123456:TEST-token"
 
 
 def _message(text: str = "<b>hello</b>", **extra: object) -> RenderedMessage:
@@ -108,3 +112,27 @@ async def test_network_failure_is_a_retry(standin: BotApiStandIn) -> None:
         await standin.close()  # nothing listens any more
         result = await sender.send(str(CHAT), _message())
     assert result.status is SendStatus.RETRY
+
+
+async def test_a_slow_answer_within_the_send_timeout_is_sent_once(
+    standin: BotApiStandIn,
+) -> None:
+    standin.add_chat(CHAT)
+    standin.answer_delay = 0.3  # the message is taken at once, the answer comes late
+    for timeout, expected in ((2.0, SendStatus.SENT), (0.05, SendStatus.RETRY)):
+        request = AiohttpRequest(read_timeout=timeout)
+        async with Bot(standin.token, base_url=f"{standin.base_url}/bot", request=request) as bot:
+            result = await TelegramSender(bot).send(str(CHAT), _message())
+        assert result.status is expected
+    # A timeout shorter than the answer means a retry of a message Telegram already has:
+    # the duplicate a longer send timeout avoids.
+    assert len(standin.sent) == 2
+
+
+def test_the_shipped_send_timeout_outlasts_a_20_s_answer() -> None:
+    settings = load_settings(environ={})
+    app = build_application(TOKEN, "http://127.0.0.1:1", polling=True,
+                            send_timeout=settings.delivery.send_timeout_seconds)  # fmt: skip
+    assert settings.delivery.send_timeout_seconds >= 20
+    assert app.bot.request.read_timeout == settings.delivery.send_timeout_seconds
+    assert settings.delivery.lease_seconds >= 2 * settings.delivery.send_timeout_seconds
