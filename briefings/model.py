@@ -137,7 +137,8 @@ class Development:
 
     ``report_ids`` name the reports merged (the earliest first); ``facts`` are the facts they
     state; ``changes`` what moved since earlier developments of its thread;
-    ``quote_sources`` the URLs of every report carrying each quote, in the quotes' order.
+    ``quote_sources`` the URLs of every report carrying each quote, in the quotes' order;
+    ``lede`` the first words of the earliest report (what threads are matched on).
     """
 
     key: str
@@ -147,6 +148,7 @@ class Development:
     facts: tuple[StatedFact, ...] = ()
     changes: tuple[Change, ...] = ()
     quote_sources: tuple[tuple[str, ...], ...] = ()
+    lede: str = ""
 
     @property
     def sources_of(self) -> dict[Quote, tuple[str, ...]]:

@@ -103,6 +103,7 @@ def develop(reports: Sequence[Report]) -> Development:
         published=ordered[0].published,
         facts=_agreed_facts(stated_facts(r.article, r.briefing) for r in ordered),
         quote_sources=tuple(_carriers(quote, briefings) for quote in merged.quotes),
+        lede=ordered[0].item.lede,
     )
 
 

@@ -31,12 +31,13 @@ def _words(text: str) -> tuple[str, ...]:
 _BACKGROUND = re.compile(
     r"\b(?:earlier|previous(?:ly)?|originally|initially|last (?:week|month|year)|"
     r"had (?:been|set|threatened|agreed|planned|imposed|said)|in the past|since then|"
-    r"ago|threatened|would have)\b",
+    r"ago|threatened|would have|since)\b",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"\s*[,;—–]\s*|\s+-\s+")
 _PERCENT = r"(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
-_RATE_WORDS = re.compile(r"\b(?:tariffs?|duty|duties|levy|levies)\b", re.IGNORECASE)
+# "tariff-free access for 99.9 per cent" states no rate.
+_RATE_WORDS = re.compile(r"\b(?:tariffs?|duty|duties|levy|levies)\b(?!-)", re.IGNORECASE)
 _PERCENT_VALUE = re.compile(_PERCENT, re.IGNORECASE)
 _TO_PERCENT = re.compile(r"\bto\s+" + _PERCENT, re.IGNORECASE)
 _FROM_PERCENT = re.compile(r"\bfrom\s+" + _PERCENT, re.IGNORECASE)
@@ -52,7 +53,7 @@ _NOT_GOODS = frozenset(
     _words(
         """a an the new higher lower its their reciprocal retaliatory current existing proposed
     planned same import imports all any such these those this that of on and or per cent
-    percent baseline blanket general punitive"""
+    percent baseline blanket general punitive more than some about nearly over around"""
     )
 )
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -93,11 +94,12 @@ _ROLE_WORDS = frozenset(
     Mrs Dr Envoy Special"""
     )
 )
+# What a sum is for is a lower-case word: "$550 billion in investment", "worth of (Chinese) goods".
 _AMOUNT = re.compile(
     r"(?:\$|€|£|US\$)\s?(\d+(?:\.\d+)?)\s+(billion|million|trillion)\s+(?:in|of|worth\s+of)\s+"
-    r"(?:new\s+|additional\s+|annual\s+|fresh\s+)?([a-z]+)",
-    re.IGNORECASE,
+    r"(?:new\s+|additional\s+|annual\s+|fresh\s+)?(?:[A-Z][\w.-]*\s+)?([a-z]+)\b"
 )
+_POSSESSIVE = re.compile(r"['’]s$")
 _AGREEMENT_ORDER = ("no agreement", "agreement in principle", "agreement")
 
 
@@ -175,7 +177,7 @@ def _amounts(sentence: str, url: str) -> Iterator[StatedFact]:
         if purpose.lower() in _NOT_GOODS:
             continue
         currency = sentence[sentence.find(number) - 1 : sentence.find(number)].strip() or "$"
-        yield StatedFact("amount", _singular(purpose.lower()), f"{currency}{number} {scale}", url)
+        yield StatedFact("amount", purpose, f"{currency}{number} {scale}", url)
         return
 
 
@@ -227,7 +229,11 @@ def _leads(sentence: str, url: str) -> Iterator[StatedFact]:
 
 
 def _person(words: str) -> str:
+    """The name in ``words`` without a leading role; none when it is someone's ("Donald
+    Trump's top negotiator" names no negotiator)."""
     names = [w.strip(".,") for w in words.split()]
+    if any(_POSSESSIVE.search(name) for name in names):
+        return ""
     while names and names[0] in _ROLE_WORDS:
         names.pop(0)
     return " ".join(names[:3]) if len(names) >= 2 else ""

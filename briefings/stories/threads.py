@@ -114,7 +114,7 @@ def thread_words(development: Development) -> frozenset[str]:
     """The words a thread is told by: names and content words of the headline and main
     outcomes, without numbers, ordinals or calendar words."""
     briefing = development.briefing
-    lede = " ".join(f.text for f in briefing.outcomes[:2])
+    lede = " ".join([development.lede, *(f.text for f in briefing.outcomes[:2])])
     tokens = signature(briefing.headline, lede).tokens
     return frozenset(
         t for t in tokens if t[0].isalpha() and t not in ORDINALS and t not in CALENDAR

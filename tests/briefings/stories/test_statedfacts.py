@@ -69,3 +69,23 @@ def test_a_sentence_with_two_rates_and_no_direction_states_none() -> None:
 
 def test_fact_key() -> None:
     assert StatedFact("rate", "car tariff", "15 %").key == ("rate", "car tariff")
+
+
+def test_tariff_free_is_no_rate_and_a_possessive_names_no_negotiator() -> None:
+    assert (
+        facts("Pact in force", "It keeps tariff-free access for 99.9 per cent of exports in place.")
+        == set()
+    )
+    assert (
+        facts(
+            "Deal praised",
+            "President Donald Trump's top trade negotiator has praised phase one of the deal.",
+        )
+        == set()
+    )
+
+
+def test_what_a_sum_is_for_skips_a_name_before_it() -> None:
+    assert ("amount", "goods", "$200 billion") in facts(
+        "Duties take effect", "Duties on $200 billion worth of Chinese goods took effect."
+    )
