@@ -10,6 +10,7 @@ so grouping the same reports again gives the same keys.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -52,15 +53,42 @@ def development_key(first_report_id: str) -> str:
 
 
 def group_developments(
-    reports: Sequence[Report], window: timedelta = DEVELOPMENT_WINDOW
+    reports: Sequence[Report],
+    known: Iterable[Development] = (),
+    window: timedelta = DEVELOPMENT_WINDOW,
 ) -> tuple[Development, ...]:
-    """The developments of ``reports``, oldest first. Raises ValueError for a report
-    without a publication time."""
+    """The developments of ``reports``, oldest first. A development holding a report of a
+    ``known`` development keeps that one's key, so a report that arrives late (even one
+    published before the others) updates the development instead of starting another.
+    Raises ValueError for a report without a publication time."""
     by_id = {report.id: report for report in reports}
     stories = group_stories([report.item for report in by_id.values()], window=window)
     groups = [[by_id[item.id] for item in story.items] for story in stories]
-    developments = [develop(group) for group in _joined_by_quotes(groups, window)]
+    keys = _known_keys(known)
+    developments: list[Development] = []
+    taken: set[str] = set()
+    for group in sorted(_joined_by_quotes(groups, window), key=_first_published):
+        development = develop(group)
+        key = next(
+            (keys[r.id] for r in _ordered(group) if keys.get(r.id, "") not in ("", *taken)), ""
+        )
+        if key:
+            development = dataclasses.replace(development, key=key)
+        taken.add(development.key)
+        developments.append(development)
     return tuple(sorted(developments, key=lambda d: (d.published, d.key)))
+
+
+def _known_keys(known: Iterable[Development]) -> dict[str, str]:
+    return {rid: d.key for d in known for rid in d.report_ids}
+
+
+def _first_published(group: Sequence[Report]) -> datetime:
+    return min(r.published for r in group)
+
+
+def _ordered(reports: Sequence[Report]) -> list[Report]:
+    return sorted(reports, key=lambda r: (r.published, r.id))
 
 
 def _joined_by_quotes(groups: list[list[Report]], window: timedelta) -> list[list[Report]]:
@@ -93,7 +121,7 @@ def _long_quotes(report: Report) -> set[str]:
 
 def develop(reports: Sequence[Report]) -> Development:
     """One development of ``reports`` (all about the same event)."""
-    ordered = sorted(reports, key=lambda r: (r.published, r.id))
+    ordered = _ordered(reports)
     briefings = [report.briefing for report in ordered]
     merged = briefings[0] if len(briefings) == 1 else merge_briefings(briefings)
     return Development(

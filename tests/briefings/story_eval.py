@@ -92,7 +92,7 @@ def run_day_by_day(reports: Sequence[Report]) -> tuple[Thread, ...]:
     for day in sorted({r.published.date() for r in reports}):
         now = datetime.combine(day, time.max, UTC)
         recent = [r for r in reports if timedelta(0) <= now - r.published <= timedelta(days=3)]
-        threads = thread_developments(group_developments(recent), threads)
+        threads = thread_developments(group_developments(recent, _known(threads)), threads)
     return threads
 
 
@@ -212,3 +212,7 @@ def _cluster_notes(truth: Mapping[str, str], got: Mapping[str, str], what: str) 
                 f"{what} {key[:8]} mixes: " + ", ".join(f"{r}={truth[r]}" for r in members)
             )
     return notes
+
+
+def _known(threads: Iterable[Thread]) -> list[Development]:
+    return [d for t in threads for d in t.developments]

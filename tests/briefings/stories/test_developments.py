@@ -56,3 +56,19 @@ def test_grouping_again_gives_the_same_keys() -> None:
     assert [d.key for d in group_developments([ONE, TWO])] == [
         d.key for d in group_developments([TWO, ONE])
     ]
+
+
+def test_a_late_report_published_earlier_updates_the_known_development() -> None:
+    (known, _) = group_developments([TWO, OTHER])
+    early = report(
+        "early",
+        "Kessel round closes without a deal",
+        "The fourth round of talks between Norland and Aldoria closed in Kessel on Wednesday "
+        "without agreement on the car tariff.",
+        QUOTE,
+        when=at(4, 17),
+        outlet="Aldoria Public Radio",
+    )
+    (again, _) = group_developments([TWO, OTHER, early], [known])
+    assert again.key == known.key
+    assert again.report_ids == ("early", "two")

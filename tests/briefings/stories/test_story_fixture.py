@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 
 import pytest
 
-from briefings.model import Thread
+from briefings.model import Development, Thread
 from briefings.stories.developments import Report, group_developments
 from briefings.stories.threads import open_threads, thread_developments
 from tests.briefings.story_eval import evaluate, load
@@ -23,7 +24,7 @@ def threads_on(day: date) -> tuple[Thread, ...]:
     known = threads_on(day - timedelta(days=1)) if day > first else ()
     now = end_of(day)
     recent = [r for r in REPORTS if timedelta(0) <= now - r.published <= timedelta(days=3)]
-    return thread_developments(group_developments(recent), known)
+    return thread_developments(group_developments(recent, _known(known)), known)
 
 
 def end_of(day: date) -> datetime:
@@ -124,3 +125,7 @@ def test_quality_gate_on_the_real_series() -> None:
     assert figures.event_bcubed_f1 >= 0.95, notes
     assert figures.bcubed_precision >= 0.95, notes
     assert figures.changed_precision == 1.0, notes
+
+
+def _known(threads: Iterable[Thread]) -> list[Development]:
+    return [d for t in threads for d in t.developments]
