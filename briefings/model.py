@@ -138,7 +138,8 @@ class Development:
     ``report_ids`` name the reports merged (the earliest first); ``facts`` are the facts they
     state; ``changes`` what moved since earlier developments of its thread;
     ``quote_sources`` the URLs of every report carrying each quote, in the quotes' order;
-    ``lede`` the first words of the earliest report (what threads are matched on).
+    ``lede`` the first words of the earliest report (what threads are matched on);
+    ``first_hour_outlets`` how many outlets reported it within an hour of the first.
     """
 
     key: str
@@ -149,6 +150,7 @@ class Development:
     changes: tuple[Change, ...] = ()
     quote_sources: tuple[tuple[str, ...], ...] = ()
     lede: str = ""
+    first_hour_outlets: int = 1
 
     @property
     def sources_of(self) -> dict[Quote, tuple[str, ...]]:

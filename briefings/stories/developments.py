@@ -25,6 +25,7 @@ from briefings.stories.stories import StoryItem, group_stories
 DEVELOPMENT_WINDOW = timedelta(hours=24)
 # A quote of this many words, carried by two reports, is the same remark.
 LONG_QUOTE_WORDS = 6
+FIRST_HOUR = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +133,18 @@ def develop(reports: Sequence[Report]) -> Development:
         facts=_agreed_facts(stated_facts(r.article, r.briefing) for r in ordered),
         quote_sources=tuple(_carriers(quote, briefings) for quote in merged.quotes),
         lede=ordered[0].item.lede,
+        first_hour_outlets=_first_hour_outlets(ordered),
     )
+
+
+def _first_hour_outlets(ordered: Sequence[Report]) -> int:
+    first = ordered[0].published
+    outlets = {
+        r.article.outlet or r.briefing.outlet or r.id
+        for r in ordered
+        if r.published - first <= FIRST_HOUR
+    }
+    return len(outlets)
 
 
 def _carriers(quote: Quote, briefings: Sequence[Briefing]) -> tuple[str, ...]:
