@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from briefings.model import Change, Development, Thread
 from briefings.stories.storywords import CALENDAR, ORDINALS, signature
@@ -121,6 +122,7 @@ def thread_words(development: Development) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=4096)
 def parties(development: Development) -> frozenset[str]:
     """The two sides of the talks when the report names them as a pair ("Japan-US talks",
     "talks between Canada and Mexico"), else empty."""

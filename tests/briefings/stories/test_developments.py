@@ -1,4 +1,9 @@
-from briefings.stories.developments import group_developments
+import dataclasses
+
+import pytest
+
+from briefings.model import Briefing
+from briefings.stories.developments import Report, group_developments
 from tests.briefings.stories.helpers import at, report
 
 QUOTE = '"We narrowed the gaps, but we are not there yet," chief negotiator Ana Pereira said.'
@@ -72,3 +77,13 @@ def test_a_late_report_published_earlier_updates_the_known_development() -> None
     (again, _) = group_developments([TWO, OTHER, early], [known])
     assert again.key == known.key
     assert again.report_ids == ("early", "two")
+
+
+def test_a_report_without_a_publication_time_is_refused_with_its_id() -> None:
+    undated = Report(
+        "undated",
+        dataclasses.replace(ONE.article, published=None),
+        Briefing("Undated", "https://wire.example/undated"),
+    )
+    with pytest.raises(ValueError, match="undated"):
+        group_developments([undated])

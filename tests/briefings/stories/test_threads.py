@@ -105,3 +105,15 @@ def test_change_line_wording() -> None:
     assert Change("agreement", "agreement", "no agreement", "agreement in principle").line == (
         "Changed: no agreement → agreement in principle"
     )
+
+
+def test_threading_the_same_developments_again_changes_nothing() -> None:
+    developments = group_developments([FIFTH, EU, SIXTH])
+    threads = thread_developments(developments)
+    assert thread_developments(developments, threads) == threads
+
+
+def test_no_reports_no_developments_and_known_threads_kept() -> None:
+    assert group_developments([]) == ()
+    threads = threads_of(FIFTH)
+    assert thread_developments((), threads) == threads
