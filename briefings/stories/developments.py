@@ -18,13 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from briefings.model import Article, Briefing, Development, Quote, StatedFact
-from briefings.stories.merge import merge_briefings, quote_key
+from briefings.stories.merge import LONG_QUOTE_WORDS, merge_briefings, quote_key, same_quote
 from briefings.stories.statedfacts import stated_facts
 from briefings.stories.stories import StoryItem, group_stories
 
 DEVELOPMENT_WINDOW = timedelta(hours=24)
-# A quote of this many words, carried by two reports, is the same remark.
-LONG_QUOTE_WORDS = 6
 FIRST_HOUR = timedelta(hours=1)
 
 
@@ -148,13 +146,12 @@ def _first_hour_outlets(ordered: Sequence[Report]) -> int:
 
 
 def _carriers(quote: Quote, briefings: Sequence[Briefing]) -> tuple[str, ...]:
-    speaker, text = quote_key(quote)
-    urls = []
-    for briefing in briefings:
-        for other in briefing.quotes:
-            their_speaker, their_text = quote_key(other)
-            if their_speaker == speaker and (text in their_text or their_text in text):
-                urls.append(briefing.url)
+    key = quote_key(quote)
+    urls = [
+        briefing.url
+        for briefing in briefings
+        if any(same_quote(key, quote_key(other)) for other in briefing.quotes)
+    ]
     return tuple(dict.fromkeys(urls))
 
 

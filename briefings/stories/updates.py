@@ -8,11 +8,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from briefings.model import Briefing, Development, Fact, Quote
-from briefings.stories.merge import quote_key
+from briefings.stories.merge import quote_key, same_quote
 
 _WORD = re.compile(r"[\w’']+")
 _SAME_BULLET = 0.6
-LONG_QUOTE_WORDS = 6
 
 
 def fresh_briefing(development: Development, earlier: Sequence[Development]) -> Briefing:
@@ -47,11 +46,8 @@ def _new_facts(facts: Iterable[Fact], shown: Sequence[set[str]]) -> tuple[Fact, 
 
 
 def _quote_shown(quote: Quote, shown: Sequence[tuple[str, str]]) -> bool:
-    """Shown when the same speaker said it, or when its words are long enough to be the
-    same quote whoever the outlet named as the speaker ("the ministry", "the trade ministry")."""
-    speaker, text = quote_key(quote)
-    long = len(text.split()) >= LONG_QUOTE_WORDS
-    return any((s == speaker or long) and (text in t or t in text) for s, t in shown)
+    key = quote_key(quote)
+    return any(same_quote(key, other) for other in shown)
 
 
 def _words(text: str) -> set[str]:
