@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from briefings.model import Briefing, Fact, Quote, SourceRef
-from briefings.stories.storywords import STOPWORDS
+from briefings.stories.storywords import CALENDAR, STOPWORDS
 
 MAX_OUTCOMES = 4
 MAX_NEXT = 2
@@ -66,8 +66,11 @@ def _facts(facts: Iterable[Fact], limit: int, said: Sequence[Fact] = ()) -> tupl
         words = _words(fact.text)
         content = _content_words(fact.text)
         if not words or any(
-            _similar(words, other)
-            or (fact.source_url != earlier.source_url and _same_fact(content, other_content))
+            not _numbers_differ(content, other_content)
+            and (
+                _similar(words, other)
+                or (fact.source_url != earlier.source_url and _same_fact(content, other_content))
+            )
             for earlier, other, other_content in kept + already
         ):
             continue
@@ -75,12 +78,26 @@ def _facts(facts: Iterable[Fact], limit: int, said: Sequence[Fact] = ()) -> tupl
     return tuple(fact for fact, _, _ in kept[:limit])
 
 
+def _numbers(words: set[str]) -> set[str]:
+    return {w for w in words if w[0].isdigit() or w in CALENDAR}
+
+
 def _content_words(text: str) -> set[str]:
+    """Lower-case words, numbers and dates: what a fact says, not whom it names."""
     return {
         w.casefold()
         for w in _WORD.findall(text)
-        if (w[0].islower() and w.casefold() not in STOPWORDS) or w[0].isdigit()
+        if (w[0].islower() and w.casefold() not in STOPWORDS)
+        or w[0].isdigit()
+        or w.casefold() in CALENDAR
     }
+
+
+def _numbers_differ(a: set[str], b: set[str]) -> bool:
+    """True when both give numbers or dates and neither's are all in the other: "a deadline
+    of 1 April" is not "a deadline of 1 May"; "from 25 % to 15 %" may be "to 15 %"."""
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    return bool(numbers_a and numbers_b) and not (numbers_a <= numbers_b or numbers_b <= numbers_a)
 
 
 def _same_fact(a: set[str], b: set[str]) -> bool:

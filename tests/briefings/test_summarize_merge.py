@@ -159,3 +159,13 @@ def test_merge_drops_a_next_step_an_outlet_gave_as_an_outcome() -> None:
         next=(Fact("A third round is planned for next week.", "b"),),
     )
     assert merge_briefings([first, second]).next == ()
+
+
+def test_merge_keeps_facts_with_different_dates() -> None:
+    first = _outlet_briefing(
+        "a", 1, ["The two sides have set a deadline of 1 April for a deal."], []
+    )
+    second = _outlet_briefing(
+        "b", 2, ["The two sides have set a deadline of 1 May for a deal."], []
+    )
+    assert len(merge_briefings([first, second]).outcomes) == 2
