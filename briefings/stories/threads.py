@@ -39,14 +39,16 @@ _PAIR = re.compile(
     r"dialogue|relations|tariffs?|partnership|pact|council|committee))"
 )
 _BETWEEN = re.compile(
-    r"\b(?:talks|negotiations)\s+between\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+and\s+"
+    r"\b(?i:talks|negotiations)\s+between\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+and\s+"
     r"(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)"
 )
 _AND = re.compile(
-    r"^(?:[A-Z ]+ — )?([A-Z][\w.]*)\s*(?:and|,)\s*([A-Z][\w.]*)\s+(?:have\s+|had\s+)?"
-    r"(?:open|opened|agree|agreed|reach|reached|sign|signed|push|pushed|move|moved|fail|"
+    r"^(?:[A-Z ]+ — )?([A-Z][\w.]*)\s*(?:and|,)\s*([A-Z][\w.]*)\s+"
+    r"(?:have\s+|had\s+|to\s+|will\s+|(?i:[a-z]+ly)\s+)?"
+    r"(?i:open|opened|agree|agreed|reach|reached|sign|signed|push|pushed|move|moved|fail|"
     r"failed|resume|resumed|launch|launched|hold|held|end|ended|strike|struck|begin|began|"
-    r"start|started|conclude|concluded|extend|extended|give|gave)\b"
+    r"start|started|conclude|concluded|extend|extended|give|gave|make|made|meet|met|talk|"
+    r"talked|seal|sealed)\b"
 )
 _ALIASES = {
     "us": "us",

@@ -7,6 +7,7 @@ from briefings.stories.threads import (
     is_open,
     open_threads,
     open_until,
+    parties,
     thread_developments,
 )
 from tests.briefings.stories.helpers import at, report
@@ -117,3 +118,15 @@ def test_no_reports_no_developments_and_known_threads_kept() -> None:
     assert group_developments([]) == ()
     threads = threads_of(FIFTH)
     assert thread_developments((), threads) == threads
+
+
+def test_the_two_sides_read_from_headlines_as_news_writes_them() -> None:
+    def sides(headline: str) -> frozenset[str]:
+        return parties(group_developments([report("h", headline, "Text.", when=at(2))])[0])
+
+    assert sides("China, US to Resume Trade Talks This Month") == {"china", "us"}
+    assert sides("US, Kenya Officially Launch Trade Talks") == {"us", "kenya"}
+    assert sides("EU, Britain Make Last Attempt for Post-Brexit Trade Deal") == {"eu", "uk"}
+    assert sides("Japan-U.S. tariff talks end without a deal") == {"japan", "us"}
+    assert sides("Talks between Canada and Mexico resume") == {"canada", "mexico"}
+    assert sides("Storm closes western ports") == frozenset()
