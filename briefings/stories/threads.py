@@ -160,11 +160,33 @@ def _best_thread(
         theirs = _thread_parties(group)
         if any(len(sides & pair) == 1 for pair in theirs):
             continue  # Japan-US talks are not Japan-EU talks
+        recent = group[-RECENT:]
+        if not _names_meet(development, recent):
+            continue  # Hurricane Dorian's story is not Hurricane Humberto's
         floor = SAME_PARTIES_OVERLAP if sides and sides in theirs else MIN_OVERLAP
-        for other in group[-RECENT:]:
+        for other in recent:
             value = _overlap(mine, words[other.key], rarity, floor)
             best = max(best, (value, key))
     return best[1] if best[0] > 0 else ""
+
+
+@lru_cache(maxsize=4096)
+def headline_names(development: Development) -> frozenset[str]:
+    """The names in a development's headline (people, places, bodies; not its first word)."""
+    return signature(development.briefing.headline, "").names
+
+
+@lru_cache(maxsize=4096)
+def story_names(development: Development) -> frozenset[str]:
+    """The names of a development's headline and lede."""
+    return signature(development.briefing.headline, development.lede).names | parties(development)
+
+
+def _names_meet(development: Development, group: Sequence[Development]) -> bool:
+    """True unless the development's headline names someone or something and the thread's
+    recent developments name none of them."""
+    names = headline_names(development) | parties(development)
+    return not names or any(names & story_names(d) for d in group)
 
 
 def _thread_parties(group: Sequence[Development]) -> set[frozenset[str]]:

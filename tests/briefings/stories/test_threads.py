@@ -130,3 +130,21 @@ def test_the_two_sides_read_from_headlines_as_news_writes_them() -> None:
     assert sides("Japan-U.S. tariff talks end without a deal") == {"japan", "us"}
     assert sides("Talks between Canada and Mexico resume") == {"canada", "mexico"}
     assert sides("Storm closes western ports") == frozenset()
+
+
+def test_a_headline_naming_no_one_the_thread_named_starts_another_thread() -> None:
+    dorian = report(
+        "dorian",
+        "Hurricane Dorian strengthens to Category 5 over the Bahamas",
+        "Hurricane Dorian strengthened to a Category 5 storm over the Bahamas on Sunday, "
+        "forecasters at the National Hurricane Center said.",
+        when=at(1, month=9),
+    )
+    humberto = report(
+        "humberto",
+        "Tropical Storm Humberto becomes a hurricane near Bermuda",
+        "Hurricane Humberto strengthened to a Category 3 storm near Bermuda on Wednesday, "
+        "forecasters at the National Hurricane Center said.",
+        when=at(18, month=9),
+    )
+    assert len(threads_of(dorian, humberto)) == 2
