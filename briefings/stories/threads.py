@@ -4,9 +4,11 @@ A development joins the thread whose developments it shares the most distinctive
 (the people, places and bodies named, the subject of the talks), weighed by how rare each
 word is among the developments at hand, so that "trade" and "talks" count for little. The
 round number may move on ("sixth round" after "fifth round"): numbers and ordinals are left
-out. Two talks that name different pairs of parties ("Japan-US talks", "Japan-EU talks") are
-never one thread. A thread stays open while developments keep coming: until its last
-development plus the thread's own age, and at least :data:`MIN_OPEN` (30 days).
+out. Two talks that name pairs of parties with one in common ("Japan-US talks", "Japan-EU
+talks") are never one thread, nor is a development whose headline names no one and nothing
+the thread's recent developments name. A thread stays open while developments keep coming:
+until its last development plus the thread's own age, and at least :data:`MIN_OPEN` (30
+days).
 
 Each development of a thread gets its ``changes``: the facts it states that differ from the
 latest value an earlier development of the thread stated. Pure: no clock, ``now`` is passed.
@@ -92,15 +94,23 @@ def thread_developments(
 ) -> tuple[Thread, ...]:
     """Every thread: the ``known`` ones with new developments added, and new ones.
 
-    Developments already in a known thread (same key) are replaced by the new value. Each
-    development of a thread has its ``changes`` set. Threads come most recent first.
+    Developments already in a known thread (same key) are replaced by the new value; a known
+    development whose reports now belong to another development is dropped. Each development
+    of a thread has its ``changes`` set. Threads come most recent first.
     """
     placed = {d.key for thread in known for d in thread.developments}
-    members: dict[str, list[Development]] = {t.key: [d for d in t.developments] for t in known}
     fresh = sorted((d for d in developments if d.key not in placed), key=_chronological)
     updated = {d.key: d for d in developments if d.key in placed}
-    for key, group in members.items():
-        members[key] = [updated.get(d.key, d) for d in group]
+    incoming = {rid for d in developments for rid in d.report_ids}
+    members: dict[str, list[Development]] = {}
+    for thread in known:
+        group = [
+            updated.get(d.key, d)
+            for d in thread.developments
+            if not _absorbed(d, updated, incoming)
+        ]
+        if group:
+            members[thread.key] = group
     words = {d.key: thread_words(d) for group in members.values() for d in group}
     words |= {d.key: thread_words(d) for d in fresh}
     rarity = _rarity(words.values())
@@ -111,6 +121,13 @@ def thread_developments(
         Thread(key, _with_changes(sorted(g, key=_chronological))) for key, g in members.items()
     ]
     return tuple(sorted(threads, key=lambda t: (t.last, t.key), reverse=True))
+
+
+def _absorbed(
+    development: Development, updated: Mapping[str, Development], incoming: set[str]
+) -> bool:
+    """True when the reports of a known development were regrouped into another one."""
+    return development.key not in updated and bool(incoming & set(development.report_ids))
 
 
 def thread_words(development: Development) -> frozenset[str]:

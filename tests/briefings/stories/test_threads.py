@@ -1,3 +1,4 @@
+import dataclasses
 from datetime import timedelta
 
 from briefings.model import Change
@@ -148,3 +149,17 @@ def test_a_headline_naming_no_one_the_thread_named_starts_another_thread() -> No
         when=at(18, month=9),
     )
     assert len(threads_of(dorian, humberto)) == 2
+
+
+def test_a_known_development_absorbed_into_another_leaves_its_thread() -> None:
+    (first,) = threads_of(FIFTH)
+    (sixth_alone,) = threads_of(SIXTH)
+    known = (first, sixth_alone)
+    merged = dataclasses.replace(
+        group_developments([FIFTH])[0],
+        report_ids=("fifth", "sixth"),
+    )
+    threads = thread_developments([merged], known)
+    holders = [d for t in threads for d in t.developments if "sixth" in d.report_ids]
+    assert [d.key for d in holders] == [merged.key]
+    assert len(threads) == 1
