@@ -108,3 +108,87 @@ class Briefing:
     @property
     def is_empty(self) -> bool:
         return not (self.outcomes or self.next or self.quotes)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedFact:
+    """A fact a report states about its story: ``kind`` ("rate", "amount", "deadline",
+    "agreement", "lead"), ``subject`` (what it is about: "car tariff", "deadline") and
+    ``value`` as written for a reader ("15 %", "1 September", "agreement in principle")."""
+
+    kind: str
+    subject: str
+    value: str
+    source_url: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind, self.subject)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A fact of a development that differs from what an earlier one in its thread stated."""
+
+    kind: str
+    subject: str
+    before: str
+    after: str
+    source_url: str = ""
+
+    @property
+    def line(self) -> str:
+        """``Changed: car tariff 25 % → 15 %`` (the subject left out for an agreement)."""
+        subject = "" if self.kind == "agreement" else f"{self.subject} "
+        return f"Changed: {subject}{self.before} → {self.after}"
+
+
+@dataclass(frozen=True, slots=True)
+class Development:
+    """One event: the reports of every outlet about it merged into one briefing.
+
+    ``report_ids`` name the reports merged (the earliest first); ``facts`` are the facts they
+    state; ``changes`` what moved since earlier developments of its thread;
+    ``quote_sources`` the URLs of every report carrying each quote, in the quotes' order;
+    ``lede`` the first words of the earliest report (what threads are matched on);
+    ``first_hour_outlets`` how many outlets reported it within an hour of the first.
+    """
+
+    key: str
+    briefing: Briefing
+    report_ids: tuple[str, ...]
+    published: datetime
+    facts: tuple[StatedFact, ...] = ()
+    changes: tuple[Change, ...] = ()
+    quote_sources: tuple[tuple[str, ...], ...] = ()
+    lede: str = ""
+    first_hour_outlets: int = 1
+
+    @property
+    def sources_of(self) -> dict[Quote, tuple[str, ...]]:
+        """Each quote of the briefing with the URLs of every report that carried it."""
+        return dict(zip(self.briefing.quotes, self.quote_sources, strict=False))
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.outlet for s in self.briefing.sources if s.outlet))
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """A negotiation or running story: its developments, the oldest first."""
+
+    key: str
+    developments: tuple[Development, ...]
+
+    @property
+    def started(self) -> datetime:
+        return self.developments[0].published
+
+    @property
+    def last(self) -> datetime:
+        return self.developments[-1].published
+
+    @property
+    def latest(self) -> Development:
+        return self.developments[-1]

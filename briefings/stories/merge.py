@@ -7,11 +7,19 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from briefings.model import Briefing, Fact, Quote, SourceRef
+from briefings.stories.storywords import CALENDAR, STOPWORDS
 
 MAX_OUTCOMES = 4
 MAX_NEXT = 2
+# A quote of this many words is one remark whoever each outlet names as the speaker ("the
+# ministry", "the trade ministry"); shorter ones ("We will appeal") need the same speaker.
+LONG_QUOTE_WORDS = 6
 _WORD = re.compile(r"[\w’']+")
 _NEAR_DUPLICATE = 0.6
+# Two outlets' facts are one when most of the shorter one's content words (lower-case words
+# and numbers; names left out, every report on the story carries them) are in the other.
+_SAME_FACT_SHARE = 0.6
+_SAME_FACT_WORDS = 3
 _LATEST = datetime.max.replace(tzinfo=UTC)
 
 
@@ -23,6 +31,7 @@ def merge_briefings(briefings: Sequence[Briefing]) -> Briefing:
         raise ValueError("merge_briefings needs at least one briefing")
     ordered = sorted(briefings, key=_order_key)
     lead = ordered[0]
+    outcomes = _facts((f for b in ordered for f in b.outcomes), MAX_OUTCOMES)
     return Briefing(
         headline=lead.headline,
         url=lead.url,
@@ -30,8 +39,8 @@ def merge_briefings(briefings: Sequence[Briefing]) -> Briefing:
         published=lead.published,
         authors=_unique(a for b in ordered for a in b.authors),
         dateline=next((b.dateline for b in ordered if b.dateline), ""),
-        outcomes=_facts((f for b in ordered for f in b.outcomes), MAX_OUTCOMES),
-        next=_facts((f for b in ordered for f in b.next), MAX_NEXT),
+        outcomes=outcomes,
+        next=_facts((f for b in ordered for f in b.next), MAX_NEXT, outcomes),
         quotes=_quotes(q for b in ordered for q in b.quotes),
         sources=_sources(s for b in ordered for s in b.sources),
         topics=_unique(t for b in ordered for t in b.topics),
@@ -48,14 +57,53 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def _facts(facts: Iterable[Fact], limit: int) -> tuple[Fact, ...]:
-    kept: list[tuple[Fact, set[str]]] = []
+def _facts(facts: Iterable[Fact], limit: int, said: Sequence[Fact] = ()) -> tuple[Fact, ...]:
+    """``facts`` without near-duplicates, and without what another outlet's fact or one of
+    ``said`` (the outcomes, for next steps) already says."""
+    kept: list[tuple[Fact, set[str], set[str]]] = []
+    already = [(f, _words(f.text), _content_words(f.text)) for f in said]
     for fact in facts:
         words = _words(fact.text)
-        if not words or any(_similar(words, other) for _, other in kept):
+        content = _content_words(fact.text)
+        if not words or any(
+            not _numbers_differ(content, other_content)
+            and (
+                _similar(words, other)
+                or (fact.source_url != earlier.source_url and _same_fact(content, other_content))
+            )
+            for earlier, other, other_content in kept + already
+        ):
             continue
-        kept.append((fact, words))
-    return tuple(fact for fact, _ in kept[:limit])
+        kept.append((fact, words, content))
+    return tuple(fact for fact, _, _ in kept[:limit])
+
+
+def _numbers(words: set[str]) -> set[str]:
+    return {w for w in words if w[0].isdigit() or w in CALENDAR}
+
+
+def _content_words(text: str) -> set[str]:
+    """Lower-case words, numbers and dates: what a fact says, not whom it names."""
+    return {
+        w.casefold()
+        for w in _WORD.findall(text)
+        if (w[0].islower() and w.casefold() not in STOPWORDS)
+        or w[0].isdigit()
+        or w.casefold() in CALENDAR
+    }
+
+
+def _numbers_differ(a: set[str], b: set[str]) -> bool:
+    """True when both give numbers or dates and neither's are all in the other: "a deadline
+    of 1 April" is not "a deadline of 1 May"; "from 25 % to 15 %" may be "to 15 %"."""
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    return bool(numbers_a and numbers_b) and not (numbers_a <= numbers_b or numbers_b <= numbers_a)
+
+
+def _same_fact(a: set[str], b: set[str]) -> bool:
+    shared = len(a & b)
+    smaller = min(len(a), len(b))
+    return shared >= _SAME_FACT_WORDS and shared / smaller >= _SAME_FACT_SHARE
 
 
 def _similar(a: set[str], b: set[str]) -> bool:
@@ -68,15 +116,26 @@ def quote_key(quote: Quote) -> tuple[str, str]:
     return quote.speaker.casefold(), text
 
 
+def same_quote(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two :func:`quote_key` keys are one remark: the same words (one within the
+    other), said by the same speaker or long enough to be one remark whoever said it."""
+    (speaker, text), (other_speaker, other_text) = a, b
+    if not (text in other_text or other_text in text):
+        return False
+    return speaker == other_speaker or min(len(text.split()), len(other_text.split())) >= (
+        LONG_QUOTE_WORDS
+    )
+
+
 def _quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
     kept: list[Quote] = []
     keys: list[tuple[str, str]] = []
     for quote in quotes:
-        speaker, text = quote_key(quote)
-        if any(s == speaker and (text in t or t in text) for s, t in keys):
+        key = quote_key(quote)
+        if any(same_quote(key, other) for other in keys):
             continue
         kept.append(quote)
-        keys.append((speaker, text))
+        keys.append(key)
     return tuple(kept)
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -104,3 +105,67 @@ def test_plain_text_reads_like_a_wire_brief(asahi: Briefing) -> None:
     assert lines[-1] == (
         "Source: The Asahi Shimbun, June 7, 2025 — https://asahi.example/ajw/articles/15800000"
     )
+
+
+def _outlet_briefing(url: str, day: int, outcomes: list[str], quotes: list[Quote]) -> Briefing:
+    return Briefing(
+        headline=url,
+        url=url,
+        published=datetime(2026, 3, day, tzinfo=UTC),
+        outcomes=tuple(Fact(text, url) for text in outcomes),
+        quotes=tuple(quotes),
+        sources=(SourceRef(url, url),),
+    )
+
+
+def test_merge_keeps_one_of_two_outlets_wordings_of_one_fact() -> None:
+    first = _outlet_briefing(
+        "a",
+        1,
+        [
+            "Norland and Aldoria reached an agreement in principle on Friday, with Norland "
+            "cutting its tariff on cars from 25 % to 15 %."
+        ],
+        [],
+    )
+    second = _outlet_briefing(
+        "b",
+        2,
+        [
+            "Norland and Aldoria struck an agreement in principle in Lindau on Friday that "
+            "lowers Norland's tariff on cars to 15 %.",
+            "Norland and Aldoria will sign the text in Port Elin on Friday.",
+        ],
+        [],
+    )
+    merged = merge_briefings([first, second])
+    assert [f.source_url for f in merged.outcomes] == ["a", "b"]
+    assert merged.outcomes[1].text.startswith("Norland and Aldoria will sign")
+
+
+def test_merge_one_long_quote_whoever_each_outlet_names_as_its_speaker() -> None:
+    words = "One more month is what the negotiators asked for,"
+    first = _outlet_briefing("a", 1, [], [Quote(words, "Norland's trade ministry")])
+    second = _outlet_briefing("b", 1, [], [Quote(words, "the Norland trade ministry")])
+    assert [q.speaker for q in merge_briefings([first, second]).quotes] == [
+        "Norland's trade ministry"
+    ]
+
+
+def test_merge_drops_a_next_step_an_outlet_gave_as_an_outcome() -> None:
+    first = _outlet_briefing("a", 1, ["The third round is expected next week."], [])
+    second = dataclasses.replace(
+        _outlet_briefing("b", 1, [], []),
+        next=(Fact("A third round is planned for next week.", "b"),),
+    )
+    assert merge_briefings([first, second]).next == ()
+
+
+def test_merge_keeps_facts_with_different_dates() -> None:
+    first = _outlet_briefing(
+        "a", 1, ["The two sides have set a deadline of 1 April for a deal."], []
+    )
+    second = _outlet_briefing(
+        "b", 2, ["The two sides have set a deadline of 1 May for a deal."], []
+    )
+    assert len(merge_briefings([first, second]).outcomes) == 2
