@@ -9,11 +9,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
 
 from bot.store.schema import articles, feeds, stories
+from briefings.sources.fetchresult import FetchStatus
+
+
+class FeedPollStatus(StrEnum):
+    """How a feed's last poll ended, as stored: the fetch's own status, or never polled."""
+
+    NEW = "new"
+    OK = FetchStatus.OK.value
+    NOT_MODIFIED = FetchStatus.NOT_MODIFIED.value
+    FAILED = FetchStatus.FAILED.value
+    REFUSED = FetchStatus.REFUSED.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +38,7 @@ class FeedState:
     etag: str | None = None
     last_modified: str | None = None
     last_fetched_at: datetime | None = None
-    last_status: str = "new"
+    last_status: FeedPollStatus = FeedPollStatus.NEW
     last_error: str | None = None
     failure_count: int = 0
     next_attempt_at: datetime | None = None
@@ -216,7 +228,7 @@ class FeedUpdate:
 def fetch_update(
     feed_id: int,
     *,
-    status: str,
+    status: FetchStatus,
     now: datetime,
     next_attempt_at: datetime,
     etag: str | None = None,
@@ -225,14 +237,14 @@ def fetch_update(
 ) -> FeedUpdate:
     """A poll that worked (``ok`` or ``not_modified``): failures reset, validators kept."""
     values: dict[str, Any] = {
-        "last_status": status,
+        "last_status": FeedPollStatus(status.value),
         "last_fetched_at": now,
         "last_error": None,
         "failure_count": 0,
         "broken": False,
         "next_attempt_at": next_attempt_at,
     }
-    if status == "ok":
+    if status is FetchStatus.OK:
         values.update(etag=_cut(etag, 512), last_modified=_cut(last_modified, 128))
     if title:
         values["title"] = title[:512]
@@ -252,7 +264,7 @@ def failure_update(
     return FeedUpdate(
         feed_id,
         {
-            "last_status": "failed",
+            "last_status": FeedPollStatus.FAILED,
             "last_fetched_at": now,
             "last_error": reason[:2000],
             "failure_count": failure_count,
@@ -270,7 +282,7 @@ def _feed_state(row: Any) -> FeedState:
         etag=row["etag"],
         last_modified=row["last_modified"],
         last_fetched_at=row["last_fetched_at"],
-        last_status=row["last_status"],
+        last_status=FeedPollStatus(row["last_status"]),
         last_error=row["last_error"],
         failure_count=row["failure_count"],
         next_attempt_at=row["next_attempt_at"],

@@ -231,7 +231,7 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         if statement.order == lede:
             continue
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
-        cue, hope = _next_or_hope(text)
+        cue, hope = next_or_hope(text)
         if not cue and (not hope or PAST_CUE.search(text)):
             continue  # neither a cue nor a hope ("aims to ... on May 3")
         if not MIN_NEXT_WORDS <= statement.words <= MAX_WORDS:
@@ -263,7 +263,7 @@ def _past_before_future(text: str) -> bool:
     return cue is not None and _PAST_VERB.search(text, 0, cue.start()) is not None
 
 
-def _next_or_hope(text: str) -> tuple[bool, bool]:
+def next_or_hope(text: str) -> tuple[bool, bool]:
     """Whether ``text`` holds a next-step cue, and whether it holds a hope word."""
     hope = False
     match = _NEXT_OR_HOPE.search(text)

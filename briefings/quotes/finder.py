@@ -100,11 +100,11 @@ class _Words:
 
     def events(self, p: int, masked: str) -> list[tuple[int, Speaker]]:
         bounds = sentences(self.cache, masked)
-        return _subject_events(self.tokens[p], self.named[p], bounds, self.registry)
+        return subject_events(self.tokens[p], self.named[p], bounds, self.registry)
 
     def last_event(self, p: int, masked: str) -> tuple[int, Speaker] | None:
         bounds = sentences(self.cache, masked)
-        return _last_event(self.tokens[p], self.named[p], bounds, self.registry)
+        return paragraph_last_event(self.tokens[p], self.named[p], bounds, self.registry)
 
 
 def _attribute(
@@ -212,7 +212,7 @@ def _latest_subject(words: _Words, masked: list[str], back: range) -> Speaker | 
     return None
 
 
-def _subject_events(
+def subject_events(
     toks: Tokens, named: list[Mention], bounds: list[tuple[int, int]], registry: Registry
 ) -> list[tuple[int, Speaker]]:
     """Where the text turns to a person: a sentence that opens with them, or their name
@@ -231,10 +231,10 @@ def _subject_events(
     return events
 
 
-def _last_event(
+def paragraph_last_event(
     toks: Tokens, named: list[Mention], bounds: list[tuple[int, int]], registry: Registry
 ) -> tuple[int, Speaker] | None:
-    """The last of :func:`_subject_events`, read from the end (at one offset, the name before
+    """The last of :func:`subject_events`, read from the end (at one offset, the name before
     a verb comes last there too)."""
     by_verb = next(filter(None, (_verb_event(toks, m, registry) for m in reversed(named))), None)
     stopping = _stopping(toks, named)

@@ -200,7 +200,7 @@ def _word_reading(word: str) -> _Reading:
     """A one-word run, the common case. What a word is (name, title or neither) depends on
     the word alone: it is worked out once."""
     reading = _READINGS.get(word)
-    return _remember(word, _reading(word)) if reading is None else reading
+    return _remember(word, reading_of(word)) if reading is None else reading
 
 
 def _run_reading(tokens: Tokens, first: int, last: int) -> _Reading:
@@ -208,7 +208,7 @@ def _run_reading(tokens: Tokens, first: int, last: int) -> _Reading:
     words = tuple(tokens.word[first : last + 1])
     reading = _READINGS.get(words)
     if reading is None:
-        return _remember(words, _read_run(tokens.records(first, last + 1)))
+        return _remember(words, read_run(tokens.records(first, last + 1)))
     return reading
 
 
@@ -225,8 +225,8 @@ def _remember(words: str | tuple[str, ...], reading: _Reading) -> _Reading:
     return reading
 
 
-def _reading(word: str) -> _Reading:
-    """(name, role, person) of a one-word run: :func:`_read_run` of one word."""
+def reading_of(word: str) -> _Reading:
+    """(name, role, person) of a one-word run: :func:`read_run` of one word."""
     lower = word.lower()
     if word in NOT_NAMES or lower in _RUN_SKIP:
         return ("", "", False)
@@ -240,10 +240,10 @@ def _reading(word: str) -> _Reading:
 
 def split_mention(tokens: Sequence[Tok], first: int, last: int) -> Mention:
     """The run ``tokens[first : last + 1]`` split into its title part and its name part."""
-    return _new_mention(Mention, (first, last, *_read_run(tokens[first : last + 1])))
+    return _new_mention(Mention, (first, last, *read_run(tokens[first : last + 1])))
 
 
-def _read_run(run: Sequence[Tok]) -> _Reading:
+def read_run(run: Sequence[Tok]) -> _Reading:
     """(name, role, person) of a capitalized run."""
     while run and (run[0].word in NOT_NAMES or run[0].lower in _RUN_SKIP):
         if run[0].word in _LEADING_SURNAMES and len(run) > 1 and run[1].lower not in TITLES:

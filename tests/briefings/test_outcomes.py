@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from briefings.facts.meetings import find_meeting
-from briefings.facts.outcomes import HOPE_CUE, NEXT_CUE, _next_or_hope, find_facts
+from briefings.facts.outcomes import HOPE_CUE, NEXT_CUE, find_facts, next_or_hope
 from briefings.facts.statements import statements
 from briefings.model import Article
 from tests.wikinews import articles
@@ -80,7 +80,7 @@ def test_one_scan_finds_next_steps_and_hopes_as_the_two_patterns_do() -> None:
     sentences = [s.raw for a in articles() for s in statements(a.paragraphs)]
     sentences += ["They are set to be held in May.", "A casino deal meets rules.", "Intends."]
     for text in sentences:
-        cue, hope = _next_or_hope(text)
+        cue, hope = next_or_hope(text)
         assert cue == (NEXT_CUE.search(text) is not None), text
         if not cue:
             assert hope == (HOPE_CUE.search(text) is not None), text

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from bot.store.briefings import BriefingStore
 from bot.store.sources import NewArticle, SourceStore, failure_update, fetch_update
 from briefings.model import Briefing
+from briefings.sources.fetchresult import FetchStatus
 
 T0 = datetime(2025, 6, 7, 10, 0, tzinfo=UTC)
 
@@ -34,7 +35,7 @@ def test_feeds_are_created_once_and_keep_their_state(engine: sa.Engine) -> None:
         [
             fetch_update(
                 feed.id,
-                status="ok",
+                status=FetchStatus.OK,
                 now=T0,
                 next_attempt_at=T0 + timedelta(minutes=15),
                 etag='"e"',
@@ -56,7 +57,9 @@ def test_feeds_are_created_once_and_keep_their_state(engine: sa.Engine) -> None:
 def test_failure_then_not_modified_resets_failures_but_keeps_validators(engine: sa.Engine) -> None:
     store = SourceStore(engine)
     (feed,) = store.ensure_feeds(["https://a.example/rss"], T0)
-    store.update_feeds([fetch_update(feed.id, status="ok", now=T0, next_attempt_at=T0, etag='"e"')])
+    store.update_feeds(
+        [fetch_update(feed.id, status=FetchStatus.OK, now=T0, next_attempt_at=T0, etag='"e"')]
+    )
     store.update_feeds(
         [
             failure_update(
@@ -66,7 +69,9 @@ def test_failure_then_not_modified_resets_failures_but_keeps_validators(engine: 
     )
     (state,) = store.feeds()
     assert (state.broken, state.last_error, state.etag) == (True, "HTTP 500", '"e"')
-    store.update_feeds([fetch_update(feed.id, status="not_modified", now=T0, next_attempt_at=T0)])
+    store.update_feeds(
+        [fetch_update(feed.id, status=FetchStatus.NOT_MODIFIED, now=T0, next_attempt_at=T0)]
+    )
     (state,) = store.feeds()
     assert (state.broken, state.failure_count, state.last_error, state.etag) == (
         False,

@@ -3,7 +3,7 @@ events read in order (checked on every paragraph of the corpus, with each articl
 
 from __future__ import annotations
 
-from briefings.quotes.finder import _last_event, _subject_events
+from briefings.quotes.finder import paragraph_last_event, subject_events
 from briefings.quotes.marks import find_spans
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Registry, mentions, register
@@ -23,7 +23,9 @@ def test_last_event_is_the_last_of_the_events() -> None:
             register(registry, toks, found)
         for text, toks, found in zip(texts, tokens, named, strict=True):
             bounds = split_sentences(text)
-            events = _subject_events(toks, found, bounds, registry)
-            assert _last_event(toks, found, bounds, registry) == (events[-1] if events else None)
+            events = subject_events(toks, found, bounds, registry)
+            assert paragraph_last_event(toks, found, bounds, registry) == (
+                events[-1] if events else None
+            )
             checked += bool(events)
     assert checked > 1000

@@ -8,7 +8,7 @@ import pytest
 
 from briefings.quotes.marks import find_spans
 from briefings.quotes.mask import mask
-from briefings.quotes.people import Registry, _read_run, _reading, capitalized
+from briefings.quotes.people import Registry, capitalized, read_run, reading_of
 from briefings.quotes.tokens import tokenize
 from tests.wikinews import articles
 
@@ -58,4 +58,4 @@ def test_a_word_reads_as_a_run_of_one_word(corpus_texts: list[list[str]]) -> Non
         for text in texts:
             tokens = tokenize(text)
             for k in capitalized(tokens):
-                assert _reading(tokens.word[k]) == _read_run(tokens.records(k, k + 1))
+                assert reading_of(tokens.word[k]) == read_run(tokens.records(k, k + 1))
