@@ -50,10 +50,7 @@ PHOTO_CREDIT_START = re.compile(
     re.IGNORECASE,
 )
 # Words that every PHOTO_CREDIT match holds: a substring test spares the search.
-_CREDIT_HINTS = (
-    "photo", "image", "picture", "video", "file", "credit", "getty", "reuters", "/a",
-    "/epa", "xinhua", "shutterstock", "istock", "alamy", "handout",
-)  # fmt: skip
+_CREDIT_HINTS = ("getty", "ap photo", "pool photo", "shutterstock", "istock", "alamy", "handout")
 # Present-tense verbs that describe a picture ("Trade ministers pose before the meeting"). A
 # report tells what happened in the past tense; a caption says what the picture shows.
 CAPTION_VERB = re.compile(
@@ -73,6 +70,17 @@ CAPTION_DATE = re.compile(
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+_STOPS = ".!?…:।。！？"
+_CLOSERS = "\"'“”‘’»)]"
+_CLOSING_QUOTES = '"”’»'
+_CAPTION_VERB_HEADS = word_set(
+    "pose poses wave waves speaks gesture gestures arrive arrives attend attends shake shakes "
+    "look looks listen listens walk walks sit sits stand stands greet greets deliver delivers "
+    "addresses hold holds leave leaves smile smiles talk talks react reacts depart departs chat "
+    "chats pictured is are sail sails fly flies flutter flutters sign signs"
+)
 
 
 # A full date with its year: pictures are dated so, report sentences rarely ("on Monday").
@@ -173,11 +181,21 @@ PROSE_MIN_WORDS = 8
 
 
 def words(line: str) -> int:
-    return len(line.split())
+    """Words of a line: counted by its spaces, as page lines come with single spaces."""
+    text = line.strip()
+    return text.count(" ") + 1 if text else 0
 
 
 def ends_sentence(line: str) -> bool:
-    return SENTENCE_END.search(line) is not None
+    """Whether ``line`` ends a sentence (the test of :data:`SENTENCE_END`, without a regex
+    scan of the whole line)."""
+    text = line.rstrip()
+    if not text:
+        return False
+    if text[-1] in _CLOSING_QUOTES:
+        return True
+    core = text.rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _STOPS
 
 
 def is_prose(line: str) -> bool:
@@ -215,7 +233,7 @@ def is_caption(line: str, folded: str = "") -> bool:
     folded = folded or line.casefold()
     if PHOTO_CREDIT_START.match(line) or CUT_CREDIT.search(line):
         return True
-    if any(hint in folded for hint in _CREDIT_HINTS) and PHOTO_CREDIT.search(line):
+    if _may_credit(line, folded) and PHOTO_CREDIT.search(line):
         return True
     if not _YEAR.search(line) or REPORTING.search(line):
         return False  # every dated caption below names a year
@@ -224,6 +242,14 @@ def is_caption(line: str, folded: str = "") -> bool:
     if not describes_picture(line):
         return False
     return CAPTION_DATE.search(line) is not None or FULL_DATE.search(line) is not None
+
+
+def _may_credit(line: str, folded: str) -> bool:
+    """Whether a credit mark may stand in the line: a bracket, a colon or a slash, or an
+    agency's name (the cheap test before the search)."""
+    if "(" in line or ":" in line or "/" in line:
+        return True
+    return any(hint in folded for hint in _CREDIT_HINTS)
 
 
 def describes_picture(line: str) -> bool:
@@ -239,7 +265,11 @@ def _caption_verb_first(line: str) -> bool:
         word = token.strip(",;()'’\"“”").casefold()
         if word in _PAST_WORDS or (word.endswith("ed") and token[:1].islower()):
             return False
-        if token[:1].islower() and CAPTION_VERB.match(" ".join(tokens[i : i + 2])):
+        if (
+            word in _CAPTION_VERB_HEADS
+            and token[:1].islower()
+            and CAPTION_VERB.match(" ".join(tokens[i : i + 2]))
+        ):
             return True
     return False
 

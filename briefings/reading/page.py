@@ -96,6 +96,8 @@ def _move_stray_marks(body: list[str]) -> list[str]:
     """A quote's opening mark that a page left at the end of the paragraph before it
     ('... with Kenya.“' then 'Kenya is a leader ...,” said X.') goes back to its quote."""
     for i in range(len(body) - 1):
+        if not body[i].endswith("“"):
+            continue
         stray = _STRAY_OPENING.search(body[i])
         if stray and body[i + 1][:1] not in '“"':
             body[i] = body[i][: stray.start()]
@@ -105,10 +107,10 @@ def _move_stray_marks(body: list[str]) -> list[str]:
 
 def _mark_repeats(lines: Sequence[str], kinds: list[LineKind | None], title: str) -> None:
     """A line that stands twice on a page is a caption shown twice (or the headline again)."""
-    counts = Counter(" ".join(line.split()) for line in lines if words(line) >= 4)
+    counts = Counter(line for line in lines if line.count(" ") >= 3)
     folded_title = " ".join(title.split()).casefold()
     for i, line in enumerate(lines):
-        text = " ".join(line.split())
+        text = line
         if folded_title and text.casefold() == folded_title:
             kinds[i] = LineKind.TITLE
         elif counts.get(text, 0) > 1 and kinds[i] is None and not is_title_like(text):
