@@ -42,6 +42,10 @@ COMPILED = [
     "briefings/quotes/tokens.py",
     "briefings/facts/outcomes.py",
     "briefings/reading/sentences.py",
+    "briefings/reading/furniture.py",
+    "briefings/reading/page.py",
+    "briefings/quotes/runs.py",
+    "briefings/quotes/acronyms.py",
     "briefings/facts/statements.py",
     "briefings/quotes/textcache.py",
 ]
