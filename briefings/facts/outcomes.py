@@ -63,7 +63,7 @@ BACKGROUND = re.compile(
     r"[Oo]riginally|first (?:imposed|introduced)|"
     r"(?:[Ii]n|of|[Ss]ince) (?:(?i:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? )?"
-    r"(?:19|20)\d\d\b|had (?:been|imposed|agreed|said|raised|threatened|"
+    r"(?:19|20)\d\d\b|had (?:been|set|imposed|agreed|said|raised|threatened|"
     r"announced|reached|signed))"
 )
 # When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
