@@ -70,7 +70,8 @@ BACKGROUND = re.compile(
 # benefit farmers") is a claim about the future, not a next step.
 TIME_EXPRESSION = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|June|July|August|September|October|November|December|[Tt]omorrow|[Tt]onight|"
+    r"April|May(?= \d)|June|July|August|September|October|November|December|[Tt]omorrow|"
+    r"[Tt]onight|"
     r"[Ss]oon|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
     r"[Ll]ater (?:this|today|in)|coming (?:days|weeks|months)|"
     r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
