@@ -87,7 +87,8 @@ def build_slack_adapter(
     config = slack_config(settings)
     installations = DbInstallationStore(engine) if config.multi_workspace else None
     states = DbOAuthStateStore(engine, clock) if config.multi_workspace else None
-    app = build_app(config, installations, states)
+    send_timeout = settings.delivery.send_timeout_seconds
+    app = build_app(config, installations, states, send_timeout)
     renderer = SlackRenderer()
     listeners = SlackListeners(
         handler,
@@ -109,7 +110,7 @@ def build_slack_adapter(
         app,
         _transport(app, config),
         renderer,
-        SlackSender(tokens, config.base_url),
+        SlackSender(tokens, config.base_url, send_timeout),
     )
 
 
