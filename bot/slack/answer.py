@@ -20,7 +20,7 @@ from bot.chat import ChatKind, CommandRequest, Reply
 from bot.delivery.replies import LimitedReplies
 from bot.delivery.sender import Sender, SendResult, SendStatus
 from bot.render import RenderedMessage
-from bot.slack.sender import NETWORK_ERRORS, api_error, retry_after_header, split_chat_id
+from bot.slack.sender import NETWORK_ERRORS, api_error, retry_after_header
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ class PostSender:
         self._thread_ts = thread_ts
 
     async def send(self, chat_id: str, message: RenderedMessage) -> SendResult:
-        channel = split_chat_id(chat_id)[1]
+        channel = chat_id.partition(":")[2]
         payload = message.payload
         try:
             if self._ephemeral:
