@@ -2,7 +2,8 @@
 
 Runs the real app (Bolt AsyncApp, HTTP mode, signature checks, the real commands over a
 SQLite database) against the local Slack Web API stand-in, fires N signed slash commands at
-once, and measures per request:
+once, each from a channel of its own (a channel's answers go about one a second, and past
+five waiting its commands are skipped), and measures per request:
 
 - ack: from sending the POST until the app's HTTP 200 (Slack wants it within 3 s);
 - answer: from sending the POST until the briefing reaches the ``response_url``.
@@ -14,7 +15,12 @@ This process collects its own garbage between bursts, so a collection of the har
 does not land inside a measured burst; the app process is left exactly as it runs. The load
 average is printed: other work on the machine shows in the figures.
 
-    .venv/bin/python bench/slack_latency.py [--requests 200] [--rounds 3]
+With ``--flood N`` each burst also carries N commands from one more channel: the app (with
+the bot's rate limiter, as ``briefbot run`` wires it) answers that channel about once a second,
+tells it once that it is going too fast and skips the rest; the figures are the other
+channels' answers during the flood.
+
+    .venv/bin/python bench/slack_latency.py [--requests 200] [--rounds 3] [--flood 0]
 
 Last line: one JSON object (``ack_p99_ms``, ``answer_p95_ms``, ...).
 """
@@ -42,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 from bot.clock import SystemClock  # noqa: E402
 from bot.commands.dispatch import Commands  # noqa: E402
 from bot.config import Secrets, load_settings  # noqa: E402
+from bot.delivery.ratelimit import RateLimiter  # noqa: E402
 from bot.heap import freeze_startup_heap  # noqa: E402
 from bot.slack.adapter import build_slack_adapter  # noqa: E402
 from bot.store.briefings import BriefingStore  # noqa: E402
@@ -51,7 +58,6 @@ from tests.bot.slack.slackhttp import SlackHttp  # noqa: E402
 from tests.bot.slack.standin import SlackStandin  # noqa: E402
 
 SECRET = "bench-signing-secret"
-CHANNELS = 20
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -60,22 +66,29 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[index]
 
 
-async def one_round(http: SlackHttp, standin: SlackStandin, count: int, tag: str) -> tuple:
+async def one_round(
+    http: SlackHttp, standin: SlackStandin, count: int, tag: str, flood: int = 0
+) -> tuple:
     gc.collect()  # the harness's own housekeeping, before the clock starts
+
+    async def flooding(n: int) -> None:
+        await http.slash("topics", standin.response_url(f"{tag}-flood-{n}"), channel="CFLOOD")
 
     async def one(n: int) -> tuple[float, float, bool]:
         key = f"{tag}-{n}"
         url = standin.response_url(key)
         started = time.perf_counter()
         answer = await http.slash(
-            "latest trade-talks", url, channel=f"C{n % CHANNELS:03d}", user=f"U{n:04d}"
+            "latest trade-talks", url, channel=f"C{tag.upper()}{n:04d}", user=f"U{n:04d}"
         )
         acked = time.perf_counter()
         await standin.wait_for(lambda: key in standin.response_times, 30)
         ok = answer.status == 200 and standin.responses[key][0].get("blocks") is not None
         return acked - started, standin.response_times[key] - started, ok
 
+    flooded = asyncio.gather(*(flooding(n) for n in range(flood)))
     results = await asyncio.gather(*(one(n) for n in range(count)))
+    await flooded
     acks = [r[0] * 1000 for r in results]
     answers = [r[1] * 1000 for r in results]
     errors = sum(1 for r in results if not r[2])
@@ -98,7 +111,9 @@ async def serve(api_base: str, database: str) -> None:
         ),
     )
     clock = SystemClock()
-    adapter = build_slack_adapter(settings, engine, Commands(engine, settings, clock), clock)
+    commands = Commands(engine, settings, clock)
+    limiter = RateLimiter(settings.delivery, clock)
+    adapter = build_slack_adapter(settings, engine, commands, clock, limiter=limiter)
     await adapter.start()
     freeze_startup_heap()  # as briefbot run does once everything has started
     print(adapter.port, flush=True)
@@ -107,7 +122,7 @@ async def serve(api_base: str, database: str) -> None:
     engine.dispose()
 
 
-async def main(requests: int, rounds: int) -> dict[str, float]:
+async def main(requests: int, rounds: int, flood: int = 0) -> dict[str, float]:
     logging.basicConfig(level=logging.ERROR)
     standin = await SlackStandin().start()
     standin.add_team("T1", "xoxb-bench")
@@ -145,7 +160,7 @@ async def main(requests: int, rounds: int) -> dict[str, float]:
                 answers: list[float] = []
                 for number in range(rounds):
                     round_acks, round_answers, round_errors = await one_round(
-                        http, standin, requests, f"r{number}"
+                        http, standin, requests, f"r{number}", flood
                     )
                     acks += round_acks
                     answers += round_answers
@@ -162,6 +177,7 @@ async def main(requests: int, rounds: int) -> dict[str, float]:
     figures = {
         "requests": requests,
         "rounds": rounds,
+        "flood": flood,
         "errors": errors,
         "ack_p50_ms": round(statistics.median(acks), 1),
         "ack_p95_ms": round(percentile(acks, 95), 1),
@@ -190,9 +206,10 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=200, help="concurrent requests per round")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--flood", type=int, default=0, help="commands from one channel per round")
     parser.add_argument("--serve", nargs=2, metavar=("API", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         asyncio.run(serve(*args.serve))
     else:
-        print(json.dumps(asyncio.run(main(args.requests, args.rounds))))
+        print(json.dumps(asyncio.run(main(args.requests, args.rounds, args.flood))))

@@ -173,7 +173,9 @@ def slack_adapter(wiring: Wiring) -> Adapter | None:
         return None
     from bot.slack.adapter import build_slack_adapter
 
-    return build_slack_adapter(wiring.settings, wiring.engine, wiring.commands, wiring.clock)
+    return build_slack_adapter(
+        wiring.settings, wiring.engine, wiring.commands, wiring.clock, limiter=wiring.limiter
+    )
 
 
 PLATFORMS: tuple[Callable[[Wiring], Adapter | None], ...] = (telegram_adapter, slack_adapter)

@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 # A reply whose chat must wait longer than this is given up (the user has moved on).
 MAX_WAIT_SECONDS = 120.0
 MAX_RETRIES = 5
+# Said once to a chat whose commands come faster than its replies may go (every platform).
+FLOOD_NOTICE = (
+    "You are sending commands faster than I can answer, so I am skipping some. "
+    "Wait a moment, then try again."
+)
 
 
 class LimitedReplies:

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 
 import aiohttp
@@ -14,7 +16,10 @@ from slack_bolt.async_app import AsyncApp
 from bot.adapter import CommandHandler
 from bot.clock import Clock
 from bot.config import Settings
+from bot.delivery.ratelimit import RateLimiter
+from bot.delivery.replies import LimitedReplies
 from bot.delivery.sender import Sender
+from bot.delivery.worker import Sleep
 from bot.render import Renderer
 from bot.slack.admins import AdminCheck
 from bot.slack.bolt import build_app
@@ -44,8 +49,10 @@ class SlackAdapter:
         transport: Transport,
         renderer: SlackRenderer,
         sender: SlackSender,
+        listeners: SlackListeners | None = None,
     ) -> None:
         self.app = app
+        self.listeners = listeners
         self.transport = transport
         self.renderer = renderer
         self.sender = sender
@@ -68,6 +75,8 @@ class SlackAdapter:
     async def stop(self) -> None:
         try:
             await self.transport.stop()
+            if self.listeners is not None:
+                await self.listeners.lines.stop()
         finally:
             self.app.client.session = None
             self._sender.use_session(None)
@@ -82,12 +91,19 @@ def build_slack_adapter(
     handler: CommandHandler,
     clock: Clock,
     home: HomeSource | None = None,
+    limiter: RateLimiter | None = None,
+    sleep: Sleep = asyncio.sleep,
 ) -> SlackAdapter:
-    """The adapter for the deployment in ``settings``; ConfigError if Slack is misconfigured."""
+    """The adapter for the deployment in ``settings``; ConfigError if Slack is misconfigured.
+
+    ``limiter``: the bot's one rate limiter, shared with the delivery worker, which replies
+    wait their turn in (None: replies go at once, still waiting out a 429).
+    """
     config = slack_config(settings)
     installations = DbInstallationStore(engine) if config.multi_workspace else None
     states = DbOAuthStateStore(engine, clock) if config.multi_workspace else None
-    app = build_app(config, installations, states)
+    send_timeout = settings.delivery.send_timeout_seconds
+    app = build_app(config, installations, states, send_timeout)
     renderer = SlackRenderer()
     listeners = SlackListeners(
         handler,
@@ -95,6 +111,7 @@ def build_slack_adapter(
         AdminCheck(clock),
         home or StoreHome(engine, settings),
         EventLedger(engine, clock),
+        functools.partial(LimitedReplies, limiter=limiter, clock=clock, sleep=sleep),
     )
     listeners.register(app)
     tokens: TokenSource = (
@@ -109,7 +126,8 @@ def build_slack_adapter(
         app,
         _transport(app, config),
         renderer,
-        SlackSender(tokens, config.base_url),
+        SlackSender(tokens, config.base_url, send_timeout),
+        listeners,
     )
 
 

@@ -1,31 +1,107 @@
-"""Sending a rendered reply back where the command came from.
+"""Sending a rendered reply back where the command came from, within the bot's limits.
 
 Slash commands and buttons answer through ``response_url`` (works in any channel, even one the
 bot is not in; Slack allows five answers per URL, later messages go through chat.postMessage).
 Mentions and DMs answer with chat.postMessage, errors in channels with chat.postEphemeral.
+Every message takes its turn in the bot's one rate limiter, like a digest to the same channel,
+and a ``429`` is waited out (see :class:`~bot.delivery.replies.LimitedReplies`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.chat import ChatKind, CommandRequest, Reply
+from bot.delivery.replies import LimitedReplies
+from bot.delivery.sender import Sender, SendResult, SendStatus
 from bot.render import RenderedMessage
+from bot.slack.sender import NETWORK_ERRORS, api_error, retry_after_header
 
 log = logging.getLogger(__name__)
 
 RESPONSE_URL_USES = 5
-# Answers only the person who asked needs to see; briefings and changes go to the channel.
+# Sends one chat's replies through a given sender within the bot's limits.
+Limits = Callable[[Sender], LimitedReplies]
 
 
 def is_private(request: CommandRequest, reply: Reply, private: Collection[str]) -> bool:
     """Whether the answer goes to the asker alone: errors, and the ``private`` commands."""
     return reply.is_error or request.name in private
+
+
+class ResponseUrlSender:
+    """Answers through a command's ``response_url`` (``ephemeral`` or ``in_channel``)."""
+
+    platform = "slack"
+
+    def __init__(self, webhook: AsyncWebhookClient, response_type: str) -> None:
+        self._webhook = webhook
+        self._response_type = response_type
+
+    async def send(self, chat_id: str, message: RenderedMessage) -> SendResult:
+        payload = message.payload
+        try:
+            response = await self._webhook.send(
+                text=payload["text"],
+                blocks=payload.get("blocks"),
+                response_type=self._response_type,
+                replace_original=False,
+            )
+        except NETWORK_ERRORS as exc:
+            return SendResult.retry(f"network: {exc.__class__.__name__}")
+        if response.status_code == 429:
+            return SendResult.retry("rate limited", retry_after_header(response.headers))
+        if response.status_code != 200:
+            return SendResult.failed(f"http {response.status_code}: {response.body}")
+        return SendResult.sent()
+
+
+class PostSender:
+    """Answers with chat.postMessage, or chat.postEphemeral to ``user_id`` alone."""
+
+    platform = "slack"
+
+    def __init__(
+        self, client: AsyncWebClient, user_id: str, ephemeral: bool, thread_ts: str | None
+    ) -> None:
+        self._client = client
+        self._user_id = user_id
+        self._ephemeral = ephemeral
+        self._thread_ts = thread_ts
+
+    async def send(self, chat_id: str, message: RenderedMessage) -> SendResult:
+        channel = chat_id.partition(":")[2]
+        payload = message.payload
+        try:
+            if self._ephemeral:
+                await self._client.chat_postEphemeral(
+                    channel=channel,
+                    user=self._user_id,
+                    text=payload["text"],
+                    blocks=payload.get("blocks"),
+                    thread_ts=self._thread_ts,
+                    link_names=False,
+                )
+            else:
+                await self._client.chat_postMessage(
+                    channel=channel,
+                    text=payload["text"],
+                    blocks=payload.get("blocks"),
+                    thread_ts=self._thread_ts,
+                    link_names=False,
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
+        except SlackApiError as exc:
+            return api_error(chat_id, exc)
+        except NETWORK_ERRORS as exc:
+            return SendResult.retry(f"network: {exc.__class__.__name__}")
+        return SendResult.sent()
 
 
 async def via_response_url(
@@ -34,29 +110,16 @@ async def via_response_url(
     request: CommandRequest,
     messages: Sequence[RenderedMessage],
     private: bool,
+    limits: Limits,
 ) -> None:
     # The app's HTTP session (kept-alive connections), not a new one per answer.
-    webhook = AsyncWebhookClient(url=response_url, session=client.session, retry_handlers=[])
-    response_type = "ephemeral" if private else "in_channel"
-    for index, message in enumerate(messages):
-        if index == RESPONSE_URL_USES:
-            await via_post(client, request, messages[index:], private)
-            return
-        payload = message.payload
-        response = await webhook.send(
-            text=payload["text"],
-            blocks=payload.get("blocks"),
-            response_type=response_type,
-            replace_original=False,
-        )
-        if response.status_code != 200:
-            log.warning(
-                "slack chat %s: response_url refused the answer to %s: %s %s",
-                request.chat_id,
-                request.name,
-                response.status_code,
-                response.body,
-            )
+    webhook = AsyncWebhookClient(
+        url=response_url, session=client.session, timeout=client.timeout, retry_handlers=[]
+    )
+    sender = ResponseUrlSender(webhook, "ephemeral" if private else "in_channel")
+    first, rest = messages[:RESPONSE_URL_USES], messages[RESPONSE_URL_USES:]
+    if await _deliver(limits(sender), request, first) and rest:
+        await via_post(client, request, rest, private, limits)
 
 
 async def via_post(
@@ -64,37 +127,27 @@ async def via_post(
     request: CommandRequest,
     messages: Sequence[RenderedMessage],
     private: bool,
+    limits: Limits,
     thread_ts: str | None = None,
 ) -> None:
-    channel = request.chat_id.partition(":")[2]
     ephemeral = private and request.chat_kind is not ChatKind.PRIVATE
-    try:
-        for message in messages:
-            payload = message.payload
-            if ephemeral:
-                await client.chat_postEphemeral(
-                    channel=channel,
-                    user=request.user_id,
-                    text=payload["text"],
-                    blocks=payload.get("blocks"),
-                    thread_ts=thread_ts,
-                    link_names=False,
-                )
-            else:
-                await client.chat_postMessage(
-                    channel=channel,
-                    text=payload["text"],
-                    blocks=payload.get("blocks"),
-                    thread_ts=thread_ts,
-                    link_names=False,
-                    unfurl_links=False,
-                    unfurl_media=False,
-                )
-    except SlackApiError as exc:
-        # An answer is not queued for retries: the user can ask again; the log says why.
-        log.warning(
-            "slack chat %s: answer to %s not delivered: %s",
-            request.chat_id,
-            request.name,
-            exc.response.get("error"),
-        )
+    sender = PostSender(client, request.user_id, ephemeral, thread_ts)
+    await _deliver(limits(sender), request, messages)
+
+
+async def _deliver(
+    replies: LimitedReplies, request: CommandRequest, messages: Sequence[RenderedMessage]
+) -> bool:
+    """Each message in turn; stops at the first one not sent. An answer is not queued for
+    later: the user can ask again, and the log says why it did not arrive."""
+    for message in messages:
+        result = await replies.send(request.chat_id, request.chat_kind.value, message)
+        if result.status is not SendStatus.SENT:
+            log.warning(
+                "slack chat %s: answer to %s not delivered: %s",
+                request.chat_id,
+                request.name,
+                result.reason,
+            )
+            return False
+    return True

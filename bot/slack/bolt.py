@@ -7,7 +7,7 @@ import logging
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 
-from bot.slack.client import web_client
+from bot.slack.client import SEND_TIMEOUT_SECONDS, web_client
 from bot.slack.config import SlackConfig
 from bot.slack.installations import DbInstallationStore, DbOAuthStateStore
 
@@ -16,8 +16,10 @@ def build_app(
     config: SlackConfig,
     installations: DbInstallationStore | None = None,
     states: DbOAuthStateStore | None = None,
+    send_timeout: float = SEND_TIMEOUT_SECONDS,
 ) -> AsyncApp:
-    """The app; with ``config.multi_workspace`` the stores must be given."""
+    """The app; with ``config.multi_workspace`` the stores must be given. Its Web API calls
+    wait ``send_timeout`` seconds for an answer (``delivery.send_timeout_seconds``)."""
     verify = config.mode == "http"
     # In HTTP mode the front door has already acknowledged; Bolt then runs each listener to its
     # end, so the answer queue's workers bound the work. Socket Mode acks through Bolt.
@@ -27,7 +29,7 @@ def build_app(
         return AsyncApp(
             name="briefbot",
             logger=logger,
-            client=web_client(config.base_url, config.bot_token),
+            client=web_client(config.base_url, config.bot_token, send_timeout),
             signing_secret=config.signing_secret,
             request_verification_enabled=verify,
             process_before_response=process_before_response,
@@ -50,7 +52,7 @@ def build_app(
         name="briefbot",
         logger=logger,
         # No token: every request is authorized with its workspace's installed token.
-        client=web_client(config.base_url),
+        client=web_client(config.base_url, send_timeout=send_timeout),
         signing_secret=config.signing_secret,
         request_verification_enabled=verify,
         process_before_response=process_before_response,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from bot.config import DeliverySettings
+
 DEFAULT_BASE_URL = "https://slack.com/api/"
-TIMEOUT_SECONDS = 15
+# delivery.send_timeout_seconds when no settings are given.
+SEND_TIMEOUT_SECONDS = DeliverySettings().send_timeout_seconds
 
 
 class WebClient(AsyncWebClient):
@@ -40,11 +44,18 @@ class WebClient(AsyncWebClient):
         return await self.api_call("oauth.v2.access", data=kwargs)
 
 
-def web_client(base_url: str = "", token: str | None = None) -> AsyncWebClient:
-    """A client without slack-sdk's own retries: the caller decides (Retry-After, backoff)."""
+def web_client(
+    base_url: str = "", token: str | None = None, send_timeout: float = SEND_TIMEOUT_SECONDS
+) -> AsyncWebClient:
+    """A client without slack-sdk's own retries: the caller decides (Retry-After, backoff).
+
+    Calls wait ``send_timeout`` seconds (whole seconds, rounded up) for Slack's answer: a
+    message whose answer times out may have been posted after all, so the wait outlasts a
+    slow answer rather than inviting a second copy.
+    """
     return WebClient(
         token=token,
         base_url=base_url or DEFAULT_BASE_URL,
-        timeout=TIMEOUT_SECONDS,
+        timeout=math.ceil(send_timeout),
         retry_handlers=[],
     )

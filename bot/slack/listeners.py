@@ -4,6 +4,10 @@ Every listener acknowledges first (Slack wants a 200 within 3 seconds) and does 
 after. In Socket Mode Bolt sends the acknowledgement while the listener goes on; in HTTP mode
 the front door (:mod:`bot.slack.frontdoor`) has already answered with an empty 200, so
 ``ack()`` must carry nothing for commands, button clicks and events.
+
+The work itself waits in its channel's line (:mod:`bot.slack.lines`): answered in order, a
+flooding channel told once and skipped, and every answer sent within the bot's limits
+(:mod:`bot.slack.answer`).
 """
 
 from __future__ import annotations
@@ -22,11 +26,14 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapter import CommandHandler
-from bot.chat import CommandRequest
+from bot.chat import CommandRequest, Reply
+from bot.delivery.replies import FLOOD_NOTICE
 from bot.slack import answer
 from bot.slack.admins import AdminCheck
+from bot.slack.answer import Limits
 from bot.slack.dedupe import EventLedger
 from bot.slack.home import HomeSource, home_view
+from bot.slack.lines import ChannelLines
 from bot.slack.render import ACTION_PREFIX, SlackRenderer
 from bot.slack.requests import Origin, command_request, strip_mentions
 
@@ -34,6 +41,8 @@ log = logging.getLogger(__name__)
 
 SLASH_COMMAND = "/briefing"
 ACTION_ID = re.compile("^" + re.escape(ACTION_PREFIX))
+# Sends the reply to a command back where the command came from.
+Respond = Callable[[CommandRequest, Reply], Awaitable[None]]
 
 
 class SlackListeners:
@@ -44,8 +53,10 @@ class SlackListeners:
         admins: AdminCheck,
         home: HomeSource,
         ledger: EventLedger | None,
+        limits: Limits,
         concurrency: int = 16,
     ) -> None:
+        """``limits``: how a reply takes its turn in the bot's rate limiter."""
         self._handler = handler
         # Asking Slack who is an admin costs two Web API calls: only these commands need it.
         self._changes_chat = frozenset(c.name for c in handler.commands if c.changes_chat)
@@ -57,6 +68,8 @@ class SlackListeners:
         # After the ack, at most this many answers are worked on at once: a burst of commands
         # must not starve the acknowledgements of the requests still arriving.
         self._busy = asyncio.Semaphore(concurrency)
+        self._limits = limits
+        self.lines = ChannelLines()
 
     def register(self, app: AsyncApp) -> None:
         if self._ledger is not None:
@@ -105,53 +118,65 @@ class SlackListeners:
         context: AsyncBoltContext,
     ) -> None:
         await ack()
-        async with self._busy:
-            await self._slash(body, client, context)
-
-    async def _slash(
-        self, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
-    ) -> None:
         origin = Origin(
             team_id=context.team_id or body.get("team_id", ""),
             channel_id=body.get("channel_id", ""),
             user_id=body.get("user_id", ""),
             channel_name=_channel_name(body.get("channel_name", "")),
         )
-        await self._answer(client, origin, body.get("text", ""), body.get("response_url", ""))
+        respond = self._via_response_url(client, body.get("response_url", ""))
+        self._queue(client, origin, body.get("text", ""), respond)
 
-    async def _answer(
-        self, client: AsyncWebClient, origin: Origin, line: str, response_url: str
-    ) -> None:
-        """Run the command ``line`` typed at ``origin`` and answer through ``response_url``."""
-        request = await self._request(client, origin, line)
-        reply = await self._handler.handle(request)
-        messages = self._renderer.render(reply)
-        await answer.via_response_url(
-            response_url,
-            client,
-            request,
-            messages,
-            answer.is_private(request, reply, self._private),
-        )
+    def _queue(self, client: AsyncWebClient, origin: Origin, line: str, respond: Respond) -> None:
+        """Run the command ``line`` typed at ``origin`` in its channel's turn; ``respond``
+        sends the reply."""
+
+        async def work() -> None:
+            async with self._busy:
+                request = await self._request(client, origin, line)
+                reply = await self._handler.handle(request)
+            await respond(request, reply)  # waiting for the channel's turn holds no place
+
+        async def notice() -> None:
+            request = command_request(origin, line, is_admin=False)
+            await respond(request, Reply.error(FLOOD_NOTICE))
+
+        self.lines.offer(origin.chat_id, work, notice)
+
+    def _via_response_url(self, client: AsyncWebClient, response_url: str) -> Respond:
+        async def respond(request: CommandRequest, reply: Reply) -> None:
+            await answer.via_response_url(
+                response_url,
+                client,
+                request,
+                self._renderer.render(reply),
+                answer.is_private(request, reply, self._private),
+                self._limits,
+            )
+
+        return respond
+
+    def _via_post(self, client: AsyncWebClient, thread_ts: str | None = None) -> Respond:
+        async def respond(request: CommandRequest, reply: Reply) -> None:
+            await answer.via_post(
+                client,
+                request,
+                self._renderer.render(reply),
+                answer.is_private(request, reply, self._private),
+                self._limits,
+                thread_ts,
+            )
+
+        return respond
 
     # --- @briefbot latest trade-talks -------------------------------------------------------
 
     async def on_mention(
         self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
     ) -> None:
-        async with self._busy:
-            await self._mention(event, client, context)
-
-    async def _mention(
-        self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
-    ) -> None:
         origin = _event_origin(event, context)
-        request = await self._request(client, origin, strip_mentions(event.get("text", "")))
-        reply = await self._handler.handle(request)
-        private = answer.is_private(request, reply, self._private)
-        await answer.via_post(
-            client, request, self._renderer.render(reply), private, event.get("thread_ts")
-        )
+        respond = self._via_post(client, event.get("thread_ts"))
+        self._queue(client, origin, strip_mentions(event.get("text", "")), respond)
 
     # --- DMs ----------------------------------------------------------------------------------
 
@@ -160,12 +185,12 @@ class SlackListeners:
     ) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return  # channel chatter, edits, joins and bots' messages are not commands
-        async with self._busy:
-            origin = _event_origin(event, context)
-            text = strip_mentions(event.get("text", ""))
-            request = await self._request(client, origin, text)
-            reply = await self._handler.handle(request)
-            await answer.via_post(client, request, self._renderer.render(reply), private=False)
+        self._queue(
+            client,
+            _event_origin(event, context),
+            strip_mentions(event.get("text", "")),
+            self._via_post(client),
+        )
 
     # --- App Home -----------------------------------------------------------------------------
 
@@ -204,33 +229,28 @@ class SlackListeners:
         context: AsyncBoltContext,
     ) -> None:
         await ack()
-        async with self._busy:
-            await self._button(body, action, client, context)
-
-    async def _button(
-        self,
-        body: dict[str, Any],
-        action: dict[str, Any],
-        client: AsyncWebClient,
-        context: AsyncBoltContext,
-    ) -> None:
         team_id = context.team_id or (body.get("team") or {}).get("id", "")
         user_id = (body.get("user") or {}).get("id", "")
         view = body.get("view") or {}
         if view.get("type") == "home":
             dm_channel = view.get("private_metadata", "")
-            origin = Origin(team_id, dm_channel, user_id)
-            request = await self._request(client, origin, action.get("value", ""))
-            reply = await self._handler.handle(request)
-            if reply.is_error:
-                await answer.via_post(client, request, self._renderer.render(reply), False)
-            await self._publish_home(client, team_id, user_id, dm_channel)
+            post = self._via_post(client)
+
+            async def republish(request: CommandRequest, reply: Reply) -> None:
+                if reply.is_error:
+                    await post(request, reply)
+                await self._publish_home(client, team_id, user_id, dm_channel)
+
+            self._queue(
+                client, Origin(team_id, dm_channel, user_id), action.get("value", ""), republish
+            )
             return
         channel = body.get("channel") or {}
         origin = Origin(
             team_id, channel.get("id", ""), user_id, _channel_name(channel.get("name", ""))
         )
-        await self._answer(client, origin, action.get("value", ""), body.get("response_url", ""))
+        respond = self._via_response_url(client, body.get("response_url", ""))
+        self._queue(client, origin, action.get("value", ""), respond)
 
 
 def _event_origin(event: dict[str, Any], context: AsyncBoltContext) -> Origin:

@@ -8,6 +8,7 @@ rejected content becomes ``failed`` with Slack's reason; network trouble is a pl
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -15,7 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery.sender import SendResult
 from bot.render import RenderedMessage
-from bot.slack.client import web_client
+from bot.slack.client import SEND_TIMEOUT_SECONDS, web_client
 from bot.slack.tokens import TokenSource
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,8 @@ RETRY_ERRORS = frozenset(
     {"ratelimited", "fatal_error", "internal_error", "service_unavailable", "request_timeout"}
 )
 DEFAULT_RETRY_AFTER = 1.0
+# Raised when no answer came (or came broken): the message may or may not have been posted.
+NETWORK_ERRORS = (TimeoutError, SlackClientError, aiohttp.ClientError, OSError)
 
 
 def split_chat_id(chat_id: str) -> tuple[str, str]:
@@ -48,9 +51,12 @@ class SlackSender:
 
     platform = "slack"
 
-    def __init__(self, tokens: TokenSource, base_url: str = "") -> None:
+    def __init__(
+        self, tokens: TokenSource, base_url: str = "", send_timeout: float = SEND_TIMEOUT_SECONDS
+    ) -> None:
         self._tokens = tokens
         self._base_url = base_url
+        self._send_timeout = send_timeout
         self._clients: dict[str, AsyncWebClient] = {}
         self._session: aiohttp.ClientSession | None = None
 
@@ -63,7 +69,7 @@ class SlackSender:
     def _client(self, token: str) -> AsyncWebClient:
         client = self._clients.get(token)
         if client is None:
-            client = self._clients[token] = web_client(self._base_url, token)
+            client = self._clients[token] = web_client(self._base_url, token, self._send_timeout)
             client.session = self._session
         return client
 
@@ -87,18 +93,19 @@ class SlackSender:
                 unfurl_media=False,
             )
         except SlackApiError as exc:
-            return _api_error(chat_id, exc)
-        except (TimeoutError, SlackClientError, aiohttp.ClientError, OSError) as exc:
+            return api_error(chat_id, exc)
+        except NETWORK_ERRORS as exc:
             log.info("slack chat %s: network error %r, will retry", chat_id, exc)
             return SendResult.retry(f"network: {exc.__class__.__name__}")
         return SendResult.sent(str(response.get("ts") or ""))
 
 
-def _api_error(chat_id: str, exc: SlackApiError) -> SendResult:
+def api_error(chat_id: str, exc: SlackApiError) -> SendResult:
+    """Slack's refusal as a send result (429 -> retry after its Retry-After)."""
     status = exc.response.status_code
     error = str(exc.response.get("error") or f"http {status}")
     if status == 429 or error == "ratelimited":
-        retry_after = _retry_after(exc.response.headers)
+        retry_after = retry_after_header(exc.response.headers)
         log.info("slack chat %s: rate limited, retry after %ss", chat_id, retry_after)
         return SendResult.retry("rate limited", retry_after)
     if error in GONE_ERRORS:
@@ -111,7 +118,8 @@ def _api_error(chat_id: str, exc: SlackApiError) -> SendResult:
     return SendResult.failed(error)
 
 
-def _retry_after(headers: dict[str, str | list[str]]) -> float:
+def retry_after_header(headers: Mapping[str, str | list[str]]) -> float:
+    """Seconds in a ``Retry-After`` header (any case); one second when there is none."""
     for name, value in headers.items():
         if name.lower() == "retry-after":
             raw = value[0] if isinstance(value, list) else value

@@ -17,7 +17,7 @@ from bot.adapter import CommandHandler
 from bot.chat import ChatKind, CommandRequest, Reply, TextPart
 from bot.clock import Clock
 from bot.commands.parse import parse_command_line
-from bot.delivery.replies import LimitedReplies
+from bot.delivery.replies import FLOOD_NOTICE, LimitedReplies
 from bot.delivery.sender import SendStatus
 from bot.render import RenderedMessage
 from bot.telegram.admins import AdminCache
@@ -29,11 +29,6 @@ logger = logging.getLogger(__name__)
 PLATFORM = "telegram"
 ALERT_LIMIT = 200  # characters Telegram shows in a callback answer
 Context = ContextTypes.DEFAULT_TYPE
-
-FLOOD_NOTICE = (
-    "You are sending commands faster than I can answer, so I am skipping some. "
-    "Wait a moment, then try again."
-)
 
 
 class ChatMigrator(Protocol):

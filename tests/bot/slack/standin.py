@@ -3,7 +3,9 @@
 Serves ``/api/<method>`` (GET and POST; query, form and JSON bodies), ``response_url``
 endpoints under ``/response/<key>`` and a Socket Mode websocket at ``/socket``. It records
 every call, checks Block Kit limits like Slack does (``invalid_blocks``), and can inject
-``429`` + ``Retry-After`` and archived channels. Tests wait on :meth:`SlackStandin.wait_for`.
+``429`` + ``Retry-After`` (Web API methods and ``response_url``), archived channels, and slow
+answers (a method's answer held until the test releases it). Tests wait on
+:meth:`SlackStandin.wait_for`.
 """
 
 from __future__ import annotations
@@ -77,6 +79,9 @@ class SlackStandin:
         self.archived: set[str] = set()
         self.rate_limits: dict[str, list[float]] = {}
         self.calls: list[Call] = []  # accepted calls
+        self.arrived: list[str] = []  # every Web API request's method, as it arrives
+        self.held: set[str] = set()  # methods whose answer waits for ``release``
+        self.release = asyncio.Event()
         self.refused: list[tuple[Call, str]] = []  # calls answered ok: false, with the error
         self.responses: dict[str, list[dict[str, Any]]] = {}
         self.response_times: dict[str, float] = {}  # key -> perf_counter() of the first answer
@@ -99,7 +104,8 @@ class SlackStandin:
         return self.workspaces.setdefault(team_id, Workspace())
 
     def limit_once(self, method: str, retry_after: float = 3) -> None:
-        """The next call of ``method`` gets 429 with ``Retry-After: retry_after``."""
+        """The next call of ``method`` (``"response_url"``: the next answer posted to any
+        response URL) gets 429 with ``Retry-After: retry_after``."""
         self.rate_limits.setdefault(method, []).append(retry_after)
 
     @property
@@ -148,14 +154,13 @@ class SlackStandin:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params = await _params(request)
-        delays = self.rate_limits.get(method)
-        if delays:
-            retry_after = delays.pop(0)
-            return web.json_response(
-                {"ok": False, "error": "ratelimited"},
-                status=429,
-                headers={"Retry-After": str(int(retry_after))},
-            )
+        self.arrived.append(method)
+        await self._notify()
+        limited = self._rate_limited(method)
+        if limited is not None:
+            return limited
+        if method in self.held:
+            await self.release.wait()
         if method == "oauth.v2.access":
             return web.json_response(await self._oauth_access(params))
         token = _token(request, params)
@@ -178,6 +183,17 @@ class SlackStandin:
             self.refused.append((call, str(answer.get("error"))))
         await self._notify()
         return web.json_response(answer)
+
+    def _rate_limited(self, method: str) -> web.Response | None:
+        delays = self.rate_limits.get(method)
+        if not delays:
+            return None
+        retry_after = delays.pop(0)
+        return web.json_response(
+            {"ok": False, "error": "ratelimited"},
+            status=429,
+            headers={"Retry-After": str(int(retry_after))},
+        )
 
     def _auth_test(self, team: Team, params: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -272,6 +288,9 @@ class SlackStandin:
     async def _response(self, request: web.Request) -> web.Response:
         key = request.match_info["key"]
         payload = await request.json()
+        limited = self._rate_limited("response_url")
+        if limited is not None:
+            return limited
         errors = block_errors(payload.get("blocks"))
         if errors:
             return web.json_response({"ok": False, "error": "invalid_blocks"}, status=400)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import socket
 
+from bot.config import DeliverySettings
 from bot.delivery.sender import SendResult, SendStatus
 from bot.render import RenderedMessage
+from bot.slack.client import web_client
 from bot.slack.sender import SlackSender
 from bot.slack.tokens import SingleToken, TokenSource
 from tests.bot.slack.standin import SlackStandin
@@ -80,3 +82,9 @@ async def test_network_error_is_a_retry() -> None:
 async def test_malformed_chat_id_fails() -> None:
     result = await SlackSender(SingleToken("x")).send("C1", MESSAGE)
     assert result.status is SendStatus.FAILED
+
+
+def test_web_api_calls_wait_the_send_timeout() -> None:
+    # A message whose answer is slow must not be taken for lost and sent again.
+    assert web_client("", "xoxb-t1").timeout == DeliverySettings().send_timeout_seconds == 60
+    assert web_client("", "xoxb-t1", send_timeout=20.5).timeout == 21
