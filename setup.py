@@ -46,6 +46,8 @@ COMPILED = [
     "briefings/reading/page.py",
     "briefings/quotes/runs.py",
     "briefings/quotes/acronyms.py",
+    "briefings/quotes/subjects.py",
+    "briefings/quotes/subject_events.py",
     "briefings/facts/statements.py",
     "briefings/quotes/textcache.py",
 ]

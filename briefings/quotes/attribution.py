@@ -8,7 +8,7 @@ The result is the speaker *phrase*; :mod:`briefings.quotes.speakers` resolves it
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
@@ -19,7 +19,6 @@ from briefings.quotes.lexicon import (
     DOCUMENTS,
     HONORIFICS,
     NAMING_VERBS,
-    PLACES,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_MODIFIERS,
@@ -29,7 +28,8 @@ from briefings.quotes.lexicon import (
     TITLES,
     word_set,
 )
-from briefings.quotes.people import PARTICLES, Mention, appositive_after, mentions
+from briefings.quotes.people import PARTICLES, appositive_after
+from briefings.quotes.subjects import lead_organisation, lead_person, main_subject
 from briefings.quotes.tokens import Tok, Tokens
 
 VERBS = frozenset(SPEECH_VERBS.split())
@@ -300,83 +300,6 @@ def _alias(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     return ()
 
 
-def _modifier(tokens: Sequence[Tok], mention: Mention) -> bool:
-    """A place or a one-word adjective before a role: "Greek prime minister", "Estrian trade
-    envoy"."""
-    if mention.name in PLACES:
-        return True
-    after = mention.last + 1
-    if mention.first != mention.last or after >= len(tokens) or tokens[mention.last].brk:
-        return False
-    low = tokens[after].lower
-    return not tokens[after].cap and (low in TITLES or low in ROLE_NOUNS or low in ROLE_MODIFIERS)
-
-
-def lead_person(tokens: Sequence[Tok]) -> tuple[Tok, ...]:
-    """The first name in a clause that no preposition governs: its likely subject."""
-    for mention in mentions(Tokens.of(tokens)):
-        if not mention.person or tokens[mention.last].possessive or _modifier(tokens, mention):
-            continue  # "Greek prime minister ...", "Trump's negotiator": not the subject
-        if mention.first == mention.last and tokens[mention.first].lower in ROLE_NOUNS:
-            continue  # "Members of the House": a group, read as an organisation
-        if mention.first and _governed(tokens, mention.first):
-            continue
-        return tuple(tokens[mention.first : mention.last + 1])
-    return ()
-
-
-def _governed(tokens: Sequence[Tok], k: int) -> bool:
-    """Whether a preposition governs the name at ``k``, also over a few lower-case words
-    ("for news agency X"), but not the "of" inside a title ("Secretary of Commerce X")."""
-    for j in range(k - 1, max(-1, k - 4), -1):
-        tok = tokens[j]
-        if tok.lower in PREPOSITIONS:
-            return not (tok.lower == "of" and j > 0 and tokens[j - 1].lower in TITLES)
-        if tok.cap or tok.brk or tok.lower in VERBS or tok.lower in DETERMINERS:
-            return False
-    return False
-
-
-def lead_organisation(tokens: list[Tok]) -> tuple[Tok, ...]:
-    """A clause that opens with a capitalized name ("The State Department gave ...")."""
-    start = 1 if tokens and tokens[0].word == "The" else 0
-    found = mentions(Tokens.of(tokens[start:]))
-    if found and found[0].first == 0 and found[0].name:
-        return _with_of(tokens, start + found[0].first, start + found[0].last)
-    return ()
-
-
-def _main_subject(tokens: list[Tok]) -> tuple[Tok, ...]:
-    """The name (of a person or an organisation) that opens the main clause, after a
-    fronted phrase and its comma: "In a release issued on Monday, the ministry ..."."""
-    for mention in mentions(Tokens.of(tokens)):
-        if not mention.name or _modifier(tokens, mention) or tokens[mention.last].possessive:
-            continue
-        k = mention.first
-        if k and tokens[k - 1].lower == "the":
-            k -= 1
-        if k and tokens[k - 1].brk[-1:] != ",":
-            continue
-        return _with_of(tokens, mention.first, mention.last)
-    return ()
-
-
-def _with_of(tokens: Sequence[Tok], first: int, last: int) -> tuple[Tok, ...]:
-    """A name run with its "of (the) X" continuations: "Members of the House of Commons",
-    "Ministry of Foreign Affairs"."""
-    end = last + 1
-    while end + 1 < len(tokens) and tokens[end].lower == "of" and not tokens[end - 1].brk:
-        k = end + 1
-        if tokens[k].lower == "the" and k + 1 < len(tokens):
-            k += 1
-        if not tokens[k].cap:
-            break
-        while k + 1 < len(tokens) and tokens[k + 1].cap and not tokens[k].brk:
-            k += 1
-        end = k + 1
-    return tuple(tokens[first:end])
-
-
 def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     """Attribution in the words right after a closing mark (same sentence), or in a clause
     that ends the sentence ('"..." for the dinner, host Ola Brandt told reporters.')."""
@@ -550,7 +473,7 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
                 role = ""
                 phrase = lead_person(tokens) or lead_organisation(tokens)
                 if not phrase and k and tokens[k - 1].brk[-1:] == ",":
-                    phrase = _main_subject(tokens[:k])  # "..., the ministry denounced it, calling"
+                    phrase = main_subject(tokens[:k])  # "..., the ministry denounced it, calling"
             elif phrase[-1].lower in DOCUMENTS and tokens.index(phrase[0]):
                 # "The ministry issued a statement saying": the issuer, not the statement
                 phrase = phrase_after(tokens, 0)[0] or phrase

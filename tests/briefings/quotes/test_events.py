@@ -3,10 +3,10 @@ events read in order (checked on every paragraph of the corpus, with each articl
 
 from __future__ import annotations
 
-from briefings.quotes.finder import paragraph_last_event, subject_events
 from briefings.quotes.marks import find_spans
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Registry, mentions, register
+from briefings.quotes.subject_events import paragraph_last_event, subject_events
 from briefings.quotes.tokens import tokenize
 from briefings.reading.sentences import split_sentences
 from tests.wikinews import articles

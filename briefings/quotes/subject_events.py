@@ -1,0 +1,119 @@
+"""Where a paragraph turns to a person: the subject a pronoun or a bare title later refers
+to. A sentence that opens with a known person (a he/she first means the sentence does not
+say), or a known person named right before a speech verb ("Akazawa noted ...") that no
+earlier speech verb of the clause governs."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import chain, compress
+from typing import NamedTuple
+
+from briefings.quotes.attribution import VERBS
+from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
+from briefings.quotes.people import Mention, Person, Registry
+from briefings.quotes.speakers import Speaker
+from briefings.quotes.tokens import Tokens
+
+_SUBJECT_REACH = 20
+_CLAUSE_END = frozenset(".!?;,")
+_COORDINATORS = frozenset({"while", "whereas", "but", "and"})
+
+
+def subject_events(
+    toks: Tokens, named: list[Mention], bounds: list[tuple[int, int]], registry: Registry
+) -> list[tuple[int, Speaker]]:
+    """Where the text turns to a person: a sentence that opens with them, or their name
+    right before a speech verb ("Akazawa noted ..."). Sorted by offset."""
+    events: list[tuple[int, Speaker]] = []
+    stopping = _stopping(toks, named)
+    for a, _ in bounds:
+        person = _subject(bisect_left(toks.start, a), stopping, registry)
+        if person is not None:
+            events.append((a, Speaker(person.name, person.role, person=True)))
+    for mention in named:
+        event = _verb_event(toks, mention, registry)
+        if event is not None:
+            events.append(event)
+    events.sort(key=lambda e: e[0])
+    return events
+
+
+def paragraph_last_event(
+    toks: Tokens, named: list[Mention], bounds: list[tuple[int, int]], registry: Registry
+) -> tuple[int, Speaker] | None:
+    """The last of :func:`subject_events`, read from the end (at one offset, the name before
+    a verb comes last there too)."""
+    by_verb = next(filter(None, (_verb_event(toks, m, registry) for m in reversed(named))), None)
+    stopping = _stopping(toks, named)
+    for a, _ in reversed(bounds):
+        if by_verb is not None and a <= by_verb[0]:
+            return by_verb
+        person = _subject(bisect_left(toks.start, a), stopping, registry)
+        if person is not None:
+            return (a, Speaker(person.name, person.role, person=True))
+    return by_verb
+
+
+class _Stops(NamedTuple):
+    at: list[int]  # token indexes, in order
+    people: dict[int, Mention]  # the names among them, by index
+    lower: list[str]  # the paragraph's words in lower case
+
+
+def _stopping(toks: Tokens, named: list[Mention]) -> _Stops:
+    """Where a sentence's subject can be decided: the indexes of people's names and of
+    he/she, in order, and the names by index (for :func:`_subject`)."""
+    lower = toks.lower
+    people = {m.first: m for m in named if m.person and not toks.possessive[m.last]}
+    pronouns = compress(range(len(lower)), map(PRONOUNS.__contains__, lower))
+    return _Stops(sorted(chain(people, pronouns)), people, lower)
+
+
+def _verb_event(toks: Tokens, mention: Mention, registry: Registry) -> tuple[int, Speaker] | None:
+    """A known person named right before a speech verb: "Akazawa noted ..."."""
+    if not mention.person:
+        return None
+    lower = toks.lower
+    k = mention.last + 1
+    while k < len(lower) and lower[k] in SKIPPABLE:
+        k += 1
+    if k >= len(lower) or lower[k] not in VERBS:
+        return None
+    known = registry.lookup(mention.name)
+    if known is None or toks.possessive[mention.last] or _reported(toks, mention.first):
+        return None
+    return toks.start[mention.first], Speaker(known.name, known.role, person=True)
+
+
+def _reported(toks: Tokens, first: int) -> bool:
+    """Whether a speech verb earlier in the clause of token ``first`` governs it: "X said
+    the offer fell short of what Y had promised" is about X, not Y; "X spoke, while Y wrote"
+    is about Y."""
+    lower, brk = toks.lower, toks.brk
+    for k in range(first - 1, -1, -1):
+        if _CLAUSE_END.intersection(brk[k]) or lower[k] in _COORDINATORS:
+            return False
+        if lower[k] in VERBS and not toks.cap[k]:
+            return True
+    return False
+
+
+def _subject(first: int, stopping: _Stops, registry: Registry) -> Person | None:
+    """The person a sentence (from token ``first``) is about: its first name not after a
+    preposition, unless a he/she comes first. None when the sentence does not say.
+    ``stopping`` is what :func:`_stopping` found in the paragraph."""
+    stops, people, lower = stopping
+    end = min(len(lower), first + _SUBJECT_REACH)
+    for index in range(bisect_left(stops, first), len(stops)):
+        k = stops[index]
+        if k >= end:
+            break
+        if lower[k] in PRONOUNS:
+            return None
+        if k > first and lower[k - 1] in PREPOSITIONS:
+            continue
+        known = registry.lookup(people[k].name)
+        if known is not None:
+            return known
+    return None
