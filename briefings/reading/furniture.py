@@ -33,9 +33,6 @@ class LineKind(StrEnum):
     TEASER = "teaser"
 
 
-# A line that ends a sentence: . ! ? or … (before closing quotes or brackets), or a colon
-# that introduces a quote on the next line.
-SENTENCE_END = re.compile(r"[.!?…:।。！？][\"'“”‘’»)\]]*\s*$|[\"”’»]\s*$")
 # "(Photo: Jane Roe/Agency)", "Photo credit: ...", "FILE - ...", "REUTERS/Jane Roe", "AP Photo".
 PHOTO_CREDIT = re.compile(
     r"\((?:photo|photograph|image|picture|video|file|credit)s?\b[^)]{0,80}\)|"
@@ -187,8 +184,8 @@ def words(line: str) -> int:
 
 
 def ends_sentence(line: str) -> bool:
-    """Whether ``line`` ends a sentence (the test of :data:`SENTENCE_END`, without a regex
-    scan of the whole line)."""
+    """Whether ``line`` ends a sentence: a stop (. ! ? … or a colon that introduces a quote)
+    before any closing quotes or brackets, or a closing quote mark itself."""
     text = line.rstrip()
     if not text:
         return False
