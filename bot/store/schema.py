@@ -66,6 +66,23 @@ feeds = sa.Table(
     sa.Column("removed_at", UtcDateTime()),
 )
 
+# A thread: the developments (stories) of one negotiation or running story across days and
+# weeks. ``last_at`` is the publication time of its newest development.
+threads = sa.Table(
+    "threads",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("key", sa.String(128), nullable=False, unique=True),
+    sa.Column("headline", sa.String(1024), nullable=False, server_default=""),
+    sa.Column("started_at", UtcDateTime(), nullable=False),
+    sa.Column("last_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+)
+sa.Index("ix_threads_last_at", threads.c.last_at)
+
+# A story is one development: the reports of one event, merged into one briefing. It belongs
+# to a thread; ``changes`` (Change records as JSON) are what it moved since earlier
+# developments of its thread, ``material`` why it is worth an alert (empty: it is not).
 stories = sa.Table(
     "stories",
     metadata,
@@ -75,7 +92,13 @@ stories = sa.Table(
     sa.Column("signature", sa.Text, nullable=False, server_default=""),
     sa.Column("first_seen_at", UtcDateTime(), nullable=False),
     sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.Column("thread_id", sa.Integer, sa.ForeignKey("threads.id", ondelete="SET NULL")),
+    sa.Column("published_at", UtcDateTime()),
+    sa.Column("changes", sa.JSON, nullable=False, server_default="[]"),
+    sa.Column("material", sa.JSON, nullable=False, server_default="[]"),
+    sa.Column("first_hour_outlets", sa.Integer, nullable=False, server_default="1"),
 )
+sa.Index("ix_stories_thread_id", stories.c.thread_id)
 
 articles = sa.Table(
     "articles",
@@ -148,6 +171,11 @@ chats = sa.Table(
     sa.Column("last_digest_at", UtcDateTime()),
     sa.Column("created_at", UtcDateTime(), nullable=False),
     sa.Column("updated_at", UtcDateTime(), nullable=False),
+    # Alerts for material developments (off by default) and the local quiet hours
+    # ("HH:MM" each, in the digest zone; None: no quiet hours).
+    sa.Column("alerts", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("quiet_start", sa.String(5)),
+    sa.Column("quiet_end", sa.String(5)),
     sa.UniqueConstraint("platform", "chat_id", name="uq_chats_platform_chat_id"),
 )
 
@@ -163,6 +191,29 @@ subscriptions = sa.Table(
     sa.UniqueConstraint("chat_pk", "topic", name="uq_subscriptions_chat_pk_topic"),
 )
 sa.Index("ix_subscriptions_topic", subscriptions.c.topic)
+
+# What each chat has been sent of each development (by ``latest``, a digest or an alert):
+# what is new to a chat is what has no row here. One row per chat and development.
+sent_developments = sa.Table(
+    "sent_developments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("chat_pk", sa.Integer, sa.ForeignKey("chats.id", ondelete="CASCADE"), nullable=False),
+    sa.Column(
+        "story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("thread_id", sa.Integer, sa.ForeignKey("threads.id", ondelete="SET NULL")),
+    # "latest", "digest" or "alert"
+    sa.Column("via", sa.String(16), nullable=False),
+    sa.Column("sent_at", UtcDateTime(), nullable=False),
+    sa.UniqueConstraint("chat_pk", "story_id", name="uq_sent_developments_chat_pk_story_id"),
+)
+sa.Index(
+    "ix_sent_developments_chat_thread", sent_developments.c.chat_pk, sent_developments.c.thread_id
+)
+sa.Index(
+    "ix_sent_developments_chat_sent_at", sent_developments.c.chat_pk, sent_developments.c.sent_at
+)
 
 deliveries = sa.Table(
     "deliveries",
