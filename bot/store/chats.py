@@ -25,6 +25,7 @@ import sqlalchemy as sa
 
 from bot.chat import ChatKind
 from bot.store.schema import chats, subscriptions
+from bot.store.sent import move_sent
 from briefings.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -132,10 +133,10 @@ class ChatStore:
     def migrate_chat(
         self, platform: str, old_id: str, new_id: str, now: datetime
     ) -> ChatRecord | None:
-        """Move a chat to its new id: subscriptions and digest settings follow, the old row
-        becomes ``"migrated"`` with ``migrated_to=new_id``. Idempotent; called by the delivery
-        worker when the platform reports the move. Returns the new chat, or None if the old one
-        was never seen."""
+        """Move a chat to its new id: subscriptions, digest settings and what it was sent
+        follow, the old row becomes ``"migrated"`` with ``migrated_to=new_id``. Idempotent;
+        called by the delivery worker when the platform reports the move. Returns the new
+        chat, or None if the old one was never seen."""
         with self._engine.begin() as connection:
             old = self._row(connection, platform, old_id)
             if old is None:
@@ -163,6 +164,7 @@ class ChatStore:
                 .where(subscriptions.c.chat_pk == old.id)
                 .values(active=False, updated_at=now)
             )
+            move_sent(connection, int(old.id), int(new.id))
             connection.execute(
                 chats.update()
                 .where(chats.c.id == old.id)
