@@ -65,7 +65,83 @@ class ChoicesPart:
     choices: tuple[Choice, ...]
 
 
-ReplyPart = TextPart | BriefingPart | DigestPart | ChoicesPart
+@dataclass(frozen=True, slots=True)
+class DatedLine:
+    """One development as one line: its day as the chat reads it (``Fri 13 Mar``, in the
+    chat's zone), its headline and link; ``new`` when the chat had not been sent it."""
+
+    day: str
+    headline: str
+    url: str
+    new: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadPart:
+    """One thread in ``latest``: what is new to the chat first, then earlier developments.
+
+    ``briefing`` is the newest development without the bullets the chat was already sent
+    (None: nothing is new); ``new_count`` how many developments are new; ``changes`` the
+    thread's ``Changed: …`` lines since the chat last looked; ``earlier`` at most five
+    dated lines, newest first. With nothing new, ``last`` is the newest development and
+    ``more`` the command that lists the thread's developments.
+    """
+
+    briefing: Briefing | None
+    changes: tuple[str, ...] = ()
+    earlier: tuple[DatedLine, ...] = ()
+    new_count: int = 0
+    seen_before: bool = False
+    last: DatedLine | None = None
+    more: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePart:
+    """A thread's developments, one dated line each with its link, newest first.
+    ``title`` is written by the bot; ``headline`` is the thread's newest headline."""
+
+    title: str
+    headline: str
+    lines: tuple[DatedLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DigestThread:
+    """One thread in a digest, in one short block: the newest development's headline and
+    link, one or two key ``outcomes``, its ``changes`` lines, ``stood`` (where the thread
+    stood before, one line of facts; empty for a new thread), the outlets and how many
+    developments are new."""
+
+    headline: str
+    url: str
+    outcomes: tuple[str, ...] = ()
+    changes: tuple[str, ...] = ()
+    stood: str = ""
+    outlets: tuple[str, ...] = ()
+    new_count: int = 1
+    day: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadDigestPart:
+    """A daily digest of threads: a title line, one block per thread, and ``more``: the
+    bot's line naming the threads left out and the command that lists them ("" for none)."""
+
+    title: str
+    threads: tuple[DigestThread, ...]
+    more: str = ""
+
+
+ReplyPart = (
+    TextPart
+    | BriefingPart
+    | DigestPart
+    | ChoicesPart
+    | ThreadPart
+    | TimelinePart
+    | ThreadDigestPart
+)
 
 
 @dataclass(frozen=True, slots=True)

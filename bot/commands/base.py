@@ -16,6 +16,8 @@ from bot.commands.parse import visible_text
 from bot.config import Settings
 from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatRecord, ChatStore
+from bot.store.sent import SentStore
+from bot.store.threads import ThreadStore
 from briefings.stories.topics import Topic
 
 RunFunction = Callable[["CommandContext", CommandRequest, ChatRecord], Reply]
@@ -47,6 +49,8 @@ class CommandContext:
     settings: Settings
     clock: Clock
     commands: tuple[Command, ...]
+    threads: ThreadStore
+    sent: SentStore
 
 
 def shown(raw: str, limit: int = 40) -> str:

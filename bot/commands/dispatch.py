@@ -16,6 +16,8 @@ from bot.commands.registry import COMMANDS
 from bot.config import Settings
 from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatStore
+from bot.store.sent import SentStore
+from bot.store.threads import ThreadStore
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,8 @@ class Commands:
             settings=settings,
             clock=clock,
             commands=commands,
+            threads=ThreadStore(engine),
+            sent=SentStore(engine),
         )
         self._by_name = {command.name: command for command in commands}
 

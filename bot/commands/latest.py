@@ -1,4 +1,10 @@
-"""``latest [topic]``: the newest briefing of a topic, or of each topic the chat follows."""
+"""``latest [topic]``: the newest development of each active thread of the topic (or of each
+topic the chat follows), most recent first, each with what is new to this chat first.
+
+What it shows is marked sent to the chat (``via`` "latest"), so the next ``latest`` and the
+digest start from there. A topic with no thread yet (stories stored before threads were
+kept) shows its newest briefing.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,12 @@ from bot.commands.base import (
     unknown_topic,
 )
 from bot.store.chats import ChatRecord
+from bot.store.sent import Sent, Via
+from bot.stories.days import zone_of
+from bot.stories.latest import latest_view
+
+# Threads shown per topic; the reply says how many more there are and how to list them.
+MAX_THREADS = 5
 
 
 def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply:
@@ -30,26 +42,58 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
         return Reply.error(
             f"This chat follows no topics yet. Try: latest {example}, or: subscribe {example}"
         )
+    now = ctx.clock.now()
+    zone = zone_of(chat.digest_zone or ctx.settings.bot.default_timezone)
     parts: list[ReplyPart] = []
-    shown: set[int] = set()
+    shown_threads: set[int] = set()
+    shown_briefings: set[int] = set()
+    marks: list[Sent] = []
     for name in names:
-        found = ctx.briefings.latest(name, limit=1)
-        if not found:
-            parts.append(
-                TextPart(
-                    f"No briefing for {topic_label(ctx, name)} yet: one arrives when the feeds "
-                    "bring a story on it."
-                )
-            )
-        elif found[0].id not in shown:  # a story on two topics is shown once
-            shown.add(found[0].id)
-            parts.append(BriefingPart(found[0].briefing))
+        threads = [
+            t
+            for t in ctx.threads.active(name, now, limit=MAX_THREADS + len(shown_threads))
+            if t.id not in shown_threads
+        ][:MAX_THREADS]
+        if not threads:
+            part = _newest_briefing(ctx, name, shown_briefings)
+            if part is not None:
+                parts.append(part)
+            continue
+        ids = [t.id for t in threads]
+        developments = ctx.threads.developments(ids, topic=name)
+        sent = ctx.sent.in_threads(chat.platform, chat.chat_id, ids)
+        for thread in threads:
+            if not developments[thread.id]:
+                continue
+            view = latest_view(developments[thread.id], sent[thread.id], zone, f"timeline {name}")
+            parts.append(view.part)
+            marks += [(d.story_id, thread.id) for d in view.shown]
+            shown_threads.add(thread.id)
+        hidden = ctx.threads.count_active(name, now) - len(threads)
+        if hidden > 0:
+            more = "1 more thread" if hidden == 1 else f"{hidden} more threads"
+            parts.append(TextPart(f"{more} on {topic_label(ctx, name)}: timeline {name} all"))
+    if marks:
+        ctx.sent.mark(chat.platform, chat.chat_id, marks, Via.LATEST, now)
     return Reply(parts=tuple(parts))
+
+
+def _newest_briefing(ctx: CommandContext, name: str, shown: set[int]) -> ReplyPart | None:
+    found = ctx.briefings.latest(name, limit=1)
+    if not found:
+        return TextPart(
+            f"No briefing for {topic_label(ctx, name)} yet: one arrives when the feeds "
+            "bring a story on it."
+        )
+    if found[0].id in shown:  # a story on two topics is shown once
+        return None
+    shown.add(found[0].id)
+    return BriefingPart(found[0].briefing)
 
 
 COMMAND = Command(
     name="latest",
-    usage=(("latest [topic]", "the newest briefing (of each topic this chat follows)"),),
+    usage=(("latest [topic]", "what is new in each story (of each topic this chat follows)"),),
     run=run,
-    menu="The newest briefing",
+    menu="What is new in each story",
 )

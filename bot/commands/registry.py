@@ -4,7 +4,16 @@ the console). A new command is one more entry here."""
 
 from __future__ import annotations
 
-from bot.commands import digest, latest, settings, start, subscribe, topics, unsubscribe
+from bot.commands import (
+    digest,
+    latest,
+    settings,
+    start,
+    subscribe,
+    timeline,
+    topics,
+    unsubscribe,
+)
 from bot.commands import help as help_command
 from bot.commands.base import Command
 
@@ -13,6 +22,7 @@ COMMANDS: tuple[Command, ...] = (
     subscribe.COMMAND,
     unsubscribe.COMMAND,
     latest.COMMAND,
+    timeline.COMMAND,
     digest.COMMAND,
     settings.COMMAND,
     help_command.COMMAND,

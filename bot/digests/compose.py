@@ -6,16 +6,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from bot.chat import DigestPart, Reply
+from bot.stories.days import day_label
 from briefings.model import Briefing
 
-# Spelled out rather than strftime("%a"): the process locale must not change the text.
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def day_label(day: date) -> str:
-    """``Tue 25 Nov``."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+__all__ = ["day_label", "digest_reply", "digest_title", "empty_notice"]
 
 
 def digest_title(labels: Sequence[str], day: date) -> str:

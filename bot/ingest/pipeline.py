@@ -23,7 +23,14 @@ from bot.ingest.dedupe import Fresh, Matched, split_duplicates, unseen
 from bot.ingest.poll import Poll, poll_feed
 from bot.ingest.records import content_hash, record
 from bot.ingest.report import FeedOutcome, FeedStatus, IngestReport
-from bot.ingest.storying import Candidate, KnownItems, StoryCounts, save_stories
+from bot.ingest.storying import (
+    Candidate,
+    KnownReports,
+    StoryCounts,
+    report_of,
+    save_developments,
+)
+from bot.ingest.threads import ThreadCounts, thread_saved
 from bot.store.briefings import BriefingStore
 from bot.store.operator import feeds_to_poll
 from bot.store.sources import (
@@ -34,11 +41,12 @@ from bot.store.sources import (
     failure_update,
     fetch_update,
 )
-from briefings.model import Article, Briefing
+from bot.store.threads import ThreadStore
+from briefings.model import Article, Briefing, Development
 from briefings.sources.entries import EntryArticle, entry_article, read_entry
 from briefings.sources.fetch import Fetcher
+from briefings.stories.developments import DEVELOPMENT_WINDOW
 from briefings.stories.matching import matching_topics
-from briefings.stories.stories import DEFAULT_WINDOW, StoryItem
 from briefings.stories.topics import Topic
 
 log = logging.getLogger(__name__)
@@ -88,10 +96,11 @@ class Ingestor:
         fetcher: Fetcher,
         briefer: Briefer,
         clock: Clock,
-        window: timedelta = DEFAULT_WINDOW,
+        window: timedelta = DEVELOPMENT_WINDOW,
     ) -> None:
         self._sources = SourceStore(engine)
         self._briefings = BriefingStore(engine)
+        self._threads = ThreadStore(engine)
         self._topics = tuple(topics)
         self._fetcher = fetcher
         self._policy = fetcher.policy
@@ -99,7 +108,7 @@ class Ingestor:
         self._clock = clock
         self._window = window
         self._gate = asyncio.Semaphore(max(1, self._policy.concurrency))
-        self._known = KnownItems(self._sources)
+        self._known = KnownReports(self._sources)
 
     async def run(
         self, urls: Sequence[str], only_due: bool = True, progress: Progress | None = None
@@ -122,6 +131,8 @@ class Ingestor:
                 outcomes.append(outcome)
                 if progress:
                     progress(outcome)
+        # Once per run, after every round: the developments saved join their threads.
+        totals.threads = thread_saved(self._threads, list(totals.saved.values()), self._clock.now())
         report = IngestReport(
             started_at=started,
             feeds=tuple(outcomes),
@@ -131,6 +142,8 @@ class Ingestor:
             stories_updated=totals.stories.updated,
             pages_fetched=totals.pages,
             failed_briefings=totals.failed,
+            threads_started=totals.threads.started,
+            threads_developed=totals.threads.developed,
         )
         log.info("ingest: %s", report.summary())
         return report
@@ -263,15 +276,13 @@ class Ingestor:
                 rows.append(briefed)
                 totals.failed += 1
         self._sources.add_articles(rows, now)
-        counts = save_stories(
-            candidates,
-            self._sources,
-            self._briefings,
-            self._briefer,
-            now,
-            self._window,
-            self._known,
+        saved = save_developments(
+            candidates, self._sources, self._briefings, now, self._known, self._window
         )
+        counts = saved.counts
+        for key in saved.gone:
+            totals.saved.pop(key, None)
+        totals.saved.update({d.key: d for d in saved.saved})
         totals.new_articles += len(rows) - len(duplicates) + len(candidates)
         totals.matched += len(candidates)
         totals.stories = StoryCounts(
@@ -291,10 +302,8 @@ class Ingestor:
             log.warning("feed %s: summarizing %s failed: %r", item.state.url, article.url, exc)
             return replace(matched.row, briefing_error=f"{type(exc).__name__}: {exc}")
         row = replace(matched.row, data=record(article, topics, briefing))
-        story_item = StoryItem.of(
-            row.canonical_url, article.title, article.summary or article.text, article.published
-        )
-        return Candidate(row, briefing, topics, story_item)
+        report = report_of(row.canonical_url, article, briefing, self._clock.now())
+        return Candidate(row, report, topics)
 
     def _row(
         self,
@@ -343,3 +352,5 @@ class _Totals:
         self.pages = 0
         self.failed = 0
         self.stories = StoryCounts()
+        self.saved: dict[str, Development] = {}
+        self.threads = ThreadCounts()

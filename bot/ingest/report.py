@@ -61,6 +61,8 @@ class IngestReport:
     stories_updated: int = 0
     pages_fetched: int = 0
     failed_briefings: int = 0
+    threads_started: int = 0
+    threads_developed: int = 0
 
     def count(self, status: FeedStatus) -> int:
         return sum(1 for outcome in self.feeds if outcome.status == status)
@@ -78,7 +80,13 @@ class IngestReport:
             f"{self.new_articles} new articles, {self.matched_articles} on a topic"
             f"{self._failed_briefings()}; "
             f"{self.stories_created} new stories, {self.stories_updated} updated"
+            f"{self._threads()}"
         )
+
+    def _threads(self) -> str:
+        if not (self.threads_started or self.threads_developed):
+            return ""
+        return f"; {self.threads_started} new threads, {self.threads_developed} developed"
 
     def _failed_briefings(self) -> str:
         if not self.failed_briefings:

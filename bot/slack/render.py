@@ -9,10 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.chat import BriefingPart, ChoicesPart, DigestPart, Reply, ReplyPart, TextPart
+from bot.chat import (
+    BriefingPart,
+    ChoicesPart,
+    DigestPart,
+    Reply,
+    ReplyPart,
+    TextPart,
+    ThreadDigestPart,
+    ThreadPart,
+    TimelinePart,
+)
 from bot.render import RenderedMessage
 from bot.slack import blocks as bk
 from bot.slack.mrkdwn import date, escape, link, one_line, safe_url, truncate
+from bot.slack.threadblocks import digest_blocks, thread_blocks, timeline_blocks
 from briefings.model import Briefing, Fact, Quote
 
 ACTION_PREFIX = "briefbot:"
@@ -49,6 +60,13 @@ def _part_groups(part: ReplyPart) -> list[_Group]:
         return [_briefing_group(part.briefing, with_header=True)]
     if isinstance(part, DigestPart):
         return _digest_groups(part)
+    if isinstance(part, ThreadPart):
+        briefing = _briefing_group(part.briefing, with_header=True).blocks if part.briefing else ()
+        return [_Group(*thread_blocks(part, briefing))]
+    if isinstance(part, TimelinePart):
+        return [_Group(*timeline_blocks(part))]
+    if isinstance(part, ThreadDigestPart):
+        return [_Group(*group) for group in digest_blocks(part)]
     return [_choices_group(part)]
 
 

@@ -6,7 +6,7 @@ GUID, changed title, another feed) is recognised after a restart and never brief
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -73,6 +73,7 @@ class GroupedArticle:
     story_key: str
     published_at: datetime | None
     data: dict[str, Any]
+    fetched_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +217,40 @@ class SourceStore:
         with self._engine.connect() as connection:
             return [GroupedArticle(*row) for row in connection.execute(query)]
 
+    def story_members(self, story_keys: Iterable[str]) -> dict[str, list[GroupedArticle]]:
+        """Every stored article of each of ``story_keys``, by story, oldest stored first."""
+        keys = sorted(set(story_keys))
+        found: dict[str, list[GroupedArticle]] = {}
+        with self._engine.connect() as connection:
+            for start in range(0, len(keys), 500):
+                query = (
+                    _grouped_select()
+                    .where(stories.c.key.in_(keys[start : start + 500]))
+                    .order_by(articles.c.id)
+                )
+                for row in connection.execute(query):
+                    grouped = GroupedArticle(*row)
+                    found.setdefault(grouped.story_key, []).append(grouped)
+        return found
+
+    def regroup(self, moves: Mapping[str, str], emptied: Iterable[str]) -> None:
+        """Move stored articles (canonical URL -> story key) to other stories, then remove
+        the stories among ``emptied`` that have no article left; one transaction."""
+        with self._engine.begin() as connection:
+            for url, key in moves.items():
+                story_id = sa.select(stories.c.id).where(stories.c.key == key).scalar_subquery()
+                connection.execute(
+                    articles.update()
+                    .where(articles.c.canonical_url == url)
+                    .values(story_id=story_id)
+                )
+            left = sorted(set(emptied))
+            if left:
+                used = sa.select(articles.c.story_id).where(articles.c.story_id.is_not(None))
+                connection.execute(
+                    stories.delete().where(stories.c.key.in_(left), stories.c.id.not_in(used))
+                )
+
 
 @dataclass(frozen=True, slots=True)
 class FeedUpdate:
@@ -294,8 +329,12 @@ def _cut(value: str | None, size: int) -> str | None:
     return value[:size] if value is not None else None
 
 
-def _grouped_select() -> sa.Select[tuple[str, str, datetime | None, Any]]:
+def _grouped_select() -> sa.Select[tuple[str, str, datetime | None, Any, datetime]]:
     """Articles with the key of the story they belong to."""
     return sa.select(
-        articles.c.canonical_url, stories.c.key, articles.c.published_at, articles.c.data
+        articles.c.canonical_url,
+        stories.c.key,
+        articles.c.published_at,
+        articles.c.data,
+        articles.c.fetched_at,
     ).join(stories, stories.c.id == articles.c.story_id)

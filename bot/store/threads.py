@@ -92,37 +92,34 @@ class ThreadStore:
             developments.reverse()
         return found
 
-    def unthreaded(
-        self, topics: Collection[str], since: datetime, until: datetime
-    ) -> list[StoredDevelopment]:
-        """Developments of ``topics`` updated in ``(since, until]`` that belong to no thread
-        (stored before threads were kept), oldest first."""
+    def unthreaded(self, since: datetime, until: datetime) -> list[StoredDevelopment]:
+        """Developments updated in ``(since, until]`` that belong to no thread (stored before
+        threads were kept, or by a run that stopped before threading them), oldest first."""
         where = sa.and_(
             stories.c.thread_id.is_(None),
             briefings.c.updated_at > since,
             briefings.c.updated_at <= until,
-            briefings.c.id.in_(
-                sa.select(briefing_topics.c.briefing_id).where(
-                    briefing_topics.c.topic.in_(sorted(topics))
-                )
-            ),
         )
         with self._engine.connect() as connection:
             return read_developments(connection, where)
 
     # --- what ingest reads and writes --------------------------------------------------------
 
-    def open_since(self, since: datetime, development_keys: Iterable[str] = ()) -> list[Thread]:
-        """Every thread whose last development is at ``since`` or later, and the threads of
-        the developments ``development_keys``, whole (with their reports), for the story
-        engine to thread new developments onto."""
+    def recent(self, since: datetime) -> list[StoredThread]:
+        """The threads whose last development is at ``since`` or later."""
+        query = sa.select(threads).where(threads.c.last_at >= since).order_by(threads.c.id)
+        with self._engine.connect() as connection:
+            return [_thread(row) for row in connection.execute(query)]
+
+    def whole(
+        self, thread_ids: Iterable[int], development_keys: Iterable[str] = ()
+    ) -> list[Thread]:
+        """The threads ``thread_ids`` and those of the developments ``development_keys``,
+        whole (every development, with its reports), for the story engine to thread new
+        developments onto."""
+        ids = set(thread_ids)
         keys = sorted(set(development_keys))
         with self._engine.connect() as connection:
-            ids = set(
-                connection.execute(
-                    sa.select(threads.c.id).where(threads.c.last_at >= since)
-                ).scalars()
-            )
             for start in range(0, len(keys), _CHUNK):
                 ids.update(
                     connection.execute(

@@ -13,7 +13,17 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.chat import BriefingPart, ChoicesPart, DigestPart, Reply, ReplyPart, TextPart
+from bot.chat import (
+    BriefingPart,
+    ChoicesPart,
+    DigestPart,
+    Reply,
+    ReplyPart,
+    TextPart,
+    ThreadDigestPart,
+    ThreadPart,
+    TimelinePart,
+)
 from bot.render import RenderedMessage
 from bot.telegram.markup import (
     MESSAGE_LIMIT,
@@ -27,6 +37,7 @@ from bot.telegram.markup import (
     safe_http_url,
     truncate_line,
 )
+from bot.telegram.threadlines import digest_groups, thread_groups, timeline_groups
 from briefings.model import Briefing, Fact, Quote, SourceRef
 
 logger = logging.getLogger(__name__)
@@ -49,11 +60,27 @@ class TelegramRenderer:
 
     def render(self, reply: Reply) -> tuple[RenderedMessage, ...]:
         messages: list[RenderedMessage] = []
+        # Threads (and a note after them) share messages, split only where they overflow:
+        # five threads are one message, not five a second apart.
+        pending: list[Group] = []
         for part in reply.parts:
+            groups = _thread_groups(part)
+            if groups is None and pending and isinstance(part, TextPart):
+                groups = [_text_lines(part.text)]
+            if groups is not None:
+                pending.extend(groups)
+                continue
+            if pending:
+                messages.extend(self._messages(pending, preview=False))
+                pending = []
             messages.extend(self._render_part(part))
+        if pending:
+            messages.extend(self._messages(pending, preview=False))
         return tuple(messages)
 
     def _render_part(self, part: ReplyPart) -> list[RenderedMessage]:
+        if isinstance(part, ThreadPart | TimelinePart | ThreadDigestPart):
+            return self._messages(_thread_groups(part) or [], preview=False)
         if isinstance(part, TextPart):
             return self._messages([_text_lines(part.text)], preview=False)
         if isinstance(part, BriefingPart):
@@ -121,6 +148,18 @@ def pack(groups: Iterable[Group], limit: int) -> list[str]:
         messages.append(current)
     texts = ["\n".join(line_html(line) for line in message) for message in messages]
     return [text for text in texts if text.strip()] or ["…"]
+
+
+def _thread_groups(part: ReplyPart) -> list[Group] | None:
+    """The groups of a thread, timeline or digest of threads; None for other parts."""
+    if isinstance(part, ThreadPart):
+        lines = briefing_lines(part.briefing) if part.briefing is not None else ()
+        return thread_groups(part, lines)
+    if isinstance(part, TimelinePart):
+        return timeline_groups(part)
+    if isinstance(part, ThreadDigestPart):
+        return digest_groups(part)
+    return None
 
 
 def _text_lines(text: str) -> Group:

@@ -95,14 +95,16 @@ def test_open_threads_come_back_whole_for_the_engine(engine: sa.Engine) -> None:
     store = ThreadStore(engine)
     store.save([_thread("t-a", first, second)], {}, T0 + 2 * DAY)
 
-    (thread,) = store.open_since(T0)
+    (row,) = store.recent(T0)
+    assert store.recent(T0 + 3 * DAY) == []
+    (thread,) = store.whole([row.id])
     assert thread.key == "t-a"
     assert [d.key for d in thread.developments] == ["d-1", "d-2"]
     assert thread.developments[0].facts == first.facts
     assert thread.developments[0].briefing.headline == "Talks open in Kessel"
-    # A thread older than the bound still comes when one of its developments is asked for.
-    assert store.open_since(T0 + 10 * DAY) == []
-    assert [t.key for t in store.open_since(T0 + 10 * DAY, ["d-1"])] == ["t-a"]
+    # A thread comes whole when one of its developments is asked for.
+    assert [t.key for t in store.whole([], ["d-1"])] == ["t-a"]
+    assert store.whole([], ["d-404"]) == []
 
 
 def test_a_thread_left_without_developments_is_removed(engine: sa.Engine) -> None:

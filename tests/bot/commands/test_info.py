@@ -21,7 +21,9 @@ async def test_help_lists_every_command(commands: Commands) -> None:
         "• topics — the topics you can follow\n"
         "• subscribe <topic> — follow a topic\n"
         "• unsubscribe <topic> — stop following a topic\n"
-        "• latest [topic] — the newest briefing (of each topic this chat follows)\n"
+        "• latest [topic] — what is new in each story (of each topic this chat follows)\n"
+        "• timeline <topic> — the developments of a story, one dated line each, newest first\n"
+        "• timeline <topic> all — every story of the last 30 days\n"
         "• digest <HH:MM> [zone] — a daily digest at that local time, "
         "e.g. digest 08:00 Europe/Berlin\n"
         "• digest off — no daily digest\n"
@@ -74,7 +76,7 @@ async def test_unknown_command(commands: Commands) -> None:
     reply = await commands.handle(request("subscirbe trade-talks"))
     assert reply == Reply.error(
         "Unknown command 'subscirbe'. Commands: topics, subscribe, unsubscribe, latest, "
-        "digest, settings, help. Details: help"
+        "timeline, digest, settings, help. Details: help"
     )
 
 

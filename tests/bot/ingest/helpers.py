@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
@@ -33,11 +32,10 @@ def settings_for(*feeds: str, **policy: object) -> Settings:
 
 
 class StandInBriefer:
-    """Real page extraction; a one-bullet summary; merging lists every source once."""
+    """Real page extraction; a one-bullet summary."""
 
     def __init__(self) -> None:
         self.summarized: list[str] = []
-        self.merged: list[int] = []
 
     def extract(self, page: str, url: str) -> Article:
         return parse_html(page, url)
@@ -52,13 +50,6 @@ class StandInBriefer:
             outcomes=(Fact(article.paragraphs[0] if article.paragraphs else "", article.link),),
             sources=(SourceRef(article.link, article.outlet, article.title),),
         )
-
-    def merge(self, briefings: Sequence[Briefing]) -> Briefing:
-        self.merged.append(len(briefings))
-        first = briefings[0]
-        sources = tuple(dict.fromkeys(s for b in briefings for s in b.sources))
-        outcomes = tuple(f for b in briefings for f in b.outcomes)
-        return dataclasses.replace(first, sources=sources, outcomes=outcomes)
 
 
 class RouteToLocal(httpx.AsyncBaseTransport):

@@ -4,7 +4,7 @@ PostgreSQL, an injected clock."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -15,10 +15,10 @@ from aiohttp import web
 from bot.clock import FakeClock
 from bot.ingest import run_ingest
 from bot.store.briefings import BriefingStore
-from bot.store.schema import articles, stories
+from bot.store.schema import articles, stories, threads
 from bot.store.sources import SourceStore
 from briefings.model import Article, Briefing
-from briefings.stories.stories import story_key
+from briefings.stories.developments import development_key
 from tests.bot.ingest.helpers import (
     DATA,
     RouteToLocal,
@@ -72,8 +72,12 @@ async def test_fixture_feed_gives_two_stories_and_one_merged_briefing(
         [ASAHI, PACIFIC],
     ]
     assert by_sources[1].briefing.topics == ("trade-talks",)
-    assert briefer.merged == [2]
     assert rows(engine, stories) == 2
+    # Every development is on a thread.
+    assert report.threads_started == rows(engine, threads) > 0
+    with engine.connect() as connection:
+        unthreaded = connection.execute(sa.select(stories.c.id).where(stories.c.thread_id.is_(None)))
+        assert unthreaded.all() == []
     # Politeness: the off-topic Kyoto page was never fetched; each page at most once.
     assert [s.path for s in server.requests if "kyoto" in s.path] == []
     assert len(server.hits("/asahi.example/ajw/articles/15800000")) == 1
@@ -174,7 +178,7 @@ async def test_a_second_outlet_arriving_later_updates_the_story(
     assert [s.url for s in newest.briefing.sources] == [ASAHI, PACIFIC]
     with engine.connect() as connection:
         keys = connection.execute(sa.select(stories.c.key)).scalars().all()
-    assert story_key(ASAHI) in keys
+    assert development_key(ASAHI) in keys
 
 
 async def test_failing_feed_backs_off_then_is_broken_then_recovers(
@@ -318,15 +322,12 @@ async def test_a_page_whose_canonical_is_stored_is_not_briefed_nor_fetched_again
 
 
 class FailingBriefer(StandInBriefer):
-    """Cannot summarize the fourth-round article and cannot merge at all."""
+    """Cannot summarize the fourth-round article."""
 
     def summarize(self, article: Article) -> Briefing:
         if "fourth" in article.link:
             raise ValueError("engine bug")
         return super().summarize(article)
-
-    def merge(self, briefings: Sequence[Briefing]) -> Briefing:
-        raise ValueError("engine bug")
 
 
 async def test_engine_failures_do_not_sink_the_run(
