@@ -1,12 +1,15 @@
 """Digest fan-out: one digest to 10,000 chats through a local fake platform that enforces
-Telegram's limits, scaled up for a short run.
+Telegram's limits, scaled up for a short run, with what is new filtered per chat.
 
 The fake platform (a separate aiohttp process on 127.0.0.1, so it does not share the bot's
 core) answers 429 to any message over a limit: ``--rate`` messages per second overall
 (sliding 1 s window), 1 per second per chat, 20 per minute per group (negative chat ids).
 The bot side is the real thing: 100,000 chats with one subscription each in SQLite (or
 ``--database-url``), the digest job queuing the 10,000 that fall due, and the delivery worker
-sending them on the real clock with the limits configured to the same ceiling.
+sending them on the real clock with the limits configured to the same ceiling. The topic has
+a thread of two developments since the last digest; every other due chat was already sent
+the first one (by ``latest``), so the job reads what each chat was sent, leaves that out,
+and marks what it queues as sent, in the transaction that queues it.
 
 Reports: throughput as a ratio to the enforced ceiling (goal >= 0.95), messages rejected for
 exceeding a limit (goal 0) and dropped (goal 0), CPU seconds per 1,000 messages (bot process),
@@ -41,7 +44,7 @@ import aiohttp  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 from aiohttp import web  # noqa: E402
 
-from bot.chat import DigestPart, Reply  # noqa: E402
+from bot.chat import Reply, ThreadDigestPart  # noqa: E402
 from bot.clock import SystemClock  # noqa: E402
 from bot.config import Settings, load_settings  # noqa: E402
 from bot.delivery.queue import DeliveryQueue  # noqa: E402
@@ -54,8 +57,16 @@ from bot.render import RenderedMessage  # noqa: E402
 from bot.store.briefings import BriefingStore  # noqa: E402
 from bot.store.chats import ChatStore  # noqa: E402
 from bot.store.db import create_engine, open_database, sqlite_url  # noqa: E402
-from bot.store.schema import chats, subscriptions  # noqa: E402
-from briefings.model import Briefing, Fact, Quote  # noqa: E402
+from bot.store.schema import (  # noqa: E402
+    chats,
+    deliveries,
+    sent_developments,
+    stories,
+    subscriptions,
+)
+from bot.store.sent import Via, mark_sent_to_chats  # noqa: E402
+from bot.store.threads import ThreadStore  # noqa: E402
+from briefings.model import Briefing, Development, Fact, Quote, Thread  # noqa: E402
 
 GROUP_SHARE = 10  # every 10th chat is a group
 
@@ -182,9 +193,12 @@ class DigestRenderer:
     def render(self, reply: Reply) -> tuple[RenderedMessage, ...]:
         lines: list[str] = []
         for part in reply.parts:
-            if isinstance(part, DigestPart):
+            if isinstance(part, ThreadDigestPart):
                 lines.append(part.title)
-                lines.extend(f"• {b.headline}: {b.outcomes[0].text}" for b in part.briefings)
+                lines.extend(
+                    f"• {t.headline} ({t.new_count} new): {' '.join(t.outcomes)}"
+                    for t in part.threads
+                )
         return (RenderedMessage({"parse_mode": "HTML", "text": "\n".join(lines)}),)
 
 
@@ -231,15 +245,56 @@ def populate(url: str, stored: int, due_chats_count: int, due_at: str, now_iso: 
                     for row in rows
                 ],
             )
-    story = Briefing(
+    fifth = Briefing(
         headline="Japan-US tariff talks: fifth round ends without agreement",
         url="https://news.example/asahi/fifth-round",
         outcomes=(Fact("Japan and the U.S. failed to find common ground in the fifth round."),),
         quotes=(Quote("But we have not found any point of agreement.", "Ryosei Akazawa"),),
         topics=("trade-talks",),
     )
-    BriefingStore(engine).save("fifth-round", story, now - timedelta(hours=2))
+    sixth = Briefing(
+        headline="Japan-US tariff talks: sixth round set for next week",
+        url="https://news.example/asahi/sixth-round",
+        outcomes=(Fact("Akazawa will return to Washington for a sixth round next week."),),
+        topics=("trade-talks",),
+    )
+    briefings = BriefingStore(engine)
+    earlier, later = now - timedelta(hours=3), now - timedelta(hours=2)
+    briefings.save("fifth-round", fifth, earlier)
+    briefings.save("sixth-round", sixth, later)
+    developments = (
+        Development("fifth-round", fifth, ("fifth",), earlier),
+        Development("sixth-round", sixth, ("sixth",), later),
+    )
+    ids = ThreadStore(engine).save([Thread("japan-us", developments)], {}, later)
+    with engine.begin() as connection:
+        story_id = connection.execute(
+            sa.select(stories.c.id).where(stories.c.key == "fifth-round")
+        ).scalar_one()
+        mark_sent_to_chats(
+            connection,
+            {pk: [(story_id, ids["japan-us"])] for pk in range(1, due_chats_count + 1, 2)},
+            Via.LATEST,
+            earlier,
+        )
     engine.dispose()
+
+
+def per_chat_filtering(engine: sa.Engine, due: int) -> dict[str, Any]:
+    """How the queued digests differ per chat: two new developments for the chats that had
+    not been sent the fifth round, one for the others; every development shown marked sent
+    once."""
+    with engine.connect() as connection:
+        texts = connection.execute(sa.select(deliveries.c.payload)).scalars().all()
+        marked = connection.execute(
+            sa.select(sa.func.count())
+            .select_from(sent_developments)
+            .where(sent_developments.c.via == Via.DIGEST.value)
+        ).scalar_one()
+    with_fifth = sum(1 for payload in texts if "(2 new)" in payload["text"])
+    expected = {"with_fifth": due // 2, "without_fifth": due - due // 2, "marked": due + due // 2}
+    found = {"with_fifth": with_fifth, "without_fifth": len(texts) - with_fifth, "marked": marked}
+    return {**found, "ok": found == expected}
 
 
 def bench_settings(rate: float) -> Settings:
@@ -343,7 +398,7 @@ def main() -> None:
             clock = SystemClock()
             job = DigestJob(
                 engine,
-                BriefingStore(engine),
+                ThreadStore(engine),
                 DeliveryQueue(engine, clock),
                 {"telegram": DigestRenderer()},
                 settings,
@@ -353,6 +408,12 @@ def main() -> None:
             enqueue_s = time.perf_counter() - t0
             queued = f"{run.due:,} due, {run.messages:,} messages queued"
             print(f"digest job: {queued} in {enqueue_s:.1f} s")
+            filtering = per_chat_filtering(engine, run.due)
+            print(
+                f"per chat: {filtering['with_fifth']:,} digests carry the development their chat "
+                f"had not been sent, {filtering['without_fifth']:,} leave it out; "
+                f"{filtering['marked']:,} developments marked sent with the digests"
+            )
             result = asyncio.run(deliver(engine, settings, base, run.messages))
         finally:
             platform.kill()
@@ -392,6 +453,7 @@ def main() -> None:
                 "enforced_msg_per_s": args.rate,
                 "cpu_s_per_1000": round(cpu_per_1000, 3),
                 "enqueue_s": round(enqueue_s, 2),
+                "per_chat_filtering_ok": filtering["ok"],
                 "peak_rss_mb_100k_subs": round(peak, 1),
                 "stored_subscriptions": args.stored,
             }

@@ -41,6 +41,7 @@ class BotSettings:
     empty_digest: str = "skip"
     digest_grace_minutes: int = 180
     digest_slot_minutes: int = 1
+    digest_max_threads: int = 8
     default_digest_time: str = "08:00"
     default_timezone: str = "UTC"
     leader_lease_seconds: float = 20.0

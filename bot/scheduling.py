@@ -35,7 +35,7 @@ from bot.delivery.worker import ChatStates, DeliveryWorker, Sleep, WorkerService
 from bot.digests.job import DigestJob
 from bot.ingest import run_ingest
 from bot.render import Renderer
-from bot.store.briefings import BriefingStore
+from bot.store.threads import ThreadStore
 from bot.workpool import database_url, ingest_pass, process_pool, stop_pool
 
 log = logging.getLogger(__name__)
@@ -221,7 +221,7 @@ def build_background(
 ) -> tuple[SchedulerService, WorkerService]:
     """The scheduler (feed polling, digests) and the delivery worker, wired over ``engine``."""
     queue = DeliveryQueue(engine, clock, lease_seconds=settings.delivery.lease_seconds)
-    digests = DigestJob(engine, BriefingStore(engine), queue, renderers, settings)
+    digests = DigestJob(engine, ThreadStore(engine), queue, renderers, settings)
     client = pooled = None
     poll: Poll | None = None
     url = database_url(engine)

@@ -93,6 +93,7 @@ class BotSection(Section):
     empty_digest: Literal["skip", "notice"] = "skip"
     digest_grace_minutes: Annotated[StrictInt, Field(ge=0, le=7 * 24 * 60)] = 180
     digest_slot_minutes: Annotated[StrictInt, Field(ge=1, le=60)] = 1
+    digest_max_threads: Annotated[StrictInt, Field(ge=1, le=50)] = 8
     default_digest_time: ClockTime = "08:00"
     default_timezone: TimeZone = "UTC"
     leader_lease_seconds: Annotated[StrictFloat, Field(ge=1, le=600)] = 20.0

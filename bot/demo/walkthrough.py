@@ -30,8 +30,8 @@ from bot.delivery.worker import DeliveryWorker
 from bot.demo.site import SampleSite, serve_sample_site
 from bot.digests.job import DigestJob
 from bot.ingest import run_ingest
-from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatStore
+from bot.store.threads import ThreadStore
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ async def _deliver_digest(
     screen.note(f"Simulated time: {local:%A %d %B %Y, %H:%M} {chat.digest_zone} ({due:%H:%M} UTC).")
     queue = DeliveryQueue(engine, clock, lease_seconds=settings.delivery.lease_seconds)
     job = DigestJob(
-        engine, BriefingStore(engine), queue, {console.platform: console.renderer}, settings
+        engine, ThreadStore(engine), queue, {console.platform: console.renderer}, settings
     )
     run = job.run_slot(clock.now())
     log.info("demo digest run: %s", run)

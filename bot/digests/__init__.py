@@ -3,7 +3,7 @@ them, one run per time slot.
 
 Wiring::
 
-    job = DigestJob(engine, BriefingStore(engine), queue, renderers, settings)
+    job = DigestJob(engine, ThreadStore(engine), queue, renderers, settings)
     job.catch_up(clock.now())   # once at start
     job.run_slot(clock.now())   # every ``bot.digest_slot_minutes``
 """

@@ -1,11 +1,17 @@
 """The digest job: one run per time slot sends every digest that fell due in that slot.
 
-For each due chat it reads the briefings of the chat's topics since its last digest, renders
-them with the platform's renderer and queues the messages under
+For each due chat it reads the developments of the chat's topics updated since its last
+digest, leaves out those the chat was already sent (by ``latest``, an earlier digest or an
+alert), composes one short block per thread (``bot.stories.digest``), renders it with the
+platform's renderer and queues the messages under
 ``digest:{platform}:{chat_id}:{local date}:{part}``. The queue's unique key is the claim: a
 second replica, an overlapping catch-up run or a restart finds part 0 taken and moves on, so
-a chat gets one digest per local day. Queuing and ``chats.last_digest_at`` are written in one
-transaction, so a crash leaves either both or neither.
+a chat gets one digest per local day. Queuing, ``chats.last_digest_at`` and what the digest
+shows (marked sent to the chat) are written in one transaction, so a crash leaves all or
+none: nothing is lost and nothing repeated.
+
+Chats with the same topics, last digest and unsent developments share one composition and
+one rendering, so a fan-out to many chats costs a few reads per chunk of chats.
 """
 
 from __future__ import annotations
@@ -22,13 +28,15 @@ from bot import metrics
 from bot.chat import Reply
 from bot.config import Settings
 from bot.delivery.queue import DeliveryQueue, Outgoing
-from bot.digests.compose import digest_reply, empty_notice
+from bot.digests.compose import digest_title, empty_notice
 from bot.digests.due import zone_info
 from bot.digests.select import DueChat, due_chats
 from bot.render import RenderedMessage, Renderer
-from bot.store.briefings import BriefingStore
+from bot.store.developments import StoredDevelopment
 from bot.store.following import mark_digests_handed_out, refresh_delivery_statistics
-from briefings.model import Briefing
+from bot.store.sent import Sent, Via, mark_sent_to_chats, sent_among
+from bot.store.threads import ThreadStore
+from bot.stories.digest import digest_plan
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +77,25 @@ class _Tally:
 
 @dataclass(slots=True)
 class _RunCache:
-    """Chats with the same topics and last digest share one read and one rendering."""
+    """What chats of one run share: the developments of a (topics, last digest) pair, the
+    threads' histories, and renderings of the same digest."""
 
-    briefings: dict[tuple[tuple[str, ...], datetime], list[Briefing]] = field(default_factory=dict)
-    rendered: dict[tuple[object, ...], tuple[RenderedMessage, ...]] = field(default_factory=dict)
+    developments: dict[tuple[tuple[str, ...], datetime], list[StoredDevelopment]] = field(
+        default_factory=dict
+    )
+    history: dict[int, list[StoredDevelopment]] = field(default_factory=dict)
+    rendered: dict[tuple[object, ...], tuple[tuple[RenderedMessage, ...], tuple[Sent, ...]]] = (
+        field(default_factory=dict)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A due chat's rendered digest and the developments it shows (marked sent with it)."""
+
+    chat: DueChat
+    messages: tuple[RenderedMessage, ...]
+    shown: tuple[Sent, ...] = ()
 
 
 class DigestJob:
@@ -82,7 +105,7 @@ class DigestJob:
     def __init__(
         self,
         engine: sa.Engine,
-        briefings: BriefingStore,
+        threads: ThreadStore,
         queue: DeliveryQueue,
         renderers: Mapping[str, Renderer],
         settings: Settings,
@@ -90,7 +113,7 @@ class DigestJob:
         chunk_size: int = 500,
     ) -> None:
         self._engine = engine
-        self._briefings = briefings
+        self._threads = threads
         self._queue = queue
         self._renderers = renderers
         self._settings = settings
@@ -140,31 +163,46 @@ class DigestJob:
         self, chunk: Sequence[DueChat], now: datetime, tally: _Tally, cache: _RunCache
     ) -> None:
         taken = self._queue.existing_keys([digest_key(chat, 0) for chat in chunk])
-        plans: list[tuple[DueChat, tuple[RenderedMessage, ...]]] = []
-        for chat in chunk:
-            if digest_key(chat, 0) in taken:
-                tally.already += 1
-                continue
+        due = [chat for chat in chunk if digest_key(chat, 0) not in taken]
+        tally.already += len(chunk) - len(due)
+        for chat in due:
+            found_key = (chat.topics, self._since(chat))
+            if found_key not in cache.developments:
+                found = self._threads.updated(chat.topics, found_key[1], now)
+                cache.developments[found_key] = found
+                self._history(found, cache)
+        sent = self._sent(due, cache)
+        plans: list[_Plan] = []
+        for chat in due:
             try:
-                messages = self._messages(chat, now, cache)
+                plan = self._plan(chat, sent.get(chat.chat_pk, frozenset()), cache)
             except Exception:
                 log.exception("building the digest for %s:%s failed", chat.platform, chat.chat_id)
                 tally.skipped += 1
                 continue
-            if messages is not None:
-                plans.append((chat, messages))
+            if plan is not None:
+                plans.append(plan)
             else:
                 tally.skipped += 1
         self._queue_plans(plans, now, tally)
 
-    def _queue_plans(
-        self,
-        plans: list[tuple[DueChat, tuple[RenderedMessage, ...]]],
-        now: datetime,
-        tally: _Tally,
-    ) -> None:
+    def _sent(self, due: Sequence[DueChat], cache: _RunCache) -> dict[int, frozenset[int]]:
+        """What each chat was sent among the developments its digest could hold: one read
+        for the chunk."""
+        new = [d for chat in due for d in cache.developments[(chat.topics, self._since(chat))]]
+        story_ids = {d.story_id for d in new} | self._thread_ids(new, cache)
+        if not story_ids:
+            return {}
+        with self._engine.connect() as connection:
+            return sent_among(connection, [chat.chat_pk for chat in due], story_ids)
+
+    def _since(self, chat: DueChat) -> datetime:
+        return chat.last_digest_at or chat.due_at - timedelta(days=1)
+
+    def _queue_plans(self, plans: list[_Plan], now: datetime, tally: _Tally) -> None:
         """Claim each digest by queuing its part 0; only the claimed ones get their other
-        parts and a new ``last_digest_at``. One transaction for the whole chunk."""
+        parts, a new ``last_digest_at`` and their developments marked sent. One transaction
+        for the whole chunk."""
 
         def outgoing(chat: DueChat, part: int, message: RenderedMessage) -> Outgoing:
             key = digest_key(chat, part)
@@ -172,60 +210,92 @@ class DigestJob:
 
         with self._engine.begin() as connection:
             claimed = self._queue.enqueue_many(
-                [outgoing(chat, 0, messages[0]) for chat, messages in plans if messages],
+                [outgoing(p.chat, 0, p.messages[0]) for p in plans if p.messages],
                 connection,
             )
-            ours = [
-                (chat, messages)
-                for chat, messages in plans
-                if not messages or digest_key(chat, 0) in claimed
-            ]
+            ours = [p for p in plans if not p.messages or digest_key(p.chat, 0) in claimed]
             self._queue.enqueue_many(
                 [
-                    outgoing(chat, part, message)
-                    for chat, messages in ours
-                    for part, message in enumerate(messages)
+                    outgoing(p.chat, part, message)
+                    for p in ours
+                    for part, message in enumerate(p.messages)
                     if part > 0
                 ],
                 connection,
             )
             if ours:
-                mark_digests_handed_out(connection, [chat.chat_pk for chat, _ in ours], now)
+                mark_digests_handed_out(connection, [p.chat.chat_pk for p in ours], now)
+                mark_sent_to_chats(
+                    connection, {p.chat.chat_pk: p.shown for p in ours if p.shown}, Via.DIGEST, now
+                )
         tally.already += len(plans) - len(ours)
-        for _, messages in ours:
-            if messages:
+        for plan in ours:
+            if plan.messages:
                 tally.queued += 1
-                tally.messages += len(messages)
+                tally.messages += len(plan.messages)
             else:
                 tally.empty += 1
 
-    def _messages(
-        self, chat: DueChat, now: datetime, cache: _RunCache
-    ) -> tuple[RenderedMessage, ...] | None:
-        """The chat's rendered digest; () for an empty day that sends nothing; None when the
-        platform has no renderer here (the chat is left for a process that has one)."""
+    def _plan(self, chat: DueChat, sent: frozenset[int], cache: _RunCache) -> _Plan | None:
+        """The chat's rendered digest (no messages: an empty day that sends nothing); None
+        when the platform has no renderer here (the chat is left for a process that has
+        one)."""
         renderer = self._renderers.get(chat.platform)
         if renderer is None:
             log.warning("no renderer for %s: digest for %s skipped", chat.platform, chat.chat_id)
             return None
-        since = chat.last_digest_at or chat.due_at - timedelta(days=1)
+        since = self._since(chat)
         labels = tuple(self._label(topic) for topic in chat.topics)
-        found_key = (chat.topics, since)
-        if found_key not in cache.briefings:
-            stored = self._briefings.since(chat.topics, since, now)
-            cache.briefings[found_key] = [item.briefing for item in stored]
-        found = cache.briefings[found_key]
-        reply: Reply
-        if found:
-            reply = digest_reply(labels, chat.local_date, found)
-        elif self._settings.bot.empty_digest == "notice":
-            reply = empty_notice(labels, since.astimezone(zone_info(chat.zone)))
-        else:
-            return ()
-        render_key = (chat.platform, labels, chat.local_date, since, chat.zone, bool(found))
+        new = [d for d in cache.developments[(chat.topics, since)] if d.story_id not in sent]
+        if new:
+            ids = frozenset(d.story_id for d in new)
+            render_key: tuple[object, ...] = (
+                chat.platform,
+                labels,
+                chat.local_date,
+                chat.zone,
+                ids,
+                sent & self._thread_ids(new, cache),
+            )
+            if render_key not in cache.rendered:
+                plan = digest_plan(
+                    digest_title(labels, chat.local_date),
+                    new,
+                    self._history(new, cache),
+                    sent,
+                    zone_info(chat.zone),
+                    self._settings.bot.digest_max_threads,
+                    chat.topics,
+                )
+                reply = Reply(parts=(plan.part,)) if plan.part is not None else None
+                messages = renderer.render(reply) if reply is not None else ()
+                cache.rendered[render_key] = (messages, plan.shown)
+            messages, shown = cache.rendered[render_key]
+            return _Plan(chat, messages, shown)
+        if self._settings.bot.empty_digest != "notice":
+            return _Plan(chat, ())
+        render_key = (chat.platform, labels, since, chat.zone)
         if render_key not in cache.rendered:
-            cache.rendered[render_key] = renderer.render(reply)
-        return cache.rendered[render_key]
+            notice = empty_notice(labels, since.astimezone(zone_info(chat.zone)))
+            cache.rendered[render_key] = (renderer.render(notice), ())
+        return _Plan(chat, cache.rendered[render_key][0])
+
+    def _history(
+        self, new: Sequence[StoredDevelopment], cache: _RunCache
+    ) -> dict[int, list[StoredDevelopment]]:
+        """Each thread of ``new`` with all its developments, oldest first (read once a run)."""
+        ids = {d.thread_id for d in new if d.thread_id is not None}
+        missing = [i for i in ids if i not in cache.history]
+        if missing:
+            for thread_id, found in self._threads.developments(missing).items():
+                cache.history[thread_id] = list(reversed(found))
+        return {i: cache.history[i] for i in ids}
+
+    def _thread_ids(self, new: Sequence[StoredDevelopment], cache: _RunCache) -> frozenset[int]:
+        """The story ids of every development of the threads of ``new``: what the chat was
+        sent among them changes the digest (which bullets are fresh)."""
+        history = self._history(new, cache)
+        return frozenset(d.story_id for found in history.values() for d in found)
 
     def _label(self, topic: str) -> str:
         found = self._settings.topic(topic)

@@ -92,6 +92,24 @@ class ThreadStore:
             developments.reverse()
         return found
 
+    def updated(
+        self, topics: Collection[str], since: datetime | None, until: datetime
+    ) -> list[StoredDevelopment]:
+        """Developments on any of ``topics`` updated in ``(since, until]`` (a new report
+        counts), oldest first."""
+        where = sa.and_(
+            briefings.c.updated_at <= until,
+            briefings.c.id.in_(
+                sa.select(briefing_topics.c.briefing_id).where(
+                    briefing_topics.c.topic.in_(sorted(topics))
+                )
+            ),
+        )
+        if since is not None:
+            where = sa.and_(where, briefings.c.updated_at > since)
+        with self._engine.connect() as connection:
+            return read_developments(connection, where)
+
     def unthreaded(self, since: datetime, until: datetime) -> list[StoredDevelopment]:
         """Developments updated in ``(since, until]`` that belong to no thread (stored before
         threads were kept, or by a run that stopped before threading them), oldest first."""

@@ -25,9 +25,9 @@ from bot.delivery.sender import SendResult
 from bot.delivery.worker import DeliveryWorker
 from bot.digests import DigestJob
 from bot.render import RenderedMessage
-from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatStore
 from bot.store.db import create_engine
+from bot.store.threads import ThreadStore
 from tests.bot.delivery.fakes import TextRenderer
 
 LEASE_SECONDS = 1.0
@@ -75,7 +75,7 @@ async def main(url: str, sink: str, generation: int) -> None:
     # Twice the lease per generation: past every lease any predecessor can have taken.
     clock = AheadClock(timedelta(seconds=2 * LEASE_SECONDS * generation))
     queue = DeliveryQueue(engine, clock, lease_seconds=LEASE_SECONDS)
-    job = DigestJob(engine, BriefingStore(engine), queue, {"console": TextRenderer()}, settings)
+    job = DigestJob(engine, ThreadStore(engine), queue, {"console": TextRenderer()}, settings)
     print("ENQUEUE", flush=True)
     job.catch_up(clock.now())
     print("DELIVER", flush=True)

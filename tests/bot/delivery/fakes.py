@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from bot.chat import BriefingPart, ChoicesPart, DigestPart, Reply, TextPart
+from bot.chat import BriefingPart, ChoicesPart, DigestPart, Reply, TextPart, ThreadDigestPart
 from bot.clock import Clock, FakeClock
 from bot.config import DeliverySettings
 from bot.delivery.queue import DeliveryQueue
@@ -37,8 +37,8 @@ class TextRenderer:
         for part in reply.parts:
             if isinstance(part, TextPart):
                 texts.append(part.text)
-            elif isinstance(part, DigestPart):
-                heads = [f"• {b.headline}" for b in part.briefings]
+            elif isinstance(part, DigestPart | ThreadDigestPart):
+                heads = [f"• {h}" for h in _headlines(part)]
                 texts.extend(
                     [part.title, *heads] if self._split else ["\n".join([part.title, *heads])]
                 )
@@ -47,6 +47,12 @@ class TextRenderer:
             elif isinstance(part, ChoicesPart):
                 texts.append(part.prompt)
         return tuple(RenderedMessage({"text": text}) for text in texts)
+
+
+def _headlines(part: DigestPart | ThreadDigestPart) -> list[str]:
+    if isinstance(part, DigestPart):
+        return [b.headline for b in part.briefings]
+    return [t.headline for t in part.threads] + ([part.more] if part.more else [])
 
 
 def message(text: str) -> RenderedMessage:

@@ -16,6 +16,7 @@ from bot.digests import DigestJob
 from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatStore
 from bot.store.schema import chats, deliveries
+from bot.store.threads import ThreadStore
 from tests.bot.delivery.fakes import TextRenderer, briefing
 
 
@@ -34,7 +35,7 @@ def make_job(
     renderers = {"telegram": TextRenderer("telegram", **kw), "slack": TextRenderer("slack", **kw)}  # type: ignore[arg-type]
     return DigestJob(
         engine,
-        BriefingStore(engine),
+        ThreadStore(engine),
         DeliveryQueue(engine, clock),
         renderers,
         settings or make_settings(),

@@ -76,7 +76,9 @@ async def test_fixture_feed_gives_two_stories_and_one_merged_briefing(
     # Every development is on a thread.
     assert report.threads_started == rows(engine, threads) > 0
     with engine.connect() as connection:
-        unthreaded = connection.execute(sa.select(stories.c.id).where(stories.c.thread_id.is_(None)))
+        unthreaded = connection.execute(
+            sa.select(stories.c.id).where(stories.c.thread_id.is_(None))
+        )
         assert unthreaded.all() == []
     # Politeness: the off-topic Kyoto page was never fetched; each page at most once.
     assert [s.path for s in server.requests if "kyoto" in s.path] == []

@@ -18,8 +18,8 @@ from bot.slack.installations import DbInstallationStore
 from bot.slack.render import SlackRenderer
 from bot.slack.sender import SlackSender
 from bot.slack.tokens import InstalledTokens
-from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatStore
+from bot.store.threads import ThreadStore
 from tests.bot.slack.conftest import slack_settings
 from tests.bot.slack.standin import SlackStandin
 
@@ -68,7 +68,7 @@ async def test_digest_to_fifty_channels_in_two_workspaces(
 
     queue = DeliveryQueue(slack_engine, clock, worker_id="w1")
     job = DigestJob(
-        slack_engine, BriefingStore(slack_engine), queue, {"slack": SlackRenderer()}, settings
+        slack_engine, ThreadStore(slack_engine), queue, {"slack": SlackRenderer()}, settings
     )
     run = job.run(DIGEST_AT, DIGEST_AT - timedelta(minutes=5))
     assert (run.due, run.queued) == (50, 50)

@@ -17,8 +17,8 @@ from bot.delivery.ratelimit import RateLimiter
 from bot.delivery.worker import DeliveryWorker
 from bot.digests.job import DigestJob
 from bot.render import RenderedMessage
-from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatStore
+from bot.store.threads import ThreadStore
 from bot.telegram.adapter import TelegramAdapter
 from tests.telegram_standin import BotApiStandIn
 
@@ -54,7 +54,7 @@ async def _deliver_everything(
         await asyncio.sleep(0)
 
     queue = DeliveryQueue(engine, clock)
-    job = DigestJob(engine, BriefingStore(engine), queue, {"telegram": adapter.renderer}, settings)
+    job = DigestJob(engine, ThreadStore(engine), queue, {"telegram": adapter.renderer}, settings)
     clock.set(clock.now().replace(hour=12, minute=30))
     run = job.run(clock.now(), clock.now() - timedelta(minutes=1))
     assert (run.due, run.queued) == (50, 50)
