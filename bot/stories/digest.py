@@ -4,7 +4,8 @@ thread, the threads that matter first.
 A block holds the thread's newest new development: its headline and link, one or two key
 outcomes the chat has not been shown, the Changed lines of what is new, a one-line reminder
 of where the thread stood before, and the outlets. Threads are ranked by their material
-developments, then the number of outlets, then recency; at most ``max_threads`` are shown and
+developments (then by how many reasons make them material), then the number of outlets,
+then recency; at most ``max_threads`` are shown and
 a last line names how many more there are and the command that lists them. Only what is
 shown is marked sent: the rest stays new for ``latest``.
 """
@@ -36,7 +37,7 @@ class DigestPlan:
 
 @dataclass(frozen=True, slots=True)
 class _Ranked:
-    rank: tuple[int, int, datetime]
+    rank: tuple[int, int, int, datetime]
     block: DigestThread
     shown: tuple[Sent, ...]
     topics: frozenset[str]
@@ -109,8 +110,9 @@ def _block(
         day=local_day(newest.published, zone),
     )
     material = sum(1 for d in news if d.material)
+    reasons = sum(len(d.material) for d in news)
     return _Ranked(
-        (material, len(outlets), newest.published),
+        (material, reasons, len(outlets), newest.published),
         block,
         tuple((d.story_id, d.thread_id) for d in news),
         frozenset(t for d in news for t in d.topics),

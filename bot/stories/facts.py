@@ -35,8 +35,22 @@ def fact_text(fact: StatedFact) -> str:
 
 def standing_line(earlier: Sequence[Development]) -> str:
     """Where a thread stood after its ``earlier`` developments (oldest first): the latest
-    value of each fact they stated, ``; ``-separated ("" when they stated none)."""
+    value of each fact they stated, ``; ``-separated ("" when they stated none). The
+    agreement comes first; a fact said of no one in particular ("tariff", "lead
+    negotiator") is left out when one of its kind names what or whom it is about."""
     if not earlier:
         return ""
     facts = thread_standing(Thread("", tuple(earlier)))
-    return "; ".join(fact_text(fact) for fact in facts)
+    named_kinds = {f.kind for f in facts if not _unnamed(f)}
+    kept = [f for f in facts if not (_unnamed(f) and f.kind in named_kinds)]
+    kept.sort(key=lambda f: _KIND_ORDER.get(f.kind, len(_KIND_ORDER)))
+    return "; ".join(fact_text(fact) for fact in kept)
+
+
+# The order a reminder tells a thread's facts in.
+_KIND_ORDER = {"agreement": 0, "rate": 1, "amount": 2, "deadline": 3, "lead": 4}
+_UNNAMED = frozenset({"tariff", "lead negotiator"})
+
+
+def _unnamed(fact: StatedFact) -> bool:
+    return fact.subject in _UNNAMED
