@@ -92,22 +92,33 @@ def _ordered(reports: Sequence[Report]) -> list[Report]:
 
 def _joined_by_quotes(groups: list[list[Report]], window: timedelta) -> list[list[Report]]:
     """Groups joined when their reports carry the same long quote within ``window``: two
-    outlets quoting one remark at length report one event, however they word the rest."""
+    outlets quoting one remark at length report one event, however they word the rest.
+
+    A group joins the first earlier group it shares a quote with; only the groups carrying
+    one of its long quotes are looked at (an index by quote), so a big batch of reports
+    without shared quotes costs one pass."""
     joined: list[list[Report]] = []
+    carriers: dict[str, set[int]] = {}
     for group in sorted(groups, key=lambda g: min(r.published for r in g)):
-        home = next((j for j in joined if _share_a_quote(j, group, window)), None)
+        quotes = {text for report in group for text in _long_quotes(report)}
+        candidates = sorted({i for text in quotes for i in carriers.get(text, ())})
+        home = next((i for i in candidates if _share_a_quote(joined[i], group, window)), None)
         if home is None:
             joined.append(list(group))
+            home = len(joined) - 1
         else:
-            home.extend(group)
+            joined[home].extend(group)
+        for text in quotes:
+            carriers.setdefault(text, set()).add(home)
     return joined
 
 
 def _share_a_quote(a: Sequence[Report], b: Sequence[Report], window: timedelta) -> bool:
+    # Cheapest test first: a report's signature is computed afresh each time it is asked for.
     return any(
         abs(x.published - y.published) <= window
-        and not x.item.signature.conflicts_with(y.item.signature)
         and _long_quotes(x) & _long_quotes(y)
+        and not x.item.signature.conflicts_with(y.item.signature)
         for x in a
         for y in b
     )

@@ -35,6 +35,10 @@ MIN_OVERLAP = 0.3
 SAME_PARTIES_OVERLAP = 0.1
 PRIOR_POOL = 20
 RECENT = 6
+# Words carried by more developments than this (and than this share of them) do not find
+# candidate threads on their own; see ``_Candidates``.
+COMMON_FLOOR = 200
+COMMON_SHARE = 0.05
 _PAIR = re.compile(
     r"\b((?:[A-Z][\w.]*|U\.S\.))\s?[-–/]\s?((?:[A-Z][\w.]*|U\.S\.))"
     r"(?=(?:\s+\w+){0,3}?\s+(?:talks|negotiations?|trade|deal|agreement|accord|summit|"
@@ -114,13 +118,52 @@ def thread_developments(
     words = {d.key: thread_words(d) for group in members.values() for d in group}
     words |= {d.key: thread_words(d) for d in fresh}
     rarity = _rarity(words.values())
+    index = _Candidates(words)
+    for key, group in members.items():
+        for development in group:
+            index.place(development, key)
     for development in fresh:
-        key = _best_thread(development, members, words, rarity) or thread_key(development.key)
+        candidates = {key: members[key] for key in index.threads_for(development)}
+        key = _best_thread(development, candidates, words, rarity) or thread_key(development.key)
         members.setdefault(key, []).append(development)
+        index.place(development, key)
     threads = [
         Thread(key, _with_changes(sorted(g, key=_chronological))) for key, g in members.items()
     ]
     return tuple(sorted(threads, key=lambda t: (t.last, t.key), reverse=True))
+
+
+class _Candidates:
+    """The threads a development could join: those sharing one of its words, found by an
+    index from word to threads. A word most developments carry (more than
+    :data:`COMMON_FLOOR`, and more than :data:`COMMON_SHARE` of them) is not looked up, as a
+    match needs distinctive words; threads naming the same two parties are always looked
+    at, as they need less in common. Below the floor every shared word counts, so small
+    pools compare exactly as a scan of every thread would."""
+
+    def __init__(self, words: Mapping[str, frozenset[str]]) -> None:
+        self._words = words
+        counts = Counter(token for tokens in words.values() for token in tokens)
+        common = max(COMMON_FLOOR, int(len(words) * COMMON_SHARE))
+        self._common = frozenset(token for token, n in counts.items() if n > common)
+        self._by_word: dict[str, set[str]] = {}
+        self._by_parties: dict[frozenset[str], set[str]] = {}
+
+    def place(self, development: Development, key: str) -> None:
+        for token in self._words[development.key] - self._common:
+            self._by_word.setdefault(token, set()).add(key)
+        sides = parties(development)
+        if sides:
+            self._by_parties.setdefault(sides, set()).add(key)
+
+    def threads_for(self, development: Development) -> list[str]:
+        found = {
+            key
+            for token in self._words[development.key] - self._common
+            for key in self._by_word.get(token, ())
+        }
+        found |= self._by_parties.get(parties(development), set())
+        return sorted(found)
 
 
 def _absorbed(
