@@ -1,12 +1,15 @@
 """``latest [topic]``: the newest development of each active thread of the topic (or of each
 topic the chat follows), most recent first, each with what is new to this chat first.
 
-What it shows is marked sent to the chat (``via`` "latest"), so the next ``latest`` and the
-digest start from there. A topic with no thread yet (stories stored before threads were
+When several threads are shown, each tells its news in a few bullets. What it shows is
+marked sent to the chat (``via`` "latest"), so the next ``latest`` and the digest start from
+there. A topic with no thread yet (stories stored before threads were
 kept) shows its newest briefing.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from bot.chat import BriefingPart, CommandRequest, Reply, ReplyPart, TextPart
 from bot.commands.base import (
@@ -62,11 +65,18 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
         ids = [t.id for t in threads]
         developments = ctx.threads.developments(ids, topic=name)
         sent = ctx.sent.in_threads(chat.platform, chat.chat_id, ids)
-        for thread in threads:
-            if not developments[thread.id]:
-                continue
-            view = latest_view(developments[thread.id], sent[thread.id], zone, f"timeline {name}")
-            parts.append(view.part)
+        short = len(names) > 1 or len(threads) > 1
+        views = [
+            (thread, latest_view(developments[thread.id], sent[thread.id], zone, "", short))
+            for thread in threads
+            if developments[thread.id]
+        ]
+        quiet = [i for i, (_, view) in enumerate(views) if view.part.briefing is None]
+        for index, (thread, view) in enumerate(views):
+            part = view.part
+            if quiet and index == quiet[-1]:  # the timeline offered once, after the last
+                part = dataclasses.replace(part, more=f"timeline {name}")
+            parts.append(part)
             marks += [(d.story_id, thread.id) for d in view.shown]
             shown_threads.add(thread.id)
         hidden = ctx.threads.count_active(name, now) - len(threads)

@@ -9,6 +9,7 @@ a development from before the chat first looked is earlier, not new.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -20,6 +21,10 @@ from bot.stories.facts import change_lines
 from briefings.stories.updates import fresh_briefing
 
 MAX_EARLIER = 5
+# When several threads are shown, each tells its news in at most this many outcome and
+# next-step bullets and quotes: an answer that reads in a minute, not a wall of text.
+SHORT_FACTS = 3
+SHORT_QUOTES = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +60,25 @@ def latest_view(
     sent: Collection[int],
     zone: ZoneInfo,
     more: str,
+    short: bool = False,
 ) -> ThreadView:
     """The view of a thread whose ``developments`` (at least one) are given newest first;
-    ``sent`` holds the story ids the chat was sent, ``more`` the command listing them all."""
+    ``sent`` holds the story ids the chat was sent, ``more`` the command listing them all;
+    ``short``: the news in a few bullets (one thread among several)."""
     new = new_to_chat(developments, sent)
     if not new:
         return ThreadView(ThreadPart(None, last=dated_line(developments[0], zone), more=more), ())
     seen = [d for d in reversed(developments) if d.story_id in sent]
     newest = new[-1]
     fresh = fresh_briefing(newest.development, [d.development for d in seen])
+    if short:
+        outcomes = fresh.outcomes[:SHORT_FACTS]
+        fresh = dataclasses.replace(
+            fresh,
+            outcomes=outcomes,
+            next=fresh.next[: SHORT_FACTS - len(outcomes)],
+            quotes=fresh.quotes[:SHORT_QUOTES],
+        )
     # To a chat that followed the thread: everything that moved since; to a newcomer: what
     # the newest development moved.
     changes = change_lines(d.development for d in (new if seen else [newest]))
