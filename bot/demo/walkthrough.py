@@ -1,8 +1,12 @@
-"""The demo's story, step by step, over the real parts: commands, ingest, digest, delivery.
+"""The demo's story, step by step, over the real parts: commands, ingest, threads, digest,
+delivery.
 
-Nothing leaves the machine: the feed and pages come from :mod:`bot.demo.site` on 127.0.0.1,
-the database is SQLite in ``data_dir``, and time is a :class:`~bot.clock.FakeClock` that is
-moved to the digest time instead of waited for.
+Nothing leaves the machine: three made-up outlets' feeds and pages come from
+:mod:`bot.demo.site` on 127.0.0.1, the database is SQLite in ``data_dir``, and time is a
+:class:`~bot.clock.FakeClock` moved from one day of news to the next instead of waited for.
+A console chat follows trade talks between Norland and Aldoria over three days of news:
+the first ``latest``, a second one that starts with what is new since, the thread's
+``timeline``, and a digest that holds only what the chat has not seen.
 """
 
 from __future__ import annotations
@@ -35,18 +39,22 @@ from bot.store.threads import ThreadStore
 
 log = logging.getLogger(__name__)
 
-# Just after the sample feed was built (its items are from 7 June 2025, 08:46 and 09:12 UTC).
-DEMO_START = datetime(2025, 6, 7, 10, 0, tzinfo=UTC)
+# The evenings the bot polls the sample site: the fourth round ends (Wednesday 4 March), the
+# deadline moves (Monday 9 March), the fifth round opens (Thursday 12 March).
+DAY_ONE = datetime(2026, 3, 4, 21, 30, tzinfo=UTC)
+DAY_TWO = datetime(2026, 3, 9, 15, 0, tzinfo=UTC)
+DAY_THREE = datetime(2026, 3, 12, 18, 0, tzinfo=UTC)
+DEMO_START = DAY_ONE
 TOPIC = "trade-talks"
 DIGEST_TIME, DIGEST_ZONE = "08:00", "Europe/Berlin"
 CHAT_ID = "demo"
 
 
-def demo_settings(base: Settings, data_dir: Path, feed_url: str) -> Settings:
-    """``base`` with only the sample feed, SQLite in ``data_dir``, loopback fetching allowed
+def demo_settings(base: Settings, data_dir: Path, feed_urls: tuple[str, ...]) -> Settings:
+    """``base`` with only the sample feeds, SQLite in ``data_dir``, loopback fetching allowed
     and no platform tokens: the demo never touches another host."""
     topics = tuple(
-        dataclasses.replace(t, feeds=(feed_url,) if t.name == TOPIC else ()) for t in base.topics
+        dataclasses.replace(t, feeds=feed_urls if t.name == TOPIC else ()) for t in base.topics
     )
     if not any(t.name == TOPIC for t in topics):
         raise ValueError(f"the demo needs the {TOPIC} topic in the configuration")
@@ -63,11 +71,12 @@ def demo_settings(base: Settings, data_dir: Path, feed_url: str) -> Settings:
 
 async def run_demo(out: TextIO, data_dir: Path, base: Settings) -> int:
     """Run the walkthrough, writing what happens to ``out``; the exit status."""
-    with serve_sample_site() as site:
-        settings = demo_settings(base, data_dir, site.feed_url)
+    clock = FakeClock(DEMO_START)
+    with serve_sample_site(clock.now) as site:
+        settings = demo_settings(base, data_dir, site.feed_urls)
         engine = open_database_for(settings)
         try:
-            return await _walkthrough(_Screen(out), settings, engine, site)
+            return await _walkthrough(_Screen(out), settings, engine, site, clock)
         finally:
             engine.dispose()
 
@@ -90,9 +99,8 @@ class _Screen:
 
 
 async def _walkthrough(
-    screen: _Screen, settings: Settings, engine: sa.Engine, site: SampleSite
+    screen: _Screen, settings: Settings, engine: sa.Engine, site: SampleSite, clock: FakeClock
 ) -> int:
-    clock = FakeClock(DEMO_START)
     console = ConsoleAdapter(
         Commands(engine, settings, clock), io.StringIO(), screen.out, chat_id=CHAT_ID
     )
@@ -101,28 +109,42 @@ async def _walkthrough(
         screen.typed(line)
         await console.handle_line(line)
 
-    screen.section(f"A console chat follows {TOPIC}")
-    screen.note(f"Simulated time: {DEMO_START:%A %d %B %Y, %H:%M} UTC.")
+    async def poll(when: datetime) -> None:
+        clock.set(when)
+        screen.note(f"Simulated time: {_berlin(when)}. The bot polls the outlets' feeds:")
+        async with httpx.AsyncClient(trust_env=False) as client:
+            report = await run_ingest(engine, settings, client, clock, only_due=False)
+        for feed in report.feeds:
+            screen.note(f"{feed.url}: {feed.describe()}")
+        screen.note(report.summary())
+
+    screen.section(f"A console chat follows {TOPIC}, with a digest at 08:00 Berlin time")
     await say(f"subscribe {TOPIC}")
-
-    screen.section("Ingest: poll the sample feed, fetch the articles, write briefings")
-    screen.note(f"Feed (served locally): {site.feed_url}")
-    async with httpx.AsyncClient(trust_env=False) as client:
-        report = await run_ingest(engine, settings, client, clock)
-    for feed in report.feeds:
-        screen.note(f"{feed.url}: {feed.describe()}")
-    screen.note(report.summary())
-
-    screen.section("The newest briefing, on request")
-    await say(f"latest {TOPIC}")
-
-    screen.section("A daily digest at 08:00 Berlin time")
     await say(f"digest {DIGEST_TIME} {DIGEST_ZONE}")
 
+    screen.section("Wednesday 4 March: the fourth round of Norland-Aldoria talks ends")
+    screen.note("Three made-up outlets, served locally: " + ", ".join(site.outlets))
+    await poll(DAY_ONE)
+    await say(f"latest {TOPIC}")
+
+    screen.section("Monday 9 March: two more developments; latest starts with what is new")
+    await poll(DAY_TWO)
+    await say(f"latest {TOPIC}")
+
+    screen.section("The thread, one dated line per development")
+    await say(f"timeline {TOPIC}")
+
+    screen.section("Thursday 12 March: the fifth round opens with a new negotiator")
+    await poll(DAY_THREE)
     sent = await _deliver_digest(screen, settings, engine, clock, console)
     screen.section("Done")
     screen.note(f"{sent} digest message(s) delivered. Chat for real with: briefbot run --console")
     return 0 if sent else 1
+
+
+def _berlin(when: datetime) -> str:
+    local = when.astimezone(ZoneInfo(DIGEST_ZONE))
+    return f"{local:%A %d %B %Y, %H:%M} Berlin ({when:%H:%M} UTC)"
 
 
 async def _deliver_digest(
@@ -139,7 +161,7 @@ async def _deliver_digest(
     due = next_local_time(chat.digest_time, chat.digest_zone, clock.now())
     clock.set(due)
     local = due.astimezone(ZoneInfo(chat.digest_zone))
-    screen.section("The clock moves on to the digest time; the digest goes out")
+    screen.section("The next morning's digest holds only what the chat has not seen")
     screen.note(f"Simulated time: {local:%A %d %B %Y, %H:%M} {chat.digest_zone} ({due:%H:%M} UTC).")
     queue = DeliveryQueue(engine, clock, lease_seconds=settings.delivery.lease_seconds)
     job = DigestJob(

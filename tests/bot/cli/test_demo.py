@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from bot.config import load_settings
 from bot.demo.walkthrough import run_demo
 from bot.digests.compose import digest_title
-from bot.store.briefings import BriefingStore
 from bot.store.db import create_engine, sqlite_url
+from bot.store.schema import threads
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     return made
 
 
-async def test_demo_shows_briefing_quote_and_digest(
+async def test_demo_shows_the_thread_over_days(
     tmp_path: Path, loopback_only: list[Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for var in ("DATABASE_URL", "TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "BRIEFBOT_CONFIG"):
@@ -59,21 +60,34 @@ async def test_demo_shows_briefing_quote_and_digest(
 
     engine = create_engine(sqlite_url(tmp_path / "briefbot.sqlite3"))
     try:
-        stored = BriefingStore(engine).latest("trade-talks")
+        with engine.connect() as connection:
+            (threads_stored,) = connection.execute(sa.select(sa.func.count(threads.c.id))).one()
     finally:
         engine.dispose()
-    assert len(stored) == 1
-    headline = stored[0].briefing.headline
+    assert threads_stored == 1  # five developments of one negotiation; the storm is off topic
 
-    latest = text.split("you> latest trade-talks", 1)[1]
-    digest = text.split("goes out ==", 1)[1]
-    assert headline in latest
-    assert "Ryosei Akazawa" in latest
-    assert digest_title(["Trade talks"], date(2025, 6, 8)) in digest
-    assert headline in digest
-    assert "Ryosei Akazawa" in digest
+    first, second = text.split("you> latest trade-talks")[1:3]
+    # The first latest: the round's end from three outlets, the opening round earlier.
+    assert first.lstrip().startswith("Fourth round of Norland-Aldoria talks ends without agreement")
+    assert "Aldoria Public Radio" in first
+    assert "• Mon 2 Mar — Norland and Aldoria open fourth round of trade talks in Kessel" in first
+    # The second starts with what is new since, and what changed.
+    assert second.lstrip().startswith(
+        "New since you last looked (2 developments):\n"
+        "Norland and Aldoria push back trade deal deadline to 1 May\n"
+        "Changed: deadline 1 April → 1 May\n"
+    )
+    assert "Aldoria will not rush the Norland deal (new)" in second
+    timeline = text.split("you> timeline trade-talks", 1)[1]
+    assert "Timeline of Trade talks (trade-talks) — 4 developments" in timeline
+    # The digest holds only the development the chat had not seen, with what changed.
+    digest = text.split("has not seen ==", 1)[1]
+    assert digest_title(["Trade talks"], date(2026, 3, 13)) in digest
+    assert "Fifth round of Norland-Aldoria talks opens in Lindau" in digest
+    assert "Changed: Norland lead negotiator Ana Pereira → Marek Osei" in digest
+    assert "push back trade deal deadline" not in digest
     assert "Daily digest at 08:00 Europe/Berlin" in text
-    assert "digest message(s) delivered" in text
+    assert "1 digest message(s) delivered" in text
 
 
 def test_demo_command_runs_and_keeps_existing_data(tmp_path: Path) -> None:
