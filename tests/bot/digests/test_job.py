@@ -11,11 +11,12 @@ import sqlalchemy as sa
 from bot.chat import ChatKind
 from bot.clock import FakeClock
 from bot.config import Settings, load_settings
-from bot.delivery.queue import DeliveryQueue
+from bot.delivery.queue import DeliveryQueue, Outgoing
 from bot.digests import DigestJob
 from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatStore
-from bot.store.schema import chats, deliveries
+from bot.store.schema import chats, deliveries, sent_developments
+from bot.store.sent import SentStore, Via
 from bot.store.threads import ThreadStore
 from tests.bot.delivery.fakes import TextRenderer, briefing
 
@@ -252,3 +253,63 @@ def test_one_job_serves_many_chats_and_platforms(engine: sa.Engine) -> None:
     with engine.connect() as connection:
         kinds = set(connection.execute(sa.select(deliveries.c.chat_kind).distinct()).scalars())
     assert kinds == {"group", "private"}
+
+
+class FailingQueue(DeliveryQueue):
+    """Queues part 0 of a digest, then fails before its other parts (a crash mid-way)."""
+
+    def enqueue_many(self, items: list[Outgoing], connection: sa.Connection) -> set[str]:
+        if items and not items[0].key.endswith(":0"):
+            raise RuntimeError("the process died")
+        return super().enqueue_many(items, connection)
+
+
+def test_a_digest_and_what_it_marks_sent_are_one_transaction(engine: sa.Engine) -> None:
+    add_chat(engine, "1", "08:00", "UTC")
+    store = BriefingStore(engine)
+    store.save("a", briefing("Day one story"), utc(2026, 11, 24, 12))
+    store.save("b", briefing("Another story"), utc(2026, 11, 24, 13))
+    now = utc(2026, 11, 25, 8)
+    clock = FakeClock(now)
+    renderers = {"telegram": TextRenderer("telegram", split=True)}
+    failing = DigestJob(
+        engine, ThreadStore(engine), FailingQueue(engine, clock), renderers, make_settings()
+    )
+    with pytest.raises(RuntimeError):
+        failing.run(now, now - timedelta(minutes=1))
+    # Nothing is left of the attempt: no message queued, nothing marked sent.
+    assert queued(engine) == []
+    assert sent_rows(engine) == []
+
+    job = make_job(engine, clock, split=True)
+    assert job.run(now, now - timedelta(minutes=1)).queued == 1
+    assert job.run(now, now - timedelta(minutes=1)).queued == 0  # claimed once
+    assert [text for _, text, _ in queued(engine)] == [
+        "Your briefing — Trade talks — Wed 25 Nov",
+        "• Another story",
+        "• Day one story",
+    ]
+    assert sent_rows(engine) == [("digest",), ("digest",)]
+
+
+def test_a_digest_leaves_out_what_the_chat_was_sent(engine: sa.Engine) -> None:
+    for chat_id in ("1", "2"):
+        add_chat(engine, chat_id, "08:00", "UTC")
+    store = BriefingStore(engine)
+    seen = store.save("a", briefing("Shown by latest"), utc(2026, 11, 24, 12))
+    store.save("b", briefing("Not seen yet"), utc(2026, 11, 24, 13))
+    SentStore(engine).mark(
+        "telegram", "1", [(seen.story_id, None)], Via.LATEST, utc(2026, 11, 24, 14)
+    )
+    now = utc(2026, 11, 25, 8)
+    make_job(engine, FakeClock(now)).run(now, now - timedelta(minutes=1))
+    texts = {key.split(":")[2]: text for key, text, _ in queued(engine)}
+    assert texts["1"] == "Your briefing — Trade talks — Wed 25 Nov\n• Not seen yet"
+    assert texts["2"] == (
+        "Your briefing — Trade talks — Wed 25 Nov\n• Not seen yet\n• Shown by latest"
+    )
+
+
+def sent_rows(engine: sa.Engine) -> list[tuple[str]]:
+    with engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(sa.select(sent_developments.c.via))]
