@@ -86,7 +86,8 @@ class IngestReport:
     def _threads(self) -> str:
         if not (self.threads_started or self.threads_developed):
             return ""
-        return f"; {self.threads_started} new threads, {self.threads_developed} developed"
+        started = "thread" if self.threads_started == 1 else "threads"
+        return f"; {self.threads_started} new {started}, {self.threads_developed} developed"
 
     def _failed_briefings(self) -> str:
         if not self.failed_briefings:

@@ -63,7 +63,7 @@ async def test_prints_a_line_per_feed_and_a_summary(engine: sa.Engine, server: L
     )
     assert lines[2] == (
         "2 feeds polled: 1 with new entries, 0 unchanged, 1 failed; "
-        "4 new articles, 3 on a topic; 2 new stories, 0 updated"
+        "4 new articles, 3 on a topic; 2 new stories, 0 updated; 1 new thread, 0 developed"
     )
 
 
