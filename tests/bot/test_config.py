@@ -39,6 +39,12 @@ def test_user_file_changes_only_the_keys_it_sets(tmp_path: Path) -> None:
     assert [t.name for t in settings.topics] == ["trade-talks", "rice"]
 
 
+def test_a_digest_shows_eight_threads_unless_configured(tmp_path: Path) -> None:
+    assert load_settings(environ={}).bot.digest_max_threads == 8
+    path = _write(tmp_path, "[bot]\ndigest_max_threads = 5\n")
+    assert load_settings(path, environ={}).bot.digest_max_threads == 5
+
+
 def test_config_file_from_the_environment(tmp_path: Path) -> None:
     path = _write(tmp_path, '[bot]\nempty_digest = "notice"\n')
     assert load_settings(environ={"BRIEFBOT_CONFIG": str(path)}).bot.empty_digest == "notice"
@@ -104,6 +110,7 @@ def test_missing_config_file_is_named(tmp_path: Path) -> None:
         ("[fetch]\nmax_bytes = true\n", "fetch.max_bytes must be a valid integer"),
         ("[delivery]\nlimit_fraction = 1.5\n", "delivery.limit_fraction"),
         ("[bot]\ndigest_slot_minutes = 0\n", "bot.digest_slot_minutes"),
+        ("[bot]\ndigest_max_threads = 0\n", "bot.digest_max_threads"),
         ("[server]\nport = 70000\n", "server.port"),
         ('[logging]\nlevel = "LOUD"\n', "logging.level must be one of"),
         ('[logging]\nformat = "xml"\n', "logging.format"),
