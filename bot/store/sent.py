@@ -20,6 +20,7 @@ from bot.store.schema import chats, sent_developments, stories
 
 _ROWS_PER_INSERT = 500
 _CHUNK = 500
+_STORY_CHUNK = 5000
 
 
 class Via(StrEnum):
@@ -84,13 +85,15 @@ def sent_among(
     pks = sorted(set(chat_pks))
     if not wanted or not pks:
         return {}
+    # Bounded statements: SQLite caps the bound parameters of one statement.
     for start in range(0, len(pks), _CHUNK):
-        query = sa.select(sent_developments.c.chat_pk, sent_developments.c.story_id).where(
-            sent_developments.c.chat_pk.in_(pks[start : start + _CHUNK]),
-            sent_developments.c.story_id.in_(wanted),
-        )
-        for chat_pk, story_id in connection.execute(query):
-            found.setdefault(int(chat_pk), set()).add(int(story_id))
+        for first in range(0, len(wanted), _STORY_CHUNK):
+            query = sa.select(sent_developments.c.chat_pk, sent_developments.c.story_id).where(
+                sent_developments.c.chat_pk.in_(pks[start : start + _CHUNK]),
+                sent_developments.c.story_id.in_(wanted[first : first + _STORY_CHUNK]),
+            )
+            for chat_pk, story_id in connection.execute(query):
+                found.setdefault(int(chat_pk), set()).add(int(story_id))
     return {chat_pk: frozenset(ids) for chat_pk, ids in found.items()}
 
 
