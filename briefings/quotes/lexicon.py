@@ -84,8 +84,8 @@ ROLE_MODIFIERS = word_set(
 # Documents that speak for whoever issued them: "according to a joint statement".
 DOCUMENTS = word_set(
     "statement statements communique communiqué declaration readout report letter document "
-    "filing memo memorandum notice transcript release tweet ruling decision judgment judgement summary "
-    "editorial"
+    "filing memo memorandum notice transcript release tweet ruling decision judgment judgement "
+    "summary editorial"
 )
 # Described people who stay unnamed when no one in the article holds the description.
 SOURCES = word_set(
