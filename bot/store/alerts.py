@@ -27,9 +27,6 @@ from bot.store.schema import (
 from briefings.model import Briefing, Change
 from briefings.output.serialize import briefing_from_dict
 
-# Names the alert job's per-chat lock among PostgreSQL advisory locks ("alrt").
-ALERT_LOCK = 0x616C7274
-
 
 @dataclass(frozen=True, slots=True)
 class MaterialDevelopment:
@@ -160,10 +157,13 @@ def sent_pairs(
 
 
 def lock_chat_alerts(connection: sa.Connection, chat_pk: int) -> None:
-    """Hold the chat's alert lock for the rest of the transaction (PostgreSQL), so two
-    replicas count and spend one chat's daily budget one after the other."""
+    """Lock the chat's row for the rest of the transaction, so that two runs (two replicas)
+    count and spend one chat's daily budget one after the other: PostgreSQL locks the row;
+    SQLite takes its one write lock, and later reads in the transaction see every commit."""
     if connection.dialect.name == "postgresql":
-        connection.execute(sa.select(sa.func.pg_advisory_xact_lock(ALERT_LOCK, chat_pk)))
+        connection.execute(sa.select(chats.c.id).where(chats.c.id == chat_pk).with_for_update())
+    else:
+        connection.execute(chats.update().where(chats.c.id == chat_pk).values(id=chats.c.id))
 
 
 def record_alert(
