@@ -1,5 +1,6 @@
 """The SQL of the alert job: recent material developments with their topics, the chats that
-want alerts on those topics, what they were sent, and recording an alert.
+want alerts on those topics, what they were sent (:mod:`bot.store.sent`), and recording an
+alert.
 
 Each function runs within the caller's connection; :class:`bot.alerts.job.AlertJob` decides
 where transactions begin and end.
@@ -7,25 +8,18 @@ where transactions begin and end.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
-from bot.store.chats import ALERT_VIA, ChatState
-from bot.store.schema import (
-    briefing_topics,
-    briefings,
-    chats,
-    sent_developments,
-    stories,
-    subscriptions,
-)
+from bot.store.chats import ChatState
+from bot.store.developments import select_developments, stored_development
+from bot.store.schema import briefing_topics, briefings, chats, stories, subscriptions
+from bot.store.sent import Via, mark_sent, sent_among
 from briefings.model import Briefing, Change
-from briefings.output.serialize import briefing_from_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,40 +54,27 @@ def material_developments(
     connection: sa.Connection, arrived_since: datetime
 ) -> list[MaterialDevelopment]:
     """Developments first stored from ``arrived_since`` on that are material (``material``
-    not empty) and have a briefing, the oldest first."""
-    query = (
-        sa.select(
-            stories.c.id,
-            stories.c.thread_id,
-            stories.c.published_at,
-            stories.c.first_seen_at,
-            stories.c.material,
-            stories.c.changes,
-            briefings.c.id.label("briefing_id"),
-            briefings.c.published_at.label("briefing_published_at"),
-            briefings.c.data,
-        )
-        .join(briefings, briefings.c.story_id == stories.c.id)
-        .where(stories.c.first_seen_at >= arrived_since)
-        .order_by(stories.c.first_seen_at, stories.c.id)
-    )
+    not empty), the oldest first."""
+    query = select_developments().where(stories.c.first_seen_at >= arrived_since)
     # ``material`` is JSON, which PostgreSQL cannot compare: the (few) recent rows are
     # filtered here.
-    rows = [row for row in connection.execute(query) if _reasons(row.material)]
-    topics = _topics(connection, [row.briefing_id for row in rows])
-    found = [
-        MaterialDevelopment(
-            story_id=row.id,
-            thread_id=row.thread_id,
-            published=row.published_at or row.briefing_published_at or row.first_seen_at,
-            arrived=row.first_seen_at,
-            reasons=_reasons(row.material),
-            briefing=briefing_from_dict(row.data),
-            changes=tuple(change_from_dict(c) for c in row.changes or () if isinstance(c, dict)),
-            topics=topics.get(row.briefing_id, ()),
+    rows = [row for row in connection.execute(query) if row.material]
+    topics = _topics(connection, [row.id for row in rows])
+    found = []
+    for row in rows:
+        stored = stored_development(row)
+        found.append(
+            MaterialDevelopment(
+                story_id=stored.story_id,
+                thread_id=stored.thread_id,
+                published=stored.published,
+                arrived=row.first_seen_at,
+                reasons=stored.material,
+                briefing=stored.briefing,
+                changes=stored.development.changes,
+                topics=topics.get(stored.story_id, ()),
+            )
         )
-        for row in rows
-    ]
     found.sort(key=lambda d: (d.published, d.story_id))
     return found
 
@@ -147,13 +128,8 @@ def sent_pairs(
     connection: sa.Connection, chat_pks: Collection[int], story_ids: Collection[int]
 ) -> set[tuple[int, int]]:
     """The (chat, development) pairs among these that were sent already, by any way."""
-    if not chat_pks or not story_ids:
-        return set()
-    query = sa.select(sent_developments.c.chat_pk, sent_developments.c.story_id).where(
-        sent_developments.c.chat_pk.in_(sorted(chat_pks)),
-        sent_developments.c.story_id.in_(sorted(story_ids)),
-    )
-    return {(row.chat_pk, row.story_id) for row in connection.execute(query)}
+    found = sent_among(connection, chat_pks, story_ids)
+    return {(chat_pk, story_id) for chat_pk, ids in found.items() for story_id in ids}
 
 
 def lock_chat_alerts(connection: sa.Connection, chat_pk: int) -> None:
@@ -171,43 +147,21 @@ def record_alert(
 ) -> bool:
     """Record the development as sent to the chat as an alert; False (nothing recorded) when
     the chat was sent it already, by any way."""
-    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
-    statement = (
-        insert(sent_developments)
-        .values(chat_pk=chat_pk, story_id=story_id, thread_id=thread_id, via=ALERT_VIA, sent_at=now)
-        .on_conflict_do_nothing()
-        .returning(sent_developments.c.id)
-    )
-    return connection.execute(statement).first() is not None
+    return mark_sent(connection, chat_pk, [(story_id, thread_id)], Via.ALERT, now) == 1
 
 
-def change_from_dict(data: Mapping[str, Any]) -> Change:
-    """A Change from its JSON form (``kind, subject, before, after, source_url``)."""
-    return Change(
-        kind=str(data.get("kind", "")),
-        subject=str(data.get("subject", "")),
-        before=str(data.get("before", "")),
-        after=str(data.get("after", "")),
-        source_url=str(data.get("source_url", "")),
-    )
-
-
-def _reasons(material: Any) -> tuple[str, ...]:
-    if not isinstance(material, list):
-        return ()
-    return tuple(str(reason) for reason in material if reason)
-
-
-def _topics(connection: sa.Connection, briefing_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
-    ids = sorted(set(briefing_ids))
+def _topics(connection: sa.Connection, story_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+    """The topics of each story's briefing."""
+    ids = sorted(set(story_ids))
     if not ids:
         return {}
     query = (
-        sa.select(briefing_topics.c.briefing_id, briefing_topics.c.topic)
-        .where(briefing_topics.c.briefing_id.in_(ids))
-        .order_by(briefing_topics.c.briefing_id, briefing_topics.c.topic)
+        sa.select(briefings.c.story_id, briefing_topics.c.topic)
+        .join(briefing_topics, briefing_topics.c.briefing_id == briefings.c.id)
+        .where(briefings.c.story_id.in_(ids))
+        .order_by(briefings.c.story_id, briefing_topics.c.topic)
     )
     found: dict[int, list[str]] = {}
     for row in connection.execute(query):
-        found.setdefault(row.briefing_id, []).append(row.topic)
+        found.setdefault(row.story_id, []).append(row.topic)
     return {key: tuple(value) for key, value in found.items()}

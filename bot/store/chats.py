@@ -29,6 +29,7 @@ import sqlalchemy as sa
 
 from bot.chat import ChatKind
 from bot.store.schema import chats, sent_developments, subscriptions
+from bot.store.sent import Via, move_sent
 from briefings.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -70,10 +71,6 @@ class ChatRecord:
         if self.quiet_start is None or self.quiet_end is None:
             return None
         return (self.quiet_start, self.quiet_end)
-
-
-# ``sent_developments.via`` of a development sent as an alert.
-ALERT_VIA = "alert"
 
 
 class ChatNotFound(StoreError, LookupError):
@@ -153,10 +150,10 @@ class ChatStore:
     def migrate_chat(
         self, platform: str, old_id: str, new_id: str, now: datetime
     ) -> ChatRecord | None:
-        """Move a chat to its new id: subscriptions and digest settings follow, the old row
-        becomes ``"migrated"`` with ``migrated_to=new_id``. Idempotent; called by the delivery
-        worker when the platform reports the move. Returns the new chat, or None if the old one
-        was never seen."""
+        """Move a chat to its new id: subscriptions, digest settings and what it was sent
+        follow, the old row becomes ``"migrated"`` with ``migrated_to=new_id``. Idempotent;
+        called by the delivery worker when the platform reports the move. Returns the new
+        chat, or None if the old one was never seen."""
         with self._engine.begin() as connection:
             old = self._row(connection, platform, old_id)
             if old is None:
@@ -196,6 +193,7 @@ class ChatStore:
                 .where(subscriptions.c.chat_pk == old.id)
                 .values(active=False, updated_at=now)
             )
+            move_sent(connection, int(old.id), int(new.id))
             connection.execute(
                 chats.update()
                 .where(chats.c.id == old.id)
@@ -399,7 +397,7 @@ def count_alerts_since(connection: sa.Connection, chat_pk: int, since: datetime)
             .select_from(sent_developments)
             .where(
                 sent_developments.c.chat_pk == chat_pk,
-                sent_developments.c.via == ALERT_VIA,
+                sent_developments.c.via == Via.ALERT,
                 sent_developments.c.sent_at >= since,
             )
         ).scalar_one()
