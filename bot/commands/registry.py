@@ -4,7 +4,17 @@ the console). A new command is one more entry here."""
 
 from __future__ import annotations
 
-from bot.commands import digest, latest, settings, start, subscribe, topics, unsubscribe
+from bot.commands import (
+    alerts,
+    digest,
+    latest,
+    quiet,
+    settings,
+    start,
+    subscribe,
+    topics,
+    unsubscribe,
+)
 from bot.commands import help as help_command
 from bot.commands.base import Command
 
@@ -14,6 +24,8 @@ COMMANDS: tuple[Command, ...] = (
     unsubscribe.COMMAND,
     latest.COMMAND,
     digest.COMMAND,
+    alerts.COMMAND,
+    quiet.COMMAND,
     settings.COMMAND,
     help_command.COMMAND,
     start.COMMAND,

@@ -83,6 +83,8 @@ sa.Index("ix_threads_last_at", threads.c.last_at)
 # A story is one development: the reports of one event, merged into one briefing. It belongs
 # to a thread; ``changes`` (Change records as JSON) are what it moved since earlier
 # developments of its thread, ``material`` why it is worth an alert (empty: it is not).
+# ``facts`` (StatedFact records as JSON) and ``lede`` are what threads are matched and
+# compared on, kept so that a thread's developments are rebuilt without re-reading reports.
 stories = sa.Table(
     "stories",
     metadata,
@@ -97,6 +99,8 @@ stories = sa.Table(
     sa.Column("changes", sa.JSON, nullable=False, server_default="[]"),
     sa.Column("material", sa.JSON, nullable=False, server_default="[]"),
     sa.Column("first_hour_outlets", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("facts", sa.JSON, nullable=False, server_default="[]"),
+    sa.Column("lede", sa.Text, nullable=False, server_default=""),
 )
 sa.Index("ix_stories_thread_id", stories.c.thread_id)
 
