@@ -18,7 +18,9 @@ average is printed: other work on the machine shows in the figures.
 With ``--flood N`` each burst also carries N commands from one more channel: the app (with
 the bot's rate limiter, as ``briefbot run`` wires it) answers that channel about once a second,
 tells it once that it is going too fast and skips the rest; the figures are the other
-channels' answers during the flood.
+channels' answers during the flood. The flood is sent by a process of its own, as Slack's
+requests come from servers of their own: the process that times the other channels does not
+also spend its time sending the flood.
 
     .venv/bin/python bench/slack_latency.py [--requests 200] [--rounds 3] [--flood 0]
 
@@ -66,13 +68,66 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[index]
 
 
+class FloodSender:
+    """A process of its own that sends ``count`` slash commands from one channel each time it
+    is told to (a line on its stdin), and says when they are all acknowledged."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self._process = process
+
+    @classmethod
+    async def start(cls, url: str, response_base: str, count: int) -> FloodSender:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            __file__,
+            "--send-flood",
+            url,
+            response_base,
+            str(count),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+        )
+        return cls(process)
+
+    async def send(self, tag: str) -> tuple[int, int]:
+        """Send one flood; how many were acknowledged with a 200, and in how many ms."""
+        assert self._process.stdin is not None
+        assert self._process.stdout is not None
+        self._process.stdin.write(f"{tag}\n".encode())
+        await self._process.stdin.drain()
+        acked, took_ms = (await self._process.stdout.readline()).decode().split()
+        return int(acked), int(took_ms)
+
+    async def close(self) -> None:
+        if self._process.stdin is not None:
+            self._process.stdin.close()
+        await self._process.wait()
+
+
+async def send_floods(url: str, response_base: str, count: int) -> None:
+    """The flood sender's loop (see :class:`FloodSender`)."""
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        http = SlackHttp(session, url, SECRET)
+        loop = asyncio.get_running_loop()
+        reader = asyncio.StreamReader()
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+        while tag := (await reader.readline()).decode().strip():
+            started = time.perf_counter()
+            answers = await asyncio.gather(
+                *(
+                    http.slash("topics", f"{response_base}/{tag}-flood-{n}", channel="CFLOOD")
+                    for n in range(count)
+                )
+            )
+            acked = sum(1 for answer in answers if answer.status == 200)
+            print(acked, round((time.perf_counter() - started) * 1000), flush=True)
+
+
 async def one_round(
-    http: SlackHttp, standin: SlackStandin, count: int, tag: str, flood: int = 0
+    http: SlackHttp, standin: SlackStandin, count: int, tag: str, flood: FloodSender | None = None
 ) -> tuple:
     gc.collect()  # the harness's own housekeeping, before the clock starts
-
-    async def flooding(n: int) -> None:
-        await http.slash("topics", standin.response_url(f"{tag}-flood-{n}"), channel="CFLOOD")
 
     async def one(n: int) -> tuple[float, float, bool]:
         key = f"{tag}-{n}"
@@ -86,9 +141,11 @@ async def one_round(
         ok = answer.status == 200 and standin.responses[key][0].get("blocks") is not None
         return acked - started, standin.response_times[key] - started, ok
 
-    flooded = asyncio.gather(*(flooding(n) for n in range(flood)))
+    flooded = asyncio.ensure_future(flood.send(tag)) if flood is not None else None
     results = await asyncio.gather(*(one(n) for n in range(count)))
-    await flooded
+    if flooded is not None:
+        acked, took_ms = await flooded
+        print(f"{tag}: {acked} of the flooding channel's commands acknowledged in {took_ms} ms")
     acks = [r[0] * 1000 for r in results]
     answers = [r[1] * 1000 for r in results]
     errors = sum(1 for r in results if not r[2])
@@ -147,9 +204,11 @@ async def main(requests: int, rounds: int, flood: int = 0) -> dict[str, float]:
         gc.freeze()  # the harness's startup heap is not walked again by its collections
         print(f"load average before: {_load()}")
         connector = aiohttp.TCPConnector(limit=0)
+        url = f"http://127.0.0.1:{port}/slack/events"
+        flooder = await FloodSender.start(url, f"{standin.root}/response", flood) if flood else None
         try:
             async with aiohttp.ClientSession(connector=connector) as session:
-                http = SlackHttp(session, f"http://127.0.0.1:{port}/slack/events", SECRET)
+                http = SlackHttp(session, url, SECRET)
                 # The first burst opens every connection and warms the app up: reported apart.
                 cold_acks, cold_answers, errors = await one_round(http, standin, requests, "cold")
                 print(
@@ -160,7 +219,7 @@ async def main(requests: int, rounds: int, flood: int = 0) -> dict[str, float]:
                 answers: list[float] = []
                 for number in range(rounds):
                     round_acks, round_answers, round_errors = await one_round(
-                        http, standin, requests, f"r{number}", flood
+                        http, standin, requests, f"r{number}", flooder
                     )
                     acks += round_acks
                     answers += round_answers
@@ -171,6 +230,8 @@ async def main(requests: int, rounds: int, flood: int = 0) -> dict[str, float]:
                         f"answer p95 {percentile(round_answers, 95):.1f} ms"
                     )
         finally:
+            if flooder is not None:
+                await flooder.close()
             app.stdin.close()
             await app.wait()
             await standin.close()
@@ -208,8 +269,12 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--flood", type=int, default=0, help="commands from one channel per round")
     parser.add_argument("--serve", nargs=2, metavar=("API", "DB"), help=argparse.SUPPRESS)
+    parser.add_argument("--send-flood", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         asyncio.run(serve(*args.serve))
+    elif args.send_flood:
+        url, response_base, count = args.send_flood
+        asyncio.run(send_floods(url, response_base, int(count)))
     else:
         print(json.dumps(asyncio.run(main(args.requests, args.rounds, args.flood))))

@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TextIO
@@ -243,8 +243,17 @@ def leader_services(
         (*(ReachedAdapter(a, starter) for a in led), *background_services(wiring, adapters)),
         holder=default_worker_id(),
         lease_seconds=wiring.settings.bot.leader_lease_seconds,
+        on_replicas=wiring.limiter.share_with if answers_anywhere(adapters) else None,
     )
     return leadership, led
+
+
+def answers_anywhere(adapters: Sequence[Adapter]) -> bool:
+    """Whether every replica answers commands (Telegram webhook mode, Slack), not the leader
+    alone: then each replica keeps to its share of the platform limits."""
+    return any(
+        not getattr(a, "polls", False) and not isinstance(a, ConsoleAdapter) for a in adapters
+    )
 
 
 # --- the whole ----------------------------------------------------------------------------

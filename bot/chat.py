@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from briefings.model import Briefing
+from briefings.model import Briefing, Change
 
 
 class ChatKind(StrEnum):
@@ -49,6 +49,22 @@ class DigestPart:
 
     title: str
     briefings: tuple[Briefing, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AlertPart:
+    """An alert for a material development: why it is one (``reasons``, bot-written words
+    such as "agreement reached"), its briefing as the alert shows it (headline, key outcomes,
+    sources) and its ``changes`` (each shown as its ``Changed:`` line)."""
+
+    reasons: tuple[str, ...]
+    briefing: Briefing
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """``Alert — agreement reached, new rate`` (the headline follows it)."""
+        return "Alert — " + ", ".join(self.reasons) if self.reasons else "Alert"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +153,7 @@ ReplyPart = (
     TextPart
     | BriefingPart
     | DigestPart
+    | AlertPart
     | ChoicesPart
     | ThreadPart
     | TimelinePart

@@ -45,6 +45,7 @@ class BotSettings:
     default_digest_time: str = "08:00"
     default_timezone: str = "UTC"
     leader_lease_seconds: float = 20.0
+    alerts_per_day: int = 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,10 @@ over and starts the leader's services: within 1.25 lease lengths. A leader that 
 (its database is unreachable) stops its services before its lease can run out, so two
 replicas never lead at once (given clocks that agree to within a fraction of a second).
 
+Every replica also renews a ``replica:<holder>`` lease of its own, so each knows how many are
+alive: where any replica may send (webhook and Slack modes answer commands wherever they
+arrive), each keeps to its share of the platform limits (``on_replicas``).
+
 The database's unique keys stay the safety net: a digest is claimed once whoever queues it.
 """
 
@@ -15,19 +19,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
 import sqlalchemy as sa
 
 from bot.clock import Clock
-from bot.store.leases import release_lease, take_lease
+from bot.store.leases import count_live, release_lease, take_lease
 from briefings.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
 LEADER = "leader"
+REPLICA_PREFIX = "replica:"
 
 
 class Service(Protocol):
@@ -51,6 +56,7 @@ class Leadership:
         holder: str,
         lease_seconds: float = 20.0,
         name: str = LEADER,
+        on_replicas: Callable[[int], None] | None = None,
     ) -> None:
         self._engine = engine
         self._clock = clock
@@ -59,6 +65,7 @@ class Leadership:
         self._ttl = timedelta(seconds=lease_seconds)
         self._every = lease_seconds / 4
         self._name = name
+        self._on_replicas = on_replicas
         self._started: list[Service] = []
         self._held_until: datetime | None = None
         self._stop = asyncio.Event()
@@ -87,12 +94,15 @@ class Leadership:
             await self._step_down("the replica is stopping", logging.INFO)
             with contextlib.suppress(Exception):  # it runs out by itself anyway
                 await asyncio.to_thread(self._release)
+        if self._on_replicas is not None:
+            with contextlib.suppress(Exception):  # the others count it until it runs out
+                await asyncio.to_thread(self._leave)
 
     async def check(self) -> None:
         """One round: take or renew the lease; start or stop the services to match."""
         now = self._clock.now()
         try:
-            held = await asyncio.to_thread(self._take, now)
+            held, replicas = await asyncio.to_thread(self._take, now)
         except Exception:
             log.exception("replica %s: the %s lease could not be renewed", self.holder, self._name)
             if self._held_until is not None and now + timedelta(seconds=self._every) >= (
@@ -100,6 +110,8 @@ class Leadership:
             ):
                 await self._step_down("its lease could not be renewed")
             return
+        if self._on_replicas is not None:
+            self._on_replicas(replicas)
         if held:
             leading = self.leading
             self._held_until = now + self._ttl
@@ -144,10 +156,24 @@ class Leadership:
             except Exception:
                 log.exception("stopping %s failed", type(service).__name__)
 
-    def _take(self, now: datetime) -> bool:
+    def _take(self, now: datetime) -> tuple[bool, int]:
+        """Take or renew the lease; with ``on_replicas``, renew this replica's own lease and
+        count the live ones (else 1)."""
         with self._engine.begin() as connection:
-            return take_lease(connection, self._name, self.holder, now, self._ttl)
+            held = take_lease(connection, self._name, self.holder, now, self._ttl)
+            if self._on_replicas is None:
+                return held, 1
+            take_lease(connection, self._member, self.holder, now, self._ttl)
+            return held, count_live(connection, REPLICA_PREFIX, now)
+
+    @property
+    def _member(self) -> str:
+        return REPLICA_PREFIX + self.holder
 
     def _release(self) -> None:
         with self._engine.begin() as connection:
             release_lease(connection, self._name, self.holder, self._clock.now())
+
+    def _leave(self) -> None:
+        with self._engine.begin() as connection:
+            release_lease(connection, self._member, self.holder, self._clock.now())

@@ -1,9 +1,10 @@
-"""The scheduler: feed polling, the digest slot job and the catch-up at start, on one
-APScheduler 3.x ``AsyncIOScheduler``.
+"""The scheduler: feed polling (each pass followed by the alert job), the digest slot job and
+the catch-up at start, on one APScheduler 3.x ``AsyncIOScheduler``.
 
 Jobs are thin: each reads the clock and calls a plain function that takes ``now``
-(:meth:`DigestJob.run_slot`, :meth:`DigestJob.catch_up`, a :data:`Poll`), so tests call
-those directly with a fixed clock and never wait for the scheduler. Digest jobs are plain
+(:meth:`DigestJob.run_slot`, :meth:`DigestJob.catch_up`, :meth:`AlertJob.run`, a
+:data:`Poll`), so tests call those directly with a fixed clock and never wait for the
+scheduler. Digest jobs are plain
 functions, which the scheduler runs in its thread pool: a big fan-out never blocks the loop.
 Feed polling runs each ingest pass in a worker process (:mod:`bot.workpool`), so reading
 pages never holds up an answer either.
@@ -26,6 +27,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.alerts.job import AlertJob
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.queue import DeliveryQueue
@@ -45,6 +47,7 @@ Poll = Callable[[datetime], Awaitable[object]]
 POLL_JOB = "poll-feeds"
 DIGEST_JOB = "digest-slot"
 CATCH_UP_JOB = "digest-catch-up"
+ALERT_JOB = "alerts"
 
 
 def feed_poller(
@@ -116,12 +119,25 @@ class PooledPoll:
         await asyncio.sleep(0)
 
 
-async def poll_feeds(poll: Poll, clock: Clock) -> None:
+async def poll_feeds(poll: Poll, clock: Clock, alerts: AlertJob | None = None) -> None:
+    """One ingest pass, then (unless the pass was stopped) the alert job for what it
+    brought."""
     try:
-        await poll(clock.now())
+        report = await poll(clock.now())
     except Exception:
         # One failed pass must not unschedule polling; the next interval tries again.
         log.exception("feed poll failed")
+        report = None
+    if alerts is not None and report is not None:
+        await asyncio.to_thread(alert_check, alerts, clock)
+
+
+def alert_check(alerts: AlertJob, clock: Clock) -> None:
+    try:
+        alerts.run(clock.now())
+    except Exception:
+        # The next run finds what this one left: nothing is marked sent that was not queued.
+        log.exception("alert job failed")
 
 
 def digest_slot(digests: DigestJob, clock: Clock) -> None:
@@ -139,10 +155,14 @@ def build_scheduler(
     poll: Poll | None = None,
     *,
     catch_up: bool = True,
+    alerts: AlertJob | None = None,
 ) -> AsyncIOScheduler:
     """The scheduler with its jobs registered (not started).
 
-    - ``poll-feeds``: every ``fetch.poll_interval_minutes``, the first at start;
+    - ``poll-feeds``: every ``fetch.poll_interval_minutes``, the first at start, each pass
+      followed by the ``alerts`` job;
+    - ``alerts``: without ``poll`` (another process ingests), the alert job alone at the
+      same interval;
     - ``digest-slot``: every ``bot.digest_slot_minutes`` on the minute (UTC);
     - ``digest-catch-up``: once at start, for digests that fell due while down.
 
@@ -158,8 +178,16 @@ def build_scheduler(
         scheduler.add_job(
             poll_feeds,
             IntervalTrigger(minutes=settings.fetch.poll_interval_minutes, timezone=UTC),
-            args=(poll, clock),
+            args=(poll, clock, alerts),
             id=POLL_JOB,
+            next_run_time=start,
+        )
+    elif alerts is not None:
+        scheduler.add_job(
+            alert_check,
+            IntervalTrigger(minutes=settings.fetch.poll_interval_minutes, timezone=UTC),
+            args=(alerts, clock),
+            id=ALERT_JOB,
             next_run_time=start,
         )
     scheduler.add_job(
@@ -219,9 +247,11 @@ def build_background(
     poll_feeds_too: bool = True,
     limiter: RateLimiter | None = None,
 ) -> tuple[SchedulerService, WorkerService]:
-    """The scheduler (feed polling, digests) and the delivery worker, wired over ``engine``."""
+    """The scheduler (feed polling, alerts, digests) and the delivery worker, wired over
+    ``engine``."""
     queue = DeliveryQueue(engine, clock, lease_seconds=settings.delivery.lease_seconds)
     digests = DigestJob(engine, ThreadStore(engine), queue, renderers, settings)
+    alerts = AlertJob(engine, queue, renderers, settings)
     client = pooled = None
     poll: Poll | None = None
     url = database_url(engine)
@@ -233,7 +263,7 @@ def build_background(
         # redirects per request; proxies from the environment are not followed.
         client = httpx.AsyncClient(trust_env=False)
         poll = feed_poller(engine, settings, clock, client)
-    scheduler = build_scheduler(settings, clock, digests, poll)
+    scheduler = build_scheduler(settings, clock, digests, poll, alerts=alerts)
     worker = DeliveryWorker(
         queue,
         senders,

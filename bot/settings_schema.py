@@ -97,6 +97,7 @@ class BotSection(Section):
     default_digest_time: ClockTime = "08:00"
     default_timezone: TimeZone = "UTC"
     leader_lease_seconds: Annotated[StrictFloat, Field(ge=1, le=600)] = 20.0
+    alerts_per_day: Annotated[StrictInt, Field(ge=0, le=100)] = 3
 
 
 class FetchSection(Section):

@@ -112,6 +112,6 @@ def is_shared(kind: ChatKind) -> bool:
 def admins_only_reply(kind: ChatKind) -> Reply:
     where = "channel" if kind == ChatKind.CHANNEL else "group"
     return Reply.error(
-        f"Only admins of this {where} can change its topics and digest. "
+        f"Only admins of this {where} can change its topics, digest and alerts. "
         "Ask an admin, or see what it gets with: settings"
     )

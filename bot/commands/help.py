@@ -13,7 +13,7 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
         if command.listed:
             lines.extend(f"• {usage} — {what}" for usage, what in command.usage)
     if ctx.settings.bot.group_admins_only:
-        lines.append("In groups and channels only admins can change topics and the digest.")
+        lines.append("In groups and channels only admins can change topics, the digest and alerts.")
     return Reply.text("\n".join(lines))
 
 

@@ -5,8 +5,10 @@ the console). A new command is one more entry here."""
 from __future__ import annotations
 
 from bot.commands import (
+    alerts,
     digest,
     latest,
+    quiet,
     settings,
     start,
     subscribe,
@@ -24,6 +26,8 @@ COMMANDS: tuple[Command, ...] = (
     latest.COMMAND,
     timeline.COMMAND,
     digest.COMMAND,
+    alerts.COMMAND,
+    quiet.COMMAND,
     settings.COMMAND,
     help_command.COMMAND,
     start.COMMAND,

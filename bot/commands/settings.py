@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.chat import CommandRequest, Reply
+from bot.commands.alerts import describe_alerts, describe_quiet
 from bot.commands.base import (
     Command,
     CommandContext,
@@ -26,6 +27,14 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
         lines.append(f"• Daily digest: {describe_digest(chat)}, once the chat follows a topic")
     else:
         lines.append(f"• Daily digest: {describe_digest(chat)}")
+    if chat.alerts:
+        lines.append(f"• Alerts: {describe_alerts(ctx, chat)}")
+    else:
+        lines.append("• Alerts: off. Try: alerts on")
+    if chat.quiet_hours is not None:
+        lines.append(f"• Quiet hours: {describe_quiet(ctx, chat)}")
+    elif chat.alerts:
+        lines.append("• Quiet hours: none. Try: quiet 22:00-07:00")
     if is_shared(chat.kind):
         who = "admins only" if ctx.settings.bot.group_admins_only else "anyone"
         lines.append(f"• Who can change this: {who}")
@@ -36,6 +45,6 @@ COMMAND = Command(
     name="settings",
     usage=(("settings", "what this chat gets and when"),),
     run=run,
-    menu="This chat's topics and digest",
+    menu="This chat's topics, digest and alerts",
     private=True,
 )

@@ -1,4 +1,5 @@
-"""Digest times (``HH:MM``, 24-hour) and IANA time zones, checked and normalised."""
+"""Digest times and quiet hours (``HH:MM``, 24-hour) and IANA time zones, checked and
+normalised."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from datetime import datetime, timedelta
 from bot.digests.due import due_instant, parse_hhmm, zone_info
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+# "22:00-07:00", also with an en dash or "to", spaces around it allowed.
+_RANGE = re.compile(r"^(\S+?)\s*(?:-|–|—|\bto\b)\s*(\S+)$", re.IGNORECASE)
 
 
 def parse_digest_time(text: str) -> str | None:
@@ -18,6 +21,18 @@ def parse_digest_time(text: str) -> str | None:
     if match is None:
         return None
     return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def parse_quiet_hours(text: str) -> tuple[str, str] | None:
+    """``"22:00-7:00"`` -> ``("22:00", "07:00")``; None for anything else, and for a range
+    that starts where it ends. The end may come before the start: the hours span midnight."""
+    match = _RANGE.match(text.strip())
+    if match is None:
+        return None
+    start, end = parse_digest_time(match.group(1)), parse_digest_time(match.group(2))
+    if start is None or end is None or start == end:
+        return None
+    return (start, end)
 
 
 @functools.cache

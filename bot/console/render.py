@@ -5,6 +5,7 @@ Briefings read as :mod:`briefings.output.plaintext` writes them."""
 from __future__ import annotations
 
 from bot.chat import (
+    AlertPart,
     BriefingPart,
     ChoicesPart,
     DatedLine,
@@ -45,6 +46,8 @@ def _part(part: ReplyPart) -> str:
         return timeline_text(part)
     if isinstance(part, ThreadDigestPart):
         return thread_digest_text(part)
+    if isinstance(part, AlertPart):
+        return alert_text(part)
     return choices_text(part)
 
 
@@ -52,6 +55,14 @@ def choices_text(part: ChoicesPart) -> str:
     lines = [part.prompt]
     lines.extend(f"  [{n}] {c.label}: {c.command}" for n, c in enumerate(part.choices, 1))
     return "\n".join(lines)
+
+
+def alert_text(part: AlertPart) -> str:
+    """``Alert — why: headline``, the Changed lines, then the briefing below its headline."""
+    _, *body = briefing_text(part.briefing).split("\n")
+    lines = [f"{part.title}: {part.briefing.headline}"]
+    lines += [change.line for change in part.changes]
+    return "\n".join(lines + body)
 
 
 def digest_text(part: DigestPart) -> str:

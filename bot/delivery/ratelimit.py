@@ -10,6 +10,9 @@ Each limit is scaled by ``limit_fraction`` so network jitter does not tip a burs
 - Slack: ``slack_per_channel_per_second`` per channel.
 - Anything else (the console): unlimited.
 
+Where several replicas send (webhook and Slack modes, where any replica answers the commands
+it receives), each keeps to its share: :meth:`RateLimiter.share_with` the live replicas.
+
 The limiter never sleeps; the worker awaits the returned instant with its own sleep function.
 """
 
@@ -36,21 +39,35 @@ class RateLimiter:
 
     def __init__(self, settings: DeliverySettings, clock: Clock) -> None:
         self._clock = clock
-        fraction = settings.limit_fraction
-        self._telegram_overall = _interval(settings.telegram_per_second * fraction, 1.0)
-        self._telegram_chat = _interval(settings.telegram_per_chat_per_second * fraction, 1.0)
-        self._telegram_group = _interval(settings.telegram_per_group_per_minute * fraction, 60.0)
-        self._slack_channel = _interval(settings.slack_per_channel_per_second * fraction, 1.0)
+        self._settings = settings
         self._next_free: dict[Bucket, float] = {}
         self._windows: dict[str, deque[float]] = {}
         self._window_cap: dict[str, int] = {}
         self._in_flight: dict[str, int] = {}
+        self._reservations = 0
+        self.replicas = 1
+        self._configure()
+
+    def share_with(self, replicas: int) -> None:
+        """Keep to ``1 / replicas`` of every limit: that many processes send for the bot,
+        each through a limiter of its own, and together they must stay within the limits."""
+        replicas = max(1, replicas)
+        if replicas != self.replicas:
+            self.replicas = replicas
+            self._configure()
+
+    def _configure(self) -> None:
+        settings = self._settings
+        fraction = settings.limit_fraction / self.replicas
+        self._telegram_overall = _interval(settings.telegram_per_second * fraction, 1.0)
+        self._telegram_chat = _interval(settings.telegram_per_chat_per_second * fraction, 1.0)
+        self._telegram_group = _interval(settings.telegram_per_group_per_minute * fraction, 60.0)
+        self._slack_channel = _interval(settings.slack_per_channel_per_second * fraction, 1.0)
         if self._telegram_overall:
-            self._windows["telegram"] = deque()
+            self._windows.setdefault("telegram", deque())
             self._window_cap["telegram"] = max(
                 1, math.floor(settings.telegram_per_second * fraction + 1e-9)
             )
-        self._reservations = 0
 
     def ready_at(self, platform: str, chat_id: str, chat_kind: str) -> datetime:
         """The earliest instant the chat's own limits allow (the overall one not included).

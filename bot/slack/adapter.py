@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from collections.abc import Callable
 
 import aiohttp
 import sqlalchemy as sa
@@ -124,14 +125,18 @@ def build_slack_adapter(
     )
     return SlackAdapter(
         app,
-        _transport(app, config),
+        _transport(app, config, listeners.lines.skipping),
         renderer,
         SlackSender(tokens, config.base_url, send_timeout),
         listeners,
     )
 
 
-def _transport(app: AsyncApp, config: SlackConfig) -> Transport:
+def _transport(
+    app: AsyncApp, config: SlackConfig, skipping: Callable[[str], bool] | None = None
+) -> Transport:
     if config.mode == "http":
-        return HttpTransport(app, config.host, config.port, config.path, config.signing_secret)
+        return HttpTransport(
+            app, config.host, config.port, config.path, config.signing_secret, skipping
+        )
     return SocketTransport(app, config.app_token)

@@ -7,15 +7,19 @@ here every request's signature and timestamp are checked first (forged, stale or
 their empty 200 at once and Bolt routes them to the listeners from the answer queue. Anything
 whose response Bolt must write (URL verification, SSL check, other interactivity) is
 dispatched to Bolt before answering, as before.
+
+A slash command from a channel that floods and has been told so (see
+:meth:`~bot.slack.lines.ChannelLines.skipping`) is acknowledged and dropped here, before Bolt:
+its commands would be skipped anyway, and handing them over would cost other channels time.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import unquote_plus
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
@@ -40,12 +44,32 @@ def ack_only(body: str, content_type: str) -> str | None:
         return "event" if data.get("type") == "event_callback" else None
     if content_type != FORM:
         return None
-    form = parse_qs(body)
-    if form.get("command"):
+    if form_field(body, "command"):
         return "command"
-    payload = _json(form.get("payload", [""])[0])
+    payload = _json(form_field(body, "payload"))
     kind = payload.get("type")
     return kind if kind in ACK_ONLY_PAYLOADS else None
+
+
+def command_chat_id(body: str) -> str:
+    """The chat id (``team:channel``) a slash command's form ``body`` comes from."""
+    return f"{form_field(body, 'team_id')}:{form_field(body, 'channel_id')}"
+
+
+def form_field(body: str, name: str) -> str:
+    """The first value of the field ``name`` in a URL-encoded form (empty when absent).
+
+    Only that field is decoded: the front door reads a field or two of every request, and
+    decoding the whole form for it costs more than the rest of the acknowledgement."""
+    start = 0
+    key = name + "="
+    while (found := body.find(key, start)) >= 0:
+        if found == 0 or body[found - 1] == "&":
+            end = body.find("&", found)
+            value = body[found + len(key) : end if end >= 0 else len(body)]
+            return unquote_plus(value)
+        start = found + 1
+    return ""
 
 
 def _json(text: str) -> dict[str, Any]:
@@ -65,27 +89,33 @@ class FrontDoor:
         verifier: SignatureVerifier,
         answers: AnswerQueue,
         traffic: Traffic,
+        skipping: Callable[[str], bool] | None = None,
     ) -> None:
         self._app = app
         self._verifier = verifier
         self._answers = answers
         self._traffic = traffic
+        self._skipping = skipping
 
     async def handle(self, request: web.Request) -> web.Response:
-        self._traffic.arrived()
-        try:
-            return await self._handle(request)
-        finally:
-            self._traffic.left()
-
-    async def _handle(self, request: web.Request) -> web.Response:
         raw = await request.read()
         if not self._verified(raw, request):
             log.warning("slack request from %s refused: bad or stale signature", request.remote)
             return web.Response(status=401)
         body = raw.decode("utf-8", "replace")
-        bolt_request = _BoltRequestArgs(body, request.query_string, _headers(request))
         kind = ack_only(body, request.content_type)
+        if kind == "command" and self._skipping and self._skipping(command_chat_id(body)):
+            # A flooding channel, already told: acknowledged, not handed over, and not counted
+            # as traffic the answers of other channels should wait for.
+            return web.Response(status=200)
+        self._traffic.arrived()
+        try:
+            return await self._handle(request, body, kind)
+        finally:
+            self._traffic.left()
+
+    async def _handle(self, request: web.Request, body: str, kind: str | None) -> web.Response:
+        bolt_request = _BoltRequestArgs(body, request.query_string, _headers(request))
         if kind is None:
             return await to_aiohttp_response(await self._app.async_dispatch(bolt_request.build()))
         if not self._answers.offer(lambda: self._dispatch(bolt_request, kind), kind):

@@ -43,6 +43,11 @@ class ChannelLines:
             self._start(chat_id, notice)
         return False
 
+    def skipping(self, chat_id: str) -> bool:
+        """True while the chat floods and has been told: its next command would be skipped
+        without a word, so it need not be handed over at all."""
+        return chat_id in self._flooding and self._waiting.get(chat_id, 0) >= self._max_backlog
+
     async def stop(self, grace: float = 5.0) -> None:
         """Let the lines finish for up to ``grace`` seconds, then cancel what is left."""
         tasks = set(self._tasks)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.chat import (
+    AlertPart,
     BriefingPart,
     ChoicesPart,
     DigestPart,
@@ -67,6 +68,8 @@ def _part_groups(part: ReplyPart) -> list[_Group]:
         return [_Group(*timeline_blocks(part))]
     if isinstance(part, ThreadDigestPart):
         return [_Group(*group) for group in digest_blocks(part)]
+    if isinstance(part, AlertPart):
+        return [_alert_group(part)]
     return [_choices_group(part)]
 
 
@@ -95,6 +98,17 @@ def _briefing_group(briefing: Briefing, *, with_header: bool) -> _Group:
     if source_line:
         blocks.append(bk.context(source_line))
     return _Group(tuple(blocks), escape(one_line(briefing.headline)))
+
+
+def _alert_group(part: AlertPart) -> _Group:
+    """Why (bot-written), the linked headline, the Changed lines, the briefing's bullets and
+    sources."""
+    briefing = _briefing_group(part.briefing, with_header=False)
+    headline, *rest = briefing.blocks
+    changed = bk.sections(escape(one_line(change.line)) for change in part.changes)
+    blocks = (bk.section(f"*{escape(part.title)}*"), headline, *changed, *rest)
+    fallback = f"{escape(part.title)}: {briefing.fallback}"
+    return _Group(blocks, fallback)
 
 
 def _digest_groups(part: DigestPart) -> list[_Group]:

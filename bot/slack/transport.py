@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Protocol
 
 from aiohttp import web
@@ -30,14 +31,24 @@ class HttpTransport:
     (:class:`~bot.slack.frontdoor.FrontDoor`, and Bolt again before routing).
     """
 
-    def __init__(self, app: AsyncApp, host: str, port: int, path: str, signing_secret: str) -> None:
+    def __init__(
+        self,
+        app: AsyncApp,
+        host: str,
+        port: int,
+        path: str,
+        signing_secret: str,
+        skipping: Callable[[str], bool] | None = None,
+    ) -> None:
         self._app = app
         self._host = host
         self._port = port
         self.path = path
         traffic = Traffic()
         self.answers = AnswerQueue(traffic)
-        self._front = FrontDoor(app, SignatureVerifier(signing_secret), self.answers, traffic)
+        self._front = FrontDoor(
+            app, SignatureVerifier(signing_secret), self.answers, traffic, skipping
+        )
         self._runner: web.AppRunner | None = None
         self.port = port
 

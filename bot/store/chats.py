@@ -11,6 +11,10 @@ A chat is identified by ``(platform, chat_id)``. Its ``state`` (:class:`ChatStat
 Digest settings are ``digest_time`` (``"HH:MM"``, local) and ``digest_zone`` (IANA name);
 ``digest_time`` None means the chat gets no digest. ``last_digest_at`` is the UTC instant of
 the last digest the chat was given (None: never).
+
+Alert settings are ``alerts`` (off by default) and the quiet hours ``quiet_start`` and
+``quiet_end`` (``"HH:MM"`` each, local to the digest zone, or the default zone when the chat
+has none; both None: no quiet hours).
 """
 
 from __future__ import annotations
@@ -24,8 +28,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from bot.chat import ChatKind
-from bot.store.schema import chats, subscriptions
-from bot.store.sent import move_sent
+from bot.store.schema import chats, sent_developments, subscriptions
+from bot.store.sent import Via, move_sent
 from briefings.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -53,10 +57,20 @@ class ChatRecord:
     digest_zone: str | None
     last_digest_at: datetime | None
     topics: tuple[str, ...] = ()
+    alerts: bool = False
+    quiet_start: str | None = None
+    quiet_end: str | None = None
 
     @property
     def is_active(self) -> bool:
         return self.state == ChatState.ACTIVE
+
+    @property
+    def quiet_hours(self) -> tuple[str, str] | None:
+        """``("22:00", "07:00")``, or None when the chat has no quiet hours."""
+        if self.quiet_start is None or self.quiet_end is None:
+            return None
+        return (self.quiet_start, self.quiet_end)
 
 
 class ChatNotFound(StoreError, LookupError):
@@ -74,6 +88,9 @@ _CHAT_COLUMNS = (
     chats.c.digest_time,
     chats.c.digest_zone,
     chats.c.last_digest_at,
+    chats.c.alerts,
+    chats.c.quiet_start,
+    chats.c.quiet_end,
 )
 
 
@@ -157,6 +174,18 @@ class ChatStore:
                         updated_at=now,
                     )
                 )
+            old_alerting = old.alerts or old.quiet_start is not None
+            if old_alerting and not new.alerts and new.quiet_start is None:
+                connection.execute(
+                    chats.update()
+                    .where(chats.c.id == new.id)
+                    .values(
+                        alerts=old.alerts,
+                        quiet_start=old.quiet_start,
+                        quiet_end=old.quiet_end,
+                        updated_at=now,
+                    )
+                )
             for topic in self._topics(connection, old.id):
                 self._activate(connection, new.id, topic, now)
             connection.execute(
@@ -217,6 +246,42 @@ class ChatStore:
                 .where(chats.c.id == chat_pk)
                 .values(digest_time=time, digest_zone=zone, updated_at=now)
             )
+
+    # --- alerts --------------------------------------------------------------------------
+
+    def set_alerts(self, platform: str, chat_id: str, on: bool, now: datetime) -> bool:
+        """Turn alerts on or off; True if this changed anything. Raises ChatNotFound."""
+        with self._engine.begin() as connection:
+            chat_pk = self._pk(connection, platform, chat_id)
+            result = connection.execute(
+                chats.update()
+                .where(chats.c.id == chat_pk, chats.c.alerts != on)
+                .values(alerts=on, updated_at=now)
+            )
+            return bool(result.rowcount)
+
+    def set_quiet_hours(
+        self, platform: str, chat_id: str, hours: tuple[str, str] | None, now: datetime
+    ) -> None:
+        """Set the local quiet hours (``("22:00", "07:00")``, already checked: see
+        ``bot.commands.timeparse.parse_quiet_hours``); None: no quiet hours. Raises
+        ChatNotFound."""
+        start, end = hours if hours is not None else (None, None)
+        with self._engine.begin() as connection:
+            chat_pk = self._pk(connection, platform, chat_id)
+            connection.execute(
+                chats.update()
+                .where(chats.c.id == chat_pk)
+                .values(quiet_start=start, quiet_end=end, updated_at=now)
+            )
+
+    def alerts_sent_since(self, platform: str, chat_id: str, since: datetime) -> int:
+        """How many alerts the chat was sent from ``since`` on (0 for an unknown chat)."""
+        with self._engine.connect() as connection:
+            row = self._row(connection, platform, chat_id)
+            if row is None:
+                return 0
+            return count_alerts_since(connection, int(row.id), since)
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -317,4 +382,23 @@ def _to_record(row: Any, topics: tuple[str, ...]) -> ChatRecord:
         digest_zone=row.digest_zone,
         last_digest_at=row.last_digest_at,
         topics=topics,
+        alerts=bool(row.alerts),
+        quiet_start=row.quiet_start,
+        quiet_end=row.quiet_end,
+    )
+
+
+def count_alerts_since(connection: sa.Connection, chat_pk: int, since: datetime) -> int:
+    """The developments sent to the chat as alerts from ``since`` on (in the caller's
+    connection: the alert job counts inside the transaction that records a new one)."""
+    return int(
+        connection.execute(
+            sa.select(sa.func.count())
+            .select_from(sent_developments)
+            .where(
+                sent_developments.c.chat_pk == chat_pk,
+                sent_developments.c.via == Via.ALERT,
+                sent_developments.c.sent_at >= since,
+            )
+        ).scalar_one()
     )

@@ -53,6 +53,15 @@ def lease_holder(connection: sa.Connection, name: str, now: datetime) -> str | N
     return holder
 
 
+def count_live(connection: sa.Connection, prefix: str, now: datetime) -> int:
+    """How many leases named ``prefix...`` have not run out (the live replicas, for the
+    ``replica:`` leases each replica renews)."""
+    statement = sa.select(sa.func.count()).where(
+        leases.c.name.startswith(prefix, autoescape=True), leases.c.expires_at > now
+    )
+    return int(connection.execute(statement).scalar_one())
+
+
 def _insert_for(connection: sa.Connection) -> Any:
     if connection.dialect.name == "postgresql":
         return postgresql.insert(leases)

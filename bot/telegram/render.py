@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.chat import (
+    AlertPart,
     BriefingPart,
     ChoicesPart,
     DigestPart,
@@ -89,6 +90,8 @@ class TelegramRenderer:
             title: Group = ((Run(clean(part.title) or "Digest", "b"),),)
             groups = [title, *(briefing_lines(b) for b in part.briefings)]
             return self._messages(groups, preview=False)
+        if isinstance(part, AlertPart):
+            return self._messages([alert_lines(part)], preview=False)
         return [self._choices(part)]
 
     def _messages(self, groups: Sequence[Group], preview: bool) -> list[RenderedMessage]:
@@ -183,6 +186,15 @@ def briefing_lines(briefing: Briefing) -> Group:
             lines.append(_quote_line(quote, sources, per_bullet_links, with_role))
     lines.extend(_source_lines(briefing, sources))
     return tuple(lines)
+
+
+def alert_lines(part: AlertPart) -> Group:
+    """An alert as lines: why and the headline in bold, the Changed lines, then the
+    briefing's bullets and sources."""
+    headline = clean(part.briefing.headline) or "(untitled)"
+    title: Line = (Run(f"{part.title}: ", "b"), Run(headline, "b"))
+    changed = [(Run(clean(change.line)),) for change in part.changes]
+    return (title, *changed, *briefing_lines(part.briefing)[1:])
 
 
 def _fact_line(label: str, fact: Fact, sources: Sequence[SourceRef], links: bool) -> Line:

@@ -240,7 +240,9 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
         if not cue and not future_date:
             continue
-        strong = STRONG_NEXT.search(text) is not None
+        strong_cue = STRONG_NEXT.search(text)
+        # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
+        strong = strong_cue is not None and not strong_cue.group().startswith("yet")
         if not strong and SPECULATION.search(text):
             continue
         if BACKGROUND.search(text) or _mentions_past_date(text, today):

@@ -55,6 +55,9 @@ _PASSIVE = word_set("is was are were be been being")
 # What follows a described source before its verb: "a source familiar with the talks".
 _DETAILS = word_set("familiar close involved briefed knowledgeable with in at from who")
 _ISSUED = word_set("released issued published sent")
+# Words of a time phrase between a document and its author: "a tweet on Monday by X".
+_WHEN = word_set("on late early earlier last this that day week night morning evening")
+_WHEN_REACH = 4
 # A verb whose subject follows one of these is in a relative clause: "which the BBC noted".
 _RELATIVES = word_set("which who whom that")
 
@@ -187,7 +190,32 @@ def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
     if tokens[k].brk:
         return (), ""
     phrase = _collect_back(tokens, k)
-    return _holder_before_place(tokens, phrase) or phrase, ""
+    return _holder_before_place(tokens, phrase) or _joined_before(tokens, phrase), ""
+
+
+def _joint_and(tokens: list[Tok], j: int) -> bool:
+    """Whether "and" at ``j`` joins two names ("Ana Lindqvist and Carl Berg said")."""
+    return (
+        0 < j < len(tokens) - 1
+        and tokens[j].lower == "and"
+        and not tokens[j - 1].brk
+        and not tokens[j].brk
+        and tokens[j - 1].cap
+        and tokens[j + 1].cap
+    )
+
+
+def _joined_before(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """``phrase`` with the name joined to it by "and" before it: two people speak."""
+    if not phrase or not phrase[0].cap:
+        return phrase
+    j = tokens.index(phrase[0]) - 1
+    if not _joint_and(tokens, j):
+        return phrase
+    other = _collect_back(tokens, j - 1)
+    if not other or not any(t.cap for t in other):
+        return phrase
+    return (*other, tokens[j], *phrase)
 
 
 def _holder_before_place(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[Tok, ...]:
@@ -255,6 +283,10 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
             role = ", ".join(" ".join(t.word for t in s) for s in segments[:index] if s)
             return tuple(_trim(segment)), role
     last = tokens.index(head[-1])
+    if len(segments) == 1 and _joint_and(tokens, last + 1):
+        other, _ = phrase_after(tokens, last + 2)
+        if other and any(t.cap for t in other):
+            return (*head, tokens[last + 1], *other), ""
     return tuple(head), appositive_after(Tokens.of(tokens), last)
 
 
@@ -262,6 +294,15 @@ def _issuer(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     """Who a document at ``k`` comes from: "a statement (released) by/from X" -> X."""
     if k < len(tokens) and tokens[k].lower in _ISSUED and not tokens[k].brk:
         k += 1
+    # "a tweet on Monday by X": a short time phrase may come between
+    for j in range(k, min(k + _WHEN_REACH, len(tokens) - 1)):
+        if tokens[j].lower in {"by", "from"} or tokens[j].brk:
+            break
+        if tokens[j].lower not in _WHEN and not tokens[j].cap:
+            break
+        if tokens[j + 1].lower in {"by", "from"}:
+            k = j + 1
+            break
     if k + 1 < len(tokens) and tokens[k].lower in {"by", "from"}:
         phrase, _ = phrase_after(tokens, k + 1)
         if phrase and phrase[-1].lower not in DOCUMENTS:
@@ -326,7 +367,9 @@ def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         if source:
             return Attribution(source, "", verb)
         # '," Birmingham City University professor David Wilson told the press'
-        stops = [j for j in range(k) if tokens[j].lower in _CLAUSE_STOPS]
+        stops = [
+            j for j in range(k) if tokens[j].lower in _CLAUSE_STOPS and not _joint_and(tokens, j)
+        ]
         if stops and not all(_place_after_role(tokens, j) for j in stops):
             found = _tail_attribution(tokens, k) or _set_off(tokens, k) or _source(tokens, k)
             if found is not None:
@@ -419,6 +462,11 @@ def _in_relative_clause(tokens: list[Tok], phrase: tuple[Tok, ...]) -> bool:
 def introducer(tokens: list[Tok]) -> Attribution | None:
     """Who opens a sentence that introduces a statement: its first person, else the
     organisation it opens with."""
+    for k, tok in enumerate(tokens):
+        if tok.lower in {"he", "she"}:  # "In his message, he wrote:": the he/she speaks
+            if not lead_person(tokens[:k]):
+                return Attribution((tok,), "", "", tuple(tokens))
+            break
     phrase = lead_person(tokens) or lead_organisation(tokens)
     return Attribution(phrase, "", "", tuple(tokens)) if phrase else None
 
@@ -460,7 +508,7 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             continue
         if verb == "according":
             phrase, role = phrase_after(tokens, k + 2)
-        elif k + 1 < len(tokens) and tokens[k + 1].lower == "by":
+        elif k + 1 < len(tokens) and tokens[k + 1].lower == "by" and not tokens[k].brk:
             phrase, role = phrase_after(tokens, k + 2)  # "he was told by X"
         else:
             if k and tokens[k - 1].lower in {"which", "that"}:
@@ -471,7 +519,8 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             if not phrase:
                 # "Duda ... and wrote", "X of the Y assembly said", "The ministry ... and said"
                 role = ""
-                phrase = lead_person(tokens) or lead_organisation(tokens)
+                # its subject comes before it: "X declared that Y was "..."" is X's
+                phrase = lead_person(tokens[:k]) or lead_organisation(tokens[:k])
                 if not phrase and k and tokens[k - 1].brk[-1:] == ",":
                     phrase = main_subject(tokens[:k])  # "..., the ministry denounced it, calling"
             elif phrase[-1].lower in DOCUMENTS and tokens.index(phrase[0]):

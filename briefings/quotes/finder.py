@@ -79,7 +79,7 @@ def find_quotes(
         register(registry, toks, found_here, index)
     words = _Words(tokens, named, registry, cache)
     found = _attribute(paragraphs, spans, chains, masked, words)
-    quotes = _to_quotes(_fill_gaps(found), paragraphs, source_url)
+    quotes = _to_quotes(_fill_gaps(found, paragraphs), paragraphs, source_url)
     return _spelled_out(quotes, paragraphs)
 
 
@@ -99,6 +99,9 @@ class _Words:
     def last_event(self, p: int, masked: str) -> tuple[int, Speaker] | None:
         bounds = sentences(self.cache, masked)
         return paragraph_last_event(self.tokens[p], self.named[p], bounds, self.registry)
+
+
+_ENDS_ASKING = ("!", "?")
 
 
 def _attribute(
@@ -126,6 +129,8 @@ def _attribute(
             while events and events[0][0] < at:
                 subject = events.pop(0)[1]
             sent_start, sent_end = next(((a, b) for a, b in bounds if a <= at < b), (0, len(text)))
+            if text[span.close - 1 : span.close] in _ENDS_ASKING and sent_end <= span.close + 1:
+                sent_end = _run_on(bounds, sent_end)  # '"... now!" Berg said.'
             prev_close = spans[p][index - 1].close if index else -1
             next_open = spans[p][index + 1].open if index + 1 < len(spans[p]) else len(text)
             after = _between(toks, span.close + 1, min(sent_end, next_open))
@@ -154,6 +159,12 @@ def _attribute(
         if events:
             subject = events[-1][1]
     return found
+
+
+def _run_on(bounds: list[tuple[int, int]], end: int) -> int:
+    """The end of the sentence after ``end``: a quote that closes on "!" or "?" does not end
+    its sentence when its attribution follows ('"Why wait?" Holm asked.')."""
+    return next((b for a, b in bounds if a >= end), end)
 
 
 def _introduced(words: _Words, masked: str, p: int, short: bool) -> Attribution | None:
@@ -293,14 +304,14 @@ def _is_short(quoted: str) -> bool:
     return bool(significant) and all(w[:1].isupper() for w in significant)
 
 
-def _fill_gaps(found: list[_Found]) -> list[_Found]:
+def _fill_gaps(found: list[_Found], paragraphs: Sequence[str]) -> list[_Found]:
     """Unattributed quotes take the speaker of a neighbour: the quote before in the same
     paragraph or chain, the next one in the paragraph, or the one ending the paragraph before."""
     out = list(found)
     for i, item in enumerate(out):
         if item.speaker is not None or (item.short and not _own_sentence(item)):
             continue
-        speaker = _neighbour(out, i) or _about(out, i)
+        speaker = _neighbour(out, i, paragraphs) or _about(out, i)
         if speaker is not None:
             out[i] = _Found(
                 item.paragraph, item.span, item.text, speaker, False, False, item.chain,
@@ -326,7 +337,7 @@ def _about(found: list[_Found], i: int) -> Speaker | None:
     return item.about
 
 
-def _neighbour(found: list[_Found], i: int) -> Speaker | None:
+def _neighbour(found: list[_Found], i: int, paragraphs: Sequence[str]) -> Speaker | None:
     item = found[i]
     if item.chain >= 0:
         for other in found:
@@ -335,7 +346,19 @@ def _neighbour(found: list[_Found], i: int) -> Speaker | None:
     if i and found[i - 1].paragraph == item.paragraph and found[i - 1].speaker:
         return found[i - 1].speaker
     if i + 1 < len(found) and found[i + 1].paragraph == item.paragraph and found[i + 1].own:
-        return found[i + 1].speaker
+        nxt = found[i + 1]
+        # Not a person first named after this quote, in a sentence of its own: "The court
+        # found X "...". Judge Y decided "..."" does not make the first quote Y's.
+        speaker = nxt.speaker
+        named_later = (
+            speaker is not None
+            and speaker.person
+            and nxt.sentence != item.sentence
+            and item.sentence[0] != max(item.span.open, 0)
+            and speaker.name.split()[-1] not in paragraphs[item.paragraph][: max(item.span.open, 0)]
+        )
+        if not named_later:
+            return speaker
     if item.opens_paragraph and i and found[i - 1].paragraph == item.paragraph - 1:
         return found[i - 1].speaker
     return None

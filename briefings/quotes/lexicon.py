@@ -23,7 +23,7 @@ SPEECH_VERBS = (
     "thinks believes believed agreed disagreed opined confirmed confirms announcing telling "
     "talked defended characterized characterised characterizing characterising proposed thanked "
     "concluding insisting arguing claiming recalling stressing explains wrote elaborated "
-    "read reads calls shouting chanting chanted"
+    "read reads calls shouting chanting chanted cited"
 )
 VERB_RE = re.compile(r"\b(?:according to|" + "|".join(SPEECH_VERBS.split()) + r")\b")
 # Verbs that introduce names and titles more often than speech ("a film called").
@@ -84,7 +84,8 @@ ROLE_MODIFIERS = word_set(
 # Documents that speak for whoever issued them: "according to a joint statement".
 DOCUMENTS = word_set(
     "statement statements communique communiqué declaration readout report letter document "
-    "filing memo memorandum notice transcript release"
+    "filing memo memorandum notice transcript release tweet ruling decision judgment judgement "
+    "summary editorial"
 )
 # Described people who stay unnamed when no one in the article holds the description.
 SOURCES = word_set(

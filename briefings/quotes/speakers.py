@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefings.quotes.gender import latest_fitting, pronoun_fits
 from briefings.quotes.lexicon import (
     DETERMINERS,
     DOCUMENTS,
@@ -41,7 +42,10 @@ def resolve(
     if len(words) == 1 and head in PRONOUNS:
         if head in {"they", "them"}:
             return last_speaker
-        return subject
+        return _fitting(head, subject, registry)
+    joint = _joint(words, role, registry, subject, last_speaker)
+    if joint is not None:
+        return joint
     words = _before_of(words, registry)
     if len(words) == 1 and head in ROLE_NOUNS and words[0].word.endswith("s"):
         return _described(words, role, registry, last_speaker)  # "Members", "Officials"
@@ -49,6 +53,7 @@ def resolve(
         words[0].cap
         and any(t.lower == "of" for t in words)
         and all(t.cap or t.lower in {"of", "the"} for t in words)
+        and not _titled_name(words)
     ):
         # "Ministry of Foreign Affairs", "Members of the House of Commons": one name
         return Speaker(" ".join(t.word for t in words), role)
@@ -66,6 +71,46 @@ def resolve(
             title = " ".join(x for x in (prefix, mention.role) if x)
             return _named(mention.name, mention.person, role or title, registry)
     return _described(words, role, registry, last_speaker)
+
+
+def _joint(
+    words: list[Tok],
+    role: str,
+    registry: Registry,
+    subject: Speaker | None,
+    last_speaker: Speaker | None,
+) -> Speaker | None:
+    """Two people who speak together, "Ana Lindqvist and Carl Berg": both, by name."""
+    cut = next((k for k, t in enumerate(words) if t.lower == "and"), 0)
+    if not cut or cut == len(words) - 1 or not (words[cut - 1].cap and words[cut + 1].cap):
+        return None
+    left = resolve(tuple(words[:cut]), "", registry, subject, last_speaker)
+    right = resolve(tuple(words[cut + 1 :]), "", registry, subject, last_speaker)
+    if left is None or right is None or not (left.person and right.person):
+        return None
+    return Speaker(f"{left.name} and {right.name}", role)
+
+
+def _titled_name(words: list[Tok]) -> bool:
+    """ "Secretary of State Mike Pompeo": a title with "of" before a person's name, not one
+    name like "Ministry of Foreign Affairs"."""
+    cut = next(k for k, t in enumerate(words) if t.lower == "of")
+    if not any(t.lower in TITLES for t in words[:cut]):
+        return False
+    rest = [t for t in words[cut + 1 :] if t.lower not in TITLES and t.lower != "the"]
+    return len(rest) >= 3  # "State Mike Pompeo": a place or office, then a full name
+
+
+def _fitting(pronoun: str, subject: Speaker | None, registry: Registry) -> Speaker | None:
+    """The subject a he/she refers to, unless the article shows the pronoun cannot be that
+    person ("she" after a man): then the latest person named whom it fits."""
+    if subject is None or not subject.person:
+        return subject
+    known = registry.lookup(subject.name)
+    if known is None or pronoun_fits(pronoun, known, registry):
+        return subject
+    other = latest_fitting(pronoun, registry)
+    return Speaker(other.name, other.role, person=True) if other is not None else subject
 
 
 def _before_of(words: list[Tok], registry: Registry) -> list[Tok]:

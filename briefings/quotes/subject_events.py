@@ -28,7 +28,7 @@ def subject_events(
     events: list[tuple[int, Speaker]] = []
     stopping = _stopping(toks, named)
     for a, _ in bounds:
-        person = _subject(bisect_left(toks.start, a), stopping, registry)
+        person = _subject(bisect_left(toks.start, a), stopping, registry, toks)
         if person is not None:
             events.append((a, Speaker(person.name, person.role, person=True)))
     for mention in named:
@@ -49,7 +49,7 @@ def paragraph_last_event(
     for a, _ in reversed(bounds):
         if by_verb is not None and a <= by_verb[0]:
             return by_verb
-        person = _subject(bisect_left(toks.start, a), stopping, registry)
+        person = _subject(bisect_left(toks.start, a), stopping, registry, toks)
         if person is not None:
             return (a, Speaker(person.name, person.role, person=True))
     return by_verb
@@ -99,10 +99,11 @@ def _reported(toks: Tokens, first: int) -> bool:
     return False
 
 
-def _subject(first: int, stopping: _Stops, registry: Registry) -> Person | None:
+def _subject(first: int, stopping: _Stops, registry: Registry, toks: Tokens) -> Person | None:
     """The person a sentence (from token ``first``) is about: its first name not after a
-    preposition, unless a he/she comes first. None when the sentence does not say.
-    ``stopping`` is what :func:`_stopping` found in the paragraph."""
+    preposition nor in what a speech verb reports ("X declared that Y was"), unless a he/she
+    comes first. None when the sentence does not say. ``stopping`` is what
+    :func:`_stopping` found in the paragraph."""
     stops, people, lower = stopping
     end = min(len(lower), first + _SUBJECT_REACH)
     for index in range(bisect_left(stops, first), len(stops)):
@@ -111,7 +112,7 @@ def _subject(first: int, stopping: _Stops, registry: Registry) -> Person | None:
             break
         if lower[k] in PRONOUNS:
             return None
-        if k > first and lower[k - 1] in PREPOSITIONS:
+        if k > first and (lower[k - 1] in PREPOSITIONS or _reported(toks, k)):
             continue
         known = registry.lookup(people[k].name)
         if known is not None:

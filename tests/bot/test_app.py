@@ -11,7 +11,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.app import build_app, check_runnable
+from bot.app import answers_anywhere, build_app, check_runnable
 from bot.config import ConfigError, Secrets, ServerSettings, Settings, load_settings
 from bot.health import HealthServer
 
@@ -85,3 +85,19 @@ async def test_readyz_while_running_and_the_monitor_stopped_last(tmp_path: Path)
         await app.stop()
         assert app.platform_states() == {"console": False}
         keep_open.close()
+
+
+class _Adapter:
+    def __init__(self, polls: bool) -> None:
+        self.polls = polls
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+def test_replicas_share_the_limits_only_where_each_answers_commands() -> None:
+    # Telegram polling: the leader alone answers and sends, at the full limits.
+    assert not answers_anywhere([_Adapter(polls=True)])  # type: ignore[list-item]
+    # Telegram webhook mode or Slack: any replica answers what reaches it.
+    assert answers_anywhere([_Adapter(polls=True), _Adapter(polls=False)])  # type: ignore[list-item]

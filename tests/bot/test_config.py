@@ -48,6 +48,9 @@ def test_a_digest_shows_eight_threads_unless_configured(tmp_path: Path) -> None:
 def test_config_file_from_the_environment(tmp_path: Path) -> None:
     path = _write(tmp_path, '[bot]\nempty_digest = "notice"\n')
     assert load_settings(environ={"BRIEFBOT_CONFIG": str(path)}).bot.empty_digest == "notice"
+    assert load_settings(environ={}).bot.alerts_per_day == 3
+    path = _write(tmp_path, "[bot]\nalerts_per_day = 5\n")
+    assert load_settings(path, environ={}).bot.alerts_per_day == 5
 
 
 def test_secrets_come_from_the_environment() -> None:
@@ -111,6 +114,7 @@ def test_missing_config_file_is_named(tmp_path: Path) -> None:
         ("[delivery]\nlimit_fraction = 1.5\n", "delivery.limit_fraction"),
         ("[bot]\ndigest_slot_minutes = 0\n", "bot.digest_slot_minutes"),
         ("[bot]\ndigest_max_threads = 0\n", "bot.digest_max_threads"),
+        ("[bot]\nalerts_per_day = -1\n", "bot.alerts_per_day must be greater than or equal to 0"),
         ("[server]\nport = 70000\n", "server.port"),
         ('[logging]\nlevel = "LOUD"\n', "logging.level must be one of"),
         ('[logging]\nformat = "xml"\n', "logging.format"),

@@ -120,3 +120,29 @@ async def test_a_leader_that_cannot_renew_stops_before_its_lease_runs_out(
     assert second_jobs.running
     await first.stop()
     await second.stop()
+
+
+async def test_every_replica_knows_how_many_are_alive(engine: sa.Engine) -> None:
+    clock = FakeClock(T0)
+    counts: dict[str, list[int]] = {"a": [], "b": [], "c": []}
+    replicas = [
+        Leadership(
+            engine, clock, [Recorded()], holder=name, lease_seconds=LEASE, on_replicas=seen.append
+        )
+        for name, seen in counts.items()
+    ]
+    for one in replicas:
+        await one.start()
+    for one in replicas:
+        await one.check()
+    assert [seen[-1] for seen in counts.values()] == [3, 3, 3]
+
+    await replicas[2].stop()  # a clean stop leaves the count at once
+    await replicas[0].check()
+    assert counts["a"][-1] == 2
+
+    replicas[1]._stop.set()  # dies: it stops renewing, and is counted until its lease runs out
+    clock.advance(timedelta(seconds=LEASE + 1))
+    await replicas[0].check()
+    assert counts["a"][-1] == 1
+    await replicas[0].stop()

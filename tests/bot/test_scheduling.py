@@ -15,6 +15,7 @@ from bot.clock import FakeClock
 from bot.config import Settings
 from bot.delivery.worker import WorkerService
 from bot.scheduling import (
+    ALERT_JOB,
     CATCH_UP_JOB,
     DIGEST_JOB,
     POLL_JOB,
@@ -114,6 +115,40 @@ async def test_a_failed_poll_is_logged_and_polling_goes_on(
     assert "feed poll failed" in caplog.text
 
 
+class RecordingAlerts:
+    def __init__(self) -> None:
+        self.runs: list[datetime] = []
+
+    def run(self, now: datetime) -> None:
+        self.runs.append(now)
+
+
+async def test_each_ingest_pass_is_followed_by_the_alert_job() -> None:
+    clock = FakeClock(NOW)
+    alerts = RecordingAlerts()
+
+    async def poll(now: datetime) -> str:
+        clock.advance(timedelta(seconds=40))  # the pass takes its time
+        return "report"
+
+    await poll_feeds(poll, clock, alerts)  # type: ignore[arg-type]
+    assert alerts.runs == [NOW + timedelta(seconds=40)]
+    # A pass stopped with the bot (no report) is not followed by it.
+    await poll_feeds(no_poll, clock, alerts)  # type: ignore[arg-type]
+    assert len(alerts.runs) == 1
+
+
+def test_the_alert_job_runs_alone_when_another_process_ingests() -> None:
+    alerts = RecordingAlerts()
+    scheduler = build_scheduler(Settings(), FakeClock(NOW), RecordingDigests(), alerts=alerts)  # type: ignore[arg-type]
+    job = scheduler.get_job(ALERT_JOB)
+    assert job.next_run_time == NOW
+    assert job.trigger.interval == timedelta(minutes=Settings().fetch.poll_interval_minutes)
+    digests = RecordingDigests()
+    with_poll = build_scheduler(Settings(), FakeClock(NOW), digests, no_poll, alerts=alerts)  # type: ignore[arg-type]
+    assert with_poll.get_job(ALERT_JOB) is None  # it follows each poll instead
+
+
 async def test_the_poller_runs_an_ingest_pass(engine: sa.Engine) -> None:
     def refuse(request: httpx.Request) -> httpx.Response:
         raise AssertionError("no feeds are configured, nothing is fetched")
@@ -135,7 +170,9 @@ async def test_background_services_start_and_stop(engine: sa.Engine) -> None:
         ChatStore(engine),
         poll_feeds_too=False,
     )
-    assert {job.id for job in scheduler.scheduler.get_jobs()} == {DIGEST_JOB, CATCH_UP_JOB}
+    # Another process ingests: the alert job runs on the poll interval by itself.
+    jobs = {job.id for job in scheduler.scheduler.get_jobs()}
+    assert jobs == {DIGEST_JOB, CATCH_UP_JOB, ALERT_JOB}
     assert isinstance(worker, WorkerService)
     await worker.start()
     await worker.stop()

@@ -84,3 +84,14 @@ def test_one_scan_finds_next_steps_and_hopes_as_the_two_patterns_do() -> None:
         assert cue == (NEXT_CUE.search(text) is not None), text
         if not cue:
             assert hope == (HOPE_CUE.search(text) is not None), text
+
+
+def test_what_is_yet_to_be_fixed_needs_its_own_time() -> None:
+    _, steps = _facts(
+        "Negotiators from Estria and Norrvik ended their fourth round of talks in Oslo on Friday.",
+        "The exact dates of the ministers' visit are yet to be confirmed by both governments.",
+        "The date of the signing ceremony is yet to be set, but it will be held next month.",
+    )
+    assert steps == [
+        "The date of the signing ceremony is yet to be set, but it will be held next month."
+    ]

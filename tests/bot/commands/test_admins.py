@@ -1,4 +1,5 @@
-"""In groups and channels only admins change topics and the digest (unless configured off)."""
+"""In groups and channels only admins change topics, the digest and alerts (unless configured
+off)."""
 
 from __future__ import annotations
 
@@ -16,14 +17,25 @@ from bot.store.chats import ChatStore
 from tests.bot.commands.helpers import request, text
 
 GROUP_REFUSAL = Reply.error(
-    "Only admins of this group can change its topics and digest. "
+    "Only admins of this group can change its topics, digest and alerts. "
     "Ask an admin, or see what it gets with: settings"
 )
 
 
 @pytest.mark.parametrize(
     "line",
-    ["subscribe trade-talks", "subscribe", "unsubscribe trade-talks", "digest 08:00", "digest off"],
+    [
+        "subscribe trade-talks",
+        "subscribe",
+        "unsubscribe trade-talks",
+        "digest 08:00",
+        "digest off",
+        "alerts on",
+        "alerts off",
+        "alerts",
+        "quiet 22:00-07:00",
+        "quiet off",
+    ],
 )
 async def test_non_admin_in_group_is_refused(commands: Commands, line: str) -> None:
     assert await commands.handle(request(line, kind=ChatKind.GROUP)) == GROUP_REFUSAL

@@ -27,9 +27,12 @@ async def test_help_lists_every_command(commands: Commands) -> None:
         "• digest <HH:MM> [zone] — a daily digest at that local time, "
         "e.g. digest 08:00 Europe/Berlin\n"
         "• digest off — no daily digest\n"
+        "• alerts on|off — an alert at once for material news, at most a few a day\n"
+        "• quiet <HH:MM-HH:MM> — no alerts in these local hours, e.g. quiet 22:00-07:00\n"
+        "• quiet off — alerts at any time\n"
         "• settings — what this chat gets and when\n"
         "• help — this list\n"
-        "In groups and channels only admins can change topics and the digest."
+        "In groups and channels only admins can change topics, the digest and alerts."
     )
 
 
@@ -56,7 +59,8 @@ async def test_settings_of_a_new_chat(commands: Commands) -> None:
     assert reply == Reply.text(
         "This chat:\n"
         "• Topics: none yet. Try: subscribe trade-talks\n"
-        "• Daily digest: off. Try: digest 08:00 Europe/Berlin"
+        "• Daily digest: off. Try: digest 08:00 Europe/Berlin\n"
+        "• Alerts: off. Try: alerts on"
     )
 
 
@@ -68,6 +72,7 @@ async def test_settings_of_a_group(commands: Commands) -> None:
         "This chat:\n"
         "• Topics: Trade talks (trade-talks)\n"
         "• Daily digest: 08:00 Europe/Berlin\n"
+        "• Alerts: off. Try: alerts on\n"
         "• Who can change this: admins only"
     )
 
@@ -76,7 +81,7 @@ async def test_unknown_command(commands: Commands) -> None:
     reply = await commands.handle(request("subscirbe trade-talks"))
     assert reply == Reply.error(
         "Unknown command 'subscirbe'. Commands: topics, subscribe, unsubscribe, latest, "
-        "timeline, digest, settings, help. Details: help"
+        "timeline, digest, alerts, quiet, settings, help. Details: help"
     )
 
 

@@ -130,5 +130,6 @@ async def test_a_chat_session_on_every_backend(
     assert not (await commands.handle(request("digest 07:30 Asia/Tokyo"))).is_error
     reply = await commands.handle(request("settings"))
     assert text(reply) == (
-        "This chat:\n• Topics: Trade talks (trade-talks)\n• Daily digest: 07:30 Asia/Tokyo"
+        "This chat:\n• Topics: Trade talks (trade-talks)\n• Daily digest: 07:30 Asia/Tokyo\n"
+        "• Alerts: off. Try: alerts on"
     )

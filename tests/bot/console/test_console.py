@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from bot.alerts.job import AlertJob
 from bot.chat import (
     BriefingPart,
     Choice,
@@ -22,12 +23,17 @@ from bot.config import Settings
 from bot.console.adapter import ConsoleAdapter
 from bot.console.render import ConsoleRenderer
 from bot.console.sender import ConsoleSender
+from bot.delivery.queue import DeliveryQueue
+from bot.delivery.ratelimit import RateLimiter
 from bot.delivery.sender import SendResult
+from bot.delivery.worker import DeliveryWorker
 from bot.render import RenderedMessage
+from bot.store.chats import ChatStore
 from bot.store.db import open_database, sqlite_url
 from briefings.model import Briefing, Fact, Quote, SourceRef
 from briefings.output.plaintext import render_briefing
 from briefings.stories.topics import Topic
+from tests.bot.alerts.helpers import RATE_CHANGE, add_development
 
 BRIEFING = Briefing(
     headline="Japan-US tariff talks: fifth round ends without agreement",
@@ -132,3 +138,35 @@ async def test_console_chat_over_real_commands(commands: Commands) -> None:
     assert "Subscribed to Trade talks (trade-talks)." in out.getvalue()
     assert "• Daily digest: 08:00 UTC" in out.getvalue()
     assert await adapter.handle_line("   ") is None
+
+
+async def test_console_alerts_quiet_hours_and_an_alert_delivered(tmp_path: Path) -> None:
+    engine = open_database(sqlite_url(tmp_path / "alerts.sqlite3"))
+    clock = FakeClock(datetime(2025, 6, 7, 9, 0, tzinfo=UTC))
+    settings = Settings(topics=(Topic("trade-talks", "Trade talks", include=("tariff",)),))
+    out = io.StringIO()
+    adapter = ConsoleAdapter(Commands(engine, settings, clock), io.StringIO(""), out)
+    for line in ("subscribe trade-talks", "alerts on", "quiet 22:00-07:00", "settings"):
+        await adapter.handle_line(line)
+    assert "• Alerts: on, 0 of 3 today\n• Quiet hours: 22:00-07:00 UTC" in out.getvalue()
+
+    add_development(engine, "Deal reached", published=clock.now(), changes=(RATE_CHANGE,))
+    clock.advance(timedelta(minutes=5))
+    queue = DeliveryQueue(engine, clock)
+    AlertJob(engine, queue, {"console": ConsoleRenderer()}, settings).run(clock.now())
+    alerts = io.StringIO()
+
+    async def sleep(seconds: float) -> None:
+        clock.advance(timedelta(seconds=seconds))
+
+    worker = DeliveryWorker(
+        queue, {"console": ConsoleSender(alerts)}, RateLimiter(settings.delivery, clock),
+        ChatStore(engine), clock, sleep, settings.delivery,
+    )  # fmt: skip
+    assert await worker.run_once() == 1
+    assert alerts.getvalue().splitlines()[:3] == [
+        "Alert — agreement reached: Deal reached",
+        "Changed: car tariff 25 % → 15 %",
+        "• Outcome: First outcome of Deal reached.",
+    ]
+    engine.dispose()

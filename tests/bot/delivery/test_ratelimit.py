@@ -121,3 +121,35 @@ def test_a_message_counts_in_the_window_until_a_second_after_its_answer() -> Non
     assert limiter.admit("telegram", "29", "private") == T0 + timedelta(seconds=1.3)
     clock.advance(timedelta(seconds=0.5))
     assert limiter.admit("telegram", "29", "private") is None
+
+
+def test_each_of_three_replicas_keeps_to_a_third_of_every_limit() -> None:
+    clock = FakeClock(T0)
+    limiters = [RateLimiter(settings(limit_fraction=1.0), clock) for _ in range(3)]
+    for limiter in limiters:
+        limiter.share_with(3)
+    # Each replica answers the same chat: together one message a second.
+    slots = [limiter.reserve("telegram", "42", "private") for limiter in limiters]
+    assert offsets(slots) == [0.0, 0.0, 0.0]
+    assert offsets([limiters[0].reserve("telegram", "42", "private")]) == [3.0]
+    # The bot-wide window: 30 a second together, 10 each.
+    admitted = 0
+    for n in range(30):
+        if limiters[0].admit("telegram", str(n), "private") is None:
+            admitted += 1
+    assert admitted == 10
+    # A group: 20 a minute together, one every 9 s from each.
+    alone = RateLimiter(settings(limit_fraction=1.0), clock)
+    alone.share_with(3)
+    group = [alone.reserve("telegram", "-100", "group") for _ in range(3)]
+    assert offsets(group) == [0.0, 9.0, 18.0]
+    # Slack: one a second per channel together.
+    assert offsets([limiters[2].reserve("slack", "T:C", "channel") for _ in range(2)]) == [0.0, 3.0]
+
+
+def test_back_to_full_limits_when_alone_again() -> None:
+    limiter = RateLimiter(settings(limit_fraction=1.0), FakeClock(T0))
+    limiter.share_with(2)
+    limiter.share_with(1)
+    limiter.share_with(0)  # never below one
+    assert offsets([limiter.reserve("telegram", "1", "private") for _ in range(2)]) == [0.0, 1.0]

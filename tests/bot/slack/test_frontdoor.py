@@ -20,7 +20,7 @@ from bot.clock import FakeClock
 from bot.commands.registry import COMMANDS
 from bot.slack.adapter import build_slack_adapter
 from bot.slack.backlog import AnswerQueue, Traffic
-from bot.slack.frontdoor import FrontDoor, ack_only
+from bot.slack.frontdoor import FrontDoor, ack_only, command_chat_id, form_field
 from tests.bot.slack.conftest import SECRET, slack_settings
 from tests.bot.slack.samples import NOW
 from tests.bot.slack.slackhttp import FORM, SlackHttp, event_body, signed_headers
@@ -142,3 +142,62 @@ async def test_a_full_answer_queue_refuses_with_503() -> None:
         await runner.cleanup()
     assert answer.status == 503
     assert traffic.inflight == 0
+
+
+async def test_a_flooding_channel_already_told_is_dropped_before_bolt() -> None:
+    traffic = Traffic()
+    offered: list[str] = []
+
+    class RecordingQueue(AnswerQueue):
+        def offer(self, job: object, label: str) -> bool:  # type: ignore[override]
+            offered.append(label)
+            return True
+
+    app = AsyncApp(signing_secret=SECRET, token="xoxb-t1")
+    flooding = {"T1:CFLOOD"}
+    door = FrontDoor(app, VERIFIER, RecordingQueue(traffic), traffic, flooding.__contains__)
+    web_app = web.Application()
+    web_app.router.add_post("/slack/events", door.handle)
+    runner = web.AppRunner(web_app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            url = f"http://127.0.0.1:{runner.addresses[0][1]}/slack/events"
+            http = SlackHttp(session, url, SECRET)
+            statuses = []
+            for channel in ("CFLOOD", "COTHER"):
+                body = form(
+                    command="/briefing",
+                    text="latest",
+                    team_id="T1",
+                    channel_id=channel,
+                    response_url="http://x/r",
+                )
+                answer = await http.post(body, FORM, signed_headers(SECRET, body, FORM))
+                statuses.append(answer.status)
+    finally:
+        await runner.cleanup()
+    # Both are acknowledged; only the other channel's command is handed over.
+    assert statuses == [200, 200]
+    assert offered == ["command"]
+
+
+def test_command_chat_id_reads_team_and_channel() -> None:
+    body = form(command="/briefing", team_id="T9", channel_id="C42")
+    assert command_chat_id(body) == "T9:C42"
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "expected"),
+    [
+        (form(channel_id="C1", team_id="T1"), "team_id", "T1"),
+        (form(xteam_id="X", team_id="T2"), "team_id", "T2"),
+        (form(text="a b&c=d", team_id="T3"), "text", "a b&c=d"),
+        (form(text="team_id=T0", team_id="T4"), "team_id", "T4"),
+        (form(text="x"), "team_id", ""),
+        ("team_id=T5", "team_id", "T5"),
+    ],
+)
+def test_form_field_reads_one_field_as_parse_qs_would(body: str, name: str, expected: str) -> None:
+    assert form_field(body, name) == expected

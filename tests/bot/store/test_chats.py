@@ -105,6 +105,36 @@ def test_migrate_moves_subscriptions_and_settings(engine: sa.Engine) -> None:
     assert store.migrate_chat("telegram", "-404", "-100404", T0) is None
 
 
+def test_alerts_and_quiet_hours(engine: sa.Engine) -> None:
+    store = ChatStore(engine)
+    store.ensure_chat("slack", "T1:C1", ChatKind.CHANNEL, "#news", T0)
+    chat = store.chat("slack", "T1:C1")
+    assert chat is not None
+    assert (chat.alerts, chat.quiet_hours) == (False, None)  # off by default
+    assert store.set_alerts("slack", "T1:C1", True, T0) is True
+    assert store.set_alerts("slack", "T1:C1", True, T0) is False
+    store.set_quiet_hours("slack", "T1:C1", ("22:00", "07:00"), T0)
+    chat = store.chat("slack", "T1:C1")
+    assert chat is not None
+    assert (chat.alerts, chat.quiet_start, chat.quiet_end) == (True, "22:00", "07:00")
+    store.set_quiet_hours("slack", "T1:C1", None, T0)
+    assert store.chat("slack", "T1:C1").quiet_hours is None  # type: ignore[union-attr]
+    assert store.alerts_sent_since("slack", "T1:C1", T0) == 0
+    assert store.alerts_sent_since("slack", "nope", T0) == 0
+    with pytest.raises(ChatNotFound):
+        store.set_alerts("slack", "nope", True, T0)
+
+
+def test_migrate_moves_alert_settings(engine: sa.Engine) -> None:
+    store = ChatStore(engine)
+    store.ensure_chat("telegram", "-2", ChatKind.GROUP, "Desk", T0)
+    store.set_alerts("telegram", "-2", True, T0)
+    store.set_quiet_hours("telegram", "-2", ("23:00", "06:30"), T0)
+    moved = store.migrate_chat("telegram", "-2", "-100222", T0)
+    assert moved is not None
+    assert (moved.alerts, moved.quiet_hours) == (True, ("23:00", "06:30"))
+
+
 def test_chats_following_topics_and_their_digest_slots(engine: sa.Engine) -> None:
     store = ChatStore(engine)
     for chat_id in ("a", "b", "c", "d"):

@@ -31,8 +31,8 @@ async def test_start_publishes_the_command_menu(
     bot: TelegramAdapter, standin: BotApiStandIn
 ) -> None:
     assert [c["command"] for c in standin.commands] == [
-        "topics", "subscribe", "unsubscribe", "latest", "timeline", "digest", "settings", "help",
-        "start",
+        "topics", "subscribe", "unsubscribe", "latest", "timeline", "digest", "alerts", "quiet",
+        "settings", "help", "start",
     ]  # fmt: skip
     standin.add_chat(USER)
     standin.send_text(USER, "/start")

@@ -1,0 +1,112 @@
+"""Which he/she a person can be: a "she" never refers to a man the article has shown to be
+one. The evidence is what a reader uses: an honorific before the surname somewhere in the
+article ("Ms Lindqvist", "Mr Berg"), a gendered role word ("spokeswoman", "chairman") and
+common given names. Without evidence a person can be either."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefings.quotes.lexicon import word_set
+from briefings.quotes.people import Person, Registry
+
+_FEMALE_NAMES = word_set(
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty "
+    "margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie "
+    "rebecca laura sharon cynthia kathleen amy angela helen anna ana anne ann brenda pamela "
+    "nicole emma samantha katherine catherine christine debra rachel carolyn janet maria heather "
+    "diane julie joyce victoria kelly christina joan evelyn lauren judith olivia martha cheryl "
+    "megan andrea hannah jacqueline ann-marie anne-marie gloria teresa theresa kathryn sara "
+    "janice jean alice madison julia grace judy abigail marie denise beverly amber danielle "
+    "marilyn charlotte natalie diana brittany sophia rose isabella alexis kayla lucy sophie "
+    "claire clare eva ursula angelika ingrid birgit petra sabine monika sylvie isabelle "
+    "francoise nathalie sandrine valerie veronique marta lucia carmen elena isabel pilar "
+    "laura giulia francesca chiara paola federica silvia agnieszka katarzyna malgorzata olga "
+    "irina tatiana natalia svetlana yulia liudmila ludmila marina elena ekaterina kristalina "
+    "hillary kamala nikki penny gina jacinda liz priti suella kemi mette magdalena annalena "
+    "giorgia kaja jutta cecilia helle yoko yuriko keiko sanae indira sonia nirmala sushma "
+    "benazir ngozi ellen ama fatima aisha amina leila layla mariam maryam zainab noura "
+    "chrystia melanie mélanie catherine-anne jane joanna johanna susanne suzanne sigrid "
+    "frederikke ewa beata dorota renata vera věra zuzana ivana jelena milica"
+)
+_MALE_NAMES = word_set(
+    "james john robert michael william david richard joseph thomas charles christopher daniel "
+    "matthew anthony mark donald steven steve paul andrew joshua kenneth kevin brian george "
+    "timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry "
+    "justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis "
+    "jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy "
+    "harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse "
+    "dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph "
+    "randy eugene vincent russell elijah louis bobby philip johnny boris emmanuel francois "
+    "jean-claude jean-yves olaf friedrich wolfgang heiko peter-paul sigmar horst markus "
+    "jens hans karl carlos luis jorge miguel pedro pablo manuel antonio francisco juan-carlos "
+    "giuseppe giovanni mario matteo luigi sergio paolo andrzej tomasz piotr mateusz viktor "
+    "vladimir dmitry sergei sergey mikhail alexei alexey ivan nikolai yuri volodymyr petro "
+    "shinzo fumio yoshihide taro toshimitsu ryosei narendra rahul piyush "
+    "recep ahmet mevlut hassan mohammad mohammed ali ahmed mahmoud abdullah omar hamid javad "
+    "barack bill mike mitt joe kevin chuck mitch rishi keir justin jim dominic "
+    "francois-philippe ed enda leo micheal simon ulf lars jonas stefan mateus jair lula "
+    "andres marcelo felipe enrique rodrigo ricardo cyril uhuru kofi nana "
+    "akinwumi muhammadu olusegun tedros wilbur jamieson howard"
+)
+_FEMALE_WORDS = word_set(
+    "spokeswoman chairwoman congresswoman businesswoman stateswoman councilwoman queen princess "
+    "duchess countess empress baroness dame lady madam mrs ms miss sister mother wife daughter"
+)
+_MALE_WORDS = word_set(
+    "spokesman chairman congressman businessman statesman councilman king prince duke count "
+    "emperor baron lord sir mr brother father husband son"
+)
+_HONORIFIC = re.compile(r"\b(Ms|Mrs|Miss|Madam|Dame|Lady|Mr|Sir|Lord)\.? ([A-Z][\w'-]+)")
+_FEMALE_HONORIFICS = frozenset({"Ms", "Mrs", "Miss", "Madam", "Dame", "Lady"})
+
+
+def pronoun_fits(pronoun: str, person: Person, registry: Registry) -> bool:
+    """Whether ``he`` or ``she`` can refer to ``person``: False only on evidence."""
+    if pronoun not in ("he", "she"):
+        return True
+    gender = gender_of(person, registry)
+    return gender is None or gender == ("f" if pronoun == "she" else "m")
+
+
+def gender_of(person: Person, registry: Registry) -> str | None:
+    """ "f", "m" or None (no evidence, or evidence both ways)."""
+    words = person.name.split()
+    evidence = set()
+    for word in person.role.lower().split():
+        if word in _FEMALE_WORDS:
+            evidence.add("f")
+        elif word in _MALE_WORDS:
+            evidence.add("m")
+    if len(words) > 1:
+        given = words[0].lower()
+        if given in _FEMALE_NAMES:
+            evidence.add("f")
+        elif given in _MALE_NAMES:
+            evidence.add("m")
+    if words:
+        evidence |= _honorifics(tuple(registry.texts)).get(words[-1], set())
+    return evidence.pop() if len(evidence) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _honorifics(texts: tuple[str, ...]) -> dict[str, set[str]]:
+    """Surname -> genders an honorific gives it anywhere in the article ("Ms Lindqvist")."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for title, surname in _HONORIFIC.findall(text):
+            found.setdefault(surname, set()).add("f" if title in _FEMALE_HONORIFICS else "m")
+    return found
+
+
+def latest_fitting(pronoun: str, registry: Registry) -> Person | None:
+    """The person named most recently before the reader's place whom ``pronoun`` fits on
+    evidence (a known woman for "she", a known man for "he")."""
+    want = "f" if pronoun == "she" else "m"
+    seen = [(at, name) for name, at in registry.seen.items() if at <= registry.now]
+    for _, name in sorted(seen, reverse=True):
+        person = registry.people.get(name)
+        if person is not None and gender_of(person, registry) == want:
+            return person
+    return None
