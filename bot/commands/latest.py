@@ -24,7 +24,7 @@ from bot.commands.base import (
 from bot.store.chats import ChatRecord
 from bot.store.sent import Sent, Via
 from bot.stories.days import zone_of
-from bot.stories.latest import latest_view
+from bot.stories.latest import latest_view, needed
 
 # Threads shown per topic; the reply says how many more there are and how to list them.
 MAX_THREADS = 5
@@ -63,8 +63,16 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
                 parts.append(part)
             continue
         ids = [t.id for t in threads]
-        developments = ctx.threads.developments(ids, topic=name)
+        outline = ctx.threads.outline(ids, name)
         sent = ctx.sent.in_threads(chat.platform, chat.chat_id, ids)
+        # Only the developments shown or weighed are read: a thread with nothing new costs
+        # its newest development alone.
+        wanted = {t.id: needed(outline[t.id], sent[t.id]) for t in threads}
+        read = ctx.threads.by_story({i for story_ids in wanted.values() for i in story_ids})
+        developments = {
+            t.id: [read[i] for i, _ in outline[t.id] if i in wanted[t.id] and i in read]
+            for t in threads
+        }
         short = len(names) > 1 or len(threads) > 1
         views = [
             (thread, latest_view(developments[thread.id], sent[thread.id], zone, "", short))

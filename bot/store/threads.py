@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -109,6 +109,36 @@ class ThreadStore:
             where = sa.and_(where, briefings.c.updated_at > since)
         with self._engine.connect() as connection:
             return read_developments(connection, where)
+
+    def outline(
+        self, thread_ids: Collection[int], topic: str
+    ) -> dict[int, list[tuple[int, datetime]]]:
+        """Each thread's developments on ``topic`` as (story id, publication time), the
+        newest first: what a chat was sent can be weighed without reading any briefing."""
+        found: dict[int, list[tuple[int, datetime]]] = {thread_id: [] for thread_id in thread_ids}
+        published = sa.func.coalesce(stories.c.published_at, stories.c.first_seen_at)
+        ids = sorted(found)
+        with self._engine.connect() as connection:
+            for start in range(0, len(ids), _CHUNK):
+                query = (
+                    sa.select(stories.c.thread_id, stories.c.id, published.label("published"))
+                    .join(briefings, briefings.c.story_id == stories.c.id)
+                    .where(stories.c.thread_id.in_(ids[start : start + _CHUNK]), _on_topic(topic))
+                    .order_by(published.desc(), stories.c.id.desc())
+                )
+                for thread_id, story_id, when in connection.execute(query):
+                    found[int(thread_id)].append((int(story_id), _utc(when)))
+        return found
+
+    def by_story(self, story_ids: Collection[int]) -> dict[int, StoredDevelopment]:
+        """The developments of ``story_ids``, by story id."""
+        ids = sorted(set(story_ids))
+        found: dict[int, StoredDevelopment] = {}
+        with self._engine.connect() as connection:
+            for start in range(0, len(ids), _CHUNK):
+                where = stories.c.id.in_(ids[start : start + _CHUNK])
+                found.update({d.story_id: d for d in read_developments(connection, where)})
+        return found
 
     def unthreaded(self, since: datetime, until: datetime) -> list[StoredDevelopment]:
         """Developments updated in ``(since, until]`` that belong to no thread (stored before
@@ -243,3 +273,8 @@ def _thread(row: Any) -> StoredThread:
         started_at=row.started_at,
         last_at=row.last_at,
     )
+
+
+def _utc(when: datetime) -> datetime:
+    """A time read through ``coalesce`` (SQLite gives it back without its zone)."""
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.chat import DatedLine, ThreadPart
@@ -53,6 +54,26 @@ def new_to_chat(
         for d in chronological
         if d.story_id not in sent and (last_seen is None or d.published > last_seen)
     ]
+
+
+def needed(outline: Sequence[tuple[int, datetime]], sent: Collection[int]) -> set[int]:
+    """The developments (story ids) :func:`latest_view` needs of a thread whose developments
+    are ``outline`` (story id, publication time; newest first): the newest alone when nothing
+    is new to the chat; else the new ones, the newest with the earlier lines it shows, and
+    those the chat was sent (what it was shown is left out of the news)."""
+    if not outline:
+        return set()
+    seen = [when for story_id, when in outline if story_id in sent]
+    last_seen = max(seen) if seen else None
+    new = {
+        story_id
+        for story_id, when in outline
+        if story_id not in sent and (last_seen is None or when > last_seen)
+    }
+    if not new:
+        return {outline[0][0]}
+    shown = {story_id for story_id, _ in outline[: 1 + MAX_EARLIER]}
+    return new | shown | (set(sent) & {story_id for story_id, _ in outline})
 
 
 def latest_view(

@@ -182,3 +182,16 @@ def test_sent_rows_follow_a_chat_that_migrates(engine: sa.Engine) -> None:
     chats.migrate_chat("telegram", "-100", "-100200", T0 + DAY)  # idempotent
 
     assert sent.in_threads("telegram", "-100200", [ids["t-a"]]) == {ids["t-a"]: {stored.story_id}}
+
+
+def test_an_outline_of_each_thread_and_developments_by_story(engine: sa.Engine) -> None:
+    first = _development("d-1", "Talks open", T0)
+    second = _development("d-2", "Talks end", T0 + DAY)
+    oil = _development("d-3", "Oil output", T0 + 2 * DAY, topics=("energy",))
+    _store(engine, first, second, oil)
+    store = ThreadStore(engine)
+    ids = store.save([_thread("t-a", first, second, oil)], {}, T0 + DAY)
+    outline = store.outline([ids["t-a"]], "trade-talks")[ids["t-a"]]
+    assert [when for _, when in outline] == [T0 + DAY, T0]  # newest first, on the topic
+    found = store.by_story([story_id for story_id, _ in outline])
+    assert [found[story_id].development.key for story_id, _ in outline] == ["d-2", "d-1"]

@@ -11,7 +11,7 @@ from bot.chat import DatedLine, DigestThread
 from bot.store.developments import StoredDevelopment
 from bot.stories.digest import digest_plan
 from bot.stories.facts import changes_across, standing_line
-from bot.stories.latest import latest_view
+from bot.stories.latest import latest_view, needed
 from briefings.model import Briefing, Change, Development, Fact, Quote, SourceRef, StatedFact
 
 T0 = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
@@ -217,3 +217,11 @@ def test_standing_line_names_what_each_fact_is_about_once() -> None:
         standing_line(developments) == "investment $5 billion; Norland lead negotiator Marek Osei"
     )
     assert standing_line([]) == ""
+
+
+def test_latest_reads_only_what_it_shows_or_weighs() -> None:
+    outline = [(n, T0 + n * DAY) for n in range(9, 0, -1)]  # newest first
+    assert needed(outline, sent=set(range(1, 10))) == {9}  # nothing new: the newest alone
+    assert needed(outline, sent={3}) == {4, 5, 6, 7, 8, 9, 3}  # the new ones and the sent
+    assert needed(outline, sent=()) == set(range(1, 10))  # a first look: all are new
+    assert needed([], sent=()) == set()
