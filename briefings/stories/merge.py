@@ -20,6 +20,7 @@ _NEAR_DUPLICATE = 0.6
 # and numbers; names left out, every report on the story carries them) are in the other.
 _SAME_FACT_SHARE = 0.6
 _SAME_FACT_WORDS = 3
+_SAME_NUMBERS_SHARE = 0.5
 _LATEST = datetime.max.replace(tzinfo=UTC)
 
 
@@ -40,7 +41,7 @@ def merge_briefings(briefings: Sequence[Briefing]) -> Briefing:
         authors=_unique(a for b in ordered for a in b.authors),
         dateline=next((b.dateline for b in ordered if b.dateline), ""),
         outcomes=outcomes,
-        next=_facts((f for b in ordered for f in b.next), MAX_NEXT, outcomes),
+        next=_facts((f for b in ordered for f in b.next), MAX_NEXT, outcomes, next_steps=True),
         quotes=_quotes(q for b in ordered for q in b.quotes),
         sources=_sources(s for b in ordered for s in b.sources),
         topics=_unique(t for b in ordered for t in b.topics),
@@ -57,9 +58,12 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def _facts(facts: Iterable[Fact], limit: int, said: Sequence[Fact] = ()) -> tuple[Fact, ...]:
+def _facts(
+    facts: Iterable[Fact], limit: int, said: Sequence[Fact] = (), *, next_steps: bool = False
+) -> tuple[Fact, ...]:
     """``facts`` without near-duplicates, and without what another outlet's fact or one of
-    ``said`` (the outcomes, for next steps) already says."""
+    ``said`` (the outcomes, for next steps) already says; ``next_steps``: two outlets' steps
+    at the same time are one."""
     kept: list[tuple[Fact, set[str], set[str]]] = []
     already = [(f, _words(f.text), _content_words(f.text)) for f in said]
     for fact in facts:
@@ -72,6 +76,11 @@ def _facts(facts: Iterable[Fact], limit: int, said: Sequence[Fact] = ()) -> tupl
                 or (fact.source_url != earlier.source_url and _same_fact(content, other_content))
             )
             for earlier, other, other_content in kept + already
+        ):
+            continue
+        if next_steps and any(
+            fact.source_url != earlier.source_url and _same_time_and_event(content, other_content)
+            for earlier, _, other_content in kept + already
         ):
             continue
         kept.append((fact, words, content))
@@ -101,9 +110,31 @@ def _numbers_differ(a: set[str], b: set[str]) -> bool:
 
 
 def _same_fact(a: set[str], b: set[str]) -> bool:
+    """Most of the smaller one's content words are in the other; or, when both state numbers
+    or dates and the one's are all in the other's, half of them are ("moved the deadline to
+    1 May on Monday" and "agreed on Monday to extend the deadline to 1 May")."""
     shared = len(a & b)
     smaller = min(len(a), len(b))
-    return shared >= _SAME_FACT_WORDS and shared / smaller >= _SAME_FACT_SHARE
+    if shared < _SAME_FACT_WORDS:
+        return False
+    share = shared / smaller
+    if share >= _SAME_FACT_SHARE:
+        return True
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    same_numbers = bool(numbers_a and numbers_b) and (
+        numbers_a <= numbers_b or numbers_b <= numbers_a
+    )
+    return same_numbers and share >= _SAME_NUMBERS_SHARE
+
+
+def _same_time_and_event(a: set[str], b: set[str]) -> bool:
+    """Two outlets' next steps are one when they name the same time (dates and calendar
+    words, one's all in the other's) and share a word of what happens then ("a fifth round
+    is planned for mid-March", "the next round is expected in the middle of March")."""
+    times_a, times_b = _numbers(a), _numbers(b)
+    if not (times_a and times_b) or not (times_a <= times_b or times_b <= times_a):
+        return False
+    return bool((a - times_a) & (b - times_b))
 
 
 def _similar(a: set[str], b: set[str]) -> bool:

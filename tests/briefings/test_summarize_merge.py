@@ -169,3 +169,43 @@ def test_merge_keeps_facts_with_different_dates() -> None:
         "b", 2, ["The two sides have set a deadline of 1 May for a deal."], []
     )
     assert len(merge_briefings([first, second]).outcomes) == 2
+
+
+def test_merge_keeps_one_of_two_outlets_wordings_with_the_same_dates() -> None:
+    first = _outlet_briefing(
+        "a",
+        1,
+        [
+            "Norland and Aldoria moved the deadline for their trade deal from 1 April to 1 May "
+            "on Monday, giving negotiators more time to settle the dispute over car tariffs."
+        ],
+        [],
+    )
+    second = _outlet_briefing(
+        "b",
+        2,
+        [
+            "The governments of Norland and Aldoria agreed on Monday to extend the deadline "
+            "for their trade talks to 1 May."
+        ],
+        [],
+    )
+    assert [f.source_url for f in merge_briefings([first, second]).outcomes] == ["a"]
+
+
+def test_merge_keeps_one_next_step_two_outlets_give_for_the_same_time() -> None:
+    first = dataclasses.replace(
+        _outlet_briefing("a", 1, [], []),
+        next=(Fact("A fifth round is planned for mid-March in Lindau.", "a"),),
+    )
+    second = dataclasses.replace(
+        _outlet_briefing("b", 2, [], []),
+        next=(
+            Fact("The next round is expected in Lindau in the middle of March.", "b"),
+            Fact("Ministers will sign the customs annex in March.", "b"),
+        ),
+    )
+    assert [f.text for f in merge_briefings([first, second]).next] == [
+        "A fifth round is planned for mid-March in Lindau.",
+        "Ministers will sign the customs annex in March.",
+    ]
