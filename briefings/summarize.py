@@ -17,7 +17,7 @@ def summarize(article: Article) -> Briefing:
     """The briefing of ``article``: headline, outcomes, next steps, quotes and its source."""
     cache = TextCache()  # quote spans and sentences, shared by quotes and facts
     quotes = find_quotes(article.paragraphs, article.link, cache)[:MAX_QUOTES]
-    facts = find_facts(article, _main_speaker(quotes), cache)
+    facts = find_facts(article, _main_speaker(quotes), cache, [q.text for q in quotes])
     headline = article.title or (
         headline_from_lede(article.paragraphs[0]) if article.paragraphs else ""
     )

@@ -8,15 +8,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from briefings.facts.meetings import find_meeting
-from briefings.facts.statements import Statement, statements
+from briefings.facts.statements import Statement, shortened, statements
 from briefings.model import Article, Fact
 from briefings.quotes.textcache import TextCache
 from briefings.reading.dates import MONTHS
+from briefings.reading.page import AGENDA_LINE
 
 MAX_OUTCOMES = 5
 MAX_NEXT = 2
+NOVELTY = 0.08  # what a sentence's every word the reader has not been told adds to it
 MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under half a minute
 MAX_WORDS = 45
 MIN_WORDS = 6
@@ -52,19 +55,49 @@ PAST_CUE = re.compile(
 )
 OUTCOME_REACH = 10  # paragraphs: news puts what happened first
 # What was said or done before this report: history, earlier statements, earlier levels. It
-# explains the news and is not news itself.
+# explains the news and is not news itself. ``verbal``: a tense or phrase that looks back;
+# the rest are times before the report (``year``: a year named).
 BACKGROUND = re.compile(
-    r"\b(?:ha(?:ve|s|d) (?:long |previously |repeatedly |already |also )?(?:said|argued|"
-    r"complained|warned|threatened|insisted|called|sought|demanded|maintained|been)|"
+    r"\b(?:(?P<verbal>(?<!there )ha(?:ve|s|d) (?:long |previously |repeatedly |already |also )?"
+    r"(?:said|argued|complained|warned|threatened|insisted|called|sought|demanded|maintained|"
+    r"been)|"
     r"[Ii]t comes (?:after|as|amid)|[Tt]his comes|comes (?:after|amid)|came (?:after|amid)|"
+    r"[Pp]reviously|dates back|[Oo]riginally|first (?:imposed|introduced)|"
+    r"had (?:been|set|imposed|agreed|said|raised|threatened|announced|reached|signed))|"
     r"[Ee]arlier this (?:week|month|year)|[Ll]ast (?:week|month|year)|"
-    r"(?:weeks|months|years) ago|[Pp]reviously|[Ii]n recent (?:weeks|months|years)|"
-    r"[Ff]or (?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|dates back|"
-    r"[Oo]riginally|first (?:imposed|introduced)|"
+    r"(?:weeks|months|years) ago|[Ii]n recent (?:weeks|months|years)|"
+    r"[Ff]or (?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
     r"(?:[Ii]n|of|[Ss]ince) (?:(?i:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? )?"
-    r"(?:19|20)\d\d\b|had (?:been|set|imposed|agreed|said|raised|threatened|"
-    r"announced|reached|signed))"
+    r"(?P<year>(?:19|20)\d\d)\b)"
+)
+# A look back inside a defining relative clause names a thing the news is about ("the 898
+# amendments that have been submitted"); the sentence's own verb tells the news. After a
+# comma (", which has long been ...") it is background given on the side.
+_RELATIVE_END = re.compile(r"(?<!,)\s(?:that|which|who)\s+$")
+# A time that belongs to a thing, not to the sentence's verb: "the understanding reached in
+# June 2021", "the talks held in Beijing two weeks ago".
+_ATTRIBUTIVE_END = re.compile(
+    r"\b(?!(?:was|were|been|be|being|is|are|had|has|have)\b)\w+ (?:reached|signed|agreed|held|"
+    r"launched|adopted|concluded|struck|issued|released|introduced|announced|imposed|"
+    r"published|approved|set)(?: (?:in|at) [A-Z][\w-]*)?(?: (?:\d+|a|one|two|three|four|five|"
+    r"six|several|few))? $"
+)
+# An opening phrase that leads to the news: "Building on the talks in February 2018, the
+# ministers agreed ...".
+_LEADING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+ing|After|Following)\b")
+# The day of the news itself.
+_NEWS_DAY = re.compile(
+    r"\b(?:[Tt]oday|[Tt]onight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_FUTURE = re.compile(r"\b(?:will|shall)\b")
+# Words a speech or a call opens with: thanks, greetings, pleasantries. A speaker label
+# ("MODERATOR: ") may come first.
+COURTESY = re.compile(
+    r"^(?:[A-Z][A-Z .]+: )?(?:Thank|Thanks|Good (?:morning|afternoon|evening)|Hello|Welcome|"
+    r"Ladies and|It[’']s (?:a|my|an) (?:\w+ )?(?:pleasure|honou?r)|"
+    r"I (?:\w+ )?(?:want|wish|would like|[’']d like) to (?:thank|welcome|begin|start)|"
+    r"Let me (?:\w+ )?(?:thank|begin|start))"
 )
 # When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
 # benefit farmers") is a claim about the future, not a next step.
@@ -97,6 +130,11 @@ SPECULATION = re.compile(
     r"\b(?:remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
     r"perhaps|possibly|rumou?r)\b"
 )
+# "Would" that tells what a thing does or what was said ("proposals that would eliminate
+# most tariffs", "assurances that no group would be allowed", "announced that she would
+# visit") or a wish ("would prefer"), not a guess about what happens.
+_REPORTED_WOULD = re.compile(r"\b(?:that|which|who)\b[^.;:]{0,80}$")
+_WISH = re.compile(r"(?:prefer|like|welcome|favou?r)\b")
 # News capitalizes month names: matching them case-sensitively keeps this cheap.
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 # "June 15" and "15 June".
@@ -110,7 +148,17 @@ _IN_MONTH = re.compile(
     r"December)\b(?! \d)"
 )
 _STEM = re.compile(r"\b(\w{4,5})")
+# Stems (see ``_STEM``) of words any sentence may hold: they tell nothing of what it adds.
+_COMMON = frozenset((
+    "that", "with", "have", "will", "their", "which", "from", "this", "were", "they", "been",
+    "also", "said", "would", "there", "about", "after", "more", "than", "other", "into",
+    "over", "these", "those", "such", "what", "when", "them", "both", "some", "most", "only",
+    "very", "being", "while", "where", "could", "shoul", "does", "each", "made", "make",
+    "many", "much", "must", "even", "just", "under", "until", "upon", "well", "year", "years",
+    "today",
+))  # fmt: skip
 _MEETING_WORD = re.compile(r"\bmet\b")
+_NUMBERING = re.compile(r"^\W*\w{0,3}\W*$")  # "1.", "(b)", "IV." : a list's number
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,18 +167,25 @@ class Facts:
     next: tuple[Fact, ...]
 
 
-def find_facts(article: Article, subject: str = "", cache: TextCache | None = None) -> Facts:
-    """Outcome and next-step facts of ``article``; ``subject`` names a leading he/she."""
+def find_facts(
+    article: Article,
+    subject: str = "",
+    cache: TextCache | None = None,
+    quoted: Sequence[str] = (),
+) -> Facts:
+    """Outcome and next-step facts of ``article``; ``subject`` names a leading he/she,
+    ``quoted`` are the quotes the briefing shows (an outcome need not say them again)."""
     link = article.link
     found = statements(article.paragraphs, subject, cache)
     today = article.published.date() if article.published else None
     nexts = _next_steps(found, today)
     taken = {s.order for s in nexts}
     topic = _content_stems(article.title)
-    outcomes = _outcomes([s for s in found if s.order not in taken], subject, topic, today)
-    outcomes = [text for text in outcomes if not repeats(text, article.title, topic)]
     next_texts = [s.text for s in nexts if not repeats(s.text, article.title, topic)]
-    outcomes = outcomes[: max(MAX_FACTS - len(next_texts), 1)]
+    said = _content_stems(" ".join([*quoted, *next_texts]))
+    budget = max(MAX_FACTS - len(next_texts), 1)
+    rest = [s for s in found if s.order not in taken]
+    outcomes = _outcomes(rest, subject, topic, today, budget, said, article.title)
     return Facts(
         outcomes=tuple(Fact(text, link) for text in outcomes),
         next=tuple(Fact(text, link) for text in next_texts),
@@ -153,50 +208,83 @@ def _content_stems(text: str) -> set[str]:
     return set(_STEM.findall(text.casefold()))
 
 
+class _Candidate(NamedTuple):
+    score: float
+    order: int
+    item: Statement | str  # a statement, or a sentence made for it (who met whom)
+    stems: frozenset[str]
+
+
 def _outcomes(
-    found: Sequence[Statement], subject: str, topic: set[str], today: date | None
+    found: Sequence[Statement],
+    subject: str,
+    topic: set[str],
+    today: date | None,
+    budget: int = MAX_OUTCOMES,
+    said: set[str] | None = None,
+    headline: str = "",
 ) -> list[str]:
     met: set[str] = set()
-    scored: list[tuple[float, int, Statement | str]] = []
+    scored: list[_Candidate] = []
     lede_paragraph = found[0].paragraph if found else 0  # after any date-only paragraph
+    lede_found = False
     for statement in found:
         if statement.paragraph >= lede_paragraph + OUTCOME_REACH:
             continue
-        limit = MAX_LEDE_WORDS if not scored else MAX_WORDS
-        if statement.words > limit:
+        in_lede = not lede_found and statement.paragraph == lede_paragraph
+        short = shortened(statement, MAX_LEDE_WORDS if in_lede else MAX_WORDS)
+        if short is None:
             continue
+        statement = short
+        stems = frozenset(_content_stems(statement.raw)) - _COMMON
         if "met" in statement.raw and _MEETING_WORD.search(statement.raw):
             meeting = find_meeting(statement.raw, subject)
             if meeting is not None:
+                lede_found = True
                 if not any(_surname(w) in met for w in meeting.who):
                     met.update(_surname(w) for w in meeting.who)
-                    scored.append((2.5, statement.order, meeting.sentence()))
+                    scored.append(_Candidate(2.5, statement.order, meeting.sentence(), stems))
                 continue
-        if not scored and statement.paragraph == lede_paragraph:
-            scored.append((10.0, statement.order, statement))
+        if _NUMBERING.match(statement.raw) or COURTESY.match(statement.raw):
+            continue  # "1.", "Thank you, minister.": no news in it
+        repeat = bool(headline) and repeats(statement.raw, headline, topic)
+        if in_lede:
+            lede_found = True
+            if not repeat:
+                scored.append(_Candidate(10.0, statement.order, statement, stems))
             continue
-        if statement.words < MIN_WORDS:
-            continue  # "Hello and welcome.": too short to tell an outcome
-        score = _outcome_score(statement, topic)
+        lede_found = True
+        if statement.words < MIN_WORDS or repeat or statement.raw.endswith(":"):
+            continue  # what the headline says; a list's lead-in ("The new agreement:")
+        score = _outcome_score(statement, topic, stems)
         if score > 0:
-            scored.append((score, statement.order, statement))
-    best = _best_news(sorted(scored, key=lambda s: (-s[0], s[1])), today)
-    chosen = [item for _, _, item in sorted(best, key=lambda s: s[1])]
+            scored.append(_Candidate(score, statement.order, statement, stems))
+    ranked = sorted(scored, key=lambda c: (-c.score, c.order))
+    best = _most_news(ranked, budget, said or set(), today)
+    chosen = [c.item for c in sorted(best, key=lambda c: c.order)]
     return _distinct([item if isinstance(item, str) else item.text for item in chosen])
 
 
-def _best_news(
-    ranked: list[tuple[float, int, Statement | str]], today: date | None
-) -> list[tuple[float, int, Statement | str]]:
-    """The best outcomes that are news; background only when the article has nothing newer
-    (the lede always counts). Read in rank order, so most sentences are never tested."""
-    news = [item for item in ranked[:1]]
-    for item in ranked[1:]:
-        if len(news) == MAX_OUTCOMES:
-            break
-        if not _is_background(item[2]) and not _in_an_earlier_month(item[2], today):
-            news.append(item)
-    return news if len(news) > 1 else ranked[:MAX_OUTCOMES]
+def _most_news(
+    ranked: list[_Candidate], budget: int, said: set[str], today: date | None
+) -> list[_Candidate]:
+    """Up to ``budget`` outcomes that are news, the best first (background only when the
+    article has nothing newer). Each is chosen for its worth and for what it adds to the ones
+    before it and to what the briefing says elsewhere (``said``): two sentences on one point
+    leave room for a third."""
+    if not ranked:
+        return []
+    chosen = ranked[:1]  # the lede, or the best sentence
+    told = set(said) | chosen[0].stems
+    pool = ranked[1:]
+    while pool and len(chosen) < budget:
+        best = max(pool, key=lambda c: c.score + NOVELTY * len(c.stems - told))
+        pool.remove(best)
+        if _is_background(best.item, today) or _in_an_earlier_month(best.item, today):
+            continue
+        chosen.append(best)
+        told |= best.stems
+    return chosen if len(chosen) > 1 else ranked[:budget]
 
 
 def _in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
@@ -207,45 +295,102 @@ def _in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
     return bool(months) and all(month < today.month for month in months)
 
 
-def _is_background(item: Statement | str) -> bool:
-    text = item if isinstance(item, str) else item.raw
-    return BACKGROUND.search(text) is not None and not isinstance(item, str)
+def _is_background(item: Statement | str, today: date | None) -> bool:
+    return not isinstance(item, str) and looks_back(item.raw, today)
 
 
-def _outcome_score(statement: Statement, topic: set[str]) -> float:
+def looks_back(text: str, today: date | None, *, next_step: bool = False) -> bool:
+    """Whether ``text`` tells what was said or done before the report (of ``today``). A
+    look back that only describes a thing the sentence is about does not count: inside a
+    relative clause, a date that belongs to a noun ("the understanding reached in June
+    2021"), a date in an opening phrase that leads to the news, a year not before the
+    report's own. For a sentence that is not a next step, also a time before the report told
+    beside the day of the news ("issued Monday, following talks last week") or a year in a
+    sentence about what will be."""
+    for match in BACKGROUND.finditer(text):
+        if not _describes_a_thing(text, match, today, next_step):
+            return True
+    return False
+
+
+def _describes_a_thing(
+    text: str, match: re.Match[str], today: date | None, next_step: bool
+) -> bool:
+    before = text[max(0, match.start() - 60) : match.start()]
+    if match["verbal"]:
+        return _RELATIVE_END.search(before) is not None
+    year = match["year"]
+    if year and today is not None and int(year) >= today.year:
+        return True
+    if _ATTRIBUTIVE_END.search(before):
+        return True
+    if _LEADING_PHRASE.match(text) and match.end() < text.find(", "):
+        return True
+    if next_step:
+        return False
+    if year and today is None and _FUTURE.search(text):
+        return True
+    return _NEWS_DAY.search(text) is not None
+
+
+def speculates(text: str) -> bool:
+    """Whether ``text`` guesses rather than tells: a "may", "could", "might", "seen as", or a
+    "would" of the sentence's own (not of a relative or reported clause, not a wish)."""
+    match = SPECULATION.search(text)
+    while match is not None:
+        if match.group() != "would":
+            return True
+        if not _WISH.match(text, match.end() + 1) and not _REPORTED_WOULD.search(
+            text, max(0, match.start() - 80), match.start()
+        ):
+            return True
+        match = SPECULATION.search(text, match.end())
+    return False
+
+
+def _outcome_score(statement: Statement, topic: set[str], stems: frozenset[str]) -> float:
     """What a sentence is worth as an outcome: cue words of results, the headline's words
     (the story it tells), numbers, and an early place in the article."""
-    cues = len(OUTCOME_CUE.findall(statement.raw))
-    shared = len(_content_stems(statement.raw) & topic) if topic else 0
-    if SPECULATION.search(statement.raw):
+    text = statement.raw
+    if speculates(text):
         return 0.0
+    cues = len(OUTCOME_CUE.findall(text))
+    shared = len(stems & topic) if topic else 0
     position = 1.0 / (1 + 0.15 * statement.order)
-    numbers = 0.3 if _DIGIT.search(statement.raw) else 0.0
+    numbers = 0.3 if _DIGIT.search(text) else 0.0
     return min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
 
 
 def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
     scored: list[tuple[float, Statement]] = []
+    agenda: list[Statement] = []
     lede = found[0].order if found else -1  # the lede is the first outcome, not a next step
     for statement in found:
         text = statement.raw
         if statement.order == lede:
             continue
+        if AGENDA_LINE.match(text):  # "Vote: Wednesday, 13 February": a schedule's item
+            if not _mentions_past_date(text, today):
+                agenda.append(statement)
+            continue
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
         cue, hope = next_or_hope(text)
         if not cue and (not hope or PAST_CUE.search(text)):
             continue  # neither a cue nor a hope ("aims to ... on May 3")
-        if not MIN_NEXT_WORDS <= statement.words <= MAX_WORDS:
+        if statement.words < MIN_NEXT_WORDS:
             continue  # "The exact dates are yet to be confirmed." says too little alone
+        if (short := shortened(statement, MAX_WORDS, MIN_NEXT_WORDS)) is None:
+            continue
+        statement, text = short, short.raw
         future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
         if not cue and not future_date:
             continue
         strong_cue = STRONG_NEXT.search(text)
         # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
         strong = strong_cue is not None and not strong_cue.group().startswith("yet")
-        if not strong and SPECULATION.search(text):
+        if not strong and speculates(text):
             continue
-        if BACKGROUND.search(text) or _mentions_past_date(text, today):
+        if looks_back(text, today, next_step=True) or _mentions_past_date(text, today):
             continue
         if not strong and not TIME_EXPRESSION.search(text):
             continue  # a claim about the future with no time: not a next step
@@ -255,6 +400,9 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         score += 1.5 if future_date or _DAY.search(text) else 0.0
         score += 1.0 / (1 + 0.1 * statement.order)
         scored.append((score, statement))
+    if agenda:  # a schedule is one step: "Debate: Tuesday, 12 February; Vote: Wednesday, ..."
+        schedule = agenda[0]._replace(raw="; ".join(s.raw.rstrip(".") for s in agenda))
+        scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
     best = sorted(scored, key=lambda s: (-s[0], s[1].order))[:MAX_NEXT]
     return [s for _, s in sorted(best, key=lambda s: s[1].order)]
 

@@ -27,6 +27,24 @@ LEDE_QUOTED_SHARE = 0.6
 _OPENING_MARKS = frozenset('"“‘«「')
 _ANY_MARKS = ('"', "“", "”")
 _PRONOUN_START = re.compile(r"^(?:He|She)\b")
+# The article's own words beside a quote (``MASK`` stands for the quoted words).
+_QUOTE_LEAD = re.compile(rf"\s*([^{MASK}\"“”‘’]+?):\s*[\"“‘]?{MASK}")
+_AFTER_QUOTE = re.compile(rf"{MASK}[\"”’]?[.,]?[\"”’]?,?\s+and\s+([^{MASK}\"“”]+)$")
+_OWN_CLAUSE_WORDS = 6
+# Where a long sentence can lose its tail and still say its news: before a clause that
+# elaborates (", which ...", ", to ensure ...", " where ...", ", including ..."), a dash or a
+# semicolon, or an attribution in its middle (", the White House said in a statement, ...").
+_TAIL = re.compile(
+    r",? (?:which|where|while|whereas|including|as well as|so that|in order to) |"
+    r", (?:to|with|following|after|because|adding|saying|between) |; | [–—] |"
+    r", (?:[\w.'’-]+ ){1,6}(?:said|says|told|added)\b"
+)
+# An opening phrase before the sentence's subject: "After the vote had been postponed
+# yesterday, ...", "Building on the talks in February, ...".
+_LEAD_IN = re.compile(
+    r"^(?:After|Following|Building on|While|Although|Though|Despite|In addition to|"
+    r"As part of|[A-Z][a-z]+ing)\b[^,;]{0,200}?, "
+)
 
 
 class Statement(NamedTuple):
@@ -65,11 +83,28 @@ def statements(
             count += 1
             share = LEDE_QUOTED_SHARE if count == 1 else QUOTED_SHARE
             if quoted and _holds_quote(masked, a, b, share):
+                own = _own_clause(masked, a, b)
+                if own is not None:  # the article's own clause beside the quote
+                    clause = text[own[0] : own[1]].strip().rstrip(",;:.")
+                    out.append(Statement(p, count, clause + ".", subject))
                 continue
             raw = text[a:b].strip()
             if raw:
                 out.append(Statement(p, count, raw, subject))
     return out
+
+
+def _own_clause(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a sentence that holds a quote also tells something in the article's own words:
+    before a colon that opens the quote ("The U.S. said it was disappointed: “...”"), or
+    after it, joined by "and" ("... said “...”, and the ban followed talks in Europe.")."""
+    lead = _QUOTE_LEAD.match(masked, start, end)
+    if lead is not None and lead.group(1).count(" ") >= _OWN_CLAUSE_WORDS:
+        return start, lead.end(1)
+    tail = _AFTER_QUOTE.search(masked, start, end)
+    if tail is not None and tail.group(1).count(" ") >= _OWN_CLAUSE_WORDS:
+        return tail.start(1), end
+    return None
 
 
 def _holds_quote(masked: str, start: int, end: int, share: float = 0.35) -> bool:
@@ -82,6 +117,40 @@ def _holds_quote(masked: str, start: int, end: int, share: float = 0.35) -> bool
     if head[:1] in _OPENING_MARKS or head[:1] == MASK:
         return True
     return masked_chars > share * (end - start)
+
+
+def shortened(statement: Statement, limit: int, least: int = 6) -> Statement | None:
+    """``statement`` in at most ``limit`` words: without an opening phrase, then cut before
+    its last elaborating clause that leaves it short enough (and ``least`` words long);
+    ``None`` when no such cut exists. A cut never leaves a quote mark or a bracket open."""
+    if statement.words <= limit:
+        return statement
+    raw = statement.raw
+    lead = _LEAD_IN.match(raw)
+    if lead is not None and len(raw) - lead.end() > 20:
+        raw = raw[lead.end() :]
+    if len(raw.split()) > limit:
+        cut = -1
+        for match in _TAIL.finditer(raw):
+            head = raw[: match.start()]
+            words = len(head.split())
+            if words > limit:
+                break
+            if words >= least and _closed(head):
+                cut = match.start()
+        if cut < 0:
+            return None
+        raw = raw[:cut].rstrip(",") + ("" if raw[cut - 1] == "." else ".")
+    return statement._replace(raw=raw)
+
+
+def _closed(text: str) -> bool:
+    """Whether every quote mark and bracket opened in ``text`` is closed."""
+    return (
+        text.count('"') % 2 == 0
+        and text.count("“") == text.count("”")
+        and text.count("(") == text.count(")")
+    )
 
 
 def tidy(sentence: str, subject: str = "") -> str:

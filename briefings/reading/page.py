@@ -47,6 +47,16 @@ TEASER_HEADING = re.compile(
     r"the day in photos|in pictures|more in\b.{0,30}|see also|news in brief)\s*:?\s*$",
     re.IGNORECASE,
 )
+# An item of a schedule at the foot of a report: an event, a colon, its day ("Debate:
+# Tuesday, 12 February", "Vote: Wed 12 December (TBC)").
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+AGENDA_LINE = re.compile(
+    r"^[A-Z][\w’'&/ -]{1,30}:\s+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\b[^.!?]{{0,60}}$"
+)
 _HARD_END = frozenset({LineKind.CREDIT, LineKind.BIO})
 _RESUME_WORDS = 15
 _LONE_LEDE_WORDS = 25
@@ -83,10 +93,47 @@ def read_page(lines: Sequence[str], *, title: str = "", outlet: str = "") -> Pag
     _mark_body(lines, kinds, start)
     headline = title or _headline(lines, kinds, intrinsic, start, outlet)
     done = tuple(k or LineKind.LABEL for k in kinds)
-    body = _move_stray_marks(
-        [line for line, kind in zip(lines, done, strict=True) if kind is LineKind.BODY]
-    )
+    body = _move_stray_marks(_with_lists(lines, done))
     return PageText(headline, standfirst, tuple(body), _authors(lines, done, outlet), done)
+
+
+# A list inside the article: a sentence that leads into it with a colon ("Ministers led
+# discussions of the negotiations for:"), then short items that are no sentences.
+_LIST_LEAD_MIN_WORDS = 5
+_LIST_ITEM_MAX_WORDS = 30
+_LIST_MAX_ITEMS = 12
+_LIST_ITEM_KINDS = frozenset({LineKind.BODY, LineKind.LABEL, LineKind.SUBHEAD})
+_BULLET = re.compile(r"^[•·▪◦‣∙*–-]\s*")
+
+
+def _with_lists(lines: Sequence[str], kinds: Sequence[LineKind]) -> list[str]:
+    """The body's paragraphs; a list's items join the sentence that leads into them
+    ("... negotiations for: the UK-India FTA; the UK-Canada FTA."), so the list is read with
+    the words that say what it is."""
+    body: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if kinds[i - 1] is not LineKind.BODY:
+            continue
+        if line.rstrip().endswith(":") and words(line) >= _LIST_LEAD_MIN_WORDS:
+            items: list[str] = []
+            while (
+                i < len(lines) and len(items) < _LIST_MAX_ITEMS and _list_item(lines[i], kinds[i])
+            ):
+                items.append(_BULLET.sub("", lines[i].strip()).rstrip(" ;,."))
+                i += 1
+            if items:
+                line = f"{line.rstrip()} {'; '.join(items)}."
+        body.append(line)
+    return body
+
+
+def _list_item(line: str, kind: LineKind) -> bool:
+    if kind not in _LIST_ITEM_KINDS or words(line) > _LIST_ITEM_MAX_WORDS:
+        return False
+    return _BULLET.match(line.strip()) is not None or not ends_sentence(line)
 
 
 _STRAY_OPENING = re.compile(r"(?<=[.!?])\s*“$")
@@ -196,6 +243,8 @@ def _resumes(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> 
 def _body_line_kind(line: str) -> LineKind:
     if ends_sentence(line) and (words(line) >= 3 or line.rstrip()[-1:] in '”"’'):
         return LineKind.BODY
+    if AGENDA_LINE.match(line):
+        return LineKind.BODY  # "Vote: Wednesday, 13 February": when the next step comes
     if is_title_like(line) and words(line) <= _SUBHEAD_MAX_WORDS:
         return LineKind.SUBHEAD
     if words(line) >= 6:
@@ -216,7 +265,7 @@ def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
     if last is None:
         return  # a short report: no sentence is long enough to mark the end
     for i in range(last + 1, len(lines)):
-        if kinds[i] is LineKind.BODY and words(lines[i]) < 6:
+        if kinds[i] is LineKind.BODY and words(lines[i]) < 6 and not AGENDA_LINE.match(lines[i]):
             kinds[i] = LineKind.TEASER
 
 
