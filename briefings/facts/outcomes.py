@@ -19,7 +19,7 @@ from briefings.reading.page import AGENDA_LINE
 
 MAX_OUTCOMES = 5
 MAX_NEXT = 2
-NOVELTY = 0.08  # what a sentence's every word the reader has not been told adds to it
+NOVELTY = 0.1  # what a sentence's every word the reader has not been told adds to it
 MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under half a minute
 MAX_WORDS = 45
 MIN_WORDS = 6
@@ -65,6 +65,7 @@ BACKGROUND = re.compile(
     r"[Pp]reviously|dates back|[Oo]riginally|first (?:imposed|introduced)|"
     r"had (?:been|set|imposed|agreed|said|raised|threatened|announced|reached|signed))|"
     r"[Ee]arlier this (?:week|month|year)|[Ll]ast (?:week|month|year)|"
+    r"^Before (?:this|that|the) \w+,|"
     r"(?:weeks|months|years) ago|[Ii]n recent (?:weeks|months|years)|"
     r"[Ff]or (?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
     r"(?:[Ii]n|of|[Ss]ince) (?:(?i:january|february|march|april|may|june|july|august|september|"
@@ -99,6 +100,15 @@ COURTESY = re.compile(
     r"I (?:\w+ )?(?:want|wish|would like|[’']d like) to (?:thank|welcome|begin|start)|"
     r"Let me (?:\w+ )?(?:thank|begin|start))"
 )
+# Words of a stance rather than an event: values, importance, commitment, praise ("Trade
+# makes a vital contribution to growth", "reiterated the importance of close cooperation").
+RHETORIC = re.compile(
+    r"\b(?:importan(?:ce|t)|commit(?:ment|ted)|vital|essential|crucial|critical|ambitious|"
+    r"clear|strong(?:ly)?|great|beautiful|fascinating|proud\w*|pleased|grateful|delighted|"
+    r"prosperity|opportunit(?:y|ies)|values|shared|together|deeply|fully|priority|"
+    r"interests?|benefits?|stability|resilien(?:ce|t)|sustainable|inclusive|progressive|"
+    r"unprecedented|historic|landmark|significant|remarkable|excellent)\b"
+)
 # When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
 # benefit farmers") is a claim about the future, not a next step.
 TIME_EXPRESSION = re.compile(
@@ -128,6 +138,7 @@ _PAST_VERB = re.compile(r"(?<!, )\b(?:was|were|had|did|said|told|met|held|[a-z]{
 _RECENT_PAST = re.compile(r"^(?:Last|Earlier|Previously|Yesterday)\b|\b(?:last night|yesterday)\b")
 SPECULATION = re.compile(
     r"\b(?:remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
+    r"(?:is|are|was|were) (?:widely )?(?:considered|regarded|viewed)|"
     r"perhaps|possibly|rumou?r)\b"
 )
 # "Would" that tells what a thing does or what was said ("proposals that would eliminate
@@ -158,6 +169,10 @@ _COMMON = frozenset((
     "today",
 ))  # fmt: skip
 _MEETING_WORD = re.compile(r"\bmet\b")
+# A sentence that opens by pointing back to the one before it.
+_POINTS_BACK = re.compile(
+    r"^(?:It|Its|This|These|They|Their|Both|The (\w+))\b(?! (?:same|other)\b)"
+)
 _NUMBERING = re.compile(r"^\W*\w{0,3}\W*$")  # "1.", "(b)", "IV." : a list's number
 
 
@@ -260,31 +275,79 @@ def _outcomes(
         if score > 0:
             scored.append(_Candidate(score, statement.order, statement, stems))
     ranked = sorted(scored, key=lambda c: (-c.score, c.order))
-    best = _most_news(ranked, budget, said or set(), today)
-    chosen = [c.item for c in sorted(best, key=lambda c: c.order)]
-    return _distinct([item if isinstance(item, str) else item.text for item in chosen])
+    following = {s.order - 1: s for s in found}
+    best, sequels = _most_news(ranked, budget, said or set(), today, following)
+    texts = []
+    for candidate in sorted(best, key=lambda c: c.order):
+        item = candidate.item
+        text = item if isinstance(item, str) else item.text
+        if candidate.order in sequels:
+            text = f"{text} {sequels[candidate.order].text}"
+        texts.append(text)
+    return _distinct(texts)
+
+
+def _sequel(
+    candidate: _Candidate, following: dict[int, Statement], today: date | None
+) -> Statement | None:
+    """The sentence after a chosen one, when it opens by pointing back to it ("This amendment
+    extends the Agreement through 2040.", "They reviewed the Protocol.", "The meeting included
+    all 13 partners.") and both are short enough to read as one bullet."""
+    statement = candidate.item
+    sequel = following.get(candidate.order)
+    if isinstance(statement, str) or sequel is None:
+        return None
+    if sequel.paragraph > statement.paragraph + 1:
+        return None
+    if statement.words + sequel.words > MAX_WORDS + 5 or sequel.raw.endswith(":"):
+        return None  # too long to read as one; a list's lead-in
+    start = _POINTS_BACK.match(sequel.raw)
+    if start is None:
+        return None
+    noun = start.group(1)
+    if noun and noun[:5].casefold() not in statement.raw.casefold():
+        return None  # "The meeting" after a sentence that names no meeting
+    if len(RHETORIC.findall(sequel.raw)) > 1 or speculates(sequel.raw):
+        return None
+    return None if looks_back(sequel.raw, today) else sequel
 
 
 def _most_news(
-    ranked: list[_Candidate], budget: int, said: set[str], today: date | None
-) -> list[_Candidate]:
+    ranked: list[_Candidate],
+    budget: int,
+    said: set[str],
+    today: date | None,
+    following: dict[int, Statement],
+) -> tuple[list[_Candidate], dict[int, Statement]]:
     """Up to ``budget`` outcomes that are news, the best first (background only when the
-    article has nothing newer). Each is chosen for its worth and for what it adds to the ones
-    before it and to what the briefing says elsewhere (``said``): two sentences on one point
-    leave room for a third."""
+    article has nothing newer), and the sentences that go with them (see ``_sequel``), by
+    the order of the one they follow. Each is chosen for its worth and for what it adds to
+    the ones before it and to what the briefing says elsewhere (``said``): two sentences on
+    one point leave room for a third."""
     if not ranked:
-        return []
-    chosen = ranked[:1]  # the lede, or the best sentence
-    told = set(said) | chosen[0].stems
+        return [], {}
+    chosen: list[_Candidate] = []
+    sequels: dict[int, Statement] = {}
+    told = set(said)
     pool = ranked[1:]
-    while pool and len(chosen) < budget:
-        best = max(pool, key=lambda c: c.score + NOVELTY * len(c.stems - told))
-        pool.remove(best)
-        if _is_background(best.item, today) or _in_an_earlier_month(best.item, today):
-            continue
+    best: _Candidate | None = ranked[0]  # the lede, or the best sentence
+    while best is not None:
         chosen.append(best)
         told |= best.stems
-    return chosen if len(chosen) > 1 else ranked[:budget]
+        sequel = _sequel(best, following, today)
+        if sequel is not None and all(c.order != sequel.order for c in chosen):
+            sequels[best.order] = sequel
+            pool = [c for c in pool if c.order != sequel.order]
+            told |= _content_stems(sequel.raw)
+        best = None
+        while pool and best is None and len(chosen) < budget:
+            best = max(pool, key=lambda c: c.score + NOVELTY * len(c.stems - told))
+            pool.remove(best)
+            if _is_background(best.item, today) or _in_an_earlier_month(best.item, today):
+                best = None
+    if len(chosen) > 1:
+        return chosen, sequels
+    return ranked[:budget], {}
 
 
 def _in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
@@ -350,7 +413,8 @@ def speculates(text: str) -> bool:
 
 def _outcome_score(statement: Statement, topic: set[str], stems: frozenset[str]) -> float:
     """What a sentence is worth as an outcome: cue words of results, the headline's words
-    (the story it tells), numbers, and an early place in the article."""
+    (the story it tells), numbers, and an early place in the article; words of a stance
+    (importance, commitment, praise) tell no event and count against it."""
     text = statement.raw
     if speculates(text):
         return 0.0
@@ -358,7 +422,8 @@ def _outcome_score(statement: Statement, topic: set[str], stems: frozenset[str])
     shared = len(stems & topic) if topic else 0
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if _DIGIT.search(text) else 0.0
-    return min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
+    stance = min(len(RHETORIC.findall(text)), 3) * 0.3
+    return min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers - stance
 
 
 def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
