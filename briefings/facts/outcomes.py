@@ -154,6 +154,8 @@ _DAY = re.compile(
     rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{_MONTH_NAMES})\b)"
 )
 _DIGIT = re.compile(r"\d")
+# A name (a capitalized word after the first) or a number: what a reader most needs told.
+_NAME_OR_NUMBER = re.compile(r"(?<=\s)[A-Z][\w-]+|\d[\d.,]*")
 _IN_MONTH = re.compile(
     r"\bin (January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b(?! \d)"
@@ -197,7 +199,7 @@ def find_facts(
     taken = {s.order for s in nexts}
     topic = _content_stems(article.title)
     next_texts = [s.text for s in nexts if not repeats(s.text, article.title, topic)]
-    said = _content_stems(" ".join([*quoted, *next_texts]))
+    said = _news_words(" ".join([*quoted, *next_texts]))
     budget = max(MAX_FACTS - len(next_texts), 1)
     rest = [s for s in found if s.order not in taken]
     outcomes = _outcomes(rest, subject, topic, today, budget, said, article.title)
@@ -223,11 +225,19 @@ def _content_stems(text: str) -> set[str]:
     return set(_STEM.findall(text.casefold()))
 
 
+def _news_words(text: str) -> frozenset[str]:
+    """What a sentence tells, as words to compare with what the reader has been told: its
+    content stems, and its names and numbers once more (they weigh the most)."""
+    words = set(_STEM.findall(text.casefold())) - _COMMON
+    words.update(name.casefold() + "#" for name in _NAME_OR_NUMBER.findall(text))
+    return frozenset(words)
+
+
 class _Candidate(NamedTuple):
     score: float
     order: int
     item: Statement | str  # a statement, or a sentence made for it (who met whom)
-    stems: frozenset[str]
+    stems: frozenset[str]  # its news words (see ``_news_words``)
 
 
 def _outcomes(
@@ -251,7 +261,7 @@ def _outcomes(
         if short is None:
             continue
         statement = short
-        stems = frozenset(_content_stems(statement.raw)) - _COMMON
+        stems = _news_words(statement.raw)
         if "met" in statement.raw and _MEETING_WORD.search(statement.raw):
             meeting = find_meeting(statement.raw, subject)
             if meeting is not None:
@@ -338,7 +348,7 @@ def _most_news(
         if sequel is not None and all(c.order != sequel.order for c in chosen):
             sequels[best.order] = sequel
             pool = [c for c in pool if c.order != sequel.order]
-            told |= _content_stems(sequel.raw)
+            told |= _news_words(sequel.raw)
         best = None
         while pool and best is None and len(chosen) < budget:
             best = max(pool, key=lambda c: c.score + NOVELTY * len(c.stems - told))
