@@ -246,7 +246,7 @@ def _outcomes(
     topic: set[str],
     today: date | None,
     budget: int = MAX_OUTCOMES,
-    said: set[str] | None = None,
+    said: frozenset[str] = frozenset(),
     headline: str = "",
 ) -> list[str]:
     met: set[str] = set()
@@ -286,7 +286,7 @@ def _outcomes(
             scored.append(_Candidate(score, statement.order, statement, stems))
     ranked = sorted(scored, key=lambda c: (-c.score, c.order))
     following = {s.order - 1: s for s in found}
-    best, sequels = _most_news(ranked, budget, said or set(), today, following)
+    best, sequels = _most_news(ranked, budget, said, today, following)
     texts = []
     for candidate in sorted(best, key=lambda c: c.order):
         item = candidate.item
@@ -325,7 +325,7 @@ def _sequel(
 def _most_news(
     ranked: list[_Candidate],
     budget: int,
-    said: set[str],
+    said: frozenset[str],
     today: date | None,
     following: dict[int, Statement],
 ) -> tuple[list[_Candidate], dict[int, Statement]]:
