@@ -5,7 +5,7 @@ stay as written ("failed to find common ground")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -19,6 +19,7 @@ from briefings.reading.page import AGENDA_LINE
 
 MAX_OUTCOMES = 5
 MAX_NEXT = 2
+POOL = 10  # the best sentences by their words of news that the choice weighs further
 NOVELTY = 0.1  # what a sentence's every word the reader has not been told adds to it
 MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under half a minute
 MAX_WORDS = 45
@@ -103,12 +104,13 @@ COURTESY = re.compile(
 # Words of a stance rather than an event: values, importance, commitment, praise ("Trade
 # makes a vital contribution to growth", "reiterated the importance of close cooperation").
 RHETORIC = re.compile(
-    r"\b(?:importan(?:ce|t)|commit(?:ment|ted)|vital|essential|crucial|critical|ambitious|"
-    r"clear|strong(?:ly)?|great|beautiful|fascinating|proud\w*|pleased|grateful|delighted|"
-    r"prosperity|opportunit(?:y|ies)|values|shared|together|deeply|fully|priority|"
-    r"interests?|benefits?|stability|resilien(?:ce|t)|sustainable|inclusive|progressive|"
-    r"unprecedented|historic|landmark|significant|remarkable|excellent)\b"
-)
+    r"\b(?:a(?:mbitious)|b(?:eautiful|enefits?)|c(?:ommit(?:ment|ted)|lear|ritical|rucial)|"
+    r"d(?:eeply|elighted)|e(?:ssential|xcellent)|f(?:ascinating|ully)|g(?:rateful|reat)|"
+    r"h(?:istoric)|i(?:mportan(?:ce|t)|nclusive|nterests?)|l(?:andmark)|"
+    r"o(?:pportunit(?:y|ies))|p(?:leased|riority|rogressive|rosperity|roud\w*)|"
+    r"r(?:emarkable|esilien(?:ce|t))|s(?:hared|ignificant|tability|trong(?:ly)?|ustainable)|"
+    r"t(?:ogether)|u(?:nprecedented)|v(?:alues|ital))\b"
+)  # grouped by first letter: one test per word start instead of forty
 # When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
 # benefit farmers") is a claim about the future, not a next step.
 TIME_EXPRESSION = re.compile(
@@ -135,6 +137,9 @@ STRONG_NEXT = re.compile(
 )
 # A finite past verb; a participle after a comma ("discussions, held over ...") is not one.
 _PAST_VERB = re.compile(r"(?<!, )\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b")
+_AND_AHEAD = re.compile(
+    r"\band (?:will|(?:is|are) (?:due|set|scheduled|expected) to|(?:is|are) to)\b"
+)
 _RECENT_PAST = re.compile(r"^(?:Last|Earlier|Previously|Yesterday)\b|\b(?:last night|yesterday)\b")
 SPECULATION = re.compile(
     r"\b(?:remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
@@ -142,9 +147,12 @@ SPECULATION = re.compile(
     r"perhaps|possibly|rumou?r)\b"
 )
 # "Would" that tells what a thing does or what was said ("proposals that would eliminate
-# most tariffs", "assurances that no group would be allowed", "announced that she would
-# visit") or a wish ("would prefer"), not a guess about what happens.
-_REPORTED_WOULD = re.compile(r"\b(?:that|which|who)\b[^.;:]{0,80}$")
+# most tariffs", "assurances that no group would be allowed", "said he would vote for it")
+# or a wish ("would prefer"), not a guess about what happens.
+_REPORTED_WOULD = re.compile(
+    r"\b(?:that|which|who|said|says|told|announced|added|stated|promised|pledged|warned)\b"
+    r"[^.;:]{0,80}$"
+)
 _WISH = re.compile(r"(?:prefer|like|welcome|favou?r)\b")
 # News capitalizes month names: matching them case-sensitively keeps this cheap.
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
@@ -155,7 +163,7 @@ _DAY = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 # A name (a capitalized word after the first) or a number: what a reader most needs told.
-_NAME_OR_NUMBER = re.compile(r"(?<=\s)[A-Z][\w-]+|\d[\d.,]*")
+_NAME_OR_NUMBER = re.compile(r" ([A-Z][\w-]+|\d[\d.,]*)")
 _IN_MONTH = re.compile(
     r"\bin (January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b(?! \d)"
@@ -209,12 +217,18 @@ def find_facts(
     )
 
 
-def repeats(bullet: str, headline: str, headline_stems: set[str] | None = None) -> bool:
+def repeats(
+    bullet: str,
+    headline: str,
+    headline_stems: set[str] | None = None,
+    own: set[str] | None = None,
+) -> bool:
     """Whether ``bullet`` says no more than ``headline``: its content words are nearly all
-    the headline's (``headline_stems``: those words, when the caller has them)."""
+    the headline's (``headline_stems`` and ``own``: those words, when the caller has them)."""
     if headline and bullet.startswith(headline.rstrip("…")):
         return False  # a headline made from this very sentence: the sentence says more
-    own = _content_stems(bullet)
+    if own is None:
+        own = _content_stems(bullet)
     if headline_stems is None:
         headline_stems = _content_stems(headline)
     return bool(own) and len(own & headline_stems) >= 0.8 * len(own)
@@ -225,11 +239,13 @@ def _content_stems(text: str) -> set[str]:
     return set(_STEM.findall(text.casefold()))
 
 
-def _news_words(text: str) -> frozenset[str]:
+def _news_words(text: str, stems: frozenset[str] = frozenset()) -> frozenset[str]:
     """What a sentence tells, as words to compare with what the reader has been told: its
-    content stems, and its names and numbers once more (they weigh the most)."""
-    words = set(_STEM.findall(text.casefold())) - _COMMON
-    words.update(name.casefold() + "#" for name in _NAME_OR_NUMBER.findall(text))
+    content stems (``stems``, when the caller has them), and its names and numbers once
+    more (they weigh the most)."""
+    words = set(stems or _STEM.findall(text.casefold()))
+    words.difference_update(_COMMON)
+    words.update([name + "#" for name in _NAME_OR_NUMBER.findall(text)])
     return frozenset(words)
 
 
@@ -237,7 +253,7 @@ class _Candidate(NamedTuple):
     score: float
     order: int
     item: Statement | str  # a statement, or a sentence made for it (who met whom)
-    stems: frozenset[str]  # its news words (see ``_news_words``)
+    stems: frozenset[str]  # its content stems, then its news words (see ``_weighed``)
 
 
 def _outcomes(
@@ -261,32 +277,47 @@ def _outcomes(
         if short is None:
             continue
         statement = short
-        stems = _news_words(statement.raw)
-        if "met" in statement.raw and _MEETING_WORD.search(statement.raw):
-            meeting = find_meeting(statement.raw, subject)
+        raw = statement.raw
+        if "met" in raw and _MEETING_WORD.search(raw):
+            meeting = find_meeting(raw, subject)
             if meeting is not None:
                 lede_found = True
                 if not any(_surname(w) in met for w in meeting.who):
                     met.update(_surname(w) for w in meeting.who)
-                    scored.append(_Candidate(2.5, statement.order, meeting.sentence(), stems))
+                    sentence = meeting.sentence()
+                    scored.append(_Candidate(2.5, statement.order, sentence, frozenset()))
                 continue
-        if _NUMBERING.match(statement.raw) or COURTESY.match(statement.raw):
+        if (len(raw) < 12 and _NUMBERING.match(raw)) or COURTESY.match(raw):
             continue  # "1.", "Thank you, minister.": no news in it
-        repeat = bool(headline) and repeats(statement.raw, headline, topic)
         if in_lede:
             lede_found = True
-            if not repeat:
-                scored.append(_Candidate(10.0, statement.order, statement, stems))
+            if not (headline and repeats(raw, headline, topic)):
+                scored.append(_Candidate(10.0, statement.order, statement, frozenset()))
             continue
         lede_found = True
-        if statement.words < MIN_WORDS or repeat or statement.raw.endswith(":"):
-            continue  # what the headline says; a list's lead-in ("The new agreement:")
+        if statement.words < MIN_WORDS or raw.endswith(":"):
+            continue  # too short to tell an outcome; a list's lead-in ("The new agreement:")
+        stems = _content_stems(raw)
+        if headline and repeats(raw, headline, topic, stems):
+            continue  # what the headline says
         score = _outcome_score(statement, topic, stems)
         if score > 0:
-            scored.append(_Candidate(score, statement.order, statement, stems))
-    ranked = sorted(scored, key=lambda c: (-c.score, c.order))
+            scored.append(_Candidate(score, statement.order, statement, frozenset(stems)))
+    # The best few by their words of news, then weighed for their stance and what they add.
+    ranked = sorted(
+        (_weighed(c) for c in sorted(scored, key=lambda c: (-c.score, c.order))[:POOL]),
+        key=lambda c: (-c.score, c.order),
+    )
     following = {s.order - 1: s for s in found}
-    best, sequels = _most_news(ranked, budget, said, today, following)
+
+    def news(candidate: _Candidate) -> bool:
+        """Not what was said or done before the report."""
+        item = candidate.item
+        if isinstance(item, str):
+            return True
+        return not looks_back(item.raw, today) and not _in_an_earlier_month(item, today)
+
+    best, sequels = _most_news(ranked, budget, said, news, following, today)
     texts = []
     for candidate in sorted(best, key=lambda c: c.order):
         item = candidate.item
@@ -297,6 +328,17 @@ def _outcomes(
     return _distinct(texts)
 
 
+def _weighed(candidate: _Candidate) -> _Candidate:
+    """``candidate`` with its news words (see ``_news_words``), less what its words of a
+    stance (importance, commitment, praise) take from its worth: they tell no event."""
+    item = candidate.item
+    text = item if isinstance(item, str) else item.raw
+    score = candidate.score
+    if score < 2.5:  # not the lede nor a meeting
+        score -= min(len(RHETORIC.findall(text)), 3) * 0.3
+    return _Candidate(score, candidate.order, item, _news_words(text, candidate.stems))
+
+
 def _sequel(
     candidate: _Candidate, following: dict[int, Statement], today: date | None
 ) -> Statement | None:
@@ -305,15 +347,13 @@ def _sequel(
     all 13 partners.") and both are short enough to read as one bullet."""
     statement = candidate.item
     sequel = following.get(candidate.order)
-    if isinstance(statement, str) or sequel is None:
+    if sequel is None or isinstance(statement, str):
         return None
-    if sequel.paragraph > statement.paragraph + 1:
+    start = _POINTS_BACK.match(sequel.raw)
+    if start is None or sequel.paragraph > statement.paragraph + 1:
         return None
     if statement.words + sequel.words > MAX_WORDS + 5 or sequel.raw.endswith(":"):
         return None  # too long to read as one; a list's lead-in
-    start = _POINTS_BACK.match(sequel.raw)
-    if start is None:
-        return None
     noun = start.group(1)
     if noun and noun[:5].casefold() not in statement.raw.casefold():
         return None  # "The meeting" after a sentence that names no meeting
@@ -326,10 +366,11 @@ def _most_news(
     ranked: list[_Candidate],
     budget: int,
     said: frozenset[str],
-    today: date | None,
+    news: Callable[[_Candidate], bool],
     following: dict[int, Statement],
+    today: date | None,
 ) -> tuple[list[_Candidate], dict[int, Statement]]:
-    """Up to ``budget`` outcomes that are news, the best first (background only when the
+    """Up to ``budget`` outcomes that are ``news``, the best first (any others only when the
     article has nothing newer), and the sentences that go with them (see ``_sequel``), by
     the order of the one they follow. Each is chosen for its worth and for what it adds to
     the ones before it and to what the briefing says elsewhere (``said``): two sentences on
@@ -351,13 +392,27 @@ def _most_news(
             told |= _news_words(sequel.raw)
         best = None
         while pool and best is None and len(chosen) < budget:
-            best = max(pool, key=lambda c: c.score + NOVELTY * len(c.stems - told))
+            best = _most_worth(pool, told)
             pool.remove(best)
-            if _is_background(best.item, today) or _in_an_earlier_month(best.item, today):
+            if not news(best):
                 best = None
     if len(chosen) > 1:
         return chosen, sequels
     return ranked[:budget], {}
+
+
+def _most_worth(pool: list[_Candidate], told: set[str]) -> _Candidate:
+    """The candidate worth most with what it adds to ``told``; the first of equals. A
+    candidate that could not win even if all its words were new is not compared."""
+    best = pool[0]
+    value = best.score + NOVELTY * len(best.stems - told)
+    for candidate in pool[1:]:
+        if candidate.score + NOVELTY * len(candidate.stems) <= value:
+            continue
+        worth = candidate.score + NOVELTY * len(candidate.stems - told)
+        if worth > value:
+            best, value = candidate, worth
+    return best
 
 
 def _in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
@@ -366,10 +421,6 @@ def _in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
         return False
     months = [MONTHS[m.group(1).lower()] for m in _IN_MONTH.finditer(item.raw)]
     return bool(months) and all(month < today.month for month in months)
-
-
-def _is_background(item: Statement | str, today: date | None) -> bool:
-    return not isinstance(item, str) and looks_back(item.raw, today)
 
 
 def looks_back(text: str, today: date | None, *, next_step: bool = False) -> bool:
@@ -421,10 +472,9 @@ def speculates(text: str) -> bool:
     return False
 
 
-def _outcome_score(statement: Statement, topic: set[str], stems: frozenset[str]) -> float:
+def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> float:
     """What a sentence is worth as an outcome: cue words of results, the headline's words
-    (the story it tells), numbers, and an early place in the article; words of a stance
-    (importance, commitment, praise) tell no event and count against it."""
+    (the story it tells, ``stems``: its own), numbers, and an early place in the article."""
     text = statement.raw
     if speculates(text):
         return 0.0
@@ -432,8 +482,7 @@ def _outcome_score(statement: Statement, topic: set[str], stems: frozenset[str])
     shared = len(stems & topic) if topic else 0
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if _DIGIT.search(text) else 0.0
-    stance = min(len(RHETORIC.findall(text)), 3) * 0.3
-    return min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers - stance
+    return min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
 
 
 def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
@@ -444,7 +493,8 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         text = statement.raw
         if statement.order == lede:
             continue
-        if AGENDA_LINE.match(text):  # "Vote: Wednesday, 13 February": a schedule's item
+        if text.find(":", 1, 34) > 0 and AGENDA_LINE.match(text):
+            # "Vote: Wednesday, 13 February": an item of a schedule
             if not _mentions_past_date(text, today):
                 agenda.append(statement)
             continue
@@ -465,11 +515,14 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         strong = strong_cue is not None and not strong_cue.group().startswith("yet")
         if not strong and speculates(text):
             continue
-        if looks_back(text, today, next_step=True) or _mentions_past_date(text, today):
+        # "... has been applied since January and will lapse on 30 April": the clause that
+        # looks ahead is judged on its own.
+        ahead = _coming_clause(text)
+        if looks_back(ahead, today, next_step=True) or _mentions_past_date(text, today):
             continue
         if not strong and not TIME_EXPRESSION.search(text):
             continue  # a claim about the future with no time: not a next step
-        if _RECENT_PAST.search(text) or _past_before_future(text):
+        if _RECENT_PAST.search(ahead) or _past_before_future(ahead):
             continue
         score = 1.0 + (2.0 if strong else 0.0)
         score += 1.5 if future_date or _DAY.search(text) else 0.0
@@ -480,6 +533,16 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
     best = sorted(scored, key=lambda s: (-s[0], s[1].order))[:MAX_NEXT]
     return [s for _, s in sorted(best, key=lambda s: s[1].order)]
+
+
+def _coming_clause(text: str) -> str:
+    """The clause of ``text`` that tells what is to come, when one is joined to a clause
+    about the past ("... and will lapse on 30 April 2021") and names its own day; else all
+    of ``text``."""
+    joined = _AND_AHEAD.search(text) if " and " in text else None
+    if joined is None or _DAY.search(text, joined.end()) is None:
+        return text
+    return text[joined.start() + 4 :]
 
 
 def _past_before_future(text: str) -> bool:

@@ -98,12 +98,16 @@ def _own_clause(masked: str, start: int, end: int) -> tuple[int, int] | None:
     """Where a sentence that holds a quote also tells something in the article's own words:
     before a colon that opens the quote ("The U.S. said it was disappointed: “...”"), or
     after it, joined by "and" ("... said “...”, and the ban followed talks in Europe.")."""
-    lead = _QUOTE_LEAD.match(masked, start, end)
-    if lead is not None and lead.group(1).count(" ") >= _OWN_CLAUSE_WORDS:
-        return start, lead.end(1)
-    tail = _AFTER_QUOTE.search(masked, start, end)
-    if tail is not None and tail.group(1).count(" ") >= _OWN_CLAUSE_WORDS:
-        return tail.start(1), end
+    first = masked.find(MASK, start, end)
+    if masked.find(":", start, first) >= 0:
+        lead = _QUOTE_LEAD.match(masked, start, end)
+        if lead is not None and lead.group(1).count(" ") >= _OWN_CLAUSE_WORDS:
+            return start, lead.end(1)
+    last = masked.rfind(MASK, start, end)
+    if last >= 0 and masked.find(" and ", last, end) >= 0:
+        tail = _AFTER_QUOTE.search(masked, last, end)
+        if tail is not None and tail.group(1).count(" ") >= _OWN_CLAUSE_WORDS:
+            return tail.start(1), end
     return None
 
 
