@@ -4,6 +4,7 @@ stay as written ("failed to find common ground")."""
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from briefings.reading.page import AGENDA_LINE
 
 MAX_OUTCOMES = 5
 MAX_NEXT = 2
-POOL = 10  # the best sentences by their words of news that the choice weighs further
+POOL = 4  # how many sentences beyond the budget the choice weighs further
 NOVELTY = 0.1  # what a sentence's every word the reader has not been told adds to it
 MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under half a minute
 MAX_WORDS = 45
@@ -111,6 +112,13 @@ RHETORIC = re.compile(
     r"r(?:emarkable|esilien(?:ce|t))|s(?:hared|ignificant|tability|trong(?:ly)?|ustainable)|"
     r"t(?:ogether)|u(?:nprecedented)|v(?:alues|ital))\b"
 )  # grouped by first letter: one test per word start instead of forty
+# The stems (see ``_STEM``) of those words: a sentence with none of them holds none.
+_RHETORIC_STEMS = frozenset((
+    "ambit", "beaut", "benef", "commi", "clear", "criti", "cruci", "deepl", "delig", "essen",
+    "excel", "fasci", "fully", "grate", "great", "histo", "impor", "inclu", "inter", "landm",
+    "oppor", "pleas", "prior", "progr", "prosp", "proud", "remar", "resil", "share", "signi",
+    "stabi", "stron", "susta", "toget", "unpre", "value", "vital",
+))  # fmt: skip
 # When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
 # benefit farmers") is a claim about the future, not a next step.
 TIME_EXPRESSION = re.compile(
@@ -207,7 +215,9 @@ def find_facts(
     taken = {s.order for s in nexts}
     topic = _content_stems(article.title)
     next_texts = [s.text for s in nexts if not repeats(s.text, article.title, topic)]
-    said = _news_words(" ".join([*quoted, *next_texts]))
+    said = set(_STEM.findall(" ".join(quoted).casefold())) if quoted else set()
+    if next_texts:
+        said |= _news_words(" ".join(next_texts))
     budget = max(MAX_FACTS - len(next_texts), 1)
     rest = [s for s in found if s.order not in taken]
     outcomes = _outcomes(rest, subject, topic, today, budget, said, article.title)
@@ -239,21 +249,21 @@ def _content_stems(text: str) -> set[str]:
     return set(_STEM.findall(text.casefold()))
 
 
-def _news_words(text: str, stems: frozenset[str] = frozenset()) -> frozenset[str]:
+def _news_words(text: str, stems: set[str] | None = None) -> set[str]:
     """What a sentence tells, as words to compare with what the reader has been told: its
-    content stems (``stems``, when the caller has them), and its names and numbers once
-    more (they weigh the most)."""
-    words = set(stems or _STEM.findall(text.casefold()))
+    content stems (``stems``, when the caller has them: they are changed in place), and its
+    names and numbers once more (they weigh the most)."""
+    words = stems if stems is not None else set(_STEM.findall(text.casefold()))
     words.difference_update(_COMMON)
     words.update([name + "#" for name in _NAME_OR_NUMBER.findall(text)])
-    return frozenset(words)
+    return words
 
 
 class _Candidate(NamedTuple):
     score: float
     order: int
     item: Statement | str  # a statement, or a sentence made for it (who met whom)
-    stems: frozenset[str]  # its content stems, then its news words (see ``_weighed``)
+    stems: set[str]  # its content stems, then its news words (see ``_weighed``)
 
 
 def _outcomes(
@@ -262,7 +272,7 @@ def _outcomes(
     topic: set[str],
     today: date | None,
     budget: int = MAX_OUTCOMES,
-    said: frozenset[str] = frozenset(),
+    said: set[str] | None = None,
     headline: str = "",
 ) -> list[str]:
     met: set[str] = set()
@@ -273,10 +283,12 @@ def _outcomes(
         if statement.paragraph >= lede_paragraph + OUTCOME_REACH:
             continue
         in_lede = not lede_found and statement.paragraph == lede_paragraph
-        short = shortened(statement, MAX_LEDE_WORDS if in_lede else MAX_WORDS)
-        if short is None:
-            continue
-        statement = short
+        words = statement.words
+        if words > (MAX_LEDE_WORDS if in_lede else MAX_WORDS):
+            short = shortened(statement, MAX_LEDE_WORDS if in_lede else MAX_WORDS)
+            if short is None:
+                continue
+            statement, words = short, short.words
         raw = statement.raw
         if "met" in raw and _MEETING_WORD.search(raw):
             meeting = find_meeting(raw, subject)
@@ -285,30 +297,30 @@ def _outcomes(
                 if not any(_surname(w) in met for w in meeting.who):
                     met.update(_surname(w) for w in meeting.who)
                     sentence = meeting.sentence()
-                    scored.append(_Candidate(2.5, statement.order, sentence, frozenset()))
+                    scored.append(_Candidate(2.5, statement.order, sentence, set()))
                 continue
         if (len(raw) < 12 and _NUMBERING.match(raw)) or COURTESY.match(raw):
             continue  # "1.", "Thank you, minister.": no news in it
         if in_lede:
             lede_found = True
             if not (headline and repeats(raw, headline, topic)):
-                scored.append(_Candidate(10.0, statement.order, statement, frozenset()))
+                scored.append(_Candidate(10.0, statement.order, statement, set()))
             continue
         lede_found = True
-        if statement.words < MIN_WORDS or raw.endswith(":"):
+        if words < MIN_WORDS or raw.endswith(":"):
             continue  # too short to tell an outcome; a list's lead-in ("The new agreement:")
         stems = _content_stems(raw)
         if headline and repeats(raw, headline, topic, stems):
             continue  # what the headline says
         score = _outcome_score(statement, topic, stems)
         if score > 0:
-            scored.append(_Candidate(score, statement.order, statement, frozenset(stems)))
+            scored.append(_Candidate(score, statement.order, statement, stems))
     # The best few by their words of news, then weighed for their stance and what they add.
     ranked = sorted(
-        (_weighed(c) for c in sorted(scored, key=lambda c: (-c.score, c.order))[:POOL]),
+        (_weighed(c) for c in sorted(scored, key=lambda c: (-c.score, c.order))[: budget + POOL]),
         key=lambda c: (-c.score, c.order),
     )
-    following = {s.order - 1: s for s in found}
+    following = {s.order - 1: s for s in found if s.paragraph <= lede_paragraph + OUTCOME_REACH}
 
     def news(candidate: _Candidate) -> bool:
         """Not what was said or done before the report."""
@@ -317,7 +329,7 @@ def _outcomes(
             return True
         return not looks_back(item.raw, today) and not _in_an_earlier_month(item, today)
 
-    best, sequels = _most_news(ranked, budget, said, news, following, today)
+    best, sequels = _most_news(ranked, budget, said or set(), news, following, today)
     texts = []
     for candidate in sorted(best, key=lambda c: c.order):
         item = candidate.item
@@ -334,9 +346,9 @@ def _weighed(candidate: _Candidate) -> _Candidate:
     item = candidate.item
     text = item if isinstance(item, str) else item.raw
     score = candidate.score
-    if score < 2.5:  # not the lede nor a meeting
-        score -= min(len(RHETORIC.findall(text)), 3) * 0.3
-    return _Candidate(score, candidate.order, item, _news_words(text, candidate.stems))
+    if score < 2.5 and not candidate.stems.isdisjoint(_RHETORIC_STEMS):
+        score -= min(len(RHETORIC.findall(text)), 3) * 0.3  # not for the lede or a meeting
+    return _Candidate(score, candidate.order, item, _news_words(text, candidate.stems or None))
 
 
 def _sequel(
@@ -365,7 +377,7 @@ def _sequel(
 def _most_news(
     ranked: list[_Candidate],
     budget: int,
-    said: frozenset[str],
+    said: set[str],
     news: Callable[[_Candidate], bool],
     following: dict[int, Statement],
     today: date | None,
@@ -380,39 +392,36 @@ def _most_news(
     chosen: list[_Candidate] = []
     sequels: dict[int, Statement] = {}
     told = set(said)
-    pool = ranked[1:]
     best: _Candidate | None = ranked[0]  # the lede, or the best sentence
+    told |= ranked[0].stems
+    # What each other sentence is worth with what it adds; a worth only falls as the reader
+    # is told more, so only the best one's is brought up to date before it is taken.
+    worth = [
+        (-(c.score + NOVELTY * len(c.stems - told)), rank, c) for rank, c in enumerate(ranked)
+    ][1:]
+    heapq.heapify(worth)
     while best is not None:
         chosen.append(best)
         told |= best.stems
         sequel = _sequel(best, following, today)
         if sequel is not None and all(c.order != sequel.order for c in chosen):
             sequels[best.order] = sequel
-            pool = [c for c in pool if c.order != sequel.order]
+            worth = [w for w in worth if w[2].order != sequel.order]
+            heapq.heapify(worth)
             told |= _news_words(sequel.raw)
         best = None
-        while pool and best is None and len(chosen) < budget:
-            best = _most_worth(pool, told)
-            pool.remove(best)
-            if not news(best):
-                best = None
+        while worth and best is None and len(chosen) < budget:
+            stored, rank, candidate = worth[0]
+            now = -(candidate.score + NOVELTY * len(candidate.stems - told))
+            if now > stored:  # worth less than when last weighed: weigh again
+                heapq.heapreplace(worth, (now, rank, candidate))
+                continue
+            heapq.heappop(worth)
+            if news(candidate):
+                best = candidate
     if len(chosen) > 1:
         return chosen, sequels
     return ranked[:budget], {}
-
-
-def _most_worth(pool: list[_Candidate], told: set[str]) -> _Candidate:
-    """The candidate worth most with what it adds to ``told``; the first of equals. A
-    candidate that could not win even if all its words were new is not compared."""
-    best = pool[0]
-    value = best.score + NOVELTY * len(best.stems - told)
-    for candidate in pool[1:]:
-        if candidate.score + NOVELTY * len(candidate.stems) <= value:
-            continue
-        worth = candidate.score + NOVELTY * len(candidate.stems - told)
-        if worth > value:
-            best, value = candidate, worth
-    return best
 
 
 def _in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
@@ -431,8 +440,15 @@ def looks_back(text: str, today: date | None, *, next_step: bool = False) -> boo
     report's own. For a sentence that is not a next step, also a time before the report told
     beside the day of the news ("issued Monday, following talks last week") or a year in a
     sentence about what will be."""
+    news_day: bool | None = None  # whether the day of the news is named (looked up once)
     for match in BACKGROUND.finditer(text):
-        if not _describes_a_thing(text, match, today, next_step):
+        if _describes_a_thing(text, match, today, next_step):
+            continue
+        if next_step or match["verbal"]:
+            return True
+        if news_day is None:
+            news_day = _NEWS_DAY.search(text) is not None
+        if not news_day:
             return True
     return False
 
@@ -440,21 +456,17 @@ def looks_back(text: str, today: date | None, *, next_step: bool = False) -> boo
 def _describes_a_thing(
     text: str, match: re.Match[str], today: date | None, next_step: bool
 ) -> bool:
-    before = text[max(0, match.start() - 60) : match.start()]
+    start = match.start()
     if match["verbal"]:
-        return _RELATIVE_END.search(before) is not None
+        return _RELATIVE_END.search(text, max(0, start - 10), start) is not None
     year = match["year"]
     if year and today is not None and int(year) >= today.year:
         return True
-    if _ATTRIBUTIVE_END.search(before):
+    if _ATTRIBUTIVE_END.search(text, max(0, start - 45), start):
         return True
     if _LEADING_PHRASE.match(text) and match.end() < text.find(", "):
         return True
-    if next_step:
-        return False
-    if year and today is None and _FUTURE.search(text):
-        return True
-    return _NEWS_DAY.search(text) is not None
+    return not next_step and year is not None and today is None and _FUTURE.search(text) is not None
 
 
 def speculates(text: str) -> bool:
@@ -502,11 +514,13 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         cue, hope = next_or_hope(text)
         if not cue and (not hope or PAST_CUE.search(text)):
             continue  # neither a cue nor a hope ("aims to ... on May 3")
-        if statement.words < MIN_NEXT_WORDS:
+        words = statement.words
+        if words < MIN_NEXT_WORDS:
             continue  # "The exact dates are yet to be confirmed." says too little alone
-        if (short := shortened(statement, MAX_WORDS, MIN_NEXT_WORDS)) is None:
-            continue
-        statement, text = short, short.raw
+        if words > MAX_WORDS:
+            if (short := shortened(statement, MAX_WORDS, MIN_NEXT_WORDS)) is None:
+                continue
+            statement, text = short, short.raw
         future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
         if not cue and not future_date:
             continue
@@ -599,8 +613,10 @@ def _surname(name: str) -> str:
 
 def _distinct(texts: list[str]) -> list[str]:
     out: list[str] = []
+    kept: list[set[str]] = []
     for text in texts:
         words = set(text.lower().split())
-        if all(len(words & set(o.lower().split())) < 0.8 * len(words) for o in out):
+        if all(len(words & other) < 0.8 * len(words) for other in kept):
             out.append(text)
+            kept.append(words)
     return out
