@@ -58,21 +58,25 @@ PAST_CUE = re.compile(
 OUTCOME_REACH = 10  # paragraphs: news puts what happened first
 # What was said or done before this report: history, earlier statements, earlier levels. It
 # explains the news and is not news itself. ``verbal``: a tense or phrase that looks back;
-# the rest are times before the report (``year``: a year named).
+# the rest are times before the report (``year``: a year named, ``dated``: a full date's).
+_ANY_MONTH = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+)
 BACKGROUND = re.compile(
     r"\b(?:(?P<verbal>(?<!there )ha(?:ve|s|d) (?:long |previously |repeatedly |already |also )?"
     r"(?:said|argued|complained|warned|threatened|insisted|called|sought|demanded|maintained|"
     r"been)|"
     r"[Ii]t comes (?:after|as|amid)|[Tt]his comes|comes (?:after|amid)|came (?:after|amid)|"
-    r"[Pp]reviously|dates back|[Oo]riginally|first (?:imposed|introduced)|"
+    r"[Pp]reviously|[Pp]rior to|stems from|dates back|[Oo]riginally|first (?:imposed|introduced)|"
     r"had (?:been|set|imposed|agreed|said|raised|threatened|announced|reached|signed))|"
     r"[Ee]arlier this (?:week|month|year)|[Ll]ast (?:week|month|year)|"
     r"^Before (?:this|that|the) \w+,|"
-    r"(?:weeks|months|years) ago|[Ii]n recent (?:weeks|months|years)|"
+    r"(?:weeks|months|years|decades?) ago|[Ii]n recent (?:weeks|months|years)|"
     r"[Ff]or (?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
-    r"(?:[Ii]n|of|[Ss]ince) (?:(?i:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? )?"
-    r"(?P<year>(?:19|20)\d\d)\b)"
+    rf"(?:[Ii]n|of|[Ss]ince) (?:(?:early|mid|late)[- ]|{_ANY_MONTH}\.? )?"
+    r"(?P<year>(?:19|20)\d\d)\b|"
+    rf"(?:{_ANY_MONTH}\.? \d{{1,2}},? |\d{{1,2}} {_ANY_MONTH},? )(?P<dated>(?:19|20)\d\d)\b)"
 )
 # A look back inside a defining relative clause names a thing the news is about ("the 898
 # amendments that have been submitted"); the sentence's own verb tells the news. After a
@@ -462,6 +466,8 @@ def _describes_a_thing(
     year = match["year"]
     if year and today is not None and int(year) >= today.year:
         return True
+    if match["dated"]:  # a full date: before the report only when the report is dated
+        return today is None or int(match["dated"]) >= today.year
     if _ATTRIBUTIVE_END.search(text, max(0, start - 45), start):
         return True
     if _LEADING_PHRASE.match(text) and match.end() < text.find(", "):
