@@ -42,7 +42,7 @@ _TAIL = re.compile(
 # An opening phrase before the sentence's subject: "After the vote had been postponed
 # yesterday, ...", "Building on the talks in February, ...".
 _LEAD_IN = re.compile(
-    r"^(?:After|Following|Building on|While|Although|Though|Despite|In addition to|"
+    r"^(?:After|Following|Building on|Based on|While|Although|Though|Despite|In addition to|"
     r"As part of|[A-Z][a-z]+ing)\b[^,;]{0,200}?, "
 )
 
