@@ -14,7 +14,7 @@ from datetime import datetime
 from briefings.model import Article
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import parse_date_line
-from briefings.reading.furniture import ends_sentence
+from briefings.reading.furniture import FIELDS, ends_sentence
 from briefings.reading.headline import headline_from_lede
 from briefings.reading.page import read_page
 
@@ -64,8 +64,13 @@ def _hard_wrapped(rows: list[str]) -> bool:
     if len(rows) < 3:
         return False
     inner = rows[:-1]
-    cut = sum(1 for row in inner if len(row) >= 50 and not ends_sentence(row))
+    cut = sum(1 for row in inner if len(row) >= 50 and not ends_sentence(row) and not _record(row))
     return cut >= 0.6 * len(inner)
+
+
+def _record(row: str) -> bool:
+    """A row of "Field: value" pairs (a record's metadata): a line of its own, never cut."""
+    return len(FIELDS.findall(row)) >= 2
 
 
 def _continues(previous: str, row: str) -> bool:
