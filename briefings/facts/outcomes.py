@@ -74,9 +74,10 @@ BACKGROUND = re.compile(
     r"^Before (?:this|that|the) \w+,|"
     r"(?:weeks|months|years|decades?) ago|[Ii]n recent (?:weeks|months|years)|"
     r"[Ff]or (?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
-    rf"(?:[Ii]n|of|[Ss]ince) (?:(?:early|mid|late)[- ]|{_ANY_MONTH}\.? )?"
+    rf"(?:[Ii]n|of|[Ss]ince) (?:(?:early|mid|late)[- ]|(?P<month>{_ANY_MONTH})\.? )?"
     r"(?P<year>(?:19|20)\d\d)\b|"
-    rf"(?:{_ANY_MONTH}\.? \d{{1,2}},? |\d{{1,2}} {_ANY_MONTH},? )(?P<dated>(?:19|20)\d\d)\b)"
+    rf"(?:(?P<day_month>{_ANY_MONTH})\.? \d{{1,2}},? |\d{{1,2}} (?P<month_day>{_ANY_MONTH}),? )"
+    r"(?P<dated>(?:19|20)\d\d)\b)"
 )
 # A look back inside a defining relative clause names a thing the news is about ("the 898
 # amendments that have been submitted"); the sentence's own verb tells the news. After a
@@ -464,15 +465,23 @@ def _describes_a_thing(
     if match["verbal"]:
         return _RELATIVE_END.search(text, max(0, start - 10), start) is not None
     year = match["year"]
-    if year and today is not None and int(year) >= today.year:
+    if year and today is not None and not _before(today, int(year), match["month"]):
         return True
     if match["dated"]:  # a full date: before the report only when the report is dated
-        return today is None or int(match["dated"]) >= today.year
+        month = match["day_month"] or match["month_day"]
+        return today is None or not _before(today, int(match["dated"]), month)
     if _ATTRIBUTIVE_END.search(text, max(0, start - 45), start):
         return True
     if _LEADING_PHRASE.match(text) and match.end() < text.find(", "):
         return True
     return not next_step and year is not None and today is None and _FUTURE.search(text) is not None
+
+
+def _before(today: date, year: int, month: str | None) -> bool:
+    """Whether a year (and month) lies before the report's."""
+    if year != today.year or month is None:
+        return year < today.year
+    return MONTHS.get(month.lower().rstrip("."), today.month) < today.month
 
 
 def speculates(text: str) -> bool:
