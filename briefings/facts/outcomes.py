@@ -21,6 +21,7 @@ from briefings.reading.page import AGENDA_LINE
 MAX_OUTCOMES = 5
 MAX_NEXT = 2
 POOL = 4  # how many sentences beyond the budget the choice weighs further
+QUOTE_SHARE = 0.6  # of a sentence's words in a quote: the quote already tells it
 NOVELTY = 0.1  # what a sentence's every word the reader has not been told adds to it
 MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under half a minute
 MAX_WORDS = 45
@@ -58,7 +59,7 @@ PAST_CUE = re.compile(
 OUTCOME_REACH = 10  # paragraphs: news puts what happened first
 # What was said or done before this report: history, earlier statements, earlier levels. It
 # explains the news and is not news itself. ``verbal``: a tense or phrase that looks back;
-# the rest are times before the report (``year``: a year named, ``dated``: a full date's).
+# the rest are times before the report (``year``: a year named, ``month``: its month).
 _ANY_MONTH = (
     r"(?i:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
@@ -75,10 +76,10 @@ BACKGROUND = re.compile(
     r"(?:weeks|months|years|decades?) ago|[Ii]n recent (?:weeks|months|years)|"
     r"[Ff]or (?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
     rf"(?:[Ii]n|of|[Ss]ince) (?:(?:early|mid|late)[- ]|(?P<month>{_ANY_MONTH})\.? )?"
-    r"(?P<year>(?:19|20)\d\d)\b|"
-    rf"(?:(?P<day_month>{_ANY_MONTH})\.? \d{{1,2}},? |\d{{1,2}} (?P<month_day>{_ANY_MONTH}),? )"
-    r"(?P<dated>(?:19|20)\d\d)\b)"
+    r"(?P<year>(?:19|20)\d\d)\b)"
 )
+# A full date's year ("on June 23, 2016", "17 July 2018"): found by its year, the cheap part.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A look back inside a defining relative clause names a thing the news is about ("the 898
 # amendments that have been submitted"); the sentence's own verb tells the news. After a
 # comma (", which has long been ...") it is background given on the side.
@@ -194,7 +195,8 @@ _COMMON = frozenset((
 _MEETING_WORD = re.compile(r"\bmet\b")
 # A sentence that opens by pointing back to the one before it.
 _POINTS_BACK = re.compile(
-    r"^(?:It|Its|This|These|They|Their|Both|The (\w+))\b(?! (?:same|other)\b)"
+    r"^(?:It|Its|This|These|They|Their|Both|The (\w+))\b"
+    r"(?! (?:same|other|time|week|month|year|morning|afternoon|evening|days?)\b)"
 )
 _NUMBERING = re.compile(r"^\W*\w{0,3}\W*$")  # "1.", "(b)", "IV." : a list's number
 
@@ -220,12 +222,12 @@ def find_facts(
     taken = {s.order for s in nexts}
     topic = _content_stems(article.title)
     next_texts = [s.text for s in nexts if not repeats(s.text, article.title, topic)]
-    said = set(_STEM.findall(" ".join(quoted).casefold())) if quoted else set()
-    if next_texts:
-        said |= _news_words(" ".join(next_texts))
+    in_quotes = set(_STEM.findall(" ".join(quoted).casefold())) if quoted else set()
+    in_quotes -= _COMMON
+    said = _news_words(" ".join(next_texts)) | in_quotes if next_texts else set(in_quotes)
     budget = max(MAX_FACTS - len(next_texts), 1)
     rest = [s for s in found if s.order not in taken]
-    outcomes = _outcomes(rest, subject, topic, today, budget, said, article.title)
+    outcomes = _outcomes(rest, subject, topic, today, budget, said, article.title, in_quotes)
     return Facts(
         outcomes=tuple(Fact(text, link) for text in outcomes),
         next=tuple(Fact(text, link) for text in next_texts),
@@ -279,6 +281,7 @@ def _outcomes(
     budget: int = MAX_OUTCOMES,
     said: set[str] | None = None,
     headline: str = "",
+    in_quotes: set[str] | None = None,
 ) -> list[str]:
     met: set[str] = set()
     scored: list[_Candidate] = []
@@ -328,10 +331,12 @@ def _outcomes(
     following = {s.order - 1: s for s in found if s.paragraph <= lede_paragraph + OUTCOME_REACH}
 
     def news(candidate: _Candidate) -> bool:
-        """Not what was said or done before the report."""
+        """Not what a quote says, nor what was said or done before the report."""
         item = candidate.item
         if isinstance(item, str):
             return True
+        if in_quotes and _says_again(candidate.stems, in_quotes):
+            return False
         return not looks_back(item.raw, today) and not _in_an_earlier_month(item, today)
 
     best, sequels = _most_news(ranked, budget, said or set(), news, following, today)
@@ -354,6 +359,13 @@ def _weighed(candidate: _Candidate) -> _Candidate:
     if score < 2.5 and not candidate.stems.isdisjoint(_RHETORIC_STEMS):
         score -= min(len(RHETORIC.findall(text)), 3) * 0.3  # not for the lede or a meeting
     return _Candidate(score, candidate.order, item, _news_words(text, candidate.stems or None))
+
+
+def _says_again(words: set[str], quoted: set[str]) -> bool:
+    """Whether most of a sentence's words (its names aside) are a quote's: the quote tells
+    it, in the speaker's own words."""
+    own = [word for word in words if not word.endswith("#")]
+    return len(own) > 2 and sum(word in quoted for word in own) >= QUOTE_SHARE * len(own)
 
 
 def _sequel(
@@ -397,6 +409,7 @@ def _most_news(
     chosen: list[_Candidate] = []
     sequels: dict[int, Statement] = {}
     told = set(said)
+    passed_over = False  # whether a sentence was left out for telling what came before
     best: _Candidate | None = ranked[0]  # the lede, or the best sentence
     told |= ranked[0].stems
     # What each other sentence is worth with what it adds; a worth only falls as the reader
@@ -424,7 +437,9 @@ def _most_news(
             heapq.heappop(worth)
             if news(candidate):
                 best = candidate
-    if len(chosen) > 1:
+            else:
+                passed_over = True
+    if len(chosen) > 1 or not passed_over:
         return chosen, sequels
     return ranked[:budget], {}
 
@@ -455,6 +470,24 @@ def looks_back(text: str, today: date | None, *, next_step: bool = False) -> boo
             news_day = _NEWS_DAY.search(text) is not None
         if not news_day:
             return True
+    # A full date a next step names is judged by its day (see ``_mentions_past_date``).
+    return not next_step and today is not None and _dated_before(text, today)
+
+
+def _dated_before(text: str, today: date) -> bool:
+    """Whether ``text`` names a full date before the report's month ("on June 23, 2016",
+    "17 July 2018")."""
+    for year in _YEAR.finditer(text):
+        start = year.start()
+        if text[start - 1 : start] != " ":
+            continue
+        words = text[max(0, start - 16) : start].replace(",", " ").split()[-2:]
+        if len(words) < 2:
+            continue
+        month = words[0] if words[1].isdigit() else words[1] if words[0].isdigit() else ""
+        month = month.lower().rstrip(".")
+        if month in MONTHS and _before(today, int(year.group()), month):
+            return True
     return False
 
 
@@ -467,12 +500,9 @@ def _describes_a_thing(
     year = match["year"]
     if year and today is not None and not _before(today, int(year), match["month"]):
         return True
-    if match["dated"]:  # a full date: before the report only when the report is dated
-        month = match["day_month"] or match["month_day"]
-        return today is None or not _before(today, int(match["dated"]), month)
     if _ATTRIBUTIVE_END.search(text, max(0, start - 45), start):
         return True
-    if _LEADING_PHRASE.match(text) and match.end() < text.find(", "):
+    if _LEADING_PHRASE.match(text) and match.end() <= text.find(", "):
         return True
     return not next_step and year is not None and today is None and _FUTURE.search(text) is not None
 

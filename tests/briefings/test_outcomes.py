@@ -1,11 +1,21 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+
+import pytest
 
 from briefings.facts.meetings import find_meeting
-from briefings.facts.outcomes import HOPE_CUE, NEXT_CUE, find_facts, next_or_hope
+from briefings.facts.outcomes import (
+    HOPE_CUE,
+    NEXT_CUE,
+    find_facts,
+    looks_back,
+    next_or_hope,
+    speculates,
+)
 from briefings.facts.statements import statements
 from briefings.model import Article
+from briefings.reading.sentences import sentences
 from tests.wikinews import articles
 
 PUBLISHED = datetime(2025, 6, 7, tzinfo=UTC)
@@ -94,4 +104,208 @@ def test_what_is_yet_to_be_fixed_needs_its_own_time() -> None:
     )
     assert steps == [
         "The date of the signing ceremony is yet to be set, but it will be held next month."
+    ]
+
+
+# -- the news first: made-up reports, one rule each ---------------------------------------
+
+
+def _outcomes_of(*paragraphs: str, title: str = "", quoted: tuple[str, ...] = ()) -> list[str]:
+    article = Article(url="https://x.test/a", title=title, paragraphs=paragraphs)
+    return [f.text for f in find_facts(article, "", None, quoted).outcomes]
+
+
+def test_the_best_five_bullets_are_chosen_by_worth_not_by_place() -> None:
+    outcomes = _outcomes_of(
+        "Estria and Norrvik signed a fisheries agreement in Oslo on Monday.",
+        "The weather in Oslo was mild for the season, with light winds from the south.",
+        "The hotel hosted a dinner for the delegations after the talks had ended.",
+        "Some journalists waited outside the building for most of the afternoon.",
+        "Reporters were shown around the old harbour before the talks began.",
+        "Under the agreement, Norrvik cut its tariff on Estrian salmon to 5 percent and "
+        "Estria lifted its ban on Norrvik crab.",
+    )
+    assert len(outcomes) <= 5
+    assert outcomes[-1].startswith("Under the agreement, Norrvik cut its tariff")
+
+
+def test_a_sentence_that_adds_names_and_numbers_beats_one_that_repeats() -> None:
+    outcomes = _outcomes_of(
+        "Estria and Norrvik signed a fisheries agreement in Oslo on Monday after two years "
+        "of talks.",
+        "The fisheries agreement between Estria and Norrvik was signed in Oslo after two "
+        "years of talks on fisheries.",
+        "Ministers Anna Berg and Olav Lind agreed quotas of 40,000 tonnes for 2026.",
+        "The fisheries talks in Oslo were the talks on the fisheries agreement.",
+        "Officials said the fisheries agreement signed in Oslo ended two years of talks.",
+        "Observers noted that fisheries in the region matter to both countries.",
+        "The talks were held in a conference hall near the station.",
+        "Delegates ate lunch together before the signing ceremony took place.",
+    )
+    assert "Ministers Anna Berg and Olav Lind agreed quotas of 40,000 tonnes for 2026." in (
+        outcomes
+    )
+
+
+def test_an_outcome_need_not_say_again_what_a_quote_says() -> None:
+    paragraphs = (
+        "Estria and Norrvik signed a fisheries agreement in Oslo on Monday.",
+        "The minister said the cod quotas were a fair deal for the fishermen of both nations.",
+        "Inspectors from both countries will share data on catches at the ports.",
+        "Vessels from each fleet can land their catch in the other's harbours.",
+        "A joint committee chaired by Olav Lind settles disputes over licences.",
+        "Fishermen's unions in Bergen and Tromso welcomed the text.",
+        "Exporters expect lower costs for shipping fresh fish to Estrian markets.",
+    )
+    assert any("fair deal" in o for o in _outcomes_of(*paragraphs))
+    quoted = ("The cod quotas are a fair deal for the fishermen of both nations",)
+    assert not any("fair deal" in o for o in _outcomes_of(*paragraphs, quoted=quoted))
+
+
+def test_words_of_a_stance_weigh_against_an_outcome() -> None:
+    outcomes = _outcomes_of(
+        "Estria and Norrvik signed a fisheries agreement in Oslo on Monday.",
+        "Trade remains vital and important to the shared prosperity of both nations.",
+        "Both governments reaffirmed their strong commitment to sustainable and inclusive growth.",
+        "The agreement sets cod quotas for each country from next year.",
+        "It also ends a dispute over the boundary between their waters.",
+        "The talks were chaired by a mediator from Iceland.",
+        "Inspectors from both sides will check the catches at the ports.",
+    )
+    assert not any("vital" in o or "commitment" in o for o in outcomes)
+
+
+def test_a_hedge_is_no_outcome() -> None:
+    outcomes = _outcomes_of(
+        "Estria and Norrvik signed a fisheries agreement in Oslo on Monday.",
+        "The agreement is widely considered the most important deal of the decade.",
+    )
+    assert outcomes == ["Estria and Norrvik signed a fisheries agreement in Oslo on Monday."]
+
+
+def test_thanks_and_a_list_number_are_no_lede() -> None:
+    outcomes = _outcomes_of(
+        "Thank you, minister, for your kind words and for your welcome.",
+        "1.",
+        "Today we concluded the second round of talks on a fisheries agreement.",
+    )
+    assert outcomes == ["Today we concluded the second round of talks on a fisheries agreement."]
+
+
+def test_a_list_lead_in_is_no_bullet() -> None:
+    outcomes = _outcomes_of(
+        "Estria and Norrvik signed a fisheries agreement in Oslo on Monday.",
+        "In particular, the new agreement:",
+        "Sets cod quotas of 40,000 tonnes for each country from next year.",
+    )
+    assert "In particular, the new agreement:" not in outcomes
+
+
+def test_a_sentence_that_points_back_joins_its_bullet() -> None:
+    outcomes = _outcomes_of(
+        "Estria and Norrvik signed an amendment to their fisheries agreement on Monday.",
+        "This amendment extends the agreement through 2040.",
+    )
+    assert outcomes == [
+        "Estria and Norrvik signed an amendment to their fisheries agreement on Monday. "
+        "This amendment extends the agreement through 2040."
+    ]
+
+
+def test_a_long_sentence_loses_its_elaborating_tail() -> None:
+    outcomes = _outcomes_of(
+        "Estria and Norrvik signed a fisheries agreement in Oslo on Monday.",
+        "Ministers Berg and Lind agreed to continue their work on the roadmap for a renewed "
+        "partnership, to ensure the resilience of supply chains and to support a strong, "
+        "sustainable and inclusive recovery for workers and industry on both sides of the "
+        "border and across the wider region for years to come.",
+    )
+    assert outcomes[1] == (
+        "Ministers Berg and Lind agreed to continue their work on the roadmap for a renewed "
+        "partnership."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        ("The committee discussed the 898 amendments that have been submitted.", False),
+        ("The airline, which has been sanctioned since then, kept flying.", True),
+        ("They affirmed the understanding reached in June 2021 and agreed to meet.", False),
+        ("Building on talks in February 2018, the ministers agreed to launch negotiations.", False),
+        ("The statement was issued Monday, following virtual talks last week.", False),
+        ("The talks were launched in late 2001.", True),
+        ("Trump and Kenyatta agreed to pursue trade negotiations in February 2020.", True),
+        ("The quota will be no higher than 15% starting in 2021.", False),
+        ("Britain voted on June 23, 2016, to leave the European Union.", True),
+        ("China overtook the United States as the largest partner more than a decade ago.", True),
+        ("Prior to the amendment, the agreement allowed imports of 20%.", True),
+        ("Today's action stems from a request by the growers.", True),
+    ],
+)
+def test_what_came_before_the_report_is_background(sentence: str, background: bool) -> None:
+    assert looks_back(sentence, date(2020, 7, 8)) is background
+
+
+@pytest.mark.parametrize(
+    ("sentence", "guess"),
+    [
+        ("MEPs will vote on two proposals that would eliminate most tariffs.", False),
+        ("The group gave assurances that no foreign fighters would be allowed in.", False),
+        ("Watson said he would only vote for the deal in a referendum.", False),
+        ("The UK would prefer a negotiated outcome on the protocol.", False),
+        ("The deal would cut tariffs on cars.", True),
+        ("The deal may cut tariffs on cars.", True),
+    ],
+)
+def test_would_in_a_relative_or_reported_clause_is_no_guess(sentence: str, guess: bool) -> None:
+    assert speculates(sentence) is guess
+
+
+def test_a_schedule_is_one_next_step() -> None:
+    _, steps = _facts(
+        "Parliament votes next week on the fisheries agreement between Estria and Norrvik.",
+        "The agreement removes almost all duties on fish within five years.",
+        "Debate: Tuesday, 10 June",
+        "Vote: Wednesday, 11 June",
+    )
+    assert steps == ["Debate: Tuesday, 10 June; Vote: Wednesday, 11 June"]
+
+
+def test_a_step_ahead_joined_to_a_look_back_is_a_next_step() -> None:
+    _, steps = _facts(
+        "Parliament votes on Tuesday on its consent to the agreement.",
+        "To minimise disruption, the agreement has been applied since 1 January and will "
+        "lapse on 30 June.",
+    )
+    assert steps == [
+        "To minimise disruption, the agreement has been applied since 1 January and will "
+        "lapse on 30 June."
+    ]
+
+
+def test_the_articles_own_clause_beside_a_quote_is_a_statement() -> None:
+    found = statements(
+        (
+            "Estria banned Norrvik's fishing fleet from its waters on Monday.",
+            "Following the vote, a spokeswoman said Norrvik was disappointed by the "
+            'decision: "We urge the leaders of Estria to reconsider the ban on our fishing '
+            'fleet and to come back to the table."',
+            'The minister said it was possible "that the fleet broke the rules of the '
+            'fishing zone more than once in the past few months," and the ban followed talks '
+            "within the region.",
+        )
+    )
+    assert [s.text for s in found] == [
+        "Estria banned Norrvik's fishing fleet from its waters on Monday.",
+        "Following the vote, a spokeswoman said Norrvik was disappointed by the decision.",
+        "The ban followed talks within the region.",
+    ]
+
+
+def test_his_excellency_ends_no_sentence() -> None:
+    text = "Abe, together with H.E. Mr. Donald Tusk, will sign it. The summit is in Tokyo."
+    assert sentences(text) == [
+        "Abe, together with H.E. Mr. Donald Tusk, will sign it.",
+        "The summit is in Tokyo.",
     ]

@@ -151,3 +151,44 @@ def test_teasers_after_a_related_heading_are_not_the_article() -> None:
         "OTTAWA - Canada and Norland ended a third round of trade talks on Tuesday without a "
         "deal, officials said.",
     )
+
+
+def test_a_list_joins_the_sentence_that_leads_into_it() -> None:
+    lines = [
+        "Ministers meet in Ottawa",
+        "Trade ministers of Estria and Norrvik met in Ottawa on Tuesday to review their "
+        "trade agreement.",
+        "The minister led discussions of the ongoing negotiations for:",
+        "• the Estria-Norrvik fisheries agreement",
+        "• the Estria-Canada free trade agreement",
+        "Ministers said the talks would go on through the summer in both capitals.",
+    ]
+    page = read_page(lines)
+    assert page.body[1] == (
+        "The minister led discussions of the ongoing negotiations for: the Estria-Norrvik "
+        "fisheries agreement; the Estria-Canada free trade agreement."
+    )
+
+
+def test_a_schedule_at_the_foot_is_article_text() -> None:
+    lines = [
+        "Parliament to vote on fisheries deal",
+        "Parliament votes on Wednesday on the fisheries agreement between Estria and Norrvik.",
+        "The agreement removes almost all duties on fish within five years of its entry.",
+        "Debate: Tuesday, 10 June",
+        "Vote: Wednesday, 11 June (TBC)",
+    ]
+    page = read_page(lines)
+    assert page.body[-2:] == ("Debate: Tuesday, 10 June", "Vote: Wednesday, 11 June (TBC)")
+
+
+def test_a_row_of_fields_is_not_joined_to_the_paragraph_after_it() -> None:
+    text = (
+        "Vote on the fisheries agreement: extracts\n\n"
+        "Type: News   Reference: 1234   Duration: 00:00:44  Place: Oslo\n"
+        "End production: 23/05/2013   First transmission: 23/05/2013\n"
+        "Parliament must be kept informed of the fisheries talks, it warns in a resolution "
+        "voted on Thursday.\n"
+    )
+    lines = paragraph_lines(text)
+    assert lines[-1].startswith("Parliament must be kept informed")
