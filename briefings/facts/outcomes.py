@@ -25,6 +25,7 @@ QUOTE_SHARE = 0.6  # of a sentence's words in a quote: the quote already tells i
 NOVELTY = 0.1  # what a sentence's every word the reader has not been told adds to it
 MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under half a minute
 MAX_WORDS = 45
+MAX_JOINED_WORDS = 55  # a sentence and the one that points back to it, in one bullet
 MIN_WORDS = 6
 MIN_NEXT_WORDS = 8
 MAX_LEDE_WORDS = 60
@@ -381,7 +382,7 @@ def _sequel(
     start = _POINTS_BACK.match(sequel.raw)
     if start is None or sequel.paragraph > statement.paragraph + 1:
         return None
-    if statement.words + sequel.words > MAX_WORDS + 5 or sequel.raw.endswith(":"):
+    if statement.words + sequel.words > MAX_JOINED_WORDS or sequel.raw.endswith(":"):
         return None  # too long to read as one; a list's lead-in
     noun = start.group(1)
     if noun and noun[:5].casefold() not in statement.raw.casefold():
