@@ -21,7 +21,7 @@ from briefings.reading.page import AGENDA_LINE
 MAX_OUTCOMES = 5
 MAX_NEXT = 2
 POOL = 4  # how many sentences beyond the budget the choice weighs further
-QUOTE_SHARE = 0.6  # of a sentence's words in a quote: the quote already tells it
+QUOTE_SHARE = 0.5  # of a sentence's news words in a quote: the quote already tells it
 NOVELTY = 0.1  # what a sentence's every word the reader has not been told adds to it
 MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under half a minute
 MAX_WORDS = 45
@@ -66,7 +66,8 @@ _ANY_MONTH = (
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
 )
 BACKGROUND = re.compile(
-    r"\b(?:(?P<verbal>(?<!there )ha(?:ve|s|d) (?:long |previously |repeatedly |already |also )?"
+    r"\b(?=[BEFILOPSTcdefhilmopstwy])"  # the letters its phrases start with: most places fail
+    r"(?:(?P<verbal>(?<!there )ha(?:ve|s|d) (?:long |previously |repeatedly |already |also )?"
     r"(?:said|argued|complained|warned|threatened|insisted|called|sought|demanded|maintained|"
     r"been)|"
     r"[Ii]t comes (?:after|as|amid)|[Tt]his comes|comes (?:after|amid)|came (?:after|amid)|"
@@ -80,7 +81,7 @@ BACKGROUND = re.compile(
     r"(?P<year>(?:19|20)\d\d)\b)"
 )
 # A full date's year ("on June 23, 2016", "17 July 2018"): found by its year, the cheap part.
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 # A look back inside a defining relative clause names a thing the news is about ("the 898
 # amendments that have been submitted"); the sentence's own verb tells the news. After a
 # comma (", which has long been ...") it is background given on the side.
@@ -153,7 +154,7 @@ STRONG_NEXT = re.compile(
 # A finite past verb; a participle after a comma ("discussions, held over ...") is not one.
 _PAST_VERB = re.compile(r"(?<!, )\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b")
 _AND_AHEAD = re.compile(
-    r"\band (?:will|(?:is|are) (?:due|set|scheduled|expected) to|(?:is|are) to)\b"
+    r" and (?:will|(?:is|are) (?:due|set|scheduled|expected) to|(?:is|are) to)\b"
 )
 _RECENT_PAST = re.compile(r"^(?:Last|Earlier|Previously|Yesterday)\b|\b(?:last night|yesterday)\b")
 SPECULATION = re.compile(
@@ -179,8 +180,10 @@ _DAY = re.compile(
 _DIGIT = re.compile(r"\d")
 # A name (a capitalized word after the first) or a number: what a reader most needs told.
 _NAME_OR_NUMBER = re.compile(r" ([A-Z][\w-]+|\d[\d.,]*)")
+# "in August" (not "in August 2019"): found by its words, the start of a word checked apart
+# (a pattern that opens with a literal is searched fast).
 _IN_MONTH = re.compile(
-    r"\bin (January|February|March|April|May|June|July|August|September|October|November|"
+    r"in (January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b(?! \d)"
 )
 _STEM = re.compile(r"\b(\w{4,5})")
@@ -363,10 +366,9 @@ def _weighed(candidate: _Candidate) -> _Candidate:
 
 
 def _says_again(words: set[str], quoted: set[str]) -> bool:
-    """Whether most of a sentence's words (its names aside) are a quote's: the quote tells
-    it, in the speaker's own words."""
-    own = [word for word in words if not word.endswith("#")]
-    return len(own) > 2 and sum(word in quoted for word in own) >= QUOTE_SHARE * len(own)
+    """Whether half a sentence's news words are a quote's (its names, counted twice, never
+    are): the quote tells it, in the speaker's own words."""
+    return len(words) > 4 and len(words & quoted) >= QUOTE_SHARE * len(words)
 
 
 def _sequel(
@@ -449,7 +451,12 @@ def _in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
     """Dated "in August" when the report is from September: what happened before it."""
     if today is None or isinstance(item, str):
         return False
-    months = [MONTHS[m.group(1).lower()] for m in _IN_MONTH.finditer(item.raw)]
+    text = item.raw
+    months = [
+        MONTHS[m.group(1).lower()]
+        for m in _IN_MONTH.finditer(text)
+        if not text[m.start() - 1 : m.start()].isalnum()
+    ]
     return bool(months) and all(month < today.month for month in months)
 
 
@@ -599,10 +606,10 @@ def _coming_clause(text: str) -> str:
     """The clause of ``text`` that tells what is to come, when one is joined to a clause
     about the past ("... and will lapse on 30 April 2021") and names its own day; else all
     of ``text``."""
-    joined = _AND_AHEAD.search(text) if " and " in text else None
+    joined = _AND_AHEAD.search(text)
     if joined is None or _DAY.search(text, joined.end()) is None:
         return text
-    return text[joined.start() + 4 :]
+    return text[joined.start() + 5 :]
 
 
 def _past_before_future(text: str) -> bool:
