@@ -8,7 +8,7 @@ transaction that queues it); :class:`SentStore` opens its own.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -64,16 +64,7 @@ def mark_sent_to_chats(
         for chat_pk, items in items_by_chat.items()
         for story_id, thread_id in dict(items).items()
     ]
-    added = 0
-    for start in range(0, len(rows), _ROWS_PER_INSERT):
-        statement = (
-            _insert_for(connection)
-            .values(rows[start : start + _ROWS_PER_INSERT])
-            .on_conflict_do_nothing()
-            .returning(sent_developments.c.id)
-        )
-        added += len(connection.execute(statement).all())
-    return added
+    return _insert_new(connection, rows)
 
 
 def sent_among(
@@ -118,11 +109,16 @@ def move_sent(connection: sa.Connection, old_pk: int, new_pk: int) -> int:
         }
         for row in rows
     ]
+    return _insert_new(connection, copied)
+
+
+def _insert_new(connection: sa.Connection, rows: Sequence[Mapping[str, Any]]) -> int:
+    """Insert ``rows`` in batches, leaving out those already there; how many were new."""
     added = 0
-    for start in range(0, len(copied), _ROWS_PER_INSERT):
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
         statement = (
             _insert_for(connection)
-            .values(copied[start : start + _ROWS_PER_INSERT])
+            .values(list(rows[start : start + _ROWS_PER_INSERT]))
             .on_conflict_do_nothing()
             .returning(sent_developments.c.id)
         )
