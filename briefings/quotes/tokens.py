@@ -25,7 +25,6 @@ _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _HYPHEN_PARTICLES = ("al-", "el-")
 
 
-_SPACES = re.compile(r"([\s\x00]+)")  # split keeps them: their lengths give the offsets
 _INITIALS = re.compile(rf"(?:[A-Z]\.)*[A-Z]|{_ABBREVIATIONS}")
 _HEAD = itemgetter(0)  # words are never empty
 _POSSESSIVE_END = methodcaller("endswith", _POSSESSIVE)
@@ -139,23 +138,29 @@ def tokenize(text: str) -> Tokens:
     end: list[int] = []
     words: list[str] = []
     brk: list[str] = []
-    at = 0  # where the current piece starts
-    is_chunk = True  # pieces alternate: chunk, whitespace, chunk, ...
-    for piece in _SPACES.split(text):
-        if is_chunk and piece:
-            core = piece.lstrip(_LEAD)
-            word = core.rstrip(_TRAIL)
-            if word:
-                trail = core[len(word) :]
-                if trail[:1] == "." and _INITIALS.fullmatch(word) is not None:
-                    word, trail = word + ".", trail[1:]
-                begin = at + len(piece) - len(core)
-                start.append(begin)
-                end.append(begin + len(word))
-                words.append(word)
-                brk.append(trail)
-        at += len(piece)
-        is_chunk = not is_chunk
+    # str.split() splits at exactly the characters \s matches; a NUL is masked quote text.
+    spaced = text.replace("\x00", " ") if "\x00" in text else text
+    at = 0  # where the current chunk starts
+    for chunk in spaced.split():
+        at = spaced.find(chunk, at)  # only whitespace stands between it and the last chunk
+        size = len(chunk)
+        core = chunk.lstrip(_LEAD)
+        word = core.rstrip(_TRAIL)
+        if len(word) == size:  # most chunks: a word with no punctuation around it
+            start.append(at)
+            end.append(at + size)
+            words.append(word)
+            brk.append("")
+        elif word:
+            trail = core[len(word) :]
+            if trail[:1] == "." and _INITIALS.fullmatch(word) is not None:
+                word, trail = word + ".", trail[1:]
+            begin = at + size - len(core)
+            start.append(begin)
+            end.append(begin + len(word))
+            words.append(word)
+            brk.append(trail)
+        at += size
     cap = list(map(str.isupper, map(_HEAD, words)))
     if "al-" in text or "el-" in text:
         _cap_particle_names(words, cap)
