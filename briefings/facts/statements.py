@@ -10,7 +10,7 @@ from briefings.quotes.mask import MASK, mask
 from briefings.quotes.textcache import TextCache
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import DATE_PREFIX
-from briefings.reading.headline import TRAILING_ATTRIBUTION
+from briefings.reading.headline import drop_trailing_attribution
 
 # Openers that only link a sentence to the one before it.
 _OPENER = re.compile(
@@ -160,7 +160,7 @@ def _closed(text: str) -> bool:
 def tidy(sentence: str, subject: str = "") -> str:
     """Drop linking openers and a trailing attribution; name a leading he/she."""
     text = _OPENER.sub("", sentence.strip())
-    text = TRAILING_ATTRIBUTION.sub(r"\1", text)
+    text = drop_trailing_attribution(text)
     if subject:
         text = _PRONOUN_START.sub(subject, text)
     if text and text[0].islower():

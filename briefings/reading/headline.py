@@ -11,6 +11,8 @@ from briefings.reading.sentences import sentences
 TRAILING_ATTRIBUTION = re.compile(
     r",\s*(?:according to [^,]+?|(?:[\w.'’-]+\s+){1,6}(?:said|says|reported|announced))\s*([.!?]?)$"
 )
+# Words that every TRAILING_ATTRIBUTION match holds: most sentences have none of them.
+_ATTRIBUTION_WORDS = ("according to", "said", "says", "reported", "announced")
 _BREAKS = re.compile(r",\s|\s(?:on|in|at|after|over|amid|as|with|while|because)\s")
 MAX_WORDS = 16
 
@@ -19,7 +21,14 @@ def lede_sentence(paragraph: str) -> str:
     """The first sentence of ``paragraph`` without dateline or trailing attribution."""
     _, body = split_dateline(paragraph.strip())
     first = sentences(body)[0] if body else ""
-    return TRAILING_ATTRIBUTION.sub(r"\1", first.strip())
+    return drop_trailing_attribution(first.strip())
+
+
+def drop_trailing_attribution(sentence: str) -> str:
+    """``sentence`` without its trailing attribution (", police said.")."""
+    if "," not in sentence or not any(word in sentence for word in _ATTRIBUTION_WORDS):
+        return sentence  # the cheap test first: the pattern cannot match
+    return TRAILING_ATTRIBUTION.sub(r"\1", sentence)
 
 
 def headline_from_lede(paragraph: str) -> str:
