@@ -30,7 +30,7 @@ from briefings.reading.boilerplate import (
     split_authors,
 )
 from briefings.reading.dateline import split_dateline
-from briefings.reading.furniture import line_kind
+from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.headline import headline_from_lede
 from briefings.reading.page import read_page
 from briefings.reading.pagemeta import read_byline, read_meta, read_standfirst
@@ -86,9 +86,9 @@ def parse_html(page: str, url: str = "") -> Article:
     meta = read_meta(page)
     outlet = meta.sitename
     title = _clean_title(meta.title, outlet)
-    blocks, heading, byline_authors = _paragraphs(doc.body, title, outlet)
+    blocks, kinds, heading, byline_authors = _paragraphs(doc.body, title, outlet)
     title = title if _is_headline(title, outlet) else heading or title
-    page_text = read_page(blocks, title=title, outlet=outlet)
+    page_text = read_page(blocks, title=title, outlet=outlet, line_kinds=kinds)
     paragraphs = list(page_text.body)
     standfirst = page_text.standfirst
     if paragraphs and (marked := read_standfirst(page)) and _same_text(marked, paragraphs[0]):
@@ -114,9 +114,13 @@ def parse_html(page: str, url: str = "") -> Article:
     )
 
 
-def _paragraphs(body: Any, title: str, outlet: str) -> tuple[list[str], str, tuple[str, ...]]:
-    """Body paragraphs, the first heading, and authors named by a credit line or byline."""
+def _paragraphs(
+    body: Any, title: str, outlet: str
+) -> tuple[list[str], list[LineKind | None], str, tuple[str, ...]]:
+    """Body paragraphs with the line kind of each, the first heading, and authors named by a
+    credit line or byline."""
     paragraphs: list[str] = []
+    kinds: list[LineKind | None] = []
     heading = ""
     authors: tuple[str, ...] = ()
     seen: set[str] = set()
@@ -135,7 +139,8 @@ def _paragraphs(body: Any, title: str, outlet: str) -> tuple[list[str], str, tup
             continue
         seen.add(text)
         paragraphs.append(text)
-    return paragraphs, heading, authors
+        kinds.append(line_kind(text, boilerplate=False))  # no boilerplate, as just seen
+    return paragraphs, kinds, heading, authors
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -254,13 +254,18 @@ def _has_photo_credit(line: str, folded: str) -> bool:
     colon or a slash, or an agency's name (the cheap tests before the searches)."""
     bracket = "(" in line
     colon = ":" in line
-    if not (bracket or colon or "/" in line or any(hint in folded for hint in _CREDIT_HINTS)):
+    agency = "/" in line or any(hint in folded for hint in _CREDIT_HINTS)
+    if not (bracket or colon or agency):
         return False
     if bracket and CREDIT_IN_BRACKETS.search(line):
         return True
     if colon and PHOTO_LABEL.search(line):
         return True
-    return AGENCY_CREDIT.search(line) is not None
+    # Ignoring case, a pattern reads the dotted capital and the dotless small i as "i", where
+    # case folding does not: only with one of them can an agency stand where no hint does.
+    if agency or "ı" in line or "İ" in line:
+        return AGENCY_CREDIT.search(line) is not None
+    return False
 
 
 def describes_picture(line: str) -> bool:
@@ -319,8 +324,10 @@ def is_picture_description(line: str) -> bool:
     )
 
 
-def line_kind(line: str) -> LineKind | None:
+def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
     """The furniture kind of ``line`` judged on its own, or None when it may be article text.
+    ``boilerplate``: whether :func:`~briefings.reading.boilerplate.is_boilerplate` holds for
+    the line, when the caller has asked already.
 
     The costlier searches run only where a cheap test (length, a hint word, a separator)
     says they can match: most lines of a page are article sentences."""
@@ -341,7 +348,7 @@ def line_kind(line: str) -> LineKind | None:
     folded = text.casefold()
     if count <= 60 and any(h in folded for h in _DISCLAIMER_HINTS) and DISCLAIMER.search(text):
         return LineKind.PROMPT
-    if count <= 40 and any(sep in text for sep in _SEPARATORS) and NAV_ROW.search(text):
+    if count <= 40 and _has_separator(text) and NAV_ROW.search(text):
         return LineKind.LABEL
     sentence = ends_sentence(text)
     if not sentence and (NAV_PAIR.match(text) or SYMBOL_START.match(text)):
@@ -350,11 +357,17 @@ def line_kind(line: str) -> LineKind | None:
         return LineKind.BIO
     if is_caption(text, folded):
         return LineKind.CAPTION
-    if is_boilerplate(text):
+    if is_boilerplate(text) if boilerplate is None else boilerplate:
         return LineKind.PROMPT
     if not sentence and count < TITLE_MIN_WORDS:
         return LineKind.LABEL
     return None
+
+
+def _has_separator(text: str) -> bool:
+    """Whether a separator of a navigation row (" | ", " > ") stands in ``text``: its mark
+    is looked for first, a quicker search than the spaced separator."""
+    return any(sep[1] in text and sep in text for sep in _SEPARATORS)
 
 
 def _is_record(text: str) -> bool:

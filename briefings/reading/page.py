@@ -76,10 +76,19 @@ class PageText:
     kinds: tuple[LineKind, ...]  # one per input line: what each line was taken for
 
 
-def read_page(lines: Sequence[str], *, title: str = "", outlet: str = "") -> PageText:
+def read_page(
+    lines: Sequence[str],
+    *,
+    title: str = "",
+    outlet: str = "",
+    line_kinds: Sequence[LineKind | None] | None = None,
+) -> PageText:
     """Split ``lines`` into article and furniture. ``title`` is the page's own headline when
-    its markup names one; otherwise the headline is found among the lines."""
-    intrinsic = [line_kind(line) for line in lines]
+    its markup names one; otherwise the headline is found among the lines. ``line_kinds``:
+    the :func:`~briefings.reading.furniture.line_kind` of each line, when the caller has them."""
+    if line_kinds is None:
+        line_kinds = [line_kind(line) for line in lines]
+    intrinsic = list(line_kinds)
     kinds: list[LineKind | None] = list(intrinsic)
     _mark_repeats(lines, kinds, title)
     start = _body_start(lines, kinds)
