@@ -74,7 +74,7 @@ def find_quotes(
     masked = [mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
     tokens = [tokenize(m) for m in masked]
     named = [mentions(toks, people_only=True) for toks in tokens]
-    registry = Registry(texts=masked)
+    registry = Registry(texts=masked, tokens=tokens)
     for index, (toks, found_here) in enumerate(zip(tokens, named, strict=True)):
         register(registry, toks, found_here, index)
     words = _Words(tokens, named, registry, cache)

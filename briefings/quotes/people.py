@@ -74,6 +74,7 @@ class Registry:
     people: dict[str, Person] = field(default_factory=dict)
     by_word: dict[str, str] = field(default_factory=dict)
     texts: Sequence[str] = ()  # the paragraphs read, quotes masked
+    tokens: Sequence[Tokens] = ()  # their tokens, when the reader has them (else made here)
     # Where each person is first named, (paragraph, offset), and where the reader is now: a
     # bare title resolves only to someone named before it.
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -83,8 +84,16 @@ class Registry:
         """Whether ``word`` is written capitalized inside a sentence somewhere in the texts:
         a name, not only a sentence opener like "Well". Only an unknown one-word speaker asks
         (a few articles in ten), so rather than noting every capitalized word of every
-        paragraph while registering, the paragraphs holding the word are tokenized then."""
-        return any(_inside_sentence(tokenize(text), word) for text in self.texts if word in text)
+        paragraph while registering, the paragraphs holding the word are read then."""
+        return any(
+            _inside_sentence(self._tokens(p), word)
+            for p, text in enumerate(self.texts)
+            if word in text
+        )
+
+    def _tokens(self, p: int) -> Tokens:
+        """The tokens of text ``p``: the reader's, or made now."""
+        return self.tokens[p] if p < len(self.tokens) else tokenize(self.texts[p])
 
     def add(self, name: str, role: str = "", at: tuple[int, int] | None = None) -> Person:
         known = self.lookup(name)
