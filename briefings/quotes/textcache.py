@@ -58,7 +58,9 @@ class TextCache:
 
 # Two or three initials ending a sentence piece: "A.B.", not "U.S." (never split after).
 _INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}$")
-_INITIALS_SPLIT = re.compile(r"[A-Z]\.[A-Z]\. [A-Z]")
+# Two initials before a capital, "A.B. Carter": looked for from its ". ", a literal the search
+# skips to quickly, then read back.
+_INITIALS_SPLIT = re.compile(r"\. [A-Z](?<=[A-Z]\.[A-Z]\. [A-Z])")
 
 
 def _join_initials(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
