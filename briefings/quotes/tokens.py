@@ -140,9 +140,13 @@ def tokenize(text: str) -> Tokens:
     brk: list[str] = []
     # str.split() splits at exactly the characters \s matches; a NUL is masked quote text.
     spaced = text.replace("\x00", " ") if "\x00" in text else text
+    # Most texts part their words by single spaces (all other whitespace is unprintable): then
+    # each chunk starts one past the end of the last, and need not be looked for.
+    single = spaced.isprintable() and "  " not in spaced and spaced[:1] != " "
     at = 0  # where the current chunk starts
     for chunk in spaced.split():
-        at = spaced.find(chunk, at)  # only whitespace stands between it and the last chunk
+        if not single:
+            at = spaced.find(chunk, at)  # only whitespace stands between it and the last chunk
         size = len(chunk)
         core = chunk.lstrip(_LEAD)
         word = core.rstrip(_TRAIL)
@@ -160,7 +164,7 @@ def tokenize(text: str) -> Tokens:
             end.append(begin + len(word))
             words.append(word)
             brk.append(trail)
-        at += size
+        at += size + 1 if single else size
     cap = list(map(str.isupper, map(_HEAD, words)))
     if "al-" in text or "el-" in text:
         _cap_particle_names(words, cap)
