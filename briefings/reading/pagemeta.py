@@ -22,11 +22,20 @@ _BYLINE = re.compile(
     r"<(\w+)[^>]*class=[\"'][^\"']*\b(?:byline|author)\b[^\"']*[\"'][^>]*>(.*?)</\1>",
     re.IGNORECASE | re.DOTALL,
 )
+_STANDFIRST_NAMES = (
+    r"standfirst|dek|strapline|sub-?headline|subtitle|article-summary|article__summary|"
+    r"summary-text|lede-summary"
+)
 _STANDFIRST = re.compile(
-    r"<(\w+)[^>]*class=[\"'][^\"']*\b(?:standfirst|dek|strapline|sub-?headline|subtitle|"
-    r"article-summary|article__summary|summary-text|lede-summary)\b[^\"']*[\"'][^>]*>(.*?)</\1>",
+    rf"<(\w+)[^>]*class=[\"'][^\"']*\b(?:{_STANDFIRST_NAMES})\b[^\"']*[\"'][^>]*>(.*?)</\1>",
     re.IGNORECASE | re.DOTALL,
 )
+# The class attribute of a standfirst, in case-folded markup: a quick search for the literal
+# "class=" that tells most pages apart before the search that reads elements.
+_FOLDED_STANDFIRST_CLASS = re.compile(rf"class=[\"'][^\"']*\b(?:{_STANDFIRST_NAMES})\b")
+# Characters that case folding and the case-blind search read apart: the dotted capital and
+# the dotless small i (both read as "i") and the ypogegrammeni (folded to a letter).
+_FOLDED_APART = ("İ", "ı", "\u0345")
 _MARKUP = re.compile(r"<[^>]+>")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 _PUBLISHED_KEYS = (
@@ -89,8 +98,18 @@ def read_byline(page: str) -> str:
 
 def read_standfirst(page: str) -> str:
     """The text of the page's standfirst element (the summary under the headline), or ""."""
-    found = _STANDFIRST.search(page[:_HEAD_LIMIT])
+    head = page[:_HEAD_LIMIT]
+    if not _may_hold_standfirst(head):
+        return ""  # most pages
+    found = _STANDFIRST.search(head)
     return _text(found.group(2)) if found else ""
+
+
+def _may_hold_standfirst(head: str) -> bool:
+    """Whether a standfirst's class can stand in ``head``: the quick test before the search."""
+    if any(char in head for char in _FOLDED_APART):
+        return True
+    return _FOLDED_STANDFIRST_CLASS.search(head.casefold()) is not None
 
 
 def _published(meta: dict[str, str], head: str) -> datetime | None:
