@@ -238,7 +238,7 @@ def is_caption(line: str, folded: str = "") -> bool:
     folded = folded or line.casefold()
     if PHOTO_CREDIT_START.match(line) or CUT_CREDIT.search(line):
         return True
-    if _has_photo_credit(line, folded):
+    if has_photo_credit(line, folded):
         return True
     if not _YEAR.search(line) or REPORTING.search(line):
         return False  # every dated caption below names a year
@@ -249,7 +249,7 @@ def is_caption(line: str, folded: str = "") -> bool:
     return CAPTION_DATE.search(line) is not None or FULL_DATE.search(line) is not None
 
 
-def _has_photo_credit(line: str, folded: str) -> bool:
+def has_photo_credit(line: str, folded: str) -> bool:
     """Whether a photo credit stands in the line, where a credit mark may stand: a bracket, a
     colon or a slash, or an agency's name (the cheap tests before the searches)."""
     bracket = "(" in line

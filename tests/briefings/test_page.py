@@ -3,17 +3,19 @@ around and inside it, as scraped text and as an HTML page, and the line rules on
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from briefings.reading.furniture import LineKind, line_kind
+from briefings.reading.furniture import LineKind, has_photo_credit, line_kind
 from briefings.reading.page import read_page
 from briefings.reading.text import paragraph_lines, parse_text
 from briefings.sources.read import read_source
 from briefings.summarize import summarize
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "furniture"
+NEWS = Path(__file__).resolve().parents[1] / "data" / "news"
 BODY = (
     "OTTAWA (Agency) - Canada and Norland ended a third round of trade talks on Tuesday without "
     "agreeing to lift tariffs on steel, officials said.",
@@ -192,3 +194,37 @@ def test_a_row_of_fields_is_not_joined_to_the_paragraph_after_it() -> None:
     )
     lines = paragraph_lines(text)
     assert lines[-1].startswith("Parliament must be kept informed")
+
+
+# The photo credit as one pattern, searched where a bracket, a colon, a slash or an agency's
+# name stands: what the three patterns of has_photo_credit must find alike.
+_ONE_CREDIT_PATTERN = re.compile(
+    r"\((?:photo|photograph|image|picture|video|file|credit)s?\b[^)]{0,80}\)|"
+    r"\b(?:photo|photograph|image|picture|video) ?(?:credit|courtesy|by|source)?\s*:\s|"
+    r"\b(?:getty images|afp via getty|ap photo|reuters/|/reuters|/afp\b|/ap\b|/epa\b|"
+    r"xinhua/|shutterstock|istock|alamy|pool photo|handout)\b",
+    re.IGNORECASE,
+)
+_AGENCY_HINTS = ("getty", "ap photo", "pool photo", "shutterstock", "istock", "alamy", "handout")
+
+
+def _one_credit_search(line: str) -> bool:
+    folded = line.casefold()
+    marked = "(" in line or ":" in line or "/" in line
+    return (marked or any(h in folded for h in _AGENCY_HINTS)) and bool(
+        _ONE_CREDIT_PATTERN.search(line)
+    )
+
+
+def test_photo_credits_are_found_as_by_one_pattern() -> None:
+    lines = [
+        line for path in sorted(NEWS.glob("*.txt")) for line in paragraph_lines(path.read_text())
+    ]
+    lines += [
+        "(Photo: Jane Roe/Agency)", "Photo credit: Jane Roe", "REUTERS/Jane Roe", "AP Photo",
+        "Ministers meet (AP Photo/Jane Roe)", "A meeting (ıStock)", "İSTOCK: a meeting",
+        "Talks (file) went on: ıstock", "A handout picture", "Video : the talks", "(FILE)",
+        "Trade talks resumed (see below): no deal", "Pool photo via Getty Images",
+    ]  # fmt: skip
+    for line in lines:
+        assert has_photo_credit(line, line.casefold()) == _one_credit_search(line), line

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from briefings.reading.pagemeta import PageMeta, read_byline, read_meta
+from briefings.reading.pagemeta import PageMeta, read_byline, read_meta, read_standfirst
 
 PAGE = """<html><head>
 <title>Talks end | The Daily Example</title>
@@ -39,3 +39,11 @@ def test_nothing_to_read() -> None:
     assert read_meta("") == PageMeta()
     assert read_meta("<<meta content=>") == PageMeta()
     assert read_byline("<p>No byline</p>") == ""
+
+
+def test_a_standfirst_class_is_read_in_any_case() -> None:
+    for name in ("standfirst", "Sub-Headline", "DEK", "ſtandfirst", "SUBTİTLE", "subtıtle"):
+        page = f'<div class="x {name}">The talks <b>ended</b> .</div><p class="y">No.</p>'
+        assert read_standfirst(page) == "The talks ended.", name
+    assert read_standfirst('<p class="lead">The talks ended.</p>') == ""
+    assert read_standfirst('<p class="\u0345dek">The talks ended.</p>') == "The talks ended."
