@@ -52,8 +52,12 @@ _HOPE_WORDS = r"hopes?|aims?|intends?|wants?|meet|meets"
 NEXT_CUE = re.compile(rf"\b(?:{_NEXT_WORDS})\b")
 HOPE_CUE = re.compile(rf"\b(?:{_HOPE_WORDS})\b")
 # Both in one scan: most sentences have neither, and are read once instead of twice. A hope
-# word never lies inside a next-step phrase, so the scan sees every one of either kind.
-_NEXT_OR_HOPE = re.compile(rf"\b(?:(?P<next>{_NEXT_WORDS})|{_HOPE_WORDS})\b")
+# word never lies inside a next-step phrase, so the scan sees every one of either kind. As
+# with the outcome cues, the letters the words start with are tested first.
+NEXT_OR_HOPE_FIRSTS = "adefhilmnpstuwy"
+_NEXT_OR_HOPE = re.compile(
+    rf"\b(?=[{NEXT_OR_HOPE_FIRSTS}])(?:(?P<next>{_NEXT_WORDS})|{_HOPE_WORDS})\b"
+)
 PAST_CUE = re.compile(
     r"\b(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|since)\b"
 )
