@@ -161,10 +161,16 @@ _AND_AHEAD = re.compile(
     r" and (?:will|(?:is|are) (?:due|set|scheduled|expected) to|(?:is|are) to)\b"
 )
 _RECENT_PAST = re.compile(r"^(?:Last|Earlier|Previously|Yesterday)\b|\b(?:last night|yesterday)\b")
-SPECULATION = re.compile(
-    r"\b(?:remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
+_SPECULATION_WORDS = (
+    r"remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
     r"(?:is|are|was|were) (?:widely )?(?:considered|regarded|viewed)|"
-    r"perhaps|possibly|rumou?r)\b"
+    r"perhaps|possibly|rumou?r"
+)
+SPECULATION = re.compile(rf"\b(?:{_SPECULATION_WORDS})\b")
+# Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of
+# either kind lies inside a phrase of the other, so the scan sees every one of both.
+_CUE_OR_SPECULATION = re.compile(
+    rf"\b(?=[{_OUTCOME_FIRSTS}abcimprsw])(?:(?P<cue>{_OUTCOME_WORDS})|{_SPECULATION_WORDS})\b"
 )
 # "Would" that tells what a thing does or what was said ("proposals that would eliminate
 # most tariffs", "assurances that no group would be allowed", "said he would vote for it")
@@ -531,23 +537,40 @@ def speculates(text: str) -> bool:
     "would" of the sentence's own (not of a relative or reported clause, not a wish)."""
     match = SPECULATION.search(text)
     while match is not None:
-        if match.group() != "would":
-            return True
-        if not _WISH.match(text, match.end() + 1) and not _REPORTED_WOULD.search(
-            text, max(0, match.start() - 80), match.start()
-        ):
+        if _guesses(text, match):
             return True
         match = SPECULATION.search(text, match.end())
     return False
+
+
+def _guesses(text: str, match: re.Match[str]) -> bool:
+    """Whether the speculation word ``match`` guesses (see :func:`speculates`)."""
+    if match.group() != "would":
+        return True
+    return not _WISH.match(text, match.end() + 1) and not _REPORTED_WOULD.search(
+        text, max(0, match.start() - 80), match.start()
+    )
+
+
+def cue_count(text: str) -> int | None:
+    """How many outcome cue words ``text`` holds (:data:`OUTCOME_CUE`), or None when it
+    :func:`speculates`: one scan reads both."""
+    cues = 0
+    for match in _CUE_OR_SPECULATION.finditer(text):
+        if match.lastgroup == "cue":
+            cues += 1
+        elif _guesses(text, match):
+            return None
+    return cues
 
 
 def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> float:
     """What a sentence is worth as an outcome: cue words of results, the headline's words
     (the story it tells, ``stems``: its own), numbers, and an early place in the article."""
     text = statement.raw
-    if speculates(text):
-        return 0.0
-    cues = len(OUTCOME_CUE.findall(text))
+    cues = cue_count(text)
+    if cues is None:
+        return 0.0  # a guess
     shared = len(stems & topic) if topic else 0
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if _DIGIT.search(text) else 0.0

@@ -8,6 +8,8 @@ from briefings.facts.meetings import find_meeting
 from briefings.facts.outcomes import (
     HOPE_CUE,
     NEXT_CUE,
+    OUTCOME_CUE,
+    cue_count,
     find_facts,
     looks_back,
     next_or_hope,
@@ -309,3 +311,17 @@ def test_his_excellency_ends_no_sentence() -> None:
         "Abe, together with H.E. Mr. Donald Tusk, will sign it.",
         "The summit is in Tokyo.",
     ]
+
+
+def test_one_scan_counts_cues_and_tells_guesses_as_the_two_searches_do() -> None:
+    sentences = [s.raw for a in articles()[::2] for s in statements(a.paragraphs)]
+    sentences += [
+        "It may be agreed.",
+        "No deal was reached, it is unclear why.",
+        "They agreed on rules that would cut tariffs, and signed the deal.",
+        "He said he would prefer a deal that was signed and approved.",
+        "The deal is widely regarded as a failure, officials said.",
+    ]
+    for text in sentences:
+        expected = None if speculates(text) else len(OUTCOME_CUE.findall(text))
+        assert cue_count(text) == expected, text
