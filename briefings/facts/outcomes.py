@@ -580,7 +580,8 @@ def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> fl
 def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
     scored: list[tuple[float, Statement]] = []
     agenda: list[Statement] = []
-    lede = found[0].order if found else -1  # the lede is the first outcome, not a next step
+    # The lede is the first outcome, not a next step, unless all it says is still to come.
+    lede = found[0].order if found and not _coming_lede(found[0].raw) else -1
     for statement in found:
         text = statement.raw
         if statement.order == lede:
@@ -627,6 +628,16 @@ def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statemen
         scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
     best = sorted(scored, key=lambda s: (-s[0], s[1].order))[:MAX_NEXT]
     return [s for _, s in sorted(best, key=lambda s: s[1].order)]
+
+
+def _coming_lede(text: str) -> bool:
+    """A lede that tells only what is to come, and when ("On Thursday, MEPs will adopt
+    ...", "The delegation will take part in talks on 17 and 18 May"): a preview's news is its
+    next step. Nothing before its "will" is in the past."""
+    future = _FUTURE.search(text)
+    if future is None or _PAST_VERB.search(text, 0, future.start()):
+        return False
+    return bool(_DAY.search(text) or TIME_EXPRESSION.search(text))
 
 
 def _coming_clause(text: str) -> str:

@@ -325,3 +325,23 @@ def test_one_scan_counts_cues_and_tells_guesses_as_the_two_searches_do() -> None
     for text in sentences:
         expected = None if speculates(text) else len(OUTCOME_CUE.findall(text))
         assert cue_count(text) == expected, text
+
+
+def test_a_lede_that_tells_only_what_is_to_come_is_a_next_step() -> None:
+    outcomes, nexts = _facts(
+        "On Thursday, trade ministers of Norland and Aldoria will sign the customs annex "
+        "agreed in Lindau last month.",
+        "The annex cuts the tariff on machine parts to 5 % from 12 %, officials said.",
+    )
+    assert nexts[0].startswith("On Thursday, trade ministers of Norland and Aldoria will sign")
+    assert outcomes == ["The annex cuts the tariff on machine parts to 5 % from 12 %."]
+
+
+def test_a_lede_that_reports_first_stays_an_outcome() -> None:
+    outcomes, nexts = _facts(
+        "Norland and Aldoria agreed on Friday to cut car tariffs and will sign the deal on "
+        "Thursday in Lindau, officials said.",
+        "The tariff on cars falls to 15 % from 25 %, under the text seen by reporters.",
+    )
+    assert outcomes[0].startswith("Norland and Aldoria agreed on Friday")
+    assert not any(n.startswith("Norland and Aldoria agreed") for n in nexts)
