@@ -16,7 +16,7 @@ MAX_QUOTES = 8
 def summarize(article: Article) -> Briefing:
     """The briefing of ``article``: headline, outcomes, next steps, quotes and its source."""
     cache = TextCache()  # quote spans and sentences, shared by quotes and facts
-    quotes = find_quotes(article.paragraphs, article.link, cache)[:MAX_QUOTES]
+    quotes = _not_shown_twice(find_quotes(article.paragraphs, article.link, cache))[:MAX_QUOTES]
     facts = find_facts(article, _main_speaker(quotes), cache, [q.text for q in quotes])
     headline = article.title or (
         headline_from_lede(article.paragraphs[0]) if article.paragraphs else ""
@@ -33,6 +33,20 @@ def summarize(article: Article) -> Briefing:
         quotes=quotes,
         sources=(SourceRef(url=article.link, outlet=article.outlet, title=headline),),
     )
+
+
+def _not_shown_twice(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """``quotes`` without those whose words a quote shown in its sentence already shows
+    (``said the talks "went just fine," and that they "had been a good one"``: one bullet)."""
+    kept: list[Quote] = []
+    for quote in quotes:
+        if any(
+            shown.in_sentence and shown.speaker == quote.speaker and quote.text in shown.context
+            for shown in kept
+        ):
+            continue
+        kept.append(quote)
+    return tuple(kept)
 
 
 def _main_speaker(quotes: tuple[Quote, ...]) -> str:

@@ -209,3 +209,19 @@ def test_merge_keeps_one_next_step_two_outlets_give_for_the_same_time() -> None:
         "A fifth round is planned for mid-March in Lindau.",
         "Ministers will sign the customs annex in March.",
     ]
+
+
+def test_a_quote_its_sentence_already_shows_is_not_shown_again() -> None:
+    article = Article(
+        url="https://x.test/a",
+        title="Talks end",
+        paragraphs=(
+            "The talks in Lindau ended on Friday.",
+            'Ana Pereira, the chief negotiator, said the round "went fine," and that it '
+            '"had been a good one for both of us."',
+        ),
+        published=datetime(2026, 3, 6, tzinfo=UTC),
+    )
+    quotes = summarize(article).quotes
+    assert [q.text for q in quotes] == ["went fine"]
+    assert "had been a good one for both of us" in quotes[0].context
