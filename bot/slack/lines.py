@@ -30,6 +30,7 @@ class ChannelLines:
         self._waiting: dict[str, int] = {}
         self._flooding: set[str] = set()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._idle = asyncio.Condition()
 
     def offer(self, chat_id: str, work: Work, notice: Work) -> bool:
         """Run ``work`` in the chat's turn; False when the chat floods and it is skipped
@@ -42,6 +43,11 @@ class ChannelLines:
             log.info("slack chat %s: too many commands waiting, skipping until it slows", chat_id)
             self._start(chat_id, notice)
         return False
+
+    async def until_idle(self, chat_id: str) -> None:
+        """Return once the chat has no command waiting or running (its answers all sent)."""
+        async with self._idle:
+            await self._idle.wait_for(lambda: chat_id not in self._waiting)
 
     def skipping(self, chat_id: str) -> bool:
         """True while the chat floods and has been told: its next command would be skipped
@@ -81,3 +87,5 @@ class ChannelLines:
                 del self._waiting[chat_id]
                 del self._locks[chat_id]
                 self._flooding.discard(chat_id)
+                async with self._idle:
+                    self._idle.notify_all()

@@ -39,6 +39,12 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
         self._flooding: set[int] = set()
+        self._idle = asyncio.Condition()
+
+    async def until_idle(self, chat_id: int) -> None:
+        """Return once the chat has no update waiting or running (its answers all sent)."""
+        async with self._idle:
+            await self._idle.wait_for(lambda: chat_id not in self._waiting)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
@@ -66,6 +72,8 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                 del self._waiting[key]
                 del self._locks[key]
                 self._flooding.discard(key)
+                async with self._idle:
+                    self._idle.notify_all()
 
     async def _skip(self, key: int, update: object, coroutine: Awaitable[Any]) -> None:
         if inspect.iscoroutine(coroutine):

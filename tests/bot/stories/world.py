@@ -8,7 +8,6 @@ keyboards), Slack messages as the text of their blocks (and buttons).
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import json
 from collections.abc import AsyncIterator
@@ -31,9 +30,11 @@ from bot.delivery.worker import DeliveryWorker
 from bot.digests.job import DigestJob
 from bot.ingest import IngestReport, run_ingest
 from bot.slack.adapter import build_slack_adapter
+from bot.slack.lines import ChannelLines
 from bot.store.chats import ChatStore
 from bot.store.threads import ThreadStore
 from bot.telegram.adapter import TelegramAdapter
+from bot.telegram.ordering import PerChatUpdateProcessor
 from briefings.stories.topics import Topic
 from tests.bot.slack.conftest import SECRET, slack_settings
 from tests.bot.slack.slackhttp import FORM, SlackHttp
@@ -49,6 +50,7 @@ TOPIC = Topic(
 )
 TELEGRAM_USER = 7001
 SLACK_TEAM, SLACK_CHANNEL, SLACK_ADMIN = "T1", "C1", "UADMIN"
+SLACK_CHAT = f"{SLACK_TEAM}:{SLACK_CHANNEL}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,7 @@ class World:
     slack_http: SlackHttp
     slack_sender: Any
     slack_renderer: Any
+    slack_lines: ChannelLines
     _telegram_seen: int = 0
     _slack_seen: int = 0
     _asked: int = 0
@@ -110,7 +113,7 @@ class World:
         url = self.slack.response_url(key)
         await self.slack_http.slash(line, url, channel=SLACK_CHANNEL, user=SLACK_ADMIN)
         await self.slack.wait_for(lambda: bool(self.slack.responses[key]))
-        await self._settle()
+        await self.slack_lines.until_idle(SLACK_CHAT)
         return [_slack_seen(payload) for payload in self.slack.responses[key]]
 
     async def click(self, command: str) -> list[Seen]:
@@ -137,7 +140,7 @@ class World:
         }
         await self.slack_http.post(urlencode({"payload": json.dumps(payload)}), FORM)
         await self.slack.wait_for(lambda: bool(self.slack.responses[key]))
-        await self._settle()
+        await self.slack_lines.until_idle(SLACK_CHAT)
         return [_slack_seen(p) for p in self.slack.responses[key]]
 
     # --- digests --------------------------------------------------------------------------------
@@ -184,18 +187,15 @@ class World:
             await self.telegram.wait_for(
                 lambda: len(self.telegram.sent_to(TELEGRAM_USER)) > self._telegram_seen
             )
-        await self._settle()
+        processor = self.telegram_bot.application.update_processor
+        assert isinstance(processor, PerChatUpdateProcessor)
+        await processor.until_idle(TELEGRAM_USER)
         return self._new_telegram()
 
     def _new_telegram(self) -> list[Seen]:
         sent = self.telegram.sent_to(TELEGRAM_USER)[self._telegram_seen :]
         self._telegram_seen += len(sent)
         return [Seen(m.plain, _keyboard(m.reply_markup)) for m in sent]
-
-    async def _settle(self) -> None:
-        """Let a reply's further messages arrive (they follow the first at once)."""
-        for _ in range(20):
-            await asyncio.sleep(0.01)
 
 
 def _keyboard(markup: dict[str, Any] | None) -> tuple[str, ...]:
@@ -270,6 +270,7 @@ async def running_world(
                     SlackHttp(session, url, SECRET),
                     slack_app.sender,
                     slack_app.renderer,
+                    slack_app.listeners.lines,
                 )
         finally:
             await slack_app.stop()
