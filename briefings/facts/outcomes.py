@@ -11,101 +11,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from briefings.facts.background import in_an_earlier_month, looks_back
+from briefings.facts.cues import cue_count, speculates
 from briefings.facts.meetings import find_meeting
-from briefings.facts.statements import Statement, shortened, statements
+from briefings.facts.nextsteps import next_steps
+from briefings.facts.statements import MAX_WORDS, Statement, shortened, statements
 from briefings.model import Article, Fact
 from briefings.quotes.textcache import TextCache
-from briefings.reading.dates import MONTHS
-from briefings.reading.page import AGENDA_LINE
 
 MAX_OUTCOMES = 5
-MAX_NEXT = 2
 POOL = 4  # how many sentences beyond the budget the choice weighs further
 QUOTE_SHARE = 0.5  # of a sentence's news words in a quote: the quote already tells it
 NOVELTY = 0.1  # what a sentence's every word the reader has not been told adds to it
 MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under half a minute
-MAX_WORDS = 45
 MAX_JOINED_WORDS = 55  # a sentence and the one that points back to it, in one bullet
 MIN_WORDS = 6
-MIN_NEXT_WORDS = 8
 MAX_LEDE_WORDS = 60
 
-# Cue words are matched case-sensitively: they are lower-case in running text, and a
-# case-insensitive alternation costs several times more.
-_OUTCOME_WORDS = (
-    r"agreed|agreement|deal|failed|fail|reached|signed|approved|rejected|passed|voted|"
-    r"won|lost|ruled|decided|killed|died|dead|elected|resigned|arrested|sentenced|convicted|"
-    r"charged|withdrew|withdrawn|suspended|banned|declared|launched|announced|ended|closed|"
-    r"opened|found|confirmed|no deal|without|refused|denied|accepted|canceled|cancelled|"
-    r"injured|destroyed|collapsed|crashed|defeated|beat|struck|cut|raised|imposed|lifted"
-)
-# Looking at the first letter before trying sixty words makes most word starts fail at once.
-_OUTCOME_FIRSTS = "".join(sorted({word[0] for word in _OUTCOME_WORDS.split("|")}))
-OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}])(?:{_OUTCOME_WORDS})\b")
-_NEXT_WORDS = (
-    r"will|shall|scheduled|expected to|plans? to|planned|is to|are to|set to|due to|"
-    r"next (?:week|month|year|round|step)|later this|upcoming|tomorrow|to be held|slated|"
-    r"deadline|is to be|are to be|would|expected (?:by|on|in)|yet to be|future meet(?:ing)?|"
-    r"next meeting|(?<!have )(?<!has )(?<!had )agreed to"
-)
-_HOPE_WORDS = r"hopes?|aims?|intends?|wants?|meet|meets"
-NEXT_CUE = re.compile(rf"\b(?:{_NEXT_WORDS})\b")
-HOPE_CUE = re.compile(rf"\b(?:{_HOPE_WORDS})\b")
-# Both in one scan: most sentences have neither, and are read once instead of twice. A hope
-# word never lies inside a next-step phrase, so the scan sees every one of either kind. As
-# with the outcome cues, the letters the words start with are tested first.
-NEXT_OR_HOPE_FIRSTS = "adefhilmnpstuwy"
-_NEXT_OR_HOPE = re.compile(
-    rf"\b(?=[{NEXT_OR_HOPE_FIRSTS}])(?:(?P<next>{_NEXT_WORDS})|{_HOPE_WORDS})\b"
-)
-PAST_CUE = re.compile(
-    r"\b(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|since)\b"
-)
 OUTCOME_REACH = 10  # paragraphs: news puts what happened first
-# What was said or done before this report: history, earlier statements, earlier levels. It
-# explains the news and is not news itself. ``verbal``: a tense or phrase that looks back;
-# the rest are times before the report (``year``: a year named, ``month``: its month).
-_ANY_MONTH = (
-    r"(?i:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
-)
-BACKGROUND = re.compile(
-    r"\b(?=[BEFILOPSTcdefhilmopstwy])"  # the letters its phrases start with: most places fail
-    r"(?:(?P<verbal>(?<!there )ha(?:ve|s|d) (?:long |previously |repeatedly |already |also )?"
-    r"(?:said|argued|complained|warned|threatened|insisted|called|sought|demanded|maintained|"
-    r"been)|"
-    r"[Ii]t comes (?:after|as|amid)|[Tt]his comes|comes (?:after|amid)|came (?:after|amid)|"
-    r"[Pp]reviously|[Pp]rior to|stems from|dates back|[Oo]riginally|first (?:imposed|introduced)|"
-    r"had (?:been|set|imposed|agreed|said|raised|threatened|announced|reached|signed))|"
-    r"[Ee]arlier this (?:week|month|year)|[Ll]ast (?:week|month|year)|"
-    r"^Before (?:this|that|the) \w+,|"
-    r"(?:weeks|months|years|decades?) ago|[Ii]n recent (?:weeks|months|years)|"
-    r"[Ff]or (?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
-    rf"(?:[Ii]n|of|[Ss]ince) (?:(?:early|mid|late)[- ]|(?P<month>{_ANY_MONTH})\.? )?"
-    r"(?P<year>(?:19|20)\d\d)\b)"
-)
-# A full date's year ("on June 23, 2016", "17 July 2018"): found by its year, the cheap part.
-_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
-# A look back inside a defining relative clause names a thing the news is about ("the 898
-# amendments that have been submitted"); the sentence's own verb tells the news. After a
-# comma (", which has long been ...") it is background given on the side.
-_RELATIVE_END = re.compile(r"(?<!,)\s(?:that|which|who)\s+$")
-# A time that belongs to a thing, not to the sentence's verb: "the understanding reached in
-# June 2021", "the talks held in Beijing two weeks ago".
-_ATTRIBUTIVE_END = re.compile(
-    r"\b(?!(?:was|were|been|be|being|is|are|had|has|have)\b)\w+ (?:reached|signed|agreed|held|"
-    r"launched|adopted|concluded|struck|issued|released|introduced|announced|imposed|"
-    r"published|approved|set)(?: (?:in|at) [A-Z][\w-]*)?(?: (?:\d+|a|one|two|three|four|five|"
-    r"six|several|few))? $"
-)
-# An opening phrase that leads to the news: "Building on the talks in February 2018, the
-# ministers agreed ...".
-_LEADING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+ing|After|Following)\b")
-# The day of the news itself.
-_NEWS_DAY = re.compile(
-    r"\b(?:[Tt]oday|[Tt]onight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
-_FUTURE = re.compile(r"\b(?:will|shall)\b")
 # Words a speech or a call opens with: thanks, greetings, pleasantries. A speaker label
 # ("MODERATOR: ") may come first.
 COURTESY = re.compile(
@@ -131,71 +54,9 @@ _RHETORIC_STEMS = frozenset((
     "oppor", "pleas", "prior", "progr", "prosp", "proud", "remar", "resil", "share", "signi",
     "stabi", "stron", "susta", "toget", "unpre", "value", "vital",
 ))  # fmt: skip
-# When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
-# benefit farmers") is a claim about the future, not a next step.
-TIME_EXPRESSION = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May(?= \d)|June|July|August|September|October|November|December|[Tt]omorrow|"
-    r"[Tt]onight|"
-    r"[Ss]oon|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
-    r"[Ll]ater (?:this|today|in)|coming (?:days|weeks|months)|"
-    r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
-    r"by the end of|within (?:the next|\w+ (?:days|weeks|months))|deadline|"
-    r"(?:in|by|until) (?:early|mid|late)?-?\s?(?:20\d\d)|round of (?:talks|negotiations))\b"
-)
-_EVENTS = (
-    r"meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
-    r"publish|announce|decide|enter into force|take effect|come into force|lapse|expire|"
-    r"be held|be published|be led|be conducted|be signed|be announced|be presented|be debated|"
-    r"be put to a vote|be voted|debate|continue (?:talks|negotiations)"
-)
-STRONG_NEXT = re.compile(
-    rf"\b(?:scheduled|to be held|slated|set to|due to|expected (?:by|on|in|later|next)|"
-    rf"yet to be (?:set|decided|scheduled|agreed|announced|confirmed|signed)|"
-    rf"(?:will|would|is to|are to|plans? to|agreed to|intends? to) (?:{_EVENTS})\b|"
-    rf"(?:future|next) (?:meeting|round|session|meet))"
-)
-# A finite past verb; a participle after a comma ("discussions, held over ...") is not one.
-_PAST_VERB = re.compile(r"(?<!, )\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b")
-_AND_AHEAD = re.compile(
-    r" and (?:will|(?:is|are) (?:due|set|scheduled|expected) to|(?:is|are) to)\b"
-)
-_RECENT_PAST = re.compile(r"^(?:Last|Earlier|Previously|Yesterday)\b|\b(?:last night|yesterday)\b")
-_SPECULATION_WORDS = (
-    r"remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
-    r"(?:is|are|was|were) (?:widely )?(?:considered|regarded|viewed)|"
-    r"perhaps|possibly|rumou?r"
-)
-SPECULATION = re.compile(rf"\b(?:{_SPECULATION_WORDS})\b")
-# Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of
-# either kind lies inside a phrase of the other, so the scan sees every one of both.
-_CUE_OR_SPECULATION = re.compile(
-    rf"\b(?=[{_OUTCOME_FIRSTS}abcimprsw])(?:(?P<cue>{_OUTCOME_WORDS})|{_SPECULATION_WORDS})\b"
-)
-# "Would" that tells what a thing does or what was said ("proposals that would eliminate
-# most tariffs", "assurances that no group would be allowed", "said he would vote for it")
-# or a wish ("would prefer"), not a guess about what happens.
-_REPORTED_WOULD = re.compile(
-    r"\b(?:that|which|who|said|says|told|announced|added|stated|promised|pledged|warned)\b"
-    r"[^.;:]{0,80}$"
-)
-_WISH = re.compile(r"(?:prefer|like|welcome|favou?r)\b")
-# News capitalizes month names: matching them case-sensitively keeps this cheap.
-_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-# "June 15" and "15 June".
-_DAY = re.compile(
-    rf"\b(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})\b"
-    rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{_MONTH_NAMES})\b)"
-)
 _DIGIT = re.compile(r"\d")
 # A name (a capitalized word after the first) or a number: what a reader most needs told.
 _NAME_OR_NUMBER = re.compile(r" ([A-Z][\w-]+|\d[\d.,]*)")
-# "in August" (not "in August 2019"): found by its words, the start of a word checked apart
-# (a pattern that opens with a literal is searched fast).
-_IN_MONTH = re.compile(
-    r"in (January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b(?! \d)"
-)
 _STEM = re.compile(r"\b(\w{4,5})")
 # Stems (see ``_STEM``) of words any sentence may hold: they tell nothing of what it adds.
 _COMMON = frozenset((
@@ -232,7 +93,7 @@ def find_facts(
     link = article.link
     found = statements(article.paragraphs, subject, cache)
     today = article.published.date() if article.published else None
-    nexts = _next_steps(found, today)
+    nexts = next_steps(found, today)
     taken = {s.order for s in nexts}
     topic = _content_stems(article.title)
     next_texts = [s.text for s in nexts if not repeats(s.text, article.title, topic)]
@@ -351,7 +212,7 @@ def _outcomes(
             return True
         if in_quotes and _says_again(candidate.stems, in_quotes):
             return False
-        return not looks_back(item.raw, today) and not _in_an_earlier_month(item, today)
+        return not looks_back(item.raw, today) and not in_an_earlier_month(item, today)
 
     best, sequels = _most_news(ranked, budget, said or set(), news, following, today)
     texts = []
@@ -457,113 +318,6 @@ def _most_news(
     return ranked[:budget], {}
 
 
-def _in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
-    """Dated "in August" when the report is from September: what happened before it."""
-    if today is None or isinstance(item, str):
-        return False
-    text = item.raw
-    months = [
-        MONTHS[m.group(1).lower()]
-        for m in _IN_MONTH.finditer(text)
-        if not text[m.start() - 1 : m.start()].isalnum()
-    ]
-    return bool(months) and all(month < today.month for month in months)
-
-
-def looks_back(text: str, today: date | None, *, next_step: bool = False) -> bool:
-    """Whether ``text`` tells what was said or done before the report (of ``today``). A
-    look back that only describes a thing the sentence is about does not count: inside a
-    relative clause, a date that belongs to a noun ("the understanding reached in June
-    2021"), a date in an opening phrase that leads to the news, a year not before the
-    report's own. For a sentence that is not a next step, also a time before the report told
-    beside the day of the news ("issued Monday, following talks last week") or a year in a
-    sentence about what will be."""
-    news_day: bool | None = None  # whether the day of the news is named (looked up once)
-    for match in BACKGROUND.finditer(text):
-        if _describes_a_thing(text, match, today, next_step):
-            continue
-        if next_step or match["verbal"]:
-            return True
-        if news_day is None:
-            news_day = _NEWS_DAY.search(text) is not None
-        if not news_day:
-            return True
-    # A full date a next step names is judged by its day (see ``_mentions_past_date``).
-    return not next_step and today is not None and _dated_before(text, today)
-
-
-def _dated_before(text: str, today: date) -> bool:
-    """Whether ``text`` names a full date before the report's month ("on June 23, 2016",
-    "17 July 2018")."""
-    for year in _YEAR.finditer(text):
-        start = year.start()
-        if text[start - 1 : start] != " ":
-            continue
-        words = text[max(0, start - 16) : start].replace(",", " ").split()[-2:]
-        if len(words) < 2:
-            continue
-        month = words[0] if words[1].isdigit() else words[1] if words[0].isdigit() else ""
-        month = month.lower().rstrip(".")
-        if month in MONTHS and _before(today, int(year.group()), month):
-            return True
-    return False
-
-
-def _describes_a_thing(
-    text: str, match: re.Match[str], today: date | None, next_step: bool
-) -> bool:
-    start = match.start()
-    if match["verbal"]:
-        return _RELATIVE_END.search(text, max(0, start - 10), start) is not None
-    year = match["year"]
-    if year and today is not None and not _before(today, int(year), match["month"]):
-        return True
-    if _ATTRIBUTIVE_END.search(text, max(0, start - 45), start):
-        return True
-    if _LEADING_PHRASE.match(text) and match.end() <= text.find(", "):
-        return True
-    return not next_step and year is not None and today is None and _FUTURE.search(text) is not None
-
-
-def _before(today: date, year: int, month: str | None) -> bool:
-    """Whether a year (and month) lies before the report's."""
-    if year != today.year or month is None:
-        return year < today.year
-    return MONTHS.get(month.lower().rstrip("."), today.month) < today.month
-
-
-def speculates(text: str) -> bool:
-    """Whether ``text`` guesses rather than tells: a "may", "could", "might", "seen as", or a
-    "would" of the sentence's own (not of a relative or reported clause, not a wish)."""
-    match = SPECULATION.search(text)
-    while match is not None:
-        if _guesses(text, match):
-            return True
-        match = SPECULATION.search(text, match.end())
-    return False
-
-
-def _guesses(text: str, match: re.Match[str]) -> bool:
-    """Whether the speculation word ``match`` guesses (see :func:`speculates`)."""
-    if match.group() != "would":
-        return True
-    return not _WISH.match(text, match.end() + 1) and not _REPORTED_WOULD.search(
-        text, max(0, match.start() - 80), match.start()
-    )
-
-
-def cue_count(text: str) -> int | None:
-    """How many outcome cue words ``text`` holds (:data:`OUTCOME_CUE`), or None when it
-    :func:`speculates`: one scan reads both."""
-    cues = 0
-    for match in _CUE_OR_SPECULATION.finditer(text):
-        if match.lastgroup == "cue":
-            cues += 1
-        elif _guesses(text, match):
-            return None
-    return cues
-
-
 def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> float:
     """What a sentence is worth as an outcome: cue words of results, the headline's words
     (the story it tells, ``stems``: its own), numbers, and an early place in the article."""
@@ -575,127 +329,6 @@ def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> fl
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if _DIGIT.search(text) else 0.0
     return min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
-
-
-def _next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
-    scored: list[tuple[float, Statement]] = []
-    agenda: list[Statement] = []
-    # The lede is the first outcome, not a next step, unless all it says is still to come.
-    lede = found[0].order if found and not _coming_lede(found[0].raw) else -1
-    for statement in found:
-        text = statement.raw
-        if statement.order == lede:
-            continue
-        if text.find(":", 1, 34) > 0 and AGENDA_LINE.match(text):
-            # "Vote: Wednesday, 13 February": an item of a schedule
-            if not _mentions_past_date(text, today):
-                agenda.append(statement)
-            continue
-        # The cheap cue tests first: most sentences have no cue and are never counted or dated.
-        cue, hope = next_or_hope(text)
-        if not cue and (not hope or PAST_CUE.search(text)):
-            continue  # neither a cue nor a hope ("aims to ... on May 3")
-        words = statement.words
-        if words < MIN_NEXT_WORDS:
-            continue  # "The exact dates are yet to be confirmed." says too little alone
-        if words > MAX_WORDS:
-            if (short := shortened(statement, MAX_WORDS, MIN_NEXT_WORDS)) is None:
-                continue
-            statement, text = short, short.raw
-        future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
-        if not cue and not future_date:
-            continue
-        strong_cue = STRONG_NEXT.search(text)
-        # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
-        strong = strong_cue is not None and not strong_cue.group().startswith("yet")
-        if not strong and speculates(text):
-            continue
-        # "... has been applied since January and will lapse on 30 April": the clause that
-        # looks ahead is judged on its own.
-        ahead = _coming_clause(text)
-        if looks_back(ahead, today, next_step=True) or _mentions_past_date(text, today):
-            continue
-        if not strong and not TIME_EXPRESSION.search(text):
-            continue  # a claim about the future with no time: not a next step
-        if _RECENT_PAST.search(ahead) or _past_before_future(ahead):
-            continue
-        score = 1.0 + (2.0 if strong else 0.0)
-        score += 1.5 if future_date or _DAY.search(text) else 0.0
-        score += 1.0 / (1 + 0.1 * statement.order)
-        scored.append((score, statement))
-    if agenda:  # a schedule is one step: "Debate: Tuesday, 12 February; Vote: Wednesday, ..."
-        schedule = agenda[0]._replace(raw="; ".join(s.raw.rstrip(".") for s in agenda))
-        scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
-    best = sorted(scored, key=lambda s: (-s[0], s[1].order))[:MAX_NEXT]
-    return [s for _, s in sorted(best, key=lambda s: s[1].order)]
-
-
-def _coming_lede(text: str) -> bool:
-    """A lede that tells only what is to come, and when ("On Thursday, MEPs will adopt
-    ...", "The delegation will take part in talks on 17 and 18 May"): a preview's news is its
-    next step. Nothing before its "will" is in the past."""
-    future = _FUTURE.search(text)
-    if future is None or _PAST_VERB.search(text, 0, future.start()):
-        return False
-    return bool(_DAY.search(text) or TIME_EXPRESSION.search(text))
-
-
-def _coming_clause(text: str) -> str:
-    """The clause of ``text`` that tells what is to come, when one is joined to a clause
-    about the past ("... and will lapse on 30 April 2021") and names its own day; else all
-    of ``text``."""
-    joined = _AND_AHEAD.search(text)
-    if joined is None or _DAY.search(text, joined.end()) is None:
-        return text
-    return text[joined.start() + 5 :]
-
-
-def _past_before_future(text: str) -> bool:
-    """A past event reported with a future clause after it ("Markets closed higher on the
-    expectation the two sides will agree"): the sentence tells what happened."""
-    cue = NEXT_CUE.search(text)
-    return cue is not None and _PAST_VERB.search(text, 0, cue.start()) is not None
-
-
-def next_or_hope(text: str) -> tuple[bool, bool]:
-    """Whether ``text`` holds a next-step cue, and whether it holds a hope word."""
-    hope = False
-    match = _NEXT_OR_HOPE.search(text)
-    while match is not None:
-        if match.lastgroup == "next":
-            return True, hope
-        hope = True
-        match = _NEXT_OR_HOPE.search(text, match.end())
-    return False, hope
-
-
-def _mentions_past_date(text: str, today: date | None) -> bool:
-    """Whether ``text`` names a day before ``today`` and none after it."""
-    if today is None:
-        return False
-    days = []
-    for match in _DAY.finditer(text):
-        if (day := _day_of(match, today)) is not None:
-            days.append(day)
-    return bool(days) and max(days) < today
-
-
-def _mentions_future_date(text: str, today: date | None) -> bool:
-    if today is None:
-        return False
-    for match in _DAY.finditer(text):
-        mentioned = _day_of(match, today)
-        if mentioned is not None and mentioned > today:
-            return True
-    return False
-
-
-def _day_of(match: re.Match[str], today: date) -> date | None:
-    month = MONTHS[(match["month"] or match["month_second"]).lower()]
-    try:
-        return date(today.year, month, int(match["day"] or match["day_first"]))
-    except ValueError:
-        return None
 
 
 def _surname(name: str) -> str:

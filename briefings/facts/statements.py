@@ -123,6 +123,10 @@ def _holds_quote(masked: str, start: int, end: int, share: float = 0.35) -> bool
     return masked_chars > share * (end - start)
 
 
+# The longest sentence a bullet holds as it stands; a longer one is shortened or left out.
+MAX_WORDS = 45
+
+
 def shortened(statement: Statement, limit: int, least: int = 6) -> Statement | None:
     """``statement`` in at most ``limit`` words: without an opening phrase, then cut before
     its last elaborating clause that leaves it short enough (and ``least`` words long);

@@ -4,17 +4,17 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from briefings.facts.meetings import find_meeting
-from briefings.facts.outcomes import (
+from briefings.facts.background import looks_back
+from briefings.facts.cues import (
     HOPE_CUE,
     NEXT_CUE,
     OUTCOME_CUE,
     cue_count,
-    find_facts,
-    looks_back,
     next_or_hope,
     speculates,
 )
+from briefings.facts.meetings import find_meeting
+from briefings.facts.outcomes import find_facts
 from briefings.facts.statements import statements
 from briefings.model import Article
 from briefings.reading.sentences import sentences

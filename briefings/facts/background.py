@@ -1,0 +1,136 @@
+"""Background: what was said or done before the report (history, earlier statements, earlier
+levels). It explains the news and is not news itself, unless the article has nothing newer."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from briefings.facts.statements import Statement
+from briefings.reading.dates import MONTHS
+
+# What was said or done before this report: history, earlier statements, earlier levels. It
+# explains the news and is not news itself. ``verbal``: a tense or phrase that looks back;
+# the rest are times before the report (``year``: a year named, ``month``: its month).
+_ANY_MONTH = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+)
+BACKGROUND = re.compile(
+    r"\b(?=[BEFILOPSTcdefhilmopstwy])"  # the letters its phrases start with: most places fail
+    r"(?:(?P<verbal>(?<!there )ha(?:ve|s|d) (?:long |previously |repeatedly |already |also )?"
+    r"(?:said|argued|complained|warned|threatened|insisted|called|sought|demanded|maintained|"
+    r"been)|"
+    r"[Ii]t comes (?:after|as|amid)|[Tt]his comes|comes (?:after|amid)|came (?:after|amid)|"
+    r"[Pp]reviously|[Pp]rior to|stems from|dates back|[Oo]riginally|first (?:imposed|introduced)|"
+    r"had (?:been|set|imposed|agreed|said|raised|threatened|announced|reached|signed))|"
+    r"[Ee]arlier this (?:week|month|year)|[Ll]ast (?:week|month|year)|"
+    r"^Before (?:this|that|the) \w+,|"
+    r"(?:weeks|months|years|decades?) ago|[Ii]n recent (?:weeks|months|years)|"
+    r"[Ff]or (?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
+    rf"(?:[Ii]n|of|[Ss]ince) (?:(?:early|mid|late)[- ]|(?P<month>{_ANY_MONTH})\.? )?"
+    r"(?P<year>(?:19|20)\d\d)\b)"
+)
+# A full date's year ("on June 23, 2016", "17 July 2018"): found by its year, the cheap part.
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+# A look back inside a defining relative clause names a thing the news is about ("the 898
+# amendments that have been submitted"); the sentence's own verb tells the news. After a
+# comma (", which has long been ...") it is background given on the side.
+_RELATIVE_END = re.compile(r"(?<!,)\s(?:that|which|who)\s+$")
+# A time that belongs to a thing, not to the sentence's verb: "the understanding reached in
+# June 2021", "the talks held in Beijing two weeks ago".
+_ATTRIBUTIVE_END = re.compile(
+    r"\b(?!(?:was|were|been|be|being|is|are|had|has|have)\b)\w+ (?:reached|signed|agreed|held|"
+    r"launched|adopted|concluded|struck|issued|released|introduced|announced|imposed|"
+    r"published|approved|set)(?: (?:in|at) [A-Z][\w-]*)?(?: (?:\d+|a|one|two|three|four|five|"
+    r"six|several|few))? $"
+)
+# An opening phrase that leads to the news: "Building on the talks in February 2018, the
+# ministers agreed ...".
+_LEADING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+ing|After|Following)\b")
+# The day of the news itself.
+_NEWS_DAY = re.compile(
+    r"\b(?:[Tt]oday|[Tt]onight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+FUTURE = re.compile(r"\b(?:will|shall)\b")
+# "in August" (not "in August 2019"): found by its words, the start of a word checked apart
+# (a pattern that opens with a literal is searched fast).
+_IN_MONTH = re.compile(
+    r"in (January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b(?! \d)"
+)
+
+
+def in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
+    """Dated "in August" when the report is from September: what happened before it."""
+    if today is None or isinstance(item, str):
+        return False
+    text = item.raw
+    months = [
+        MONTHS[m.group(1).lower()]
+        for m in _IN_MONTH.finditer(text)
+        if not text[m.start() - 1 : m.start()].isalnum()
+    ]
+    return bool(months) and all(month < today.month for month in months)
+
+
+def looks_back(text: str, today: date | None, *, next_step: bool = False) -> bool:
+    """Whether ``text`` tells what was said or done before the report (of ``today``). A
+    look back that only describes a thing the sentence is about does not count: inside a
+    relative clause, a date that belongs to a noun ("the understanding reached in June
+    2021"), a date in an opening phrase that leads to the news, a year not before the
+    report's own. For a sentence that is not a next step, also a time before the report told
+    beside the day of the news ("issued Monday, following talks last week") or a year in a
+    sentence about what will be."""
+    news_day: bool | None = None  # whether the day of the news is named (looked up once)
+    for match in BACKGROUND.finditer(text):
+        if _describes_a_thing(text, match, today, next_step):
+            continue
+        if next_step or match["verbal"]:
+            return True
+        if news_day is None:
+            news_day = _NEWS_DAY.search(text) is not None
+        if not news_day:
+            return True
+    # A full date a next step names is judged by its day (see ``_mentions_past_date``).
+    return not next_step and today is not None and _dated_before(text, today)
+
+
+def _dated_before(text: str, today: date) -> bool:
+    """Whether ``text`` names a full date before the report's month ("on June 23, 2016",
+    "17 July 2018")."""
+    for year in _YEAR.finditer(text):
+        start = year.start()
+        if text[start - 1 : start] != " ":
+            continue
+        words = text[max(0, start - 16) : start].replace(",", " ").split()[-2:]
+        if len(words) < 2:
+            continue
+        month = words[0] if words[1].isdigit() else words[1] if words[0].isdigit() else ""
+        month = month.lower().rstrip(".")
+        if month in MONTHS and _before(today, int(year.group()), month):
+            return True
+    return False
+
+
+def _describes_a_thing(
+    text: str, match: re.Match[str], today: date | None, next_step: bool
+) -> bool:
+    start = match.start()
+    if match["verbal"]:
+        return _RELATIVE_END.search(text, max(0, start - 10), start) is not None
+    year = match["year"]
+    if year and today is not None and not _before(today, int(year), match["month"]):
+        return True
+    if _ATTRIBUTIVE_END.search(text, max(0, start - 45), start):
+        return True
+    if _LEADING_PHRASE.match(text) and match.end() <= text.find(", "):
+        return True
+    return not next_step and year is not None and today is None and FUTURE.search(text) is not None
+
+
+def _before(today: date, year: int, month: str | None) -> bool:
+    """Whether a year (and month) lies before the report's."""
+    if year != today.year or month is None:
+        return year < today.year
+    return MONTHS.get(month.lower().rstrip("."), today.month) < today.month

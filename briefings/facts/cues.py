@@ -1,0 +1,101 @@
+"""The words that cue a sentence's kind: results ("agreed", "failed"), what comes next
+("will", "scheduled", "due to"), hopes ("aims to"), the past, and guesses ("may",
+"could", "would" of the sentence's own). Matched case-sensitively: cue words are lower-case
+in running text, and a case-insensitive alternation costs several times more."""
+
+from __future__ import annotations
+
+import re
+
+_OUTCOME_WORDS = (
+    r"agreed|agreement|deal|failed|fail|reached|signed|approved|rejected|passed|voted|"
+    r"won|lost|ruled|decided|killed|died|dead|elected|resigned|arrested|sentenced|convicted|"
+    r"charged|withdrew|withdrawn|suspended|banned|declared|launched|announced|ended|closed|"
+    r"opened|found|confirmed|no deal|without|refused|denied|accepted|canceled|cancelled|"
+    r"injured|destroyed|collapsed|crashed|defeated|beat|struck|cut|raised|imposed|lifted"
+)
+# Looking at the first letter before trying sixty words makes most word starts fail at once.
+_OUTCOME_FIRSTS = "".join(sorted({word[0] for word in _OUTCOME_WORDS.split("|")}))
+OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}])(?:{_OUTCOME_WORDS})\b")
+_NEXT_WORDS = (
+    r"will|shall|scheduled|expected to|plans? to|planned|is to|are to|set to|due to|"
+    r"next (?:week|month|year|round|step)|later this|upcoming|tomorrow|to be held|slated|"
+    r"deadline|is to be|are to be|would|expected (?:by|on|in)|yet to be|future meet(?:ing)?|"
+    r"next meeting|(?<!have )(?<!has )(?<!had )agreed to"
+)
+_HOPE_WORDS = r"hopes?|aims?|intends?|wants?|meet|meets"
+NEXT_CUE = re.compile(rf"\b(?:{_NEXT_WORDS})\b")
+HOPE_CUE = re.compile(rf"\b(?:{_HOPE_WORDS})\b")
+# Both in one scan: most sentences have neither, and are read once instead of twice. A hope
+# word never lies inside a next-step phrase, so the scan sees every one of either kind. As
+# with the outcome cues, the letters the words start with are tested first.
+NEXT_OR_HOPE_FIRSTS = "adefhilmnpstuwy"
+_NEXT_OR_HOPE = re.compile(
+    rf"\b(?=[{NEXT_OR_HOPE_FIRSTS}])(?:(?P<next>{_NEXT_WORDS})|{_HOPE_WORDS})\b"
+)
+PAST_CUE = re.compile(
+    r"\b(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|since)\b"
+)
+_SPECULATION_WORDS = (
+    r"remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
+    r"(?:is|are|was|were) (?:widely )?(?:considered|regarded|viewed)|"
+    r"perhaps|possibly|rumou?r"
+)
+SPECULATION = re.compile(rf"\b(?:{_SPECULATION_WORDS})\b")
+# Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of
+# either kind lies inside a phrase of the other, so the scan sees every one of both.
+_CUE_OR_SPECULATION = re.compile(
+    rf"\b(?=[{_OUTCOME_FIRSTS}abcimprsw])(?:(?P<cue>{_OUTCOME_WORDS})|{_SPECULATION_WORDS})\b"
+)
+# "Would" that tells what a thing does or what was said ("proposals that would eliminate
+# most tariffs", "assurances that no group would be allowed", "said he would vote for it")
+# or a wish ("would prefer"), not a guess about what happens.
+_REPORTED_WOULD = re.compile(
+    r"\b(?:that|which|who|said|says|told|announced|added|stated|promised|pledged|warned)\b"
+    r"[^.;:]{0,80}$"
+)
+_WISH = re.compile(r"(?:prefer|like|welcome|favou?r)\b")
+
+
+def speculates(text: str) -> bool:
+    """Whether ``text`` guesses rather than tells: a "may", "could", "might", "seen as", or a
+    "would" of the sentence's own (not of a relative or reported clause, not a wish)."""
+    match = SPECULATION.search(text)
+    while match is not None:
+        if _guesses(text, match):
+            return True
+        match = SPECULATION.search(text, match.end())
+    return False
+
+
+def _guesses(text: str, match: re.Match[str]) -> bool:
+    """Whether the speculation word ``match`` guesses (see :func:`speculates`)."""
+    if match.group() != "would":
+        return True
+    return not _WISH.match(text, match.end() + 1) and not _REPORTED_WOULD.search(
+        text, max(0, match.start() - 80), match.start()
+    )
+
+
+def cue_count(text: str) -> int | None:
+    """How many outcome cue words ``text`` holds (:data:`OUTCOME_CUE`), or None when it
+    :func:`speculates`: one scan reads both."""
+    cues = 0
+    for match in _CUE_OR_SPECULATION.finditer(text):
+        if match.lastgroup == "cue":
+            cues += 1
+        elif _guesses(text, match):
+            return None
+    return cues
+
+
+def next_or_hope(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` holds a next-step cue, and whether it holds a hope word."""
+    hope = False
+    match = _NEXT_OR_HOPE.search(text)
+    while match is not None:
+        if match.lastgroup == "next":
+            return True, hope
+        hope = True
+        match = _NEXT_OR_HOPE.search(text, match.end())
+    return False, hope

@@ -1,0 +1,165 @@
+"""Next steps: what is still to come (scheduled, planned, expected, a deadline), with its
+time; never a past event, never background, never a claim about the future with no time."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from briefings.facts.background import FUTURE, looks_back
+from briefings.facts.cues import NEXT_CUE, PAST_CUE, next_or_hope, speculates
+from briefings.facts.statements import MAX_WORDS, Statement, shortened
+from briefings.reading.dates import MONTHS
+from briefings.reading.page import AGENDA_LINE
+
+MAX_NEXT = 2
+MIN_NEXT_WORDS = 8
+
+# When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
+# benefit farmers") is a claim about the future, not a next step.
+TIME_EXPRESSION = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May(?= \d)|June|July|August|September|October|November|December|[Tt]omorrow|"
+    r"[Tt]onight|"
+    r"[Ss]oon|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
+    r"[Ll]ater (?:this|today|in)|coming (?:days|weeks|months)|"
+    r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
+    r"by the end of|within (?:the next|\w+ (?:days|weeks|months))|deadline|"
+    r"(?:in|by|until) (?:early|mid|late)?-?\s?(?:20\d\d)|round of (?:talks|negotiations))\b"
+)
+_EVENTS = (
+    r"meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
+    r"publish|announce|decide|enter into force|take effect|come into force|lapse|expire|"
+    r"be held|be published|be led|be conducted|be signed|be announced|be presented|be debated|"
+    r"be put to a vote|be voted|debate|continue (?:talks|negotiations)"
+)
+STRONG_NEXT = re.compile(
+    rf"\b(?:scheduled|to be held|slated|set to|due to|expected (?:by|on|in|later|next)|"
+    rf"yet to be (?:set|decided|scheduled|agreed|announced|confirmed|signed)|"
+    rf"(?:will|would|is to|are to|plans? to|agreed to|intends? to) (?:{_EVENTS})\b|"
+    rf"(?:future|next) (?:meeting|round|session|meet))"
+)
+# A finite past verb; a participle after a comma ("discussions, held over ...") is not one.
+_PAST_VERB = re.compile(r"(?<!, )\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b")
+_AND_AHEAD = re.compile(
+    r" and (?:will|(?:is|are) (?:due|set|scheduled|expected) to|(?:is|are) to)\b"
+)
+_RECENT_PAST = re.compile(r"^(?:Last|Earlier|Previously|Yesterday)\b|\b(?:last night|yesterday)\b")
+# News capitalizes month names: matching them case-sensitively keeps this cheap.
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+# "June 15" and "15 June".
+_DAY = re.compile(
+    rf"\b(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})\b"
+    rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{_MONTH_NAMES})\b)"
+)
+_DIGIT = re.compile(r"\d")
+
+
+def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
+    scored: list[tuple[float, Statement]] = []
+    agenda: list[Statement] = []
+    # The lede is the first outcome, not a next step, unless all it says is still to come.
+    lede = found[0].order if found and not _coming_lede(found[0].raw) else -1
+    for statement in found:
+        text = statement.raw
+        if statement.order == lede:
+            continue
+        if text.find(":", 1, 34) > 0 and AGENDA_LINE.match(text):
+            # "Vote: Wednesday, 13 February": an item of a schedule
+            if not _mentions_past_date(text, today):
+                agenda.append(statement)
+            continue
+        # The cheap cue tests first: most sentences have no cue and are never counted or dated.
+        cue, hope = next_or_hope(text)
+        if not cue and (not hope or PAST_CUE.search(text)):
+            continue  # neither a cue nor a hope ("aims to ... on May 3")
+        words = statement.words
+        if words < MIN_NEXT_WORDS:
+            continue  # "The exact dates are yet to be confirmed." says too little alone
+        if words > MAX_WORDS:
+            if (short := shortened(statement, MAX_WORDS, MIN_NEXT_WORDS)) is None:
+                continue
+            statement, text = short, short.raw
+        future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
+        if not cue and not future_date:
+            continue
+        strong_cue = STRONG_NEXT.search(text)
+        # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
+        strong = strong_cue is not None and not strong_cue.group().startswith("yet")
+        if not strong and speculates(text):
+            continue
+        # "... has been applied since January and will lapse on 30 April": the clause that
+        # looks ahead is judged on its own.
+        ahead = _coming_clause(text)
+        if looks_back(ahead, today, next_step=True) or _mentions_past_date(text, today):
+            continue
+        if not strong and not TIME_EXPRESSION.search(text):
+            continue  # a claim about the future with no time: not a next step
+        if _RECENT_PAST.search(ahead) or _past_before_future(ahead):
+            continue
+        score = 1.0 + (2.0 if strong else 0.0)
+        score += 1.5 if future_date or _DAY.search(text) else 0.0
+        score += 1.0 / (1 + 0.1 * statement.order)
+        scored.append((score, statement))
+    if agenda:  # a schedule is one step: "Debate: Tuesday, 12 February; Vote: Wednesday, ..."
+        schedule = agenda[0]._replace(raw="; ".join(s.raw.rstrip(".") for s in agenda))
+        scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
+    best = sorted(scored, key=lambda s: (-s[0], s[1].order))[:MAX_NEXT]
+    return [s for _, s in sorted(best, key=lambda s: s[1].order)]
+
+
+def _coming_lede(text: str) -> bool:
+    """A lede that tells only what is to come, and when ("On Thursday, MEPs will adopt
+    ...", "The delegation will take part in talks on 17 and 18 May"): a preview's news is its
+    next step. Nothing before its "will" is in the past."""
+    future = FUTURE.search(text)
+    if future is None or _PAST_VERB.search(text, 0, future.start()):
+        return False
+    return bool(_DAY.search(text) or TIME_EXPRESSION.search(text))
+
+
+def _coming_clause(text: str) -> str:
+    """The clause of ``text`` that tells what is to come, when one is joined to a clause
+    about the past ("... and will lapse on 30 April 2021") and names its own day; else all
+    of ``text``."""
+    joined = _AND_AHEAD.search(text)
+    if joined is None or _DAY.search(text, joined.end()) is None:
+        return text
+    return text[joined.start() + 5 :]
+
+
+def _past_before_future(text: str) -> bool:
+    """A past event reported with a future clause after it ("Markets closed higher on the
+    expectation the two sides will agree"): the sentence tells what happened."""
+    cue = NEXT_CUE.search(text)
+    return cue is not None and _PAST_VERB.search(text, 0, cue.start()) is not None
+
+
+def _mentions_past_date(text: str, today: date | None) -> bool:
+    """Whether ``text`` names a day before ``today`` and none after it."""
+    if today is None:
+        return False
+    days = []
+    for match in _DAY.finditer(text):
+        if (day := _day_of(match, today)) is not None:
+            days.append(day)
+    return bool(days) and max(days) < today
+
+
+def _mentions_future_date(text: str, today: date | None) -> bool:
+    if today is None:
+        return False
+    for match in _DAY.finditer(text):
+        mentioned = _day_of(match, today)
+        if mentioned is not None and mentioned > today:
+            return True
+    return False
+
+
+def _day_of(match: re.Match[str], today: date) -> date | None:
+    month = MONTHS[(match["month"] or match["month_second"]).lower()]
+    try:
+        return date(today.year, month, int(match["day"] or match["day_first"]))
+    except ValueError:
+        return None
