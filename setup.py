@@ -34,6 +34,7 @@ COMPILED = [
     "briefings/reading/pagemeta.py",
     "briefings/summarize.py",
     "briefings/quotes/attribution.py",
+    "briefings/quotes/phrases.py",
     "briefings/quotes/finder.py",
     "briefings/quotes/marks.py",
     "briefings/quotes/mask.py",
