@@ -162,11 +162,30 @@ ReplyPart = (
 
 
 @dataclass(frozen=True, slots=True)
+class SentMarks:
+    """What a reply shows that counts as sent to its chat once the platform has accepted the
+    whole reply: ``developments`` (story id, thread id or None) for the chat stored as
+    ``platform``/``chat_id`` (where the chat lives now, if it moved), sent ``via`` a command
+    (``"latest"``)."""
+
+    platform: str
+    chat_id: str
+    developments: tuple[tuple[int, int | None], ...]
+    via: str
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
-    """What the bot answers. ``is_error`` replies may be shown privately (Slack ephemeral)."""
+    """What the bot answers. ``is_error`` replies may be shown privately (Slack ephemeral).
+
+    ``on_delivered``: what to record once every message of the reply was accepted by the
+    platform (see :meth:`bot.adapter.CommandHandler.delivered`); a reply that does not arrive
+    records nothing, so what it showed stays new to the chat.
+    """
 
     parts: tuple[ReplyPart, ...]
     is_error: bool = False
+    on_delivered: SentMarks | None = None
 
     @classmethod
     def text(cls, text: str) -> Reply:

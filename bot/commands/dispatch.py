@@ -16,7 +16,7 @@ from bot.commands.registry import COMMANDS
 from bot.config import Settings
 from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatStore
-from bot.store.sent import SentStore
+from bot.store.sent import SentStore, Via
 from bot.store.threads import ThreadStore
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,29 @@ class Commands:
                 "command %r failed in chat %s:%s", request.name, request.platform, request.chat_id
             )
             return Reply.error("Sorry, that failed on our side. Please try again in a minute.")
+
+    async def delivered(self, reply: Reply) -> None:
+        """Record what ``reply`` showed as sent to its chat, off the event loop. A failure is
+        logged, not raised: the reply is out, and what it showed merely stays new."""
+        marks = reply.on_delivered
+        if marks is None or not marks.developments:
+            return
+        try:
+            await asyncio.to_thread(
+                self._ctx.sent.mark,
+                marks.platform,
+                marks.chat_id,
+                marks.developments,
+                Via(marks.via),
+                self._ctx.clock.now(),  # when the platform took the reply
+            )
+        except Exception:
+            log.exception(
+                "chat %s:%s: what a %s reply showed was not recorded",
+                marks.platform,
+                marks.chat_id,
+                marks.via,
+            )
 
     def _run(self, command: Command, request: CommandRequest) -> Reply:
         ctx = self._ctx

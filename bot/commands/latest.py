@@ -2,8 +2,9 @@
 topic the chat follows), most recent first, each with what is new to this chat first.
 
 When several threads are shown, each tells its news in a few bullets. What it shows is
-marked sent to the chat (``via`` "latest"), so the next ``latest`` and the digest start from
-there. A topic with no thread yet (stories stored before threads were
+marked sent to the chat (``via`` "latest") once the reply has reached the chat (the reply
+carries the marks, the platform layer records them), so the next ``latest`` and the digest
+start from there. A topic with no thread yet (stories stored before threads were
 kept) shows its newest briefing.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.chat import BriefingPart, CommandRequest, Reply, ReplyPart, TextPart
+from bot.chat import BriefingPart, CommandRequest, Reply, ReplyPart, SentMarks, TextPart
 from bot.commands.base import (
     Command,
     CommandContext,
@@ -91,9 +92,10 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
         if hidden > 0:
             more = "1 more thread" if hidden == 1 else f"{hidden} more threads"
             parts.append(TextPart(f"{more} on {topic_label(ctx, name)}: timeline {name} all"))
-    if marks:
-        ctx.sent.mark(chat.platform, chat.chat_id, marks, Via.LATEST, now)
-    return Reply(parts=tuple(parts))
+    # Recorded by the platform layer once the reply has arrived: a reply lost on the way
+    # leaves what it showed new to the chat.
+    delivered = SentMarks(chat.platform, chat.chat_id, tuple(marks), Via.LATEST.value)
+    return Reply(parts=tuple(parts), on_delivered=delivered if marks else None)
 
 
 def _newest_briefing(ctx: CommandContext, name: str, shown: set[int]) -> ReplyPart | None:

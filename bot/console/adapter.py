@@ -1,5 +1,5 @@
 """The console adapter: each input line is a command in one private chat, the reply is
-written to the output stream.
+written to the output stream, and once all of it is written the command handler is told.
 
 Input is read on a daemon thread, so a blocking read of stdin never holds up the event loop
 nor the process exit; lines reach the loop through a queue.
@@ -13,7 +13,7 @@ import logging
 import threading
 from typing import TextIO
 
-from bot.adapter import CommandHandler
+from bot.adapter import CommandHandler, reply_delivered
 from bot.chat import ChatKind, ChoicesPart, Reply
 from bot.commands.parse import command_request
 from bot.console.render import ConsoleRenderer
@@ -77,7 +77,8 @@ class ConsoleAdapter:
         log.info("console chat %s stopped", self.chat_id)
 
     async def handle_line(self, line: str) -> Reply | None:
-        """Run one typed line and write the reply; None for a blank line."""
+        """Run one typed line, write the reply and record what it showed; None for a blank
+        line."""
         line = line.strip()
         if line.isdigit() and 0 < int(line) <= len(self._choices):
             line = self._choices[int(line) - 1]
@@ -100,7 +101,8 @@ class ConsoleAdapter:
             for choice in part.choices
         )
         for message in self.renderer.render(reply):
-            self._writer.write(message)
+            self._writer.write(message)  # a failed write raises: nothing is recorded
+        await reply_delivered(self._handler, reply)
         return reply
 
     async def _serve(self, lines: asyncio.Queue[str | None]) -> None:

@@ -111,15 +111,17 @@ async def via_response_url(
     messages: Sequence[RenderedMessage],
     private: bool,
     limits: Limits,
-) -> None:
+) -> bool:
+    """Whether Slack accepted every message (the first five through ``response_url``)."""
     # The app's HTTP session (kept-alive connections), not a new one per answer.
     webhook = AsyncWebhookClient(
         url=response_url, session=client.session, timeout=client.timeout, retry_handlers=[]
     )
     sender = ResponseUrlSender(webhook, "ephemeral" if private else "in_channel")
     first, rest = messages[:RESPONSE_URL_USES], messages[RESPONSE_URL_USES:]
-    if await _deliver(limits(sender), request, first) and rest:
-        await via_post(client, request, rest, private, limits)
+    if not await _deliver(limits(sender), request, first):
+        return False
+    return not rest or await via_post(client, request, rest, private, limits)
 
 
 async def via_post(
@@ -129,10 +131,11 @@ async def via_post(
     private: bool,
     limits: Limits,
     thread_ts: str | None = None,
-) -> None:
+) -> bool:
+    """Whether Slack accepted every message."""
     ephemeral = private and request.chat_kind is not ChatKind.PRIVATE
     sender = PostSender(client, request.user_id, ephemeral, thread_ts)
-    await _deliver(limits(sender), request, messages)
+    return await _deliver(limits(sender), request, messages)
 
 
 async def _deliver(

@@ -25,7 +25,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapter import CommandHandler
+from bot.adapter import CommandHandler, reply_delivered
 from bot.chat import CommandRequest, Reply
 from bot.delivery.replies import FLOOD_NOTICE
 from bot.slack import answer
@@ -41,7 +41,8 @@ log = logging.getLogger(__name__)
 
 SLASH_COMMAND = "/briefing"
 ACTION_ID = re.compile("^" + re.escape(ACTION_PREFIX))
-# Sends the reply to a command back where the command came from.
+# Sends the reply to a command back where the command came from, and once Slack has taken all
+# of it, tells the command handler (what the reply showed now counts as sent).
 Respond = Callable[[CommandRequest, Reply], Awaitable[None]]
 
 
@@ -145,27 +146,29 @@ class SlackListeners:
 
     def _via_response_url(self, client: AsyncWebClient, response_url: str) -> Respond:
         async def respond(request: CommandRequest, reply: Reply) -> None:
-            await answer.via_response_url(
+            if await answer.via_response_url(
                 response_url,
                 client,
                 request,
                 self._renderer.render(reply),
                 answer.is_private(request, reply, self._private),
                 self._limits,
-            )
+            ):
+                await reply_delivered(self._handler, reply)
 
         return respond
 
     def _via_post(self, client: AsyncWebClient, thread_ts: str | None = None) -> Respond:
         async def respond(request: CommandRequest, reply: Reply) -> None:
-            await answer.via_post(
+            if await answer.via_post(
                 client,
                 request,
                 self._renderer.render(reply),
                 answer.is_private(request, reply, self._private),
                 self._limits,
                 thread_ts,
-            )
+            ):
+                await reply_delivered(self._handler, reply)
 
         return respond
 

@@ -1,5 +1,6 @@
 """PTB callbacks: a Telegram update in, a :class:`~bot.chat.CommandRequest` to the command
-handler, the reply rendered and sent back. Nothing else happens here."""
+handler, the reply rendered and sent back, and the handler told once Telegram has accepted all
+of it. Nothing else happens here."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from telegram import CallbackQuery, Chat, Message, Update, User
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.adapter import CommandHandler
+from bot.adapter import CommandHandler, reply_delivered
 from bot.chat import ChatKind, CommandRequest, Reply, TextPart
 from bot.clock import Clock
 from bot.commands.parse import parse_command_line
@@ -103,7 +104,8 @@ class TelegramHandlers:
         except Exception:
             await _answer_quietly(query)
             raise
-        await self._answer_tap(query, message.chat, message.message_id, reply)
+        if await self._answer_tap(query, message.chat, message.message_id, reply):
+            await reply_delivered(self._handler, reply)
 
     async def on_migrate(self, update: Update, context: Context) -> None:
         """A group became a supergroup: its subscriptions move to the new id."""
@@ -135,7 +137,8 @@ class TelegramHandlers:
         if not name:
             return
         reply = await self._run(message.chat, message.from_user, message.sender_chat, name, args)
-        await self._send(message.chat, self._renderer.render(reply))
+        if await self._send(message.chat, self._renderer.render(reply)):
+            await reply_delivered(self._handler, reply)
 
     async def _run(
         self,
@@ -160,12 +163,14 @@ class TelegramHandlers:
 
     async def _answer_tap(
         self, query: CallbackQuery, chat: Chat, message_id: int, reply: Reply
-    ) -> None:
+    ) -> bool:
+        """Whether the answer went out as messages and Telegram took them all (a refusal
+        shown in a popup is not such an answer: False)."""
         # A refusal ("only admins ...") is shown to the one who tapped; the buttons stay for
         # the others. Anything else replaces the buttons with the answer.
         if reply.is_error and len(reply.parts) == 1 and isinstance(reply.parts[0], TextPart):
             await _answer_quietly(query, reply.parts[0].text[:ALERT_LIMIT], alert=True)
-            return
+            return False
         await _answer_quietly(query)
         messages = list(self._renderer.render(reply))
         if messages and "reply_markup" not in messages[0].payload:
@@ -180,10 +185,11 @@ class TelegramHandlers:
                 messages = list(self._renderer.render(reply))
             finally:
                 self._replies.done(str(chat.id), kind)
-        await self._send(chat, messages)
+        return await self._send(chat, messages)
 
-    async def _send(self, chat: Chat, messages: Sequence[RenderedMessage]) -> None:
-        """Each message in turn, within the bot's limits (see ``bot.delivery.replies``)."""
+    async def _send(self, chat: Chat, messages: Sequence[RenderedMessage]) -> bool:
+        """Each message in turn, within the bot's limits (see ``bot.delivery.replies``);
+        whether Telegram accepted them all (it stops at the first one refused)."""
         kind = chat_kind(chat).value
         for message in messages:
             result = await self._replies.send(str(chat.id), kind, message)
@@ -194,7 +200,8 @@ class TelegramHandlers:
                     result.status,
                     result.reason,
                 )
-                return
+                return False
+        return True
 
 
 async def _answer_quietly(query: CallbackQuery, text: str = "", alert: bool = False) -> None:

@@ -11,6 +11,7 @@ from bot.chat import ChoicesPart, Reply, TextPart, ThreadPart, TimelinePart
 from bot.clock import FakeClock
 from bot.commands.dispatch import Commands
 from bot.store.briefings import BriefingStore
+from bot.store.schema import sent_developments
 from bot.store.sent import SentStore
 from bot.store.threads import ThreadStore
 from briefings.model import Briefing, Development, Fact, Thread
@@ -61,6 +62,7 @@ async def test_latest_shows_each_active_thread_most_recent_first(
     assert reply.parts[-1] == TextPart(
         "2 more threads on Trade talks (trade-talks): timeline trade-talks all"
     )
+    await commands.delivered(reply)  # what the platform layer does once the reply arrived
     # Asked again: nothing new, one line per thread, the timeline offered once.
     again = _thread_parts(await commands.handle(request("latest trade-talks")))
     assert [p.briefing for p in again] == [None] * 5
@@ -70,13 +72,36 @@ async def test_latest_shows_each_active_thread_most_recent_first(
     assert all(p.briefing is not None for p in other)
 
 
-async def test_latest_marks_what_it_showed_as_sent(
-    commands: Commands, sqlite_engine: sa.Engine
+async def test_latest_marks_what_it_showed_as_sent_once_delivered(
+    commands: Commands, sqlite_engine: sa.Engine, clock: FakeClock
 ) -> None:
     ids = _threads(sqlite_engine, {"t": [_development(f"d{n}", 10 - n) for n in range(8)]})
-    await commands.handle(request("latest trade-talks"))
-    sent = SentStore(sqlite_engine).in_threads("console", "c1", [ids["t"]])[ids["t"]]
-    assert len(sent) == 6  # the newest development and the five earlier lines
+    reply = await commands.handle(request("latest trade-talks"))
+    store = SentStore(sqlite_engine)
+    assert store.in_threads("console", "c1", [ids["t"]])[ids["t"]] == frozenset()
+    marks = reply.on_delivered
+    assert marks is not None
+    assert (marks.platform, marks.chat_id, marks.via) == ("console", "c1", "latest")
+    # The newest development and the five earlier lines.
+    assert len(marks.developments) == 6
+    assert {thread for _, thread in marks.developments} == {ids["t"]}
+    clock.advance(timedelta(seconds=3))
+    await commands.delivered(reply)
+    await commands.delivered(reply)  # told twice: recorded once
+    sent = store.in_threads("console", "c1", [ids["t"]])[ids["t"]]
+    assert sent == {story for story, _ in marks.developments}
+    with sqlite_engine.connect() as connection:
+        rows = connection.execute(sa.select(sent_developments.c.via, sent_developments.c.sent_at))
+        assert set(rows) == {("latest", T0 + timedelta(seconds=3))}
+
+
+async def test_a_reply_with_nothing_new_to_record_carries_no_marks(
+    commands: Commands, sqlite_engine: sa.Engine
+) -> None:
+    _threads(sqlite_engine, {"t": [_development("d0", 1)]})
+    await commands.delivered(await commands.handle(request("latest trade-talks")))
+    again = await commands.handle(request("latest trade-talks"))
+    assert again.on_delivered is None
 
 
 async def test_a_thread_older_than_thirty_days_is_not_active(
