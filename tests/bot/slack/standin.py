@@ -84,6 +84,9 @@ class SlackStandin:
         self.release = asyncio.Event()
         self.refused: list[tuple[Call, str]] = []  # calls answered ok: false, with the error
         self.responses: dict[str, list[dict[str, Any]]] = {}
+        # response URLs (by key) that answer this HTTP status (a 500, a 404 once expired)
+        self.response_errors: dict[str, int] = {}
+        self.refused_responses: list[tuple[str, int]] = []  # (key, status) answered not ok
         self.response_times: dict[str, float] = {}  # key -> perf_counter() of the first answer
         self.acks: dict[str, dict[str, Any]] = {}
         self._sockets: list[web.WebSocketResponse] = []
@@ -288,9 +291,13 @@ class SlackStandin:
     async def _response(self, request: web.Request) -> web.Response:
         key = request.match_info["key"]
         payload = await request.json()
-        limited = self._rate_limited("response_url")
-        if limited is not None:
-            return limited
+        refusal = self._rate_limited("response_url")
+        if refusal is None and key in self.response_errors:
+            refusal = web.Response(status=self.response_errors[key], text="server_error")
+        if refusal is not None:
+            self.refused_responses.append((key, refusal.status))
+            await self._notify()
+            return refusal
         errors = block_errors(payload.get("blocks"))
         if errors:
             return web.json_response({"ok": False, "error": "invalid_blocks"}, status=400)
