@@ -133,7 +133,7 @@ def _attribute(
                 sent_end = _run_on(bounds, sent_end)  # '"... now!" Berg said.'
             prev_close = spans[p][index - 1].close if index else -1
             next_open = spans[p][index + 1].open if index + 1 < len(spans[p]) else len(text)
-            after = _between(toks, span.close + 1, min(sent_end, next_open))
+            after = _between(toks, span.after, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted) or _bracketed(text, span)
             if _NAMING_BEFORE.search(text, max(0, at - 16), at) is not None:
@@ -150,7 +150,7 @@ def _attribute(
             )
             if speaker is not None:
                 last = subject = speaker
-            alone = opens and not text[span.close + 1 :].strip()
+            alone = opens and not text[span.after :].strip()
             found.append(
                 _Found(p, span, quoted, speaker, speaker is not None, short,
                        chains.get((p, index), -1), opens,
@@ -290,7 +290,7 @@ def _speaks_as_itself(attribution: Attribution, speaker: Speaker | None) -> bool
 def _bracketed(text: str, span: Span) -> bool:
     """A span in brackets, ("..."), names or titles something: it needs its own attribution."""
     before = text[span.open - 1 : span.open] if span.open > 0 else ""
-    return before == "(" and text[span.close + 1 : span.close + 2] == ")"
+    return before == "(" and text[span.after : span.after + 1] == ")"
 
 
 def _is_short(quoted: str) -> bool:
