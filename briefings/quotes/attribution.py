@@ -240,7 +240,8 @@ def introducer(tokens: list[Tok]) -> Attribution | None:
             if not lead_person(tokens[:k]):
                 return Attribution((tok,), "", "", tuple(tokens))
             break
-    phrase = lead_person(tokens) or lead_organisation(tokens)
+    # "In a statement released on Monday, the ministry justified it as ...:"
+    phrase = lead_person(tokens) or lead_organisation(tokens) or main_subject(tokens)
     return Attribution(phrase, "", "", tuple(tokens)) if phrase else None
 
 
@@ -273,6 +274,9 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     if short:
         verbs = [k for k in verbs[-1:] if _is_verb(tokens, k, True)]
     for k in reversed(verbs):
+        main = _main_verb(tokens, k)
+        if main is not None:
+            return main
         verb = tokens[k].lower
         quoted = _quoted_as_saying(tokens, k)
         if quoted:
@@ -302,3 +306,19 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         if phrase:
             return Attribution(phrase, role, verb, tuple(tokens))
     return None
+
+
+def _main_verb(tokens: list[Tok], k: int) -> Attribution | None:
+    """ "X said in a statement, adding that ... "..."": a participle set off by a comma has
+    the subject of the speech verb before it, not a name its clause happens to hold."""
+    if not tokens[k].lower.endswith("ing") or not k or tokens[k - 1].brk[-1:] != ",":
+        return None
+    j = next((j for j in range(k - 2, -1, -1) if _is_verb(tokens, j, False)), -1)
+    if j < 0 or tokens[j].lower.endswith("ing") or tokens[j].lower == "according":
+        return None
+    phrase, role = phrase_before(tokens, j)
+    if not phrase and tokens[j].lower in INVERTED:
+        phrase, role = phrase_after(tokens, j + 1)  # '"...," said X, adding that ...'
+    if not phrase or _in_relative_clause(tokens, phrase):
+        return None
+    return Attribution(phrase, role, tokens[j].lower, tuple(tokens))

@@ -246,6 +246,9 @@ def _attribution(
         preceding = label_before(near)
     if preceding is None and following is None and near and near[-1].brk[-1:] == ":":
         preceding = introducer(near)  # 'Lindqvist was more cautious: "..."'
+        if preceding is None and prev_close > sent_start:
+            # 'The ministry called it "defensive" in nature: "..."': the sentence's subject
+            preceding = introducer(_between(toks, sent_start, open_at))
     return preceding or following
 
 
@@ -309,7 +312,9 @@ def _fill_gaps(found: list[_Found], paragraphs: Sequence[str]) -> list[_Found]:
     paragraph or chain, the next one in the paragraph, or the one ending the paragraph before."""
     out = list(found)
     for i, item in enumerate(out):
-        if item.speaker is not None or (item.short and not _own_sentence(item)):
+        if item.speaker is not None:
+            continue
+        if item.short and not (_own_sentence(item) or _shares_sentence(out, i)):
             continue
         speaker = _neighbour(out, i, paragraphs) or _about(out, i)
         if speaker is not None:
@@ -318,6 +323,22 @@ def _fill_gaps(found: list[_Found], paragraphs: Sequence[str]) -> list[_Found]:
                 item.opens_paragraph, item.sentence,
             )  # fmt: skip
     return out
+
+
+def _shares_sentence(found: list[_Found], i: int) -> bool:
+    """A short lower-case quote in the sentence of a quote its own words attribute: 'The
+    ministry called it "defensive" in nature: "We acted to ..."' (both are the ministry's)."""
+    item = found[i]
+    if not item.text[:1].islower():
+        return False
+    return any(
+        0 <= j < len(found)
+        and found[j].paragraph == item.paragraph
+        and found[j].sentence == item.sentence
+        and found[j].own
+        and not found[j].short
+        for j in (i - 1, i + 1)
+    )
 
 
 def _own_sentence(item: _Found) -> bool:

@@ -70,7 +70,11 @@ ROLE_NOUNS = word_set(
     "rapporteur chef eyewitness children child girl boy parents spokespeople co-author "
     "ministers negotiators leaders envoys lawmakers legislators senators executives "
     "delegation delegations governments ministries commissioners ambassadors countries "
-    "nations sides"
+    "nations sides bank newspaper embassy consulate military army administration presidency "
+    "secretariat bloc alliance association federation institute broadcaster outlet regulator "
+    "watchdog farmer farmers fishermen traders exporters importers producers citizens locals "
+    "participants marchers soldiers troops nurses passengers "
+    "shoppers customers fans interviewee interviewees"
 )
 # Adjectives and modifiers allowed inside a role phrase.
 ROLE_MODIFIERS = word_set(
@@ -79,7 +83,9 @@ ROLE_MODIFIERS = word_set(
     "economic economy finance health defence defense justice interior security intelligence "
     "company club team press campaign election opposition ruling one two three several "
     "other another unnamed anonymous high-ranking high-level veteran independent lead "
-    "legal medical emergency joint written official final draft"
+    "legal medical emergency joint written official final draft central news media "
+    "commerce industry agriculture environment education transport labour labor energy "
+    "information culture tourism fisheries immigration housing communist"
 )
 # Documents that speak for whoever issued them: "according to a joint statement".
 DOCUMENTS = word_set(

@@ -103,8 +103,35 @@ def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
         return _appositive(tokens, k)
     if tokens[k].brk:
         return (), ""
-    phrase = _collect_back(tokens, k)
+    phrase = _collect_back(tokens, k) or _before_reduced_relative(tokens, k)
     return _holder_before_place(tokens, phrase) or _joined_before(tokens, phrase), ""
+
+
+# Subjects of a clause that describes the noun before it: "the protesters (whom) we met".
+_CLAUSE_SUBJECTS = word_set("we they i you he she")
+
+
+def _before_reduced_relative(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
+    """ "the protesters Wikinews interviewed said", "farmers the agency spoke to said": the
+    people a clause without "who" describes speak, not the clause's own subject."""
+    j = k
+    if tokens[j].lower in {"to", "with"} and j:
+        j -= 1  # "spoke to", "talked with"
+    if tokens[j].cap or not tokens[j].lower.endswith(("ed", "spoke", "met", "saw")):
+        return ()
+    j -= 1
+    if j >= 0 and tokens[j].lower in _CLAUSE_SUBJECTS:
+        j -= 1
+    elif j >= 0 and tokens[j].cap:
+        while j >= 0 and tokens[j].cap and not tokens[j].brk:
+            j -= 1
+    elif j >= 1 and tokens[j - 1].lower in {"the", "a", "an"}:
+        j -= 2
+    else:
+        return ()
+    if j < 0 or tokens[j].brk or tokens[j].lower not in ROLE_NOUNS:
+        return ()
+    return _collect_back(tokens, j)
 
 
 def joint_and(tokens: list[Tok], j: int) -> bool:
@@ -152,6 +179,8 @@ def _appositive(tokens: list[Tok], k: int) -> tuple[tuple[Tok, ...], str]:
     if c < 0 or tokens[c].brk[:1] != ",":
         return (), ""
     middle = tokens[c + 1 : k + 1]
+    if middle[0].lower == "the" and len(middle) > 1 and _is_name(middle[1:]):
+        middle = middle[1:]  # "the party's newspaper, the Norrvik Daily, said": the name
     if _is_name(middle):
         role = " ".join(t.word for t in _collect_back(tokens, c) if t.lower not in DETERMINERS)
         return tuple(middle), role
