@@ -303,6 +303,8 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             elif phrase[-1].lower in DOCUMENTS and tokens.index(phrase[0]):
                 # "The ministry issued a statement saying": the issuer, not the statement
                 phrase = phrase_after(tokens, 0)[0] or phrase
+            elif len(phrase) == 1 and phrase[0].lower in PRONOUNS:
+                phrase, role = _reporter(tokens, phrase, role)
         if phrase:
             return Attribution(phrase, role, verb, tuple(tokens))
     return None
@@ -322,3 +324,17 @@ def _main_verb(tokens: list[Tok], k: int) -> Attribution | None:
     if not phrase or _in_relative_clause(tokens, phrase):
         return None
     return Attribution(phrase, role, tokens[j].lower, tuple(tokens))
+
+
+def _reporter(tokens: list[Tok], phrase: tuple[Tok, ...], role: str) -> tuple[tuple[Tok, ...], str]:
+    """ "The two leaders said they had agreed to "..."": a pronoun opening what a speech verb
+    reports stands for that verb's subject, who speaks the quote."""
+    j = tokens.index(phrase[0]) - 1
+    if j > 0 and tokens[j].lower == "that" and not tokens[j].brk:
+        j -= 1
+    if j < 1 or tokens[j].brk or tokens[j].lower.endswith("ing") or not _is_verb(tokens, j, False):
+        return phrase, role
+    outer, outer_role = phrase_before(tokens, j)
+    if not outer or (len(outer) == 1 and outer[0].lower in PRONOUNS):
+        return phrase, role
+    return outer, outer_role

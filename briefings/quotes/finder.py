@@ -69,6 +69,7 @@ def find_quotes(
     if reach and not spans[reach - 1][-1].closed:
         reach = min(len(paragraphs), reach + RUN_ON_REACH)
     ends = reach == len(paragraphs)  # whether the article ends with the paragraphs read
+    beyond = "" if ends else paragraphs[reach]  # the paragraph after those read
     paragraphs, spans = paragraphs[:reach], spans[:reach]
     chains = find_chains(paragraphs, spans, ends)
     masked = [mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
@@ -77,7 +78,7 @@ def find_quotes(
     registry = Registry(texts=masked, tokens=tokens)
     for index, (toks, found_here) in enumerate(zip(tokens, named, strict=True)):
         register(registry, toks, found_here, index)
-    words = _Words(tokens, named, registry, cache)
+    words = _Words(tokens, named, registry, cache, beyond)
     found = _attribute(paragraphs, spans, chains, masked, words)
     quotes = _to_quotes(_fill_gaps(found, paragraphs), paragraphs, source_url)
     return _spelled_out(quotes, paragraphs)
@@ -91,6 +92,7 @@ class _Words:
     named: list[list[Mention]]  # the people each paragraph names
     registry: Registry
     cache: TextCache
+    beyond: str = ""  # the paragraph after the last one read, if any
 
     def events(self, p: int, masked: str) -> list[tuple[int, Speaker]]:
         bounds = sentences(self.cache, masked)
@@ -148,6 +150,9 @@ def _attribute(
             speaker = _named_he(attribution, text, registry) or _resolve(
                 attribution, registry, subject, last
             )
+            if speaker is not None and " and " in speaker.name:
+                nxt = masked[p + 1] if p + 1 < len(masked) else words.beyond
+                speaker = _joint_document(speaker, masked[p], nxt, (sent_start, sent_end))
             if speaker is not None:
                 last = subject = speaker
             alone = opens and not text[span.after :].strip()
@@ -159,6 +164,22 @@ def _attribute(
         if events:
             subject = events[-1][1]
     return found
+
+
+# "a joint statement", "their joint communique", "the joint U.S.-EU statement".
+_JOINT_DOCUMENT = re.compile(
+    r"\bjoint (?:\S+ )?(statement|declaration|communiqu[eé])", re.IGNORECASE
+)
+
+
+def _joint_document(speaker: Speaker, text: str, nxt: str, sentence: tuple[int, int]) -> Speaker:
+    """Two parties that speak in a joint statement: the statement is the speaker, as in
+    '"...," X and Y said in a joint statement'. Its sentence names the statement, or the
+    paragraph after it opens by naming it ("The joint statement was issued by ...")."""
+    found = _JOINT_DOCUMENT.search(text, *sentence)
+    if found is None and nxt:
+        found = _JOINT_DOCUMENT.search(nxt, 0, nxt.find(". ") if ". " in nxt else len(nxt))
+    return Speaker(f"joint {found.group(1).lower()}") if found else speaker
 
 
 def _run_on(bounds: list[tuple[int, int]], end: int) -> int:

@@ -148,11 +148,22 @@ def joint_and(tokens: list[Tok], j: int) -> bool:
 
 def _joined_before(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[Tok, ...]:
     """``phrase`` with the name joined to it by "and" before it: two people speak."""
-    if not phrase or not phrase[0].cap:
+    if not phrase:
         return phrase
-    j = tokens.index(phrase[0]) - 1
-    if not joint_and(tokens, j):
+    if phrase[0].lower == "the" and len(phrase) > 1 and phrase[1].cap:
+        # "the United States and the European Union"
+        j = tokens.index(phrase[0]) - 1
+        if j < 1 or tokens[j].lower != "and" or tokens[j].brk or tokens[j - 1].brk:
+            return phrase
+        if not tokens[j - 1].cap:
+            return phrase
+        phrase = phrase[1:]
+    elif not phrase[0].cap:
         return phrase
+    else:
+        j = tokens.index(phrase[0]) - 1
+        if not joint_and(tokens, j):
+            return phrase
     other = _collect_back(tokens, j - 1)
     if not other or not any(t.cap for t in other):
         return phrase

@@ -12,11 +12,13 @@ from briefings.quotes.lexicon import (
     DOCUMENTS,
     INDEFINITE,
     NON_PERSON,
+    PLACES,
     PRONOUNS,
     ROLE_NOUNS,
     SOURCES,
     TITLES,
 )
+from briefings.quotes.pairs import collective, latest_pair
 from briefings.quotes.people import PARTICLES, Person, Registry, split_mention
 from briefings.quotes.tokens import Tok
 
@@ -46,6 +48,11 @@ def resolve(
     joint = _joint(words, role, registry, subject, last_speaker)
     if joint is not None:
         return joint
+    kind = collective(words)
+    if kind:  # "both countries", "the two leaders": the pair named before
+        pair = latest_pair(registry, kind)
+        if pair:
+            return Speaker(pair, role)
     words = _before_of(words, registry)
     if len(words) == 1 and head in ROLE_NOUNS and words[0].word.endswith("s"):
         return _described(words, role, registry, last_speaker)  # "Members", "Officials"
@@ -84,11 +91,23 @@ def _joint(
     cut = next((k for k, t in enumerate(words) if t.lower == "and"), 0)
     if not cut or cut == len(words) - 1 or not (words[cut - 1].cap and words[cut + 1].cap):
         return None
-    left = resolve(tuple(words[:cut]), "", registry, subject, last_speaker)
-    right = resolve(tuple(words[cut + 1 :]), "", registry, subject, last_speaker)
-    if left is None or right is None or not (left.person and right.person):
+    left = _side(words[:cut], registry, subject, last_speaker)
+    right = _side(words[cut + 1 :], registry, subject, last_speaker)
+    if left is None or right is None or left.unnamed or right.unnamed:
         return None
+    if left.person != right.person:
+        return None
+    # Two people, or two places or organisations ("Japan and Canada said").
     return Speaker(f"{left.name} and {right.name}", role)
+
+
+def _side(
+    words: list[Tok], registry: Registry, subject: Speaker | None, last: Speaker | None
+) -> Speaker | None:
+    """One of two joint speakers: a country by its name ("Japan"), else as resolved."""
+    if len(words) == 1 and words[0].bare in PLACES:
+        return Speaker(words[0].bare)
+    return resolve(tuple(words), "", registry, subject, last)
 
 
 def _titled_name(words: list[Tok]) -> bool:
