@@ -185,10 +185,12 @@ def _holder_before_place(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[To
 def _appositive(tokens: list[Tok], k: int) -> tuple[tuple[Tok, ...], str]:
     """``X, the ROLE, said`` or ``The ROLE, X, said``: (name phrase, role)."""
     c = k - 1
-    while c >= 0 and k - c <= 14 and not tokens[c].brk:
+    while c >= 0 and k - c <= _LONG_CLAUSE and not tokens[c].brk:
         c -= 1
     if c < 0 or tokens[c].brk[:1] != ",":
         return (), ""
+    if k - c > _SET_OFF and not _participle(tokens[c + 1]):
+        return (), ""  # only "X, prepared by A and by B ..., calls" runs that long
     middle = tokens[c + 1 : k + 1]
     if middle[0].lower == "the" and len(middle) > 1 and _is_name(middle[1:]):
         middle = middle[1:]  # "the party's newspaper, the Norrvik Daily, said": the name
@@ -198,6 +200,14 @@ def _appositive(tokens: list[Tok], k: int) -> tuple[tuple[Tok, ...], str]:
     if middle[0].lower in CLAUSE_WORDS or middle[0].lower in SKIPPABLE:
         return _collect_back(tokens, c), ""  # "Hill, who won the race, said"
     return _collect_back(tokens, c), appositive_after(Tokens.of(tokens), c)
+
+
+_SET_OFF = 14  # words of a phrase set off by commas
+_LONG_CLAUSE = 24  # ... or of a participle clause: "The text, prepared by the groups ...,"
+
+
+def _participle(tok: Tok) -> bool:
+    return not tok.cap and tok.lower.endswith("ed")
 
 
 def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
