@@ -157,7 +157,7 @@ def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker 
         return Speaker(name, role)
     if len(name.split()) >= 2:
         return _person(registry.add(name, role), role)
-    if not registry.written_capitalized(name):
+    if not (registry.written_capitalized(name) or registry.speaks_by_name(name)):
         return None  # only ever capitalized as a sentence opener: "Well", "Citing"
     return Speaker(name, role)  # one unknown word: a person or an organisation
 
