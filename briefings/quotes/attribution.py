@@ -52,6 +52,7 @@ _ENDS_CLAUSE = frozenset(".;:")
 _PASSIVE = word_set("is was are were be been being")
 # What follows a described source before its verb: "a source familiar with the talks".
 _DETAILS = word_set("familiar close involved briefed knowledgeable with in at from who")
+_NOUN_BEFORE = word_set("the a an its their his her these those our my your this")
 # A verb whose subject follows one of these is in a relative clause: "which the BBC noted".
 _RELATIVES = word_set("which who whom that")
 
@@ -81,8 +82,11 @@ def _is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
     word = tokens[k].lower
     if word == "according":
         return k + 1 < len(tokens) and tokens[k + 1].lower == "to"
-    # A capitalized "States" or "Says" is a name, not a verb.
+    # A capitalized "States" or "Says" is a name, not a verb; "the claims", "its reports"
+    # are nouns.
     if word not in VERBS or tokens[k].cap:
+        return False
+    if k and tokens[k - 1].lower in _NOUN_BEFORE and not tokens[k - 1].brk:
         return False
     if not short or word not in NAMING_VERBS:
         return True

@@ -25,6 +25,7 @@ SPEECH_VERBS = (
     "concluding insisting arguing claiming recalling stressing explains wrote elaborated "
     "read reads calls shouting chanting chanted cited"
 )
+SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split())
 VERB_RE = re.compile(r"\b(?:according to|" + "|".join(SPEECH_VERBS.split()) + r")\b")
 # Verbs that introduce names and titles more often than speech ("a film called").
 NAMING_VERBS = word_set("called calling calls named dubbed titled described describes describing")

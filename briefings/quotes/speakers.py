@@ -16,10 +16,12 @@ from briefings.quotes.lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
     SOURCES,
+    SPEECH_VERB_SET,
     TITLES,
 )
 from briefings.quotes.pairs import collective, latest_pair
 from briefings.quotes.people import PARTICLES, Person, Registry, split_mention
+from briefings.quotes.phrases import phrase_before
 from briefings.quotes.tokens import Tok
 
 
@@ -41,6 +43,8 @@ def resolve(
     """The speaker a phrase names, or None when it names nobody we can tell."""
     words = list(phrase)
     head = words[0].lower
+    if len(words) == 1 and head == "it":
+        return _organisation_before(registry, subject, last_speaker)
     if len(words) == 1 and head in PRONOUNS:
         if head in {"they", "them"}:
             return last_speaker
@@ -197,3 +201,32 @@ def _described(
     # "the official", "the source": a person the article never names
     unnamed = nouns[-1] in SOURCES and not body[0].cap
     return Speaker(text, role, unnamed=unnamed)
+
+
+_IT_REACH = 3  # paragraphs back to look for what "it" stands for
+
+
+def _organisation_before(
+    registry: Registry, subject: Speaker | None, last_speaker: Speaker | None
+) -> Speaker | None:
+    """What '"...," it said' stands for: the organisation just quoted, else the latest one
+    that said something ("The ministry said on Monday that ...")."""
+    for known in (last_speaker, subject):
+        if known is not None and not known.person and not known.unnamed:
+            return known
+    p, at = registry.now
+    for q in range(min(p, len(registry.tokens) - 1), max(-1, p - _IT_REACH), -1):
+        records = registry.tokens[q].records()
+        verbs = [
+            k
+            for k, t in enumerate(records)
+            if t.lower in SPEECH_VERB_SET and not t.cap and (q < p or t.start < at)
+        ]
+        for k in reversed(verbs):
+            phrase, role = phrase_before(records, k)
+            if not phrase or phrase[0].lower == "it" or phrase[0].lower in PRONOUNS:
+                continue
+            found = resolve(phrase, role, registry, None, None)
+            if found is not None:
+                return None if found.person else found
+    return None
