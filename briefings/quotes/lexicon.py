@@ -105,7 +105,9 @@ SKIPPABLE = word_set(
     "also later then previously further again earlier reportedly once had has have was is "
     "were will would has already recently subsequently repeatedly separately"
 )
-PREPOSITIONS = word_set("to with by of for from about at in on against toward towards between")
+PREPOSITIONS = word_set(
+    "to with by of for from about at in on against toward towards between alongside beside"
+)
 CLAUSE_WORDS = word_set(
     "while and but as when which who whom whose that because although though if where after "
     "before since so"

@@ -188,8 +188,8 @@ def _speaks_by_name(tokens: Tokens, word: str, text: str) -> bool:
         following = words[j] if j < len(words) else ""
         if not brk[j - 1] and following in _VERB_WORDS:
             return True
-        if j == k + 1 and brk[k] == "," and following.endswith("ing") and following.islower():
-            return True  # "Holm, speaking to reporters, said"
+        if j == k + 1 and brk[k] == "," and (following.endswith("ing") or following == "who"):
+            return True  # "Holm, speaking to reporters, said", "Holm, who led the talks,"
         if _after_open_quote(text, tokens.start[k]):
             return True
     return False
