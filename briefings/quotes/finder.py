@@ -22,6 +22,7 @@ from briefings.quotes.attribution import (
     introducer,
     label_before,
 )
+from briefings.quotes.lexicon import NAMING_VERBS
 from briefings.quotes.marks import Span
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Mention, Registry, mentions, register
@@ -143,6 +144,8 @@ def _attribute(
                 short = True
             else:
                 attribution = _attribution(toks, after, (sent_start, prev_close, at), short)
+                if attribution is None and _predicate_quote(text, quoted, span, sent_end):
+                    attribution = _reported_before(toks, bounds, sent_start)
             opens = not text[:at].strip()
             if attribution is None and p and opens:
                 attribution = _introduced(words, masked[p - 1], p - 1, short)
@@ -180,6 +183,34 @@ def _joint_document(speaker: Speaker, text: str, nxt: str, sentence: tuple[int, 
     if found is None and nxt:
         found = _JOINT_DOCUMENT.search(nxt, 0, nxt.find(". ") if ". " in nxt else len(nxt))
     return Speaker(f"joint {found.group(1).lower()}") if found else speaker
+
+
+_REPORTED_REACH = 2  # sentences back
+
+
+# A copula right before a quote: what the quote says is the predicate ('will be "...."').
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|remain|remains)\s*$")
+
+
+def _predicate_quote(text: str, quoted: str, span: Span, sent_end: int) -> bool:
+    """A quote after a copula that ends its sentence with its own full stop: '... will be
+    "limited and conditional."' (reported words; a name or title is introduced otherwise)."""
+    if quoted[-1:] not in ".!?" or not span.closed or span.after < sent_end - 1:
+        return False
+    return _COPULA_BEFORE.search(text, max(0, span.open - 12), span.open) is not None
+
+
+def _reported_before(
+    toks: Tokens, bounds: list[tuple[int, int]], sent_start: int
+) -> Attribution | None:
+    """The speaker of reported speech a sentence or two before in the paragraph ("The
+    sources told VOA they expected ... . The plan will be "limited and conditional."")."""
+    earlier = [(a, b) for a, b in bounds if b <= sent_start][-_REPORTED_REACH:]
+    for a, b in reversed(earlier):
+        found = before_quote(_between(toks, a, b), False)
+        if found is not None and found.verb not in NAMING_VERBS:
+            return found
+    return None
 
 
 def _run_on(bounds: list[tuple[int, int]], end: int) -> int:

@@ -97,7 +97,8 @@ DOCUMENTS = word_set(
 # Described people who stay unnamed when no one in the article holds the description.
 SOURCES = word_set(
     "official source diplomat aide adviser advisor negotiator insider person witness "
-    "eyewitness analyst expert lawmaker staffer"
+    "eyewitness analyst expert lawmaker staffer officials sources diplomats aides advisers "
+    "insiders witnesses analysts experts"
 )
 PRONOUNS = word_set("he she they him her them")
 # Words between a speaker and the verb: "Akazawa also said", "the president had previously said".
