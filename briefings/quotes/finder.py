@@ -9,7 +9,6 @@ short or title-like spans need their own attribution, so scare quotes and titles
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -22,15 +21,15 @@ from briefings.quotes.attribution import (
     introducer,
     label_before,
 )
-from briefings.quotes.lexicon import NAMING_VERBS
 from briefings.quotes.marks import Span
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Mention, Registry, mentions, register
+from briefings.quotes.reported import joint_document, predicate_quote, reported_before
 from briefings.quotes.runs import RUN_ON_REACH, find_chains
 from briefings.quotes.speakers import Speaker, resolve
 from briefings.quotes.subject_events import paragraph_last_event, subject_events
 from briefings.quotes.textcache import TextCache
-from briefings.quotes.tokens import Tok, Tokens, tokenize
+from briefings.quotes.tokens import Tok, Tokens, between, tokenize
 
 _AFTER_QUOTE = frozenset(',"”»')
 # Words that introduce a name in quotes: 'the so-called "green lane"', 'known as "..."'.
@@ -136,7 +135,7 @@ def _attribute(
                 sent_end = _run_on(bounds, sent_end)  # '"... now!" Berg said.'
             prev_close = spans[p][index - 1].close if index else -1
             next_open = spans[p][index + 1].open if index + 1 < len(spans[p]) else len(text)
-            after = _between(toks, span.after, min(sent_end, next_open))
+            after = between(toks, span.after, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted) or _bracketed(text, span)
             if _NAMING_BEFORE.search(text, max(0, at - 16), at) is not None:
@@ -144,8 +143,8 @@ def _attribute(
                 short = True
             else:
                 attribution = _attribution(toks, after, (sent_start, prev_close, at), short)
-                if attribution is None and _predicate_quote(text, quoted, span, sent_end):
-                    attribution = _reported_before(toks, bounds, sent_start)
+                if attribution is None and predicate_quote(text, quoted, span, sent_end):
+                    attribution = reported_before(toks, bounds, sent_start)
             opens = not text[:at].strip()
             if attribution is None and p and opens:
                 attribution = _introduced(words, masked[p - 1], p - 1, short)
@@ -155,7 +154,7 @@ def _attribute(
             )
             if speaker is not None and " and " in speaker.name:
                 nxt = masked[p + 1] if p + 1 < len(masked) else words.beyond
-                speaker = _joint_document(speaker, masked[p], nxt, (sent_start, sent_end))
+                speaker = joint_document(speaker, masked[p], nxt, (sent_start, sent_end))
             if speaker is not None:
                 last = subject = speaker
             alone = opens and not text[span.after :].strip()
@@ -167,50 +166,6 @@ def _attribute(
         if events:
             subject = events[-1][1]
     return found
-
-
-# "a joint statement", "their joint communique", "the joint U.S.-EU statement".
-_JOINT_DOCUMENT = re.compile(
-    r"\bjoint (?:\S+ )?(statement|declaration|communiqu[eé])", re.IGNORECASE
-)
-
-
-def _joint_document(speaker: Speaker, text: str, nxt: str, sentence: tuple[int, int]) -> Speaker:
-    """Two parties that speak in a joint statement: the statement is the speaker, as in
-    '"...," X and Y said in a joint statement'. Its sentence names the statement, or the
-    paragraph after it opens by naming it ("The joint statement was issued by ...")."""
-    found = _JOINT_DOCUMENT.search(text, *sentence)
-    if found is None and nxt:
-        found = _JOINT_DOCUMENT.search(nxt, 0, nxt.find(". ") if ". " in nxt else len(nxt))
-    return Speaker(f"joint {found.group(1).lower()}") if found else speaker
-
-
-_REPORTED_REACH = 2  # sentences back
-
-
-# A copula right before a quote: what the quote says is the predicate ('will be "...."').
-_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|remain|remains)\s*$")
-
-
-def _predicate_quote(text: str, quoted: str, span: Span, sent_end: int) -> bool:
-    """A quote after a copula that ends its sentence with its own full stop: '... will be
-    "limited and conditional."' (reported words; a name or title is introduced otherwise)."""
-    if quoted[-1:] not in ".!?" or not span.closed or span.after < sent_end - 1:
-        return False
-    return _COPULA_BEFORE.search(text, max(0, span.open - 12), span.open) is not None
-
-
-def _reported_before(
-    toks: Tokens, bounds: list[tuple[int, int]], sent_start: int
-) -> Attribution | None:
-    """The speaker of reported speech a sentence or two before in the paragraph ("The
-    sources told VOA they expected ... . The plan will be "limited and conditional."")."""
-    earlier = [(a, b) for a, b in bounds if b <= sent_start][-_REPORTED_REACH:]
-    for a, b in reversed(earlier):
-        found = before_quote(_between(toks, a, b), False)
-        if found is not None and found.verb not in NAMING_VERBS:
-            return found
-    return None
 
 
 def _run_on(bounds: list[tuple[int, int]], end: int) -> int:
@@ -229,7 +184,7 @@ def _introduced(words: _Words, masked: str, p: int, short: bool) -> Attribution 
     sentence = masked[first:end].rstrip()
     if not (sentence.endswith((":", ",")) or _FOLLOWING.search(sentence)):
         return None
-    tokens = _between(words.tokens[p], first, end)
+    tokens = between(words.tokens[p], first, end)
     following = _FOLLOWING.search(sentence)
     if following is not None and _joint(tokens, following.group(1)):
         return _joint_statement(tokens)
@@ -275,12 +230,6 @@ def sentences(cache: TextCache, text: str) -> list[tuple[int, int]]:
     return cache.name_sentences(text)
 
 
-def _between(toks: Tokens, begin: int, end: int) -> list[Tok]:
-    """Tokens that lie within ``[begin, end)``."""
-    first = bisect_left(toks.start, begin)
-    return toks.records(first, max(first, bisect_right(toks.end, end)))
-
-
 def _attribution(
     toks: Tokens, after: list[Tok], bounds: tuple[int, int, int], short: bool
 ) -> Attribution | None:
@@ -290,17 +239,17 @@ def _attribution(
     following = after_quote(after, short)
     if following is not None and following.verb != "according":
         return following
-    near = _between(toks, max(sent_start, prev_close), open_at)
+    near = between(toks, max(sent_start, prev_close), open_at)
     preceding = before_quote(near, short)
     if preceding is None and prev_close > sent_start:
-        preceding = before_quote(_between(toks, sent_start, open_at), short)
+        preceding = before_quote(between(toks, sent_start, open_at), short)
     if preceding is None and following is None and prev_close < sent_start:
         preceding = label_before(near)
     if preceding is None and following is None and near and near[-1].brk[-1:] == ":":
         preceding = introducer(near)  # 'Lindqvist was more cautious: "..."'
         if preceding is None and prev_close > sent_start:
             # 'The ministry called it "defensive" in nature: "..."': the sentence's subject
-            preceding = introducer(_between(toks, sent_start, open_at))
+            preceding = introducer(between(toks, sent_start, open_at))
     return preceding or following
 
 
