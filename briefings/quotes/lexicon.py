@@ -156,7 +156,10 @@ NON_PERSON = word_set(
     "Revolution War Crisis Election Elections Conference Forum Meeting Talks Eastern Western "
     "Northern Southern Central Disease Control Prevention Health Mediterranean Cypriot "
     "Wikinews Internet Online Media Daily Weekly Herald Tribune Guardian Telegraph Mail "
-    "Partnership Alliance Coalition Community Initiative Organisation Office"
+    "Partnership Alliance Coalition Community Initiative Organisation Office Policy "
+    "Development Relations Cooperation Investment Industry Business Enterprise Competition "
+    "Agriculture Environment Economy Innovation Transport Education Exports Growth Climate "
+    "Digital Culture Tourism Fisheries"
 )
 
 # Places that open a capitalized run before a name ("Argentina Alberto Fernández").

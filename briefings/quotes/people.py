@@ -298,7 +298,7 @@ def read_run(run: Sequence[Tok]) -> _Reading:
         run = run[1:]
     cut = -1
     for k, tok in enumerate(run):
-        if tok.lower in TITLES:
+        if tok.lower in TITLES or ("/" in tok.word and _slashed_title(tok.lower)):
             cut = k
     role_part, name_part = run[: cut + 1], run[cut + 1 :]
     while len(name_part) > 2 and (
@@ -312,6 +312,11 @@ def read_run(run: Sequence[Tok]) -> _Reading:
     name = " ".join(t.bare if k == len(name_part) - 1 else t.word for k, t in enumerate(name_part))
     person = bool(name_part) and _personal(name_part)
     return name, " ".join(t.word for t in role_part), person
+
+
+def _slashed_title(word: str) -> bool:
+    """ "Representative/Vice-President": two titles held at once."""
+    return any(part in TITLES for part in word.split("/"))
 
 
 def _personal(name_part: Sequence[Tok]) -> bool:
