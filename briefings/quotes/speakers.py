@@ -18,6 +18,7 @@ from briefings.quotes.lexicon import (
     SOURCES,
     SPEECH_VERB_SET,
     TITLES,
+    word_set,
 )
 from briefings.quotes.pairs import collective, latest_pair
 from briefings.quotes.people import PARTICLES, Person, Registry, split_mention
@@ -47,7 +48,7 @@ def resolve(
         return _organisation_before(registry, subject, last_speaker)
     if len(words) == 1 and head in PRONOUNS:
         if head in {"they", "them"}:
-            return last_speaker
+            return last_speaker or _group_before(registry)
         return _fitting(head, subject, registry)
     joint = _joint(words, role, registry, subject, last_speaker)
     if joint is not None:
@@ -203,7 +204,12 @@ def _described(
     return Speaker(text, role, unnamed=unnamed)
 
 
-_IT_REACH = 3  # paragraphs back to look for what "it" stands for
+_IT_REACH = 3  # paragraphs back to look for what "it" or "they" stands for
+# Groups of people that "they" may stand for (besides unnamed sources).
+_GROUPS = word_set(
+    "ministers negotiators leaders envoys lawmakers legislators senators delegates "
+    "diplomats representatives members protesters demonstrators residents workers"
+)
 
 
 def _organisation_before(
@@ -229,4 +235,22 @@ def _organisation_before(
             found = resolve(phrase, role, registry, None, None)
             if found is not None:
                 return None if found.person else found
+    return None
+
+
+def _group_before(registry: Registry) -> Speaker | None:
+    """What "they" stands for before anyone was quoted: the latest group of people the text
+    named ("several foreign ministers met ... . They concluded that ...")."""
+    p, at = registry.now
+    for q in range(min(p, len(registry.tokens) - 1), max(-1, p - _IT_REACH), -1):
+        records = registry.tokens[q].records()
+        for k in range(len(records) - 1, -1, -1):
+            tok = records[k]
+            if (q == p and tok.start >= at) or tok.cap or tok.lower not in ROLE_NOUNS:
+                continue
+            if not tok.lower.endswith("s") or tok.lower not in SOURCES | _GROUPS:
+                continue
+            phrase, _ = phrase_before(records, k + 1)
+            if phrase:
+                return _described(list(phrase), "", registry, None)
     return None
