@@ -317,7 +317,10 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
 def _main_verb(tokens: list[Tok], k: int) -> Attribution | None:
     """ "X said in a statement, adding that ... "..."": a participle set off by a comma has
     the subject of the speech verb before it, not a name its clause happens to hold."""
-    if not tokens[k].lower.endswith("ing") or not k or tokens[k - 1].brk[-1:] != ",":
+    if not tokens[k].lower.endswith("ing") or not k:
+        return None
+    # set off by a comma, or by a quote before it ('will "respond firmly", adding')
+    if tokens[k - 1].brk[-1:] != "," and tokens[k].start - tokens[k - 1].end < 4:
         return None
     j = next((j for j in range(k - 2, -1, -1) if _is_verb(tokens, j, False)), -1)
     if j < 0 or tokens[j].lower.endswith("ing") or tokens[j].lower == "according":
