@@ -52,6 +52,7 @@ _ENDS_CLAUSE = frozenset(".;:")
 _PASSIVE = word_set("is was are were be been being")
 # What follows a described source before its verb: "a source familiar with the talks".
 _DETAILS = word_set("familiar close involved briefed knowledgeable with in at from who")
+_NOUN_BEFORE = word_set("the a an its their his her these those our my your this")
 # A verb whose subject follows one of these is in a relative clause: "which the BBC noted".
 _RELATIVES = word_set("which who whom that")
 
@@ -81,8 +82,11 @@ def _is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
     word = tokens[k].lower
     if word == "according":
         return k + 1 < len(tokens) and tokens[k + 1].lower == "to"
-    # A capitalized "States" or "Says" is a name, not a verb.
+    # A capitalized "States" or "Says" is a name, not a verb; "the claims", "its reports"
+    # are nouns.
     if word not in VERBS or tokens[k].cap:
+        return False
+    if k and tokens[k - 1].lower in _NOUN_BEFORE and not tokens[k - 1].brk:
         return False
     if not short or word not in NAMING_VERBS:
         return True
@@ -240,7 +244,8 @@ def introducer(tokens: list[Tok]) -> Attribution | None:
             if not lead_person(tokens[:k]):
                 return Attribution((tok,), "", "", tuple(tokens))
             break
-    phrase = lead_person(tokens) or lead_organisation(tokens)
+    # "In a statement released on Monday, the ministry justified it as ...:"
+    phrase = lead_person(tokens) or lead_organisation(tokens) or main_subject(tokens)
     return Attribution(phrase, "", "", tuple(tokens)) if phrase else None
 
 
@@ -273,6 +278,9 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     if short:
         verbs = [k for k in verbs[-1:] if _is_verb(tokens, k, True)]
     for k in reversed(verbs):
+        main = _main_verb(tokens, k)
+        if main is not None:
+            return main
         verb = tokens[k].lower
         quoted = _quoted_as_saying(tokens, k)
         if quoted:
@@ -299,6 +307,41 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             elif phrase[-1].lower in DOCUMENTS and tokens.index(phrase[0]):
                 # "The ministry issued a statement saying": the issuer, not the statement
                 phrase = phrase_after(tokens, 0)[0] or phrase
+            elif len(phrase) == 1 and phrase[0].lower in PRONOUNS:
+                phrase, role = _reporter(tokens, phrase, role)
         if phrase:
             return Attribution(phrase, role, verb, tuple(tokens))
     return None
+
+
+def _main_verb(tokens: list[Tok], k: int) -> Attribution | None:
+    """ "X said in a statement, adding that ... "..."": a participle set off by a comma has
+    the subject of the speech verb before it, not a name its clause happens to hold."""
+    if not tokens[k].lower.endswith("ing") or not k:
+        return None
+    # set off by a comma, or by a quote before it ('will "respond firmly", adding')
+    if tokens[k - 1].brk[-1:] != "," and tokens[k].start - tokens[k - 1].end < 4:
+        return None
+    j = next((j for j in range(k - 2, -1, -1) if _is_verb(tokens, j, False)), -1)
+    if j < 0 or tokens[j].lower.endswith("ing") or tokens[j].lower == "according":
+        return None
+    phrase, role = phrase_before(tokens, j)
+    if not phrase and tokens[j].lower in INVERTED:
+        phrase, role = phrase_after(tokens, j + 1)  # '"...," said X, adding that ...'
+    if not phrase or _in_relative_clause(tokens, phrase):
+        return None
+    return Attribution(phrase, role, tokens[j].lower, tuple(tokens))
+
+
+def _reporter(tokens: list[Tok], phrase: tuple[Tok, ...], role: str) -> tuple[tuple[Tok, ...], str]:
+    """ "The two leaders said they had agreed to "..."": a pronoun opening what a speech verb
+    reports stands for that verb's subject, who speaks the quote."""
+    j = tokens.index(phrase[0]) - 1
+    if j > 0 and tokens[j].lower == "that" and not tokens[j].brk:
+        j -= 1
+    if j < 1 or tokens[j].brk or tokens[j].lower.endswith("ing") or not _is_verb(tokens, j, False):
+        return phrase, role
+    outer, outer_role = phrase_before(tokens, j)
+    if not outer or (len(outer) == 1 and outer[0].lower in PRONOUNS):
+        return phrase, role
+    return outer, outer_role

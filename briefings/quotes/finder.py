@@ -9,7 +9,6 @@ short or title-like spans need their own attribution, so scare quotes and titles
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -25,11 +24,12 @@ from briefings.quotes.attribution import (
 from briefings.quotes.marks import Span
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Mention, Registry, mentions, register
+from briefings.quotes.reported import joint_document, predicate_quote, reported_before
 from briefings.quotes.runs import RUN_ON_REACH, find_chains
 from briefings.quotes.speakers import Speaker, resolve
 from briefings.quotes.subject_events import paragraph_last_event, subject_events
 from briefings.quotes.textcache import TextCache
-from briefings.quotes.tokens import Tok, Tokens, tokenize
+from briefings.quotes.tokens import Tok, Tokens, between, tokenize
 
 _AFTER_QUOTE = frozenset(',"”»')
 # Words that introduce a name in quotes: 'the so-called "green lane"', 'known as "..."'.
@@ -69,6 +69,7 @@ def find_quotes(
     if reach and not spans[reach - 1][-1].closed:
         reach = min(len(paragraphs), reach + RUN_ON_REACH)
     ends = reach == len(paragraphs)  # whether the article ends with the paragraphs read
+    beyond = "" if ends else paragraphs[reach]  # the paragraph after those read
     paragraphs, spans = paragraphs[:reach], spans[:reach]
     chains = find_chains(paragraphs, spans, ends)
     masked = [mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
@@ -77,7 +78,7 @@ def find_quotes(
     registry = Registry(texts=masked, tokens=tokens)
     for index, (toks, found_here) in enumerate(zip(tokens, named, strict=True)):
         register(registry, toks, found_here, index)
-    words = _Words(tokens, named, registry, cache)
+    words = _Words(tokens, named, registry, cache, beyond)
     found = _attribute(paragraphs, spans, chains, masked, words)
     quotes = _to_quotes(_fill_gaps(found, paragraphs), paragraphs, source_url)
     return _spelled_out(quotes, paragraphs)
@@ -91,6 +92,7 @@ class _Words:
     named: list[list[Mention]]  # the people each paragraph names
     registry: Registry
     cache: TextCache
+    beyond: str = ""  # the paragraph after the last one read, if any
 
     def events(self, p: int, masked: str) -> list[tuple[int, Speaker]]:
         bounds = sentences(self.cache, masked)
@@ -133,7 +135,7 @@ def _attribute(
                 sent_end = _run_on(bounds, sent_end)  # '"... now!" Berg said.'
             prev_close = spans[p][index - 1].close if index else -1
             next_open = spans[p][index + 1].open if index + 1 < len(spans[p]) else len(text)
-            after = _between(toks, span.close + 1, min(sent_end, next_open))
+            after = between(toks, span.after, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted) or _bracketed(text, span)
             if _NAMING_BEFORE.search(text, max(0, at - 16), at) is not None:
@@ -141,6 +143,8 @@ def _attribute(
                 short = True
             else:
                 attribution = _attribution(toks, after, (sent_start, prev_close, at), short)
+                if attribution is None and predicate_quote(text, quoted, span, sent_end):
+                    attribution = reported_before(toks, bounds, sent_start)
             opens = not text[:at].strip()
             if attribution is None and p and opens:
                 attribution = _introduced(words, masked[p - 1], p - 1, short)
@@ -148,9 +152,12 @@ def _attribute(
             speaker = _named_he(attribution, text, registry) or _resolve(
                 attribution, registry, subject, last
             )
+            if speaker is not None and " and " in speaker.name:
+                nxt = masked[p + 1] if p + 1 < len(masked) else words.beyond
+                speaker = joint_document(speaker, masked[p], nxt, (sent_start, sent_end))
             if speaker is not None:
                 last = subject = speaker
-            alone = opens and not text[span.close + 1 :].strip()
+            alone = opens and not text[span.after :].strip()
             found.append(
                 _Found(p, span, quoted, speaker, speaker is not None, short,
                        chains.get((p, index), -1), opens,
@@ -177,7 +184,7 @@ def _introduced(words: _Words, masked: str, p: int, short: bool) -> Attribution 
     sentence = masked[first:end].rstrip()
     if not (sentence.endswith((":", ",")) or _FOLLOWING.search(sentence)):
         return None
-    tokens = _between(words.tokens[p], first, end)
+    tokens = between(words.tokens[p], first, end)
     following = _FOLLOWING.search(sentence)
     if following is not None and _joint(tokens, following.group(1)):
         return _joint_statement(tokens)
@@ -223,12 +230,6 @@ def sentences(cache: TextCache, text: str) -> list[tuple[int, int]]:
     return cache.name_sentences(text)
 
 
-def _between(toks: Tokens, begin: int, end: int) -> list[Tok]:
-    """Tokens that lie within ``[begin, end)``."""
-    first = bisect_left(toks.start, begin)
-    return toks.records(first, max(first, bisect_right(toks.end, end)))
-
-
 def _attribution(
     toks: Tokens, after: list[Tok], bounds: tuple[int, int, int], short: bool
 ) -> Attribution | None:
@@ -238,14 +239,17 @@ def _attribution(
     following = after_quote(after, short)
     if following is not None and following.verb != "according":
         return following
-    near = _between(toks, max(sent_start, prev_close), open_at)
+    near = between(toks, max(sent_start, prev_close), open_at)
     preceding = before_quote(near, short)
     if preceding is None and prev_close > sent_start:
-        preceding = before_quote(_between(toks, sent_start, open_at), short)
+        preceding = before_quote(between(toks, sent_start, open_at), short)
     if preceding is None and following is None and prev_close < sent_start:
         preceding = label_before(near)
     if preceding is None and following is None and near and near[-1].brk[-1:] == ":":
         preceding = introducer(near)  # 'Lindqvist was more cautious: "..."'
+        if preceding is None and prev_close > sent_start:
+            # 'The ministry called it "defensive" in nature: "..."': the sentence's subject
+            preceding = introducer(between(toks, sent_start, open_at))
     return preceding or following
 
 
@@ -290,7 +294,7 @@ def _speaks_as_itself(attribution: Attribution, speaker: Speaker | None) -> bool
 def _bracketed(text: str, span: Span) -> bool:
     """A span in brackets, ("..."), names or titles something: it needs its own attribution."""
     before = text[span.open - 1 : span.open] if span.open > 0 else ""
-    return before == "(" and text[span.close + 1 : span.close + 2] == ")"
+    return before == "(" and text[span.after : span.after + 1] == ")"
 
 
 def _is_short(quoted: str) -> bool:
@@ -309,7 +313,9 @@ def _fill_gaps(found: list[_Found], paragraphs: Sequence[str]) -> list[_Found]:
     paragraph or chain, the next one in the paragraph, or the one ending the paragraph before."""
     out = list(found)
     for i, item in enumerate(out):
-        if item.speaker is not None or (item.short and not _own_sentence(item)):
+        if item.speaker is not None:
+            continue
+        if item.short and not (_own_sentence(item) or _shares_sentence(out, i)):
             continue
         speaker = _neighbour(out, i, paragraphs) or _about(out, i)
         if speaker is not None:
@@ -318,6 +324,22 @@ def _fill_gaps(found: list[_Found], paragraphs: Sequence[str]) -> list[_Found]:
                 item.opens_paragraph, item.sentence,
             )  # fmt: skip
     return out
+
+
+def _shares_sentence(found: list[_Found], i: int) -> bool:
+    """A short lower-case quote in the sentence of a quote its own words attribute: 'The
+    ministry called it "defensive" in nature: "We acted to ..."' (both are the ministry's)."""
+    item = found[i]
+    if not item.text[:1].islower():
+        return False
+    return any(
+        0 <= j < len(found)
+        and found[j].paragraph == item.paragraph
+        and found[j].sentence == item.sentence
+        and found[j].own
+        and not found[j].short
+        for j in (i - 1, i + 1)
+    )
 
 
 def _own_sentence(item: _Found) -> bool:

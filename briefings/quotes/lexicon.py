@@ -23,8 +23,9 @@ SPEECH_VERBS = (
     "thinks believes believed agreed disagreed opined confirmed confirms announcing telling "
     "talked defended characterized characterised characterizing characterising proposed thanked "
     "concluding insisting arguing claiming recalling stressing explains wrote elaborated "
-    "read reads calls shouting chanting chanted cited"
+    "read reads calls shouting chanting chanted cited ruled"
 )
+SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split())
 VERB_RE = re.compile(r"\b(?:according to|" + "|".join(SPEECH_VERBS.split()) + r")\b")
 # Verbs that introduce names and titles more often than speech ("a film called").
 NAMING_VERBS = word_set("called calling calls named dubbed titled described describes describing")
@@ -70,7 +71,11 @@ ROLE_NOUNS = word_set(
     "rapporteur chef eyewitness children child girl boy parents spokespeople co-author "
     "ministers negotiators leaders envoys lawmakers legislators senators executives "
     "delegation delegations governments ministries commissioners ambassadors countries "
-    "nations sides"
+    "nations sides bank newspaper embassy consulate military army administration presidency "
+    "secretariat bloc alliance association federation institute broadcaster outlet regulator "
+    "watchdog farmer farmers fishermen traders exporters importers producers citizens locals "
+    "participants marchers soldiers troops nurses passengers "
+    "shoppers customers fans interviewee interviewees"
 )
 # Adjectives and modifiers allowed inside a role phrase.
 ROLE_MODIFIERS = word_set(
@@ -79,18 +84,21 @@ ROLE_MODIFIERS = word_set(
     "economic economy finance health defence defense justice interior security intelligence "
     "company club team press campaign election opposition ruling one two three several "
     "other another unnamed anonymous high-ranking high-level veteran independent lead "
-    "legal medical emergency joint written official final draft"
+    "legal medical emergency joint written official final draft central news media "
+    "commerce industry agriculture environment education transport labour labor energy "
+    "information culture tourism fisheries immigration housing communist"
 )
 # Documents that speak for whoever issued them: "according to a joint statement".
 DOCUMENTS = word_set(
     "statement statements communique communiqué declaration readout report letter document "
     "filing memo memorandum notice transcript release tweet ruling decision judgment judgement "
-    "summary editorial"
+    "summary editorial text resolution conclusions motion"
 )
 # Described people who stay unnamed when no one in the article holds the description.
 SOURCES = word_set(
     "official source diplomat aide adviser advisor negotiator insider person witness "
-    "eyewitness analyst expert lawmaker staffer"
+    "eyewitness analyst expert lawmaker staffer officials sources diplomats aides advisers "
+    "insiders witnesses analysts experts"
 )
 PRONOUNS = word_set("he she they him her them")
 # Words between a speaker and the verb: "Akazawa also said", "the president had previously said".
@@ -98,7 +106,9 @@ SKIPPABLE = word_set(
     "also later then previously further again earlier reportedly once had has have was is "
     "were will would has already recently subsequently repeatedly separately"
 )
-PREPOSITIONS = word_set("to with by of for from about at in on against toward towards between")
+PREPOSITIONS = word_set(
+    "to with by of for from about at in on against toward towards between alongside beside"
+)
 CLAUSE_WORDS = word_set(
     "while and but as when which who whom whose that because although though if where after "
     "before since so"
@@ -146,7 +156,10 @@ NON_PERSON = word_set(
     "Revolution War Crisis Election Elections Conference Forum Meeting Talks Eastern Western "
     "Northern Southern Central Disease Control Prevention Health Mediterranean Cypriot "
     "Wikinews Internet Online Media Daily Weekly Herald Tribune Guardian Telegraph Mail "
-    "Partnership Alliance Coalition Community Initiative Organisation Office"
+    "Partnership Alliance Coalition Community Initiative Organisation Office Policy "
+    "Development Relations Cooperation Investment Industry Business Enterprise Competition "
+    "Agriculture Environment Economy Innovation Transport Education Exports Growth Climate "
+    "Digital Culture Tourism Fisheries"
 )
 
 # Places that open a capitalized run before a name ("Argentina Alberto Fernández").

@@ -1,7 +1,9 @@
 """Quote marks: pair opening and closing marks in a paragraph, skipping marks that pair with
 nothing (a stray inch mark, an apostrophe-like glyph, an odd count), never failing.
 
-Handles curly and straight double quotes, guillemets and corner brackets. Single quotes are
+Handles curly and straight double quotes, guillemets and corner brackets, and the doubled
+marks of typewriter and TeX copy: two apostrophes closing a quote (''"...,'' he said'') and two
+backticks opening one (''``...''''''). Single quotes are
 apostrophes far more often than quotes: :func:`find_single_spans` reads them only in a
 paragraph without double marks (the house style of some outlets), and pairs a mark that opens
 a word with one that closes a word and is not an apostrophe ("don't", "the ministers' talks").
@@ -12,9 +14,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CLOSER = {"“": "”", '"': '"', "«": "»", "「": "」", "『": "』", "”": "”", "»": "«"}
+CLOSER = {
+    "“": "”", '"': '"', "«": "»", "「": "」", "『": "』", "”": "”", "»": "«",
+    "``": "''", "''": "''", "‘‘": "’’",
+}  # fmt: skip
 MARKS = frozenset('"“”«»「」『』')
-_MARK = re.compile('["“”«»「」『』]')
+# Doubled single marks stand for a double one: typewriter '', TeX `` and '', curly ‘‘ and ’’.
+_MARK = re.compile("[\"“”«»「」『』]|``|''|‘‘|’’")
+_SINGLE_MARK = re.compile('["“”«»「」『』]')  # the common case: no doubled marks in the text
+
+
+def _marks(text: str) -> re.Pattern[str]:
+    """The pattern that finds the marks of ``text`` (the plain one unless it has doubled
+    marks: an alternation is slower to scan with)."""
+    if "''" in text or "``" in text or "‘‘" in text or "’’" in text:
+        return _MARK
+    return _SINGLE_MARK
+
+
+# Marks that may stand for a double quote mark either way round.
+_DOUBLE = frozenset(('"', "“", "”", "''", "’’", "‘‘", "``"))
+_ALWAYS_OPENS = frozenset(("“", "«", "「", "『", "``", "‘‘"))
+_MAY_OPEN = frozenset(('"', "”", "»", "''"))
+_STRAIGHT = frozenset(('"', "''"))
+_OPEN_ONLY = frozenset(("``", "‘‘"))
 _OPEN_BEFORE = frozenset(" \t([{—–-/:\u00a0")
 
 
@@ -26,15 +49,22 @@ class Span:
     open: int
     close: int
     closed: bool = True
+    lead: int = 1  # the widths of the marks: two for a doubled one (`` and '')
+    trail: int = 1
 
     @property
     def start(self) -> int:
-        return self.open + 1
+        return self.open + self.lead
+
+    @property
+    def after(self) -> int:
+        """The first index after the closing mark."""
+        return self.close + self.trail
 
 
-def _looks_opening(text: str, i: int) -> bool:
+def _looks_opening(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before in _OPEN_BEFORE or before in MARKS) and not after.isspace()
 
 
@@ -45,19 +75,20 @@ def _looks_closing(text: str, i: int) -> bool:
 
 def _closes(mark: str, opener: str, text: str, i: int) -> bool:
     if mark == CLOSER[opener]:
-        return mark != '"' or _looks_closing(text, i) or not _looks_opening(text, i)
-    # Mixed pairs in sloppy copy: “...", "...” and a reversed “...“.
-    pair = {opener, mark}
-    if pair <= {'"', "“", "”"}:
-        return _looks_closing(text, i) and not _looks_opening(text, i)
+        if mark in _STRAIGHT:
+            return _looks_closing(text, i) or not _looks_opening(text, i, len(mark))
+        return True
+    # Mixed pairs in sloppy copy: “...", "...”, a reversed “...“, and "...'' or ``..."
+    if opener in _DOUBLE and mark in _DOUBLE and mark not in _OPEN_ONLY:
+        return _looks_closing(text, i) and not _looks_opening(text, i, len(mark))
     return False
 
 
 def _opens(mark: str, text: str, i: int) -> bool:
-    if mark in "“«「『":
+    if mark in _ALWAYS_OPENS:
         return True
-    if mark in '"”»':
-        return _looks_opening(text, i)
+    if mark in _MAY_OPEN:
+        return _looks_opening(text, i, len(mark))
     return False
 
 
@@ -66,19 +97,19 @@ def find_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     opener = ""
     open_at = -1
-    for found in _MARK.finditer(text):
+    for found in _marks(text).finditer(text):
         i, mark = found.start(), found.group()
         if open_at < 0:
             if _opens(mark, text, i):
                 opener, open_at = mark, i
         elif _closes(mark, opener, text, i):
-            if i > open_at + 1:
-                spans.append(Span(open_at, i))
+            if i > open_at + len(opener):
+                spans.append(Span(open_at, i, True, len(opener), len(mark)))
             open_at = -1
-        elif mark == opener or (_opens(mark, text, i) and _looks_opening(text, i)):
+        elif mark == opener or (_opens(mark, text, i) and _looks_opening(text, i, len(mark))):
             opener, open_at = mark, i  # the earlier mark was stray: start again here
-    if open_at >= 0 and open_at + 1 < len(text):
-        spans.append(Span(open_at, len(text), closed=False))
+    if open_at >= 0 and open_at + len(opener) < len(text):
+        spans.append(Span(open_at, len(text), False, len(opener)))
     return spans
 
 
@@ -126,21 +157,28 @@ def _single_closes(text: str, i: int) -> bool:
 
 def has_mark(text: str) -> bool:
     """Whether ``text`` holds a double quote mark of any kind."""
-    return _MARK.search(text) is not None
+    return _marks(text).search(text) is not None
 
 
 def lone_close(text: str) -> int:
     """Where the closing mark of a quote opened in an earlier paragraph is: the first mark of
     ``text`` when it closes rather than opens; -1 when there is none."""
-    found = _MARK.search(text)
+    found = _marks(text).search(text)
     if found is None:
         return -1
     i, mark = found.start(), found.group()
-    if mark in "”»" or (mark == '"' and _looks_closing(text, i) and not _looks_opening(text, i)):
+    if mark in ("”", "»", "’’"):
+        return i
+    if mark in ('"', "''") and _looks_closing(text, i) and not _looks_opening(text, i, len(mark)):
         return i
     return -1
 
 
+def mark_width(text: str, i: int) -> int:
+    """The width of the mark at ``i``: two for a doubled one ('' or ’’), else one."""
+    return 2 if text[i : i + 2] in ("''", "’’") else 1
+
+
 def starts_with_open_mark(text: str) -> bool:
     stripped = text.lstrip()
-    return bool(stripped) and stripped[0] in '“"«「『'
+    return bool(stripped) and (stripped[0] in '“"«「『' or stripped[:2] in ("``", "''", "‘‘"))

@@ -22,6 +22,7 @@ from briefings.quotes.lexicon import (
     PREPOSITIONS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
+    SKIPPABLE,
     SPEECH_VERBS,
     SUFFIXES,
     SURNAMES,
@@ -87,6 +88,18 @@ class Registry:
         paragraph while registering, the paragraphs holding the word are read then."""
         return any(
             _inside_sentence(self._tokens(p), word)
+            for p, text in enumerate(self.texts)
+            if word in text
+        )
+
+    def speaks_by_name(self, word: str) -> bool:
+        """Whether ``word`` names a speaker by where it stands, even as a sentence opener:
+        right after a quote that did not end its sentence ('"...," Holm said'), or before a
+        speech verb ("Holm told reporters", "Holm, speaking in Oslo, said")."""
+        if word in NOT_NAMES:
+            return False
+        return any(
+            _speaks_by_name(self._tokens(p), word, text)
             for p, text in enumerate(self.texts)
             if word in text
         )
@@ -162,6 +175,31 @@ def _inside_sentence(tokens: Tokens, word: str) -> bool:
         k and bare_word(words[k]) == word and _SENTENCE_ENDS.isdisjoint(brk[k - 1])
         for k in capitalized(tokens)
     )
+
+
+def _speaks_by_name(tokens: Tokens, word: str, text: str) -> bool:
+    words, brk = tokens.word, tokens.brk
+    for k in capitalized(tokens):
+        if bare_word(words[k]) != word:
+            continue
+        j = k + 1  # "Holm has also said"
+        while j < len(words) and not brk[j - 1] and words[j] in SKIPPABLE:
+            j += 1
+        following = words[j] if j < len(words) else ""
+        if not brk[j - 1] and following in _VERB_WORDS:
+            return True
+        if j == k + 1 and brk[k] == "," and (following.endswith("ing") or following == "who"):
+            return True  # "Holm, speaking to reporters, said", "Holm, who led the talks,"
+        if _after_open_quote(text, tokens.start[k]):
+            return True
+    return False
+
+
+def _after_open_quote(text: str, at: int) -> bool:
+    """Whether a quote's closing mark, with no sentence end kept before it, comes right
+    before ``at`` in a masked text (quoted words are NULs there)."""
+    before = text[max(0, at - 4) : at].rstrip()
+    return len(before) >= 2 and before[-1] in "\"”»'’" and before[-2] in "\x00,"
 
 
 def capitalized(tokens: Tokens) -> list[int]:
@@ -260,7 +298,7 @@ def read_run(run: Sequence[Tok]) -> _Reading:
         run = run[1:]
     cut = -1
     for k, tok in enumerate(run):
-        if tok.lower in TITLES:
+        if tok.lower in TITLES or ("/" in tok.word and _slashed_title(tok.lower)):
             cut = k
     role_part, name_part = run[: cut + 1], run[cut + 1 :]
     while len(name_part) > 2 and (
@@ -274,6 +312,11 @@ def read_run(run: Sequence[Tok]) -> _Reading:
     name = " ".join(t.bare if k == len(name_part) - 1 else t.word for k, t in enumerate(name_part))
     person = bool(name_part) and _personal(name_part)
     return name, " ".join(t.word for t in role_part), person
+
+
+def _slashed_title(word: str) -> bool:
+    """ "Representative/Vice-President": two titles held at once."""
+    return any(part in TITLES for part in word.split("/"))
 
 
 def _personal(name_part: Sequence[Tok]) -> bool:

@@ -52,8 +52,8 @@ def _collect_back(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     """The noun phrase ending at index ``k`` (its own trailing punctuation ignored)."""
     if k < 0:
         return ()
-    if tokens[k].lower in PRONOUNS:
-        return (tokens[k],)
+    if tokens[k].lower in PRONOUNS or tokens[k].lower == "it":
+        return (tokens[k],)  # "it" for an organisation: '"...," it said
     words: list[Tok] = []
     while k >= 0 and len(words) < _MAX_NP:
         tok = tokens[k]
@@ -103,8 +103,35 @@ def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
         return _appositive(tokens, k)
     if tokens[k].brk:
         return (), ""
-    phrase = _collect_back(tokens, k)
+    phrase = _collect_back(tokens, k) or _before_reduced_relative(tokens, k)
     return _holder_before_place(tokens, phrase) or _joined_before(tokens, phrase), ""
+
+
+# Subjects of a clause that describes the noun before it: "the protesters (whom) we met".
+_CLAUSE_SUBJECTS = word_set("we they i you he she")
+
+
+def _before_reduced_relative(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
+    """ "the protesters Wikinews interviewed said", "farmers the agency spoke to said": the
+    people a clause without "who" describes speak, not the clause's own subject."""
+    j = k
+    if tokens[j].lower in {"to", "with"} and j:
+        j -= 1  # "spoke to", "talked with"
+    if tokens[j].cap or not tokens[j].lower.endswith(("ed", "spoke", "met", "saw")):
+        return ()
+    j -= 1
+    if j >= 0 and tokens[j].lower in _CLAUSE_SUBJECTS:
+        j -= 1
+    elif j >= 0 and tokens[j].cap:
+        while j >= 0 and tokens[j].cap and not tokens[j].brk:
+            j -= 1
+    elif j >= 1 and tokens[j - 1].lower in {"the", "a", "an"}:
+        j -= 2
+    else:
+        return ()
+    if j < 0 or tokens[j].brk or tokens[j].lower not in ROLE_NOUNS:
+        return ()
+    return _collect_back(tokens, j)
 
 
 def joint_and(tokens: list[Tok], j: int) -> bool:
@@ -121,11 +148,22 @@ def joint_and(tokens: list[Tok], j: int) -> bool:
 
 def _joined_before(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[Tok, ...]:
     """``phrase`` with the name joined to it by "and" before it: two people speak."""
-    if not phrase or not phrase[0].cap:
+    if not phrase:
         return phrase
-    j = tokens.index(phrase[0]) - 1
-    if not joint_and(tokens, j):
+    if phrase[0].lower == "the" and len(phrase) > 1 and phrase[1].cap:
+        # "the United States and the European Union"
+        j = tokens.index(phrase[0]) - 1
+        if j < 1 or tokens[j].lower != "and" or tokens[j].brk or tokens[j - 1].brk:
+            return phrase
+        if not tokens[j - 1].cap:
+            return phrase
+        phrase = phrase[1:]
+    elif not phrase[0].cap:
         return phrase
+    else:
+        j = tokens.index(phrase[0]) - 1
+        if not joint_and(tokens, j):
+            return phrase
     other = _collect_back(tokens, j - 1)
     if not other or not any(t.cap for t in other):
         return phrase
@@ -147,17 +185,29 @@ def _holder_before_place(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[To
 def _appositive(tokens: list[Tok], k: int) -> tuple[tuple[Tok, ...], str]:
     """``X, the ROLE, said`` or ``The ROLE, X, said``: (name phrase, role)."""
     c = k - 1
-    while c >= 0 and k - c <= 14 and not tokens[c].brk:
+    while c >= 0 and k - c <= _LONG_CLAUSE and not tokens[c].brk:
         c -= 1
     if c < 0 or tokens[c].brk[:1] != ",":
         return (), ""
+    if k - c > _SET_OFF and not _participle(tokens[c + 1]):
+        return (), ""  # only "X, prepared by A and by B ..., calls" runs that long
     middle = tokens[c + 1 : k + 1]
+    if middle[0].lower == "the" and len(middle) > 1 and _is_name(middle[1:]):
+        middle = middle[1:]  # "the party's newspaper, the Norrvik Daily, said": the name
     if _is_name(middle):
         role = " ".join(t.word for t in _collect_back(tokens, c) if t.lower not in DETERMINERS)
         return tuple(middle), role
     if middle[0].lower in CLAUSE_WORDS or middle[0].lower in SKIPPABLE:
         return _collect_back(tokens, c), ""  # "Hill, who won the race, said"
     return _collect_back(tokens, c), appositive_after(Tokens.of(tokens), c)
+
+
+_SET_OFF = 14  # words of a phrase set off by commas
+_LONG_CLAUSE = 24  # ... or of a participle clause: "The text, prepared by the groups ...,"
+
+
+def _participle(tok: Tok) -> bool:
+    return not tok.cap and tok.lower.endswith("ed")
 
 
 def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:

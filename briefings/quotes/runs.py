@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefings.quotes.marks import Span, has_mark, lone_close, starts_with_open_mark
+from briefings.quotes.marks import (
+    Span,
+    has_mark,
+    lone_close,
+    mark_width,
+    starts_with_open_mark,
+)
 
 RUN_ON_REACH = 6  # paragraphs a quote may run on without marks
 _OPENERS = frozenset('“"«')
@@ -61,7 +67,7 @@ def _reopen(paragraphs: Sequence[str], spans: list[list[Span]]) -> None:
             continue  # a straight mark that closes a quote
         close = lone_close(paragraphs[p + 1])
         if close > 0:
-            spans[p + 1].insert(0, Span(-1, close))
+            spans[p + 1].insert(0, Span(-1, close, trail=mark_width(paragraphs[p + 1], close)))
 
 
 def _run_on(paragraphs: Sequence[str], p: int, ends: bool) -> list[tuple[int, Span]] | None:
@@ -75,7 +81,7 @@ def _run_on(paragraphs: Sequence[str], p: int, ends: bool) -> list[tuple[int, Sp
         text = paragraphs[q]
         close = lone_close(text)
         if close >= 0:
-            run.append((q, Span(-1, close)))
+            run.append((q, Span(-1, close, trail=mark_width(text, close))))
             return run
         if not text.strip() or has_mark(text):
             return None

@@ -12,12 +12,17 @@ from briefings.quotes.lexicon import (
     DOCUMENTS,
     INDEFINITE,
     NON_PERSON,
+    PLACES,
     PRONOUNS,
     ROLE_NOUNS,
     SOURCES,
+    SPEECH_VERB_SET,
     TITLES,
+    word_set,
 )
+from briefings.quotes.pairs import collective, latest_pair
 from briefings.quotes.people import PARTICLES, Person, Registry, split_mention
+from briefings.quotes.phrases import phrase_before
 from briefings.quotes.tokens import Tok
 
 
@@ -39,13 +44,20 @@ def resolve(
     """The speaker a phrase names, or None when it names nobody we can tell."""
     words = list(phrase)
     head = words[0].lower
+    if len(words) == 1 and head == "it":
+        return _organisation_before(registry, subject, last_speaker)
     if len(words) == 1 and head in PRONOUNS:
         if head in {"they", "them"}:
-            return last_speaker
+            return last_speaker or _group_before(registry)
         return _fitting(head, subject, registry)
     joint = _joint(words, role, registry, subject, last_speaker)
     if joint is not None:
         return joint
+    kind = collective(words)
+    if kind:  # "both countries", "the two leaders": the pair named before
+        pair = latest_pair(registry, kind)
+        if pair:
+            return Speaker(pair, role)
     words = _before_of(words, registry)
     if len(words) == 1 and head in ROLE_NOUNS and words[0].word.endswith("s"):
         return _described(words, role, registry, last_speaker)  # "Members", "Officials"
@@ -84,11 +96,23 @@ def _joint(
     cut = next((k for k, t in enumerate(words) if t.lower == "and"), 0)
     if not cut or cut == len(words) - 1 or not (words[cut - 1].cap and words[cut + 1].cap):
         return None
-    left = resolve(tuple(words[:cut]), "", registry, subject, last_speaker)
-    right = resolve(tuple(words[cut + 1 :]), "", registry, subject, last_speaker)
-    if left is None or right is None or not (left.person and right.person):
+    left = _side(words[:cut], registry, subject, last_speaker)
+    right = _side(words[cut + 1 :], registry, subject, last_speaker)
+    if left is None or right is None or left.unnamed or right.unnamed:
         return None
+    if left.person != right.person:
+        return None
+    # Two people, or two places or organisations ("Japan and Canada said").
     return Speaker(f"{left.name} and {right.name}", role)
+
+
+def _side(
+    words: list[Tok], registry: Registry, subject: Speaker | None, last: Speaker | None
+) -> Speaker | None:
+    """One of two joint speakers: a country by its name ("Japan"), else as resolved."""
+    if len(words) == 1 and words[0].bare in PLACES:
+        return Speaker(words[0].bare)
+    return resolve(tuple(words), "", registry, subject, last)
 
 
 def _titled_name(words: list[Tok]) -> bool:
@@ -138,7 +162,7 @@ def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker 
         return Speaker(name, role)
     if len(name.split()) >= 2:
         return _person(registry.add(name, role), role)
-    if not registry.written_capitalized(name):
+    if not (registry.written_capitalized(name) or registry.speaks_by_name(name)):
         return None  # only ever capitalized as a sentence opener: "Well", "Citing"
     return Speaker(name, role)  # one unknown word: a person or an organisation
 
@@ -178,3 +202,55 @@ def _described(
     # "the official", "the source": a person the article never names
     unnamed = nouns[-1] in SOURCES and not body[0].cap
     return Speaker(text, role, unnamed=unnamed)
+
+
+_IT_REACH = 3  # paragraphs back to look for what "it" or "they" stands for
+# Groups of people that "they" may stand for (besides unnamed sources).
+_GROUPS = word_set(
+    "ministers negotiators leaders envoys lawmakers legislators senators delegates "
+    "diplomats representatives members protesters demonstrators residents workers"
+)
+
+
+def _organisation_before(
+    registry: Registry, subject: Speaker | None, last_speaker: Speaker | None
+) -> Speaker | None:
+    """What '"...," it said' stands for: the organisation just quoted, else the latest one
+    that said something ("The ministry said on Monday that ...")."""
+    for known in (last_speaker, subject):
+        if known is not None and not known.person and not known.unnamed:
+            return known
+    p, at = registry.now
+    for q in range(min(p, len(registry.tokens) - 1), max(-1, p - _IT_REACH), -1):
+        records = registry.tokens[q].records()
+        verbs = [
+            k
+            for k, t in enumerate(records)
+            if t.lower in SPEECH_VERB_SET and not t.cap and (q < p or t.start < at)
+        ]
+        for k in reversed(verbs):
+            phrase, role = phrase_before(records, k)
+            if not phrase or phrase[0].lower == "it" or phrase[0].lower in PRONOUNS:
+                continue
+            found = resolve(phrase, role, registry, None, None)
+            if found is not None:
+                return None if found.person else found
+    return None
+
+
+def _group_before(registry: Registry) -> Speaker | None:
+    """What "they" stands for before anyone was quoted: the latest group of people the text
+    named ("several foreign ministers met ... . They concluded that ...")."""
+    p, at = registry.now
+    for q in range(min(p, len(registry.tokens) - 1), max(-1, p - _IT_REACH), -1):
+        records = registry.tokens[q].records()
+        for k in range(len(records) - 1, -1, -1):
+            tok = records[k]
+            if (q == p and tok.start >= at) or tok.cap or tok.lower not in ROLE_NOUNS:
+                continue
+            if not tok.lower.endswith("s") or tok.lower not in SOURCES | _GROUPS:
+                continue
+            phrase, _ = phrase_before(records, k + 1)
+            if phrase:
+                return _described(list(phrase), "", registry, None)
+    return None

@@ -13,6 +13,7 @@ them. :class:`Tok` records are made for the few words handed on as phrases."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import repeat
 from operator import itemgetter, methodcaller
@@ -188,3 +189,9 @@ def _cap_particle_names(words: list[str], cap: list[bool]) -> None:
     for k, word in enumerate(words):
         if not cap[k] and word.startswith(_HYPHEN_PARTICLES) and word[3:4].isupper():
             cap[k] = True
+
+
+def between(toks: Tokens, begin: int, end: int) -> list[Tok]:
+    """Tokens that lie within ``[begin, end)``."""
+    first = bisect_left(toks.start, begin)
+    return toks.records(first, max(first, bisect_right(toks.end, end)))

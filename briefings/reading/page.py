@@ -186,12 +186,29 @@ def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | Non
             continue  # a lone sentence among labels: a banner or a notice, not the lede
         first = i
         break
+    if first and kinds[first - 1] is None and _leads_into_quote(lines, first - 1):
+        first -= 1  # "From the Press Secretary:" before the statement it introduces
     if first is None:  # a short report: its first sentence, however short
         first = next(
             (i for i, line in enumerate(lines) if kinds[i] is None and _is_short_sentence(line)),
             None,
         )
     return first
+
+
+_OPENING_MARKS = ("“", '"', "«", "``", "‘")
+
+
+def _leads_into_quote(lines: Sequence[str], index: int) -> bool:
+    """A line ending in a colon right before a paragraph that opens with a quote mark
+    introduces a statement ("From the Press Secretary:", "The minister said:")."""
+    line = lines[index].rstrip()
+    return (
+        line.endswith(":")
+        and words(line) >= 3
+        and index + 1 < len(lines)
+        and lines[index + 1].lstrip().startswith(_OPENING_MARKS)
+    )
 
 
 def _is_short_sentence(line: str) -> bool:
@@ -235,7 +252,7 @@ def _mark_body(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
             kinds[i] = LineKind.TEASER
             continue
         skipping = False
-        kinds[i] = _body_line_kind(line)
+        kinds[i] = LineKind.BODY if _leads_into_quote(lines, i) else _body_line_kind(line)
     _trim_tail(lines, kinds, start)
 
 

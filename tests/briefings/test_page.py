@@ -228,3 +228,19 @@ def test_photo_credits_are_found_as_by_one_pattern() -> None:
     ]  # fmt: skip
     for line in lines:
         assert has_photo_credit(line, line.casefold()) == _one_credit_search(line), line
+
+
+def test_a_line_that_introduces_a_statement_is_article_text() -> None:
+    text = "\n\n".join(
+        (
+            "Newsroom",
+            "Statement on the Trade Talks",
+            "June 3, 2026",
+            "From the Norrvik Trade Minister Ana Lindqvist:",
+            "“Today our negotiators concluded a productive round with Estria. The talks will "
+            "continue next week in Oslo, and both sides agreed to keep working on steel.",
+        )
+    )
+    article = parse_text(text)
+    assert article.paragraphs[0] == "From the Norrvik Trade Minister Ana Lindqvist:"
+    assert article.paragraphs[1].startswith("“Today our negotiators")
