@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Callable
 
 import aiohttp
 import sqlalchemy as sa
@@ -28,6 +27,7 @@ from bot.slack.config import SlackConfig, slack_config
 from bot.slack.dedupe import EventLedger
 from bot.slack.home import HomeSource, StoreHome
 from bot.slack.installations import DbInstallationStore, DbOAuthStateStore
+from bot.slack.lines import ChannelLines
 from bot.slack.listeners import SlackListeners
 from bot.slack.render import SlackRenderer
 from bot.slack.sender import SlackSender
@@ -125,18 +125,16 @@ def build_slack_adapter(
     )
     return SlackAdapter(
         app,
-        _transport(app, config, listeners.lines.skipping),
+        _transport(app, config, listeners.lines),
         renderer,
         SlackSender(tokens, config.base_url, send_timeout),
         listeners,
     )
 
 
-def _transport(
-    app: AsyncApp, config: SlackConfig, skipping: Callable[[str], bool] | None = None
-) -> Transport:
+def _transport(app: AsyncApp, config: SlackConfig, lines: ChannelLines | None = None) -> Transport:
     if config.mode == "http":
         return HttpTransport(
-            app, config.host, config.port, config.path, config.signing_secret, skipping
+            app, config.host, config.port, config.path, config.signing_secret, lines
         )
     return SocketTransport(app, config.app_token)

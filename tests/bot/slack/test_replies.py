@@ -144,7 +144,8 @@ async def test_a_flooding_channel_is_told_once_and_other_channels_are_answered(
     assert sum(bool(standin.responses[key]) for key in flooded) == 1
 
     limited.sleep.opened.set()
-    await lines(limited.adapter).stop()  # lets every queued answer finish
+    # Every command took its place on arrival: idle means every queued answer has finished.
+    await lines(limited.adapter).until_idle("T1:C1")
     texts = [r["text"] for key in flooded for r in standin.responses[key]]
     assert sum(NOTICE in text for text in texts) == 1
     assert MAX_CHAT_BACKLOG <= len(texts) - 1 < FLOOD
@@ -159,7 +160,8 @@ async def test_the_flood_is_over_once_the_channel_is_answered(limited: Limited) 
     urls = [standin.response_url(f"a-{n}") for n in range(MAX_CHAT_BACKLOG + 2)]
     await asyncio.gather(*(http.slash("topics", url) for url in urls))
     limited.sleep.opened.set()
-    await lines(limited.adapter).stop()
+    # Every command took its place on arrival: idle means all of them are answered.
+    await lines(limited.adapter).until_idle("T1:C1")
     await http.slash("help", standin.response_url("after"))
     await standin.wait_for(lambda: bool(standin.responses["after"]))
     assert NOTICE not in standin.responses["after"][0]["text"]
