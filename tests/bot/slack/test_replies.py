@@ -174,8 +174,12 @@ async def test_a_slow_answer_is_waited_for_not_sent_again(
     delivery = dataclasses.replace(settings.delivery, send_timeout_seconds=20.5)
     settings = dataclasses.replace(settings, delivery=delivery)
     async for running in run_limited(standin, slack_engine, settings):
-        # Every Web API client waits delivery.send_timeout_seconds for Slack's answer.
-        assert running.adapter.app.client.timeout == math.ceil(20.5)
+        # Every Web API client waits delivery.send_timeout_seconds for Slack's answer, and so
+        # does the shared HTTP session, whose timeout is the one slack-sdk then applies.
+        client = running.adapter.app.client
+        assert client.timeout == math.ceil(20.5)
+        assert client.session is not None
+        assert client.session.timeout.total == math.ceil(20.5)
         standin.held.add("chat.postMessage")
         await running.http.event(mention("latest trade-talks"))
         await standin.wait_for(lambda: "chat.postMessage" in standin.arrived)
