@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Callable
+import math
 
 import aiohttp
 import sqlalchemy as sa
@@ -24,10 +24,12 @@ from bot.delivery.worker import Sleep
 from bot.render import Renderer
 from bot.slack.admins import AdminCheck
 from bot.slack.bolt import build_app
+from bot.slack.client import SEND_TIMEOUT_SECONDS
 from bot.slack.config import SlackConfig, slack_config
 from bot.slack.dedupe import EventLedger
 from bot.slack.home import HomeSource, StoreHome
 from bot.slack.installations import DbInstallationStore, DbOAuthStateStore
+from bot.slack.lines import ChannelLines
 from bot.slack.listeners import SlackListeners
 from bot.slack.render import SlackRenderer
 from bot.slack.sender import SlackSender
@@ -51,6 +53,7 @@ class SlackAdapter:
         renderer: SlackRenderer,
         sender: SlackSender,
         listeners: SlackListeners | None = None,
+        send_timeout: float = SEND_TIMEOUT_SECONDS,
     ) -> None:
         self.app = app
         self.listeners = listeners
@@ -59,6 +62,7 @@ class SlackAdapter:
         self.sender = sender
         self._sender = sender
         self._session: aiohttp.ClientSession | None = None
+        self._send_timeout = send_timeout
 
     @property
     def port(self) -> int | None:
@@ -67,8 +71,10 @@ class SlackAdapter:
 
     async def start(self) -> None:
         # One HTTP session for every Web API call, so connections are kept alive; Bolt's
-        # per-request clients take it from the app's client.
-        self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+        # per-request clients take it from the app's client. slack-sdk's clients use the
+        # session's timeout, not their own, once given a session: it is the send timeout.
+        timeout = aiohttp.ClientTimeout(total=math.ceil(self._send_timeout))
+        self._session = aiohttp.ClientSession(timeout=timeout)
         self.app.client.session = self._session
         self._sender.use_session(self._session)
         await self.transport.start()
@@ -125,18 +131,17 @@ def build_slack_adapter(
     )
     return SlackAdapter(
         app,
-        _transport(app, config, listeners.lines.skipping),
+        _transport(app, config, listeners.lines),
         renderer,
         SlackSender(tokens, config.base_url, send_timeout),
         listeners,
+        send_timeout,
     )
 
 
-def _transport(
-    app: AsyncApp, config: SlackConfig, skipping: Callable[[str], bool] | None = None
-) -> Transport:
+def _transport(app: AsyncApp, config: SlackConfig, lines: ChannelLines | None = None) -> Transport:
     if config.mode == "http":
         return HttpTransport(
-            app, config.host, config.port, config.path, config.signing_secret, skipping
+            app, config.host, config.port, config.path, config.signing_secret, lines
         )
     return SocketTransport(app, config.app_token)

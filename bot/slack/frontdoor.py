@@ -8,16 +8,19 @@ their empty 200 at once and Bolt routes them to the listeners from the answer qu
 whose response Bolt must write (URL verification, SSL check, other interactivity) is
 dispatched to Bolt before answering, as before.
 
-A slash command from a channel that floods and has been told so (see
-:meth:`~bot.slack.lines.ChannelLines.skipping`) is acknowledged and dropped here, before Bolt:
-its commands would be skipped anyway, and handing them over would cost other channels time.
+Each verified slash command takes its place in its channel's line here, on arrival
+(:meth:`~bot.slack.lines.ChannelLines.admit`), and the listener fills it once Bolt has routed
+the command (the place travels in Bolt's context as ``line_place``). So a flood is counted
+from its first request, not from when Bolt gets to it: a command the line would skip (the
+channel floods and has been told) is acknowledged and dropped here, reading only the two form
+fields it needs, and handing it over would cost other channels time.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import unquote_plus
 
@@ -28,12 +31,15 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
 
 from bot.slack.backlog import AnswerQueue, Traffic
+from bot.slack.lines import ChannelLines, Place, Turn
 
 log = logging.getLogger(__name__)
 
 # Interactivity whose acknowledgement carries nothing: the listener answers on its own.
 ACK_ONLY_PAYLOADS = frozenset({"block_actions"})
 FORM = "application/x-www-form-urlencoded"
+# The key of a slash command's line place in Bolt's context (see the module docstring).
+LINE_PLACE = "line_place"
 
 
 def ack_only(body: str, content_type: str) -> str | None:
@@ -89,13 +95,13 @@ class FrontDoor:
         verifier: SignatureVerifier,
         answers: AnswerQueue,
         traffic: Traffic,
-        skipping: Callable[[str], bool] | None = None,
+        lines: ChannelLines | None = None,
     ) -> None:
         self._app = app
         self._verifier = verifier
         self._answers = answers
         self._traffic = traffic
-        self._skipping = skipping
+        self._lines = lines
 
     async def handle(self, request: web.Request) -> web.Response:
         raw = await request.read()
@@ -104,21 +110,27 @@ class FrontDoor:
             return web.Response(status=401)
         body = raw.decode("utf-8", "replace")
         kind = ack_only(body, request.content_type)
-        if kind == "command" and self._skipping and self._skipping(command_chat_id(body)):
-            # A flooding channel, already told: acknowledged, not handed over, and not counted
-            # as traffic the answers of other channels should wait for.
-            return web.Response(status=200)
+        place = None
+        if kind == "command" and self._lines is not None:
+            place = self._lines.admit(command_chat_id(body))
+            if place.turn is Turn.SKIP:
+                # A flooding channel, already told: acknowledged, not handed over, and not
+                # counted as traffic the answers of other channels should wait for.
+                return web.Response(status=200)
         self._traffic.arrived()
         try:
-            return await self._handle(request, body, kind)
+            return await self._handle(request, body, kind, place)
         finally:
             self._traffic.left()
 
-    async def _handle(self, request: web.Request, body: str, kind: str | None) -> web.Response:
-        bolt_request = _BoltRequestArgs(body, request.query_string, _headers(request))
+    async def _handle(
+        self, request: web.Request, body: str, kind: str | None, place: Place | None
+    ) -> web.Response:
+        bolt_request = _BoltRequestArgs(body, request.query_string, _headers(request), place)
         if kind is None:
             return await to_aiohttp_response(await self._app.async_dispatch(bolt_request.build()))
         if not self._answers.offer(lambda: self._dispatch(bolt_request, kind), kind):
+            self._give_back(place)
             return web.Response(status=503)  # Slack retries events; a command shows the error
         return web.Response(status=200)
 
@@ -133,25 +145,42 @@ class FrontDoor:
     async def _dispatch(self, args: _BoltRequestArgs, kind: str) -> None:
         # Bolt verifies the signature again, routes, and runs the listener to its end (the app
         # processes before responding in HTTP mode), so the queue's workers bound the work.
-        response = await self._app.async_dispatch(args.build())
+        try:
+            response = await self._app.async_dispatch(args.build())
+        finally:
+            self._give_back(args.place)  # a command no listener took leaves its place free
         if response.status == 404:
             log.info("slack %s: no listener for it", kind)
         elif response.status >= 400:
             log.warning("slack %s not handled: %s %s", kind, response.status, response.body)
 
+    def _give_back(self, place: Place | None) -> None:
+        if place is not None and self._lines is not None:
+            self._lines.give_back(place)
+
 
 class _BoltRequestArgs:
     """What Bolt's request is built from; built in the worker, off the acknowledgement."""
 
-    __slots__ = ("body", "headers", "query")
+    __slots__ = ("body", "headers", "place", "query")
 
-    def __init__(self, body: str, query: str, headers: dict[str, str | Sequence[str]]) -> None:
+    def __init__(
+        self,
+        body: str,
+        query: str,
+        headers: dict[str, str | Sequence[str]],
+        place: Place | None = None,
+    ) -> None:
         self.body = body
         self.query = query
         self.headers = headers
+        self.place = place
 
     def build(self) -> AsyncBoltRequest:
-        return AsyncBoltRequest(body=self.body, query=self.query, headers=self.headers)
+        context = {LINE_PLACE: self.place} if self.place is not None else None
+        return AsyncBoltRequest(
+            body=self.body, query=self.query, headers=self.headers, context=context
+        )
 
 
 def _headers(request: web.Request) -> dict[str, str | Sequence[str]]:

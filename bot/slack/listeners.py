@@ -32,8 +32,9 @@ from bot.slack import answer
 from bot.slack.admins import AdminCheck
 from bot.slack.answer import Limits
 from bot.slack.dedupe import EventLedger
+from bot.slack.frontdoor import LINE_PLACE
 from bot.slack.home import HomeSource, home_view
-from bot.slack.lines import ChannelLines
+from bot.slack.lines import ChannelLines, Place
 from bot.slack.render import ACTION_PREFIX, SlackRenderer
 from bot.slack.requests import Origin, command_request, strip_mentions
 
@@ -126,11 +127,19 @@ class SlackListeners:
             channel_name=_channel_name(body.get("channel_name", "")),
         )
         respond = self._via_response_url(client, body.get("response_url", ""))
-        self._queue(client, origin, body.get("text", ""), respond)
+        place = context.get(LINE_PLACE)  # taken by HTTP mode's front door on arrival
+        self._queue(client, origin, body.get("text", ""), respond, place)
 
-    def _queue(self, client: AsyncWebClient, origin: Origin, line: str, respond: Respond) -> None:
-        """Run the command ``line`` typed at ``origin`` in its channel's turn; ``respond``
-        sends the reply."""
+    def _queue(
+        self,
+        client: AsyncWebClient,
+        origin: Origin,
+        line: str,
+        respond: Respond,
+        place: Place | None = None,
+    ) -> None:
+        """Run the command ``line`` typed at ``origin`` in its channel's turn (the ``place``
+        it took on arrival, if it took one); ``respond`` sends the reply."""
 
         async def work() -> None:
             async with self._busy:
@@ -142,7 +151,10 @@ class SlackListeners:
             request = command_request(origin, line, is_admin=False)
             await respond(request, Reply.error(FLOOD_NOTICE))
 
-        self.lines.offer(origin.chat_id, work, notice)
+        if isinstance(place, Place) and place.chat_id == origin.chat_id:
+            self.lines.fill(place, work, notice)
+        else:
+            self.lines.offer(origin.chat_id, work, notice)
 
     def _via_response_url(self, client: AsyncWebClient, response_url: str) -> Respond:
         async def respond(request: CommandRequest, reply: Reply) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Protocol
 
 from aiohttp import web
@@ -14,6 +13,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.slack.backlog import AnswerQueue, Traffic
 from bot.slack.frontdoor import FrontDoor
+from bot.slack.lines import ChannelLines
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class HttpTransport:
         port: int,
         path: str,
         signing_secret: str,
-        skipping: Callable[[str], bool] | None = None,
+        lines: ChannelLines | None = None,
     ) -> None:
         self._app = app
         self._host = host
@@ -47,7 +47,7 @@ class HttpTransport:
         traffic = Traffic()
         self.answers = AnswerQueue(traffic)
         self._front = FrontDoor(
-            app, SignatureVerifier(signing_secret), self.answers, traffic, skipping
+            app, SignatureVerifier(signing_secret), self.answers, traffic, lines
         )
         self._runner: web.AppRunner | None = None
         self.port = port

@@ -4,8 +4,8 @@ Serves ``/api/<method>`` (GET and POST; query, form and JSON bodies), ``response
 endpoints under ``/response/<key>`` and a Socket Mode websocket at ``/socket``. It records
 every call, checks Block Kit limits like Slack does (``invalid_blocks``), and can inject
 ``429`` + ``Retry-After`` (Web API methods and ``response_url``), archived channels, and slow
-answers (a method's answer held until the test releases it). Tests wait on
-:meth:`SlackStandin.wait_for`.
+answers (a method's answer held until the test releases it, or for a set time: benchmarks).
+Tests wait on :meth:`SlackStandin.wait_for`.
 """
 
 from __future__ import annotations
@@ -82,6 +82,8 @@ class SlackStandin:
         self.arrived: list[str] = []  # every Web API request's method, as it arrives
         self.held: set[str] = set()  # methods whose answer waits for ``release``
         self.release = asyncio.Event()
+        # Methods whose answer comes this many seconds late; the call is taken first.
+        self.answer_delays: dict[str, float] = {}
         self.refused: list[tuple[Call, str]] = []  # calls answered ok: false, with the error
         self.responses: dict[str, list[dict[str, Any]]] = {}
         # response URLs (by key) that answer this HTTP status (a 500, a 404 once expired)
@@ -185,6 +187,8 @@ class SlackStandin:
         else:
             self.refused.append((call, str(answer.get("error"))))
         await self._notify()
+        if delay := self.answer_delays.get(method):
+            await asyncio.sleep(delay)
         return web.json_response(answer)
 
     def _rate_limited(self, method: str) -> web.Response | None:

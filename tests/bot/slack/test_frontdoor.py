@@ -21,6 +21,7 @@ from bot.commands.registry import COMMANDS
 from bot.slack.adapter import build_slack_adapter
 from bot.slack.backlog import AnswerQueue, Traffic
 from bot.slack.frontdoor import FrontDoor, ack_only, command_chat_id, form_field
+from bot.slack.lines import ChannelLines, Turn
 from tests.bot.slack.conftest import SECRET, slack_settings
 from tests.bot.slack.samples import NOW
 from tests.bot.slack.slackhttp import FORM, SlackHttp, event_body, signed_headers
@@ -125,62 +126,94 @@ async def test_unverified_commands_are_refused_and_never_run(
     assert [r.name for r in gate.requests] == ["help"]
 
 
-async def test_a_full_answer_queue_refuses_with_503() -> None:
-    traffic = Traffic()
-    refusing = AnswerQueue(traffic)  # never started: refuses every job
-    app = AsyncApp(signing_secret=SECRET, token="xoxb-t1")
-    web_app = web.Application()
-    web_app.router.add_post("/slack/events", FrontDoor(app, VERIFIER, refusing, traffic).handle)
-    runner = web.AppRunner(web_app, access_log=None)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", 0).start()
-    try:
-        async with aiohttp.ClientSession() as session:
-            url = f"http://127.0.0.1:{runner.addresses[0][1]}/slack/events"
-            answer = await SlackHttp(session, url, SECRET).slash("latest", "http://x/r")
-    finally:
-        await runner.cleanup()
-    assert answer.status == 503
-    assert traffic.inflight == 0
-
-
-async def test_a_flooding_channel_already_told_is_dropped_before_bolt() -> None:
-    traffic = Traffic()
-    offered: list[str] = []
-
-    class RecordingQueue(AnswerQueue):
-        def offer(self, job: object, label: str) -> bool:  # type: ignore[override]
-            offered.append(label)
-            return True
-
-    app = AsyncApp(signing_secret=SECRET, token="xoxb-t1")
-    flooding = {"T1:CFLOOD"}
-    door = FrontDoor(app, VERIFIER, RecordingQueue(traffic), traffic, flooding.__contains__)
+async def serve(door: FrontDoor) -> web.AppRunner:
     web_app = web.Application()
     web_app.router.add_post("/slack/events", door.handle)
     runner = web.AppRunner(web_app, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
+    return runner
+
+
+def command_form(channel: str) -> str:
+    return form(
+        command="/briefing",
+        text="latest",
+        team_id="T1",
+        channel_id=channel,
+        response_url="http://x/r",
+    )
+
+
+async def post_commands(runner: web.AppRunner, channels: list[str]) -> list[int]:
+    async with aiohttp.ClientSession() as session:
+        http = SlackHttp(session, f"http://127.0.0.1:{runner.addresses[0][1]}/slack/events", SECRET)
+        statuses = []
+        for channel in channels:
+            body = command_form(channel)
+            statuses.append(
+                (await http.post(body, FORM, signed_headers(SECRET, body, FORM))).status
+            )
+    return statuses
+
+
+async def test_a_full_answer_queue_refuses_with_503_and_frees_the_place() -> None:
+    traffic = Traffic()
+    refusing = AnswerQueue(traffic)  # never started: refuses every job
+    app = AsyncApp(signing_secret=SECRET, token="xoxb-t1")
+    lines = ChannelLines(max_backlog=1)
+    runner = await serve(FrontDoor(app, VERIFIER, refusing, traffic, lines))
     try:
-        async with aiohttp.ClientSession() as session:
-            url = f"http://127.0.0.1:{runner.addresses[0][1]}/slack/events"
-            http = SlackHttp(session, url, SECRET)
-            statuses = []
-            for channel in ("CFLOOD", "COTHER"):
-                body = form(
-                    command="/briefing",
-                    text="latest",
-                    team_id="T1",
-                    channel_id=channel,
-                    response_url="http://x/r",
-                )
-                answer = await http.post(body, FORM, signed_headers(SECRET, body, FORM))
-                statuses.append(answer.status)
+        statuses = await post_commands(runner, ["C1", "C1"])
     finally:
         await runner.cleanup()
-    # Both are acknowledged; only the other channel's command is handed over.
-    assert statuses == [200, 200]
-    assert offered == ["command"]
+    assert statuses == [503, 503]
+    assert traffic.inflight == 0
+    # Neither refused command holds a place in the channel's line.
+    assert lines.admit("T1:C1").turn is Turn.WORK
+
+
+class RecordingQueue(AnswerQueue):
+    def __init__(self, traffic: Traffic) -> None:
+        super().__init__(traffic)
+        self.offered: list[str] = []
+
+    def offer(self, job: object, label: str) -> bool:  # type: ignore[override]
+        self.offered.append(label)
+        return True
+
+
+async def test_a_flood_is_counted_on_arrival_and_the_skipped_commands_stop_at_the_door() -> None:
+    traffic = Traffic()
+    queue = RecordingQueue(traffic)
+    app = AsyncApp(signing_secret=SECRET, token="xoxb-t1")
+    lines = ChannelLines(max_backlog=2)
+    runner = await serve(FrontDoor(app, VERIFIER, queue, traffic, lines))
+    try:
+        statuses = await post_commands(runner, ["CFLOOD"] * 6 + ["COTHER"])
+    finally:
+        await runner.cleanup()
+    # Every command is acknowledged. Before Bolt has seen any of them, the flooding channel's
+    # first two are handed over to be answered, the third to tell it, the rest are dropped.
+    assert statuses == [200] * 7
+    assert queue.offered == ["command"] * 4
+    assert lines.admit("T1:CFLOOD").turn is Turn.SKIP
+    assert lines.admit("T1:COTHER").turn is Turn.WORK
+
+
+async def test_a_place_bolt_routes_nowhere_is_given_back() -> None:
+    traffic = Traffic()
+    answers = AnswerQueue(traffic)
+    answers.start()
+    app = AsyncApp(signing_secret=SECRET, token="xoxb-t1")  # no listener for /briefing
+    lines = ChannelLines(max_backlog=1)
+    runner = await serve(FrontDoor(app, VERIFIER, answers, traffic, lines))
+    try:
+        assert await post_commands(runner, ["C1"]) == [200]
+        await answers.stop()  # runs the queued dispatch to its end
+    finally:
+        await runner.cleanup()
+    assert lines.admit("T1:C1").turn is Turn.WORK
 
 
 def test_command_chat_id_reads_team_and_channel() -> None:

@@ -144,7 +144,8 @@ async def test_a_flooding_channel_is_told_once_and_other_channels_are_answered(
     assert sum(bool(standin.responses[key]) for key in flooded) == 1
 
     limited.sleep.opened.set()
-    await lines(limited.adapter).stop()  # lets every queued answer finish
+    # Every command took its place on arrival: idle means every queued answer has finished.
+    await lines(limited.adapter).until_idle("T1:C1")
     texts = [r["text"] for key in flooded for r in standin.responses[key]]
     assert sum(NOTICE in text for text in texts) == 1
     assert MAX_CHAT_BACKLOG <= len(texts) - 1 < FLOOD
@@ -159,7 +160,8 @@ async def test_the_flood_is_over_once_the_channel_is_answered(limited: Limited) 
     urls = [standin.response_url(f"a-{n}") for n in range(MAX_CHAT_BACKLOG + 2)]
     await asyncio.gather(*(http.slash("topics", url) for url in urls))
     limited.sleep.opened.set()
-    await lines(limited.adapter).stop()
+    # Every command took its place on arrival: idle means all of them are answered.
+    await lines(limited.adapter).until_idle("T1:C1")
     await http.slash("help", standin.response_url("after"))
     await standin.wait_for(lambda: bool(standin.responses["after"]))
     assert NOTICE not in standin.responses["after"][0]["text"]
@@ -172,8 +174,12 @@ async def test_a_slow_answer_is_waited_for_not_sent_again(
     delivery = dataclasses.replace(settings.delivery, send_timeout_seconds=20.5)
     settings = dataclasses.replace(settings, delivery=delivery)
     async for running in run_limited(standin, slack_engine, settings):
-        # Every Web API client waits delivery.send_timeout_seconds for Slack's answer.
-        assert running.adapter.app.client.timeout == math.ceil(20.5)
+        # Every Web API client waits delivery.send_timeout_seconds for Slack's answer, and so
+        # does the shared HTTP session, whose timeout is the one slack-sdk then applies.
+        client = running.adapter.app.client
+        assert client.timeout == math.ceil(20.5)
+        assert client.session is not None
+        assert client.session.timeout.total == math.ceil(20.5)
         standin.held.add("chat.postMessage")
         await running.http.event(mention("latest trade-talks"))
         await standin.wait_for(lambda: "chat.postMessage" in standin.arrived)
