@@ -17,11 +17,19 @@ _OUTCOME_WORDS = (
 # Looking at the first letter before trying sixty words makes most word starts fail at once.
 _OUTCOME_FIRSTS = "".join(sorted({word[0] for word in _OUTCOME_WORDS.split("|")}))
 OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}])(?:{_OUTCOME_WORDS})\b")
+# "due to meet" is a step to come, "due to the pandemic" or "due to health reasons" a cause.
+DUE_TO = (
+    r"due to (?:be|meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|"
+    r"convene|launch|publish|announce|decide|debate|take|come|enter|expire|end|return|"
+    r"arrive|report|open|close|present|appear|give|deliver|speak|testify|rule|finish|run)"
+)
+# "Biden scheduled a town hall": a past verb; "is scheduled", "scheduled for": a step.
+_SCHEDULED = r"scheduled(?! (?:a|an|the|his|her|their|its)\b)"
 _NEXT_WORDS = (
-    r"will|shall|scheduled|expected to|plans? to|planned|is to|are to|set to|due to|"
+    rf"will|shall|{_SCHEDULED}|expected to|plans? to|planned|is to|are to|set to|{DUE_TO}|"
     r"next (?:week|month|year|round|step)|later this|upcoming|tomorrow|to be held|slated|"
     r"deadline|is to be|are to be|would|expected (?:by|on|in)|yet to be|future meet(?:ing)?|"
-    r"next meeting|(?<!have )(?<!has )(?<!had )agreed to"
+    r"next meeting|(?<!have )(?<!has )(?<!had )agreed to|due (?:in|at|on|for|next|later|this)"
 )
 _HOPE_WORDS = r"hopes?|aims?|intends?|wants?|meet|meets"
 NEXT_CUE = re.compile(rf"\b(?:{_NEXT_WORDS})\b")

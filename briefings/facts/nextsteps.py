@@ -8,13 +8,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from briefings.facts.background import FUTURE, looks_back
-from briefings.facts.cues import NEXT_CUE, PAST_CUE, next_or_hope, speculates
+from briefings.facts.claims import claims_the_future
+from briefings.facts.cues import DUE_TO, NEXT_CUE, PAST_CUE, next_or_hope, speculates
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.reading.dates import MONTHS
 from briefings.reading.page import AGENDA_LINE
 
 MAX_NEXT = 2
 MIN_NEXT_WORDS = 8
+MIN_STEP_WORDS = 4  # "A fifth round is due in Lindau.": a firm step (see ``_firm``) may be short
 
 # When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
 # benefit farmers") is a claim about the future, not a next step.
@@ -34,14 +36,22 @@ _EVENTS = (
     r"be held|be published|be led|be conducted|be signed|be announced|be presented|be debated|"
     r"be put to a vote|be voted|debate|continue (?:talks|negotiations)"
 )
+# "due in Lindau", "due on 3 May": a step to come, as "due to meet" is (see ``DUE_TO``).
+_WHEN = r"(?:in|at|on|for|next|later|this)\b"
 STRONG_NEXT = re.compile(
-    rf"\b(?:scheduled|to be held|slated|set to|due to|expected (?:by|on|in|later|next)|"
+    rf"\b(?:scheduled(?! (?:a|an|the|his|her|their|its)\b)|to be held|slated|set to|"
+    rf"{DUE_TO}|due {_WHEN}|"
+    rf"expected (?:by|on|in|later|next)|"
     rf"yet to be (?:set|decided|scheduled|agreed|announced|confirmed|signed)|"
     rf"(?:will|would|is to|are to|plans? to|agreed to|intends? to) (?:{_EVENTS})\b|"
     rf"(?:future|next) (?:meeting|round|session|meet))"
 )
-# A finite past verb; a participle after a comma ("discussions, held over ...") is not one.
-_PAST_VERB = re.compile(r"(?<!, )\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b")
+# A finite past verb; a participle after a comma ("discussions, held over ...") or a
+# conjunction ("If approved, ...", "once signed") is not one.
+_PAST_VERB = re.compile(
+    r"(?<!, )(?<!If )(?<!if )(?<!Once )(?<!once )(?<!When )(?<!when )"
+    r"\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b"
+)
 _AND_AHEAD = re.compile(
     r" and (?:will|(?:is|are) (?:due|set|scheduled|expected) to|(?:is|are) to)\b"
 )
@@ -54,6 +64,9 @@ _DAY = re.compile(
     rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{_MONTH_NAMES})\b)"
 )
 _DIGIT = re.compile(r"\d")
+_YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
+# A day named without its year this many days before the report is taken as next year's.
+_LAST_YEARS_DAYS = 150
 
 
 def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
@@ -74,8 +87,12 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         cue, hope = next_or_hope(text)
         if not cue and (not hope or PAST_CUE.search(text)):
             continue  # neither a cue nor a hope ("aims to ... on May 3")
+        if text.endswith(":"):
+            continue  # a list's lead-in ("... will attain the following by 2025:")
         words = statement.words
-        if words < MIN_NEXT_WORDS:
+        if words < MIN_NEXT_WORDS and not (
+            words >= MIN_STEP_WORDS and _firm(text) and not speculates(text)
+        ):
             continue  # "The exact dates are yet to be confirmed." says too little alone
         if words > MAX_WORDS:
             if (short := shortened(statement, MAX_WORDS, MIN_NEXT_WORDS)) is None:
@@ -84,9 +101,8 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
         if not cue and not future_date:
             continue
-        strong_cue = STRONG_NEXT.search(text)
         # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
-        strong = strong_cue is not None and not strong_cue.group().startswith("yet")
+        strong = _firm(text)
         if not strong and speculates(text):
             continue
         # "... has been applied since January and will lapse on 30 April": the clause that
@@ -96,10 +112,13 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
             continue
         if not strong and not TIME_EXPRESSION.search(text):
             continue  # a claim about the future with no time: not a next step
+        day = future_date or _DAY.search(text) is not None
+        if claims_the_future(ahead, dated=day):
+            continue  # what a deal will do, a stance, a condition: no event to come
         if _RECENT_PAST.search(ahead) or _past_before_future(ahead):
             continue
         score = 1.0 + (2.0 if strong else 0.0)
-        score += 1.5 if future_date or _DAY.search(text) else 0.0
+        score += 1.5 if day else 0.0
         score += 1.0 / (1 + 0.1 * statement.order)
         scored.append((score, statement))
     if agenda:  # a schedule is one step: "Debate: Tuesday, 12 February; Vote: Wednesday, ..."
@@ -109,6 +128,13 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
     return [s for _, s in sorted(best, key=lambda s: s[1].order)]
 
 
+def _firm(text: str) -> bool:
+    """Whether ``text`` tells a step as fixed ("is due in Lindau", "agreed to reconvene"),
+    not as yet to be fixed."""
+    cue = STRONG_NEXT.search(text)
+    return cue is not None and not cue.group().startswith("yet")
+
+
 def _coming_lede(text: str) -> bool:
     """A lede that tells only what is to come, and when ("On Thursday, MEPs will adopt
     ...", "The delegation will take part in talks on 17 and 18 May"): a preview's news is its
@@ -116,7 +142,10 @@ def _coming_lede(text: str) -> bool:
     future = FUTURE.search(text)
     if future is None or _PAST_VERB.search(text, 0, future.start()):
         return False
-    return bool(_DAY.search(text) or TIME_EXPRESSION.search(text))
+    day = _DAY.search(text) is not None
+    if not day and not TIME_EXPRESSION.search(text):
+        return False
+    return not claims_the_future(text, dated=day)
 
 
 def _coming_clause(text: str) -> str:
@@ -158,8 +187,16 @@ def _mentions_future_date(text: str, today: date | None) -> bool:
 
 
 def _day_of(match: re.Match[str], today: date) -> date | None:
+    """The day ``match`` names: in the year written after it, else in the report's year,
+    or the next one when that day lies months before the report (a step "on 1 January" told
+    in June is next year's)."""
     month = MONTHS[(match["month"] or match["month_second"]).lower()]
+    written = _YEAR_AFTER.match(match.string, match.end())
+    year = int(written.group(1)) if written else today.year
     try:
-        return date(today.year, month, int(match["day"] or match["day_first"]))
+        day = date(year, month, int(match["day"] or match["day_first"]))
     except ValueError:
         return None
+    if written is None and (today - day).days > _LAST_YEARS_DAYS:
+        return day.replace(year=year + 1) if (month, day.day) != (2, 29) else None
+    return day

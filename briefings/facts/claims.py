@@ -1,0 +1,101 @@
+"""Claims about the future that are no next step: what a deal will do for someone ("the
+agreement will help small firms", "will boost exports"), a stance or a purpose ("will continue
+to work closely together", "will seek to build"), or what would happen on a condition ("if
+the talks fail, tariffs would rise"). A next step is an event still to come: a meeting, a
+vote, a signing, a date on which something takes effect."""
+
+from __future__ import annotations
+
+import re
+
+# The future a sentence tells, and the verb it governs (adverbs and "continue to", "help
+# to", "seek to", "work to" passed over: the verb after them is what is to happen).
+_GOVERNED = re.compile(
+    r"\b(?:will|shall|would|(?:is|are) (?:expected|set|due|likely|poised|going|about) to|"
+    r"(?:aims?|seeks?|hopes?|wants?|intends?|plans?|agreed|agrees?|pledged|promised|vowed|"
+    r"(?:is|are) committed) to|(?:is|are) to)"
+    r"(?P<skipped>(?:\s+(?:now|also|further|then|soon|eventually|jointly|each|both|still|not|never|"
+    r"first|again|significantly|greatly|ultimately|continue to|help to|seek to|work to|"
+    r"try to)\b)*)"
+    r"\s+(?P<verb>[a-z]+)(?:\s+(?P<after>[a-z]+))?"
+)
+# What a thing does for someone, or a stance: no event.
+_EFFECTS = frozenset((
+    "help", "boost", "benefit", "support", "strengthen", "create", "promote", "foster",
+    "enhance", "improve", "contribute", "drive", "fuel", "ensure", "enable", "allow", "deepen",
+    "bolster", "spur", "unlock", "pave", "seek", "work", "deliver", "provide", "bring", "give",
+    "generate", "grow", "transform", "safeguard", "protect", "preserve", "reinforce",
+    "advance", "expand", "build", "facilitate", "encourage", "attract", "offer", "mean",
+    "play", "lead", "result", "cement", "underpin", "stimulate", "accelerate", "diversify",
+    "modernize", "modernise", "empower", "save",
+    "cooperate", "collaborate", "engage", "strive", "endeavour", "endeavor", "pursue",
+    "welcome", "value", "accept", "tolerate", "hesitate", "stand", "fight", "defend",
+    "insist", "compromise", "bow", "yield", "succeed", "prevail", "win", "lose", "fail",
+))  # fmt: skip
+# What a deal's own life holds: events of the deal, not effects of it.
+_LIFE_EVENTS = frozenset((
+    "enter", "take", "come", "lapse", "expire", "apply", "begin", "start", "end", "run",
+    "go", "need", "require", "have", "face", "undergo", "return", "move", "proceed", "cover",
+    "replace", "last",
+))  # fmt: skip
+_MEETING_VERBS = frozenset(("meet", "negotiate", "talk", "discuss", "hold"))
+# "will be held", "will be in Brussels", "will be coming": an event; "will be a boost",
+# "will be important", "will be big enough": a claim.
+_BE_EVENT = re.compile(
+    r"(?:\w+(?:ed|en|ing)|held|led|put|set|made|done|met|paid|sent|cut|shut|built|brought|"
+    r"sought|told|run|kept|left|hit|spent|sold|struck|won|drawn|known|found|bound|begun|"
+    r"in|at|on|back|there|here|present|up|out)$"
+)
+_REMAIN_CLAIM = re.compile(r"(?:committed|open|engaged|focused|ready|determined|firm|strong)$")
+# The thing a sentence is about, when it is a deal, a policy or a plan: what it "will" do is
+# its effect or its terms, unless the verb is an event of its own life ("will enter into
+# force", "will be signed", "will lapse").
+_DEAL_SUBJECT = re.compile(
+    r"^(?:The|This|That|These|Those|Its|Their|Our|Such an?|An?)\s+(?:[\w’'-]+\s+){0,5}?"
+    r"(?:agreements?|deals?|pacts?|accords?|partnership|treaty|treaties|FTAs?|framework|"
+    r"arrangements?|amendments?|protocol|initiatives?|programmes?|programs?|plans?|reforms?|"
+    r"rules|regulations?|measures?|law|legislation|policy|policies|strategy|investments?|"
+    r"funding|project|cooperation|relationship|annex(?:es)?|chapters?|provisions?|bill)\b"
+)
+# A condition: an opening "If ...," or one after a comma; a bare "if" mid-sentence only
+# beside a guess ("tariffs would rise if talks fail"), as "decide if" asks whether.
+_CONDITION = re.compile(r"(?:^|[,;] )(?:If|if|Unless|unless)\b")
+_CONDITION_ANYWHERE = re.compile(r"\b(?:if|unless)\b")
+_GUESS = re.compile(r"\b(?:would|could|might|may)\b")
+
+
+def claims_the_future(text: str, *, dated: bool = False) -> bool:
+    """Whether ``text`` claims what will be (an effect, a stance, a purpose) or what would be
+    on a condition, rather than telling an event still to come. ``dated``: it names a day,
+    which keeps a condition with "will" a next step ("if approved, the rules apply from 1
+    May"); a guess on a condition ("if ..., tariffs would rise") never is one."""
+    guess = _GUESS.search(text) is not None
+    if guess and _CONDITION_ANYWHERE.search(text):
+        return True
+    if _CONDITION.search(text) and not dated:
+        return True
+    # The deal a sentence opens with governs its first verb only ("The accord will cut
+    # duties, and ministers will meet in May": the second is an event).
+    of_a_deal = _DEAL_SUBJECT.match(text) is not None
+    found = False
+    for match in _GOVERNED.finditer(text):
+        if not _no_event(match, of_a_deal and not found):
+            return False  # one event still to come is enough
+        found = True
+    return found
+
+
+def _no_event(match: re.Match[str], of_a_deal: bool) -> bool:
+    """Whether the verb a future form governs tells no event (see :func:`claims_the_future`);
+    ``of_a_deal``: the sentence is about a deal or a policy."""
+    verb, after = match["verb"], match["after"] or ""
+    if verb == "be":
+        return _BE_EVENT.match(after) is None
+    if verb == "remain":
+        return of_a_deal or _REMAIN_CLAIM.match(after) is not None
+    if of_a_deal:
+        return verb not in _LIFE_EVENTS  # "the deal will remove duties": its terms
+    if verb in _EFFECTS:
+        return True
+    # "will continue to press for": a stance; "will continue to meet": an event
+    return "continue" in match["skipped"] and verb not in _MEETING_VERBS
