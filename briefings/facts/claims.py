@@ -23,7 +23,7 @@ _GOVERNED = re.compile(
 _EFFECTS = frozenset((
     "help", "boost", "benefit", "support", "strengthen", "create", "promote", "foster",
     "enhance", "improve", "contribute", "drive", "fuel", "ensure", "enable", "allow", "deepen",
-    "bolster", "spur", "unlock", "pave", "seek", "work", "deliver", "provide", "bring", "give",
+    "bolster", "spur", "unlock", "pave", "work", "deliver", "provide", "bring", "give",
     "generate", "grow", "transform", "safeguard", "protect", "preserve", "reinforce",
     "advance", "expand", "build", "facilitate", "encourage", "attract", "offer", "mean",
     "play", "lead", "result", "cement", "underpin", "stimulate", "accelerate", "diversify",

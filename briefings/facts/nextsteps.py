@@ -25,10 +25,11 @@ TIME_EXPRESSION = re.compile(
     r"April|May(?= \d)|June|July|August|September|October|November|December|[Tt]omorrow|"
     r"[Tt]onight|"
     r"[Ss]oon|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
-    r"[Ll]ater (?:this|today|in)|coming (?:days|weeks|months)|"
+    r"[Ll]ater (?:this|today|in)|[Cc]oming (?:days|weeks|months)|"
     r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
-    r"by the end of|within (?:the next|\w+ (?:days|weeks|months))|deadline|"
-    r"(?:in|by|until) (?:early|mid|late)?-?\s?(?:20\d\d)|round of (?:talks|negotiations))\b"
+    r"[Bb]y the end of|[Ww]ithin (?:the next|\w+ (?:days|weeks|months))|deadline|"
+    r"(?:[Ii]n|[Bb]y|[Uu]ntil) (?:early|mid|late)?-?\s?(?:20\d\d)|"
+    r"round of (?:talks|negotiations))\b"
 )
 _EVENTS = (
     r"meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
@@ -51,6 +52,10 @@ STRONG_NEXT = re.compile(
 _PAST_VERB = re.compile(
     r"(?<!, )(?<!If )(?<!if )(?<!Once )(?<!once )(?<!When )(?<!when )"
     r"\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b"
+)
+# What was agreed, when it is no meeting still to come ("agreed to reconvene quarterly").
+_AGREED_TO = re.compile(
+    r"\bagreed to (?!(?:meet|reconvene|convene|resume|hold|continue|a future|further)\b)"
 )
 _AND_AHEAD = re.compile(
     r" and (?:will|(?:is|are) (?:due|set|scheduled|expected) to|(?:is|are) to)\b"
@@ -110,9 +115,12 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         ahead = _coming_clause(text)
         if looks_back(ahead, today, next_step=True) or _mentions_past_date(text, today):
             continue
-        if not strong and not TIME_EXPRESSION.search(text):
+        timed = TIME_EXPRESSION.search(text) is not None
+        if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
         day = future_date or _DAY.search(text) is not None
+        if not timed and not day and _AGREED_TO.search(text):
+            continue  # "agreed to launch negotiations": the outcome, unless it is a meeting
         if claims_the_future(ahead, dated=day):
             continue  # what a deal will do, a stance, a condition: no event to come
         if _RECENT_PAST.search(ahead) or _past_before_future(ahead):
