@@ -31,6 +31,7 @@ _EFFECTS = frozenset((
     "cooperate", "collaborate", "engage", "strive", "endeavour", "endeavor", "pursue",
     "welcome", "value", "accept", "tolerate", "hesitate", "stand", "fight", "defend",
     "insist", "compromise", "bow", "yield", "succeed", "prevail", "win", "lose", "fail",
+    "focus", "center", "centre", "concentrate", "revolve", "involve", "include",
 ))  # fmt: skip
 # What a deal's own life holds: events of the deal, not effects of it.
 _LIFE_EVENTS = frozenset((
@@ -61,6 +62,8 @@ _DEAL_SUBJECT = re.compile(
 # beside a guess ("tariffs would rise if talks fail"), as "decide if" asks whether.
 _CONDITION = re.compile(r"(?:^|[,;] )(?:If|if|Unless|unless)\b")
 _CONDITION_ANYWHERE = re.compile(r"\b(?:if|unless)\b")
+_SCHEDULED = re.compile(r"\b(?:scheduled|slated|to be held|takes? place|due (?:in|on|for|at))\b")
+_LIKELY = re.compile(r"\b(?:un)?likely to\b")
 _GUESS = re.compile(r"\b(?:would|could|might|may)\b")
 
 
@@ -69,11 +72,15 @@ def claims_the_future(text: str, *, dated: bool = False) -> bool:
     on a condition, rather than telling an event still to come. ``dated``: it names a day,
     which keeps a condition with "will" a next step ("if approved, the rules apply from 1
     May"); a guess on a condition ("if ..., tariffs would rise") never is one."""
+    if _LIKELY.search(text):
+        return True  # "is not likely to happen again next year": a guess
     guess = _GUESS.search(text) is not None
     if guess and _CONDITION_ANYWHERE.search(text):
         return True
     if _CONDITION.search(text) and not dated:
         return True
+    if _SCHEDULED.search(text):
+        return False  # "is still scheduled for 22 October, and is to involve ...": an event
     # The deal a sentence opens with governs its first verb only ("The accord will cut
     # duties, and ministers will meet in May": the second is an event).
     of_a_deal = _DEAL_SUBJECT.match(text) is not None

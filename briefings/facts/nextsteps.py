@@ -57,6 +57,15 @@ _PAST_VERB = re.compile(
 _AGREED_TO = re.compile(
     r"\bagreed to (?!(?:meet|reconvene|convene|resume|hold|continue|a future|further)\b)"
 )
+# Past forms that report or plan rather than tell what happened.
+_NOT_NARRATING = frozenset((
+    "said", "told", "stated", "added", "noted", "agreed", "scheduled", "expected", "planned",
+    "slated",
+))  # fmt: skip
+_FUTURE_FORM = re.compile(
+    r"\b(?:will|shall|would|(?:is|are|am|be) (?:to|scheduled|due|set|expected|slated|planned|"
+    r"going)|(?:was|were) (?:scheduled|due|set|expected|slated|planned) (?:to|for|on|in))\b"
+)
 _AND_AHEAD = re.compile(
     r" and (?:will|(?:is|are) (?:due|set|scheduled|expected) to|(?:is|are) to)\b"
 )
@@ -123,7 +132,7 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
             continue  # "agreed to launch negotiations": the outcome, unless it is a meeting
         if claims_the_future(ahead, dated=day):
             continue  # what a deal will do, a stance, a condition: no event to come
-        if _RECENT_PAST.search(ahead) or _past_before_future(ahead):
+        if _RECENT_PAST.search(ahead) or _past_before_future(ahead) or _narrated(ahead):
             continue
         score = 1.0 + (2.0 if strong else 0.0)
         score += 1.5 if day else 0.0
@@ -171,6 +180,18 @@ def _past_before_future(text: str) -> bool:
     expectation the two sides will agree"): the sentence tells what happened."""
     cue = NEXT_CUE.search(text)
     return cue is not None and _PAST_VERB.search(text, 0, cue.start()) is not None
+
+
+def _narrated(text: str) -> bool:
+    """A past event told beside a word of what is to come ("The next month, the two sides
+    signed a truce", "Talks scheduled for Monday were postponed"): a finite past verb and
+    no future form."""
+    if _FUTURE_FORM.search(text):
+        return False
+    return any(
+        m.group() not in _NOT_NARRATING and not text.endswith(("be ", "been "), 0, m.start())
+        for m in _PAST_VERB.finditer(text)
+    )
 
 
 def _mentions_past_date(text: str, today: date | None) -> bool:
