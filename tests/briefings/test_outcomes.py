@@ -401,3 +401,17 @@ def test_a_time_that_opens_a_sentence_is_a_time() -> None:
     assert nexts == [
         "By the end of the round, the two sides will have exchanged offers on all chapters."
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council ordered three days of mourning.",
+        "The ministers adopted a joint communique and endorsed the work plan.",
+        "Norland postponed the vote and resumed talks with Aldoria.",
+        "The second round of talks concluded in Lindau.",
+        "Aldoria pledged to lower its duties and promised a new quota.",
+    ],
+)
+def test_news_verbs_are_outcome_cues(sentence: str) -> None:
+    assert cue_count(sentence)
