@@ -11,7 +11,8 @@ import re
 # The future a sentence tells, and the verb it governs (adverbs and "continue to", "help
 # to", "seek to", "work to" passed over: the verb after them is what is to happen).
 _GOVERNED = re.compile(
-    r"\b(?:will|shall|would|(?:is|are) (?:expected|set|due|likely|poised|going|about) to|"
+    r"\b(?:will|shall|would|(?:is|are) (?P<forecast>expected|forecast|projected|predicted|"
+    r"estimated) to|(?:is|are) (?:set|due|likely|poised|going|about) to|"
     r"(?:aims?|seeks?|hopes?|wants?|intends?|plans?|agreed|agrees?|pledged|promised|vowed|"
     r"(?:is|are) committed) to|(?:is|are) to)"
     r"(?P<skipped>(?:\s+(?:now|also|further|then|soon|eventually|jointly|each|both|still|not|never|"
@@ -40,6 +41,20 @@ _LIFE_EVENTS = frozenset((
     "replace", "last",
 ))  # fmt: skip
 _MEETING_VERBS = frozenset(("meet", "negotiate", "talk", "discuss", "hold"))
+# What a forecast ("is expected to ...") may tell as a step to come: an event someone holds
+# or takes part in, or a decision; "is expected to cost farmers billions" is a claim.
+_FORECAST_EVENTS = frozenset((
+    "meet", "hold", "sign", "vote", "announce", "attend", "visit", "travel", "arrive", "resume",
+    "begin", "start", "decide", "rule", "publish", "release", "present", "unveil", "host",
+    "convene", "reconvene", "launch", "conclude", "finish", "end", "take", "be", "enter",
+    "come", "approve", "adopt", "ratify", "debate", "discuss", "testify", "speak", "deliver",
+    "address", "raise", "cut", "lower", "impose", "lift", "issue", "name", "nominate", "submit",
+    "table", "hand", "report", "continue", "return", "leave", "join", "complete",
+))  # fmt: skip
+# "will have a major impact", "will take years": a claim; "will have tabled", "will take
+# effect", "will take place": an event.
+_HAVE_CLAIM = re.compile(r"(?:a|an|the|no|little|major|significant|big|huge|real|an)$")
+_TAKE_CLAIM = re.compile(r"(?:years|months|weeks|decades|time|longer|years?)$")
 # "will be held", "will be in Brussels", "will be coming": an event; "will be a boost",
 # "will be important", "will be big enough": a claim.
 _BE_EVENT = re.compile(
@@ -96,6 +111,12 @@ def _no_event(match: re.Match[str], of_a_deal: bool) -> bool:
     """Whether the verb a future form governs tells no event (see :func:`claims_the_future`);
     ``of_a_deal``: the sentence is about a deal or a policy."""
     verb, after = match["verb"], match["after"] or ""
+    if match["forecast"] and verb not in _FORECAST_EVENTS:
+        return True  # "is expected to cost farmers billions": a forecast of an effect
+    if verb == "have" and _HAVE_CLAIM.match(after):
+        return True
+    if verb == "take" and _TAKE_CLAIM.match(after):
+        return True
     if verb == "be":
         return _BE_EVENT.match(after) is None
     if verb == "remain":

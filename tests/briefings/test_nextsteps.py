@@ -36,6 +36,10 @@ def _nexts(sentence: str) -> list[str]:
         "The deal is set to benefit farmers and manufacturers next year.",
         "The annex will remove almost all customs duties by the end of next year.",
         "The partnership will be a major boost for both economies next year.",
+        # a forecast of an effect, and what a thing will mean
+        "The move is expected to cost farmers in Norland billions of dollars this year.",
+        "The ruling will have a major impact on steel makers next year.",
+        "The EU will continue to monitor the situation closely next week.",
         # a purpose or a hope
         "The partnership aims to double bilateral trade by 2030.",
         # a condition
@@ -68,6 +72,8 @@ def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
         "The annex will enter into force on 1 August, once both parliaments have approved it.",
         "The tariff on machine parts will rise to 12 % on 1 July.",
         "The Commission will present its proposal to member states next week.",
+        "Ministers are expected to meet again in Lindau next month.",
+        "The central bank is expected to raise rates on Wednesday.",
         "If approved, the rules will apply from 1 September.",
         "The vote is still scheduled for 12 June, and is to involve all member states.",
         # a step named in January of a June report is next year's
