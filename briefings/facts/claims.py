@@ -67,7 +67,9 @@ _REMAIN_CLAIM = re.compile(r"(?:committed|open|engaged|focused|ready|determined|
 # its effect or its terms, unless the verb is an event of its own life ("will enter into
 # force", "will be signed", "will lapse").
 _DEAL_SUBJECT = re.compile(
-    r"^(?:The|This|That|These|Those|Its|Their|Our|Such an?|An?)\s+(?:[\w’'-]+\s+){0,5}?"
+    r"^(?:[^,;]{0,60}, )?(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Oo]ur|"
+    r"[Ss]uch an?|An?)\s+(?:(?!(?:will|would|shall|is|are|was|were|has|have|had)\b)"
+    r"[\w’'-]+\s+){0,5}?"
     r"(?:agreements?|deals?|pacts?|accords?|partnership|treaty|treaties|FTAs?|framework|"
     r"arrangements?|amendments?|protocol|initiatives?|programmes?|programs?|plans?|reforms?|"
     r"rules|regulations?|measures?|law|legislation|policy|policies|strategy|investments?|"
@@ -78,6 +80,10 @@ _DEAL_SUBJECT = re.compile(
 _CONDITION = re.compile(r"(?:^|[,;] )(?:If|if|Unless|unless)\b")
 _CONDITION_ANYWHERE = re.compile(r"\b(?:if|unless)\b")
 _SCHEDULED = re.compile(r"\b(?:scheduled|slated|to be held|takes? place|due (?:in|on|for|at))\b")
+_PURPOSE = re.compile(
+    r"\b(?:aim|goal|objective|purpose|ambition|intention|mission)s? (?:[\w’'-]+ ){0,6}?"
+    r"(?:is|are|was|will be) to\b"
+)
 _LIKELY = re.compile(r"\b(?:un)?likely to\b")
 _GUESS = re.compile(r"\b(?:would|could|might|may)\b")
 
@@ -87,6 +93,8 @@ def claims_the_future(text: str, *, dated: bool = False) -> bool:
     on a condition, rather than telling an event still to come. ``dated``: it names a day,
     which keeps a condition with "will" a next step ("if approved, the rules apply from 1
     May"); a guess on a condition ("if ..., tariffs would rise") never is one."""
+    if _PURPOSE.search(text):
+        return True  # "The objective of the new agreement is to increase trade": a purpose
     if _LIKELY.search(text):
         return True  # "is not likely to happen again next year": a guess
     guess = _GUESS.search(text) is not None

@@ -35,6 +35,8 @@ def _nexts(sentence: str) -> list[str]:
         "The new rules will boost exports of beef and dairy by 2030.",
         "The deal is set to benefit farmers and manufacturers next year.",
         "The annex will remove almost all customs duties by the end of next year.",
+        "By 2030, the accord will eliminate 99 % of tariffs on industrial goods.",
+        "The objective of the new agreement is to increase trade by 2030.",
         "The partnership will be a major boost for both economies next year.",
         # a forecast of an effect, and what a thing will mean
         "The move is expected to cost farmers in Norland billions of dollars this year.",
@@ -72,6 +74,7 @@ def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
         "The annex will enter into force on 1 August, once both parliaments have approved it.",
         "The tariff on machine parts will rise to 12 % on 1 July.",
         "The Commission will present its proposal to member states next week.",
+        "On Tuesday, the Commission will present the agreement to member states.",
         "Ministers are expected to meet again in Lindau next month.",
         "The central bank is expected to raise rates on Wednesday.",
         "If approved, the rules will apply from 1 September.",
