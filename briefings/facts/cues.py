@@ -13,8 +13,8 @@ _OUTCOME_WORDS = (
     r"charged|withdrew|withdrawn|suspended|banned|declared|launched|announced|ended|closed|"
     r"opened|found|confirmed|no deal|without|refused|denied|accepted|canceled|cancelled|"
     r"concluded|conclusion|completed|finalised|finalized|adopted|ratified|endorsed|vetoed|"
-    r"postponed|delayed|resumed|unveiled|published|released|proposed|blocked|ordered|"
-    r"condemned|denounced|promised|pledged|escaped|seized|identified|carried out|backed|"
+    r"postponed|delayed|resumed|unveiled|published|released|blocked|ordered|condemned|"
+    r"denounced|promised|pledged|escaped|seized|carried out|"
     r"injured|destroyed|collapsed|crashed|defeated|beat|struck|cut|raised|imposed|lifted"
 )
 # Looking at the first letter before trying sixty words makes most word starts fail at once.
