@@ -78,6 +78,8 @@ _DAY = re.compile(
     rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{_MONTH_NAMES})\b)"
 )
 _DIGIT = re.compile(r"\d")
+# A short sentence that opens with a pointer ("It will be held in May.") says too little alone.
+_POINTER = re.compile(r"(?:It|They|This|These|That|Those|He|She)\b")
 _YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
 # A day named without its year this many days before the report is taken as next year's.
 _LAST_YEARS_DAYS = 150
@@ -105,7 +107,10 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
             continue  # a list's lead-in ("... will attain the following by 2025:")
         words = statement.words
         if words < MIN_NEXT_WORDS and not (
-            words >= MIN_STEP_WORDS and _firm(text) and not speculates(text)
+            words >= MIN_STEP_WORDS
+            and _firm(text)
+            and not _POINTER.match(text)
+            and not speculates(text)
         ):
             continue  # "The exact dates are yet to be confirmed." says too little alone
         if words > MAX_WORDS:
