@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from briefings.facts.cues import speculates
+
 # The future a sentence tells, and the verb it governs (adverbs and "continue to", "help
 # to", "seek to", "work to" passed over: the verb after them is what is to happen).
 _GOVERNED = re.compile(
@@ -85,7 +87,6 @@ _PURPOSE = re.compile(
     r"(?:is|are|was|will be) to\b"
 )
 _LIKELY = re.compile(r"\b(?:un)?likely to\b")
-_GUESS = re.compile(r"\b(?:would|could|might|may)\b")
 
 
 def claims_the_future(text: str, *, dated: bool = False) -> bool:
@@ -97,9 +98,8 @@ def claims_the_future(text: str, *, dated: bool = False) -> bool:
         return True  # "The objective of the new agreement is to increase trade": a purpose
     if _LIKELY.search(text):
         return True  # "is not likely to happen again next year": a guess
-    guess = _GUESS.search(text) is not None
-    if guess and _CONDITION_ANYWHERE.search(text):
-        return True
+    if _CONDITION_ANYWHERE.search(text) and speculates(text):
+        return True  # a guess on a condition, not one inside a relative clause
     if _CONDITION.search(text) and not dated:
         return True
     if _SCHEDULED.search(text):
