@@ -107,6 +107,7 @@ def test_a_step_yet_to_be_fixed_still_needs_its_own_words() -> None:
         ("Talks will continue next week.", False),
         ("The Vatican is to decide within a month if an inquiry is required.", False),
         ("Tariffs would rise if no deal is reached.", True),
+        ("MEPs will vote on a clause which would if used suspend the preferences.", False),
     ],
 )
 def test_claims_the_future(sentence: str, claim: bool) -> None:
