@@ -20,7 +20,7 @@ _GOVERNED = re.compile(
     r"(?P<skipped>(?:\s+(?:now|also|further|then|soon|eventually|jointly|each|both|still|not|never|"
     r"first|again|significantly|greatly|ultimately|continue to|help to|seek to|work to|"
     r"try to)\b)*)"
-    r"\s+(?P<verb>[a-z]+)(?:\s+(?P<after>[a-z]+))?"
+    r"\s+(?P<verb>[a-z]+)(?:\s+(?P<after>[a-z]+)(?:\s+(?P<third>[a-z]+))?)?"
 )
 # What a thing does for someone, or a stance: no event.
 _EFFECTS = frozenset((
@@ -119,6 +119,8 @@ def _no_event(match: re.Match[str], of_a_deal: bool) -> bool:
     """Whether the verb a future form governs tells no event (see :func:`claims_the_future`);
     ``of_a_deal``: the sentence is about a deal or a policy."""
     verb, after = match["verb"], match["after"] or ""
+    if after.endswith("ly") and match["third"]:
+        after = match["third"]  # "will be formally signed": the word after the adverb
     if match["forecast"] and verb not in _FORECAST_EVENTS:
         return True  # "is expected to cost farmers billions": a forecast of an effect
     if verb == "have" and _HAVE_CLAIM.match(after):

@@ -102,6 +102,8 @@ def test_a_step_yet_to_be_fixed_still_needs_its_own_words() -> None:
     [
         ("The accord will create thousands of jobs next year.", True),
         ("The accord will be signed next week.", False),
+        ("The partnership will be formally launched at the summit next month.", False),
+        ("The partnership will be really good for both sides next year.", True),
         ("The pact will lapse on 30 April.", False),
         ("Ministers will be in Brussels on Monday.", False),
         ("Talks will continue next week.", False),
