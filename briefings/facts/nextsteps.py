@@ -80,6 +80,10 @@ _DAY = re.compile(
 _DIGIT = re.compile(r"\d")
 # A short sentence that opens with a pointer ("It will be held in May.") says too little alone.
 _POINTER = re.compile(r"(?:It|They|This|These|That|Those|He|She)\b")
+# What a short step needs to say: a place or a name, a number, or how often.
+_WHERE_OR_WHEN = re.compile(
+    r"\b(?:[A-Z\d]|(?:quarterly|annually|monthly|weekly|yearly|regularly|soon|tomorrow)\b)"
+)
 _YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
 # A day named without its year this many days before the report is taken as next year's.
 _LAST_YEARS_DAYS = 150
@@ -110,6 +114,7 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
             words >= MIN_STEP_WORDS
             and _firm(text)
             and not _POINTER.match(text)
+            and _WHERE_OR_WHEN.search(text, 1) is not None
             and not speculates(text)
         ):
             continue  # "The exact dates are yet to be confirmed." says too little alone

@@ -95,6 +95,7 @@ def test_a_step_yet_to_be_fixed_still_needs_its_own_words() -> None:
     assert _nexts("The dates are yet to be confirmed.") == []
     assert _nexts("They would be held in May.") == []  # a guess, too short to stand alone
     assert _nexts("It is scheduled for Lindau.") == []  # says too little without its subject
+    assert _nexts("A vote is scheduled.") == []  # no place, no time: too little alone
 
 
 @pytest.mark.parametrize(
