@@ -34,8 +34,10 @@ _EFFECTS = frozenset((
     "cooperate", "collaborate", "engage", "strive", "endeavour", "endeavor", "pursue",
     "welcome", "value", "accept", "tolerate", "hesitate", "stand", "fight", "defend",
     "insist", "compromise", "bow", "yield", "succeed", "prevail", "win", "lose", "fail",
-    "focus", "center", "centre", "concentrate", "revolve", "involve", "include",
 ))  # fmt: skip
+# What talks or a plan will be about ("the talks will focus on excess capacity"): no event,
+# unless the sentence names the day it happens.
+_CONTENTS = frozenset(("focus", "center", "centre", "concentrate", "revolve", "involve", "include"))
 # What a deal's own life holds: events of the deal, not effects of it.
 _LIFE_EVENTS = frozenset((
     "enter", "take", "come", "lapse", "expire", "apply", "begin", "start", "end", "run",
@@ -109,19 +111,21 @@ def claims_the_future(text: str, *, dated: bool = False) -> bool:
     of_a_deal = _DEAL_SUBJECT.match(text) is not None
     found = False
     for match in _GOVERNED.finditer(text):
-        if not _no_event(match, of_a_deal and not found):
+        if not _no_event(match, of_a_deal and not found, dated):
             return False  # one event still to come is enough
         found = True
     return found
 
 
-def _no_event(match: re.Match[str], of_a_deal: bool) -> bool:
+def _no_event(match: re.Match[str], of_a_deal: bool, dated: bool = False) -> bool:
     """Whether the verb a future form governs tells no event (see :func:`claims_the_future`);
-    ``of_a_deal``: the sentence is about a deal or a policy."""
+    ``of_a_deal``: the sentence is about a deal or a policy. A day named (``dated``) makes
+    a deal's terms, a forecast or what talks cover a step on that day ("the accord will cut
+    duties on 1 July"); an effect or a stance stays a claim."""
     verb, after = match["verb"], match["after"] or ""
     if after.endswith("ly") and match["third"]:
         after = match["third"]  # "will be formally signed": the word after the adverb
-    if match["forecast"] and verb not in _FORECAST_EVENTS:
+    if not dated and match["forecast"] and verb not in _FORECAST_EVENTS:
         return True  # "is expected to cost farmers billions": a forecast of an effect
     if verb == "have" and _HAVE_CLAIM.match(after):
         return True
@@ -131,9 +135,13 @@ def _no_event(match: re.Match[str], of_a_deal: bool) -> bool:
         return _BE_EVENT.match(after) is None
     if verb == "remain":
         return of_a_deal or _REMAIN_CLAIM.match(after) is not None
+    if verb in _EFFECTS:
+        return True
+    if dated:
+        return False
     if of_a_deal:
         return verb not in _LIFE_EVENTS  # "the deal will remove duties": its terms
-    if verb in _EFFECTS:
+    if verb in _CONTENTS:
         return True
     # "will continue to press for": a stance; "will continue to meet": an event
     return "continue" in match["skipped"] and verb not in _MEETING_VERBS

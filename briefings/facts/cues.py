@@ -44,7 +44,8 @@ _NEXT_WORDS = (
     rf"will|shall|{_SCHEDULED}|expected to|plans? to|planned|is to|are to|set to|{DUE_TO}|"
     r"next (?:week|month|year|round|step)|later this|upcoming|tomorrow|to be held|slated|"
     r"deadline|is to be|are to be|would|expected (?:by|on|in)|yet to be|future meet(?:ing)?|"
-    r"next meeting|(?<!have )(?<!has )(?<!had )agreed to|due (?:in|at|on|for|next|later|this)"
+    r"next meeting|(?<!have )(?<!has )(?<!had )agreed to|"
+    r"due (?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this)"
 )
 _HOPE_WORDS = r"hopes?|aims?|intends?|wants?|meet|meets"
 NEXT_CUE = re.compile(rf"\b(?:{_NEXT_WORDS})\b")

@@ -38,7 +38,7 @@ _EVENTS = (
     r"be put to a vote|be voted|debate|continue (?:talks|negotiations)"
 )
 # "due in Lindau", "due on 3 May": a step to come, as "due to meet" is (see ``DUE_TO``).
-_WHEN = r"(?:in|at|on|for|next|later|this)\b"
+_WHEN = r"(?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this)\b"
 STRONG_NEXT = re.compile(
     rf"\b(?:scheduled(?! (?:a|an|the|his|her|their|its)\b)|to be held|slated|set to|"
     rf"{DUE_TO}|due {_WHEN}|"
@@ -85,8 +85,6 @@ _WHERE_OR_WHEN = re.compile(
     r"\b(?:[A-Z\d]|(?:quarterly|annually|monthly|weekly|yearly|regularly|soon|tomorrow)\b)"
 )
 _YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
-# A day named without its year this many days before the report is taken as next year's.
-_LAST_YEARS_DAYS = 150
 
 
 def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
@@ -226,16 +224,11 @@ def _mentions_future_date(text: str, today: date | None) -> bool:
 
 
 def _day_of(match: re.Match[str], today: date) -> date | None:
-    """The day ``match`` names: in the year written after it, else in the report's year,
-    or the next one when that day lies months before the report (a step "on 1 January" told
-    in June is next year's)."""
+    """The day ``match`` names, in the year written after it, else in the report's year."""
     month = MONTHS[(match["month"] or match["month_second"]).lower()]
     written = _YEAR_AFTER.match(match.string, match.end())
     year = int(written.group(1)) if written else today.year
     try:
-        day = date(year, month, int(match["day"] or match["day_first"]))
+        return date(year, month, int(match["day"] or match["day_first"]))
     except ValueError:
         return None
-    if written is None and (today - day).days > _LAST_YEARS_DAYS:
-        return day.replace(year=year + 1) if (month, day.day) != (2, 29) else None
-    return day

@@ -51,6 +51,7 @@ def _nexts(sentence: str) -> list[str]:
         # background and causes
         "The ministers held their first meeting in Geneva last March.",
         "Talks were delayed last week due to the strike at the port.",
+        "The rise in prices is due in large part to the new tariffs this year.",
         "Norland scheduled a round of talks for May, but it was cancelled.",
         # a past event told beside a word of what is to come
         "Talks scheduled for this week were called off.",
@@ -79,8 +80,11 @@ def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
         "The central bank is expected to raise rates on Wednesday.",
         "If approved, the rules will apply from 1 September.",
         "The vote is still scheduled for 12 June, and is to involve all member states.",
-        # a step named in January of a June report is next year's
-        "The agreement is scheduled to enter into force on 1 January.",
+        # a day with its year written after it is judged in that year
+        "The agreement is scheduled to enter into force on 1 January 2026.",
+        # a deal's terms or what talks cover, on a day named: a step on that day
+        "The accord will cut the duty on machine parts to 5 % on 1 July.",
+        "The talks will focus on steel when ministers meet in Lindau on 12 June.",
         # firm and short: no need for eight words
         "Ministers agreed to reconvene quarterly.",
         # a scheduled event with its place but no time: the event is concrete, a next step
