@@ -12,16 +12,40 @@ _OUTCOME_WORDS = (
     r"won|lost|ruled|decided|killed|died|dead|elected|resigned|arrested|sentenced|convicted|"
     r"charged|withdrew|withdrawn|suspended|banned|declared|launched|announced|ended|closed|"
     r"opened|found|confirmed|no deal|without|refused|denied|accepted|canceled|cancelled|"
+    r"concluded|conclusion|completed|finalised|finalized|adopted|ratified|endorsed|vetoed|"
+    r"postponed|delayed|resumed|unveiled|published|released|blocked|ordered|condemned|"
+    r"denounced|promised|pledged|escaped|seized|carried out|"
     r"injured|destroyed|collapsed|crashed|defeated|beat|struck|cut|raised|imposed|lifted"
 )
-# Looking at the first letter before trying sixty words makes most word starts fail at once.
+
+
+def _by_first_letter(words: str) -> str:
+    """An alternation of plain ``words`` grouped by their first letter ("a(?:greed|dopted)|
+    b(?:anned|eat)"): a word start tries only the words of its letter."""
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# Looking at the first letter before trying eighty words makes most word starts fail at once.
 _OUTCOME_FIRSTS = "".join(sorted({word[0] for word in _OUTCOME_WORDS.split("|")}))
-OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}])(?:{_OUTCOME_WORDS})\b")
+_OUTCOME_GROUPED = _by_first_letter(_OUTCOME_WORDS)
+OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}])(?:{_OUTCOME_GROUPED})\b")
+# "due to meet" is a step to come, "due to the pandemic" or "due to health reasons" a cause.
+DUE_TO = (
+    r"due to (?:be|meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|"
+    r"convene|launch|publish|announce|decide|debate|take|come|enter|expire|end|return|"
+    r"arrive|report|open|close|present|appear|give|deliver|speak|testify|rule|finish|run)"
+)
+# "Biden scheduled a town hall": a past verb; "is scheduled", "scheduled for": a step.
+_SCHEDULED = r"scheduled(?! (?:a|an|the|his|her|their|its)\b)"
 _NEXT_WORDS = (
-    r"will|shall|scheduled|expected to|plans? to|planned|is to|are to|set to|due to|"
+    rf"will|shall|{_SCHEDULED}|expected to|plans? to|planned|is to|are to|set to|{DUE_TO}|"
     r"next (?:week|month|year|round|step)|later this|upcoming|tomorrow|to be held|slated|"
     r"deadline|is to be|are to be|would|expected (?:by|on|in)|yet to be|future meet(?:ing)?|"
-    r"next meeting|(?<!have )(?<!has )(?<!had )agreed to"
+    r"next meeting|(?<!have )(?<!has )(?<!had )agreed to|"
+    r"due (?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this)"
 )
 _HOPE_WORDS = r"hopes?|aims?|intends?|wants?|meet|meets"
 NEXT_CUE = re.compile(rf"\b(?:{_NEXT_WORDS})\b")
@@ -45,7 +69,7 @@ SPECULATION = re.compile(rf"\b(?:{_SPECULATION_WORDS})\b")
 # Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of
 # either kind lies inside a phrase of the other, so the scan sees every one of both.
 _CUE_OR_SPECULATION = re.compile(
-    rf"\b(?=[{_OUTCOME_FIRSTS}abcimprsw])(?:(?P<cue>{_OUTCOME_WORDS})|{_SPECULATION_WORDS})\b"
+    rf"\b(?=[{_OUTCOME_FIRSTS}abcimprsw])(?:(?P<cue>{_OUTCOME_GROUPED})|{_SPECULATION_WORDS})\b"
 )
 # "Would" that tells what a thing does or what was said ("proposals that would eliminate
 # most tariffs", "assurances that no group would be allowed", "said he would vote for it")

@@ -8,13 +8,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from briefings.facts.background import FUTURE, looks_back
-from briefings.facts.cues import NEXT_CUE, PAST_CUE, next_or_hope, speculates
+from briefings.facts.claims import claims_the_future
+from briefings.facts.cues import DUE_TO, NEXT_CUE, PAST_CUE, next_or_hope, speculates
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.reading.dates import MONTHS
 from briefings.reading.page import AGENDA_LINE
 
 MAX_NEXT = 2
 MIN_NEXT_WORDS = 8
+MIN_STEP_WORDS = 4  # "A fifth round is due in Lindau.": a firm step (see ``_firm``) may be short
 
 # When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
 # benefit farmers") is a claim about the future, not a next step.
@@ -23,10 +25,11 @@ TIME_EXPRESSION = re.compile(
     r"April|May(?= \d)|June|July|August|September|October|November|December|[Tt]omorrow|"
     r"[Tt]onight|"
     r"[Ss]oon|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
-    r"[Ll]ater (?:this|today|in)|coming (?:days|weeks|months)|"
+    r"[Ll]ater (?:this|today|in)|[Cc]oming (?:days|weeks|months)|"
     r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
-    r"by the end of|within (?:the next|\w+ (?:days|weeks|months))|deadline|"
-    r"(?:in|by|until) (?:early|mid|late)?-?\s?(?:20\d\d)|round of (?:talks|negotiations))\b"
+    r"[Bb]y the end of|[Ww]ithin (?:the next|\w+ (?:days|weeks|months))|deadline|"
+    r"(?:[Ii]n|[Bb]y|[Uu]ntil) (?:early|mid|late)?-?\s?(?:20\d\d)|"
+    r"round of (?:talks|negotiations))\b"
 )
 _EVENTS = (
     r"meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
@@ -34,14 +37,35 @@ _EVENTS = (
     r"be held|be published|be led|be conducted|be signed|be announced|be presented|be debated|"
     r"be put to a vote|be voted|debate|continue (?:talks|negotiations)"
 )
+# "due in Lindau", "due on 3 May": a step to come, as "due to meet" is (see ``DUE_TO``).
+_WHEN = r"(?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this)\b"
 STRONG_NEXT = re.compile(
-    rf"\b(?:scheduled|to be held|slated|set to|due to|expected (?:by|on|in|later|next)|"
+    rf"\b(?:scheduled(?! (?:a|an|the|his|her|their|its)\b)|to be held|slated|set to|"
+    rf"{DUE_TO}|due {_WHEN}|"
+    rf"expected (?:by|on|in|later|next)|"
     rf"yet to be (?:set|decided|scheduled|agreed|announced|confirmed|signed)|"
     rf"(?:will|would|is to|are to|plans? to|agreed to|intends? to) (?:{_EVENTS})\b|"
     rf"(?:future|next) (?:meeting|round|session|meet))"
 )
-# A finite past verb; a participle after a comma ("discussions, held over ...") is not one.
-_PAST_VERB = re.compile(r"(?<!, )\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b")
+# A finite past verb; a participle after a comma ("discussions, held over ...") or a
+# conjunction ("If approved, ...", "once signed") is not one.
+_PAST_VERB = re.compile(
+    r"(?<!, )(?<!If )(?<!if )(?<!Once )(?<!once )(?<!When )(?<!when )"
+    r"\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b"
+)
+# What was agreed, when it is no meeting still to come ("agreed to reconvene quarterly").
+_AGREED_TO = re.compile(
+    r"\bagreed to (?!(?:meet|reconvene|convene|resume|hold|continue|a future|further)\b)"
+)
+# Past forms that report or plan rather than tell what happened.
+_NOT_NARRATING = frozenset((
+    "said", "told", "stated", "added", "noted", "agreed", "scheduled", "expected", "planned",
+    "slated",
+))  # fmt: skip
+_FUTURE_FORM = re.compile(
+    r"\b(?:will|shall|would|(?:is|are|am|be) (?:to|scheduled|due|set|expected|slated|planned|"
+    r"going)|(?:was|were) (?:scheduled|due|set|expected|slated|planned) (?:to|for|on|in))\b"
+)
 _AND_AHEAD = re.compile(
     r" and (?:will|(?:is|are) (?:due|set|scheduled|expected) to|(?:is|are) to)\b"
 )
@@ -54,6 +78,13 @@ _DAY = re.compile(
     rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{_MONTH_NAMES})\b)"
 )
 _DIGIT = re.compile(r"\d")
+# A short sentence that opens with a pointer ("It will be held in May.") says too little alone.
+_POINTER = re.compile(r"(?:It|They|This|These|That|Those|He|She)\b")
+# What a short step needs to say: a place or a name, a number, or how often.
+_WHERE_OR_WHEN = re.compile(
+    r"\b(?:[A-Z\d]|(?:quarterly|annually|monthly|weekly|yearly|regularly|soon|tomorrow)\b)"
+)
+_YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
 
 
 def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
@@ -74,8 +105,16 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         cue, hope = next_or_hope(text)
         if not cue and (not hope or PAST_CUE.search(text)):
             continue  # neither a cue nor a hope ("aims to ... on May 3")
+        if text.endswith(":"):
+            continue  # a list's lead-in ("... will attain the following by 2025:")
         words = statement.words
-        if words < MIN_NEXT_WORDS:
+        if words < MIN_NEXT_WORDS and not (
+            words >= MIN_STEP_WORDS
+            and _firm(text)
+            and not _POINTER.match(text)
+            and _WHERE_OR_WHEN.search(text, 1) is not None
+            and not speculates(text)
+        ):
             continue  # "The exact dates are yet to be confirmed." says too little alone
         if words > MAX_WORDS:
             if (short := shortened(statement, MAX_WORDS, MIN_NEXT_WORDS)) is None:
@@ -84,9 +123,8 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
         if not cue and not future_date:
             continue
-        strong_cue = STRONG_NEXT.search(text)
         # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
-        strong = strong_cue is not None and not strong_cue.group().startswith("yet")
+        strong = _firm(text)
         if not strong and speculates(text):
             continue
         # "... has been applied since January and will lapse on 30 April": the clause that
@@ -94,12 +132,18 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         ahead = _coming_clause(text)
         if looks_back(ahead, today, next_step=True) or _mentions_past_date(text, today):
             continue
-        if not strong and not TIME_EXPRESSION.search(text):
+        timed = TIME_EXPRESSION.search(text) is not None
+        if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
-        if _RECENT_PAST.search(ahead) or _past_before_future(ahead):
+        day = future_date or _DAY.search(text) is not None
+        if not timed and not day and _AGREED_TO.search(text):
+            continue  # "agreed to launch negotiations": the outcome, unless it is a meeting
+        if claims_the_future(ahead, dated=day):
+            continue  # what a deal will do, a stance, a condition: no event to come
+        if _RECENT_PAST.search(ahead) or _past_before_future(ahead) or _narrated(ahead):
             continue
         score = 1.0 + (2.0 if strong else 0.0)
-        score += 1.5 if future_date or _DAY.search(text) else 0.0
+        score += 1.5 if day else 0.0
         score += 1.0 / (1 + 0.1 * statement.order)
         scored.append((score, statement))
     if agenda:  # a schedule is one step: "Debate: Tuesday, 12 February; Vote: Wednesday, ..."
@@ -109,6 +153,13 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
     return [s for _, s in sorted(best, key=lambda s: s[1].order)]
 
 
+def _firm(text: str) -> bool:
+    """Whether ``text`` tells a step as fixed ("is due in Lindau", "agreed to reconvene"),
+    not as yet to be fixed."""
+    cue = STRONG_NEXT.search(text)
+    return cue is not None and not cue.group().startswith("yet")
+
+
 def _coming_lede(text: str) -> bool:
     """A lede that tells only what is to come, and when ("On Thursday, MEPs will adopt
     ...", "The delegation will take part in talks on 17 and 18 May"): a preview's news is its
@@ -116,7 +167,10 @@ def _coming_lede(text: str) -> bool:
     future = FUTURE.search(text)
     if future is None or _PAST_VERB.search(text, 0, future.start()):
         return False
-    return bool(_DAY.search(text) or TIME_EXPRESSION.search(text))
+    day = _DAY.search(text) is not None
+    if not day and not TIME_EXPRESSION.search(text):
+        return False
+    return not claims_the_future(text, dated=day)
 
 
 def _coming_clause(text: str) -> str:
@@ -134,6 +188,18 @@ def _past_before_future(text: str) -> bool:
     expectation the two sides will agree"): the sentence tells what happened."""
     cue = NEXT_CUE.search(text)
     return cue is not None and _PAST_VERB.search(text, 0, cue.start()) is not None
+
+
+def _narrated(text: str) -> bool:
+    """A past event told beside a word of what is to come ("The next month, the two sides
+    signed a truce", "Talks scheduled for Monday were postponed"): a finite past verb and
+    no future form."""
+    if _FUTURE_FORM.search(text):
+        return False
+    return any(
+        m.group() not in _NOT_NARRATING and not text.endswith(("be ", "been "), 0, m.start())
+        for m in _PAST_VERB.finditer(text)
+    )
 
 
 def _mentions_past_date(text: str, today: date | None) -> bool:
@@ -158,8 +224,11 @@ def _mentions_future_date(text: str, today: date | None) -> bool:
 
 
 def _day_of(match: re.Match[str], today: date) -> date | None:
+    """The day ``match`` names, in the year written after it, else in the report's year."""
     month = MONTHS[(match["month"] or match["month_second"]).lower()]
+    written = _YEAR_AFTER.match(match.string, match.end())
+    year = int(written.group(1)) if written else today.year
     try:
-        return date(today.year, month, int(match["day"] or match["day_first"]))
+        return date(year, month, int(match["day"] or match["day_first"]))
     except ValueError:
         return None

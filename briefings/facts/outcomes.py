@@ -12,6 +12,7 @@ from datetime import date
 from typing import NamedTuple
 
 from briefings.facts.background import in_an_earlier_month, looks_back
+from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count, speculates
 from briefings.facts.meetings import find_meeting
 from briefings.facts.nextsteps import next_steps
@@ -29,6 +30,7 @@ MIN_WORDS = 6
 MAX_LEDE_WORDS = 60
 
 OUTCOME_REACH = 10  # paragraphs: news puts what happened first
+STANCE_REACH = 2  # paragraphs of stance before the lede: a release that opens with its aims
 # Words a speech or a call opens with: thanks, greetings, pleasantries. A speaker label
 # ("MODERATOR: ") may come first.
 COURTESY = re.compile(
@@ -161,11 +163,11 @@ def _outcomes(
     met: set[str] = set()
     scored: list[_Candidate] = []
     lede_paragraph = found[0].paragraph if found else 0  # after any date-only paragraph
-    lede_found = False
+    lede_found = handed_on = False
     for statement in found:
         if statement.paragraph >= lede_paragraph + OUTCOME_REACH:
             continue
-        in_lede = not lede_found and statement.paragraph == lede_paragraph
+        in_lede = not lede_found and (handed_on or statement.paragraph == lede_paragraph)
         words = statement.words
         if words > (MAX_LEDE_WORDS if in_lede else MAX_WORDS):
             short = shortened(statement, MAX_LEDE_WORDS if in_lede else MAX_WORDS)
@@ -184,12 +186,15 @@ def _outcomes(
                 continue
         if (len(raw) < 12 and _NUMBERING.match(raw)) or COURTESY.match(raw):
             continue  # "1.", "Thank you, minister.": no news in it
-        if in_lede:
+        if in_lede and not _a_stance(raw):
             lede_found = True
             if not (headline and repeats(raw, headline, topic)):
                 scored.append(_Candidate(10.0, statement.order, statement, set()))
             continue
-        lede_found = True
+        # A stance in the lede's place ("Norland is committed to ...") hands it on to the
+        # sentence after it (in the first paragraphs), and is weighed as any other.
+        handed_on = in_lede and statement.paragraph < lede_paragraph + STANCE_REACH
+        lede_found = not handed_on
         if words < MIN_WORDS or raw.endswith(":"):
             continue  # too short to tell an outcome; a list's lead-in ("The new agreement:")
         stems = _content_stems(raw)
@@ -225,6 +230,15 @@ def _outcomes(
     return _distinct(texts)
 
 
+def _a_stance(text: str) -> bool:
+    """Whether a sentence tells a stance or an aim, not an event: no outcome cue, and words
+    of a stance ("committed", "progressive", "benefits") or a claim about the future ("will
+    continue to drive growth")."""
+    if cue_count(text) != 0:
+        return False
+    return len(RHETORIC.findall(text)) >= 2 or claims_the_future(text)
+
+
 def _weighed(candidate: _Candidate) -> _Candidate:
     """``candidate`` with its news words (see ``_news_words``), less what its words of a
     stance (importance, commitment, praise) take from its worth: they tell no event."""
@@ -258,11 +272,23 @@ def _sequel(
     if statement.words + sequel.words > MAX_JOINED_WORDS or sequel.raw.endswith(":"):
         return None  # too long to read as one; a list's lead-in
     noun = start.group(1)
-    if noun and noun[:5].casefold() not in statement.raw.casefold():
+    if noun and not _names(statement.raw, noun):
         return None  # "The meeting" after a sentence that names no meeting
     if len(RHETORIC.findall(sequel.raw)) > 1 or speculates(sequel.raw):
         return None
     return None if looks_back(sequel.raw, today) else sequel
+
+
+# The verb that tells of a thing without its noun: "met" names a meeting.
+_VERB_OF_NOUN = {"meeting": re.compile(r"\b(?:met|convened)\b")}
+
+
+def _names(text: str, noun: str) -> bool:
+    """Whether ``text`` names what ``noun`` points back to (its word, or its verb)."""
+    if noun[:5].casefold() in text.casefold():
+        return True
+    verb = _VERB_OF_NOUN.get(noun.casefold())
+    return verb is not None and verb.search(text) is not None
 
 
 def _most_news(

@@ -137,9 +137,14 @@ def shortened(statement: Statement, limit: int, least: int = 6) -> Statement | N
     lead = _LEAD_IN.match(raw)
     if lead is not None and len(raw) - lead.end() > 20:
         raw = raw[lead.end() :]
+    if raw.count(" ") >= limit and "; " in raw:
+        raw = without_company(raw)
     if raw.count(" ") >= limit:  # words are counted by their spaces: sentences are tidy
         cut = -1
+        listed = raw.rfind("; and ")  # "A, role; B, role; and C, role, agreed": a list
         for match in _TAIL.finditer(raw):
+            if match.start() < listed and match.group() == "; ":
+                continue
             head = raw[: match.start()]
             words = head.count(" ") + 1
             if words > limit:
@@ -150,6 +155,37 @@ def shortened(statement: Statement, limit: int, least: int = 6) -> Statement | N
             return None
         raw = raw[:cut].rstrip(",") + ("" if raw[cut - 1] == "." else ".")
     return statement._replace(raw=raw)
+
+
+def without_company(raw: str) -> str:
+    """``raw`` without a list of the people who acted with its subject, when the list is
+    long enough to need semicolons: "Minister Lee, along with trade ministers Ana Ruiz,
+    Estria's Minister of Trade; ...; and Bo Berg, Norrvik's Minister of Trade, agreed to ..."
+    becomes "Minister Lee and trade ministers agreed to ..." (the words before the first
+    name, when they name who they are), else "Minister Lee agreed to ..."."""
+    company = _COMPANY.search(raw)
+    if company is None:
+        return raw
+    listed = raw.find("; and ", company.end())
+    if listed < 0:
+        return raw
+    end = _LIST_END.search(raw, listed)
+    if end is None:
+        return raw
+    head = _GROUP_HEAD.match(raw, company.end())
+    joined = f" and {head.group(1)} " if head is not None else " "
+    return raw[: company.start()] + joined + raw[end.end() - len(end.group(1)) :]
+
+
+# "A, along with B; C; and D, agreed": who acted with the subject.
+_COMPANY = re.compile(r", (?:along with|together with|joined by|accompanied by|alongside) ")
+# Where such a list ends: the comma before the sentence's verb (a lower-case word that is no
+# word of a name or a role: "Minister of Foreign Affairs, agreed").
+_LIST_END = re.compile(
+    r", (?!(?:and|of|the|for|de|del|da|la|le|du|von|van|der|des|y|e|el|and)\b)([a-z]+)\b"
+)
+# The words that say who the people listed are ("trade bloc ministers"), before a name.
+_GROUP_HEAD = re.compile(r"((?:[\w’'-]+ ){0,4}?[a-z]+s) (?=[A-Z])")
 
 
 def _closed(text: str) -> bool:

@@ -345,3 +345,73 @@ def test_a_lede_that_reports_first_stays_an_outcome() -> None:
     )
     assert outcomes[0].startswith("Norland and Aldoria agreed on Friday")
     assert not any(n.startswith("Norland and Aldoria agreed") for n in nexts)
+
+
+def test_a_stance_in_the_ledes_place_hands_the_lede_on() -> None:
+    outcomes = _outcomes_of(
+        "Norland is committed to securing strong, progressive and inclusive trade ties in "
+        "fast-growing markets.",
+        "Today, in Lindau, Trade Minister Ana Berg welcomed the decision to open talks on a "
+        "customs agreement with Aldoria.",
+        "Aldoria cut its tariff on machine parts to 5 % from 12 % and lifted its steel quota.",
+        "Norland rejected a call to cut dairy tariffs, and the two sides failed to agree on fish.",
+        "The ministers signed a side letter on rules of origin and approved 3 work plans.",
+        "Aldoria confirmed it had suspended 2 anti-dumping cases and withdrew a third.",
+        "The committee decided to publish the 40-page text and announced 2 expert groups.",
+    )
+    assert outcomes[0].startswith("Today, in Lindau, Trade Minister Ana Berg welcomed")
+    assert not any(o.startswith("Norland is committed") for o in outcomes)
+
+
+def test_a_list_of_who_acted_with_the_subject_gives_way_to_the_verb() -> None:
+    outcomes = _outcomes_of(
+        "Estria and Norrvik opened customs talks in Oslo on Monday.",
+        "Building on exploratory talks in May, Minister Lee, along with regional trade "
+        "ministers Ana Ruiz, Estria's Minister of Foreign Affairs and Trade; Bo Berg, "
+        "Norrvik's Minister of Industry, Energy and Trade; Kim Sol, Aldoria's Minister of "
+        "Foreign Affairs; Eli Vos, Ostmark's Minister of Economy; and Tam Oy, Velland's "
+        "Minister of Trade, agreed to launch formal "
+        "negotiations.",
+    )
+    assert outcomes[1] == (
+        "Minister Lee and regional trade ministers agreed to launch formal negotiations."
+    )
+
+
+def test_the_meeting_points_back_to_a_sentence_that_says_met() -> None:
+    outcomes = _outcomes_of(
+        "The joint trade committee met on 25 May by video conference.",
+        "The meeting was chaired by Trade Minister Ana Berg.",
+    )
+    assert outcomes == [
+        "The joint trade committee met on 25 May by video conference. "
+        "The meeting was chaired by Trade Minister Ana Berg."
+    ]
+
+
+def test_years_since_is_background() -> None:
+    assert looks_back("It is three years since the two sides last sat down in Lindau.", None)
+
+
+def test_a_time_that_opens_a_sentence_is_a_time() -> None:
+    _, nexts = _facts(
+        "Negotiators closed the third round of talks in Lindau on Friday.",
+        "By the end of the round, the two sides will have exchanged offers on all chapters.",
+    )
+    assert nexts == [
+        "By the end of the round, the two sides will have exchanged offers on all chapters."
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council ordered three days of mourning.",
+        "The ministers adopted a joint communique and endorsed the work plan.",
+        "Norland postponed the vote and resumed talks with Aldoria.",
+        "The second round of talks concluded in Lindau.",
+        "Aldoria pledged to lower its duties and promised a new quota.",
+    ],
+)
+def test_news_verbs_are_outcome_cues(sentence: str) -> None:
+    assert cue_count(sentence)

@@ -1,0 +1,121 @@
+"""What a "Next" bullet may be: an event still to come. Made-up reports, one class each."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from briefings.facts.claims import claims_the_future
+from briefings.facts.outcomes import find_facts
+from briefings.model import Article
+
+PUBLISHED = datetime(2025, 6, 7, tzinfo=UTC)
+LEDE = "Trade ministers of Norland and Aldoria signed a customs annex in Lindau on Friday."
+
+
+def _nexts(sentence: str) -> list[str]:
+    article = Article(
+        url="https://x.test/a", title="", paragraphs=(LEDE, sentence), published=PUBLISHED
+    )
+    return [f.text for f in find_facts(article).next]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a stance or a commitment
+        "Norland is committed to deepening its trade ties with the region in the coming months.",
+        "Both sides will seek to build high-standard commitments in the coming months.",
+        "The two countries will now work to strengthen their economic relationship this year.",
+        "Negotiators will continue to work closely together over the coming weeks.",
+        "Aldoria will not accept unilateral trade restrictions next month, officials said.",
+        # what a deal will do: its effects and its terms
+        "The agreement will help small firms export more goods to Asia next year.",
+        "The new rules will boost exports of beef and dairy by 2030.",
+        "The deal is set to benefit farmers and manufacturers next year.",
+        "The annex will remove almost all customs duties by the end of next year.",
+        "By 2030, the accord will eliminate 99 % of tariffs on industrial goods.",
+        "The objective of the new agreement is to increase trade by 2030.",
+        "The partnership will be a major boost for both economies next year.",
+        # a forecast of an effect, and what a thing will mean
+        "The move is expected to cost farmers in Norland billions of dollars this year.",
+        "The ruling will have a major impact on steel makers next year.",
+        "The EU will continue to monitor the situation closely next week.",
+        # a purpose or a hope
+        "The partnership aims to double bilateral trade by 2030.",
+        # a condition
+        "If the talks fail, tariffs would rise to 25 percent next month.",
+        "Ministers would meet again next week if the experts settle the rules of origin.",
+        "If needed, negotiators will meet again next month.",
+        # background and causes
+        "The ministers held their first meeting in Geneva last March.",
+        "Talks were delayed last week due to the strike at the port.",
+        "The rise in prices is due in large part to the new tariffs this year.",
+        "Norland scheduled a round of talks for May, but it was cancelled.",
+        # a past event told beside a word of what is to come
+        "Talks scheduled for this week were called off.",
+        "The talks, scheduled for Monday, were postponed.",
+        "The next month, the two sides signed a truce.",
+        # what talks will be about, and a guess
+        "In a statement on Monday, officials said the talks will focus on excess capacity.",
+        "Officials said a deal is not likely to happen next year.",
+    ],
+)
+def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
+    assert _nexts(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fifth round of talks will be held in Lindau on 14 July.",
+        "Ministers will meet again in Geneva next week to review progress.",
+        "The next round of negotiations is expected to take place in Brasilia in September.",
+        "The annex will enter into force on 1 August, once both parliaments have approved it.",
+        "The tariff on machine parts will rise to 12 % on 1 July.",
+        "The Commission will present its proposal to member states next week.",
+        "On Tuesday, the Commission will present the agreement to member states.",
+        "Ministers are expected to meet again in Lindau next month.",
+        "The central bank is expected to raise rates on Wednesday.",
+        "If approved, the rules will apply from 1 September.",
+        "The vote is still scheduled for 12 June, and is to involve all member states.",
+        # a day with its year written after it is judged in that year
+        "The agreement is scheduled to enter into force on 1 January 2026.",
+        # a deal's terms or what talks cover, on a day named: a step on that day
+        "The accord will cut the duty on machine parts to 5 % on 1 July.",
+        "The talks will focus on steel when ministers meet in Lindau on 12 June.",
+        # firm and short: no need for eight words
+        "Ministers agreed to reconvene quarterly.",
+        # a scheduled event with its place but no time: the event is concrete, a next step
+        "A sixth round is due in Lindau.",
+    ],
+)
+def test_an_event_to_come_is_a_next_step(sentence: str) -> None:
+    assert _nexts(sentence) == [sentence]
+
+
+def test_a_step_yet_to_be_fixed_still_needs_its_own_words() -> None:
+    assert _nexts("The dates are yet to be confirmed.") == []
+    assert _nexts("They would be held in May.") == []  # a guess, too short to stand alone
+    assert _nexts("It is scheduled for Lindau.") == []  # says too little without its subject
+    assert _nexts("A vote is scheduled.") == []  # no place, no time: too little alone
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("The accord will create thousands of jobs next year.", True),
+        ("The accord will be signed next week.", False),
+        ("The partnership will be formally launched at the summit next month.", False),
+        ("The partnership will be really good for both sides next year.", True),
+        ("The pact will lapse on 30 April.", False),
+        ("Ministers will be in Brussels on Monday.", False),
+        ("Talks will continue next week.", False),
+        ("The Vatican is to decide within a month if an inquiry is required.", False),
+        ("Tariffs would rise if no deal is reached.", True),
+        ("MEPs will vote on a clause which would if used suspend the preferences.", False),
+    ],
+)
+def test_claims_the_future(sentence: str, claim: bool) -> None:
+    assert claims_the_future(sentence) is claim
