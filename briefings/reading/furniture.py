@@ -133,6 +133,8 @@ _PROMPT_OBJECT = re.compile(
     re.IGNORECASE,
 )
 CLICK_HERE = re.compile(r"\b(?:click|tap|go) here\b|\bclick (?:on )?the link\b", re.IGNORECASE)
+# A notice of any length whose link is its last words: "To view a video of ..., click here."
+CLICK_HERE_END = re.compile(r"\b(?:click|tap) here\b[^.!?]{0,40}[.!]?\s*$", re.IGNORECASE)
 COMMENT_COUNT = re.compile(
     r"^(?:\d+\s+comments?|comments?\s*\(?\d*\)?|see comments|"
     r"show comments|no comments|your opinion|\d+\s+shares?)$",
@@ -345,6 +347,8 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
         short = _short_line_kind(text, count)
         if short is not None:
             return short
+    if "here" in text and CLICK_HERE_END.search(text):
+        return LineKind.PROMPT
     folded = text.casefold()
     if count <= 60 and any(h in folded for h in _DISCLAIMER_HINTS) and DISCLAIMER.search(text):
         return LineKind.PROMPT
