@@ -37,6 +37,7 @@ _OWN_CLAUSE_WORDS = 6
 _TAIL = re.compile(
     r",? (?:which|where|while|whereas|including|as well as|so that|in order to) |"
     r", (?:to|with|following|after|because|adding|saying|between) |; | [–—] |"
+    r" (?:chaired|hosted|led|organi[sz]ed) by |"
     r", (?:[\w.'’-]+ ){1,6}(?:said|says|told|added)\b"
 )
 # An opening phrase before the sentence's subject: "After the vote had been postponed

@@ -228,6 +228,17 @@ def test_a_long_sentence_loses_its_elaborating_tail() -> None:
     )
 
 
+def test_a_long_lede_loses_who_chaired_the_meeting() -> None:
+    outcomes = _outcomes_of(
+        "1. Trade ministers of the six coastal provinces met in the council chamber of the "
+        "old harbour hall in Tallvik, the capital of Estria, on 4 March 2016 for the second "
+        "meeting of the Provincial Council on Fisheries and Ports (the Council) chaired by the "
+        "Estrian Minister for Trade and Fisheries and Deputy Prime Minister of the Republic of "
+        "Estria, the Honourable Ana Lindqvist.",
+    )
+    assert outcomes[0].endswith("Fisheries and Ports (the Council).")
+
+
 @pytest.mark.parametrize(
     ("sentence", "background"),
     [
