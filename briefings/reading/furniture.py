@@ -160,7 +160,8 @@ DISCLAIMER = re.compile(
     r"external links may not|this (?:page|release|website) (?:is|was|has been) (?:archived|"
     r"updated)|official website of|here'?s how you know|historical material|frozen in time|"
     r"no longer (?:being )?updated|archived content|archive site|not updated|safely connected|"
-    r"secure websites|websites use https|was published under)\b|\.gov websites?\b",
+    r"secure websites|websites use https|was published under|"
+    r"(?:is|an?) equal opportunity (?:provider|employer))\b|\.gov websites?\b",
     re.IGNORECASE,
 )
 # Breadcrumbs and navigation rows: "Home > News > Trade", "United States | Washington".
@@ -172,6 +173,7 @@ _DISCLAIMER_HINTS = (
     "original language", "information purposes", "official", "constitute", "reflect", "archiv",
     "updated", "correct at", "external links", "this page", "this release", "this website",
     "how you know", "historical", "frozen", "secure", "https", ".gov", "safely", "published under",
+    "equal opportunity",
 )  # fmt: skip
 _SEPARATORS = (" | ", " > ", " » ", " › ")
 _YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern opening with a class scans faster

@@ -86,6 +86,8 @@ def test_no_furniture_reaches_a_bullet_or_the_headline(form: str) -> None:
         ("Home > News > Trade > Third round", LineKind.LABEL),
         ("An official website of the United States government", LineKind.PROMPT),
         ("Type: News Reference: 123 Duration: 00:00:44 Place: Brussels", LineKind.LABEL),
+        ("The Estrian Trade Office is an equal opportunity provider, employer, and lender.",
+         LineKind.PROMPT),
         ("ARCHIVE", LineKind.LABEL),
         ("Breadcrumb", LineKind.LABEL),
         ("Content on this archived webpage is NOT UPDATED, and external links may not function.",
