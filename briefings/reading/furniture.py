@@ -135,6 +135,7 @@ _PROMPT_OBJECT = re.compile(
 CLICK_HERE = re.compile(r"\b(?:click|tap|go) here\b|\bclick (?:on )?the link\b", re.IGNORECASE)
 # A notice of any length whose link is its last words: "To view a video of ..., click here."
 CLICK_HERE_END = re.compile(r"\b(?:click|tap) here\b[^.!?]{0,40}[.!]?\s*$", re.IGNORECASE)
+_CLICK_HERE_REACH = 50  # how far from a line's end the "here" of CLICK_HERE_END can stand
 COMMENT_COUNT = re.compile(
     r"^(?:\d+\s+comments?|comments?\s*\(?\d*\)?|see comments|"
     r"show comments|no comments|your opinion|\d+\s+shares?)$",
@@ -349,7 +350,9 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
         short = _short_line_kind(text, count)
         if short is not None:
             return short
-    if "here" in text and CLICK_HERE_END.search(text):
+    if "here" in text[-_CLICK_HERE_REACH:] and CLICK_HERE_END.search(
+        text, max(0, len(text) - 2 * _CLICK_HERE_REACH)
+    ):
         return LineKind.PROMPT
     folded = text.casefold()
     if count <= 60 and any(h in folded for h in _DISCLAIMER_HINTS) and DISCLAIMER.search(text):

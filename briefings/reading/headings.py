@@ -34,14 +34,17 @@ def split_title_pieces(lines: Sequence[str]) -> list[int]:
     """Indexes of two or three lines in a row that together repeat another line of the page
     word for word (a title shown whole and again split over lines): punctuation and case
     aside, as a page may set the pieces apart with a colon or a dash. Only lines of a title's
-    length are read: most lines of a page are longer sentences."""
-    keys = [_key(line) if len(line) <= _PIECE_MAX_CHARS else "" for line in lines]
+    length and shape, with no stop at the end, are read: most lines of a page are sentences."""
+    keys = [
+        _key(line) if len(line) <= _PIECE_MAX_CHARS and not ends_sentence(line) else ""
+        for line in lines
+    ]
     whole = {key for key in keys if key.count(" ") >= _WHOLE_MIN_WORDS - 1}
     if len(whole) < 2:
         return []
     found: list[int] = []
     for i in range(len(lines) - 1):
-        if not keys[i] or ends_sentence(lines[i]):
+        if not keys[i]:
             continue
         joined = keys[i]
         for j in range(i + 1, min(len(lines), i + _MAX_PIECES)):
