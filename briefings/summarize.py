@@ -16,7 +16,8 @@ MAX_QUOTES = 8
 def summarize(article: Article) -> Briefing:
     """The briefing of ``article``: headline, outcomes, next steps, quotes and its source."""
     cache = TextCache()  # quote spans and sentences, shared by quotes and facts
-    quotes = _not_shown_twice(find_quotes(article.paragraphs, article.link, cache))[:MAX_QUOTES]
+    found = find_quotes(article.paragraphs, article.link, cache, title=article.title)
+    quotes = _not_shown_twice(found)[:MAX_QUOTES]
     facts = find_facts(article, _main_speaker(quotes), cache, [q.text for q in quotes])
     headline = article.title or (
         headline_from_lede(article.paragraphs[0]) if article.paragraphs else ""

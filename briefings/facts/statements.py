@@ -37,14 +37,15 @@ _OWN_CLAUSE_WORDS = 6
 _TAIL = re.compile(
     r",? (?:which|where|while|whereas|including|as well as|so that|in order to) |"
     r", (?:to|with|following|after|because|adding|saying|between) |; | [–—] |"
+    r" (?:chaired|hosted|led|organi[sz]ed) by |"
     r", (?:[\w.'’-]+ ){1,6}(?:said|says|told|added)\b"
 )
 # An opening phrase before the sentence's subject: "After the vote had been postponed
 # yesterday, ...", "Building on the talks in February, ...".
 _LEAD_IN = re.compile(
     r"^(?:After|Following|Building on|Based on|While|Although|Though|Despite|In addition to|"
-    r"As part of|[A-Z][a-z]+ing)\b[^,;]{0,200}?, "
-)
+    r"As part of|[A-Z][a-z]+ing)\b(?:[^,;]|,(?= (?:and|or) )){0,200}?, (?!(?:and|or) )"
+)  # a comma before "and" or "or" goes on with the opening phrase ("Noting X, and Y, ...")
 
 
 class Statement(NamedTuple):

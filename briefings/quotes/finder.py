@@ -27,6 +27,7 @@ from briefings.quotes.people import Mention, Registry, mentions, register
 from briefings.quotes.reported import joint_document, predicate_quote, reported_before
 from briefings.quotes.runs import RUN_ON_REACH, find_chains
 from briefings.quotes.speakers import Speaker, resolve
+from briefings.quotes.statement import statement_speaker
 from briefings.quotes.subject_events import paragraph_last_event, subject_events
 from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, between, tokenize
@@ -58,9 +59,14 @@ class _Found:
 
 
 def find_quotes(
-    paragraphs: Sequence[str], source_url: str = "", cache: TextCache | None = None
+    paragraphs: Sequence[str],
+    source_url: str = "",
+    cache: TextCache | None = None,
+    *,
+    title: str = "",
 ) -> tuple[Quote, ...]:
-    """Quotes of the article whose body is ``paragraphs``; texts are verbatim substrings."""
+    """Quotes of the article whose body is ``paragraphs``; texts are verbatim substrings.
+    ``title``: the article's headline, which may name the one person a statement is by."""
     cache = cache or TextCache()
     spans = [cache.speech_spans(p) for p in paragraphs]
     # Paragraphs after the last quote cannot attribute anything: leave them unread, unless
@@ -80,7 +86,8 @@ def find_quotes(
         register(registry, toks, found_here, index)
     words = _Words(tokens, named, registry, cache, beyond)
     found = _attribute(paragraphs, spans, chains, masked, words)
-    quotes = _to_quotes(_fill_gaps(found, paragraphs), paragraphs, source_url)
+    found = _by_title(_fill_gaps(found, paragraphs), title)
+    quotes = _to_quotes(found, paragraphs, source_url)
     return _spelled_out(quotes, paragraphs)
 
 
@@ -340,6 +347,22 @@ def _shares_sentence(found: list[_Found], i: int) -> bool:
         and not found[j].short
         for j in (i - 1, i + 1)
     )
+
+
+def _by_title(found: list[_Found], title: str) -> list[_Found]:
+    """Quotes still without a speaker that open their paragraph (a statement printed as its
+    quoted words) are the words of the person the title says the statement is by."""
+    if not any(item.speaker is None and item.opens_paragraph for item in found):
+        return found
+    speaker = statement_speaker(title)
+    if speaker is None:
+        return found
+    return [
+        replace(item, speaker=speaker)
+        if item.speaker is None and item.opens_paragraph and not item.short
+        else item
+        for item in found
+    ]
 
 
 def _own_sentence(item: _Found) -> bool:

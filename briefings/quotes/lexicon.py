@@ -23,7 +23,7 @@ SPEECH_VERBS = (
     "thinks believes believed agreed disagreed opined confirmed confirms announcing telling "
     "talked defended characterized characterised characterizing characterising proposed thanked "
     "concluding insisting arguing claiming recalling stressing explains wrote elaborated "
-    "read reads calls shouting chanting chanted cited ruled"
+    "read reads calls shouting chanting chanted cited ruled congratulated congratulating"
 )
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split())
 VERB_RE = re.compile(r"\b(?:according to|" + "|".join(SPEECH_VERBS.split()) + r")\b")

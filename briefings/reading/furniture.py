@@ -133,6 +133,9 @@ _PROMPT_OBJECT = re.compile(
     re.IGNORECASE,
 )
 CLICK_HERE = re.compile(r"\b(?:click|tap|go) here\b|\bclick (?:on )?the link\b", re.IGNORECASE)
+# A notice of any length whose link is its last words: "To view a video of ..., click here."
+CLICK_HERE_END = re.compile(r"\b(?:click|tap) here\b[^.!?]{0,40}[.!]?\s*$", re.IGNORECASE)
+_CLICK_HERE_REACH = 50  # how far from a line's end the "here" of CLICK_HERE_END can stand
 COMMENT_COUNT = re.compile(
     r"^(?:\d+\s+comments?|comments?\s*\(?\d*\)?|see comments|"
     r"show comments|no comments|your opinion|\d+\s+shares?)$",
@@ -158,7 +161,8 @@ DISCLAIMER = re.compile(
     r"external links may not|this (?:page|release|website) (?:is|was|has been) (?:archived|"
     r"updated)|official website of|here'?s how you know|historical material|frozen in time|"
     r"no longer (?:being )?updated|archived content|archive site|not updated|safely connected|"
-    r"secure websites|websites use https|was published under)\b|\.gov websites?\b",
+    r"secure websites|websites use https|was published under|"
+    r"(?:is|an?) equal opportunity (?:provider|employer))\b|\.gov websites?\b",
     re.IGNORECASE,
 )
 # Breadcrumbs and navigation rows: "Home > News > Trade", "United States | Washington".
@@ -170,6 +174,7 @@ _DISCLAIMER_HINTS = (
     "original language", "information purposes", "official", "constitute", "reflect", "archiv",
     "updated", "correct at", "external links", "this page", "this release", "this website",
     "how you know", "historical", "frozen", "secure", "https", ".gov", "safely", "published under",
+    "equal opportunity",
 )  # fmt: skip
 _SEPARATORS = (" | ", " > ", " » ", " › ")
 _YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern opening with a class scans faster
@@ -345,6 +350,10 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
         short = _short_line_kind(text, count)
         if short is not None:
             return short
+    if "here" in text[-_CLICK_HERE_REACH:] and CLICK_HERE_END.search(
+        text, max(0, len(text) - 2 * _CLICK_HERE_REACH)
+    ):
+        return LineKind.PROMPT
     folded = text.casefold()
     if count <= 60 and any(h in folded for h in _DISCLAIMER_HINTS) and DISCLAIMER.search(text):
         return LineKind.PROMPT

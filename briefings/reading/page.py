@@ -36,6 +36,7 @@ from briefings.reading.furniture import (
     word_set,
     words,
 )
+from briefings.reading.headings import first_of_repeats, is_names_and_titles, split_title_pieces
 
 # A heading that opens a box of links to other stories.
 TEASER_HEADING = re.compile(
@@ -91,6 +92,8 @@ def read_page(
     intrinsic = list(line_kinds)
     kinds: list[LineKind | None] = list(intrinsic)
     _mark_repeats(lines, kinds, title)
+    for i in split_title_pieces(lines):
+        kinds[i] = LineKind.TITLE  # the title again, split over two lines
     start = _body_start(lines, kinds)
     if start is None:
         return PageText(title, "", (), (), tuple(k or LineKind.LABEL for k in kinds))
@@ -273,6 +276,8 @@ def _body_line_kind(line: str) -> LineKind:
         return LineKind.BODY  # "Vote: Wednesday, 13 February": when the next step comes
     if is_title_like(line) and words(line) <= _SUBHEAD_MAX_WORDS:
         return LineKind.SUBHEAD
+    if is_names_and_titles(line):
+        return LineKind.LABEL  # "Ms Jane ROE Minister for Trade": a list of participants
     if words(line) >= 6:
         return LineKind.BODY  # a paragraph that lost its final stop ("..., Akazawa said,")
     return LineKind.LABEL
@@ -308,6 +313,7 @@ def _headline(
     body = " ".join(line for line, k in zip(lines, kinds, strict=True) if k is LineKind.BODY)
     lede = _stems(body[:1500])
     best: tuple[int, float, int] | None = None
+    candidates: list[int] = []
     for i in range(start - 1, max(-1, start - _HEADLINE_REACH), -1):
         line = lines[i].strip()
         if intrinsic[i] is not None or kinds[i] not in (None, LineKind.LABEL):
@@ -316,6 +322,7 @@ def _headline(
             continue
         if _is_outlet_name(line, outlet):
             continue
+        candidates.append(i)
         stems = _stems(line)
         shared = len(stems & lede)
         score = (shared, shared / (len(stems) or 1), i)
@@ -323,8 +330,9 @@ def _headline(
             best = score
     if best is None or (lede and best[0] == 0):
         return ""  # a line that shares no word with the article is not its headline
-    kinds[best[2]] = LineKind.TITLE
-    return lines[best[2]].strip()
+    chosen = first_of_repeats(lines, candidates, best[2])
+    kinds[chosen] = LineKind.TITLE
+    return lines[chosen].strip()
 
 
 _STOP = word_set("the a an and or of to in on for with at by from as is are was be its")

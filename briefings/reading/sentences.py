@@ -51,5 +51,6 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
             begin -= 1
         word = text[begin:dot].lower()
-    # Single capitals are initials ("John F. Kennedy").
-    return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
+    # Single capitals are initials ("John F. Kennedy"); a word that opens with a period is
+    # the end of an abbreviation a stray space broke ("U .S. Trade").
+    return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper()) or word[:1] == "."

@@ -268,7 +268,7 @@ def evaluate(split: str = "test", forms: Sequence[str] = FORMS) -> tuple[dict, T
             try:
                 article = read_source(str(label.page(form)))
                 briefing = summarize(article)
-                quotes = find_quotes(article.paragraphs, article.link)
+                quotes = find_quotes(article.paragraphs, article.link, title=article.title)
             except NothingToBrief as exc:  # refused with a message: every label a miss
                 tally.notes.append(f"{where}: nothing to brief: {exc}")
                 briefing, quotes = Briefing(headline="", url=""), []

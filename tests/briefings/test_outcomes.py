@@ -228,6 +228,28 @@ def test_a_long_sentence_loses_its_elaborating_tail() -> None:
     )
 
 
+def test_an_opening_phrase_goes_on_after_a_comma_before_and() -> None:
+    outcomes = _outcomes_of(
+        "Recognizing the importance of an open and predictable environment for fisheries and "
+        "ports, and the role this plays in the growth of the coastal provinces of both "
+        "countries, the coordinators of Estria and Norrvik met in Tallvik on March 3-4, 2016, "
+        "to review progress since the meeting of their ministers in Oslo in the autumn of the "
+        "year before, under the fisheries and ports agreement the two countries signed in 1991.",
+    )
+    assert outcomes[0].startswith("The coordinators of Estria and Norrvik met in Tallvik")
+
+
+def test_a_long_lede_loses_who_chaired_the_meeting() -> None:
+    outcomes = _outcomes_of(
+        "1. Trade ministers of the six coastal provinces met in the council chamber of the "
+        "old harbour hall in Tallvik, the capital of Estria, on 4 March 2016 for the second "
+        "meeting of the Provincial Council on Fisheries and Ports (the Council) chaired by the "
+        "Estrian Minister for Trade and Fisheries and Deputy Prime Minister of the Republic of "
+        "Estria, the Honourable Ana Lindqvist.",
+    )
+    assert outcomes[0].endswith("Fisheries and Ports (the Council).")
+
+
 @pytest.mark.parametrize(
     ("sentence", "background"),
     [

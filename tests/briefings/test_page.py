@@ -86,6 +86,16 @@ def test_no_furniture_reaches_a_bullet_or_the_headline(form: str) -> None:
         ("Home > News > Trade > Third round", LineKind.LABEL),
         ("An official website of the United States government", LineKind.PROMPT),
         ("Type: News Reference: 123 Duration: 00:00:44 Place: Brussels", LineKind.LABEL),
+        ("The Estrian Trade Office is an equal opportunity provider, employer, and lender.",
+         LineKind.PROMPT),
+        ("ARCHIVE", LineKind.LABEL),
+        ("Breadcrumb", LineKind.LABEL),
+        ("Content on this archived webpage is NOT UPDATED, and external links may not function.",
+         LineKind.PROMPT),
+        ("Click here to go to the CURRENT TRADE.ESTRIA.EXAMPLE WEBSITE", LineKind.PROMPT),
+        ("To watch a recording of the press conference that the two chief negotiators gave in "
+         "Tallvik at the close of the fourth round of the fisheries negotiations, with questions "
+         "from the press, please click here.", LineKind.PROMPT),
     ],
 )  # fmt: skip
 def test_a_furniture_line_is_known_by_its_shape(line: str, kind: LineKind) -> None:
@@ -244,3 +254,82 @@ def test_a_line_that_introduces_a_statement_is_article_text() -> None:
     article = parse_text(text)
     assert article.paragraphs[0] == "From the Norrvik Trade Minister Ana Lindqvist:"
     assert article.paragraphs[1].startswith("“Today our negotiators")
+
+
+ARCHIVED_STATEMENT = (
+    "Statement by Estrian Trade Minister Ana Lindqvist at the Close of the Fourth Round of "
+    "Estria-Norrvik Fisheries Negotiations"
+)
+
+
+@pytest.mark.parametrize("form", ["txt", "html"])
+def test_an_archived_statement_is_its_quoted_words_by_the_person_its_title_names(
+    form: str,
+) -> None:
+    briefing = summarize(read_source(str(PAGES / f"estria-statement.{form}")))
+    assert briefing.headline == ARCHIVED_STATEMENT
+    assert [(q.speaker, q.role) for q in briefing.quotes] == [
+        ("Ana Lindqvist", "Estrian Trade Minister")
+    ]
+    assert briefing.quotes[0].text.startswith("The fourth round of the Estria-Norrvik fisheries")
+    bullets = [f.text for f in briefing.outcomes + briefing.next]
+    bullets += [q.text for q in briefing.quotes]
+    for bullet in bullets:
+        assert not any(bit in bullet for bit in ("ARCHIVE", "archived", "click here", "Breadcrumb"))
+
+
+def test_a_title_shown_again_in_two_halves_is_not_the_headline() -> None:
+    lines = [
+        "Breadcrumb",
+        "Statement by Minister Ana Lindqvist at the Close of the Fisheries Round",
+        "March 4, 2016",
+        "Statement by Minister Ana Lindqvist",
+        "at the Close of the Fisheries Round",
+        "The fisheries round closed today in Tallvik with a deal on herring quotas, the "
+        "ministry said.",
+    ]
+    page = read_page(lines)
+    assert page.title == lines[1]
+    assert page.kinds[3:5] == (LineKind.TITLE, LineKind.TITLE)
+    assert page.body == (lines[5],)
+
+
+def test_a_list_of_participants_is_not_the_article() -> None:
+    lines = [
+        "Fisheries Council, Tallvik, 4 March 2016",
+        "The Council authorised the Commission to open talks on a fisheries agreement with "
+        "Norrvik.",
+        "The Council also welcomed the progress made on port access in the last round.",
+        "PARTICIPANTS",
+        "Estria:",
+        "Ms Ana LINDQVIST Deputy Prime Minister and Minister for Trade, Fisheries and Ports",
+        "Norrvik:",
+        "Mr Tomas BERG Permanent Representative",
+    ]
+    assert read_page(lines).body == tuple(lines[1:3])
+
+
+def test_the_first_of_two_forms_of_the_title_is_the_headline() -> None:
+    lines = [
+        "Remarks by Minister Ana Lindqvist at the Fisheries Talks with Norrvik",
+        "March 4, 2016",
+        "Remarks by Trade Minister Ana Lindqvist at the Opening of the Fisheries Talks with "
+        "Norrvik in Tallvik",
+        "Minister Ana Lindqvist opened the fisheries talks with Norrvik in Tallvik on Friday, "
+        "the ministry said.",
+    ]
+    assert read_page(lines).title == lines[0]
+
+
+def test_a_title_split_over_three_lines_with_its_own_marks_is_a_repeat() -> None:
+    lines = [
+        "Joint Statement: Fourth Round of the Estria-Norrvik Fisheries Talks, Tallvik",
+        "Joint Statement",
+        "Fourth Round of the Estria-Norrvik Fisheries Talks —",
+        "Tallvik",
+        "The fourth round of the fisheries talks closed in Tallvik on Friday with a deal on "
+        "herring quotas.",
+    ]
+    page = read_page(lines)
+    assert page.title == lines[0]
+    assert page.kinds[1:4] == (LineKind.TITLE,) * 3

@@ -50,6 +50,11 @@ def test_sentences_respect_abbreviations_and_quotes() -> None:
     assert sentences(text) == ["Japan and the U.S. met.", '"It went well."', text[40:]]
 
 
+def test_an_abbreviation_broken_by_a_stray_space_ends_no_sentence() -> None:
+    text = "The round ended in Tallvik today, U .S. Trade Representative Ana Berg said. Then."
+    assert sentences(text) == [text[:-6], "Then."]
+
+
 def test_lede_headline() -> None:
     lede = (
         "WASHINGTON--Japan and the United States failed to find common ground in their fifth "

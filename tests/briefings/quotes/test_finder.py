@@ -28,7 +28,7 @@ def _view(quote: Any, expected: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_quote_rules(case: dict[str, Any]) -> None:
-    quotes = find_quotes(case["paragraphs"], "https://example.test/a")
+    quotes = find_quotes(case["paragraphs"], "https://example.test/a", title=case.get("title", ""))
     actual = [_view(q, e) for q, e in zip(quotes, case["quotes"], strict=False)]
     assert actual == case["quotes"]
     assert len(quotes) == len(case["quotes"])

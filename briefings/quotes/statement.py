@@ -1,0 +1,48 @@
+"""The speaker a statement's title names: "Statement by Trade Minister Jane Roe on the Talks",
+"Closing Remarks by Ambassador Ana Lindqvist at the Ministerial".
+
+A statement or a speech is often printed as its quoted words alone: one quoted paragraph, or
+paragraphs each opening with a quote mark (the continued-quote convention), with the speaker
+named only in the title. Such a quote, attributed by nothing in the text, is the words of the
+one person the title says the statement is by.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefings.quotes.people import mentions
+from briefings.quotes.speakers import Speaker
+from briefings.quotes.tokens import tokenize
+
+# The kind of text, then "by" or "from" before its author: the author's mention starts right
+# after it.
+_STATEMENT_BY = re.compile(
+    r"\b(?:statement|remarks|speech|address|message|testimony|op-ed|keynote)\s+(?:by|from)\s+",
+    re.IGNORECASE,
+)
+# A second author after the first one: a joint statement is nobody's words alone.
+_SECOND_AUTHOR = re.compile(r"^\s*(?:and|&|,)\s+\S")
+
+
+def statement_speaker(title: str) -> Speaker | None:
+    """The one person ``title`` says a statement or speech is by, with the role it gives,
+    or None (no such title, no person named, or several authors)."""
+    found = _STATEMENT_BY.search(title) if title else None
+    if found is None:
+        return None
+    after = found.end()
+    tokens = tokenize(title)
+    first = next((k for k, start in enumerate(tokens.start) if start >= after), None)
+    if first is None:
+        return None
+    for mention in mentions(tokens, people_only=True):
+        if mention.first != first:
+            continue
+        if not mention.person or not (mention.role or " " in mention.name):
+            return None  # an office or a bare surname: not sure it is one person
+        end = tokens.end[mention.last]
+        if _SECOND_AUTHOR.match(title[end:]):
+            return None
+        return Speaker(mention.name, mention.role, person=True)
+    return None
