@@ -34,6 +34,7 @@ from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.headline import headline_from_lede
 from briefings.reading.page import read_page
 from briefings.reading.pagemeta import read_byline, read_meta, read_standfirst
+from briefings.reading.timecode import without_timecodes
 from briefings.sources.urls import canonical_url, is_http_url
 
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,80}$")
@@ -125,7 +126,7 @@ def _paragraphs(
     authors: tuple[str, ...] = ()
     seen: set[str] = set()
     for element in body.iter(*_TEXT_TAGS):
-        text = " ".join(_element_text(element).split())
+        text = without_timecodes(" ".join(_element_text(element).split()))
         if element.tag == "head":
             heading = heading or text
             continue

@@ -116,6 +116,8 @@ _PAST_WORDS = word_set(
     "agreed signed voted announced"
 )
 _CAPTION_VERB_REACH = 12
+# Words before which a caption verb's form is a noun: "in talks with", "the stands".
+_NOUN_MARKS = word_set("a an the in of for on at to from into these those their his her its our")
 _CONNECTORS = word_set("of the and de la le van der von bin al da di du y")
 REPORTING = re.compile(r"\b(?:said|says|told|tells|will|would|added|according)\b")
 # An imperative addressed to the reader, about the site itself.
@@ -284,6 +286,7 @@ def _caption_verb_first(line: str) -> bool:
         if (
             word in _CAPTION_VERB_HEADS
             and token[:1].islower()
+            and (i == 0 or tokens[i - 1].casefold() not in _NOUN_MARKS)
             and CAPTION_VERB.match(" ".join(tokens[i : i + 2]))
         ):
             return True

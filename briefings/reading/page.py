@@ -63,6 +63,7 @@ _LONE_LEDE_WORDS = 25
 _SUBHEAD_MAX_WORDS = 10
 _HEADLINE_REACH = 25  # lines above the body where the headline may stand
 _OUTLET_LINE_MAX_WORDS = 6
+_CAPTION_MAX_WORDS = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,7 @@ def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | Non
     for i, line in enumerate(lines):
         if kinds[i] is not None or not is_prose(line):
             continue
-        if is_picture_description(line) and _more_prose_after(lines, kinds, i):
+        if _describes_picture_here(lines, kinds, i) and _more_prose_after(lines, kinds, i):
             kinds[i] = LineKind.CAPTION
             continue
         if words(line) < _LONE_LEDE_WORDS and not _prose_follows(lines, kinds, i):
@@ -192,6 +193,28 @@ def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | Non
             None,
         )
     return first
+
+
+def _describes_picture_here(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> bool:
+    """A picture description above the lede: a caption's verb ("... pose before the talks"),
+    or, right under a caption or photo credit that names the same person, a present-tense
+    line about them ("PHOTO: Jane Roe testifies ..." then "Trade Representative Jane Roe says
+    ..."): the caption's second line."""
+    line = lines[index]
+    if is_picture_description(line):
+        return True
+    return (
+        index > 0
+        and kinds[index - 1] is LineKind.CAPTION
+        and words(line) <= _CAPTION_MAX_WORDS
+        and describes_picture(line)
+        and bool(_names(line) & _names(lines[index - 1]))
+    )
+
+
+def _names(line: str) -> set[str]:
+    """Capitalised words past a line's first word: the names it holds."""
+    return {w.strip(",.;:()'’\"“”") for w in line.split()[1:] if w[:1].isupper() and len(w) > 2}
 
 
 def _is_short_sentence(line: str) -> bool:

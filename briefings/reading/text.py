@@ -17,6 +17,7 @@ from briefings.reading.dates import parse_date_line
 from briefings.reading.furniture import FIELDS, ends_sentence
 from briefings.reading.headline import headline_from_lede
 from briefings.reading.page import read_page
+from briefings.reading.timecode import without_timecodes
 
 _SMALL_WORDS = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to"))
 
@@ -56,7 +57,7 @@ def paragraph_lines(text: str) -> list[str]:
                 out[-1] = f"{out[-1]} {row}"
             else:
                 out.append(row)
-    return [line for line in out if line]
+    return [without_timecodes(line) for line in out if line]
 
 
 def _hard_wrapped(rows: list[str]) -> bool:
