@@ -11,7 +11,14 @@ import re
 # "(This article was written by A, and correspondent B.)" and its variants.
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:this (?:article|story|report) (?:was )?)?"
-    r"(?:written|reported|compiled|contributed|edited)\s+by\s+(?P<names>.+?)\.?\s*\)?\s*$",
+    r"(?:written|reported|compiled|contributed|edited|(?:additional )?reporting|writing|editing)"
+    r"\s+by\s+(?P<names>.+?)\.?\s*\)?\s*$",
+    re.IGNORECASE,
+)
+# A wire credit that closes the last paragraph: "... since then. (Reporting by A; Editing by B)".
+TRAILING_CREDIT = re.compile(
+    r"\s*\((?:additional )?(?:reporting|writing|editing|compiled|written|reported)\s+by\b"
+    r"[^()]{2,200}\)\s*$",
     re.IGNORECASE,
 )
 # "By Mara Whitfield, Pacific Wire" / "By A and B".
@@ -28,7 +35,24 @@ NEWSLETTER = re.compile(
     r"newsletter sign[- ]?up|get our newsletter|support our journalism)\b",
     re.IGNORECASE,
 )
-COPYRIGHT = re.compile(r"(?:©|&copy;|\bcopyright\b).{0,80}\b(?:rights reserved|\d{4})", re.I)
+COPYRIGHT = re.compile(
+    r"(?:©|&copy;|\bcopyright\b).{0,80}\b(?:rights reserved|\d{4})|\bprotected by copyright\b", re.I
+)
+# A prompt to read the story elsewhere: "Head over to X to read the full story", "[FULL STORY]".
+READ_ELSEWHERE = re.compile(
+    r"\b(?:read|get) (?:the |our |his |her |their |(?:[\w-]+ ){0,2}[\w-]+[’']s )?"
+    r"(?:full|whole|complete|entire|original) (?:story|article|report|interview|coverage)\b|"
+    r"\[full story\]|\bcontinue reading\b",
+    re.IGNORECASE,
+)
+# A note about the page itself rather than the news: "This is a developing story", "This
+# article was first published on", "More to follow".
+PAGE_NOTE = re.compile(
+    r"^(?:this (?:is an? )?(?:developing|breaking|live) (?:story|news|report)|"
+    r"this (?:story|article|post|piece|page) (?:was|is|has been|will be|first|originally|"
+    r"appeared|may)|(?:more|further) (?:details )?to follow|updates? to follow)\b",
+    re.IGNORECASE,
+)
 MOST_READ = re.compile(
     r"^(?:most (?:read|popular|viewed)|trending|special coverage)\s*$", re.IGNORECASE
 )
@@ -44,9 +68,12 @@ _ANYWHERE = (COOKIES, NEWSLETTER, COPYRIGHT)
 # Every match of an _ANYWHERE pattern holds one of these words: a substring test on them
 # spares running the (unanchored, case-insensitive) searches over ordinary prose.
 _ANYWHERE_HINTS = ("cookie", "newsletter", "subscribe", "journalism", "©", "&copy;", "copyright")
-# The whole-paragraph patterns as one alternation: one match call instead of four.
+# Likewise for READ_ELSEWHERE, which only a short paragraph is (a prompt is one line).
+_ELSEWHERE_HINTS = ("full ", "whole ", "complete ", "entire ", "original ", "continue reading")
+_ELSEWHERE_MAX_SPACES = 25
+# The whole-paragraph patterns as one alternation: one match call instead of five.
 _WHOLE = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (CREDIT_LINE, READ_MORE, MOST_READ, SHARE)),
+    "|".join(f"(?:{p.pattern})" for p in (CREDIT_LINE, READ_MORE, MOST_READ, SHARE, PAGE_NOTE)),
     re.IGNORECASE,
 )
 
@@ -65,6 +92,12 @@ def is_boilerplate(paragraph: str) -> bool:
     if _WHOLE.match(text):
         return True
     folded = text.casefold()
+    if (
+        text.count(" ") < _ELSEWHERE_MAX_SPACES
+        and any(hint in folded for hint in _ELSEWHERE_HINTS)
+        and READ_ELSEWHERE.search(text)
+    ):
+        return True
     if not any(hint in folded for hint in _ANYWHERE_HINTS):
         return False
     return any(p.search(text) for p in _ANYWHERE)

@@ -135,6 +135,8 @@ def _paragraphs(
         credited = credit_authors(text, outlet) if len(text) < _CREDIT_MAX_CHARS else None
         if credited is not None:
             authors = authors or credited
+            paragraphs.append(text)  # kept as furniture: a credit line ends the article
+            kinds.append(line_kind(text))
             continue
         if text in seen or is_boilerplate(text) or is_caption(text):
             continue

@@ -38,7 +38,8 @@ class LineKind(StrEnum):
 # agency's name. The class after the word boundary lists the letters their words start with
 # (ignoring case, as the words are matched), so most places fail at once.
 CREDIT_IN_BRACKETS = re.compile(
-    r"\((?:photo|photograph|image|picture|video|file|credit)s?\b[^)]{0,80}\)", re.IGNORECASE
+    r"[(\[](?:photo|photograph|image|picture|video|file|credit)s?\b[^)\]]{0,80}[)\]]",
+    re.IGNORECASE,
 )
 PHOTO_LABEL = re.compile(
     r"\b(?=[ipv])(?:photo|photograph|image|picture|video) ?(?:credit|courtesy|by|source)?\s*:\s",
@@ -155,7 +156,8 @@ BIO = re.compile(
 # Notices that stand on official and legal pages rather than in a report.
 DISCLAIMER = re.compile(
     r"\b(?:original language version|for information purposes only|not an official document|"
-    r"does not (?:necessarily )?(?:constitute|reflect)|archived (?:web)?page|"
+    r"(?:does|do) not (?:necessarily )?(?:constitute|reflect)|views and opinions expressed|"
+    r"archived (?:web)?page|"
     r"(?:content|information) (?:on this page )?(?:is|was) (?:not updated|correct at)|"
     r"external links may not|this (?:page|release|website) (?:is|was|has been) (?:archived|"
     r"updated)|official website of|here'?s how you know|historical material|frozen in time|"
@@ -166,10 +168,14 @@ DISCLAIMER = re.compile(
 # Breadcrumbs and navigation rows: "Home > News > Trade", "United States | Washington".
 NAV_ROW = re.compile(r"\s[|>»›]\s.*\s[|>»›]\s")
 NAV_PAIR = re.compile(r"^[^!?]{2,60}\s[|›]\s[^!?]{2,80}$")
+# A teaser's excerpt, cut short by the page: it ends with an ellipsis (before any closing mark).
+CUT_SHORT = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
+_BULLETS = "•·▪◦‣∙"
 # A line that opens with a symbol (a bullet, a chart key, an icon) and is no sentence.
 SYMBOL_START = re.compile(r"^[^\w\s\"'“‘(«\[$€£¥-]")
 _DISCLAIMER_HINTS = (
     "original language", "information purposes", "official", "constitute", "reflect", "archiv",
+    "views and opinions",
     "updated", "correct at", "external links", "this page", "this release", "this website",
     "how you know", "historical", "frozen", "secure", "https", ".gov", "safely", "published under",
 )  # fmt: skip
@@ -254,7 +260,7 @@ def is_caption(line: str, folded: str = "") -> bool:
 def has_photo_credit(line: str, folded: str) -> bool:
     """Whether a photo credit stands in the line, where a credit mark may stand: a bracket, a
     colon or a slash, or an agency's name (the cheap tests before the searches)."""
-    bracket = "(" in line
+    bracket = "(" in line or "[" in line
     colon = ":" in line
     agency = "/" in line or any(hint in folded for hint in _CREDIT_HINTS)
     if not (bracket or colon or agency):
@@ -295,13 +301,17 @@ def _caption_verb_first(line: str) -> bool:
 
 def _present_tense_after_subject(line: str) -> bool:
     seen_subject = False
+    possessive = False
     for token in line.split()[:16]:
         word = token.strip(",;()'’\"“”")
         if not word:
             continue
         if word[0].isupper() or word[0].isdigit() or word.casefold() in _CONNECTORS:
             seen_subject = seen_subject or word[0].isupper()
+            possessive = token.rstrip(",;)").endswith(("'s", "’s", "s'", "s’"))
             continue
+        if possessive:
+            return False  # "Trump's promises ...": a noun after an owner, not a verb
         if token.endswith(",") and word in ("right", "left", "center", "centre", "second"):
             continue  # "Prime Minister John Key, right, speaks ..."
         return (
@@ -356,6 +366,8 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
     sentence = ends_sentence(text)
     if not sentence and (NAV_PAIR.match(text) or SYMBOL_START.match(text)):
         return LineKind.LABEL
+    if text[0] in _BULLETS and CUT_SHORT.search(text):
+        return LineKind.TEASER  # "• The ministry rejected ... "The idea th...": a list of teasers
     if count <= 60 and BIO.match(text):
         return LineKind.BIO
     if is_caption(text, folded):

@@ -18,7 +18,6 @@ place decides the rest:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,12 +28,17 @@ from briefings.reading.furniture import (
     LineKind,
     describes_picture,
     ends_sentence,
-    is_picture_description,
     is_prose,
     is_title_like,
     line_kind,
-    word_set,
     words,
+)
+from briefings.reading.pagetitle import choose_headline
+from briefings.reading.repeats import (
+    cut_trailing_credits,
+    describes_picture_here,
+    mark_picture_labels,
+    mark_repeats,
 )
 
 # A heading that opens a box of links to other stories.
@@ -45,6 +49,14 @@ TEASER_HEADING = re.compile(
     r"latest(?:\s+\w+){0,2}|trending(?:\s+now)?|top stories|popular(?:\s+now)?|editor'?s picks|"
     r"in other news|what to read next|further reading|tags?|topics|keywords|explore more|"
     r"the day in photos|in pictures|more in\b.{0,30}|see also|news in brief)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# The heading of the readers' comments under an article: "1 comment:", "Leave a Reply",
+# "0 replies" (a comment count in a share bar has no colon: "12 comments").
+COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+(?:comments?|replies|responses)\s*:|\d+\s+(?:replies|responses)|"
+    r"(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)|"
+    r"comments?\s*(?:\(\d+\))?\s*:|join the (?:discussion|conversation)|readers'? comments)\s*$",
     re.IGNORECASE,
 )
 # An item of a schedule at the foot of a report: an event, a colon, its day ("Debate:
@@ -58,12 +70,11 @@ AGENDA_LINE = re.compile(
     rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\b[^.!?]{{0,60}}$"
 )
 _HARD_END = frozenset({LineKind.CREDIT, LineKind.BIO})
+_HEADING_KINDS = (None, LineKind.LABEL, LineKind.PROMPT)
 _RESUME_WORDS = 15
 _LONE_LEDE_WORDS = 25
 _SUBHEAD_MAX_WORDS = 10
-_HEADLINE_REACH = 25  # lines above the body where the headline may stand
 _OUTLET_LINE_MAX_WORDS = 6
-_CAPTION_MAX_WORDS = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +100,11 @@ def read_page(
     the :func:`~briefings.reading.furniture.line_kind` of each line, when the caller has them."""
     if line_kinds is None:
         line_kinds = [line_kind(line) for line in lines]
+    lines, credited = cut_trailing_credits(lines)
     intrinsic = list(line_kinds)
     kinds: list[LineKind | None] = list(intrinsic)
-    _mark_repeats(lines, kinds, title)
+    mark_repeats(lines, kinds, title)
+    mark_picture_labels(lines, kinds)
     start = _body_start(lines, kinds)
     if start is None:
         return PageText(title, "", (), (), tuple(k or LineKind.LABEL for k in kinds))
@@ -100,8 +113,8 @@ def read_page(
         start = _body_start(lines, kinds)
         if start is None:
             return PageText(title, "", (), (), tuple(k or LineKind.LABEL for k in kinds))
-    _mark_body(lines, kinds, start)
-    headline = title or _headline(lines, kinds, intrinsic, start, outlet)
+    _mark_body(lines, kinds, start, credited)
+    headline = title or choose_headline(lines, kinds, intrinsic, start, outlet)
     done = tuple(k or LineKind.LABEL for k in kinds)
     body = _move_stray_marks(_with_lists(lines, done))
     return PageText(headline, standfirst, tuple(body), _authors(lines, done, outlet), done)
@@ -162,25 +175,13 @@ def _move_stray_marks(body: list[str]) -> list[str]:
     return body
 
 
-def _mark_repeats(lines: Sequence[str], kinds: list[LineKind | None], title: str) -> None:
-    """A line that stands twice on a page is a caption shown twice (or the headline again)."""
-    counts = Counter(line for line in lines if line.count(" ") >= 3)
-    folded_title = " ".join(title.split()).casefold()
-    for i, line in enumerate(lines):
-        text = line
-        if folded_title and text.casefold() == folded_title:
-            kinds[i] = LineKind.TITLE
-        elif counts.get(text, 0) > 1 and kinds[i] is None and not is_title_like(text):
-            kinds[i] = LineKind.CAPTION  # a headline shown twice stays a headline
-
-
 def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | None:
     """The first sentence of the article. A picture description before it is a caption."""
     first: int | None = None
     for i, line in enumerate(lines):
         if kinds[i] is not None or not is_prose(line):
             continue
-        if _describes_picture_here(lines, kinds, i) and _more_prose_after(lines, kinds, i):
+        if describes_picture_here(lines, kinds, i) and _more_prose_after(lines, kinds, i):
             kinds[i] = LineKind.CAPTION
             continue
         if words(line) < _LONE_LEDE_WORDS and not _prose_follows(lines, kinds, i):
@@ -193,28 +194,6 @@ def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | Non
             None,
         )
     return first
-
-
-def _describes_picture_here(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> bool:
-    """A picture description above the lede: a caption's verb ("... pose before the talks"),
-    or, right under a caption or photo credit that names the same person, a present-tense
-    line about them ("PHOTO: Jane Roe testifies ..." then "Trade Representative Jane Roe says
-    ..."): the caption's second line."""
-    line = lines[index]
-    if is_picture_description(line):
-        return True
-    return (
-        index > 0
-        and kinds[index - 1] is LineKind.CAPTION
-        and words(line) <= _CAPTION_MAX_WORDS
-        and describes_picture(line)
-        and bool(_names(line) & _names(lines[index - 1]))
-    )
-
-
-def _names(line: str) -> set[str]:
-    """Capitalised words past a line's first word: the names it holds."""
-    return {w.strip(",.;:()'’\"“”") for w in line.split()[1:] if w[:1].isupper() and len(w) > 2}
 
 
 def _is_short_sentence(line: str) -> bool:
@@ -233,7 +212,12 @@ def _more_prose_after(lines: Sequence[str], kinds: list[LineKind | None], index:
     return any(kinds[j] is None and is_prose(lines[j]) for j in range(index + 1, len(lines)))
 
 
-def _mark_body(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
+def _mark_body(
+    lines: Sequence[str],
+    kinds: list[LineKind | None],
+    start: int,
+    credited: frozenset[int] = frozenset(),
+) -> None:
     for i in range(start):
         kinds[i] = kinds[i] or LineKind.LABEL
     skipping = False
@@ -246,9 +230,13 @@ def _mark_body(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
         if kinds[i] in _HARD_END:
             ended = True
             continue
-        if kinds[i] in (None, LineKind.LABEL, LineKind.PROMPT) and TEASER_HEADING.match(
-            line.strip()
-        ):
+        if i in credited:
+            ended = True  # the paragraph the wire credit closes is the article's last
+        if kinds[i] in _HEADING_KINDS and COMMENTS_HEADING.match(line.strip()):
+            kinds[i] = LineKind.PROMPT
+            ended = True  # readers' comments follow the article
+            continue
+        if kinds[i] in _HEADING_KINDS and TEASER_HEADING.match(line.strip()):
             kinds[i] = LineKind.LABEL
             skipping = True
             continue
@@ -299,53 +287,6 @@ def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
     for i in range(last + 1, len(lines)):
         if kinds[i] is LineKind.BODY and words(lines[i]) < 6 and not AGENDA_LINE.match(lines[i]):
             kinds[i] = LineKind.TEASER
-
-
-def _headline(
-    lines: Sequence[str],
-    kinds: list[LineKind | None],
-    intrinsic: Sequence[LineKind | None],
-    start: int,
-    outlet: str,
-) -> str:
-    """The headline-shaped line above the body that shares most words with the lede (then the
-    one with fewest other words, then the nearest): not a label, a player message or the
-    outlet's name."""
-    body = " ".join(line for line, k in zip(lines, kinds, strict=True) if k is LineKind.BODY)
-    lede = _stems(body[:1500])
-    best: tuple[int, float, int] | None = None
-    for i in range(start - 1, max(-1, start - _HEADLINE_REACH), -1):
-        line = lines[i].strip()
-        if intrinsic[i] is not None or kinds[i] not in (None, LineKind.LABEL):
-            continue
-        if not is_title_like(line):
-            continue
-        if _is_outlet_name(line, outlet):
-            continue
-        stems = _stems(line)
-        shared = len(stems & lede)
-        score = (shared, shared / (len(stems) or 1), i)
-        if best is None or score[:2] > best[:2]:
-            best = score
-    if best is None or (lede and best[0] == 0):
-        return ""  # a line that shares no word with the article is not its headline
-    kinds[best[2]] = LineKind.TITLE
-    return lines[best[2]].strip()
-
-
-_STOP = word_set("the a an and or of to in on for with at by from as is are was be its")
-
-
-def _stems(text: str) -> set[str]:
-    """Content words cut to five letters: "Praises" and "praised" share "prais"."""
-    return {w[:5] for w in re.findall(r"[a-z]+", text.casefold()) if len(w) > 2 and w not in _STOP}
-
-
-def _is_outlet_name(line: str, outlet: str) -> bool:
-    if outlet and line.casefold() == outlet.casefold():
-        return True
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and words(line) <= 6
 
 
 def _above_the_fold(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> str:

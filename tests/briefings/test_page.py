@@ -199,7 +199,7 @@ def test_a_row_of_fields_is_not_joined_to_the_paragraph_after_it() -> None:
 # The photo credit as one pattern, searched where a bracket, a colon, a slash or an agency's
 # name stands: what the three patterns of has_photo_credit must find alike.
 _ONE_CREDIT_PATTERN = re.compile(
-    r"\((?:photo|photograph|image|picture|video|file|credit)s?\b[^)]{0,80}\)|"
+    r"[(\[](?:photo|photograph|image|picture|video|file|credit)s?\b[^)\]]{0,80}[)\]]|"
     r"\b(?:photo|photograph|image|picture|video) ?(?:credit|courtesy|by|source)?\s*:\s|"
     r"\b(?:getty images|afp via getty|ap photo|reuters/|/reuters|/afp\b|/ap\b|/epa\b|"
     r"xinhua/|shutterstock|istock|alamy|pool photo|handout)\b",
@@ -210,7 +210,7 @@ _AGENCY_HINTS = ("getty", "ap photo", "pool photo", "shutterstock", "istock", "a
 
 def _one_credit_search(line: str) -> bool:
     folded = line.casefold()
-    marked = "(" in line or ":" in line or "/" in line
+    marked = "(" in line or "[" in line or ":" in line or "/" in line
     return (marked or any(h in folded for h in _AGENCY_HINTS)) and bool(
         _ONE_CREDIT_PATTERN.search(line)
     )

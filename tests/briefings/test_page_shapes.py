@@ -1,0 +1,180 @@
+"""Furniture shapes met on real pages of many outlets, each with made-up lines: wire credits,
+disclaimers, page notes, prompts to read elsewhere, readers' comments, teaser lists, picture
+labels that repeat the headline, datelines in brackets and date stamps before a headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.reading.boilerplate import is_boilerplate
+from briefings.reading.dateline import split_dateline
+from briefings.reading.furniture import LineKind, line_kind
+from briefings.reading.page import read_page
+from briefings.reading.text import paragraph_lines
+
+LEDE = (
+    "Estria's central bank held its benchmark rate at 2.5 percent on Thursday, in line with "
+    "expectations, and said inflation was easing."
+)
+SECOND = (
+    "The bank said it would watch prices closely over the coming months before it decides on "
+    "any cut."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("(Reporting by Jane Roe; Editing by John Doe)", LineKind.CREDIT),
+        ("Reporting by Jane Roe; additional reporting by Ann Poe", LineKind.CREDIT),
+        ("The views and opinions expressed herein are those of the author and do not "
+         "necessarily reflect those of Northwind Media, Inc.", LineKind.PROMPT),
+        ("This is a developing story, more to follow…", LineKind.PROMPT),
+        ("This article was first published on", LineKind.PROMPT),
+        ("• The ministry rejected claims that its figures were “cooked”. “The idea th...\"",
+         LineKind.TEASER),
+        ("A worker removes a flag from the stage in Oslo, July 14, 2015. [Photo/Agencies]",
+         LineKind.CAPTION),
+    ],
+)  # fmt: skip
+def test_a_furniture_line_is_known_by_its_shape(line: str, kind: LineKind) -> None:
+    assert line_kind(line) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Content on this site is the property of Northwind Media and protected by copyright.",
+        "Head over to the Northwind Herald to read Jane Roe's full story on the deal.",
+        "[FULL STORY]",
+    ],
+)
+def test_notices_and_prompts_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This agreement was first published in the official journal on Monday.",
+        "Officials said they had not yet seen the full text of the agreement.",
+        "• Estria and Norrvik agreed to meet again in June, officials said.",
+    ],
+)
+def test_article_sentences_are_no_notices(line: str) -> None:
+    assert line_kind(line) is None
+    assert not is_boilerplate(line)
+
+
+def test_a_wire_credit_closes_the_article() -> None:
+    page = read_page(
+        [
+            "Estria holds rates",
+            LEDE,
+            f"{SECOND} (Reporting by Jane Roe; Editing by John Doe)",
+            "Our Standards: The Northwind Trust Principles.",
+            "The Northwind news agency reaches more than a billion people every day, its owner "
+            "says on its website.",
+        ]
+    )
+    assert page.body == (LEDE, SECOND)
+
+
+def test_readers_comments_are_not_the_article() -> None:
+    for heading in ("1 comment:", "Leave a Reply", "0 replies", "Comments (3):"):
+        page = read_page(
+            [
+                "Estria holds rates",
+                LEDE,
+                SECOND,
+                heading,
+                "Anonymous said...",
+                "I think the bank is doing its best, despite everything, and the minister was "
+                "supposed to join the talks but does not look likely now.",
+            ]
+        )
+        assert page.body == (LEDE, SECOND), heading
+
+
+def test_a_comment_count_in_the_share_bar_does_not_end_the_article() -> None:
+    page = read_page(["Estria holds rates", LEDE, "12 comments", SECOND])
+    assert page.body == (LEDE, SECOND)
+
+
+def test_a_picture_label_that_repeats_the_headline_is_not_the_headline() -> None:
+    page = read_page(
+        [
+            "Estria drafts a common framework for tariff talks",
+            "Apr 26, 2025 08:14",
+            "Estria drafts a common framework for tariff talks - 1",
+            "Estria's trade office has drafted a common framework for tariff talks with 18 "
+            "partners, a newspaper reported.",
+            SECOND,
+        ]
+    )
+    assert page.title == "Estria drafts a common framework for tariff talks"
+
+
+def test_a_caption_shown_twice_with_its_credit_glued_on_is_not_the_headline() -> None:
+    page = read_page(
+        [
+            "Estria ready to sign deal with Norrvik",
+            "By Jane Roe, Trade Correspondent",
+            "Estria's president is close to signing a trade deal with the leaders of Norrvik",
+            "Estria's president is close to signing a trade deal with the leaders of "
+            "NorrvikJANE ROE/AFP/Getty Images",
+            "Estria's president and Norrvik's prime minister are due to sign a trade deal at a "
+            "ceremony in the capital this week.",
+            SECOND,
+        ]
+    )
+    assert page.title == "Estria ready to sign deal with Norrvik"
+    assert page.body[0].startswith("Estria's president and Norrvik's prime minister")
+
+
+def test_a_lede_shown_twice_is_read_once() -> None:
+    lede = (
+        "(Agency) – Estria's trade minister hopes to conclude the talks with Norrvik soon and "
+        "send the deal to parliament before the end of the year."
+    )
+    page = read_page(["Estria hopes talks will conclude", "Share", lede, lede, SECOND])
+    assert page.body == (lede, SECOND)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "rest"),
+    [
+        ("[OSLO] Estria's minister said ...", "OSLO", "Estria's minister said ..."),
+        ("(WASHINGTON, DC) Negotiators met ...", "WASHINGTON, DC", "Negotiators met ..."),
+        ("(Agency) - The talks ended ...", "", "The talks ended ..."),
+        ("(From left) Ministers meet ...", "", "(From left) Ministers meet ..."),
+        ("OSLO (Agency) — The talks ended ...", "OSLO", "The talks ended ..."),
+    ],
+)
+def test_datelines_in_brackets_are_split_from_the_lede(
+    paragraph: str, place: str, rest: str
+) -> None:
+    assert split_dateline(paragraph) == (place, rest)
+
+
+def test_a_date_stamp_glued_before_the_headline_is_not_part_of_it() -> None:
+    lines = paragraph_lines(
+        " date 2025-01-22 Estria inflation points to a rate cut\n"
+        "Consumer inflation in Estria rose slightly to 3% in December, reinforcing "
+        "expectations of a rate cut next week.\n"
+        f"{SECOND}\n"
+    )
+    assert read_page(lines).title == "Estria inflation points to a rate cut"
+
+
+def test_a_headline_shown_twice_wins_over_a_widget() -> None:
+    lines = [
+        "left corner left corner",
+        "Yearend: a picture and its story",
+        "Updated: 2015-12-24 14:53",
+        "Yearend: a picture and its story",
+        "For a decade the powers held talks, and I took a different picture every day as "
+        "people sat around a table, left and right.",
+        SECOND,
+    ]
+    assert read_page(lines).title == "Yearend: a picture and its story"
