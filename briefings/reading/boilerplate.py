@@ -11,7 +11,8 @@ import re
 # "(This article was written by A, and correspondent B.)" and its variants.
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:this (?:article|story|report) (?:was )?)?"
-    r"(?:written|reported|compiled|contributed|edited|(?:additional )?reporting|writing|editing)"
+    r"(?:written|reported|compiled|contributed|edited|(?:based on )?(?:additional )?reporting|"
+    r"writing|editing)"
     r"\s+by\s+(?P<names>.+?)\.?\s*\)?\s*$",
     re.IGNORECASE,
 )
@@ -48,9 +49,10 @@ READ_ELSEWHERE = re.compile(
 # A note about the page itself rather than the news: "This is a developing story", "This
 # article was first published on", "More to follow".
 PAGE_NOTE = re.compile(
-    r"^(?:this (?:is an? )?(?:developing|breaking|live) (?:story|news|report)|"
-    r"this (?:story|article|post|piece|page) (?:was|is|has been|will be|first|originally|"
-    r"appeared|may)|(?:more|further) (?:details )?to follow|updates? to follow)\b",
+    r"^\(?(?:this (?:is an? )?(?:developing|breaking|live) (?:story|news|report)|"
+    r"this (?:version of (?:the|this) )?(?:story|article|post|piece|page) (?:was|is|has been|"
+    r"will be|first|originally|appeared|may|corrects|adds|updates|refiles)|"
+    r"(?:more|further) (?:details )?to follow|updates? to follow|editor'?s note\s*:)\b",
     re.IGNORECASE,
 )
 MOST_READ = re.compile(

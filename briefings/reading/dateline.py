@@ -10,10 +10,11 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*(?=\S)"
 )
-# The place in brackets: "[BEIJING] Chinese ...", "(WASHINGTON, DC) Trade ...", and the
+# The place in brackets: "[BEIJING] Chinese ...", "(Washington, DC) Trade ...", and the
 # agency alone before a dash: "(Agency) - The talks ...".
 BRACKETED_DATELINE = re.compile(
-    r"^[\[(](?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?)[\])]\s+(?=[A-Z“\"‘'])|"
+    r"^[\[(](?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?|"
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s*[A-Z][A-Za-z.]+)?)[\])]\s+(?=[A-Z“\"‘'])|"
     r"^\((?P<agency>[A-Z][\w.'’ ]{1,30})\)\s*(?:--|—|–|-)\s*(?=\S)"
 )
 

@@ -127,6 +127,10 @@ _LIST_ITEM_MAX_WORDS = 30
 _LIST_MAX_ITEMS = 12
 _LIST_ITEM_KINDS = frozenset({LineKind.BODY, LineKind.LABEL, LineKind.SUBHEAD})
 _BULLET = re.compile(r"^[•·▪◦‣∙*–-]\s*")
+# A list marker before a paragraph ("- Over 10,000 workers ...") and an excerpt's mark after
+# it ("... until 12 September. [...]"): the page's, not the sentence's.
+_MARKER = re.compile(r"^[•·▪◦‣∙*–-]\s+(?=\S)")
+_EXCERPT_MARK = re.compile(r"\s*\[(?:\.\.\.|…)\]$")
 
 
 def _with_lists(lines: Sequence[str], kinds: Sequence[LineKind]) -> list[str]:
@@ -149,8 +153,15 @@ def _with_lists(lines: Sequence[str], kinds: Sequence[LineKind]) -> list[str]:
                 i += 1
             if items:
                 line = f"{line.rstrip()} {'; '.join(items)}."
+        if line[:1] in _MARKERS:
+            line = _MARKER.sub("", line, count=1)
+        if line.endswith("]"):
+            line = _EXCERPT_MARK.sub("", line)
         body.append(line)
     return body
+
+
+_MARKERS = "•·▪◦‣∙*–-"
 
 
 def _list_item(line: str, kind: LineKind) -> bool:

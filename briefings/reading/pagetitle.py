@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from briefings.reading.furniture import LineKind, is_title_like, word_set, words
 
 _HEADLINE_REACH = 25  # lines above the body where the headline may stand
+_ENOUGH_SHARED = 4
 
 
 def choose_headline(
@@ -20,31 +21,36 @@ def choose_headline(
     outlet: str,
 ) -> str:
     """The headline-shaped line above the body that shares most words with the lede (then the
-    one with fewest other words, then the nearest): not a label, a player message or the
-    outlet's name."""
+    one with fewest other words, then the shorter, then the nearest): not a label, a player
+    message or the outlet's name."""
     body = " ".join(line for line, k in zip(lines, kinds, strict=True) if k is LineKind.BODY)
     lede = _stems(body[:1500])
     above = Counter(lines[max(0, start - _HEADLINE_REACH) : start])
-    best: tuple[int, float, int] | None = None
+    best: tuple[int, float, int, int] | None = None
     for i in range(start - 1, max(-1, start - _HEADLINE_REACH), -1):
         line = _without_stamp(lines[i].strip())
         if intrinsic[i] is not None or kinds[i] not in (None, LineKind.LABEL):
             continue
         if not is_title_like(line):
             continue
-        if _is_outlet_name(line, outlet) or _repeats_itself(line):
+        if _is_outlet_name(line, outlet) or _repeats_itself(line) or _PLACE.match(line):
             continue
         stems = _stems(line)
         shared = len(stems & lede)
-        # A headline is often shown twice (in the page's header and over the article).
-        shown = shared + (1 if shared and above[lines[i]] > 1 else 0)
-        score = (shown, shared / (len(stems) or 1), i)
-        if best is None or score[:2] > best[:2]:
+        # A headline is often shown twice (in the page's header and over the article); past a
+        # few shared words, a longer line (a standfirst) shares more only by its length.
+        shown = min(shared, _ENOUGH_SHARED) + (1 if shared and above[lines[i]] > 1 else 0)
+        score = (shown, shared / (len(stems) or 1), -len(stems), i)
+        if best is None or score[:3] > best[:3]:
             best = score
     if best is None or (lede and best[0] == 0):
         return ""  # a line that shares no word with the article is not its headline
-    kinds[best[2]] = LineKind.TITLE
-    return _without_stamp(lines[best[2]].strip())
+    kinds[best[3]] = LineKind.TITLE
+    return _without_stamp(lines[best[3]].strip())
+
+
+# A place alone, as a dateline or a speech's venue shows it: "Mexico City, Mexico".
+_PLACE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?(?: [A-Z][\w.'’-]*)?, [A-Z][\w.'’-]*$")
 
 
 def _repeats_itself(line: str) -> bool:

@@ -15,6 +15,7 @@ from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import (
     LineKind,
     describes_picture,
+    ends_sentence,
     is_picture_description,
     is_title_like,
     word_set,
@@ -80,8 +81,22 @@ def mark_picture_labels(lines: Sequence[str], kinds: list[LineKind | None]) -> N
                 rest = longer[len(shorter) :]
                 if _PICTURE_NUMBER.match(rest):
                     kinds[i] = LineKind.CAPTION
+                    _mark_caption_under(lines, kinds, i)
                 elif kinds[i] is LineKind.CAPTION and kinds[j] is None:
                     kinds[j] = LineKind.CAPTION
+
+
+_CAPTION_LINE_MAX_WORDS = 12
+
+
+def _mark_caption_under(lines: Sequence[str], kinds: list[LineKind | None], label: int) -> None:
+    """The short line right under a picture's label that is no sentence ("UN envoy Jane
+    Roe") is the picture's caption."""
+    below = label + 1
+    if below < len(lines) and kinds[below] is None:
+        line = lines[below]
+        if words(line) <= _CAPTION_LINE_MAX_WORDS and not ends_sentence(line):
+            kinds[below] = LineKind.CAPTION
 
 
 def describes_picture_here(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> bool:

@@ -31,6 +31,9 @@ SECOND = (
          "necessarily reflect those of Northwind Media, Inc.", LineKind.PROMPT),
         ("This is a developing story, more to follow…", LineKind.PROMPT),
         ("This article was first published on", LineKind.PROMPT),
+        ("(This version of the story corrects the spelling of the minister’s name)",
+         LineKind.PROMPT),
+        ("Based on reporting by Northwind Wire and Agency", LineKind.CREDIT),
         ("• The ministry rejected claims that its figures were “cooked”. “The idea th...\"",
          LineKind.TEASER),
         ("A worker removes a flag from the stage in Oslo, July 14, 2015. [Photo/Agencies]",
@@ -148,6 +151,7 @@ def test_a_lede_shown_twice_is_read_once() -> None:
         ("(WASHINGTON, DC) Negotiators met ...", "WASHINGTON, DC", "Negotiators met ..."),
         ("(Agency) - The talks ended ...", "", "The talks ended ..."),
         ("(From left) Ministers meet ...", "", "(From left) Ministers meet ..."),
+        ("(Estria City) Workers voted ...", "Estria City", "Workers voted ..."),
         ("OSLO (Agency) — The talks ended ...", "OSLO", "The talks ended ..."),
     ],
 )
@@ -178,3 +182,58 @@ def test_a_headline_shown_twice_wins_over_a_widget() -> None:
         SECOND,
     ]
     assert read_page(lines).title == "Yearend: a picture and its story"
+
+
+def test_list_marks_and_excerpt_marks_are_not_the_sentence() -> None:
+    page = read_page(
+        [
+            "Workers end strike",
+            "- Over 10,000 workers at 14 plants went on strike last month after talks failed.",
+            "Union members voted 61% to 39% in favour of the new agreement on Wednesday. [...]",
+        ]
+    )
+    assert page.body == (
+        "Over 10,000 workers at 14 plants went on strike last month after talks failed.",
+        "Union members voted 61% to 39% in favour of the new agreement on Wednesday.",
+    )
+
+
+def test_the_caption_under_a_picture_label_is_not_the_headline() -> None:
+    page = read_page(
+        [
+            "Envoy urges parties to reach a ceasefire",
+            "Envoy urges parties to reach a ceasefire - photo 1",
+            "Peace envoy Jane Roe of Estria",
+            "(Agency) - Peace envoy Jane Roe on Monday urged new ceasefires to build on the "
+            "talks held in the capital of Estria.",
+            SECOND,
+        ]
+    )
+    assert page.title == "Envoy urges parties to reach a ceasefire"
+
+
+def test_of_two_headline_lines_the_shorter_is_the_headline() -> None:
+    page = read_page(
+        [
+            "Fisheries deal agreed in Oslo",
+            "'This text marks a turning point,' Fisheries Council President Jane Roe in Oslo "
+            "has said",
+            "The fisheries deal has been agreed in Oslo, council president Jane Roe announced.",
+            "'This text marks a turning point,' Jane Roe said at the fisheries council.",
+        ]
+    )
+    assert page.title == "Fisheries deal agreed in Oslo"
+
+
+def test_a_place_alone_is_not_the_headline() -> None:
+    page = read_page(
+        [
+            "Closing statement at the second round of fisheries talks",
+            "September 5, 2017",
+            "Estria City, Estria",
+            "Thank you, minister, for hosting the second round of the fisheries talks in Estria "
+            "City this week.",
+            SECOND,
+        ]
+    )
+    assert page.title == "Closing statement at the second round of fisheries talks"
