@@ -113,7 +113,28 @@ def is_caption(paragraph: str) -> bool:
     lowered = text.lower()
     if not (text.endswith(")") or "photo" in lowered or "image" in lowered or "picture" in lowered):
         return False  # cheap test first: most paragraphs are not captions
-    return CAPTION_CREDIT.search(text) is not None
+    found = CAPTION_CREDIT.search(text)
+    return found is not None and not _spells_out(text[: found.start()], found.group(0))
+
+
+_INITIALS_REACH = 8
+
+
+def _spells_out(before: str, bracket: str) -> bool:
+    """Whether ``bracket`` is the abbreviation of the words before it ("Small and Medium
+    Enterprises (SMEs)", "U.S. Trade Representative (USTR)"): a name, not a credit."""
+    capitals = [c for c in bracket if c.isupper()]
+    if len(capitals) < 2 or len(capitals) != sum(c.isalpha() for c in bracket.rstrip("s)")):
+        return False
+    initials = [
+        part[0] for word in before.split()[-_INITIALS_REACH:] for part in re.split(r"[.-]", word)
+        if part[:1].isupper()
+    ]  # fmt: skip
+    found = 0
+    for initial in initials:
+        if found < len(capitals) and initial == capitals[found]:
+            found += 1
+    return found == len(capitals)
 
 
 _AUTHOR_NOISE = re.compile(

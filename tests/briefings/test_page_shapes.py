@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.reading.boilerplate import is_boilerplate
+from briefings.reading.boilerplate import is_boilerplate, is_caption
 from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.page import read_page
@@ -237,3 +237,16 @@ def test_a_place_alone_is_not_the_headline() -> None:
         ]
     )
     assert page.title == "Closing statement at the second round of fisheries talks"
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Small and Medium Enterprises (SMEs)", False),
+        ("Estria Trade Office (ETO)", False),
+        ("Ministers meet in Oslo on June 6. (Northwind Herald)", True),
+        ("Ministers meet in Oslo (AP)", True),
+    ],
+)
+def test_an_abbreviation_in_brackets_is_no_credit(line: str, caption: bool) -> None:
+    assert is_caption(line) is caption
