@@ -46,6 +46,14 @@ READ_ELSEWHERE = re.compile(
     r"\[full story\]|\bcontinue reading\b",
     re.IGNORECASE,
 )
+# The site speaking to its reader about the site: "Register once, then login and you are ready
+# to comment", "Your donation allows us to ...". Judged only outside quotation marks.
+READER_ADDRESS = re.compile(
+    r"\byou(?:r)?\b.{0,80}\b(?:comment(?:s|ing)?|log ?in|register|subscri\w+|donat\w+|"
+    r"newsletter|account|sign (?:up|in)|username|password|ad ?blocker|browser|cookies?)\b|"
+    r"\byour (?:support|donation|contribution|subscription)\b",
+    re.IGNORECASE,
+)
 # A note about the page itself rather than the news: "This is a developing story", "This
 # article was first published on", "More to follow".
 PAGE_NOTE = re.compile(
@@ -73,6 +81,7 @@ _ANYWHERE_HINTS = ("cookie", "newsletter", "subscribe", "journalism", "©", "&co
 # Likewise for READ_ELSEWHERE, which only a short paragraph is (a prompt is one line).
 _ELSEWHERE_HINTS = ("full ", "whole ", "complete ", "entire ", "original ", "continue reading")
 _ELSEWHERE_MAX_SPACES = 25
+_QUOTE_MARKS = ('"', "“", "”", "«", "»")
 # The whole-paragraph patterns as one alternation: one match call instead of five.
 _WHOLE = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (CREDIT_LINE, READ_MORE, MOST_READ, SHARE, PAGE_NOTE)),
@@ -94,6 +103,8 @@ def is_boilerplate(paragraph: str) -> bool:
     if _WHOLE.match(text):
         return True
     folded = text.casefold()
+    if _addresses_reader(text, folded):
+        return True
     if (
         text.count(" ") < _ELSEWHERE_MAX_SPACES
         and any(hint in folded for hint in _ELSEWHERE_HINTS)
@@ -103,6 +114,20 @@ def is_boilerplate(paragraph: str) -> bool:
     if not any(hint in folded for hint in _ANYWHERE_HINTS):
         return False
     return any(p.search(text) for p in _ANYWHERE)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s*(?=[A-Z])")
+
+
+def _addresses_reader(text: str, folded: str) -> bool:
+    """A paragraph, no quotation, most of whose sentences are the site speaking to its reader
+    about itself (a sentence of the article glued after such a line keeps the paragraph)."""
+    if "you" not in folded or any(mark in text for mark in _QUOTE_MARKS):
+        return False
+    if READER_ADDRESS.search(text) is None:
+        return False
+    parts = _SENTENCE_END.split(text)
+    return sum(1 for part in parts if READER_ADDRESS.search(part)) * 2 > len(parts)
 
 
 def is_caption(paragraph: str) -> bool:

@@ -55,6 +55,10 @@ PHOTO_CREDIT_START = re.compile(
     r"(?:credit|source|courtesy)\s*:\s",
     re.IGNORECASE,
 )
+# A picture's source named after its owner: "Friends of Europe via flickr".
+VIA_CREDIT = re.compile(
+    r"\bvia (?:flickr|wikimedia(?: commons)?|unsplash|pexels|getty images)\s*$", re.IGNORECASE
+)
 # Words that every AGENCY_CREDIT match without a slash holds: a substring test spares the search.
 _CREDIT_HINTS = ("getty", "ap photo", "pool photo", "shutterstock", "istock", "alamy", "handout")
 # Present-tense verbs that describe a picture ("Trade ministers pose before the meeting"). A
@@ -403,4 +407,6 @@ def _short_line_kind(text: str, count: int) -> LineKind | None:
         return LineKind.PROMPT
     if count <= 12 and (TIMESTAMP.match(text) or parse_date_line(text) is not None):
         return LineKind.TIMESTAMP
+    if count <= 12 and "via " in text and VIA_CREDIT.search(text):
+        return LineKind.CAPTION
     return None

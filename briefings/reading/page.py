@@ -48,13 +48,14 @@ TEASER_HEADING = re.compile(
     r"\b.{0,40}|you (?:may|might) also (?:like|be interested in)|also read|read more|read next|"
     r"latest(?:\s+\w+){0,2}|trending(?:\s+now)?|top stories|popular(?:\s+now)?|editor'?s picks|"
     r"in other news|what to read next|further reading|tags?|topics|keywords|explore more|"
-    r"the day in photos|in pictures|more in\b.{0,30}|see also|news in brief)\s*:?\s*$",
+    r"the day in photos|in pictures|more in\b.{0,30}|see also|news in brief|"
+    r"(?:topics?|tags?|filed under)\s*[|:].{1,60})\s*:?\s*$",
     re.IGNORECASE,
 )
 # The heading of the readers' comments under an article: "1 comment:", "Leave a Reply",
 # "0 replies" (a comment count in a share bar has no colon: "12 comments").
 COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+(?:comments?|replies|responses)\s*:|\d+\s+(?:replies|responses)|"
+    r"^(?:(?:\d+|no)\s+(?:comments?|replies|responses)\s*:|\d+\s+(?:replies|responses)|"
     r"(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)|"
     r"comments?\s*(?:\(\d+\))?\s*:|join the (?:discussion|conversation)|readers'? comments)\s*$",
     re.IGNORECASE,
@@ -157,8 +158,17 @@ def _with_lists(lines: Sequence[str], kinds: Sequence[LineKind]) -> list[str]:
             line = _MARKER.sub("", line, count=1)
         if line.endswith("]"):
             line = _EXCERPT_MARK.sub("", line)
-        body.append(line)
+        body.append(_unglued(line))
     return body
+
+
+# A sentence glued to the next by a page that lost the space: "... a trade deal.US trade
+# representative ...", "... with Liu He.“It’s a beautiful day”".
+_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][A-Za-z])|(?<=\w\w[.!?])(?=[“\"][A-Z])")
+
+
+def _unglued(line: str) -> str:
+    return _GLUED.sub(" ", line) if "." in line else line
 
 
 _MARKERS = "•·▪◦‣∙*–-"
@@ -204,7 +214,25 @@ def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | Non
             (i for i, line in enumerate(lines) if kinds[i] is None and _is_short_sentence(line)),
             None,
         )
+    if first is None:  # a page that shows only its key points: "- Ministers agreed to ..."
+        first = next(
+            (i for i, line in enumerate(lines) if kinds[i] is None and _is_key_point(line)),
+            None,
+        )
     return first
+
+
+_KEY_POINT_MIN_WORDS = 8
+
+
+def _is_key_point(line: str) -> bool:
+    """A list item that is running text: a sentence of the story without its stop."""
+    return (
+        line[:1] in _MARKERS
+        and _MARKER.match(line) is not None
+        and words(line) > _KEY_POINT_MIN_WORDS
+        and is_prose(line + ".")
+    )
 
 
 def _is_short_sentence(line: str) -> bool:
@@ -296,8 +324,25 @@ def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
     if last is None:
         return  # a short report: no sentence is long enough to mark the end
     for i in range(last + 1, len(lines)):
-        if kinds[i] is LineKind.BODY and words(lines[i]) < 6 and not AGENDA_LINE.match(lines[i]):
+        if kinds[i] is not LineKind.BODY:
+            continue
+        line = lines[i]
+        if (words(line) < 6 and not AGENDA_LINE.match(line)) or _headline_with_quote(line):
             kinds[i] = LineKind.TEASER
+
+
+_HEADLINE_MAX_WORDS = 16
+
+
+def _headline_with_quote(line: str) -> bool:
+    """A headline that ends with a quotation (``Minister: talks "a small setback"``): its
+    closing mark follows no sentence stop, as a report's sentence would have one."""
+    text = line.rstrip()
+    return (
+        words(text) <= _HEADLINE_MAX_WORDS
+        and text[-1:] in '”"’'
+        and text.rstrip('”"’')[-1:] not in ".!?,…"
+    )
 
 
 def _above_the_fold(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> str:

@@ -27,6 +27,7 @@ def choose_headline(
     lede = _stems(body[:1500])
     above = Counter(lines[max(0, start - _HEADLINE_REACH) : start])
     best: tuple[int, float, int, int] | None = None
+    shown_at: dict[int, int] = {}
     for i in range(start - 1, max(-1, start - _HEADLINE_REACH), -1):
         line = _without_stamp(lines[i].strip())
         if intrinsic[i] is not None or kinds[i] not in (None, LineKind.LABEL):
@@ -41,12 +42,16 @@ def choose_headline(
         # few shared words, a longer line (a standfirst) shares more only by its length.
         shown = min(shared, _ENOUGH_SHARED) + (1 if shared and above[lines[i]] > 1 else 0)
         score = (shown, shared / (len(stems) or 1), -len(stems), i)
+        shown_at[i] = shown
         if best is None or score[:3] > best[:3]:
             best = score
     if best is None or (lede and best[0] == 0):
         return ""  # a line that shares no word with the article is not its headline
-    kinds[best[3]] = LineKind.TITLE
-    return _without_stamp(lines[best[3]].strip())
+    chosen = best[3]
+    while shown_at.get(chosen - 1, -1) >= best[0]:
+        chosen -= 1  # a standfirst follows its headline: the line above, as close, is it
+    kinds[chosen] = LineKind.TITLE
+    return _without_stamp(lines[chosen].strip())
 
 
 # A place alone, as a dateline or a speech's venue shows it: "Mexico City, Mexico".

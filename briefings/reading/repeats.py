@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from briefings.reading.boilerplate import TRAILING_CREDIT
 from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import (
+    REPORTING,
     LineKind,
     describes_picture,
     ends_sentence,
@@ -50,10 +51,19 @@ def mark_repeats(lines: Sequence[str], kinds: list[LineKind | None], title: str)
         if folded_title and text.casefold() == folded_title:
             kinds[i] = LineKind.TITLE
         elif counts.get(text, 0) > 1 and kinds[i] is None and not is_title_like(text):
-            if split_dateline(text)[1] is text:
+            if split_dateline(text)[1] is not text:
+                if text in lines[i + 1 :]:
+                    kinds[i] = LineKind.STANDFIRST
+            elif _reports(text):
+                if text in lines[:i]:
+                    kinds[i] = LineKind.CAPTION  # a block of the report shown again
+            else:
                 kinds[i] = LineKind.CAPTION  # a headline shown twice stays a headline
-            elif text in lines[i + 1 :]:
-                kinds[i] = LineKind.STANDFIRST
+
+
+def _reports(line: str) -> bool:
+    """A report's sentence, not a caption: someone says something, and no picture is shown."""
+    return REPORTING.search(line) is not None and not describes_picture(line)
 
 
 # What a picture's label adds to the line it repeats: " - 1", " - photo 2", "| image 3".

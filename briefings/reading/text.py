@@ -61,12 +61,17 @@ def paragraph_lines(text: str) -> list[str]:
 
 
 def _hard_wrapped(rows: list[str]) -> bool:
-    """Lines cut at a fixed width: most of them long and stopping mid-sentence."""
+    """Lines cut at a fixed width: most of them long and stopping mid-sentence, and the words
+    after a cut often going on in lower case (a page's lines that merely lack their stops, a
+    caption, a headline, key points, go on with capitals or list marks)."""
     if len(rows) < 3:
         return False
     inner = rows[:-1]
     cut = sum(1 for row in inner if len(row) >= 50 and not ends_sentence(row) and not _record(row))
-    return cut >= 0.6 * len(inner)
+    if cut < 0.6 * len(inner):
+        return False
+    going_on = sum(1 for row in rows[1:] if row[:1].islower() or row[:1].isdigit())
+    return going_on * 3 >= len(inner)
 
 
 def _record(row: str) -> bool:

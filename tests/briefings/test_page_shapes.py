@@ -250,3 +250,102 @@ def test_a_place_alone_is_not_the_headline() -> None:
 )
 def test_an_abbreviation_in_brackets_is_no_credit(line: str, caption: bool) -> None:
     assert is_caption(line) is caption
+
+
+def test_a_page_of_key_points_yields_them_and_keeps_its_lines_apart() -> None:
+    text = (
+        "Ministers pose at the Great Hall in Estria City in February. Photo: Agency\n"
+        "‘Very difficult’ fisheries talks should be treasured, says Estrian minister\n"
+        "- Jane Roe is the first senior Estrian official to discuss the talks held in Oslo and "
+        "Estria City\n"
+        "- A fisheries deal could be signed by the two leaders at a meeting planned for March\n"
+        "Ministers pose at the Great Hall in Estria City in February. Photo: Agency\n"
+    )
+    lines = paragraph_lines(text)
+    assert len(lines) == 5
+    page = read_page(lines)
+    assert page.body[0].startswith("Jane Roe is the first senior Estrian official")
+
+
+def test_teasers_under_a_topic_label_are_not_key_points() -> None:
+    page = read_page(
+        [
+            "Estria and Norrvik reach consensus on principles",
+            "- The ministry's announcement came after the ministers spoke by phone on Friday "
+            "evening",
+            "Topic | Estria fisheries talks",
+            "How Estria will look elsewhere after the summit was cancelled in Oslo this week",
+            "- Despite the cancellation, the spring forum will offer another place for the two "
+            "sides to meet",
+        ]
+    )
+    assert page.body == (
+        "The ministry's announcement came after the ministers spoke by phone on Friday evening",
+    )
+
+
+def test_a_headline_under_the_last_sentence_is_not_article_text() -> None:
+    page = read_page(["Talks stall", LEDE, SECOND, "Estrian minister: talks impasse “a setback”"])
+    assert page.body == (LEDE, SECOND)
+
+
+def test_sentences_a_page_glued_together_are_apart_again() -> None:
+    page = read_page(
+        [
+            "Talks resume",
+            "Estria and Norrvik resumed talks on Wednesday in Oslo on a fisheries deal.The two "
+            "ministers did not comment during a photo session with Jane Roe.“It’s a fine day,” "
+            "she said.",
+        ]
+    )
+    assert page.body[0] == (
+        "Estria and Norrvik resumed talks on Wednesday in Oslo on a fisheries deal. The two "
+        "ministers did not comment during a photo session with Jane Roe. “It’s a fine day,” "
+        "she said."
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("THE NEW LOGIN PROCESS: Register once, then log in and you are ready to comment. All "
+         "you need is a username and a password! Welcome to the community.", True),
+        ("Your donation allows us to keep sending reporters to both sides of the story.", True),
+        ("Your support makes all the difference.THE talks on fisheries were due to start in "
+         "Oslo on Monday, covering quotas and tariffs.", False),
+        ("“If you want a deal, you have to register your interest,” the minister told reporters.",
+         False),
+    ],
+)  # fmt: skip
+def test_the_site_speaking_to_its_reader_is_boilerplate(line: str, furniture: bool) -> None:
+    assert is_boilerplate(line) is furniture
+
+
+def test_a_photo_source_after_via_is_a_credit() -> None:
+    assert line_kind("Friends of Estria via flickr") is LineKind.CAPTION
+    assert line_kind("Estria approves the fisheries deal via referendum") is None
+
+
+def test_a_block_of_the_report_shown_twice_is_read_once() -> None:
+    said = "He said the talks were “intensive, focused and constructive”, officials in Oslo added."
+    page = read_page(["Fisheries talks", LEDE, said, SECOND, "source: agency", said, SECOND])
+    assert page.body[:3] == (LEDE, said, SECOND)
+
+
+def test_no_comments_heading_ends_the_article() -> None:
+    comment = "Anonymous said this was bad news for the fishermen in the north, as usual."
+    page = read_page(["Talks stall", LEDE, SECOND, "No comments:", comment])
+    assert page.body == (LEDE, SECOND)
+
+
+def test_a_standfirst_under_the_headline_is_not_the_headline() -> None:
+    lines = [
+        "Leaked papers expose secret fisheries talks",
+        "A fresh batch of papers on the fisheries agreement negotiated between Estria and "
+        "Norrvik was released by a group of activists",
+        "Updated Feb 18, 2016",
+        "Activists on Wednesday released papers revealing details of the fisheries agreement "
+        "being negotiated between Estria and Norrvik, leaked by a secret source.",
+        SECOND,
+    ]
+    assert read_page(lines).title == "Leaked papers expose secret fisheries talks"
