@@ -49,6 +49,7 @@ COMPILED = [
     "briefings/reading/furniture.py",
     "briefings/reading/page.py",
     "briefings/reading/pagetitle.py",
+    "briefings/reading/paragraphs.py",
     "briefings/reading/repeats.py",
     "briefings/reading/timecode.py",
     "briefings/quotes/runs.py",
