@@ -243,7 +243,9 @@ def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
         (
             i
             for i in range(len(lines) - 1, start - 1, -1)
-            if kinds[i] is LineKind.BODY and is_prose(lines[i])
+            if kinds[i] is LineKind.BODY
+            and is_prose(lines[i])
+            and not _headline_with_quote(lines[i])
         ),
         None,
     )
