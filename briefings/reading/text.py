@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 
 from briefings.model import Article
+from briefings.reading.boilerplate import BYLINE
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import parse_date_line
 from briefings.reading.furniture import FIELDS, ends_sentence
@@ -80,7 +81,13 @@ def _record(row: str) -> bool:
 
 
 def _continues(previous: str, row: str) -> bool:
-    return not ends_sentence(previous) and (row[:1].islower() or previous.endswith("-"))
+    """Whether ``row`` goes on with the sentence ``previous`` began; a byline under a headline
+    ("by The Agency") does not."""
+    return (
+        not ends_sentence(previous)
+        and (row[:1].islower() or previous.endswith("-"))
+        and BYLINE.match(row) is None
+    )
 
 
 def _outlet_and_date(lines: list[str]) -> tuple[str, datetime | None]:

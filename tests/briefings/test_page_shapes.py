@@ -356,3 +356,17 @@ def test_a_standfirst_under_the_headline_is_not_the_headline() -> None:
         SECOND,
     ]
     assert read_page(lines).title == "Leaked papers expose secret fisheries talks"
+
+
+def test_a_byline_in_lower_case_is_not_joined_to_the_headline() -> None:
+    lines = paragraph_lines(
+        "Estria and Norrvik begin a new round of fisheries talks\nby The Northwind Agency\n"
+        "Posted Apr 30, 2019 10:04 pm EDT\n"
+        "OSLO — Negotiators from Estria and Norrvik began a new round of fisheries talks on "
+        "Wednesday, officials said.\n"
+    )
+    assert lines[:2] == [
+        "Estria and Norrvik begin a new round of fisheries talks",
+        "by The Northwind Agency",
+    ]
+    assert read_page(lines).title == "Estria and Norrvik begin a new round of fisheries talks"
