@@ -54,6 +54,13 @@ READER_ADDRESS = re.compile(
     r"\byour (?:support|donation|contribution|subscription)\b",
     re.IGNORECASE,
 )
+# The outlet speaking of itself and its journalism: "we choose not to lock readers out of our
+# reporting", "We believe quality journalism should be available to everyone".
+OUTLET_VOICE = re.compile(
+    r"\bour (?:journalism|reporting|journalists|newsroom|readers|subscribers)\b|\bpaywalls?\b|"
+    r"\b(?:quality|independent) journalism\b",
+    re.IGNORECASE,
+)
 # A note about the page itself rather than the news: "This is a developing story", "This
 # article was first published on", "More to follow".
 PAGE_NOTE = re.compile(
@@ -121,13 +128,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s*(?=[A-Z])")
 
 def _addresses_reader(text: str, folded: str) -> bool:
     """A paragraph, no quotation, most of whose sentences are the site speaking to its reader
-    about itself (a sentence of the article glued after such a line keeps the paragraph)."""
-    if "you" not in folded or any(mark in text for mark in _QUOTE_MARKS):
+    or of itself (a sentence of the article glued after such a line keeps the paragraph)."""
+    if not ("you" in folded or "our " in folded or "journalism" in folded or "paywall" in folded):
         return False
-    if READER_ADDRESS.search(text) is None:
+    if any(mark in text for mark in _QUOTE_MARKS) or not _site_speaks(text):
         return False
     parts = _SENTENCE_END.split(text)
-    return sum(1 for part in parts if READER_ADDRESS.search(part)) * 2 > len(parts)
+    return sum(1 for part in parts if _site_speaks(part)) * 2 > len(parts)
+
+
+def _site_speaks(text: str) -> bool:
+    return READER_ADDRESS.search(text) is not None or OUTLET_VOICE.search(text) is not None
 
 
 def is_caption(paragraph: str) -> bool:

@@ -322,6 +322,13 @@ def test_sentences_a_page_glued_together_are_apart_again() -> None:
          "Oslo on Monday, covering quotas and tariffs.", False),
         ("“If you want a deal, you have to register your interest,” the minister told reporters.",
          False),
+        ("The Herald is trusted across the spectrum. Unlike other outlets, we choose not to lock "
+         "readers out of our reporting with paywalls. We believe quality journalism is for "
+         "everyone.", True),
+        ("The ministry said our reporters were not allowed into the room, officials added.",
+         False),
+        ("We will keep talking, the minister said, and our negotiators will meet readers of the "
+         "report.", False),
     ],
 )  # fmt: skip
 def test_the_site_speaking_to_its_reader_is_boilerplate(line: str, furniture: bool) -> None:
