@@ -38,3 +38,10 @@ def _split_bracketed(paragraph: str) -> tuple[str, str]:
     if match is None:
         return "", paragraph
     return (match["place"] or "").strip(), paragraph[match.end() :]
+
+
+def opens_with_dateline(paragraph: str) -> bool:
+    """Whether ``paragraph`` opens with a dateline (a place, or an agency in brackets)."""
+    if paragraph[:1] in "[(":
+        return BRACKETED_DATELINE.match(paragraph) is not None
+    return split_dateline(paragraph)[0] != ""

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefings.reading.boilerplate import TRAILING_CREDIT
-from briefings.reading.dateline import split_dateline
+from briefings.reading.dateline import opens_with_dateline
 from briefings.reading.furniture import (
     REPORTING,
     LineKind,
@@ -51,7 +51,7 @@ def mark_repeats(lines: Sequence[str], kinds: list[LineKind | None], title: str)
         if folded_title and text.casefold() == folded_title:
             kinds[i] = LineKind.TITLE
         elif counts.get(text, 0) > 1 and kinds[i] is None and not is_title_like(text):
-            if split_dateline(text)[1] is not text:
+            if opens_with_dateline(text):
                 if text in lines[i + 1 :]:
                     kinds[i] = LineKind.STANDFIRST
             elif _reports(text):
