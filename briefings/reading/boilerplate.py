@@ -123,13 +123,16 @@ def is_boilerplate(paragraph: str) -> bool:
     return any(p.search(text) for p in _ANYWHERE)
 
 
+# Every match of READER_ADDRESS or OUTLET_VOICE holds one of these ("four " holds no " our ").
+_SITE_HINTS = ("you", " our ", "journalism", "paywall")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s*(?=[A-Z])")
 
 
 def _addresses_reader(text: str, folded: str) -> bool:
     """A paragraph, no quotation, most of whose sentences are the site speaking to its reader
     or of itself (a sentence of the article glued after such a line keeps the paragraph)."""
-    if not ("you" in folded or "our " in folded or "journalism" in folded or "paywall" in folded):
+    spaced = f" {folded}"
+    if not any(hint in spaced for hint in _SITE_HINTS):
         return False
     if any(mark in text for mark in _QUOTE_MARKS) or not _site_speaks(text):
         return False

@@ -51,12 +51,26 @@ def body_paragraphs(lines: Sequence[str], kinds: Sequence[LineKind]) -> list[str
 
 
 # A sentence glued to the next by a page that lost the space: "... a trade deal.US trade
-# representative ...", "... with Liu He.“It’s a beautiful day”".
-_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][A-Za-z])|(?<=\w\w[.!?])(?=[“\"][A-Z])")
+# representative ...", "... with Liu He.“It’s a beautiful day”". The stop is looked for
+# first (a pattern that opens with its class scans fast); the words around it are then read.
+_STOP_BEFORE_CAPITAL = re.compile(r"[.!?](?=[A-Z“\"])")
 
 
 def _unglued(line: str) -> str:
-    return _GLUED.sub(" ", line) if "." in line else line
+    cuts = [m.end() for m in _STOP_BEFORE_CAPITAL.finditer(line) if _glued_at(line, m.start())]
+    if not cuts:
+        return line
+    parts = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return " ".join(parts)
+
+
+def _glued_at(line: str, stop: int) -> bool:
+    """Whether the stop at ``stop`` ends a word of running text and a new sentence follows."""
+    after = line[stop + 1 : stop + 3]
+    if after[:1] in '“"':
+        return stop >= 2 and line[stop - 2 : stop].isalnum() and after[1:].isupper()
+    before = line[max(0, stop - 3) : stop]
+    return len(before) == 3 and before.isalpha() and before.islower() and after[1:].isalpha()
 
 
 MARKERS = "•·▪◦‣∙*–-"
