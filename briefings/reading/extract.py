@@ -126,7 +126,9 @@ def _paragraphs(
     authors: tuple[str, ...] = ()
     seen: set[str] = set()
     for element in body.iter(*_TEXT_TAGS):
-        text = without_timecodes(" ".join(_element_text(element).split()))
+        text = " ".join(_element_text(element).split())
+        if text[:1].isdigit() or text[-1:].isdigit() or text[:1] == "[" or text[-1:] == "]":
+            text = without_timecodes(text)  # the cheap test here: a call per block costs
         if element.tag == "head":
             heading = heading or text
             continue

@@ -296,11 +296,17 @@ def _caption_verb_first(line: str) -> bool:
         if (
             word in _CAPTION_VERB_HEADS
             and token[:1].islower()
-            and (i == 0 or tokens[i - 1].casefold() not in _NOUN_MARKS)
+            and (i == 0 or not _noun_here(word, tokens[i - 1]))
             and CAPTION_VERB.match(" ".join(tokens[i : i + 2]))
         ):
             return True
     return False
+
+
+def _noun_here(word: str, before: str) -> bool:
+    """Whether a caption verb's form is a noun after the word before it: "in talks with", "the
+    stands"; "talks" after any word in lower case ("tariff talks with") is the talks."""
+    return before.casefold() in _NOUN_MARKS or (word == "talks" and before[:1].islower())
 
 
 def _present_tense_after_subject(line: str) -> bool:

@@ -8,13 +8,13 @@ import pytest
 
 from briefings.reading.boilerplate import is_boilerplate, is_caption
 from briefings.reading.dateline import split_dateline
-from briefings.reading.furniture import LineKind, line_kind
+from briefings.reading.furniture import LineKind, is_picture_description, line_kind
 from briefings.reading.page import read_page
 from briefings.reading.text import paragraph_lines
 
 LEDE = (
-    "Estria's central bank held its benchmark rate at 2.5 percent on Thursday, in line with "
-    "expectations, and said inflation was easing."
+    "The Estrian central bank kept its main lending rate at 4.25 percent on Thursday and said "
+    "food prices had started to cool."
 )
 SECOND = (
     "The bank said it would watch prices closely over the coming months before it decides on "
@@ -34,9 +34,9 @@ SECOND = (
         ("(This version of the story corrects the spelling of the minister’s name)",
          LineKind.PROMPT),
         ("Based on reporting by Northwind Wire and Agency", LineKind.CREDIT),
-        ("• The ministry rejected claims that its figures were “cooked”. “The idea th...\"",
+        ("• The ministry denied that the quota figures were wrong. “That claim is wi...\"",
          LineKind.TEASER),
-        ("A worker removes a flag from the stage in Oslo, July 14, 2015. [Photo/Agencies]",
+        ("A porter carries fish past the harbour office in Oslo, July 14, 2015. [Photo/Agencies]",
          LineKind.CAPTION),
     ],
 )  # fmt: skip
@@ -47,7 +47,7 @@ def test_a_furniture_line_is_known_by_its_shape(line: str, kind: LineKind) -> No
 @pytest.mark.parametrize(
     "line",
     [
-        "Content on this site is the property of Northwind Media and protected by copyright.",
+        "Everything on these pages belongs to Northwind Media and is protected by copyright.",
         "Head over to the Northwind Herald to read Jane Roe's full story on the deal.",
         "[FULL STORY]",
     ],
@@ -76,8 +76,8 @@ def test_a_wire_credit_closes_the_article() -> None:
             LEDE,
             f"{SECOND} (Reporting by Jane Roe; Editing by John Doe)",
             "Our Standards: The Northwind Trust Principles.",
-            "The Northwind news agency reaches more than a billion people every day, its owner "
-            "says on its website.",
+            "The Northwind agency has offices in forty capitals and sells its wire to papers "
+            "across the region, its owner says.",
         ]
     )
     assert page.body == (LEDE, SECOND)
@@ -92,8 +92,8 @@ def test_readers_comments_are_not_the_article() -> None:
                 SECOND,
                 heading,
                 "Anonymous said...",
-                "I think the bank is doing its best, despite everything, and the minister was "
-                "supposed to join the talks but does not look likely now.",
+                "Nobody in my town believes the bank will lower anything before the harvest is "
+                "in, and the minister knows it well.",
             ]
         )
         assert page.body == (LEDE, SECOND), heading
@@ -107,38 +107,38 @@ def test_a_comment_count_in_the_share_bar_does_not_end_the_article() -> None:
 def test_a_picture_label_that_repeats_the_headline_is_not_the_headline() -> None:
     page = read_page(
         [
-            "Estria drafts a common framework for tariff talks",
+            "Estria sets out one template for all its tariff talks",
             "Apr 26, 2025 08:14",
-            "Estria drafts a common framework for tariff talks - 1",
-            "Estria's trade office has drafted a common framework for tariff talks with 18 "
-            "partners, a newspaper reported.",
+            "Estria sets out one template for all its tariff talks - 1",
+            "Estria's trade office has written one template for its tariff talks with a dozen "
+            "partners, a newspaper in the capital reported.",
             SECOND,
         ]
     )
-    assert page.title == "Estria drafts a common framework for tariff talks"
+    assert page.title == "Estria sets out one template for all its tariff talks"
 
 
 def test_a_caption_shown_twice_with_its_credit_glued_on_is_not_the_headline() -> None:
     page = read_page(
         [
-            "Estria ready to sign deal with Norrvik",
+            "Estria and Norrvik set to sign fisheries pact",
             "By Jane Roe, Trade Correspondent",
-            "Estria's president is close to signing a trade deal with the leaders of Norrvik",
-            "Estria's president is close to signing a trade deal with the leaders of "
-            "NorrvikJANE ROE/AFP/Getty Images",
-            "Estria's president and Norrvik's prime minister are due to sign a trade deal at a "
-            "ceremony in the capital this week.",
+            "Estria's president waits for the Norrvik delegation to sign the fisheries pact",
+            "Estria's president waits for the Norrvik delegation to sign the fisheries "
+            "pactJANE ROE/AFP/Getty Images",
+            "Estria's president and Norrvik's prime minister will sign the fisheries pact at a "
+            "ceremony in the capital this week, officials said.",
             SECOND,
         ]
     )
-    assert page.title == "Estria ready to sign deal with Norrvik"
+    assert page.title == "Estria and Norrvik set to sign fisheries pact"
     assert page.body[0].startswith("Estria's president and Norrvik's prime minister")
 
 
 def test_a_lede_shown_twice_is_read_once() -> None:
     lede = (
-        "(Agency) – Estria's trade minister hopes to conclude the talks with Norrvik soon and "
-        "send the deal to parliament before the end of the year."
+        "(Agency) – Estria's trade minister wants the Norrvik talks wrapped up by spring so "
+        "that parliament can vote on the deal in June."
     )
     page = read_page(["Estria hopes talks will conclude", "Share", lede, lede, SECOND])
     assert page.body == (lede, SECOND)
@@ -163,63 +163,63 @@ def test_datelines_in_brackets_are_split_from_the_lede(
 
 def test_a_date_stamp_glued_before_the_headline_is_not_part_of_it() -> None:
     lines = paragraph_lines(
-        " date 2025-01-22 Estria inflation points to a rate cut\n"
-        "Consumer inflation in Estria rose slightly to 3% in December, reinforcing "
-        "expectations of a rate cut next week.\n"
+        " date 2025-01-22 Estrian prices rise less than feared\n"
+        "Prices in Estria rose by 2.1% in the year to December, less than feared, which leaves "
+        "room for a rate cut next week, economists said.\n"
         f"{SECOND}\n"
     )
-    assert read_page(lines).title == "Estria inflation points to a rate cut"
+    assert read_page(lines).title == "Estrian prices rise less than feared"
 
 
-def test_a_headline_shown_twice_wins_over_a_widget() -> None:
+def test_a_widget_that_says_its_words_twice_is_not_the_headline() -> None:
     lines = [
         "left corner left corner",
-        "Yearend: a picture and its story",
+        "Behind the lens: a year of pictures",
         "Updated: 2015-12-24 14:53",
-        "Yearend: a picture and its story",
-        "For a decade the powers held talks, and I took a different picture every day as "
-        "people sat around a table, left and right.",
+        "For a year I took pictures from the corner of a meeting room, left of the table where "
+        "the ministers sat.",
         SECOND,
     ]
-    assert read_page(lines).title == "Yearend: a picture and its story"
+    assert read_page(lines).title == "Behind the lens: a year of pictures"
 
 
 def test_list_marks_and_excerpt_marks_are_not_the_sentence() -> None:
     page = read_page(
         [
             "Workers end strike",
-            "- Over 10,000 workers at 14 plants went on strike last month after talks failed.",
-            "Union members voted 61% to 39% in favour of the new agreement on Wednesday. [...]",
+            "- More than 9,000 dock workers at six ports walked out in May after pay talks broke "
+            "down.",
+            "Members of the dockers' union backed the new contract by 58% to 42% on Tuesday. [...]",
         ]
     )
     assert page.body == (
-        "Over 10,000 workers at 14 plants went on strike last month after talks failed.",
-        "Union members voted 61% to 39% in favour of the new agreement on Wednesday.",
+        "More than 9,000 dock workers at six ports walked out in May after pay talks broke down.",
+        "Members of the dockers' union backed the new contract by 58% to 42% on Tuesday.",
     )
 
 
 def test_the_caption_under_a_picture_label_is_not_the_headline() -> None:
     page = read_page(
         [
-            "Envoy urges parties to reach a ceasefire",
-            "Envoy urges parties to reach a ceasefire - photo 1",
+            "Envoy calls for a truce before the winter talks",
+            "Envoy calls for a truce before the winter talks - photo 1",
             "Peace envoy Jane Roe of Estria",
-            "(Agency) - Peace envoy Jane Roe on Monday urged new ceasefires to build on the "
-            "talks held in the capital of Estria.",
+            "(Agency) - Peace envoy Jane Roe on Monday called for a truce before the winter "
+            "talks in the Estrian capital, her office said.",
             SECOND,
         ]
     )
-    assert page.title == "Envoy urges parties to reach a ceasefire"
+    assert page.title == "Envoy calls for a truce before the winter talks"
 
 
 def test_of_two_headline_lines_the_shorter_is_the_headline() -> None:
     page = read_page(
         [
             "Fisheries deal agreed in Oslo",
-            "'This text marks a turning point,' Fisheries Council President Jane Roe in Oslo "
+            "'This text opens a new chapter,' Fisheries Council President Jane Roe in Oslo "
             "has said",
             "The fisheries deal has been agreed in Oslo, council president Jane Roe announced.",
-            "'This text marks a turning point,' Jane Roe said at the fisheries council.",
+            "'This text opens a new chapter,' Jane Roe said at the fisheries council.",
         ]
     )
     assert page.title == "Fisheries deal agreed in Oslo"
@@ -254,33 +254,34 @@ def test_an_abbreviation_in_brackets_is_no_credit(line: str, caption: bool) -> N
 
 def test_a_page_of_key_points_yields_them_and_keeps_its_lines_apart() -> None:
     text = (
-        "Ministers pose at the Great Hall in Estria City in February. Photo: Agency\n"
-        "‘Very difficult’ fisheries talks should be treasured, says Estrian minister\n"
-        "- Jane Roe is the first senior Estrian official to discuss the talks held in Oslo and "
-        "Estria City\n"
-        "- A fisheries deal could be signed by the two leaders at a meeting planned for March\n"
-        "Ministers pose at the Great Hall in Estria City in February. Photo: Agency\n"
+        "Ministers stand on the steps of the assembly hall in Estria City in March. Photo: Agency\n"
+        "‘Hard but useful’ fisheries talks worth the effort, says Estrian minister\n"
+        "- Jane Roe is the first minister from Estria to speak in public about the rounds held "
+        "in Oslo and Estria City\n"
+        "- The two leaders could sign a fisheries deal when they meet in the spring in Oslo\n"
+        "Ministers stand on the steps of the assembly hall in Estria City in March. Photo: Agency\n"
     )
     lines = paragraph_lines(text)
     assert len(lines) == 5
     page = read_page(lines)
-    assert page.body[0].startswith("Jane Roe is the first senior Estrian official")
+    assert page.body[0].startswith("Jane Roe is the first minister from Estria")
 
 
 def test_teasers_under_a_topic_label_are_not_key_points() -> None:
     page = read_page(
         [
-            "Estria and Norrvik reach consensus on principles",
-            "- The ministry's announcement came after the ministers spoke by phone on Friday "
-            "evening",
+            "Estria and Norrvik agree on the outline of a deal",
+            "- The announcement from the ministry followed a phone call between the two "
+            "ministers late on Friday",
             "Topic | Estria fisheries talks",
-            "How Estria will look elsewhere after the summit was cancelled in Oslo this week",
-            "- Despite the cancellation, the spring forum will offer another place for the two "
-            "sides to meet",
+            "Why Estria may turn to its neighbours now that the Oslo forum is off",
+            "- With the forum gone, a trade fair in the spring gives both sides another chance "
+            "to talk",
         ]
     )
     assert page.body == (
-        "The ministry's announcement came after the ministers spoke by phone on Friday evening",
+        "The announcement from the ministry followed a phone call between the two ministers late "
+        "on Friday",
     )
 
 
@@ -290,7 +291,7 @@ def test_a_headline_under_the_last_sentence_is_not_article_text() -> None:
             "Talks stall",
             LEDE,
             SECOND,
-            "Estrian fisheries minister: the talks impasse is “just a small setback”",
+            "Estrian fisheries minister: the stalled talks are “only a pause”",
         ]
     )
     assert page.body == (LEDE, SECOND)
@@ -301,13 +302,13 @@ def test_sentences_a_page_glued_together_are_apart_again() -> None:
         [
             "Talks resume",
             "Estria and Norrvik resumed talks on Wednesday in Oslo on a fisheries deal.The two "
-            "ministers did not comment during a photo session with Jane Roe.“It’s a fine day,” "
-            "she said.",
+            "ministers did not comment during a photo session with Jane Roe.“We are here to "
+            "work,” she said.",
         ]
     )
     assert page.body[0] == (
         "Estria and Norrvik resumed talks on Wednesday in Oslo on a fisheries deal. The two "
-        "ministers did not comment during a photo session with Jane Roe. “It’s a fine day,” "
+        "ministers did not comment during a photo session with Jane Roe. “We are here to work,” "
         "she said."
     )
 
@@ -315,16 +316,15 @@ def test_sentences_a_page_glued_together_are_apart_again() -> None:
 @pytest.mark.parametrize(
     ("line", "furniture"),
     [
-        ("THE NEW LOGIN PROCESS: Register once, then log in and you are ready to comment. All "
-         "you need is a username and a password! Welcome to the community.", True),
-        ("Your donation allows us to keep sending reporters to both sides of the story.", True),
+        ("ACCOUNTS HAVE CHANGED: Create a profile once, then you can comment on any story. Your "
+         "password must have eight letters! Thank you for reading.", True),
+        ("With your donation, our correspondents stay on the road this winter.", True),
         ("Your support makes all the difference.THE talks on fisheries were due to start in "
          "Oslo on Monday, covering quotas and tariffs.", False),
         ("“If you want a deal, you have to register your interest,” the minister told reporters.",
          False),
-        ("The Herald is trusted across the spectrum. Unlike other outlets, we choose not to lock "
-         "readers out of our reporting with paywalls. We believe quality journalism is for "
-         "everyone.", True),
+        ("The Herald has no owner but its readers. Nothing it publishes sits behind paywalls. "
+         "Independent journalism is for every reader in the valley.", True),
         ("The ministry said our reporters were not allowed into the room, officials added.",
          False),
         ("We will keep talking, the minister said, and our negotiators will meet readers of the "
@@ -377,3 +377,10 @@ def test_a_byline_in_lower_case_is_not_joined_to_the_headline() -> None:
         "by The Northwind Agency",
     ]
     assert read_page(lines).title == "Estria and Norrvik begin a new round of fisheries talks"
+
+
+def test_talks_after_a_word_in_lower_case_are_the_talks() -> None:
+    assert not is_picture_description(
+        "Estria's trade office has written one template for its tariff talks with a dozen partners."
+    )
+    assert is_picture_description("Minister Jane Roe talks with reporters in Oslo")
