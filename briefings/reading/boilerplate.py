@@ -11,9 +11,11 @@ import re
 # "(This article was written by A, and correspondent B.)" and its variants.
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:this (?:article|story|report) (?:was )?)?"
-    r"(?:written|reported|compiled|contributed|edited|(?:based on )?(?:additional )?reporting|"
-    r"writing|editing)"
-    r"\s+by\s+(?P<names>.+?)\.?\s*\)?\s*$",
+    r"(?:written|reported|compiled|contributed|edited)\s+by\s+(?P<names>.+?)\.?\s*\)?\s*$|"
+    # A wire credit: in brackets, several credits, or a few words ("Reporting by A; Editing
+    # by B", "Based on reporting by AP"); "Reporting by the paper suggested ..." is a sentence.
+    r"^(?:\(\s*|(?=[^()]*;)|(?=(?:\S+\s+){0,7}\S+\s*$))(?:based on )?(?:additional )?"
+    r"(?:reporting|writing|editing)\s+by\s+(?P<wire>.+?)\.?\s*\)?\s*$",
     re.IGNORECASE,
 )
 # A wire credit that closes the last paragraph: "... since then. (Reporting by A; Editing by B)".
@@ -51,7 +53,7 @@ READ_ELSEWHERE = re.compile(
 READER_ADDRESS = re.compile(
     r"\byou(?:r)?\b.{0,80}\b(?:comment(?:s|ing)?|log ?in|register|subscri\w+|donat\w+|"
     r"newsletter|account|sign (?:up|in)|username|password|ad ?blocker|browser|cookies?)\b|"
-    r"\byour (?:support|donation|contribution|subscription)\b",
+    r"\byour (?:donation|subscription)\b|\byour support (?:helps|makes|keeps|allows|matters)\b",
     re.IGNORECASE,
 )
 # The outlet speaking of itself and its journalism: "we choose not to lock readers out of our
@@ -202,10 +204,19 @@ def split_authors(names: str, outlet: str = "") -> tuple[str, ...]:
     return tuple(out)
 
 
+def closes_article(paragraph: str) -> bool:
+    """A credit that stands at an article's end: a wire credit ("Reporting by A; Editing by
+    B") or one in brackets; a byline ("By A", "Written by A") may stand above the text."""
+    text = paragraph.strip()
+    match = CREDIT_LINE.match(text)
+    return match is not None and (text.startswith("(") or match.group("wire") is not None)
+
+
 def credit_authors(paragraph: str, outlet: str = "") -> tuple[str, ...] | None:
     """The authors a credit line or byline names, or None when it is not one."""
     text = paragraph.strip()
     match = CREDIT_LINE.match(text) or BYLINE.match(text)
     if match is None:
         return None
-    return split_authors(match.group("names"), outlet)
+    names = match.groupdict().get("names") or match.groupdict().get("wire") or ""
+    return split_authors(names, outlet)

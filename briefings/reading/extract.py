@@ -24,6 +24,7 @@ from trafilatura.settings import Extractor
 from briefings.model import Article
 from briefings.reading.boilerplate import (
     BYLINE,
+    closes_article,
     credit_authors,
     is_boilerplate,
     is_caption,
@@ -137,8 +138,9 @@ def _paragraphs(
         credited = credit_authors(text, outlet) if len(text) < _CREDIT_MAX_CHARS else None
         if credited is not None:
             authors = authors or credited
-            paragraphs.append(text)  # kept as furniture: a credit line ends the article
-            kinds.append(line_kind(text))
+            if closes_article(text):  # kept as furniture: the article ends with it
+                paragraphs.append(text)
+                kinds.append(LineKind.CREDIT)
             continue
         if text in seen or is_boilerplate(text) or is_caption(text):
             continue

@@ -67,8 +67,9 @@ def _unglued(line: str) -> str:
 def _glued_at(line: str, stop: int) -> bool:
     """Whether the stop at ``stop`` ends a word of running text and a new sentence follows."""
     after = line[stop + 1 : stop + 3]
-    if after[:1] in '“"':
-        return stop >= 2 and line[stop - 2 : stop].isalnum() and after[1:].isupper()
+    if after[:1] in '“"':  # an opening mark: a straight one opens after an even count
+        opens = after[:1] == "“" or line.count('"', 0, stop) % 2 == 0
+        return opens and stop >= 2 and line[stop - 2 : stop].isalnum() and after[1:].isupper()
     before = line[max(0, stop - 3) : stop]
     return len(before) == 3 and before.isalpha() and before.islower() and after[1:].isalpha()
 

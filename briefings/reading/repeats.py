@@ -113,16 +113,20 @@ def describes_picture_here(lines: Sequence[str], kinds: list[LineKind | None], i
     """A picture description above the lede: a caption's verb ("... pose before the talks"),
     or, right under a caption or photo credit that names the same person, a present-tense
     line about them ("PHOTO: Jane Roe testifies ..." then "Trade Representative Jane Roe says
-    ..."): the caption's second line."""
+    ..."): the caption's second line. Under a caption that is a sentence, or one shown twice,
+    a present-tense line is the lede ("Jane Roe says ...")."""
     line = lines[index]
     if is_picture_description(line):
         return True
+    if index == 0 or kinds[index - 1] is not LineKind.CAPTION:
+        return False
+    above = lines[index - 1]
     return (
-        index > 0
-        and kinds[index - 1] is LineKind.CAPTION
+        not ends_sentence(above)  # a photo's title ("PHOTO: Jane Roe testifies"), not a caption
+        and lines.count(above) == 1  # shown twice (the lede follows a caption shown again)
         and words(line) <= _CAPTION_MAX_WORDS
         and describes_picture(line)
-        and bool(_names(line) & _names(lines[index - 1]))
+        and bool(_names(line) & _names(above))
     )
 
 

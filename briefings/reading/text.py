@@ -62,17 +62,21 @@ def paragraph_lines(text: str) -> list[str]:
 
 
 def _hard_wrapped(rows: list[str]) -> bool:
-    """Lines cut at a fixed width: most of them long and stopping mid-sentence, and the words
-    after a cut often going on in lower case (a page's lines that merely lack their stops, a
-    caption, a headline, key points, go on with capitals or list marks)."""
+    """Lines cut at a fixed width: most of them long and stopping mid-sentence. A block with
+    a list's items ("- Ministers agreed ...") or a line shown twice (a caption), where no line
+    goes on in lower case, is a page's own lines that merely lack their stops."""
     if len(rows) < 3:
         return False
     inner = rows[:-1]
     cut = sum(1 for row in inner if len(row) >= 50 and not ends_sentence(row) and not _record(row))
     if cut < 0.6 * len(inner):
         return False
-    going_on = sum(1 for row in rows[1:] if row[:1].islower() or row[:1].isdigit())
-    return going_on * 3 >= len(inner)
+    listed = any(_LIST_MARK.match(row) for row in rows[1:])
+    own_lines = listed or len(set(rows)) < len(rows)
+    return not own_lines or any(row[:1].islower() for row in rows[1:])
+
+
+_LIST_MARK = re.compile(r"[•·▪◦‣∙*–-]\s")
 
 
 def _record(row: str) -> bool:

@@ -384,3 +384,15 @@ def test_talks_after_a_word_in_lower_case_are_the_talks() -> None:
         "Estria's trade office has written one template for its tariff talks with a dozen partners."
     )
     assert is_picture_description("Minister Jane Roe talks with reporters in Oslo")
+
+
+def test_a_present_tense_lede_under_a_caption_about_its_speaker_is_the_lede() -> None:
+    caption = "FILE - Trade Minister Lena Vik speaks in Estria City, Oct. 10, 2019."
+    lede = "Trade Minister Lena Vik says Estria will not lift its fish tariffs before the summit."
+    page = read_page(["Estria keeps fish tariffs", caption, caption, lede, SECOND])
+    assert page.body[0] == lede
+
+
+def test_thanks_for_support_in_a_speech_is_not_boilerplate() -> None:
+    assert not is_boilerplate("I want to thank the ministers of Norrvik for your support.")
+    assert is_boilerplate("Your support helps us keep the lights on in the newsroom.")
