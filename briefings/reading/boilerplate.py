@@ -53,7 +53,8 @@ READ_ELSEWHERE = re.compile(
 READER_ADDRESS = re.compile(
     r"\byou(?:r)?\b.{0,80}\b(?:comment(?:s|ing)?|log ?in|register|subscri\w+|donat\w+|"
     r"newsletter|account|sign (?:up|in)|username|password|ad ?blocker|browser|cookies?)\b|"
-    r"\byour (?:donation|subscription)\b|\byour support (?:helps|makes|keeps|allows|matters)\b",
+    r"\byour (?:donation|subscription)\b|\byour support (?:helps|makes|keeps|allows|matters)\b|"
+    r"\byou can (?:find|read|watch|listen to) (?:more|the full|our)\b",
     re.IGNORECASE,
 )
 # The outlet speaking of itself and its journalism: "we choose not to lock readers out of our

@@ -55,6 +55,14 @@ PHOTO_CREDIT_START = re.compile(
     r"(?:credit|source|courtesy)\s*:\s",
     re.IGNORECASE,
 )
+# The sources of a report named at its end: "Some information for this report was provided by
+# AFP", "Material for this story came from AP", "Jane Roe contributed to this report."
+SOURCES_CREDIT = re.compile(
+    r"^(?:some )?(?:information|material|reporting)(?: for| in)? this (?:report|story|article) "
+    r"(?:was provided by|came from|comes from|was supplied by)\b|"
+    r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\s*$",
+    re.IGNORECASE,
+)
 # A picture's source named after its owner: "Friends of Europe via flickr".
 VIA_CREDIT = re.compile(
     r"\bvia (?:flickr|wikimedia(?: commons)?|unsplash|pexels|getty images)\s*$", re.IGNORECASE
@@ -362,7 +370,7 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
         return LineKind.LABEL
     if count > _FURNITURE_MAX_WORDS:
         return None
-    if CREDIT_LINE.match(text):
+    if CREDIT_LINE.match(text) or (count <= 25 and SOURCES_CREDIT.search(text)):
         return LineKind.CREDIT
     if count <= 25:
         short = _short_line_kind(text, count)

@@ -396,3 +396,20 @@ def test_a_present_tense_lede_under_a_caption_about_its_speaker_is_the_lede() ->
 def test_thanks_for_support_in_a_speech_is_not_boilerplate() -> None:
     assert not is_boilerplate("I want to thank the ministers of Norrvik for your support.")
     assert is_boilerplate("Your support helps us keep the lights on in the newsroom.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Some information for this report was provided by Northwind Wire and Agency.",
+        "Material for this story came from the Northwind agency.",
+        "Jane Roe in Oslo contributed to this report.",
+    ],
+)
+def test_the_sources_named_at_a_report_end_are_a_credit(line: str) -> None:
+    assert line_kind(line) is LineKind.CREDIT
+
+
+def test_a_prompt_to_find_more_elsewhere_is_boilerplate() -> None:
+    assert is_boilerplate("You can find more information in our fisheries top story.")
+    assert not is_boilerplate("As you can see, the quota figures are better than last year.")
