@@ -11,7 +11,17 @@ import re
 # "(This article was written by A, and correspondent B.)" and its variants.
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:this (?:article|story|report) (?:was )?)?"
-    r"(?:written|reported|compiled|contributed|edited)\s+by\s+(?P<names>.+?)\.?\s*\)?\s*$",
+    r"(?:written|reported|compiled|contributed|edited)\s+by\s+(?P<names>.+?)\.?\s*\)?\s*$|"
+    # A wire credit: in brackets, several credits, or a few words ("Reporting by A; Editing
+    # by B", "Based on reporting by AP"); "Reporting by the paper suggested ..." is a sentence.
+    r"^(?:\(\s*|(?=[^()]*;)|(?=(?:\S+\s+){0,7}\S+\s*$))(?:based on )?(?:additional )?"
+    r"(?:reporting|writing|editing)\s+by\s+(?P<wire>.+?)\.?\s*\)?\s*$",
+    re.IGNORECASE,
+)
+# A wire credit that closes the last paragraph: "... since then. (Reporting by A; Editing by B)".
+TRAILING_CREDIT = re.compile(
+    r"\s*\((?:additional )?(?:reporting|writing|editing|compiled|written|reported)\s+by\b"
+    r"[^()]{2,200}\)\s*$",
     re.IGNORECASE,
 )
 # "By Mara Whitfield, Pacific Wire" / "By A and B".
@@ -28,7 +38,41 @@ NEWSLETTER = re.compile(
     r"newsletter sign[- ]?up|get our newsletter|support our journalism)\b",
     re.IGNORECASE,
 )
-COPYRIGHT = re.compile(r"(?:©|&copy;|\bcopyright\b).{0,80}\b(?:rights reserved|\d{4})", re.I)
+COPYRIGHT = re.compile(
+    r"(?:©|&copy;|\bcopyright\b).{0,80}\b(?:rights reserved|\d{4})|\bprotected by copyright\b", re.I
+)
+# A prompt to read the story elsewhere: "Head over to X to read the full story", "[FULL STORY]".
+READ_ELSEWHERE = re.compile(
+    r"\b(?:read|get) (?:the |our |his |her |their |(?:[\w-]+ ){0,2}[\w-]+[’']s )?"
+    r"(?:full|whole|complete|entire|original) (?:story|article|report|interview|coverage)\b|"
+    r"\[full story\]|\bcontinue reading\b",
+    re.IGNORECASE,
+)
+# The site speaking to its reader about the site: "Register once, then login and you are ready
+# to comment", "Your donation allows us to ...". Judged only outside quotation marks.
+READER_ADDRESS = re.compile(
+    r"\byou(?:r)?\b.{0,80}\b(?:comment(?:s|ing)?|log ?in|register|subscri\w+|donat\w+|"
+    r"newsletter|account|sign (?:up|in)|username|password|ad ?blocker|browser|cookies?)\b|"
+    r"\byour (?:donation|subscription)\b|\byour support (?:helps|makes|keeps|allows|matters)\b|"
+    r"\byou can (?:find|read|watch|listen to) (?:more|the full|our)\b",
+    re.IGNORECASE,
+)
+# The outlet speaking of itself and its journalism: "we choose not to lock readers out of our
+# reporting", "We believe quality journalism should be available to everyone".
+OUTLET_VOICE = re.compile(
+    r"\bour (?:journalism|reporting|journalists|newsroom|readers|subscribers)\b|\bpaywalls?\b|"
+    r"\b(?:quality|independent) journalism\b",
+    re.IGNORECASE,
+)
+# A note about the page itself rather than the news: "This is a developing story", "This
+# article was first published on", "More to follow".
+PAGE_NOTE = re.compile(
+    r"^\(?(?:this (?:is an? )?(?:developing|breaking|live) (?:story|news|report)|"
+    r"this (?:version of (?:the|this) )?(?:story|article|post|piece|page) (?:was|is|has been|"
+    r"will be|first|originally|appeared|may|corrects|adds|updates|refiles)|"
+    r"(?:more|further) (?:details )?to follow|updates? to follow|editor'?s note\s*:)\b",
+    re.IGNORECASE,
+)
 MOST_READ = re.compile(
     r"^(?:most (?:read|popular|viewed)|trending|special coverage)\s*$", re.IGNORECASE
 )
@@ -44,9 +88,13 @@ _ANYWHERE = (COOKIES, NEWSLETTER, COPYRIGHT)
 # Every match of an _ANYWHERE pattern holds one of these words: a substring test on them
 # spares running the (unanchored, case-insensitive) searches over ordinary prose.
 _ANYWHERE_HINTS = ("cookie", "newsletter", "subscribe", "journalism", "©", "&copy;", "copyright")
-# The whole-paragraph patterns as one alternation: one match call instead of four.
+# Likewise for READ_ELSEWHERE, which only a short paragraph is (a prompt is one line).
+_ELSEWHERE_HINTS = ("full ", "whole ", "complete ", "entire ", "original ", "continue reading")
+_ELSEWHERE_MAX_SPACES = 25
+_QUOTE_MARKS = ('"', "“", "”", "«", "»")
+# The whole-paragraph patterns as one alternation: one match call instead of five.
 _WHOLE = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (CREDIT_LINE, READ_MORE, MOST_READ, SHARE)),
+    "|".join(f"(?:{p.pattern})" for p in (CREDIT_LINE, READ_MORE, MOST_READ, SHARE, PAGE_NOTE)),
     re.IGNORECASE,
 )
 
@@ -65,9 +113,38 @@ def is_boilerplate(paragraph: str) -> bool:
     if _WHOLE.match(text):
         return True
     folded = text.casefold()
+    if _addresses_reader(text, folded):
+        return True
+    if (
+        text.count(" ") < _ELSEWHERE_MAX_SPACES
+        and any(hint in folded for hint in _ELSEWHERE_HINTS)
+        and READ_ELSEWHERE.search(text)
+    ):
+        return True
     if not any(hint in folded for hint in _ANYWHERE_HINTS):
         return False
     return any(p.search(text) for p in _ANYWHERE)
+
+
+# Every match of READER_ADDRESS or OUTLET_VOICE holds one of these ("four " holds no " our ").
+_SITE_HINTS = ("you", " our ", "journalism", "paywall")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s*(?=[A-Z])")
+
+
+def _addresses_reader(text: str, folded: str) -> bool:
+    """A paragraph, no quotation, most of whose sentences are the site speaking to its reader
+    or of itself (a sentence of the article glued after such a line keeps the paragraph)."""
+    spaced = f" {folded}"
+    if not any(hint in spaced for hint in _SITE_HINTS):
+        return False
+    if any(mark in text for mark in _QUOTE_MARKS) or not _site_speaks(text):
+        return False
+    parts = _SENTENCE_END.split(text)
+    return sum(1 for part in parts if _site_speaks(part)) * 2 > len(parts)
+
+
+def _site_speaks(text: str) -> bool:
+    return READER_ADDRESS.search(text) is not None or OUTLET_VOICE.search(text) is not None
 
 
 def is_caption(paragraph: str) -> bool:
@@ -78,7 +155,28 @@ def is_caption(paragraph: str) -> bool:
     lowered = text.lower()
     if not (text.endswith(")") or "photo" in lowered or "image" in lowered or "picture" in lowered):
         return False  # cheap test first: most paragraphs are not captions
-    return CAPTION_CREDIT.search(text) is not None
+    found = CAPTION_CREDIT.search(text)
+    return found is not None and not _spells_out(text[: found.start()], found.group(0))
+
+
+_INITIALS_REACH = 8
+
+
+def _spells_out(before: str, bracket: str) -> bool:
+    """Whether ``bracket`` is the abbreviation of the words before it ("Small and Medium
+    Enterprises (SMEs)", "U.S. Trade Representative (USTR)"): a name, not a credit."""
+    capitals = [c for c in bracket if c.isupper()]
+    if len(capitals) < 2 or len(capitals) != sum(c.isalpha() for c in bracket.rstrip("s)")):
+        return False
+    initials = [
+        part[0] for word in before.split()[-_INITIALS_REACH:] for part in re.split(r"[.-]", word)
+        if part[:1].isupper()
+    ]  # fmt: skip
+    found = 0
+    for initial in initials:
+        if found < len(capitals) and initial == capitals[found]:
+            found += 1
+    return found == len(capitals)
 
 
 _AUTHOR_NOISE = re.compile(
@@ -107,10 +205,19 @@ def split_authors(names: str, outlet: str = "") -> tuple[str, ...]:
     return tuple(out)
 
 
+def closes_article(paragraph: str) -> bool:
+    """A credit that stands at an article's end: a wire credit ("Reporting by A; Editing by
+    B") or one in brackets; a byline ("By A", "Written by A") may stand above the text."""
+    text = paragraph.strip()
+    match = CREDIT_LINE.match(text)
+    return match is not None and (text.startswith("(") or match.group("wire") is not None)
+
+
 def credit_authors(paragraph: str, outlet: str = "") -> tuple[str, ...] | None:
     """The authors a credit line or byline names, or None when it is not one."""
     text = paragraph.strip()
     match = CREDIT_LINE.match(text) or BYLINE.match(text)
     if match is None:
         return None
-    return split_authors(match.group("names"), outlet)
+    names = match.groupdict().get("names") or match.groupdict().get("wire") or ""
+    return split_authors(names, outlet)

@@ -24,6 +24,7 @@ from trafilatura.settings import Extractor
 from briefings.model import Article
 from briefings.reading.boilerplate import (
     BYLINE,
+    closes_article,
     credit_authors,
     is_boilerplate,
     is_caption,
@@ -34,6 +35,7 @@ from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.headline import headline_from_lede
 from briefings.reading.page import read_page
 from briefings.reading.pagemeta import read_byline, read_meta, read_standfirst
+from briefings.reading.timecode import without_timecodes
 from briefings.sources.urls import canonical_url, is_http_url
 
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,80}$")
@@ -126,6 +128,8 @@ def _paragraphs(
     seen: set[str] = set()
     for element in body.iter(*_TEXT_TAGS):
         text = " ".join(_element_text(element).split())
+        if text[:1].isdigit() or text[-1:].isdigit() or text[:1] == "[" or text[-1:] == "]":
+            text = without_timecodes(text)  # the cheap test here: a call per block costs
         if element.tag == "head":
             heading = heading or text
             continue
@@ -134,6 +138,9 @@ def _paragraphs(
         credited = credit_authors(text, outlet) if len(text) < _CREDIT_MAX_CHARS else None
         if credited is not None:
             authors = authors or credited
+            if closes_article(text):  # kept as furniture: the article ends with it
+                paragraphs.append(text)
+                kinds.append(LineKind.CREDIT)
             continue
         if text in seen or is_boilerplate(text) or is_caption(text):
             continue

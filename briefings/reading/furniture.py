@@ -38,7 +38,8 @@ class LineKind(StrEnum):
 # agency's name. The class after the word boundary lists the letters their words start with
 # (ignoring case, as the words are matched), so most places fail at once.
 CREDIT_IN_BRACKETS = re.compile(
-    r"\((?:photo|photograph|image|picture|video|file|credit)s?\b[^)]{0,80}\)", re.IGNORECASE
+    r"[(\[](?:photo|photograph|image|picture|video|file|credit)s?\b[^)\]]{0,80}[)\]]",
+    re.IGNORECASE,
 )
 PHOTO_LABEL = re.compile(
     r"\b(?=[ipv])(?:photo|photograph|image|picture|video) ?(?:credit|courtesy|by|source)?\s*:\s",
@@ -53,6 +54,18 @@ PHOTO_CREDIT_START = re.compile(
     r"(?:file|file photo|photo|pictured|above|top|below|main image)\s*[-–—:]\s|"
     r"(?:credit|source|courtesy)\s*:\s",
     re.IGNORECASE,
+)
+# The sources of a report named at its end: "Some information for this report was provided by
+# AFP", "Material for this story came from AP", "Jane Roe contributed to this report."
+SOURCES_CREDIT = re.compile(
+    r"^(?:some )?(?:information|material|reporting)(?: for| in)? this (?:report|story|article) "
+    r"(?:was provided by|came from|comes from|was supplied by)\b|"
+    r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\s*$",
+    re.IGNORECASE,
+)
+# A picture's source named after its owner: "Friends of Europe via flickr".
+VIA_CREDIT = re.compile(
+    r"\bvia (?:flickr|wikimedia(?: commons)?|unsplash|pexels|getty images)\s*$", re.IGNORECASE
 )
 # Words that every AGENCY_CREDIT match without a slash holds: a substring test spares the search.
 _CREDIT_HINTS = ("getty", "ap photo", "pool photo", "shutterstock", "istock", "alamy", "handout")
@@ -116,6 +129,8 @@ _PAST_WORDS = word_set(
     "agreed signed voted announced"
 )
 _CAPTION_VERB_REACH = 12
+# Words before which a caption verb's form is a noun: "in talks with", "the stands".
+_NOUN_MARKS = word_set("a an the in of for on at to from into these those their his her its our")
 _CONNECTORS = word_set("of the and de la le van der von bin al da di du y")
 REPORTING = re.compile(r"\b(?:said|says|told|tells|will|would|added|according)\b")
 # An imperative addressed to the reader, about the site itself.
@@ -156,7 +171,8 @@ BIO = re.compile(
 # Notices that stand on official and legal pages rather than in a report.
 DISCLAIMER = re.compile(
     r"\b(?:original language version|for information purposes only|not an official document|"
-    r"does not (?:necessarily )?(?:constitute|reflect)|archived (?:web)?page|"
+    r"(?:does|do) not (?:necessarily )?(?:constitute|reflect)|views and opinions expressed|"
+    r"archived (?:web)?page|"
     r"(?:content|information) (?:on this page )?(?:is|was) (?:not updated|correct at)|"
     r"external links may not|this (?:page|release|website) (?:is|was|has been) (?:archived|"
     r"updated)|official website of|here'?s how you know|historical material|frozen in time|"
@@ -168,10 +184,14 @@ DISCLAIMER = re.compile(
 # Breadcrumbs and navigation rows: "Home > News > Trade", "United States | Washington".
 NAV_ROW = re.compile(r"\s[|>»›]\s.*\s[|>»›]\s")
 NAV_PAIR = re.compile(r"^[^!?]{2,60}\s[|›]\s[^!?]{2,80}$")
+# A teaser's excerpt, cut short by the page: it ends with an ellipsis (before any closing mark).
+CUT_SHORT = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
+_BULLETS = "•·▪◦‣∙"
 # A line that opens with a symbol (a bullet, a chart key, an icon) and is no sentence.
 SYMBOL_START = re.compile(r"^[^\w\s\"'“‘(«\[$€£¥-]")
 _DISCLAIMER_HINTS = (
     "original language", "information purposes", "official", "constitute", "reflect", "archiv",
+    "views and opinions",
     "updated", "correct at", "external links", "this page", "this release", "this website",
     "how you know", "historical", "frozen", "secure", "https", ".gov", "safely", "published under",
     "equal opportunity",
@@ -257,7 +277,7 @@ def is_caption(line: str, folded: str = "") -> bool:
 def has_photo_credit(line: str, folded: str) -> bool:
     """Whether a photo credit stands in the line, where a credit mark may stand: a bracket, a
     colon or a slash, or an agency's name (the cheap tests before the searches)."""
-    bracket = "(" in line
+    bracket = "(" in line or "[" in line
     colon = ":" in line
     agency = "/" in line or any(hint in folded for hint in _CREDIT_HINTS)
     if not (bracket or colon or agency):
@@ -289,21 +309,32 @@ def _caption_verb_first(line: str) -> bool:
         if (
             word in _CAPTION_VERB_HEADS
             and token[:1].islower()
+            and (i == 0 or not _noun_here(word, tokens[i - 1]))
             and CAPTION_VERB.match(" ".join(tokens[i : i + 2]))
         ):
             return True
     return False
 
 
+def _noun_here(word: str, before: str) -> bool:
+    """Whether a caption verb's form is a noun after the word before it: "in talks with", "the
+    stands"; "talks" after any word in lower case ("tariff talks with") is the talks."""
+    return before.casefold() in _NOUN_MARKS or (word == "talks" and before[:1].islower())
+
+
 def _present_tense_after_subject(line: str) -> bool:
     seen_subject = False
+    possessive = False
     for token in line.split()[:16]:
         word = token.strip(",;()'’\"“”")
         if not word:
             continue
         if word[0].isupper() or word[0].isdigit() or word.casefold() in _CONNECTORS:
             seen_subject = seen_subject or word[0].isupper()
+            possessive = token.rstrip(",;)").endswith(("'s", "’s", "s'", "s’"))
             continue
+        if possessive:
+            return False  # "Trump's promises ...": a noun after an owner, not a verb
         if token.endswith(",") and word in ("right", "left", "center", "centre", "second"):
             continue  # "Prime Minister John Key, right, speaks ..."
         return (
@@ -344,7 +375,7 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
         return LineKind.LABEL
     if count > _FURNITURE_MAX_WORDS:
         return None
-    if CREDIT_LINE.match(text):
+    if CREDIT_LINE.match(text) or (count <= 25 and SOURCES_CREDIT.search(text)):
         return LineKind.CREDIT
     if count <= 25:
         short = _short_line_kind(text, count)
@@ -362,6 +393,8 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
     sentence = ends_sentence(text)
     if not sentence and (NAV_PAIR.match(text) or SYMBOL_START.match(text)):
         return LineKind.LABEL
+    if text[0] in _BULLETS and CUT_SHORT.search(text):
+        return LineKind.TEASER  # "• The ministry rejected ... "The idea th...": a list of teasers
     if count <= 60 and BIO.match(text):
         return LineKind.BIO
     if is_caption(text, folded):
@@ -397,4 +430,6 @@ def _short_line_kind(text: str, count: int) -> LineKind | None:
         return LineKind.PROMPT
     if count <= 12 and (TIMESTAMP.match(text) or parse_date_line(text) is not None):
         return LineKind.TIMESTAMP
+    if count <= 12 and "via " in text and VIA_CREDIT.search(text):
+        return LineKind.CAPTION
     return None

@@ -18,7 +18,6 @@ place decides the rest:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,14 +28,20 @@ from briefings.reading.furniture import (
     LineKind,
     describes_picture,
     ends_sentence,
-    is_picture_description,
     is_prose,
     is_title_like,
     line_kind,
-    word_set,
     words,
 )
-from briefings.reading.headings import first_of_repeats, is_names_and_titles, split_title_pieces
+from briefings.reading.headings import is_names_and_titles, split_title_pieces
+from briefings.reading.pagetitle import choose_headline
+from briefings.reading.paragraphs import MARKER, MARKERS, body_paragraphs
+from briefings.reading.repeats import (
+    cut_trailing_credits,
+    describes_picture_here,
+    mark_picture_labels,
+    mark_repeats,
+)
 
 # A heading that opens a box of links to other stories.
 TEASER_HEADING = re.compile(
@@ -45,7 +50,16 @@ TEASER_HEADING = re.compile(
     r"\b.{0,40}|you (?:may|might) also (?:like|be interested in)|also read|read more|read next|"
     r"latest(?:\s+\w+){0,2}|trending(?:\s+now)?|top stories|popular(?:\s+now)?|editor'?s picks|"
     r"in other news|what to read next|further reading|tags?|topics|keywords|explore more|"
-    r"the day in photos|in pictures|more in\b.{0,30}|see also|news in brief)\s*:?\s*$",
+    r"the day in photos|in pictures|more in\b.{0,30}|see also|news in brief|"
+    r"(?:topics?|tags?|filed under)\s*[|:].{1,60})\s*:?\s*$",
+    re.IGNORECASE,
+)
+# The heading of the readers' comments under an article: "1 comment:", "Leave a Reply",
+# "0 replies" (a comment count in a share bar has no colon: "12 comments").
+COMMENTS_HEADING = re.compile(
+    r"^(?:(?:\d+|no)\s+(?:comments?|replies|responses)\s*:|\d+\s+(?:replies|responses)|"
+    r"(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)|"
+    r"comments?\s*(?:\(\d+\))?\s*:|join the (?:discussion|conversation)|readers'? comments)\s*$",
     re.IGNORECASE,
 )
 # An item of a schedule at the foot of a report: an event, a colon, its day ("Debate:
@@ -59,10 +73,10 @@ AGENDA_LINE = re.compile(
     rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\b[^.!?]{{0,60}}$"
 )
 _HARD_END = frozenset({LineKind.CREDIT, LineKind.BIO})
+_HEADING_KINDS = (None, LineKind.LABEL, LineKind.PROMPT)
 _RESUME_WORDS = 15
 _LONE_LEDE_WORDS = 25
 _SUBHEAD_MAX_WORDS = 10
-_HEADLINE_REACH = 25  # lines above the body where the headline may stand
 _OUTLET_LINE_MAX_WORDS = 6
 
 
@@ -89,9 +103,11 @@ def read_page(
     the :func:`~briefings.reading.furniture.line_kind` of each line, when the caller has them."""
     if line_kinds is None:
         line_kinds = [line_kind(line) for line in lines]
+    lines, credited = cut_trailing_credits(lines)
     intrinsic = list(line_kinds)
     kinds: list[LineKind | None] = list(intrinsic)
-    _mark_repeats(lines, kinds, title)
+    mark_repeats(lines, kinds, title)
+    mark_picture_labels(lines, kinds)
     for i in split_title_pieces(lines):
         kinds[i] = LineKind.TITLE  # the title again, split over two lines
     start = _body_start(lines, kinds)
@@ -102,78 +118,11 @@ def read_page(
         start = _body_start(lines, kinds)
         if start is None:
             return PageText(title, "", (), (), tuple(k or LineKind.LABEL for k in kinds))
-    _mark_body(lines, kinds, start)
-    headline = title or _headline(lines, kinds, intrinsic, start, outlet)
+    _mark_body(lines, kinds, start, credited)
+    headline = title or choose_headline(lines, kinds, intrinsic, start, outlet)
     done = tuple(k or LineKind.LABEL for k in kinds)
-    body = _move_stray_marks(_with_lists(lines, done))
+    body = body_paragraphs(lines, done)
     return PageText(headline, standfirst, tuple(body), _authors(lines, done, outlet), done)
-
-
-# A list inside the article: a sentence that leads into it with a colon ("Ministers led
-# discussions of the negotiations for:"), then short items that are no sentences.
-_LIST_LEAD_MIN_WORDS = 5
-_LIST_ITEM_MAX_WORDS = 30
-_LIST_MAX_ITEMS = 12
-_LIST_ITEM_KINDS = frozenset({LineKind.BODY, LineKind.LABEL, LineKind.SUBHEAD})
-_BULLET = re.compile(r"^[•·▪◦‣∙*–-]\s*")
-
-
-def _with_lists(lines: Sequence[str], kinds: Sequence[LineKind]) -> list[str]:
-    """The body's paragraphs; a list's items join the sentence that leads into them
-    ("... negotiations for: the UK-India FTA; the UK-Canada FTA."), so the list is read with
-    the words that say what it is."""
-    body: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        i += 1
-        if kinds[i - 1] is not LineKind.BODY:
-            continue
-        if line.rstrip().endswith(":") and words(line) >= _LIST_LEAD_MIN_WORDS:
-            items: list[str] = []
-            while (
-                i < len(lines) and len(items) < _LIST_MAX_ITEMS and _list_item(lines[i], kinds[i])
-            ):
-                items.append(_BULLET.sub("", lines[i].strip()).rstrip(" ;,."))
-                i += 1
-            if items:
-                line = f"{line.rstrip()} {'; '.join(items)}."
-        body.append(line)
-    return body
-
-
-def _list_item(line: str, kind: LineKind) -> bool:
-    if kind not in _LIST_ITEM_KINDS or words(line) > _LIST_ITEM_MAX_WORDS:
-        return False
-    return _BULLET.match(line.strip()) is not None or not ends_sentence(line)
-
-
-_STRAY_OPENING = re.compile(r"(?<=[.!?])\s*“$")
-
-
-def _move_stray_marks(body: list[str]) -> list[str]:
-    """A quote's opening mark that a page left at the end of the paragraph before it
-    ('... with Kenya.“' then 'Kenya is a leader ...,” said X.') goes back to its quote."""
-    for i in range(len(body) - 1):
-        if not body[i].endswith("“"):
-            continue
-        stray = _STRAY_OPENING.search(body[i])
-        if stray and body[i + 1][:1] not in '“"':
-            body[i] = body[i][: stray.start()]
-            body[i + 1] = stray.group(0).strip() + body[i + 1]
-    return body
-
-
-def _mark_repeats(lines: Sequence[str], kinds: list[LineKind | None], title: str) -> None:
-    """A line that stands twice on a page is a caption shown twice (or the headline again)."""
-    counts = Counter(line for line in lines if line.count(" ") >= 3)
-    folded_title = " ".join(title.split()).casefold()
-    for i, line in enumerate(lines):
-        text = line
-        if folded_title and text.casefold() == folded_title:
-            kinds[i] = LineKind.TITLE
-        elif counts.get(text, 0) > 1 and kinds[i] is None and not is_title_like(text):
-            kinds[i] = LineKind.CAPTION  # a headline shown twice stays a headline
 
 
 def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | None:
@@ -182,7 +131,7 @@ def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | Non
     for i, line in enumerate(lines):
         if kinds[i] is not None or not is_prose(line):
             continue
-        if is_picture_description(line) and _more_prose_after(lines, kinds, i):
+        if describes_picture_here(lines, kinds, i) and _more_prose_after(lines, kinds, i):
             kinds[i] = LineKind.CAPTION
             continue
         if words(line) < _LONE_LEDE_WORDS and not _prose_follows(lines, kinds, i):
@@ -194,6 +143,11 @@ def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | Non
     if first is None:  # a short report: its first sentence, however short
         first = next(
             (i for i, line in enumerate(lines) if kinds[i] is None and _is_short_sentence(line)),
+            None,
+        )
+    if first is None:  # a page that shows only its key points: "- Ministers agreed to ..."
+        first = next(
+            (i for i, line in enumerate(lines) if kinds[i] is None and _is_key_point(line)),
             None,
         )
     return first
@@ -214,6 +168,19 @@ def _leads_into_quote(lines: Sequence[str], index: int) -> bool:
     )
 
 
+_KEY_POINT_MIN_WORDS = 8
+
+
+def _is_key_point(line: str) -> bool:
+    """A list item that is running text: a sentence of the story without its stop."""
+    return (
+        line[:1] in MARKERS
+        and MARKER.match(line) is not None
+        and words(line) > _KEY_POINT_MIN_WORDS
+        and is_prose(line + ".")
+    )
+
+
 def _is_short_sentence(line: str) -> bool:
     return words(line) >= 3 and ends_sentence(line) and not is_title_like(line)
 
@@ -230,7 +197,12 @@ def _more_prose_after(lines: Sequence[str], kinds: list[LineKind | None], index:
     return any(kinds[j] is None and is_prose(lines[j]) for j in range(index + 1, len(lines)))
 
 
-def _mark_body(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
+def _mark_body(
+    lines: Sequence[str],
+    kinds: list[LineKind | None],
+    start: int,
+    credited: frozenset[int] = frozenset(),
+) -> None:
     for i in range(start):
         kinds[i] = kinds[i] or LineKind.LABEL
     skipping = False
@@ -243,9 +215,13 @@ def _mark_body(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
         if kinds[i] in _HARD_END:
             ended = True
             continue
-        if kinds[i] in (None, LineKind.LABEL, LineKind.PROMPT) and TEASER_HEADING.match(
-            line.strip()
-        ):
+        if i in credited:
+            ended = True  # the paragraph the wire credit closes is the article's last
+        if kinds[i] in _HEADING_KINDS and COMMENTS_HEADING.match(line.strip()):
+            kinds[i] = LineKind.PROMPT
+            ended = True  # readers' comments follow the article
+            continue
+        if kinds[i] in _HEADING_KINDS and TEASER_HEADING.match(line.strip()):
             kinds[i] = LineKind.LABEL
             skipping = True
             continue
@@ -289,65 +265,34 @@ def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
         (
             i
             for i in range(len(lines) - 1, start - 1, -1)
-            if kinds[i] is LineKind.BODY and is_prose(lines[i])
+            if kinds[i] is LineKind.BODY
+            and is_prose(lines[i])
+            and not _headline_with_quote(lines[i])
         ),
         None,
     )
     if last is None:
         return  # a short report: no sentence is long enough to mark the end
     for i in range(last + 1, len(lines)):
-        if kinds[i] is LineKind.BODY and words(lines[i]) < 6 and not AGENDA_LINE.match(lines[i]):
+        if kinds[i] is not LineKind.BODY:
+            continue
+        line = lines[i]
+        if (words(line) < 6 and not AGENDA_LINE.match(line)) or _headline_with_quote(line):
             kinds[i] = LineKind.TEASER
 
 
-def _headline(
-    lines: Sequence[str],
-    kinds: list[LineKind | None],
-    intrinsic: Sequence[LineKind | None],
-    start: int,
-    outlet: str,
-) -> str:
-    """The headline-shaped line above the body that shares most words with the lede (then the
-    one with fewest other words, then the nearest): not a label, a player message or the
-    outlet's name."""
-    body = " ".join(line for line, k in zip(lines, kinds, strict=True) if k is LineKind.BODY)
-    lede = _stems(body[:1500])
-    best: tuple[int, float, int] | None = None
-    candidates: list[int] = []
-    for i in range(start - 1, max(-1, start - _HEADLINE_REACH), -1):
-        line = lines[i].strip()
-        if intrinsic[i] is not None or kinds[i] not in (None, LineKind.LABEL):
-            continue
-        if not is_title_like(line):
-            continue
-        if _is_outlet_name(line, outlet):
-            continue
-        candidates.append(i)
-        stems = _stems(line)
-        shared = len(stems & lede)
-        score = (shared, shared / (len(stems) or 1), i)
-        if best is None or score[:2] > best[:2]:
-            best = score
-    if best is None or (lede and best[0] == 0):
-        return ""  # a line that shares no word with the article is not its headline
-    chosen = first_of_repeats(lines, candidates, best[2])
-    kinds[chosen] = LineKind.TITLE
-    return lines[chosen].strip()
+_HEADLINE_MAX_WORDS = 16
 
 
-_STOP = word_set("the a an and or of to in on for with at by from as is are was be its")
-
-
-def _stems(text: str) -> set[str]:
-    """Content words cut to five letters: "Praises" and "praised" share "prais"."""
-    return {w[:5] for w in re.findall(r"[a-z]+", text.casefold()) if len(w) > 2 and w not in _STOP}
-
-
-def _is_outlet_name(line: str, outlet: str) -> bool:
-    if outlet and line.casefold() == outlet.casefold():
-        return True
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and words(line) <= 6
+def _headline_with_quote(line: str) -> bool:
+    """A headline that ends with a quotation (``Minister: talks "a small setback"``): its
+    closing mark follows no sentence stop, as a report's sentence would have one."""
+    text = line.rstrip()
+    return (
+        words(text) <= _HEADLINE_MAX_WORDS
+        and text[-1:] in '”"’'
+        and text.rstrip('”"’')[-1:] not in ".!?,…"
+    )
 
 
 def _above_the_fold(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> str:

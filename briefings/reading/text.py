@@ -12,11 +12,13 @@ import re
 from datetime import datetime
 
 from briefings.model import Article
+from briefings.reading.boilerplate import BYLINE
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import parse_date_line
 from briefings.reading.furniture import FIELDS, ends_sentence
 from briefings.reading.headline import headline_from_lede
 from briefings.reading.page import read_page
+from briefings.reading.timecode import without_timecodes
 
 _SMALL_WORDS = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to"))
 
@@ -56,16 +58,25 @@ def paragraph_lines(text: str) -> list[str]:
                 out[-1] = f"{out[-1]} {row}"
             else:
                 out.append(row)
-    return [line for line in out if line]
+    return [without_timecodes(line) for line in out if line]
 
 
 def _hard_wrapped(rows: list[str]) -> bool:
-    """Lines cut at a fixed width: most of them long and stopping mid-sentence."""
+    """Lines cut at a fixed width: most of them long and stopping mid-sentence. A block with
+    a list's items ("- Ministers agreed ...") or a line shown twice (a caption), where no line
+    goes on in lower case, is a page's own lines that merely lack their stops."""
     if len(rows) < 3:
         return False
     inner = rows[:-1]
     cut = sum(1 for row in inner if len(row) >= 50 and not ends_sentence(row) and not _record(row))
-    return cut >= 0.6 * len(inner)
+    if cut < 0.6 * len(inner):
+        return False
+    listed = any(_LIST_MARK.match(row) for row in rows[1:])
+    own_lines = listed or len(set(rows)) < len(rows)
+    return not own_lines or any(row[:1].islower() for row in rows[1:])
+
+
+_LIST_MARK = re.compile(r"[•·▪◦‣∙*–-]\s")
 
 
 def _record(row: str) -> bool:
@@ -74,7 +85,13 @@ def _record(row: str) -> bool:
 
 
 def _continues(previous: str, row: str) -> bool:
-    return not ends_sentence(previous) and (row[:1].islower() or previous.endswith("-"))
+    """Whether ``row`` goes on with the sentence ``previous`` began; a byline under a headline
+    ("by The Agency") does not."""
+    return (
+        not ends_sentence(previous)
+        and (row[:1].islower() or previous.endswith("-"))
+        and BYLINE.match(row) is None
+    )
 
 
 def _outlet_and_date(lines: list[str]) -> tuple[str, datetime | None]:

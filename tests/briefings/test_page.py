@@ -209,7 +209,7 @@ def test_a_row_of_fields_is_not_joined_to_the_paragraph_after_it() -> None:
 # The photo credit as one pattern, searched where a bracket, a colon, a slash or an agency's
 # name stands: what the three patterns of has_photo_credit must find alike.
 _ONE_CREDIT_PATTERN = re.compile(
-    r"\((?:photo|photograph|image|picture|video|file|credit)s?\b[^)]{0,80}\)|"
+    r"[(\[](?:photo|photograph|image|picture|video|file|credit)s?\b[^)\]]{0,80}[)\]]|"
     r"\b(?:photo|photograph|image|picture|video) ?(?:credit|courtesy|by|source)?\s*:\s|"
     r"\b(?:getty images|afp via getty|ap photo|reuters/|/reuters|/afp\b|/ap\b|/epa\b|"
     r"xinhua/|shutterstock|istock|alamy|pool photo|handout)\b",
@@ -220,7 +220,7 @@ _AGENCY_HINTS = ("getty", "ap photo", "pool photo", "shutterstock", "istock", "a
 
 def _one_credit_search(line: str) -> bool:
     folded = line.casefold()
-    marked = "(" in line or ":" in line or "/" in line
+    marked = "(" in line or "[" in line or ":" in line or "/" in line
     return (marked or any(h in folded for h in _AGENCY_HINTS)) and bool(
         _ONE_CREDIT_PATTERN.search(line)
     )
@@ -333,3 +333,55 @@ def test_a_title_split_over_three_lines_with_its_own_marks_is_a_repeat() -> None
     page = read_page(lines)
     assert page.title == lines[0]
     assert page.kinds[1:4] == (LineKind.TITLE,) * 3
+
+
+def test_a_shot_list_is_read_without_its_time_codes() -> None:
+    text = (
+        "Fisheries Council: extracts from the press conference by the Estrian minister\n\n"
+        "Type: News   Reference: 4321   Duration: 00:02:10  Place: Oslo\n"
+        "00:00:00 Title 00:00:05\n"
+        "00:00:05 Arrival of the speakers 00:00:09\n"
+        "00:00:14 SOUNDBITE by Lena Vik, Estrian Minister for Fisheries: We agreed a mandate to "
+        "open talks with Norrvik on fishing quotas. The first round takes place in June. 00:00:31\n"
+        "00:00:45 Cutaway 00:00:05\n"
+    )
+    article = parse_text(text)
+    assert len(article.paragraphs) == 1
+    assert article.paragraphs[0].endswith("The first round takes place in June.")
+    assert paragraph_lines("00:00:45 Cutaway 00:00:05\n10:30 a.m. EST") == [
+        "Cutaway",
+        "10:30 a.m. EST",
+    ]
+
+
+def test_a_caption_in_two_lines_stays_off_the_lede() -> None:
+    lines = paragraph_lines(
+        "Estria and Norrvik to tackle steel capacity\nBy Staff\nMay 17, 2021\n"
+        "FILE PHOTO: Lena Vik testifies before a committee in Estria City\n"
+        "Trade Minister Lena Vik says both sides are ‘partners with shared interests.’\n"
+        "Estria and Norrvik have begun talks on steel capacity and suspended tariffs while the "
+        "talks go on.\nThe statement was issued on Monday after virtual talks last week.\n"
+    )
+    page = read_page(lines)
+    assert page.body[0].startswith("Estria and Norrvik have begun talks")
+    assert all("says both sides" not in p for p in page.body)
+
+
+def test_a_lede_in_the_present_tense_under_a_caption_is_the_lede() -> None:
+    lines = paragraph_lines(
+        "Estria rules out new talks\n"
+        "Toy ships carrying Estrian flags are on display at a shop in Estria City, July 13, 2018.\n"
+        "Estria says it is impossible to hold trade talks with Norrvik while tariffs stand.\n"
+        "Norrvik imposed duties on $20 billion worth of Estrian goods, which took effect Monday.\n"
+    )
+    assert read_page(lines).body[0].startswith("Estria says it is impossible")
+
+
+def test_talks_after_a_preposition_are_no_picture() -> None:
+    lines = paragraph_lines(
+        "Vote on the fisheries agreement\nType: News Reference: 1 Duration: 00:00:44 Place: Oslo\n"
+        "Parliament must be kept on board in talks with Norrvik on the fisheries deal, it warns "
+        "in a resolution. MEPs favour starting the talks.\nPDF version\n"
+        "The Vice-President opens the vote on the fisheries agreement with Norrvik.\n"
+    )
+    assert read_page(lines).body[0].startswith("Parliament must be kept on board")

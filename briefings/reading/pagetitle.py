@@ -1,0 +1,95 @@
+"""The headline among a page's lines: the headline-shaped line above the body that shares most
+words with the lede, not a label, a widget's text, a date stamp or the outlet's name."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from briefings.reading.furniture import LineKind, is_title_like, word_set, words
+from briefings.reading.headings import first_of_repeats
+
+_HEADLINE_REACH = 25  # lines above the body where the headline may stand
+_ENOUGH_SHARED = 4
+
+
+def choose_headline(
+    lines: Sequence[str],
+    kinds: list[LineKind | None],
+    intrinsic: Sequence[LineKind | None],
+    start: int,
+    outlet: str,
+) -> str:
+    """The headline-shaped line above the body that shares most words with the lede (then the
+    one with fewest other words, then the shorter, then the nearest): not a label, a player
+    message or the outlet's name."""
+    body = " ".join(line for line, k in zip(lines, kinds, strict=True) if k is LineKind.BODY)
+    lede = _stems(body[:1500])
+    above = Counter(lines[max(0, start - _HEADLINE_REACH) : start])
+    best: tuple[int, float, int, int] | None = None
+    shown_at: dict[int, int] = {}
+    for i in range(start - 1, max(-1, start - _HEADLINE_REACH), -1):
+        line = _without_stamp(lines[i].strip())
+        if intrinsic[i] is not None or kinds[i] not in (None, LineKind.LABEL):
+            continue
+        if not is_title_like(line):
+            continue
+        if _is_outlet_name(line, outlet) or _repeats_itself(line) or _PLACE.match(line):
+            continue
+        stems = _stems(line)
+        shared = len(stems & lede)
+        # A headline is often shown twice (in the page's header and over the article); past a
+        # few shared words, a longer line (a standfirst) shares more only by its length.
+        shown = min(shared, _ENOUGH_SHARED) + (1 if shared and above[lines[i]] > 1 else 0)
+        score = (shown, shared / (len(stems) or 1), -len(stems), i)
+        shown_at[i] = shown
+        if best is None or score[:3] > best[:3]:
+            best = score
+    if best is None or (lede and best[0] == 0):
+        return ""  # a line that shares no word with the article is not its headline
+    chosen = best[3]
+    while shown_at.get(chosen - 1, -1) >= best[0]:
+        chosen -= 1  # a standfirst follows its headline: the line above, as close, is it
+    chosen = first_of_repeats(lines, sorted(shown_at), chosen)
+    kinds[chosen] = LineKind.TITLE
+    return _without_stamp(lines[chosen].strip())
+
+
+# A place alone, as a dateline or a speech's venue shows it: "Mexico City, Mexico".
+_PLACE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?(?: [A-Z][\w.'’-]*)?, [A-Z][\w.'’-]*$")
+
+
+def _repeats_itself(line: str) -> bool:
+    """A widget's text, its words said twice ("left corner left corner"): no headline."""
+    tokens = line.casefold().split()
+    return len(set(tokens)) * 2 <= len(tokens)
+
+
+# A date stamp glued before a headline: "2025-01-22 Talks end", "date 2025-01-22 Talks end".
+_LEADING_STAMP = re.compile(
+    r"^(?:(?:date|updated|published|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _without_stamp(line: str) -> str:
+    if not (line[:1].isdigit() or line[:1] in "dDuUpP"):
+        return line  # the cheap test first: a stamp opens with a digit or one of four words
+    return _LEADING_STAMP.sub("", line, count=1)
+
+
+_STOP = word_set("the a an and or of to in on for with at by from as is are was be its")
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters: "Praises" and "praised" share "prais"."""
+    return {w[:5] for w in re.findall(r"[a-z]+", text.casefold()) if len(w) > 2 and w not in _STOP}
+
+
+def _is_outlet_name(line: str, outlet: str) -> bool:
+    if outlet and line.casefold() == outlet.casefold():
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and words(line) <= 6

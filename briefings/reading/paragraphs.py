@@ -1,0 +1,99 @@
+"""The article's paragraphs as the reader reads them: a list joined to the sentence that leads
+into it, list marks and excerpt marks gone, glued sentences apart, a quote's stray opening
+mark back with its quote."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefings.reading.furniture import LineKind, ends_sentence, words
+
+# A list inside the article: a sentence that leads into it with a colon ("Ministers led
+# discussions of the negotiations for:"), then short items that are no sentences.
+_LIST_LEAD_MIN_WORDS = 5
+_LIST_ITEM_MAX_WORDS = 30
+_LIST_MAX_ITEMS = 12
+_LIST_ITEM_KINDS = frozenset({LineKind.BODY, LineKind.LABEL, LineKind.SUBHEAD})
+_BULLET = re.compile(r"^[•·▪◦‣∙*–-]\s*")
+# A list marker before a paragraph ("- Over 10,000 workers ...") and an excerpt's mark after
+# it ("... until 12 September. [...]"): the page's, not the sentence's.
+MARKER = re.compile(r"^[•·▪◦‣∙*–-]\s+(?=\S)")
+_EXCERPT_MARK = re.compile(r"\s*\[(?:\.\.\.|…)\]$")
+
+
+def body_paragraphs(lines: Sequence[str], kinds: Sequence[LineKind]) -> list[str]:
+    """The body's paragraphs (the lines of ``kinds`` BODY); a list's items join the sentence
+    that leads into them ("... negotiations for: the UK-India FTA; the UK-Canada FTA."), so
+    the list is read with the words that say what it is."""
+    body: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if kinds[i - 1] is not LineKind.BODY:
+            continue
+        if line.rstrip().endswith(":") and words(line) >= _LIST_LEAD_MIN_WORDS:
+            items: list[str] = []
+            while (
+                i < len(lines) and len(items) < _LIST_MAX_ITEMS and _list_item(lines[i], kinds[i])
+            ):
+                items.append(_BULLET.sub("", lines[i].strip()).rstrip(" ;,."))
+                i += 1
+            if items:
+                line = f"{line.rstrip()} {'; '.join(items)}."
+        if line[:1] in MARKERS:
+            line = MARKER.sub("", line, count=1)
+        if line.endswith("]"):
+            line = _EXCERPT_MARK.sub("", line)
+        body.append(_unglued(line))
+    return _move_stray_marks(body)
+
+
+# A sentence glued to the next by a page that lost the space: "... a trade deal.US trade
+# representative ...", "... with Liu He.“It’s a beautiful day”". The stop is looked for
+# first (a pattern that opens with its class scans fast); the words around it are then read.
+_STOP_BEFORE_CAPITAL = re.compile(r"[.!?](?=[A-Z“\"])")
+
+
+def _unglued(line: str) -> str:
+    cuts = [m.end() for m in _STOP_BEFORE_CAPITAL.finditer(line) if _glued_at(line, m.start())]
+    if not cuts:
+        return line
+    parts = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return " ".join(parts)
+
+
+def _glued_at(line: str, stop: int) -> bool:
+    """Whether the stop at ``stop`` ends a word of running text and a new sentence follows."""
+    after = line[stop + 1 : stop + 3]
+    if after[:1] in '“"':  # an opening mark: a straight one opens after an even count
+        opens = after[:1] == "“" or line.count('"', 0, stop) % 2 == 0
+        return opens and stop >= 2 and line[stop - 2 : stop].isalnum() and after[1:].isupper()
+    before = line[max(0, stop - 3) : stop]
+    return len(before) == 3 and before.isalpha() and before.islower() and after[1:].isalpha()
+
+
+MARKERS = "•·▪◦‣∙*–-"
+
+
+def _list_item(line: str, kind: LineKind) -> bool:
+    if kind not in _LIST_ITEM_KINDS or words(line) > _LIST_ITEM_MAX_WORDS:
+        return False
+    return _BULLET.match(line.strip()) is not None or not ends_sentence(line)
+
+
+_STRAY_OPENING = re.compile(r"(?<=[.!?])\s*“$")
+
+
+def _move_stray_marks(body: list[str]) -> list[str]:
+    """A quote's opening mark that a page left at the end of the paragraph before it
+    ('... with Kenya.“' then 'Kenya is a leader ...,” said X.') goes back to its quote."""
+    for i in range(len(body) - 1):
+        if not body[i].endswith("“"):
+            continue
+        stray = _STRAY_OPENING.search(body[i])
+        if stray and body[i + 1][:1] not in '“"':
+            body[i] = body[i][: stray.start()]
+            body[i + 1] = stray.group(0).strip() + body[i + 1]
+    return body
