@@ -21,6 +21,10 @@ _NEAR_DUPLICATE = 0.6
 _SAME_FACT_SHARE = 0.6
 _SAME_FACT_WORDS = 3
 _SAME_NUMBERS_SHARE = 0.5
+# A next step without its time is one another outlet gives with it when this share of its
+# words (at least this many) is in that one.
+_SAME_STEP_SHARE = 0.7
+_SAME_STEP_WORDS = 3
 _LATEST = datetime.max.replace(tzinfo=UTC)
 
 
@@ -83,8 +87,36 @@ def _facts(
             for earlier, _, other_content in kept + already
         ):
             continue
+        if next_steps and _told_with_its_time(fact, words, kept, already):
+            continue
         kept.append((fact, words, content))
     return tuple(fact for fact, _, _ in kept[:limit])
+
+
+def _told_with_its_time(
+    fact: Fact,
+    words: set[str],
+    kept: list[tuple[Fact, set[str], set[str]]],
+    already: Sequence[tuple[Fact, set[str], set[str]]],
+) -> bool:
+    """Whether ``fact``, a next step, and a kept one are one step told with and without its
+    time ("A fifth round is due in Lindau", "A fifth round is planned for mid-March in
+    Lindau"). The timed telling stays: a kept step without a time gives way to ``fact``."""
+    for index, (_, other, _) in enumerate(kept):
+        if _same_step_untimed(other, words):
+            kept[index] = (fact, words, _content_words(fact.text))
+            return True
+    return any(_same_step_untimed(words, other) for _, other, _ in kept + list(already))
+
+
+def _same_step_untimed(untimed: set[str], timed: set[str]) -> bool:
+    """``untimed`` names no time, ``timed`` does, and most of what ``untimed`` says (its words
+    other than stop words, names included) is in ``timed``."""
+    if _numbers(untimed) or not _numbers(timed):
+        return False
+    said = untimed - STOPWORDS
+    shared = len(said & timed)
+    return shared >= _SAME_STEP_WORDS and shared >= _SAME_STEP_SHARE * len(said)
 
 
 def _numbers(words: set[str]) -> set[str]:

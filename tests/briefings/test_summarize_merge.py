@@ -211,6 +211,28 @@ def test_merge_keeps_one_next_step_two_outlets_give_for_the_same_time() -> None:
     ]
 
 
+@pytest.mark.parametrize("timeless_first", [True, False])
+def test_merge_keeps_a_next_step_with_its_time_over_the_same_step_without(
+    timeless_first: bool,
+) -> None:
+    timed = dataclasses.replace(
+        _outlet_briefing("a", 1, [], []),
+        next=(Fact("A fifth round is planned for mid-March in Lindau.", "a"),),
+    )
+    timeless = dataclasses.replace(
+        _outlet_briefing("b", 2, [], []),
+        next=(
+            Fact("A fifth round is due in Lindau.", "b"),
+            Fact("Both sides are due to exchange new offers on fishing quotas.", "b"),
+        ),
+    )
+    pair = [timeless, timed] if timeless_first else [timed, timeless]
+    texts = [f.text for f in merge_briefings(pair).next]
+    assert "A fifth round is planned for mid-March in Lindau." in texts
+    assert "A fifth round is due in Lindau." not in texts
+    assert "Both sides are due to exchange new offers on fishing quotas." in texts
+
+
 def test_a_quote_its_sentence_already_shows_is_not_shown_again() -> None:
     article = Article(
         url="https://x.test/a",
