@@ -183,7 +183,7 @@ async def serve(api_base: str, database: str, profile: str = "") -> None:
     while await asyncio.to_thread(sys.stdin.readline):
         if profiler is not None:
             profiler.start()
-        print(time.process_time(), flush=True)
+        print(time.process_time(), time.thread_time(), flush=True)  # all threads, the loop's
     if profiler is not None:
         profiler.stop()
     await adapter.stop()
@@ -231,10 +231,12 @@ class AppCpu:
         self._stdin = app.stdin
         self._stdout = app.stdout
 
-    async def seconds(self) -> float:
+    async def seconds(self) -> tuple[float, float]:
+        """The CPU time of the whole process and of its event loop's thread."""
         self._stdin.write(b"cpu\n")
         await self._stdin.drain()
-        return float((await self._stdout.readline()).decode())
+        process, loop = (await self._stdout.readline()).decode().split()
+        return float(process), float(loop)
 
 
 def answered(standin: SlackStandin) -> int:
@@ -298,7 +300,9 @@ async def main(requests: int, rounds: int, flood: int = 0, profile: str = "") ->
                 # The flood's last answers and the marks of what was shown come after the
                 # burst's answers: wait until the app has nothing left to do.
                 await _settled(standin)
-                cpu_seconds = await cpu.seconds() - cpu_before
+                cpu_after = await cpu.seconds()
+                cpu_seconds = cpu_after[0] - cpu_before[0]
+                loop_seconds = cpu_after[1] - cpu_before[1]
                 answers_count = answered(standin) - answered_before
         finally:
             if flooder is not None:
@@ -319,6 +323,7 @@ async def main(requests: int, rounds: int, flood: int = 0, profile: str = "") ->
         "answer_p95_ms": round(percentile(answers, 95), 1),
         "answer_p99_ms": round(percentile(answers, 99), 1),
         "app_cpu_ms_per_answer": round(cpu_seconds * 1000 / max(1, answers_count), 3),
+        "app_loop_cpu_ms_per_answer": round(loop_seconds * 1000 / max(1, answers_count), 3),
         "app_cpu_ms": round(cpu_seconds * 1000, 1),
         "app_answers": answers_count,
         "cold_ack_p99_ms": round(percentile(cold_acks, 99), 1),
