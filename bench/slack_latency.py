@@ -22,9 +22,17 @@ channels' answers during the flood. The flood is sent by a process of its own, a
 requests come from servers of their own: the process that times the other channels does not
 also spend its time sending the flood.
 
-    .venv/bin/python bench/slack_latency.py [--requests 200] [--rounds 3] [--flood 0]
+The app's own CPU time does not depend on the machine's load: ``app_cpu_ms_per_answer`` is
+the CPU time of the app's process (every thread) over the measured bursts, until its last
+answer is out, divided by the answers the stand-in took (with ``--flood``, the skipped
+commands' share is in it too); ``app_loop_cpu_ms_per_answer`` is its event loop's share.
+``--profile FILE`` writes the app's cProfile over the same span (event loop and worker
+threads, in CPU time; read it with ``python -m pstats FILE``).
 
-Last line: one JSON object (``ack_p99_ms``, ``answer_p95_ms``, ...).
+    .venv/bin/python bench/slack_latency.py [--requests 200] [--rounds 3] [--flood 0]
+        [--profile FILE]
+
+Last line: one JSON object (``ack_p99_ms``, ``answer_p95_ms``, ``app_cpu_ms_per_answer``, ...).
 """
 
 from __future__ import annotations
