@@ -22,24 +22,35 @@ channels' answers during the flood. The flood is sent by a process of its own, a
 requests come from servers of their own: the process that times the other channels does not
 also spend its time sending the flood.
 
-    .venv/bin/python bench/slack_latency.py [--requests 200] [--rounds 3] [--flood 0]
+The app's own CPU time does not depend on the machine's load: ``app_cpu_ms_per_answer`` is
+the CPU time of the app's process (every thread) over the measured bursts, until its last
+answer is out, divided by the answers the stand-in took (with ``--flood``, the skipped
+commands' share is in it too); ``app_loop_cpu_ms_per_answer`` is its event loop's share.
+``--profile FILE`` writes the app's cProfile over the same span (event loop and worker
+threads, in CPU time; read it with ``python -m pstats FILE``).
 
-Last line: one JSON object (``ack_p99_ms``, ``answer_p95_ms``, ...).
+    .venv/bin/python bench/slack_latency.py [--requests 200] [--rounds 3] [--flood 0]
+        [--profile FILE]
+
+Last line: one JSON object (``ack_p99_ms``, ``answer_p95_ms``, ``app_cpu_ms_per_answer``, ...).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import dataclasses
 import gc
 import json
 import logging
 import os
+import pstats
 import statistics
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import aiohttp
@@ -152,7 +163,7 @@ async def one_round(
     return acks, answers, errors
 
 
-async def serve(api_base: str, database: str) -> None:
+async def serve(api_base: str, database: str, profile: str = "") -> None:
     """The app under test, alone in its process as in production: HTTP mode on a free port
     (printed on stdout), until stdin closes."""
     logging.basicConfig(level=logging.ERROR)
@@ -174,12 +185,74 @@ async def serve(api_base: str, database: str) -> None:
     await adapter.start()
     freeze_startup_heap()  # as briefbot run does once everything has started
     print(adapter.port, flush=True)
-    await asyncio.to_thread(sys.stdin.read)
+    profiler = AppProfiler(profile) if profile else None
+    # Each line from the harness asks for the CPU time this process has used so far (all
+    # threads); the first one also starts the profiler, if asked for. Until stdin closes.
+    while await asyncio.to_thread(sys.stdin.readline):
+        if profiler is not None:
+            profiler.start()
+        print(time.process_time(), time.thread_time(), flush=True)  # all threads, the loop's
+    if profiler is not None:
+        profiler.stop()
     await adapter.stop()
     engine.dispose()
 
 
-async def main(requests: int, rounds: int, flood: int = 0) -> dict[str, float]:
+class AppProfiler:
+    """cProfile over the app's event loop thread and the worker threads its commands run in
+    (one profiler per thread, merged into ``path`` at the end)."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._profiles: list[cProfile.Profile] = []
+        self._started = False
+
+    def start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        loop = asyncio.get_running_loop()
+        loop.set_default_executor(ThreadPoolExecutor(initializer=self._profile_thread))
+        self._profile_thread()
+
+    def _profile_thread(self) -> None:
+        profile = cProfile.Profile(time.thread_time)  # CPU time, not waits
+        self._profiles.append(profile)
+        profile.enable()
+
+    def stop(self) -> None:
+        if not self._profiles:
+            return
+        self._profiles[0].disable()
+        stats = pstats.Stats(self._profiles[0])
+        for profile in self._profiles[1:]:
+            stats.add(profile)
+        stats.dump_stats(self._path)
+
+
+class AppCpu:
+    """Reads the app process's CPU time (seconds, every thread) through its stdin/stdout."""
+
+    def __init__(self, app: asyncio.subprocess.Process) -> None:
+        assert app.stdin is not None
+        assert app.stdout is not None
+        self._stdin = app.stdin
+        self._stdout = app.stdout
+
+    async def seconds(self) -> tuple[float, float]:
+        """The CPU time of the whole process and of its event loop's thread."""
+        self._stdin.write(b"cpu\n")
+        await self._stdin.drain()
+        process, loop = (await self._stdout.readline()).decode().split()
+        return float(process), float(loop)
+
+
+def answered(standin: SlackStandin) -> int:
+    """Answers the stand-in has taken through response URLs (every channel's, the flood's)."""
+    return sum(len(payloads) for payloads in standin.responses.values())
+
+
+async def main(requests: int, rounds: int, flood: int = 0, profile: str = "") -> dict[str, float]:
     logging.basicConfig(level=logging.ERROR)
     standin = await SlackStandin().start()
     standin.add_team("T1", "xoxb-bench")
@@ -195,6 +268,7 @@ async def main(requests: int, rounds: int, flood: int = 0) -> dict[str, float]:
             "--serve",
             standin.base_url,
             str(database),
+            *(["--profile", profile] if profile else []),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
         )
@@ -217,6 +291,8 @@ async def main(requests: int, rounds: int, flood: int = 0) -> dict[str, float]:
                 )
                 acks: list[float] = []
                 answers: list[float] = []
+                cpu = AppCpu(app)
+                cpu_before, answered_before = await cpu.seconds(), answered(standin)
                 for number in range(rounds):
                     round_acks, round_answers, round_errors = await one_round(
                         http, standin, requests, f"r{number}", flooder
@@ -229,6 +305,13 @@ async def main(requests: int, rounds: int, flood: int = 0) -> dict[str, float]:
                         f"ack p99 {percentile(round_acks, 99):.1f} ms, "
                         f"answer p95 {percentile(round_answers, 95):.1f} ms"
                     )
+                # The flood's last answers and the marks of what was shown come after the
+                # burst's answers: wait until the app has nothing left to do.
+                await _settled(standin)
+                cpu_after = await cpu.seconds()
+                cpu_seconds = cpu_after[0] - cpu_before[0]
+                loop_seconds = cpu_after[1] - cpu_before[1]
+                answers_count = answered(standin) - answered_before
         finally:
             if flooder is not None:
                 await flooder.close()
@@ -247,6 +330,10 @@ async def main(requests: int, rounds: int, flood: int = 0) -> dict[str, float]:
         "answer_p50_ms": round(statistics.median(answers), 1),
         "answer_p95_ms": round(percentile(answers, 95), 1),
         "answer_p99_ms": round(percentile(answers, 99), 1),
+        "app_cpu_ms_per_answer": round(cpu_seconds * 1000 / max(1, answers_count), 3),
+        "app_loop_cpu_ms_per_answer": round(loop_seconds * 1000 / max(1, answers_count), 3),
+        "app_cpu_ms": round(cpu_seconds * 1000, 1),
+        "app_answers": answers_count,
         "cold_ack_p99_ms": round(percentile(cold_acks, 99), 1),
         "cold_answer_p95_ms": round(percentile(cold_answers, 95), 1),
         "load_1m": round(os.getloadavg()[0], 2),
@@ -256,7 +343,21 @@ async def main(requests: int, rounds: int, flood: int = 0) -> dict[str, float]:
         f"(goal < 100 ms); answer p50 {figures['answer_p50_ms']} ms, "
         f"p95 {figures['answer_p95_ms']} ms; errors {errors}"
     )
+    print(
+        f"app CPU: {figures['app_cpu_ms']} ms for {answers_count} answers, "
+        f"{figures['app_cpu_ms_per_answer']} ms an answer (with --flood, the skipped "
+        "commands' share too)"
+    )
     return figures
+
+
+async def _settled(standin: SlackStandin, quiet: float = 1.5) -> None:
+    """Return once no answer has reached the stand-in for ``quiet`` seconds (the flooding
+    channel's answers go one a second)."""
+    count = -1
+    while count != answered(standin):
+        count = answered(standin)
+        await asyncio.sleep(quiet)
 
 
 def _load() -> str:
@@ -268,13 +369,16 @@ if __name__ == "__main__":
     parser.add_argument("--requests", type=int, default=200, help="concurrent requests per round")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--flood", type=int, default=0, help="commands from one channel per round")
+    parser.add_argument(
+        "--profile", default="", help="write the app process's cProfile stats to this file"
+    )
     parser.add_argument("--serve", nargs=2, metavar=("API", "DB"), help=argparse.SUPPRESS)
     parser.add_argument("--send-flood", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        asyncio.run(serve(*args.serve))
+        asyncio.run(serve(*args.serve, profile=args.profile))
     elif args.send_flood:
         url, response_base, count = args.send_flood
         asyncio.run(send_floods(url, response_base, int(count)))
     else:
-        print(json.dumps(asyncio.run(main(args.requests, args.rounds, args.flood))))
+        print(json.dumps(asyncio.run(main(args.requests, args.rounds, args.flood, args.profile))))

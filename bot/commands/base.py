@@ -18,6 +18,7 @@ from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatRecord, ChatStore
 from bot.store.sent import SentStore
 from bot.store.threads import ThreadStore
+from bot.store.topicviews import TopicViews
 from briefings.stories.topics import Topic
 
 RunFunction = Callable[["CommandContext", CommandRequest, ChatRecord], Reply]
@@ -51,6 +52,7 @@ class CommandContext:
     commands: tuple[Command, ...]
     threads: ThreadStore
     sent: SentStore
+    views: TopicViews
 
 
 def shown(raw: str, limit: int = 40) -> str:

@@ -18,6 +18,7 @@ from bot.store.briefings import BriefingStore
 from bot.store.chats import ChatStore
 from bot.store.sent import SentStore, Via
 from bot.store.threads import ThreadStore
+from bot.store.topicviews import TopicViews
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +33,17 @@ class Commands:
         clock: Clock,
         commands: tuple[Command, ...] = COMMANDS,
     ) -> None:
+        threads = ThreadStore(engine)
+        briefings = BriefingStore(engine)
         self._ctx = CommandContext(
             chats=ChatStore(engine),
-            briefings=BriefingStore(engine),
+            briefings=briefings,
             settings=settings,
             clock=clock,
             commands=commands,
-            threads=ThreadStore(engine),
+            threads=threads,
             sent=SentStore(engine),
+            views=TopicViews(engine, threads, briefings),
         )
         self._by_name = {command.name: command for command in commands}
 

@@ -24,6 +24,7 @@ from bot.commands.base import (
 )
 from bot.store.chats import ChatRecord
 from bot.store.sent import Sent, Via
+from bot.store.topicviews import TopicView
 from bot.stories.days import zone_of
 from bot.stories.latest import latest_view, needed
 
@@ -52,24 +53,28 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
     shown_threads: set[int] = set()
     shown_briefings: set[int] = set()
     marks: list[Sent] = []
+    # What every chat sees of a topic is kept until the store changes; only what this chat
+    # was sent is read for it.
+    topic_views = ctx.views.topics(names, now)
     for name in names:
+        topic_view = topic_views[name]
         threads = [
             t
-            for t in ctx.threads.active(name, now, limit=MAX_THREADS + len(shown_threads))
+            for t in topic_view.threads[: MAX_THREADS + len(shown_threads)]
             if t.id not in shown_threads
         ][:MAX_THREADS]
         if not threads:
-            part = _newest_briefing(ctx, name, shown_briefings)
+            part = _newest_briefing(ctx, topic_view, shown_briefings)
             if part is not None:
                 parts.append(part)
             continue
         ids = [t.id for t in threads]
-        outline = ctx.threads.outline(ids, name)
+        outline = topic_view.outline
         sent = ctx.sent.in_threads(chat.platform, chat.chat_id, ids)
         # Only the developments shown or weighed are read: a thread with nothing new costs
         # its newest development alone.
         wanted = {t.id: needed(outline[t.id], sent[t.id]) for t in threads}
-        read = ctx.threads.by_story({i for story_ids in wanted.values() for i in story_ids})
+        read = topic_view.developments({i for story_ids in wanted.values() for i in story_ids})
         developments = {
             t.id: [read[i] for i, _ in outline[t.id] if i in wanted[t.id] and i in read]
             for t in threads
@@ -88,7 +93,7 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
             parts.append(part)
             marks += [(d.story_id, thread.id) for d in view.shown]
             shown_threads.add(thread.id)
-        hidden = ctx.threads.count_active(name, now) - len(threads)
+        hidden = len(topic_view.threads) - len(threads)
         if hidden > 0:
             more = "1 more thread" if hidden == 1 else f"{hidden} more threads"
             parts.append(TextPart(f"{more} on {topic_label(ctx, name)}: timeline {name} all"))
@@ -98,17 +103,17 @@ def run(ctx: CommandContext, request: CommandRequest, chat: ChatRecord) -> Reply
     return Reply(parts=tuple(parts), on_delivered=delivered if marks else None)
 
 
-def _newest_briefing(ctx: CommandContext, name: str, shown: set[int]) -> ReplyPart | None:
-    found = ctx.briefings.latest(name, limit=1)
-    if not found:
+def _newest_briefing(ctx: CommandContext, view: TopicView, shown: set[int]) -> ReplyPart | None:
+    found = view.newest_briefing()
+    if found is None:
         return TextPart(
-            f"No briefing for {topic_label(ctx, name)} yet: one arrives when the feeds "
+            f"No briefing for {topic_label(ctx, view.topic)} yet: one arrives when the feeds "
             "bring a story on it."
         )
-    if found[0].id in shown:  # a story on two topics is shown once
+    if found.id in shown:  # a story on two topics is shown once
         return None
-    shown.add(found[0].id)
-    return BriefingPart(found[0].briefing)
+    shown.add(found.id)
+    return BriefingPart(found.briefing)
 
 
 COMMAND = Command(

@@ -9,12 +9,13 @@ and a ``429`` is waited out (see :class:`~bot.delivery.replies.LimitedReplies`).
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Collection, Sequence
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
-from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.chat import ChatKind, CommandRequest, Reply
 from bot.delivery.replies import LimitedReplies
@@ -25,6 +26,7 @@ from bot.slack.sender import NETWORK_ERRORS, api_error, retry_after_header
 log = logging.getLogger(__name__)
 
 RESPONSE_URL_USES = 5
+JSON_HEADERS = {"Content-Type": "application/json;charset=utf-8"}
 # Sends one chat's replies through a given sender within the bot's limits.
 Limits = Callable[[Sender], LimitedReplies]
 
@@ -35,29 +37,37 @@ def is_private(request: CommandRequest, reply: Reply, private: Collection[str]) 
 
 
 class ResponseUrlSender:
-    """Answers through a command's ``response_url`` (``ephemeral`` or ``in_channel``)."""
+    """Answers through a command's ``response_url`` (``ephemeral`` or ``in_channel``).
+
+    Posted as slack-sdk's webhook client posts it (the same JSON), on the app's HTTP session
+    (kept-alive connections), with no client object built per answer."""
 
     platform = "slack"
 
-    def __init__(self, webhook: AsyncWebhookClient, response_type: str) -> None:
-        self._webhook = webhook
+    def __init__(self, session: aiohttp.ClientSession, url: str, response_type: str) -> None:
+        self._session = session
+        self._url = url
         self._response_type = response_type
 
     async def send(self, chat_id: str, message: RenderedMessage) -> SendResult:
         payload = message.payload
+        body: dict[str, object] = {"text": payload["text"]}
+        if payload.get("blocks") is not None:
+            body["blocks"] = payload["blocks"]
+        body["response_type"] = self._response_type
+        body["replace_original"] = False
         try:
-            response = await self._webhook.send(
-                text=payload["text"],
-                blocks=payload.get("blocks"),
-                response_type=self._response_type,
-                replace_original=False,
-            )
+            async with self._session.post(
+                self._url, data=json.dumps(body), headers=JSON_HEADERS
+            ) as response:
+                text = await response.text()
+                status, headers = response.status, response.headers
         except NETWORK_ERRORS as exc:
             return SendResult.retry(f"network: {exc.__class__.__name__}")
-        if response.status_code == 429:
-            return SendResult.retry("rate limited", retry_after_header(response.headers))
-        if response.status_code != 200:
-            return SendResult.failed(f"http {response.status_code}: {response.body}")
+        if status == 429:
+            return SendResult.retry("rate limited", retry_after_header(headers))
+        if status != 200:
+            return SendResult.failed(f"http {status}: {text}")
         return SendResult.sent()
 
 
@@ -114,10 +124,25 @@ async def via_response_url(
 ) -> bool:
     """Whether Slack accepted every message (the first five through ``response_url``)."""
     # The app's HTTP session (kept-alive connections), not a new one per answer.
-    webhook = AsyncWebhookClient(
-        url=response_url, session=client.session, timeout=client.timeout, retry_handlers=[]
-    )
-    sender = ResponseUrlSender(webhook, "ephemeral" if private else "in_channel")
+    session = client.session
+    if session is None or session.closed:
+        async with aiohttp.ClientSession(
+            timeout=aiohttp.ClientTimeout(total=client.timeout)
+        ) as own:
+            return await _via_session(own, response_url, client, request, messages, private, limits)
+    return await _via_session(session, response_url, client, request, messages, private, limits)
+
+
+async def _via_session(
+    session: aiohttp.ClientSession,
+    response_url: str,
+    client: AsyncWebClient,
+    request: CommandRequest,
+    messages: Sequence[RenderedMessage],
+    private: bool,
+    limits: Limits,
+) -> bool:
+    sender = ResponseUrlSender(session, response_url, "ephemeral" if private else "in_channel")
     first, rest = messages[:RESPONSE_URL_USES], messages[RESPONSE_URL_USES:]
     if not await _deliver(limits(sender), request, first):
         return False

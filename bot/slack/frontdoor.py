@@ -73,7 +73,7 @@ def form_field(body: str, name: str) -> str:
         if found == 0 or body[found - 1] == "&":
             end = body.find("&", found)
             value = body[found + len(key) : end if end >= 0 else len(body)]
-            return unquote_plus(value)
+            return unquote_plus(value) if "%" in value or "+" in value else value
         start = found + 1
     return ""
 

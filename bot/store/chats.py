@@ -107,26 +107,56 @@ class ChatStore:
         self, platform: str, chat_id: str, kind: ChatKind | str, title: str, now: datetime
     ) -> ChatRecord:
         """The chat, created if new. A known chat gets its kind and (non-empty) title updated,
-        and a blocked chat becomes active again: it just talked to the bot."""
+        and a blocked chat becomes active again: it just talked to the bot.
+
+        A known chat with nothing to change costs one read, a new one a read and an insert:
+        every command starts here."""
         kind = ChatKind(kind)
+        with self._engine.connect() as connection:
+            record = _read_record(connection, platform, chat_id)
+        if record is None:
+            created = self._create_chat(platform, chat_id, kind, title, now)
+            if created is not None:
+                return created
+        elif not _changes(record, kind, title):
+            return record
         with self._engine.begin() as connection:
             row = self._row(connection, platform, chat_id)
             if row is None:
                 self._insert_chat(connection, platform, chat_id, kind, title, now)
             else:
-                changes: dict[str, object] = {}
-                if row.kind != kind.value:
-                    changes["kind"] = kind.value
-                if title and row.title != title:
-                    changes["title"] = title[:256]
+                changes = _changes(_to_record(row, ()), kind, title)
                 if row.state == ChatState.BLOCKED:
-                    changes.update(state=ChatState.ACTIVE, state_reason=None)
                     log.info("chat %s:%s is active again", platform, chat_id)
                 if changes:
                     connection.execute(
                         chats.update().where(chats.c.id == row.id).values(updated_at=now, **changes)
                     )
             return self._record(connection, platform, chat_id)
+
+    def _create_chat(
+        self, platform: str, chat_id: str, kind: ChatKind, title: str, now: datetime
+    ) -> ChatRecord | None:
+        """The new chat's record, or None when another process created it first."""
+        try:
+            with self._engine.begin() as connection:
+                connection.execute(
+                    _INSERT_CHAT, _new_chat_values(platform, chat_id, kind, title, now)
+                )
+        except sa.exc.IntegrityError:
+            log.debug("chat %s:%s was created concurrently", platform, chat_id)
+            return None
+        return ChatRecord(
+            platform=platform,
+            chat_id=chat_id,
+            kind=kind,
+            title=title[:256],
+            state=ChatState.ACTIVE,
+            migrated_to=None,
+            digest_time=None,
+            digest_zone=None,
+            last_digest_at=None,
+        )
 
     def chat(self, platform: str, chat_id: str) -> ChatRecord | None:
         """The chat with its active topics, or None if never seen."""
@@ -329,15 +359,7 @@ class ChatStore:
         try:
             with connection.begin_nested():
                 connection.execute(
-                    chats.insert().values(
-                        platform=platform,
-                        chat_id=chat_id,
-                        kind=kind.value,
-                        title=title[:256],
-                        state=ChatState.ACTIVE,
-                        created_at=now,
-                        updated_at=now,
-                    )
+                    _INSERT_CHAT, _new_chat_values(platform, chat_id, kind, title, now)
                 )
         except sa.exc.IntegrityError:
             log.debug("chat %s:%s was created concurrently", platform, chat_id)
@@ -368,6 +390,52 @@ class ChatStore:
         except sa.exc.IntegrityError:
             return False
         return True
+
+
+# A chat with its active topics in one round trip (one row per topic; one with no topic).
+_CHAT_WITH_TOPICS = (
+    sa.select(*_CHAT_COLUMNS, subscriptions.c.topic)
+    .outerjoin(
+        subscriptions,
+        sa.and_(subscriptions.c.chat_pk == chats.c.id, subscriptions.c.active.is_(True)),
+    )
+    .where(chats.c.platform == sa.bindparam("platform"), chats.c.chat_id == sa.bindparam("chat"))
+    .order_by(subscriptions.c.topic)
+)
+_INSERT_CHAT = chats.insert()
+
+
+def _read_record(connection: sa.Connection, platform: str, chat_id: str) -> ChatRecord | None:
+    rows = connection.execute(_CHAT_WITH_TOPICS, {"platform": platform, "chat": chat_id}).all()
+    if not rows:
+        return None
+    return _to_record(rows[0], tuple(row.topic for row in rows if row.topic is not None))
+
+
+def _new_chat_values(
+    platform: str, chat_id: str, kind: ChatKind, title: str, now: datetime
+) -> dict[str, Any]:
+    return {
+        "platform": platform,
+        "chat_id": chat_id,
+        "kind": kind.value,
+        "title": title[:256],
+        "state": ChatState.ACTIVE,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _changes(record: ChatRecord, kind: ChatKind, title: str) -> dict[str, object]:
+    """What a command from the chat changes in its row (see :meth:`ChatStore.ensure_chat`)."""
+    changes: dict[str, object] = {}
+    if record.kind is not kind:
+        changes["kind"] = kind.value
+    if title and record.title != title:
+        changes["title"] = title[:256]
+    if record.state == ChatState.BLOCKED:
+        changes.update(state=ChatState.ACTIVE, state_reason=None)
+    return changes
 
 
 def _to_record(row: Any, topics: tuple[str, ...]) -> ChatRecord:

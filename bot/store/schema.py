@@ -297,3 +297,15 @@ leases = sa.Table(
     sa.Column("expires_at", UtcDateTime(), nullable=False),
     sa.Column("taken_at", UtcDateTime(), nullable=False),
 )
+
+# --- what chats read --------------------------------------------------------------------------
+
+# One row (id 1): counted up by database triggers on every write to stories, briefings,
+# briefing_topics and threads, whichever process writes. What every chat reads of a topic is
+# kept in memory while the generation stays the same (see ``bot.store.topicviews``).
+store_generation = sa.Table(
+    "store_generation",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("generation", sa.BigInteger, nullable=False),
+)

@@ -190,3 +190,25 @@ def test_concurrent_commands_on_one_chat(engine: sa.Engine) -> None:
     )
     with engine.connect() as connection:
         assert connection.execute(sa.text("select count(*) from chats")).scalar() == 10
+
+
+def test_ensure_chat_gives_what_the_store_holds(engine: sa.Engine) -> None:
+    store = ChatStore(engine)
+    created = store.ensure_chat("slack", "T1:C1", ChatKind.CHANNEL, "x" * 300, T0)
+    assert created == store.chat("slack", "T1:C1")
+    assert created.title == "x" * 256
+    store.subscribe("slack", "T1:C1", "trade-talks", T0)
+    store.subscribe("slack", "T1:C1", "elections", T0)
+    store.unsubscribe("slack", "T1:C1", "elections", T0)
+    known = store.ensure_chat("slack", "T1:C1", ChatKind.CHANNEL, "", T0)
+    assert known == store.chat("slack", "T1:C1")
+    assert known.topics == ("trade-talks",)
+
+
+def test_ensure_chat_reads_a_chat_another_store_created(engine: sa.Engine) -> None:
+    # Created by another replica between this one's read and its insert.
+    ChatStore(engine).ensure_chat("slack", "T1:C1", ChatKind.GROUP, "general", T0)
+    record = ChatStore(engine)._create_chat("slack", "T1:C1", ChatKind.GROUP, "general", T0)
+    assert record is None
+    again = ChatStore(engine).ensure_chat("slack", "T1:C1", ChatKind.CHANNEL, "general", T0)
+    assert again.kind is ChatKind.CHANNEL
