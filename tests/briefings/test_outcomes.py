@@ -437,3 +437,35 @@ def test_a_time_that_opens_a_sentence_is_a_time() -> None:
 )
 def test_news_verbs_are_outcome_cues(sentence: str) -> None:
     assert cue_count(sentence)
+
+
+def test_progress_told_as_done_is_an_outcome_and_an_aim_is_not() -> None:
+    from briefings.facts.cues import cue_count
+
+    assert cue_count("Delegates made good progress on rules of origin.") == 1
+    assert cue_count("Progress was also made on the customs chapter.") == 1
+    assert cue_count("Talks progressed on services but not on cars.") == 1
+    assert cue_count("She highlighted the progress made on the fisheries chapter.") == 1
+    assert cue_count("Negotiators sought to make progress on the legal texts.") == 0
+
+
+def test_could_not_tells_what_failed_rather_than_a_guess() -> None:
+    from briefings.facts.cues import cue_count, speculates
+
+    assert not speculates("The talks could not produce a consensus on farm tariffs.")
+    assert cue_count("The talks could not produce a consensus on farm tariffs.") == 0
+    assert speculates("The talks could produce a consensus on farm tariffs.")
+
+
+def test_a_long_sentence_loses_its_opening_cause_rather_than_being_dropped() -> None:
+    from briefings.facts.statements import MAX_WORDS, Statement, shortened
+
+    raw = (
+        "Since the old treaty did not remove every duty on farm trade between Norland and "
+        "Estria, the new accord will open markets for Norland exports to Estria of cheese, "
+        "apples and grain, and in exchange Norland will give new access to some Estrian "
+        "butter, nuts and a limited amount of sugar."
+    )
+    short = shortened(Statement(0, 1, raw), MAX_WORDS)
+    assert short is not None
+    assert short.raw.startswith("the new accord will open markets for Norland exports")
