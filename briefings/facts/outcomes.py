@@ -34,11 +34,31 @@ STANCE_REACH = 2  # paragraphs of stance before the lede: a release that opens w
 # Words a speech or a call opens with: thanks, greetings, pleasantries. A speaker label
 # ("MODERATOR: ") may come first.
 COURTESY = re.compile(
-    r"^(?:[A-Z][A-Z .]+: )?(?:Thank|Thanks|Good (?:morning|afternoon|evening)|Hello|Welcome|"
-    r"Ladies and|It[’']s (?:a|my|an) (?:\w+ )?(?:pleasure|honou?r)|"
-    r"I (?:\w+ )?(?:want|wish|would like|[’']d like) to (?:thank|welcome|begin|start)|"
-    r"Let me (?:\w+ )?(?:thank|begin|start))"
+    r"^(?:[A-Z][A-Z .]+: )?(?:(?:First(?: of all)?|Before I begin|On behalf of [^,]{1,80}),? )?"
+    r"(?:Thank|Thanks|Good (?:morning|afternoon|evening|day)|Hello|Welcome|Greetings|"
+    r"Ladies and|Dear |Distinguished |(?:Your )?Excellenc|Mr\.? (?:Chair|President)|Madam |"
+    r"Colleagues,|Friends,|Congratulations|"
+    r"It(?: is|[’']s) (?:a|my|an|such an?|always an?) (?:\w+ ){0,2}"
+    r"(?:pleasure|honou?r|privilege|delight)|"
+    r"It(?: is|[’']s) (?:\w+ )?(?:good|great|wonderful|nice) to be|"
+    r"I(?: am|[’']m) (?:\w+ )?(?:delighted|pleased|honou?red|happy|glad|thrilled|grateful) to "
+    r"(?:be|join|welcome|have)|"
+    r"I (?:\w+ ){0,2}(?:want|wish|would like|[’']d like|have) (?:to )?(?:\w+ )?(?:thank|welcome|"
+    r"begin|start|acknowledge|congratulate)|I (?:\w+ )?(?:thank|congratulate)|"
+    r"We (?:\w+ )?(?:thank|congratulate)|(?:Let|Allow) me (?:\w+ )?(?:to )?(?:\w+ )?"
+    r"(?:thank|begin|start|welcome|express)|"
+    r"You(?: are|[’']re| have been|[’']ve been| were) |Your (?:\w+ )?(?:hospitality|welcome|"
+    r"leadership|friendship))"
 )
+# Thanks said after a word that links it to the sentence before ("But most importantly, I
+# have to thank our partners ...", "And I also want to thank my team ...").
+_LINKED_THANKS = re.compile(
+    r"^(?:And|But|So|Also|Finally|Lastly)\b[^.;:]{0,30}?\b(?:I|we)\b(?: \w+){0,3} "
+    r"(?:thank|congratulate)"
+)
+# Paragraphs after a speech's opening courtesies in which its lede is looked for: the first
+# sentence that tells something happened, was agreed, decided or announced.
+SPEECH_REACH = 6
 # Words of a stance rather than an event: values, importance, commitment, praise ("Trade
 # makes a vital contribution to growth", "reiterated the importance of close cooperation").
 RHETORIC = re.compile(
@@ -163,7 +183,7 @@ def _outcomes(
     met: set[str] = set()
     scored: list[_Candidate] = []
     lede_paragraph = found[0].paragraph if found else 0  # after any date-only paragraph
-    lede_found = handed_on = False
+    lede_found = handed_on = speech = False
     for statement in found:
         if statement.paragraph >= lede_paragraph + OUTCOME_REACH:
             continue
@@ -184,16 +204,21 @@ def _outcomes(
                     sentence = meeting.sentence()
                     scored.append(_Candidate(2.5, statement.order, sentence, set()))
                 continue
-        if (len(raw) < 12 and _NUMBERING.match(raw)) or COURTESY.match(raw):
-            continue  # "1.", "Thank you, minister.": no news in it
-        if in_lede and not _a_stance(raw):
+        if len(raw) < 12 and _NUMBERING.match(raw):
+            continue  # "1.": a list's number
+        if courteous(raw):  # "Thank you, minister.": no news in it
+            if not lede_found and statement.paragraph < lede_paragraph + SPEECH_REACH:
+                speech = handed_on = True  # a speech: its lede tells what happened
+            continue
+        if in_lede and not _a_stance(raw) and (not speech or _tells_an_event(raw)):
             lede_found = True
             if not (headline and repeats(raw, headline, topic)):
                 scored.append(_Candidate(10.0, statement.order, statement, set()))
             continue
         # A stance in the lede's place ("Norland is committed to ...") hands it on to the
         # sentence after it (in the first paragraphs), and is weighed as any other.
-        handed_on = in_lede and statement.paragraph < lede_paragraph + STANCE_REACH
+        reach = SPEECH_REACH if speech else STANCE_REACH
+        handed_on = in_lede and statement.paragraph < lede_paragraph + reach
         lede_found = not handed_on
         if words < MIN_WORDS or raw.endswith(":"):
             continue  # too short to tell an outcome; a list's lead-in ("The new agreement:")
@@ -228,6 +253,19 @@ def _outcomes(
             text = f"{text} {sequels[candidate.order].text}"
         texts.append(text)
     return _distinct(texts)
+
+
+def courteous(text: str) -> bool:
+    """Whether a sentence is thanks, a greeting or a compliment: how a speech or a call
+    opens ("Thank you, Minister, for your warm welcome", "It is a great pleasure to be here",
+    "Let me begin by thanking ...", "You are a fantastic partner")."""
+    return COURTESY.match(text) is not None or _LINKED_THANKS.match(text) is not None
+
+
+def _tells_an_event(text: str) -> bool:
+    """Whether a sentence says something happened, was agreed, decided or announced: the
+    lede of a speech, after its courtesies and its reflections."""
+    return bool(cue_count(text))
 
 
 def _a_stance(text: str) -> bool:

@@ -469,3 +469,54 @@ def test_a_long_sentence_loses_its_opening_cause_rather_than_being_dropped() -> 
     short = shortened(Statement(0, 1, raw), MAX_WORDS)
     assert short is not None
     assert short.raw.startswith("the new accord will open markets for Norland exports")
+
+
+def test_a_speech_opening_with_thanks_leads_with_what_happened() -> None:
+    outcomes, _ = _facts(
+        "Thank you, Minister Holm, for your warm welcome.",
+        "It is a great pleasure to be here in Lindau. You are a wonderful host.",
+        "Trade between our countries has never been more important to our workers.",
+        "This morning our ministers signed a customs accord that removes duties on machine parts.",
+    )
+    assert (
+        "This morning our ministers signed a customs accord that removes duties on machine parts."
+    ) in outcomes
+    assert not any("pleasure" in o or "wonderful host" in o for o in outcomes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you, Minister, for your warm welcome.",
+        "It is a great pleasure to be here.",
+        "It’s an honour to join you today.",
+        "Good morning, everyone.",
+        "Let me begin by thanking our hosts.",
+        "Allow me to express my gratitude to the organisers.",
+        "First of all, I would like to thank the Chair.",
+        "I am delighted to be back in Estria.",
+        "You are a fantastic partner.",
+        "But most importantly, I have to thank our partners for travelling here.",
+        "Excellencies, ladies and gentlemen,",
+        "On behalf of the government of Norland, I thank you for coming.",
+    ],
+)
+def test_thanks_greetings_and_compliments_are_courtesies(sentence: str) -> None:
+    from briefings.facts.outcomes import courteous
+
+    assert courteous(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers thanked Estria for hosting the round.",
+        "Norland welcomed the agreement reached on Tuesday.",
+        "It is a deal that removes duties on cheese.",
+        "Youth unemployment fell to 9 percent.",
+    ],
+)
+def test_reports_of_thanks_are_no_courtesies(sentence: str) -> None:
+    from briefings.facts.outcomes import courteous
+
+    assert not courteous(sentence)
