@@ -27,7 +27,8 @@ BACKGROUND = re.compile(
     r"[Ee]arlier this (?:week|month|year)|[Ll]ast (?:week|month|year)|"
     r"^Before (?:this|that|the) \w+,|"
     r"(?:weeks|months|years|decades?) (?:ago|since)|[Ii]n recent (?:weeks|months|years)|"
-    r"[Ff]or (?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
+    r"[Ff]or (?:years|decades|months)|(?:[Ff]or|[Oo]ver) the (?:past|last) (?:\w+ )?"
+    r"(?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
     rf"(?:[Ii]n|of|[Ss]ince) (?:(?:early|mid|late)[- ]|(?P<month>{_ANY_MONTH})\.? )?"
     r"(?P<year>(?:19|20)\d\d)\b)"
 )

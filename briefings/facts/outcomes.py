@@ -76,6 +76,11 @@ _RHETORIC_STEMS = frozenset((
     "oppor", "pleas", "prior", "progr", "prosp", "proud", "remar", "resil", "share", "signi",
     "stabi", "stron", "susta", "toget", "unpre", "value", "vital",
 ))  # fmt: skip
+# What a thing is worth, told in the present: a stance, not an event.
+_WORTH = re.compile(
+    r"\b(?:is|are|remains?)\b (?:\w+ ){0,3}?(?:key|important|essential|vital|critical|crucial|"
+    r"central|fundamental|integral)\b"
+)
 _DIGIT = re.compile(r"\d")
 # A name (a capitalized word after the first) or a number: what a reader most needs told.
 _NAME_OR_NUMBER = re.compile(r" ([A-Z][\w-]+|\d[\d.,]*)")
@@ -210,6 +215,9 @@ def _outcomes(
             if not lede_found and statement.paragraph < lede_paragraph + SPEECH_REACH:
                 speech = handed_on = True  # a speech: its lede tells what happened
             continue
+        if in_lede and raw.endswith(":") and statement.paragraph < lede_paragraph + STANCE_REACH:
+            handed_on = True  # "Statement by the Minister on the accord:": what follows leads
+            continue
         if in_lede and not _a_stance(raw) and (not speech or _tells_an_event(raw)):
             lede_found = True
             if not (headline and repeats(raw, headline, topic)):
@@ -274,6 +282,8 @@ def _a_stance(text: str) -> bool:
     continue to drive growth")."""
     if cue_count(text) != 0:
         return False
+    if _WORTH.search(text) is not None:
+        return True  # "Such cooperation is an important part of ...", "Trade is key to ..."
     return len(RHETORIC.findall(text)) >= 2 or claims_the_future(text)
 
 
@@ -387,8 +397,8 @@ def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> fl
     (the story it tells, ``stems``: its own), numbers, and an early place in the article."""
     text = statement.raw
     cues = cue_count(text)
-    if cues is None:
-        return 0.0  # a guess
+    if cues is None or (cues == 0 and _WORTH.search(text) is not None):
+        return 0.0  # a guess; what a thing is worth ("Trade is key to growth")
     shared = len(stems & topic) if topic else 0
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if _DIGIT.search(text) else 0.0

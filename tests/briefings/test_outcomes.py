@@ -520,3 +520,25 @@ def test_reports_of_thanks_are_no_courtesies(sentence: str) -> None:
     from briefings.facts.outcomes import courteous
 
     assert not courteous(sentence)
+
+
+def test_a_statement_label_ending_in_a_colon_hands_the_lede_on() -> None:
+    outcomes, _ = _facts(
+        "Lindau - Statement by Trade Minister Ana Ruiz on the Lindau round:",
+        "Norland is deeply disappointed with the outcome of this week's round.",
+        "For the past six years we have pursued a deal that would open farm markets to trade.",
+        "This week's talks could not produce a consensus on tariffs for manufactured goods.",
+    )
+    assert outcomes[0] == "Norland is deeply disappointed with the outcome of this week's round."
+    assert not any(o.startswith("For the past six years") for o in outcomes)
+
+
+def test_what_a_thing_is_worth_is_a_stance_not_an_outcome() -> None:
+    outcomes, _ = _facts(
+        "Open trade is key to a lasting recovery from the downturn in the region.",
+        "Such cooperation is also an important part of the response to the blockade of Estria.",
+        "Minister Ruiz took part in the meeting of trade ministers in Lindau on Tuesday.",
+        "She highlighted the progress made on the update of the Norland-Estria trade accord.",
+    )
+    assert outcomes[0].startswith("Minister Ruiz took part in the meeting")
+    assert not any("important part" in o or "key to" in o for o in outcomes)
