@@ -162,8 +162,9 @@ def _person(person: Person, role: str = "") -> Speaker:
 def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker | None:
     known = registry.lookup(name)
     if known is not None:
-        if known.role and not _titled(role):
-            return _person(known)  # "Agriculture" of "Secretary of Agriculture X": its office
+        if known.role and (not _titled(role) or _part_of(role, known.role)):
+            # "Agriculture" of "Secretary of Agriculture X", or "Secretary" of it: the whole
+            return _person(known)
         return _person(known, role)
     if not personal:
         return Speaker(name, role)
@@ -178,6 +179,13 @@ def _titled(role: str) -> bool:
     """Whether ``role`` names a person's post ("Secretary", "negotiator"), not only a
     portfolio ("Trade and Industry")."""
     return any(w.lower() in ROLE_NOUNS for w in role.split())
+
+
+def _part_of(role: str, whole: str) -> bool:
+    """Whether every word of ``role`` is in the fuller role ``whole`` ("Secretary" of "U.S.
+    Secretary of Agriculture")."""
+    words = set(whole.lower().split())
+    return all(w in words for w in role.lower().split())
 
 
 def _described(
