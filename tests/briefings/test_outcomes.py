@@ -542,3 +542,14 @@ def test_what_a_thing_is_worth_is_a_stance_not_an_outcome() -> None:
     )
     assert outcomes[0].startswith("Minister Ruiz took part in the meeting")
     assert not any("important part" in o or "key to" in o for o in outcomes)
+
+
+def test_what_set_the_news_off_is_told_with_it_and_a_deadline_is_no_look_back() -> None:
+    today = date(2021, 5, 3)
+    assert not looks_back("The collapse came after ministers rejected the draft.", today)
+    assert not looks_back("The move, called a recess, came after a motion failed.", today)
+    assert looks_back("It comes after ministers rejected the draft.", today)
+    assert looks_back("The move comes after Norland imposed duties earlier in the month.", today)
+    # The report's year unknown: a deadline's year is still to come.
+    assert not looks_back("They rejected a framework for an accord by the end of 2004.", None)
+    assert looks_back("Duties on cheese rose in 2004.", None)
