@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from briefings.facts.background import in_an_earlier_month, looks_back
+from briefings.facts.background import FUTURE, in_an_earlier_month, looks_back
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count, speculates
 from briefings.facts.meetings import find_meeting
@@ -31,8 +31,8 @@ MAX_LEDE_WORDS = 60
 
 OUTCOME_REACH = 10  # paragraphs: news puts what happened first
 STANCE_REACH = 2  # paragraphs of stance before the lede: a release that opens with its aims
-# Words a speech or a call opens with: thanks, greetings, pleasantries. A speaker label
-# ("MODERATOR: ") may come first.
+# Words a speech or a call opens with: thanks, greetings, pleasantries, compliments, a
+# call's ground rules. A speaker label ("MODERATOR: ") may come first.
 COURTESY = re.compile(
     r"^(?:[A-Z][A-Z .]+: )?(?:(?:First(?: of all)?|Before I begin|On behalf of [^,]{1,80}),? )?"
     r"(?:Thank|Thanks|Good (?:morning|afternoon|evening|day)|Hello|Welcome|Greetings|"
@@ -46,7 +46,9 @@ COURTESY = re.compile(
     r"I (?:\w+ ){0,2}(?:want|wish|would like|[’']d like|have) (?:to )?(?:\w+ )?(?:thank|welcome|"
     r"begin|start|acknowledge|congratulate)|I (?:\w+ )?(?:thank|congratulate)|"
     r"We (?:\w+ )?(?:thank|congratulate)|(?:Let|Allow) me (?:\w+ )?(?:to )?(?:\w+ )?"
-    r"(?:thank|begin|start|welcome|express)|"
+    r"(?:thank|begin|start|welcome|express|turn|hand|pass|do a)\b|With that, I\b|"
+    r"By joining this call|(?:This|The|Today[’']s)(?: call| briefing)? (?:will be|is) "
+    r"(?:an? )?(?:(?:on|off)[- ]the[- ]record|on background|embargoed)\b|"
     r"You(?: are|[’']re| have been|[’']ve been| were) |Your (?:\w+ )?(?:hospitality|welcome|"
     r"leadership|friendship))"
 )
@@ -218,7 +220,7 @@ def _outcomes(
         if in_lede and raw.endswith(":") and statement.paragraph < lede_paragraph + STANCE_REACH:
             handed_on = True  # "Statement by the Minister on the accord:": what follows leads
             continue
-        if in_lede and not _a_stance(raw) and (not speech or _tells_an_event(raw)):
+        if in_lede and not _a_stance(raw) and (not speech or tells_an_event(raw)):
             lede_found = True
             if not (headline and repeats(raw, headline, topic)):
                 scored.append(_Candidate(10.0, statement.order, statement, set()))
@@ -270,10 +272,11 @@ def courteous(text: str) -> bool:
     return COURTESY.match(text) is not None or _LINKED_THANKS.match(text) is not None
 
 
-def _tells_an_event(text: str) -> bool:
+def tells_an_event(text: str) -> bool:
     """Whether a sentence says something happened, was agreed, decided or announced: the
-    lede of a speech, after its courtesies and its reflections."""
-    return bool(cue_count(text))
+    lede of a speech, after its courtesies and its reflections (not what the call or the
+    day will bring: "This briefing will be embargoed until the conclusion of ...")."""
+    return bool(cue_count(text)) and FUTURE.search(text) is None
 
 
 def _a_stance(text: str) -> bool:

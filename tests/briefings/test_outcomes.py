@@ -499,6 +499,10 @@ def test_a_speech_opening_with_thanks_leads_with_what_happened() -> None:
         "But most importantly, I have to thank our partners for travelling here.",
         "Excellencies, ladies and gentlemen,",
         "On behalf of the government of Norland, I thank you for coming.",
+        "MODERATOR: Good morning, everyone.",
+        "This will be an on-the-record briefing, embargoed until the end of the call.",
+        "By joining this call, you are agreeing to these ground rules.",
+        "With that, I will hand it over to Minister Ruiz.",
     ],
 )
 def test_thanks_greetings_and_compliments_are_courtesies(sentence: str) -> None:
@@ -514,6 +518,7 @@ def test_thanks_greetings_and_compliments_are_courtesies(sentence: str) -> None:
         "Norland welcomed the agreement reached on Tuesday.",
         "It is a deal that removes duties on cheese.",
         "Youth unemployment fell to 9 percent.",
+        "This is a deal on tariffs for cheese.",
     ],
 )
 def test_reports_of_thanks_are_no_courtesies(sentence: str) -> None:
@@ -553,3 +558,11 @@ def test_what_set_the_news_off_is_told_with_it_and_a_deadline_is_no_look_back() 
     # The report's year unknown: a deadline's year is still to come.
     assert not looks_back("They rejected a framework for an accord by the end of 2004.", None)
     assert looks_back("Duties on cheese rose in 2004.", None)
+
+
+def test_a_speech_lede_tells_what_happened_not_what_the_day_will_bring() -> None:
+    from briefings.facts.outcomes import tells_an_event
+
+    assert tells_an_event("Today Norland and Estria reached a truce in their ship dispute.")
+    assert not tells_an_event("Photographs will be taken at the conclusion of the meeting.")
+    assert not tells_an_event("Trade between our two countries has never been more important.")
