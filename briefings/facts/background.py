@@ -24,10 +24,11 @@ BACKGROUND = re.compile(
     r"[Ii]t comes (?:after|as|amid)|[Tt]his comes|comes (?:after|amid)|came (?:after|amid)|"
     r"[Pp]reviously|[Pp]rior to|stems from|dates back|[Oo]riginally|first (?:imposed|introduced)|"
     r"had (?:been|set|imposed|agreed|said|raised|threatened|announced|reached|signed))|"
-    r"[Ee]arlier this (?:week|month|year)|[Ll]ast (?:week|month|year)|"
+    r"[Ee]arlier (?:this|in the) (?:week|month|year)|[Ll]ast (?:week|month|year)|"
     r"^Before (?:this|that|the) \w+,|"
     r"(?:weeks|months|years|decades?) (?:ago|since)|[Ii]n recent (?:weeks|months|years)|"
-    r"[Ff]or (?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
+    r"[Ff]or (?:years|decades|months)|(?:[Ff]or|[Oo]ver) the (?:past|last) (?:\w+ )?"
+    r"(?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
     rf"(?:[Ii]n|of|[Ss]ince) (?:(?:early|mid|late)[- ]|(?P<month>{_ANY_MONTH})\.? )?"
     r"(?P<year>(?:19|20)\d\d)\b)"
 )
@@ -45,6 +46,12 @@ _ATTRIBUTIVE_END = re.compile(
     r"published|approved|set)(?: (?:in|at) [A-Z][\w-]*)?(?: (?:\d+|a|one|two|three|four|five|"
     r"six|several|few))? $"
 )
+# The news event as the subject of "came after" ("The collapse came after ...", "The move,
+# called prorogation, came after ..."): what set it off, told with it ("It comes after ..."
+# tells what came before).
+_EVENT_SUBJECT = re.compile(r"The [a-z]+(?:, [^,]{1,40},)? $")
+# A deadline, when the report's own year is not known: "by the end of 2004".
+_DEADLINE_END = re.compile(r"\b(?:by|before|until) the (?:end|start|beginning|middle) $")
 # An opening phrase that leads to the news: "Building on the talks in February 2018, the
 # ministers agreed ...".
 _LEADING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+ing|After|Following)\b")
@@ -118,12 +125,16 @@ def _describes_a_thing(
 ) -> bool:
     start = match.start()
     if match["verbal"]:
+        if match.group()[:4] in {"came", "come"} and _EVENT_SUBJECT.match(text[:start]):
+            return True  # "The collapse came after ministers rejected ...": what set it off
         return _RELATIVE_END.search(text, max(0, start - 10), start) is not None
     year = match["year"]
     if year and today is not None and not _before(today, int(year), match["month"]):
         return True
     if _ATTRIBUTIVE_END.search(text, max(0, start - 45), start):
         return True
+    if year and today is None and _DEADLINE_END.search(text, max(0, start - 24), start):
+        return True  # "a framework for an agreement by the end of 2004": a deadline
     if _LEADING_PHRASE.match(text) and match.end() <= text.find(", "):
         return True
     return not next_step and year is not None and today is None and FUTURE.search(text) is not None

@@ -31,7 +31,13 @@ def _by_first_letter(words: str) -> str:
 # Looking at the first letter before trying eighty words makes most word starts fail at once.
 _OUTCOME_FIRSTS = "".join(sorted({word[0] for word in _OUTCOME_WORDS.split("|")}))
 _OUTCOME_GROUPED = _by_first_letter(_OUTCOME_WORDS)
-OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}])(?:{_OUTCOME_GROUPED})\b")
+# Progress told as done ("made good progress", "progress was also made", "talks progressed"),
+# not as an aim ("sought to make progress").
+_PROGRESS = (
+    r"made (?:\w+ ){0,2}progress|[Pp]rogress (?:was|has been|had been) (?:\w+ )?made|"
+    r"progress made|progressed"
+)
+OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}Pm])(?:{_OUTCOME_GROUPED}|{_PROGRESS})\b")
 # "due to meet" is a step to come, "due to the pandemic" or "due to health reasons" a cause.
 DUE_TO = (
     r"due to (?:be|meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|"
@@ -69,7 +75,8 @@ SPECULATION = re.compile(rf"\b(?:{_SPECULATION_WORDS})\b")
 # Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of
 # either kind lies inside a phrase of the other, so the scan sees every one of both.
 _CUE_OR_SPECULATION = re.compile(
-    rf"\b(?=[{_OUTCOME_FIRSTS}abcimprsw])(?:(?P<cue>{_OUTCOME_GROUPED})|{_SPECULATION_WORDS})\b"
+    rf"\b(?=[{_OUTCOME_FIRSTS}Pabcimprsw])"
+    rf"(?:(?P<cue>{_OUTCOME_GROUPED}|{_PROGRESS})|{_SPECULATION_WORDS})\b"
 )
 # "Would" that tells what a thing does or what was said ("proposals that would eliminate
 # most tariffs", "assurances that no group would be allowed", "said he would vote for it")
@@ -93,7 +100,10 @@ def speculates(text: str) -> bool:
 
 
 def _guesses(text: str, match: re.Match[str]) -> bool:
-    """Whether the speculation word ``match`` guesses (see :func:`speculates`)."""
+    """Whether the speculation word ``match`` guesses (see :func:`speculates`): "could not"
+    tells what talks failed to do, not a guess."""
+    if match.group() == "could":
+        return not text.startswith(" not ", match.end())  # "could not agree": what happened
     if match.group() != "would":
         return True
     return not _WISH.match(text, match.end() + 1) and not _REPORTED_WOULD.search(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from briefings.facts.background import in_an_earlier_month, looks_back
+from briefings.facts.background import FUTURE, in_an_earlier_month, looks_back
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count, speculates
 from briefings.facts.meetings import find_meeting
@@ -31,14 +31,36 @@ MAX_LEDE_WORDS = 60
 
 OUTCOME_REACH = 10  # paragraphs: news puts what happened first
 STANCE_REACH = 2  # paragraphs of stance before the lede: a release that opens with its aims
-# Words a speech or a call opens with: thanks, greetings, pleasantries. A speaker label
-# ("MODERATOR: ") may come first.
+# Words a speech or a call opens with: thanks, greetings, pleasantries, compliments, a
+# call's ground rules. A speaker label ("MODERATOR: ") may come first.
 COURTESY = re.compile(
-    r"^(?:[A-Z][A-Z .]+: )?(?:Thank|Thanks|Good (?:morning|afternoon|evening)|Hello|Welcome|"
-    r"Ladies and|It[’']s (?:a|my|an) (?:\w+ )?(?:pleasure|honou?r)|"
-    r"I (?:\w+ )?(?:want|wish|would like|[’']d like) to (?:thank|welcome|begin|start)|"
-    r"Let me (?:\w+ )?(?:thank|begin|start))"
+    r"^(?:[A-Z][A-Z .]+: )?(?:(?:First(?: of all)?|Before I begin|On behalf of [^,]{1,80}),? )?"
+    r"(?:Thank|Thanks|Good (?:morning|afternoon|evening|day)|Hello|Welcome|Greetings|"
+    r"Ladies and|Dear |Distinguished |(?:Your )?Excellenc|Mr\.? (?:Chair|President)|Madam |"
+    r"Colleagues,|Friends,|Congratulations|"
+    r"It(?: is|[’']s) (?:a|my|an|such an?|always an?) (?:\w+ ){0,2}"
+    r"(?:pleasure|honou?r|privilege|delight)|"
+    r"It(?: is|[’']s) (?:\w+ )?(?:good|great|wonderful|nice) to be|"
+    r"I(?: am|[’']m) (?:\w+ )?(?:delighted|pleased|honou?red|happy|glad|thrilled|grateful) to "
+    r"(?:be|join|welcome|have)|"
+    r"I (?:\w+ ){0,2}(?:want|wish|would like|[’']d like|have) (?:to )?(?:\w+ )?(?:thank|welcome|"
+    r"begin|start|acknowledge|congratulate)|I (?:\w+ )?(?:thank|congratulate)|"
+    r"We (?:\w+ )?(?:thank|congratulate)|(?:Let|Allow) me (?:\w+ )?(?:to )?(?:\w+ )?"
+    r"(?:thank|begin|start|welcome|express|turn|hand|pass|do a)\b|With that, I\b|"
+    r"By joining this call|(?:This|The|Today[’']s)(?: call| briefing)? (?:will be|is) "
+    r"(?:an? )?(?:(?:on|off)[- ]the[- ]record|on background|embargoed)\b|"
+    r"You(?: are|[’']re| have been|[’']ve been| were) |Your (?:\w+ )?(?:hospitality|welcome|"
+    r"leadership|friendship))"
 )
+# Thanks said after a word that links it to the sentence before ("But most importantly, I
+# have to thank our partners ...", "And I also want to thank my team ...").
+_LINKED_THANKS = re.compile(
+    r"^(?:And|But|So|Also|Finally|Lastly)\b[^.;:]{0,30}?\b(?:I|we)\b(?: \w+){0,3} "
+    r"(?:thank|congratulate)"
+)
+# Paragraphs after a speech's opening courtesies in which its lede is looked for: the first
+# sentence that tells something happened, was agreed, decided or announced.
+SPEECH_REACH = 6
 # Words of a stance rather than an event: values, importance, commitment, praise ("Trade
 # makes a vital contribution to growth", "reiterated the importance of close cooperation").
 RHETORIC = re.compile(
@@ -56,6 +78,11 @@ _RHETORIC_STEMS = frozenset((
     "oppor", "pleas", "prior", "progr", "prosp", "proud", "remar", "resil", "share", "signi",
     "stabi", "stron", "susta", "toget", "unpre", "value", "vital",
 ))  # fmt: skip
+# What a thing is worth, told in the present: a stance, not an event.
+_WORTH = re.compile(
+    r"\b(?:is|are|remains?)\b (?:\w+ ){0,3}?(?:key|important|essential|vital|critical|crucial|"
+    r"central|fundamental|integral)\b"
+)
 _DIGIT = re.compile(r"\d")
 # A name (a capitalized word after the first) or a number: what a reader most needs told.
 _NAME_OR_NUMBER = re.compile(r" ([A-Z][\w-]+|\d[\d.,]*)")
@@ -163,7 +190,7 @@ def _outcomes(
     met: set[str] = set()
     scored: list[_Candidate] = []
     lede_paragraph = found[0].paragraph if found else 0  # after any date-only paragraph
-    lede_found = handed_on = False
+    lede_found = handed_on = speech = False
     for statement in found:
         if statement.paragraph >= lede_paragraph + OUTCOME_REACH:
             continue
@@ -184,16 +211,24 @@ def _outcomes(
                     sentence = meeting.sentence()
                     scored.append(_Candidate(2.5, statement.order, sentence, set()))
                 continue
-        if (len(raw) < 12 and _NUMBERING.match(raw)) or COURTESY.match(raw):
-            continue  # "1.", "Thank you, minister.": no news in it
-        if in_lede and not _a_stance(raw):
+        if len(raw) < 12 and _NUMBERING.match(raw):
+            continue  # "1.": a list's number
+        if courteous(raw):  # "Thank you, minister.": no news in it
+            if not lede_found and statement.paragraph < lede_paragraph + SPEECH_REACH:
+                speech = handed_on = True  # a speech: its lede tells what happened
+            continue
+        if in_lede and raw.endswith(":") and statement.paragraph < lede_paragraph + STANCE_REACH:
+            handed_on = True  # "Statement by the Minister on the accord:": what follows leads
+            continue
+        if in_lede and not _a_stance(raw) and (not speech or tells_an_event(raw)):
             lede_found = True
             if not (headline and repeats(raw, headline, topic)):
                 scored.append(_Candidate(10.0, statement.order, statement, set()))
             continue
         # A stance in the lede's place ("Norland is committed to ...") hands it on to the
         # sentence after it (in the first paragraphs), and is weighed as any other.
-        handed_on = in_lede and statement.paragraph < lede_paragraph + STANCE_REACH
+        reach = SPEECH_REACH if speech else STANCE_REACH
+        handed_on = in_lede and statement.paragraph < lede_paragraph + reach
         lede_found = not handed_on
         if words < MIN_WORDS or raw.endswith(":"):
             continue  # too short to tell an outcome; a list's lead-in ("The new agreement:")
@@ -230,12 +265,28 @@ def _outcomes(
     return _distinct(texts)
 
 
+def courteous(text: str) -> bool:
+    """Whether a sentence is thanks, a greeting or a compliment: how a speech or a call
+    opens ("Thank you, Minister, for your warm welcome", "It is a great pleasure to be here",
+    "Let me begin by thanking ...", "You are a fantastic partner")."""
+    return COURTESY.match(text) is not None or _LINKED_THANKS.match(text) is not None
+
+
+def tells_an_event(text: str) -> bool:
+    """Whether a sentence says something happened, was agreed, decided or announced: the
+    lede of a speech, after its courtesies and its reflections (not what the call or the
+    day will bring: "This briefing will be embargoed until the conclusion of ...")."""
+    return bool(cue_count(text)) and FUTURE.search(text) is None
+
+
 def _a_stance(text: str) -> bool:
     """Whether a sentence tells a stance or an aim, not an event: no outcome cue, and words
     of a stance ("committed", "progressive", "benefits") or a claim about the future ("will
     continue to drive growth")."""
     if cue_count(text) != 0:
         return False
+    if _WORTH.search(text) is not None:
+        return True  # "Such cooperation is an important part of ...", "Trade is key to ..."
     return len(RHETORIC.findall(text)) >= 2 or claims_the_future(text)
 
 
@@ -349,8 +400,8 @@ def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> fl
     (the story it tells, ``stems``: its own), numbers, and an early place in the article."""
     text = statement.raw
     cues = cue_count(text)
-    if cues is None:
-        return 0.0  # a guess
+    if cues is None or (cues == 0 and _WORTH.search(text) is not None):
+        return 0.0  # a guess; what a thing is worth ("Trade is key to growth")
     shared = len(stems & topic) if topic else 0
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if _DIGIT.search(text) else 0.0

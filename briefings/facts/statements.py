@@ -44,7 +44,8 @@ _TAIL = re.compile(
 # yesterday, ...", "Building on the talks in February, ...".
 _LEAD_IN = re.compile(
     r"^(?:After|Following|Building on|Based on|While|Although|Though|Despite|In addition to|"
-    r"As part of|[A-Z][a-z]+ing)\b(?:[^,;]|,(?= (?:and|or) )){0,200}?, (?!(?:and|or) )"
+    r"As part of|Since|Because|Given|Amid|[A-Z][a-z]+ing)\b"
+    r"(?:[^,;]|,(?= (?:and|or) )){0,200}?, (?!(?:and|or) )"
 )  # a comma before "and" or "or" goes on with the opening phrase ("Noting X, and Y, ...")
 
 

@@ -29,12 +29,12 @@ from briefings.quotes.lexicon import (
     TITLES,
     word_set,
 )
+from briefings.quotes.offices import OFFICE_GLUE, PARTICLES, office_run
 from briefings.quotes.tokens import Tok, Tokens, bare_word, tokenize
 
 _VERB_WORDS = frozenset(SPEECH_VERBS.split())
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _LEADING_SURNAMES = word_set("He")
-PARTICLES = word_set("de van von der den bin al da del di la le du dos ben ibn")
 _MAX_ROLE_WORDS = 12
 # A title after these in a role is someone else's: "assistant to the president".
 _OWN_ROLE_STOPS = word_set("to for")
@@ -145,6 +145,8 @@ class Registry:
             known = self.people[self.by_word[words[-1]]]
             if known.name.split()[0] == words[0]:
                 return known
+            if len(words) > 2 and full.endswith(" " + known.name) and " " in known.name:
+                return known  # "Homeland Security Alejandro Mayorkas": an office, then a name
             if words[0].lower() in PARTICLES and known.name.lower().endswith(full.lower()):
                 return known  # "Van der Berg" for "Pieter van der Berg"
         return None
@@ -230,6 +232,8 @@ def mentions(tokens: Tokens, people_only: bool = False) -> list[Mention]:
         ):
             j += 1
         reading = _run_reading(tokens, i, j) if j > i else _word_reading(word[i])
+        if j - i >= 2 and i and word[i - 1] in OFFICE_GLUE:  # "Secretary of Agriculture X Y"
+            reading = office_run(tokens, i, j) or reading
         if reading[2] or not people_only:
             out.append(_new_mention(Mention, (i, j, *reading)))
         done = j

@@ -19,6 +19,7 @@ from briefings.quotes.lexicon import (
     TITLES,
     word_set,
 )
+from briefings.quotes.offices import office_phrase
 from briefings.quotes.people import PARTICLES, appositive_after
 from briefings.quotes.tokens import Tok, Tokens
 
@@ -212,6 +213,9 @@ def _participle(tok: Tok) -> bool:
 
 def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
     """The speaker phrase starting at ``begin`` (after an inverted verb), and its role."""
+    held = office_phrase(tokens, begin)  # "said Chancellor of the Exchequer Rishi Sunak"
+    if held is not None:
+        return held
     segments: list[list[Tok]] = [[]]
     k = begin
     while k < len(tokens) and sum(len(s) for s in segments) < 3 * _MAX_NP:

@@ -20,6 +20,7 @@ from briefings.quotes.lexicon import (
     TITLES,
     word_set,
 )
+from briefings.quotes.offices import office_holder
 from briefings.quotes.pairs import collective, latest_pair
 from briefings.quotes.people import PARTICLES, Person, Registry, split_mention
 from briefings.quotes.phrases import phrase_before
@@ -58,6 +59,10 @@ def resolve(
         pair = latest_pair(registry, kind)
         if pair:
             return Speaker(pair, role)
+    held = office_holder(words)  # "Secretary of Homeland Security Alejandro Mayorkas"
+    if held is not None:
+        name = " ".join(t.word for t in words[held[0] : -1]) + " " + words[-1].bare
+        return _named(name, True, role or held[1], registry)
     words = _before_of(words, registry)
     if len(words) == 1 and head in ROLE_NOUNS and words[0].word.endswith("s"):
         return _described(words, role, registry, last_speaker)  # "Members", "Officials"
@@ -157,6 +162,9 @@ def _person(person: Person, role: str = "") -> Speaker:
 def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker | None:
     known = registry.lookup(name)
     if known is not None:
+        if known.role and (not _titled(role) or _part_of(role, known.role)):
+            # "Agriculture" of "Secretary of Agriculture X", or "Secretary" of it: the whole
+            return _person(known)
         return _person(known, role)
     if not personal:
         return Speaker(name, role)
@@ -165,6 +173,19 @@ def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker 
     if not (registry.written_capitalized(name) or registry.speaks_by_name(name)):
         return None  # only ever capitalized as a sentence opener: "Well", "Citing"
     return Speaker(name, role)  # one unknown word: a person or an organisation
+
+
+def _titled(role: str) -> bool:
+    """Whether ``role`` names a person's post ("Secretary", "negotiator"), not only a
+    portfolio ("Trade and Industry")."""
+    return any(w.lower() in ROLE_NOUNS for w in role.split())
+
+
+def _part_of(role: str, whole: str) -> bool:
+    """Whether every word of ``role`` is in the fuller role ``whole`` ("Secretary" of "U.S.
+    Secretary of Agriculture")."""
+    words = set(whole.lower().split())
+    return all(w in words for w in role.lower().split())
 
 
 def _described(

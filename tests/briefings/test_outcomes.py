@@ -437,3 +437,132 @@ def test_a_time_that_opens_a_sentence_is_a_time() -> None:
 )
 def test_news_verbs_are_outcome_cues(sentence: str) -> None:
     assert cue_count(sentence)
+
+
+def test_progress_told_as_done_is_an_outcome_and_an_aim_is_not() -> None:
+    from briefings.facts.cues import cue_count
+
+    assert cue_count("Delegates made good progress on rules of origin.") == 1
+    assert cue_count("Progress was also made on the customs chapter.") == 1
+    assert cue_count("Talks progressed on services but not on cars.") == 1
+    assert cue_count("She highlighted the progress made on the fisheries chapter.") == 1
+    assert cue_count("Negotiators sought to make progress on the legal texts.") == 0
+
+
+def test_could_not_tells_what_failed_rather_than_a_guess() -> None:
+    from briefings.facts.cues import cue_count, speculates
+
+    assert not speculates("The talks could not produce a consensus on farm tariffs.")
+    assert cue_count("The talks could not produce a consensus on farm tariffs.") == 0
+    assert speculates("The talks could produce a consensus on farm tariffs.")
+
+
+def test_a_long_sentence_loses_its_opening_cause_rather_than_being_dropped() -> None:
+    from briefings.facts.statements import MAX_WORDS, Statement, shortened
+
+    raw = (
+        "Since the old treaty did not remove every duty on farm trade between Norland and "
+        "Estria, the new accord will open markets for Norland exports to Estria of cheese, "
+        "apples and grain, and in exchange Norland will give new access to some Estrian "
+        "butter, nuts and a limited amount of sugar."
+    )
+    short = shortened(Statement(0, 1, raw), MAX_WORDS)
+    assert short is not None
+    assert short.raw.startswith("the new accord will open markets for Norland exports")
+
+
+def test_a_speech_opening_with_thanks_leads_with_what_happened() -> None:
+    outcomes, _ = _facts(
+        "Thank you, Minister Holm, for your warm welcome.",
+        "It is a great pleasure to be here in Lindau. You are a wonderful host.",
+        "Trade between our countries has never been more important to our workers.",
+        "This morning our ministers signed a customs accord that removes duties on machine parts.",
+    )
+    assert (
+        "This morning our ministers signed a customs accord that removes duties on machine parts."
+    ) in outcomes
+    assert not any("pleasure" in o or "wonderful host" in o for o in outcomes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you, Minister, for your warm welcome.",
+        "It is a great pleasure to be here.",
+        "It’s an honour to join you today.",
+        "Good morning, everyone.",
+        "Let me begin by thanking our hosts.",
+        "Allow me to express my gratitude to the organisers.",
+        "First of all, I would like to thank the Chair.",
+        "I am delighted to be back in Estria.",
+        "You are a fantastic partner.",
+        "But most importantly, I have to thank our partners for travelling here.",
+        "Excellencies, ladies and gentlemen,",
+        "On behalf of the government of Norland, I thank you for coming.",
+        "MODERATOR: Good morning, everyone.",
+        "This will be an on-the-record briefing, embargoed until the end of the call.",
+        "By joining this call, you are agreeing to these ground rules.",
+        "With that, I will hand it over to Minister Ruiz.",
+    ],
+)
+def test_thanks_greetings_and_compliments_are_courtesies(sentence: str) -> None:
+    from briefings.facts.outcomes import courteous
+
+    assert courteous(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers thanked Estria for hosting the round.",
+        "Norland welcomed the agreement reached on Tuesday.",
+        "It is a deal that removes duties on cheese.",
+        "Youth unemployment fell to 9 percent.",
+        "This is a deal on tariffs for cheese.",
+    ],
+)
+def test_reports_of_thanks_are_no_courtesies(sentence: str) -> None:
+    from briefings.facts.outcomes import courteous
+
+    assert not courteous(sentence)
+
+
+def test_a_statement_label_ending_in_a_colon_hands_the_lede_on() -> None:
+    outcomes, _ = _facts(
+        "Lindau - Statement by Trade Minister Ana Ruiz on the Lindau round:",
+        "Norland is deeply disappointed with the outcome of this week's round.",
+        "For the past six years we have pursued a deal that would open farm markets to trade.",
+        "This week's talks could not produce a consensus on tariffs for manufactured goods.",
+    )
+    assert outcomes[0] == "Norland is deeply disappointed with the outcome of this week's round."
+    assert not any(o.startswith("For the past six years") for o in outcomes)
+
+
+def test_what_a_thing_is_worth_is_a_stance_not_an_outcome() -> None:
+    outcomes, _ = _facts(
+        "Open trade is key to a lasting recovery from the downturn in the region.",
+        "Such cooperation is also an important part of the response to the blockade of Estria.",
+        "Minister Ruiz took part in the meeting of trade ministers in Lindau on Tuesday.",
+        "She highlighted the progress made on the update of the Norland-Estria trade accord.",
+    )
+    assert outcomes[0].startswith("Minister Ruiz took part in the meeting")
+    assert not any("important part" in o or "key to" in o for o in outcomes)
+
+
+def test_what_set_the_news_off_is_told_with_it_and_a_deadline_is_no_look_back() -> None:
+    today = date(2021, 5, 3)
+    assert not looks_back("The collapse came after ministers rejected the draft.", today)
+    assert not looks_back("The move, called a recess, came after a motion failed.", today)
+    assert looks_back("It comes after ministers rejected the draft.", today)
+    assert looks_back("The move comes after Norland imposed duties earlier in the month.", today)
+    # The report's year unknown: a deadline's year is still to come.
+    assert not looks_back("They rejected a framework for an accord by the end of 2004.", None)
+    assert looks_back("Duties on cheese rose in 2004.", None)
+
+
+def test_a_speech_lede_tells_what_happened_not_what_the_day_will_bring() -> None:
+    from briefings.facts.outcomes import tells_an_event
+
+    assert tells_an_event("Today Norland and Estria reached a truce in their ship dispute.")
+    assert not tells_an_event("Photographs will be taken at the conclusion of the meeting.")
+    assert not tells_an_event("Trade between our two countries has never been more important.")

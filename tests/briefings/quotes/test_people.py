@@ -59,3 +59,31 @@ def test_a_word_reads_as_a_run_of_one_word(corpus_texts: list[list[str]]) -> Non
             tokens = tokenize(text)
             for k in capitalized(tokens):
                 assert reading_of(tokens.word[k]) == read_run(tokens.records(k, k + 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Secretary of Agriculture Dale Fenwick", "Dale Fenwick", "Secretary of Agriculture"),
+        ("U.S. Secretary of Homeland Security Rosa Delgado", "Rosa Delgado",
+         "U.S. Secretary of Homeland Security"),
+        ("Chancellor of the Exchequer Tom Aldridge", "Tom Aldridge", "Chancellor of the Exchequer"),
+        ("Minister of Economy, Trade and Industry Kenji Morita", "Kenji Morita",
+         "Minister of Economy, Trade and Industry"),
+        ("Minister of International Trade Anne Lafleur", "Anne Lafleur",
+         "Minister of International Trade"),
+        ("President of the European Commission Ilse van der Berg", "Ilse van der Berg",
+         "President of the European Commission"),
+        ("Secretary of Commerce Susan C. Hale", "Susan C. Hale", "Secretary of Commerce"),
+    ],
+)  # fmt: skip
+def test_a_title_with_its_office_registers_the_name_after_the_office(
+    text: str, name: str, role: str
+) -> None:
+    from briefings.quotes.people import mentions, register
+
+    registry = Registry()
+    tokens = tokenize(f"{text} met his counterpart on Monday.")
+    register(registry, tokens, mentions(tokens))
+    assert registry.people[name].role == role
+    assert registry.lookup(name.split()[-1]) == registry.people[name]
