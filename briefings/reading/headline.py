@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from briefings.reading.dateline import split_dateline
+from briefings.reading.officialdom import without_opening_label
 from briefings.reading.sentences import sentences
 
 # Trailing attribution of a lede: ", according to Japan's top negotiator ...", ", police said".
@@ -15,14 +16,12 @@ TRAILING_ATTRIBUTION = re.compile(
 _ATTRIBUTION_WORDS = ("according to", "said", "says", "reported", "announced")
 _BREAKS = re.compile(r",\s|\s(?:on|in|at|after|over|amid|as|with|while|because)\s")
 MAX_WORDS = 16
-# A numbered paragraph's number: "1. Ministers met ...", "(2) The council ...".
-_ITEM_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})*[.)]\s+(?=\S)")
 
 
 def lede_sentence(paragraph: str) -> str:
     """The first sentence of ``paragraph`` without dateline or trailing attribution."""
     _, body = split_dateline(paragraph.strip())
-    body = _ITEM_NUMBER.sub("", body, count=1)
+    body = without_opening_label(body)
     first = sentences(body)[0] if body else ""
     return drop_trailing_attribution(first.strip())
 

@@ -53,6 +53,15 @@ PORTFOLIO = re.compile(
     r"(?:(?:,\s+|\s+and\s+|\s+(?:of|for|the|on|in)\s+|\s+)[A-Z][\w’'-]*)*)?)*\s*$"
 )
 _PORTFOLIO_MAX_WORDS = 14
+# When the page itself last changed: "Page last updated: 3 March 2025", "Last modified on 12 May
+# 2024", "Date modified: 2024-05-01".
+PAGE_CHANGED = re.compile(
+    r"^(?:(?:page|content|this page)\s+(?:was\s+)?)?(?:last\s+)?(?:updated|modified|reviewed|"
+    r"amended|changed)(?:\s+on)?\s*:?\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d).{0,40}$|"
+    r"^date (?:modified|updated|reviewed)\s*:",
+    re.IGNORECASE,
+)
+_PAGE_CHANGED_MAX_WORDS = 10
 # A teaser's excerpt cut short before its link: "... to join ... Read More»".
 CUT_BEFORE_LINK = re.compile(
     r"(?:\.\.\.|…)\s*(?:read more|read the full story|continue reading|more)\s*[»›>]*\s*$",
@@ -78,6 +87,7 @@ _OPENING_LABEL = re.compile(
     r"\(?\d{1,3}(?:\.\d{1,3})*[.)]\s)"
 )
 _NOTE_MAX_WORDS = 12
+_YEAR = re.compile(r"\d\d\d\d")
 _STOPS = ".!?…:;,"
 _OWN_MAX_WORDS = 40
 
@@ -90,6 +100,13 @@ def official_line_kind(text: str, count: int) -> LineKind | None:
     if count > _OWN_MAX_WORDS:
         return None
     lower = text[:1].lower()
+    if (
+        count <= _PAGE_CHANGED_MAX_WORDS
+        and lower in "pctlumrad"
+        and _YEAR.search(text)
+        and PAGE_CHANGED.match(text)
+    ):
+        return LineKind.TIMESTAMP
     if lower in "jtpsmi" and "issued" in text and ISSUED_BY.match(text):
         return LineKind.LABEL
     if lower in "tf" and MORE_INFO.match(text):
@@ -116,6 +133,11 @@ def is_bracketed_note(text: str, count: int) -> bool:
 def is_contact_heading(line: str) -> bool:
     """The heading of a release's contact block or notes: the release has ended."""
     return len(line) <= 60 and CONTACT_HEADING.match(line) is not None
+
+
+def without_opening_label(line: str) -> str:
+    """``line`` without the speaker's label, field's name or list number that opens it."""
+    return _OPENING_LABEL.sub("", line, count=1).lstrip()
 
 
 def opens_with_label(line: str) -> bool:

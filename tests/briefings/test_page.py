@@ -387,11 +387,13 @@ def test_talks_after_a_preposition_are_no_picture() -> None:
     assert read_page(lines).body[0].startswith("Parliament must be kept on board")
 
 
-def test_a_numbered_paragraph_gives_its_words_to_the_headline_not_its_number() -> None:
+def test_a_numbered_or_spoken_lede_gives_the_headline_its_words_not_its_label() -> None:
     from briefings.reading.headline import headline_from_lede
 
     lede = "1. Trade ministers of Estria and Norrvik met in the capital on 3 June 2024."
     assert headline_from_lede(lede).startswith("Trade ministers of Estria")
+    turn = "MS ROE: The minister will travel to Norrvik on Monday for the fisheries talks."
+    assert headline_from_lede(turn).startswith("The minister will travel")
 
 
 def test_an_honourable_member_ends_no_sentence() -> None:

@@ -435,6 +435,9 @@ def test_a_prompt_to_find_more_elsewhere_is_boilerplate() -> None:
         ("Assistant Minister for Foreign Affairs and Special Minister of State", LineKind.LABEL),
         ("(On the Record Unless Otherwise Noted)", LineKind.LABEL),
         ("[Provisional Translation]", LineKind.LABEL),
+        ("Page last updated: 3 March 2025", LineKind.TIMESTAMP),
+        ("Last modified on 12 May 2024", LineKind.TIMESTAMP),
+        ("Date modified: 2024-05-01", LineKind.TIMESTAMP),
         ("Estria welcomes Norrvik's bid to join the customs union and will back it ... Read More»",
          LineKind.TEASER),
     ],
@@ -452,6 +455,7 @@ def test_an_official_site_furniture_line_is_known_by_its_shape(line: str, kind: 
         "The statement was issued by the ministry late on Friday, hours after the talks ended.",
         "The Honourable member for Kent asked whether farmers would be paid.",
         "Officials said the tariff (which took effect in May) would stay in place.",
+        "Amended tariffs will apply from 2025, the ministry said.",
     ],
 )
 def test_article_sentences_are_no_official_furniture(line: str) -> None:
