@@ -10,28 +10,11 @@ credit; a prompt is an imperative addressed to the reader; a label has no senten
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 
 from briefings.reading.boilerplate import BYLINE, CREDIT_LINE, is_boilerplate
 from briefings.reading.dates import parse_date_line
-
-
-class LineKind(StrEnum):
-    """Kinds of page lines. ``BODY`` is article text; every other kind is furniture."""
-
-    BODY = "body"
-    TITLE = "title"
-    STANDFIRST = "standfirst"
-    CAPTION = "caption"
-    CREDIT = "credit"
-    BYLINE = "byline"
-    BIO = "bio"
-    PROMPT = "prompt"
-    LABEL = "label"
-    TIMESTAMP = "timestamp"
-    SUBHEAD = "subhead"
-    TEASER = "teaser"
-
+from briefings.reading.linekind import LineKind
+from briefings.reading.officialdom import is_bracketed_note, official_line_kind
 
 # A photo credit: "(Photo: Jane Roe/Agency)", "Photo credit: ...", "REUTERS/Jane Roe", "AP
 # Photo". Three patterns, each searched only where its mark can stand: a bracket, a colon, an
@@ -381,6 +364,9 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
         short = _short_line_kind(text, count)
         if short is not None:
             return short
+    official = official_line_kind(text, count)
+    if official is not None:
+        return official
     if "here" in text[-_CLICK_HERE_REACH:] and CLICK_HERE_END.search(
         text, max(0, len(text) - 2 * _CLICK_HERE_REACH)
     ):
@@ -402,6 +388,8 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
     if is_boilerplate(text) if boilerplate is None else boilerplate:
         return LineKind.PROMPT
     if not sentence and count < TITLE_MIN_WORDS:
+        return LineKind.LABEL
+    if is_bracketed_note(text, count):
         return LineKind.LABEL
     return None
 

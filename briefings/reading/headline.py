@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from briefings.reading.dateline import split_dateline
+from briefings.reading.officialdom import without_opening_label
 from briefings.reading.sentences import sentences
 
 # Trailing attribution of a lede: ", according to Japan's top negotiator ...", ", police said".
@@ -20,6 +21,7 @@ MAX_WORDS = 16
 def lede_sentence(paragraph: str) -> str:
     """The first sentence of ``paragraph`` without dateline or trailing attribution."""
     _, body = split_dateline(paragraph.strip())
+    body = without_opening_label(body)
     first = sentences(body)[0] if body else ""
     return drop_trailing_attribution(first.strip())
 

@@ -34,6 +34,7 @@ from briefings.reading.furniture import (
     words,
 )
 from briefings.reading.headings import is_names_and_titles, split_title_pieces
+from briefings.reading.officialdom import is_contact_heading
 from briefings.reading.pagetitle import choose_headline
 from briefings.reading.paragraphs import MARKER, MARKERS, body_paragraphs
 from briefings.reading.repeats import (
@@ -221,6 +222,10 @@ def _mark_body(
             kinds[i] = LineKind.PROMPT
             ended = True  # readers' comments follow the article
             continue
+        if kinds[i] in _HEADING_KINDS and is_contact_heading(line.strip()):
+            kinds[i] = LineKind.LABEL
+            ended = _has_begun(kinds, start, i)  # contacts and notes close a release
+            continue
         if kinds[i] in _HEADING_KINDS and TEASER_HEADING.match(line.strip()):
             kinds[i] = LineKind.LABEL
             skipping = True
@@ -233,6 +238,15 @@ def _mark_body(
         skipping = False
         kinds[i] = LineKind.BODY if _leads_into_quote(lines, i) else _body_line_kind(line)
     _trim_tail(lines, kinds, start)
+
+
+_BEGUN_LINES = 2
+
+
+def _has_begun(kinds: Sequence[LineKind | None], start: int, index: int) -> bool:
+    """Whether the article has shown some of its text before ``index``: a heading of a
+    contact block in a menu above the text does not end it."""
+    return sum(1 for j in range(start, index) if kinds[j] is LineKind.BODY) >= _BEGUN_LINES
 
 
 def _resumes(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from briefings.reading.furniture import LineKind, is_title_like, word_set, words
 from briefings.reading.headings import first_of_repeats
+from briefings.reading.officialdom import opens_with_label
 
 _HEADLINE_REACH = 25  # lines above the body where the headline may stand
 _ENOUGH_SHARED = 4
@@ -35,6 +36,8 @@ def choose_headline(
             continue
         if not is_title_like(line):
             continue
+        if opens_with_label(line):
+            continue  # a speaker's turn or a numbered item: "MS ROE: Good afternoon"
         if _is_outlet_name(line, outlet) or _repeats_itself(line) or _PLACE.match(line):
             continue
         stems = _stems(line)

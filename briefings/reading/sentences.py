@@ -9,7 +9,7 @@ import string
 _ABBREVIATED = (
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd vs etc no "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g "
-    "mt ft approx dept est fig vol op rev adm cmdr maj h.e"
+    "mt ft approx dept est fig vol op rev adm cmdr maj h.e hon rt"
 )
 ABBREVIATIONS = frozenset(_ABBREVIATED.split())
 _LONGEST = max(map(len, ABBREVIATIONS))

@@ -385,3 +385,22 @@ def test_talks_after_a_preposition_are_no_picture() -> None:
         "The Vice-President opens the vote on the fisheries agreement with Norrvik.\n"
     )
     assert read_page(lines).body[0].startswith("Parliament must be kept on board")
+
+
+def test_a_numbered_or_spoken_lede_gives_the_headline_its_words_not_its_label() -> None:
+    from briefings.reading.headline import headline_from_lede
+
+    lede = "1. Trade ministers of Estria and Norrvik met in the capital on 3 June 2024."
+    assert headline_from_lede(lede).startswith("Trade ministers of Estria")
+    turn = "MS ROE: The minister will travel to Norrvik on Monday for the fisheries talks."
+    assert headline_from_lede(turn).startswith("The minister will travel")
+
+
+def test_an_honourable_member_ends_no_sentence() -> None:
+    from briefings.reading.sentences import sentences
+
+    text = "My right hon. Friend will set those out. The hon. Lady asked about it."
+    assert sentences(text) == [
+        "My right hon. Friend will set those out.",
+        "The hon. Lady asked about it.",
+    ]

@@ -413,3 +413,93 @@ def test_the_sources_named_at_a_report_end_are_a_credit(line: str) -> None:
 def test_a_prompt_to_find_more_elsewhere_is_boilerplate() -> None:
     assert is_boilerplate("You can find more information in our fisheries top story.")
     assert not is_boilerplate("As you can see, the quota figures are better than last year.")
+
+
+# Official sites: who issued a release, pointers to other pages, names under their honours,
+# portfolios, notes in brackets, teasers cut before their link.
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Jointly issued by the Ministry of Trade, Estria; and the Ministry of Industry, Norrvik",
+         LineKind.LABEL),
+        ("The press release issued by the Department for Trade on 3 May 2025.", LineKind.LABEL),
+        ("To learn more about the Estria talks, please visit https://trade.example/talks.",
+         LineKind.PROMPT),
+        ("For further information on the tariff schedule, see the department's website.",
+         LineKind.PROMPT),
+        ("Read the minister's column on the fisheries pact in the Norrvik Times, here.",
+         LineKind.PROMPT),
+        ("Senator the Hon Jane Roe", LineKind.LABEL),
+        ("The Honourable John Doe MP", LineKind.LABEL),
+        ("Minister for Trade and Tourism", LineKind.LABEL),
+        ("Assistant Minister for Foreign Affairs and Special Minister of State", LineKind.LABEL),
+        ("(On the Record Unless Otherwise Noted)", LineKind.LABEL),
+        ("[Provisional Translation]", LineKind.LABEL),
+        ("Page last updated: 3 March 2025", LineKind.TIMESTAMP),
+        ("Last modified on 12 May 2024", LineKind.TIMESTAMP),
+        ("Date modified: 2024-05-01", LineKind.TIMESTAMP),
+        ("Estria welcomes Norrvik's bid to join the customs union and will back it ... Read More»",
+         LineKind.TEASER),
+    ],
+)  # fmt: skip
+def test_an_official_site_furniture_line_is_known_by_its_shape(line: str, kind: LineKind) -> None:
+    assert line_kind(line) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To learn more, reporters asked officials to visit the port on Tuesday.",
+        "For more information, the minister said, the two sides will need another round.",
+        "The minister for trade visits Norrvik next week to sign the pact.",
+        "The statement was issued by the ministry late on Friday, hours after the talks ended.",
+        "The Honourable member for Kent asked whether farmers would be paid.",
+        "Officials said the tariff (which took effect in May) would stay in place.",
+        "Amended tariffs will apply from 2025, the ministry said.",
+    ],
+)
+def test_article_sentences_are_no_official_furniture(line: str) -> None:
+    assert line_kind(line) is None
+
+
+def test_a_contact_block_closes_the_release() -> None:
+    for heading in ("Media contacts", "For more information contact:", "Notes to editors"):
+        page = read_page(
+            [
+                "Estria holds rates",
+                LEDE,
+                SECOND,
+                heading,
+                "Journalists who wish to attend the briefing must apply for accreditation with "
+                "the bank's press office by noon on Friday.",
+                "Questions about the rate decision can be sent to the press office, which "
+                "answers them within two working days.",
+            ]
+        )
+        assert page.body == (LEDE, SECOND), heading
+
+
+def test_a_contact_link_in_the_menu_above_the_release_does_not_end_it() -> None:
+    page = read_page(["Home", "Contact us", "Estria holds rates", LEDE, SECOND])
+    assert page.body == (LEDE, SECOND)
+
+
+def test_a_speaker_label_or_a_numbered_item_is_not_the_headline() -> None:
+    for label in ("MS ROE: Good afternoon", "14. Estria rates and the bank (90113)"):
+        page = read_page(["Estria holds rates at the central bank", label, LEDE, SECOND])
+        assert page.title == "Estria holds rates at the central bank", label
+
+
+def test_a_name_under_its_honours_is_not_the_headline() -> None:
+    page = read_page(
+        [
+            "Joint media release",
+            "Senator the Hon Jane Roe",
+            "Minister for Trade and Tourism",
+            "Estria and Norrvik agree to review their trade pact",
+            "Estria and Norrvik agreed on Tuesday to review their trade pact, Senator Roe said "
+            "in a statement.",
+            SECOND,
+        ]
+    )
+    assert page.title == "Estria and Norrvik agree to review their trade pact"
