@@ -59,6 +59,12 @@ COMPILED = [
     "briefings/quotes/subject_events.py",
     "briefings/facts/statements.py",
     "briefings/quotes/textcache.py",
+    "briefings/reading/headings.py",
+    "briefings/reading/officialdom.py",
+    "briefings/quotes/offices.py",
+    "briefings/quotes/pairs.py",
+    "briefings/quotes/reported.py",
+    "briefings/quotes/statement.py",
 ]
 # One shared library for the group, kept inside the package so that every install (wheel
 # or editable) finds it wherever the package is.
