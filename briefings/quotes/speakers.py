@@ -184,7 +184,7 @@ def _described(
         return Speaker(text, role)  # a document speaks for its issuer: never "unnamed"
     if not nouns:
         return None
-    plural = body[-1].lower.endswith("s") or body[-1].lower in {"people", "staff", "police"}
+    plural = body[-1].lower.endswith(("s", "people")) or body[-1].lower in {"staff", "police"}
     if head in INDEFINITE or (head not in DETERMINERS and not body[0].possessive and plural):
         return Speaker(text, role, unnamed=True)
     modifiers = [t.word for t in body if t.cap and t.lower not in TITLES]
@@ -193,15 +193,45 @@ def _described(
         return _person(holder, role)
     if (
         head == "the"
-        and nouns[-1] in TITLES
         and last_speaker is not None
-        and last_speaker.person
         and len(body) <= 3
+        and (
+            (nouns[-1] in TITLES and last_speaker.person)
+            or (_national(body, nouns[-1]) and _one_person(last_speaker))
+        )
     ):
-        return last_speaker  # "the professor added": the person just quoted
+        # "the professor added", "the Estrian official said": the person just quoted
+        return last_speaker
     # "the official", "the source": a person the article never names
     unnamed = nouns[-1] in SOURCES and not body[0].cap
     return Speaker(text, role, unnamed=unnamed)
+
+
+def _national(body: list[Tok], noun: str) -> bool:
+    """ "Estrian official", "French diplomat": one person of a country, told by the
+    definite article as someone the reader already knows."""
+    return (
+        noun in SOURCES
+        and not noun.endswith("s")
+        and body[0].cap
+        and body[0].lower not in TITLES
+        and body[-1].lower == noun
+    )
+
+
+def _one_person(speaker: Speaker) -> bool:
+    """Whether ``speaker`` may be one person: a named person, or one unknown name
+    ("Barnier") that is no place or organisation."""
+    if speaker.person:
+        return True
+    name = speaker.name
+    return (
+        not speaker.unnamed
+        and " " not in name
+        and name[:1].isupper()
+        and name not in NON_PERSON
+        and name not in PLACES
+    )
 
 
 _IT_REACH = 3  # paragraphs back to look for what "it" or "they" stands for
