@@ -79,10 +79,15 @@ _AND_CLAUSE_AHEAD = re.compile(
 )
 # Past forms that report what someone said or announced: "X said on Saturday that talks will
 # resume on Sunday" tells a step to come, not a past event.
-_REPORTING = _NOT_NARRATING | frozenset((
-    "announced", "confirmed", "expressed", "indicated", "revealed", "reported", "stressed",
-    "emphasized", "emphasised", "reiterated", "signalled", "signaled",
+_SAYING = frozenset((
+    "said", "told", "stated", "added", "noted", "announced", "confirmed", "expressed",
+    "indicated", "revealed", "reported", "stressed", "emphasized", "emphasised", "reiterated",
+    "signalled", "signaled",
 ))  # fmt: skip
+_REPORTING = _NOT_NARRATING | _SAYING
+# What may stand before a firm step and still leave it to come: all of those but "agreed"
+# ("agreed on Friday to cut tariffs and will sign on Thursday" tells the agreement first).
+_BEFORE_STEP = _REPORTING - {"agreed"}
 # A closing attribution: ", the White House said late yesterday." (when it was said).
 _SAID_TAIL = re.compile(
     r", (?:[\w.'’-]+ ){1,6}(?:said|says|told|added|announced|confirmed)(?: [\w-]+){0,3}\.?$"
@@ -104,7 +109,7 @@ _DIGIT = re.compile(r"\d")
 _POINTER = re.compile(r"(?:It|They|This|These|That|Those|He|She)\b")
 # What a short step needs to say: a place or a name, a number, or how often.
 _WHERE_OR_WHEN = re.compile(
-    r"\b(?:[A-Z\d]|(?:quarterly|annually|monthly|weekly|yearly|regularly|soon|tomorrow)\b)"
+    r"\b(?:[A-Z\d]|(?:quarterly|annually|monthly|weekly|yearly|regularly|soon|to(?:morrow|day))\b)"
 )
 _YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
 
@@ -158,6 +163,8 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
         day = future_date or _DAY.search(text) is not None
+        if not timed and not day and not _WHERE_OR_WHEN.search(_SAID_TAIL.sub("", ahead), 1):
+            continue  # "each country will begin procedures": no time, no place, no name
         if not timed and not day and _AGREED_TO.search(text):
             continue  # "agreed to launch negotiations": the outcome, unless it is a meeting
         if claims_the_future(ahead, dated=day):
@@ -194,7 +201,7 @@ def _coming_lede(text: str) -> bool:
     if future is None:
         return False
     # "X said on Saturday that talks will resume on Sunday": who said it is no past event
-    skip = _REPORTING if _firm(text) else frozenset()
+    skip = _BEFORE_STEP if _firm(text) else frozenset()
     if any(m.group() not in skip for m in _PAST_VERB.finditer(text, 0, future.start())):
         return False
     day = _DAY.search(text) is not None
@@ -224,7 +231,7 @@ def _past_before_future(text: str, firm: bool = False) -> bool:
     cue = NEXT_CUE.search(text)
     if cue is None:
         return False
-    skip = _REPORTING if firm else frozenset()
+    skip = _BEFORE_STEP if firm else frozenset()
     return any(m.group() not in skip for m in _PAST_VERB.finditer(text, 0, cue.start()))
 
 

@@ -49,6 +49,7 @@ _LOWER = attrgetter("lower")
 _AFTER_REACH = 12
 _TAIL_OBJECT = 2  # words after the verb of a closing attribution: "told reporters"
 _ENDS_CLAUSE = frozenset(".;:")
+_TAIL_PRONOUNS = PRONOUNS | {"it"}  # '"..." scheduled for May, it added.': the statement
 _PASSIVE = word_set("is was are were be been being")
 # What follows a described source before its verb: "a source familiar with the talks".
 _DETAILS = word_set("familiar close involved briefed knowledgeable with in at from who")
@@ -166,7 +167,7 @@ def _tail_attribution(tokens: list[Tok], k: int) -> Attribution | None:
     if k + _TAIL_OBJECT < len(tokens) - 1 or any(t.brk for t in tokens[k:-1]):
         return None  # the verb (and at most a short object) must end the sentence
     phrase, role = phrase_before(tokens, k)
-    if not phrase or not (any(t.cap for t in phrase) or phrase[0].lower in PRONOUNS):
+    if not phrase or not (any(t.cap for t in phrase) or phrase[0].lower in _TAIL_PRONOUNS):
         return None
     j = tokens.index(phrase[0]) - 1
     while j >= 0 and j > tokens.index(phrase[0]) - 3 and not tokens[j].brk:

@@ -22,7 +22,7 @@ from briefings.quotes.lexicon import (
 )
 from briefings.quotes.pairs import collective, latest_pair
 from briefings.quotes.people import PARTICLES, Person, Registry, split_mention
-from briefings.quotes.phrases import phrase_before
+from briefings.quotes.phrases import phrase_after, phrase_before
 from briefings.quotes.tokens import Tok
 
 
@@ -74,6 +74,9 @@ def resolve(
         cap_at -= 1
     if cap_at < len(words) and not words[-1].possessive:
         mention = split_mention(words, cap_at, len(words) - 1)
+        if mention.person and _place_first(words, cap_at, mention.name):
+            cap_at += 1  # "Minister of Trade of Estria Tran Van Anh": Estria is a place
+            mention = split_mention(words, cap_at, len(words) - 1)
         if not mention.person and words[-1].bare in NON_PERSON:
             # An organisation is named by its whole run: "Norrvik Trade Ministry".
             named = [t.word for t in words[cap_at:] if t.lower not in DETERMINERS]
@@ -219,6 +222,17 @@ def _national(body: list[Tok], noun: str) -> bool:
     )
 
 
+def _place_first(words: list[Tok], cap_at: int, name: str) -> bool:
+    """Whether the name run at ``cap_at`` opens with the place of an office ("the embassy
+    in Lindau Carl Olof Berg"): see :func:`briefings.quotes.people.mentions`."""
+    if cap_at < 2 or name.count(" ") < 2 or not name.startswith(words[cap_at].word):
+        return False
+    before = words[cap_at - 2]
+    return words[cap_at - 1].lower in {"in", "of"} and (
+        before.lower in ROLE_NOUNS or before.lower in TITLES or before.word in NON_PERSON
+    )
+
+
 def _one_person(speaker: Speaker) -> bool:
     """Whether ``speaker`` may be one person: a named person, or one unknown name
     ("Barnier") that is no place or organisation."""
@@ -258,6 +272,9 @@ def _organisation_before(
             for k, t in enumerate(records)
             if t.lower in SPEECH_VERB_SET and not t.cap and (q < p or t.start < at)
         ]
+        document = _document_cited(records, q < p, at)
+        if document is not None and (not verbs or document[0] > verbs[-1]):
+            return document[1]  # "..., according to a joint statement": it
         for k in reversed(verbs):
             phrase, role = phrase_before(records, k)
             if not phrase or phrase[0].lower == "it" or phrase[0].lower in PRONOUNS:
@@ -265,6 +282,22 @@ def _organisation_before(
             found = resolve(phrase, role, registry, None, None)
             if found is not None:
                 return None if found.person else found
+    return None
+
+
+def _document_cited(records: list[Tok], earlier: bool, at: int) -> tuple[int, Speaker] | None:
+    """The latest document cited with "according to" ("according to a joint statement
+    released on Wednesday") before the reader's place, and where."""
+    for k in range(len(records) - 2, -1, -1):
+        if records[k].lower != "according" or records[k + 1].lower != "to":
+            continue
+        if not earlier and records[k].start >= at:
+            continue
+        phrase, _ = phrase_after(records, k + 2)
+        if phrase and phrase[-1].lower in DOCUMENTS:
+            words = [t.word for t in phrase if t.lower not in DETERMINERS]
+            return k, Speaker(" ".join(words))
+        return None
     return None
 
 

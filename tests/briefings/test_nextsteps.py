@@ -66,6 +66,9 @@ def _nexts(sentence: str) -> list[str]:
         # who said it does not make a forecast or a stance a step to come
         "Berg added that he expects that grain exports will soon flow back into Norland.",
         "Speaking on radio on Wednesday, Berg said he remains hopeful of upcoming progress.",
+        # a firm step with no time, no place and no name
+        "However, based on the results of the meeting, each member country will begin "
+        "procedures for the final agreement.",
     ],
 )
 def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
@@ -106,6 +109,7 @@ def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
         # a clause with its own subject that looks ahead, after one about the past
         "Norland and Aldoria closed the fifth round last week, and the next round is due to "
         "take place in the coming month.",
+        "Ruiz said the annex will be signed today.",
         # when it was said is no past event of the step
         "Vice Minister Carl Berg will return to Lindau on 8 July for another round, the "
         "ministry said late yesterday.",
