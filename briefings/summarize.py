@@ -7,6 +7,7 @@ from collections import Counter
 from briefings.facts.outcomes import find_facts
 from briefings.model import Article, Briefing, Quote, SourceRef
 from briefings.quotes import find_quotes
+from briefings.quotes.lexicon import NON_PERSON
 from briefings.quotes.textcache import TextCache
 from briefings.reading.headline import headline_from_lede
 
@@ -52,7 +53,11 @@ def _not_shown_twice(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
 
 def _main_speaker(quotes: tuple[Quote, ...]) -> str:
     """Surname of the person quoted most: who a leading he/she most likely is."""
-    named = Counter(q.speaker for q in quotes if not q.unnamed and " " in q.speaker)
+    named = Counter(
+        q.speaker
+        for q in quotes
+        if not q.unnamed and " " in q.speaker and q.speaker.split()[-1] not in NON_PERSON
+    )
     if not named:
         return ""
     return named.most_common(1)[0][0].split()[-1]

@@ -22,17 +22,17 @@ MIN_STEP_WORDS = 4  # "A fifth round is due in Lindau.": a firm step (see ``_fir
 # benefit farmers") is a claim about the future, not a next step.
 TIME_EXPRESSION = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May(?= \d)|June|July|August|September|October|November|December|[Tt]omorrow|"
-    r"[Tt]onight|"
+    r"April|May(?= \d)|(?<=\d )May|June|July|August|September|October|November|December|"
+    r"[Tt]omorrow|[Tt]onight|"
     r"[Ss]oon|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
-    r"[Ll]ater (?:this|today|in)|[Cc]oming (?:days|weeks|months)|"
+    r"[Ll]ater (?:this|today|in)|[Cc]oming (?:days|weeks|months|week|month|year)|"
     r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
     r"[Bb]y the end of|[Ww]ithin (?:the next|\w+ (?:days|weeks|months))|deadline|"
     r"(?:[Ii]n|[Bb]y|[Uu]ntil) (?:early|mid|late)?-?\s?(?:20\d\d)|"
     r"round of (?:talks|negotiations))\b"
 )
 _EVENTS = (
-    r"meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
+    r"meet|hold|travel|visit|return|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
     r"publish|announce|decide|enter into force|take effect|come into force|lapse|expire|"
     r"be held|be published|be led|be conducted|be signed|be announced|be presented|be debated|"
     r"be put to a vote|be voted|debate|continue (?:talks|negotiations)"
@@ -42,16 +42,18 @@ _WHEN = r"(?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this
 STRONG_NEXT = re.compile(
     rf"\b(?:scheduled(?! (?:a|an|the|his|her|their|its)\b)|to be held|slated|set to|"
     rf"{DUE_TO}|due {_WHEN}|"
-    rf"expected (?:by|on|in|later|next)|"
+    rf"expected (?:(?:by|on|in) (?=[A-Z\d]|(?:early|mid|late|the (?:end|middle|coming|next)|next|"
+    rf"coming|this)\b)|later|next)|"
     rf"yet to be (?:set|decided|scheduled|agreed|announced|confirmed|signed)|"
     rf"(?:will|would|is to|are to|plans? to|agreed to|intends? to) (?:{_EVENTS})\b|"
+    rf"plans (?:\w+ ){{0,2}}for (?:[\w-]+ ){{1,3}}to (?:{_EVENTS})\b|"
     rf"(?:future|next) (?:meeting|round|session|meet))"
 )
 # A finite past verb; a participle after a comma ("discussions, held over ...") or a
 # conjunction ("If approved, ...", "once signed") is not one.
 _PAST_VERB = re.compile(
     r"(?<!, )(?<!If )(?<!if )(?<!Once )(?<!once )(?<!When )(?<!when )"
-    r"\b(?:was|were|had|did|said|told|met|held|[a-z]{3,}ed)\b"
+    r"\b(?:was|were|had|did|said|told|met|held|(?![a-z]*ceed\b)[a-z]{3,}ed)\b"
 )
 # What was agreed, when it is no meeting still to come ("agreed to reconvene quarterly").
 _AGREED_TO = re.compile(
@@ -69,6 +71,31 @@ _FUTURE_FORM = re.compile(
 _AND_AHEAD = re.compile(
     r" and (?:will|(?:is|are) (?:due|set|scheduled|expected) to|(?:is|are) to)\b"
 )
+# ", and the next round is due to take place in the coming month": a clause with its own
+# subject that looks ahead, after one about the past.
+_AND_CLAUSE_AHEAD = re.compile(
+    r", and (?:the |a |an )?(?:[\w-]+ ){1,5}?(?:will|(?:is|are) (?:due|set|scheduled|expected) "
+    r"to|(?:is|are) to)\b"
+)
+# Past forms that report what someone said or announced: "X said on Saturday that talks will
+# resume on Sunday" tells a step to come, not a past event.
+_SAYING = frozenset((
+    "said", "told", "stated", "added", "noted", "announced", "confirmed", "expressed",
+    "indicated", "revealed", "reported", "stressed", "emphasized", "emphasised", "reiterated",
+    "signalled", "signaled",
+))  # fmt: skip
+_REPORTING = _NOT_NARRATING | _SAYING
+# What may stand before a firm step and still leave it to come: all of those but "agreed"
+# ("agreed on Friday to cut tariffs and will sign on Thursday" tells the agreement first).
+_BEFORE_STEP = _REPORTING - {"agreed"}
+# A closing attribution: ", the White House said late yesterday." (when it was said).
+_SAID_TAIL = re.compile(
+    r", (?:[\w.'’-]+ ){1,6}(?:said|says|told|added|announced|confirmed)(?: [\w-]+){0,3}\.?$"
+)
+# A trailing description of the step: ", the first such trip since 2007".
+_DESCRIBED_TAIL = re.compile(
+    r", (?:the|its|their|his|her) (?:first|second|third|latest|last|only|biggest|largest)\b[^,]*$"
+)
 _RECENT_PAST = re.compile(r"^(?:Last|Earlier|Previously|Yesterday)\b|\b(?:last night|yesterday)\b")
 # News capitalizes month names: matching them case-sensitively keeps this cheap.
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
@@ -82,7 +109,7 @@ _DIGIT = re.compile(r"\d")
 _POINTER = re.compile(r"(?:It|They|This|These|That|Those|He|She)\b")
 # What a short step needs to say: a place or a name, a number, or how often.
 _WHERE_OR_WHEN = re.compile(
-    r"\b(?:[A-Z\d]|(?:quarterly|annually|monthly|weekly|yearly|regularly|soon|tomorrow)\b)"
+    r"\b(?:[A-Z\d]|(?:quarterly|annually|monthly|weekly|yearly|regularly|soon|to(?:morrow|day))\b)"
 )
 _YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
 
@@ -136,11 +163,17 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
         day = future_date or _DAY.search(text) is not None
+        if not timed and not day and not _WHERE_OR_WHEN.search(_SAID_TAIL.sub("", ahead), 1):
+            continue  # "each country will begin procedures": no time, no place, no name
         if not timed and not day and _AGREED_TO.search(text):
             continue  # "agreed to launch negotiations": the outcome, unless it is a meeting
         if claims_the_future(ahead, dated=day):
             continue  # what a deal will do, a stance, a condition: no event to come
-        if _RECENT_PAST.search(ahead) or _past_before_future(ahead) or _narrated(ahead):
+        if (
+            _RECENT_PAST.search(_SAID_TAIL.sub("", ahead))
+            or _past_before_future(ahead, strong)
+            or _narrated(ahead, strong)
+        ):
             continue
         score = 1.0 + (2.0 if strong else 0.0)
         score += 1.5 if day else 0.0
@@ -165,7 +198,11 @@ def _coming_lede(text: str) -> bool:
     ...", "The delegation will take part in talks on 17 and 18 May"): a preview's news is its
     next step. Nothing before its "will" is in the past."""
     future = FUTURE.search(text)
-    if future is None or _PAST_VERB.search(text, 0, future.start()):
+    if future is None:
+        return False
+    # "X said on Saturday that talks will resume on Sunday": who said it is no past event
+    skip = _BEFORE_STEP if _firm(text) else frozenset()
+    if any(m.group() not in skip for m in _PAST_VERB.finditer(text, 0, future.start())):
         return False
     day = _DAY.search(text) is not None
     if not day and not TIME_EXPRESSION.search(text):
@@ -179,25 +216,34 @@ def _coming_clause(text: str) -> str:
     of ``text``."""
     joined = _AND_AHEAD.search(text)
     if joined is None or _DAY.search(text, joined.end()) is None:
-        return text
+        clause = _AND_CLAUSE_AHEAD.search(text)
+        if clause is not None and TIME_EXPRESSION.search(text, clause.end()) is not None:
+            return text[clause.start() + 6 :]
+        return _DESCRIBED_TAIL.sub("", text)
     return text[joined.start() + 5 :]
 
 
-def _past_before_future(text: str) -> bool:
+def _past_before_future(text: str, firm: bool = False) -> bool:
     """A past event reported with a future clause after it ("Markets closed higher on the
-    expectation the two sides will agree"): the sentence tells what happened."""
+    expectation the two sides will agree"): the sentence tells what happened. Who said or
+    announced a firm step ("X said on Saturday that talks will resume on Sunday") is no
+    past event."""
     cue = NEXT_CUE.search(text)
-    return cue is not None and _PAST_VERB.search(text, 0, cue.start()) is not None
+    if cue is None:
+        return False
+    skip = _BEFORE_STEP if firm else frozenset()
+    return any(m.group() not in skip for m in _PAST_VERB.finditer(text, 0, cue.start()))
 
 
-def _narrated(text: str) -> bool:
+def _narrated(text: str, firm: bool = False) -> bool:
     """A past event told beside a word of what is to come ("The next month, the two sides
     signed a truce", "Talks scheduled for Monday were postponed"): a finite past verb and
     no future form."""
     if _FUTURE_FORM.search(text):
         return False
+    skip = _REPORTING if firm else _NOT_NARRATING
     return any(
-        m.group() not in _NOT_NARRATING and not text.endswith(("be ", "been "), 0, m.start())
+        m.group() not in skip and not text.endswith(("be ", "been "), 0, m.start())
         for m in _PAST_VERB.finditer(text)
     )
 

@@ -33,7 +33,7 @@ from briefings.quotes.phrases import (
     phrase_after,
     phrase_before,
 )
-from briefings.quotes.subjects import lead_organisation, lead_person, main_subject
+from briefings.quotes.subjects import lead_group, lead_organisation, lead_person, main_subject
 from briefings.quotes.tokens import Tok
 
 VERBS = frozenset(SPEECH_VERBS.split())
@@ -41,7 +41,7 @@ VERBS = frozenset(SPEECH_VERBS.split())
 INVERTED = word_set(
     "said says added adds asked asks explained continued continues noted wrote writes stated read "
     "recalled replied responded insisted warned argued remarked tweeted posted commented "
-    "announced"
+    "announced admitted acknowledged conceded stressed emphasized emphasised"
 )
 _CLAUSE_STOPS = CLAUSE_WORDS | (PREPOSITIONS - {"of"})
 _MAY_BE_VERB = VERBS | {"according"}
@@ -49,6 +49,7 @@ _LOWER = attrgetter("lower")
 _AFTER_REACH = 12
 _TAIL_OBJECT = 2  # words after the verb of a closing attribution: "told reporters"
 _ENDS_CLAUSE = frozenset(".;:")
+_TAIL_PRONOUNS = PRONOUNS | {"it"}  # '"..." scheduled for May, it added.': the statement
 _PASSIVE = word_set("is was are were be been being")
 # What follows a described source before its verb: "a source familiar with the talks".
 _DETAILS = word_set("familiar close involved briefed knowledgeable with in at from who")
@@ -140,7 +141,7 @@ def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
                 return None
             phrase, role = phrase_after(tokens, k + 2 if verb == "according" else k + 1)
             return Attribution(phrase, role, verb) if phrase else None
-        source = _read_from(tokens, k + 1)
+        source = _read_from(tokens, k + 1) or _quoted_before_saying(tokens, k)
         if source:
             return Attribution(source, "", verb)
         # '," Birmingham City University professor David Wilson told the press'
@@ -153,7 +154,8 @@ def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
                 return found
             continue  # a verb inside a clause ("who asked not to be named"): try the next
         phrase, role = phrase_before(tokens, k)
-        if phrase and tokens.index(phrase[0]) > 0 and not role:
+        first = tokens.index(phrase[0]) if phrase else 0
+        if first > 0 and not role and not any(t.brk for t in tokens[:first]):
             phrase = tuple(t for t in tokens[: tokens.index(phrase[-1]) + 1])
         return Attribution(phrase, role, verb) if phrase else None
     return None
@@ -165,7 +167,7 @@ def _tail_attribution(tokens: list[Tok], k: int) -> Attribution | None:
     if k + _TAIL_OBJECT < len(tokens) - 1 or any(t.brk for t in tokens[k:-1]):
         return None  # the verb (and at most a short object) must end the sentence
     phrase, role = phrase_before(tokens, k)
-    if not phrase or not (any(t.cap for t in phrase) or phrase[0].lower in PRONOUNS):
+    if not phrase or not (any(t.cap for t in phrase) or phrase[0].lower in _TAIL_PRONOUNS):
         return None
     j = tokens.index(phrase[0]) - 1
     while j >= 0 and j > tokens.index(phrase[0]) - 3 and not tokens[j].brk:
@@ -213,6 +215,20 @@ def _quoted_as_saying(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     for j in range(k - 2, max(0, k - 8), -1):
         if tokens[j].lower in {"quoted", "quotes", "quoting"}:
             phrase, _ = phrase_after(tokens, j + 1)
+            return phrase
+    return ()
+
+
+def _quoted_before_saying(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
+    """'"...," the agency quoted Ms Lindqvist as saying': the person quoted speaks, not the
+    one who quotes."""
+    if tokens[k].lower not in {"quoted", "quotes", "quoting"}:
+        return ()
+    for j in range(k + 2, min(len(tokens) - 1, k + 9)):
+        if tokens[j].brk[-1:] in _ENDS_CLAUSE:
+            return ()
+        if tokens[j].lower == "as" and tokens[j + 1].lower == "saying":
+            phrase, _ = phrase_after(tokens, k + 1)
             return phrase
     return ()
 
@@ -301,7 +317,11 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
                 # "Duda ... and wrote", "X of the Y assembly said", "The ministry ... and said"
                 role = ""
                 # its subject comes before it: "X declared that Y was "..."" is X's
-                phrase = lead_person(tokens[:k]) or lead_organisation(tokens[:k])
+                phrase = (
+                    lead_person(tokens[:k])
+                    or lead_organisation(tokens[:k])
+                    or lead_group(tokens[:k])
+                )
                 if not phrase and k and tokens[k - 1].brk[-1:] == ",":
                     phrase = main_subject(tokens[:k])  # "..., the ministry denounced it, calling"
             elif phrase[-1].lower in DOCUMENTS and tokens.index(phrase[0]):

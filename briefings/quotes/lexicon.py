@@ -23,7 +23,8 @@ SPEECH_VERBS = (
     "thinks believes believed agreed disagreed opined confirmed confirms announcing telling "
     "talked defended characterized characterised characterizing characterising proposed thanked "
     "concluding insisting arguing claiming recalling stressing explains wrote elaborated "
-    "read reads calls shouting chanting chanted cited ruled congratulated congratulating"
+    "read reads calls shouting chanting chanted cited ruled congratulated congratulating insist "
+    "admit"
 )
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split())
 VERB_RE = re.compile(r"\b(?:according to|" + "|".join(SPEECH_VERBS.split()) + r")\b")
@@ -75,7 +76,8 @@ ROLE_NOUNS = word_set(
     "secretariat bloc alliance association federation institute broadcaster outlet regulator "
     "watchdog farmer farmers fishermen traders exporters importers producers citizens locals "
     "participants marchers soldiers troops nurses passengers "
-    "shoppers customers fans interviewee interviewees"
+    "shoppers customers fans interviewee interviewees businesspeople businessmen "
+    "businesswomen"
 )
 # Adjectives and modifiers allowed inside a role phrase.
 ROLE_MODIFIERS = word_set(

@@ -40,6 +40,8 @@ _MAX_ROLE_WORDS = 12
 _OWN_ROLE_STOPS = word_set("to for")
 _SENTENCE_ENDS = frozenset(".!?:")
 # Lower-case words a capitalized run never starts with.
+# Title words that only qualify a title: "Foreign Affairs" before a name is no role yet.
+_TITLE_MODIFIERS = word_set("foreign vice deputy prime acting executive senior")
 _RUN_SKIP = HONORIFICS | _VERB_WORDS
 # (name, role, person) of a capitalized run: a function of its words alone.
 _Reading = tuple[str, str, bool]
@@ -234,10 +236,25 @@ def mentions(tokens: Tokens, people_only: bool = False) -> list[Mention]:
         reading = _run_reading(tokens, i, j) if j > i else _word_reading(word[i])
         if j - i >= 2 and i and word[i - 1] in OFFICE_GLUE:  # "Secretary of Agriculture X Y"
             reading = office_run(tokens, i, j) or reading
+        elif j > i + 1 and reading[2] and _place_opens(tokens, i, reading[0]):
+            i += 1  # "the embassy in Lindau Carl Olof Berg": the place, then the person
+            reading = _run_reading(tokens, i, j)
         if reading[2] or not people_only:
             out.append(_new_mention(Mention, (i, j, *reading)))
         done = j
     return out
+
+
+def _place_opens(tokens: Tokens, i: int, name: str) -> bool:
+    """Whether the run at ``i`` opens with the place of an office before a person's name:
+    "the embassy in Lindau Carl Olof Berg", "Minister of Trade of Estria Tran Van Anh" (a
+    name of three words or more, after "in" or "of" that follows a role or an office)."""
+    if i < 2 or name.count(" ") < 2 or not name.startswith(tokens.word[i]):
+        return False
+    if tokens.word[i - 1] not in {"in", "of"} or tokens.brk[i - 2]:
+        return False
+    before = tokens.word[i - 2]
+    return before.lower() in ROLE_NOUNS or before.lower() in TITLES or before in NON_PERSON
 
 
 def _name_follows(tokens: Tokens, k: int) -> bool:
@@ -407,7 +424,8 @@ def register(
             continue  # known with a role: nothing said here can change that
         role = mention.role
         if not role or not any(
-            w.lower() in TITLES or w.lower() in ROLE_NOUNS for w in role.split()
+            (w.lower() in TITLES and w.lower() not in _TITLE_MODIFIERS) or w.lower() in ROLE_NOUNS
+            for w in role.split()
         ):
             seed = tuple(role.split())
             role = (

@@ -66,7 +66,7 @@ def _collect_back(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
                 break
             k -= 1  # "a spokesperson for the ministry": go on to the spokesperson
             continue
-        if not np_word(tok):
+        if not np_word(tok) and not _inner_and(tokens, k, words):
             break
         words.append(tok)
         k -= 1
@@ -74,6 +74,20 @@ def _collect_back(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
         words.pop()
     words.reverse()
     return tuple(words)
+
+
+def _inner_and(tokens: list[Tok], k: int, words: list[Tok]) -> bool:
+    """An "and" inside an office's name: "the ministry of commerce and industry"."""
+    return (
+        tokens[k].lower in {"and", "&"}
+        and k >= 2
+        and bool(words)
+        and not words[-1].cap
+        and words[-1].lower in ROLE_MODIFIERS
+        and tokens[k - 1].lower in ROLE_MODIFIERS
+        and tokens[k - 2].lower == "of"
+        and not tokens[k - 1].brk
+    )
 
 
 def _role_for(tokens: list[Tok], k: int) -> bool:

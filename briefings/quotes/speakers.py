@@ -23,7 +23,7 @@ from briefings.quotes.lexicon import (
 from briefings.quotes.offices import office_holder
 from briefings.quotes.pairs import collective, latest_pair
 from briefings.quotes.people import PARTICLES, Person, Registry, split_mention
-from briefings.quotes.phrases import phrase_before
+from briefings.quotes.phrases import phrase_after, phrase_before
 from briefings.quotes.tokens import Tok
 
 
@@ -79,6 +79,9 @@ def resolve(
         cap_at -= 1
     if cap_at < len(words) and not words[-1].possessive:
         mention = split_mention(words, cap_at, len(words) - 1)
+        if mention.person and _place_first(words, cap_at, mention.name):
+            cap_at += 1  # "Minister of Trade of Estria Tran Van Anh": Estria is a place
+            mention = split_mention(words, cap_at, len(words) - 1)
         if not mention.person and words[-1].bare in NON_PERSON:
             # An organisation is named by its whole run: "Norrvik Trade Ministry".
             named = [t.word for t in words[cap_at:] if t.lower not in DETERMINERS]
@@ -205,7 +208,7 @@ def _described(
         return Speaker(text, role)  # a document speaks for its issuer: never "unnamed"
     if not nouns:
         return None
-    plural = body[-1].lower.endswith("s") or body[-1].lower in {"people", "staff", "police"}
+    plural = body[-1].lower.endswith(("s", "people")) or body[-1].lower in {"staff", "police"}
     if head in INDEFINITE or (head not in DETERMINERS and not body[0].possessive and plural):
         return Speaker(text, role, unnamed=True)
     modifiers = [t.word for t in body if t.cap and t.lower not in TITLES]
@@ -214,15 +217,56 @@ def _described(
         return _person(holder, role)
     if (
         head == "the"
-        and nouns[-1] in TITLES
         and last_speaker is not None
-        and last_speaker.person
         and len(body) <= 3
+        and (
+            (nouns[-1] in TITLES and last_speaker.person)
+            or (_national(body, nouns[-1]) and _one_person(last_speaker))
+        )
     ):
-        return last_speaker  # "the professor added": the person just quoted
+        # "the professor added", "the Estrian official said": the person just quoted
+        return last_speaker
     # "the official", "the source": a person the article never names
     unnamed = nouns[-1] in SOURCES and not body[0].cap
     return Speaker(text, role, unnamed=unnamed)
+
+
+def _national(body: list[Tok], noun: str) -> bool:
+    """ "Estrian official", "French diplomat": one person of a country, told by the
+    definite article as someone the reader already knows."""
+    return (
+        noun in SOURCES
+        and not noun.endswith("s")
+        and body[0].cap
+        and body[0].lower not in TITLES
+        and body[-1].lower == noun
+    )
+
+
+def _place_first(words: list[Tok], cap_at: int, name: str) -> bool:
+    """Whether the name run at ``cap_at`` opens with the place of an office ("the embassy
+    in Lindau Carl Olof Berg"): see :func:`briefings.quotes.people.mentions`."""
+    if cap_at < 2 or name.count(" ") < 2 or not name.startswith(words[cap_at].word):
+        return False
+    before = words[cap_at - 2]
+    return words[cap_at - 1].lower in {"in", "of"} and (
+        before.lower in ROLE_NOUNS or before.lower in TITLES or before.word in NON_PERSON
+    )
+
+
+def _one_person(speaker: Speaker) -> bool:
+    """Whether ``speaker`` may be one person: a named person, or one unknown name
+    ("Barnier") that is no place or organisation."""
+    if speaker.person:
+        return True
+    name = speaker.name
+    return (
+        not speaker.unnamed
+        and " " not in name
+        and name[:1].isupper()
+        and name not in NON_PERSON
+        and name not in PLACES
+    )
 
 
 _IT_REACH = 3  # paragraphs back to look for what "it" or "they" stands for
@@ -249,6 +293,9 @@ def _organisation_before(
             for k, t in enumerate(records)
             if t.lower in SPEECH_VERB_SET and not t.cap and (q < p or t.start < at)
         ]
+        document = _document_cited(records, q < p, at)
+        if document is not None and (not verbs or document[0] > verbs[-1]):
+            return document[1]  # "..., according to a joint statement": it
         for k in reversed(verbs):
             phrase, role = phrase_before(records, k)
             if not phrase or phrase[0].lower == "it" or phrase[0].lower in PRONOUNS:
@@ -256,6 +303,22 @@ def _organisation_before(
             found = resolve(phrase, role, registry, None, None)
             if found is not None:
                 return None if found.person else found
+    return None
+
+
+def _document_cited(records: list[Tok], earlier: bool, at: int) -> tuple[int, Speaker] | None:
+    """The latest document cited with "according to" ("according to a joint statement
+    released on Wednesday") before the reader's place, and where."""
+    for k in range(len(records) - 2, -1, -1):
+        if records[k].lower != "according" or records[k + 1].lower != "to":
+            continue
+        if not earlier and records[k].start >= at:
+            continue
+        phrase, _ = phrase_after(records, k + 2)
+        if phrase and phrase[-1].lower in DOCUMENTS:
+            words = [t.word for t in phrase if t.lower not in DETERMINERS]
+            return k, Speaker(" ".join(words))
+        return None
     return None
 
 

@@ -26,7 +26,8 @@ def _modifier(tokens: Sequence[Tok], mention: Mention) -> bool:
     if mention.name in PLACES:
         return True
     after = mention.last + 1
-    if mention.first != mention.last or after >= len(tokens) or tokens[mention.last].brk:
+    # one word, after an opener it may carry ("But Estrian exporters")
+    if " " in mention.name or after >= len(tokens) or tokens[mention.last].brk:
         return False
     low = tokens[after].lower
     return not tokens[after].cap and (low in TITLES or low in ROLE_NOUNS or low in ROLE_MODIFIERS)
@@ -62,8 +63,31 @@ def lead_organisation(tokens: list[Tok]) -> tuple[Tok, ...]:
     start = 1 if tokens and tokens[0].word == "The" else 0
     found = mentions(Tokens.of(tokens[start:]))
     if found and found[0].first == 0 and found[0].name:
+        if _modifier(tokens[start:], found[0]):
+            return ()  # "Estrian exporters ...": a group of people, see ``lead_group``
         return _with_of(tokens, start + found[0].first, start + found[0].last)
     return ()
+
+
+_OPENERS = frozenset(("but", "and", "yet", "still", "meanwhile", "however"))
+
+
+def lead_group(tokens: Sequence[Tok]) -> tuple[Tok, ...]:
+    """People a clause opens with, described rather than named: "But Estrian exporters
+    watching the talks cautioned ...", "Farm groups ..."."""
+    k = 0
+    while k < len(tokens) and tokens[k].lower in _OPENERS and not tokens[k].brk:
+        k += 1
+    start = k
+    while k < len(tokens) and (
+        tokens[k].lower in DETERMINERS or tokens[k].lower in ROLE_MODIFIERS or tokens[k].cap
+    ):
+        if tokens[k].brk:
+            return ()
+        k += 1
+    if k >= len(tokens) or tokens[k].lower not in ROLE_NOUNS:
+        return ()
+    return tuple(tokens[start : k + 1])
 
 
 def main_subject(tokens: list[Tok]) -> tuple[Tok, ...]:

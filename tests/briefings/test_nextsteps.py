@@ -9,6 +9,7 @@ import pytest
 from briefings.facts.claims import claims_the_future
 from briefings.facts.outcomes import find_facts
 from briefings.model import Article
+from briefings.summarize import summarize
 
 PUBLISHED = datetime(2025, 6, 7, tzinfo=UTC)
 LEDE = "Trade ministers of Norland and Aldoria signed a customs annex in Lindau on Friday."
@@ -60,6 +61,14 @@ def _nexts(sentence: str) -> list[str]:
         # what talks will be about, and a guess
         "In a statement on Monday, officials said the talks will focus on excess capacity.",
         "Officials said a deal is not likely to happen next year.",
+        # "expected on" a topic, not on a day: a forecast with no time
+        "A deal is also expected on mutual recognition of diplomas, a source said.",
+        # who said it does not make a forecast or a stance a step to come
+        "Berg added that he expects that grain exports will soon flow back into Norland.",
+        "Speaking on radio on Wednesday, Berg said he remains hopeful of upcoming progress.",
+        # a firm step with no time, no place and no name
+        "However, based on the results of the meeting, each member country will begin "
+        "procedures for the final agreement.",
     ],
 )
 def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
@@ -89,10 +98,53 @@ def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
         "Ministers agreed to reconvene quarterly.",
         # a scheduled event with its place but no time: the event is concrete, a next step
         "A sixth round is due in Lindau.",
+        # who said or announced a firm step is no past event
+        "Minister Ana Ruiz said on Saturday after a call with Berg that negotiators will resume "
+        "talks on Sunday.",
+        "The two sides announced plans on Monday for Ruiz to visit Lindau next month.",
+        "Ruiz expressed her intention to proceed with more talks at the summit scheduled to be "
+        "held in Lindau in mid-July.",
+        # a look back that only describes the step
+        "Ruiz will visit the Aldorian capital next month, the first such trip since 2007.",
+        # a clause with its own subject that looks ahead, after one about the past
+        "Norland and Aldoria closed the fifth round last week, and the next round is due to "
+        "take place in the coming month.",
+        "Ruiz said the annex will be signed today.",
+        # when it was said is no past event of the step
+        "Vice Minister Carl Berg will return to Lindau on 8 July for another round, the "
+        "ministry said late yesterday.",
     ],
 )
 def test_an_event_to_come_is_a_next_step(sentence: str) -> None:
     assert _nexts(sentence) == [sentence]
+
+
+def test_a_day_before_may_is_a_time() -> None:
+    sentence = "Vice Minister Carl Berg will return to Lindau on 8 May for another round."
+    article = Article(
+        url="https://x.test/a",
+        title="",
+        paragraphs=(LEDE, sentence),
+        published=datetime(2025, 4, 20, tzinfo=UTC),
+    )
+    assert [f.text for f in find_facts(article).next] == [sentence]
+
+
+def test_a_leading_he_is_never_named_after_an_organisation() -> None:
+    article = Article(
+        url="https://x.test/a",
+        title="",
+        paragraphs=(
+            LEDE,
+            'Ruiz will attend the summit, the Foreign Office said. The talks aim to "deepen '
+            'ties with the region," the Foreign Office said.',
+            "He will meet Aldorian Minister Carl Berg in Lindau on 14 July to discuss fishing.",
+        ),
+        published=PUBLISHED,
+    )
+    nexts = [f.text for f in summarize(article).next]
+    assert nexts
+    assert not any(n.startswith("Office") for n in nexts)
 
 
 def test_a_step_yet_to_be_fixed_still_needs_its_own_words() -> None:
