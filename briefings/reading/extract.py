@@ -32,7 +32,8 @@ from briefings.reading.boilerplate import (
 )
 from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import LineKind, line_kind
-from briefings.reading.headline import headline_from_lede
+from briefings.reading.headings import names_an_organisation
+from briefings.reading.headline import headline_from_paragraphs
 from briefings.reading.page import read_page
 from briefings.reading.pagemeta import read_byline, read_meta, read_standfirst
 from briefings.reading.timecode import without_timecodes
@@ -89,7 +90,8 @@ def parse_html(page: str, url: str = "") -> Article:
     outlet = meta.sitename
     title = _clean_title(meta.title, outlet)
     blocks, kinds, heading, byline_authors = _paragraphs(doc.body, title, outlet)
-    title = title if _is_headline(title, outlet) else heading or title
+    if not _is_headline(title, outlet):  # the h1, else the title; an office's name is neither
+        title = next((t for t in (heading, title) if t and not names_an_organisation(t)), "")
     page_text = read_page(blocks, title=title, outlet=outlet, line_kinds=kinds)
     paragraphs = list(page_text.body)
     standfirst = page_text.standfirst
@@ -105,7 +107,7 @@ def parse_html(page: str, url: str = "") -> Article:
         authors = credit_authors(byline, outlet) or ()
     return Article(
         url=url or canonical,
-        title=title or (headline_from_lede(paragraphs[0]) if paragraphs else ""),
+        title=title or headline_from_paragraphs(paragraphs),
         paragraphs=tuple(paragraphs),
         outlet=outlet,
         published=meta.published,
@@ -158,6 +160,8 @@ def _is_headline(title: str, outlet: str) -> bool:
     """A page title that can be the headline: not the site's name, a section or a date."""
     if len(title.split()) < 3 or (outlet and title.casefold() == outlet.casefold()):
         return False
+    if names_an_organisation(title):
+        return False  # the issuing office's name: "Ministry of Foreign Affairs of Estria"
     return line_kind(title) is None
 
 

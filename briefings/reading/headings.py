@@ -98,3 +98,77 @@ def is_names_and_titles(line: str) -> bool:
         elif word.casefold() not in _JOINERS:
             return False
     return capitals >= _NAMES_MIN_WORDS
+
+
+# An organisation that issues releases: "Office of the United States Trade Representative",
+# "Ministry of Foreign Affairs of Japan", "Permanent Mission of Estria to the United Nations".
+_ISSUER = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+){0,3}(?:Office|Ministry|Department|Embassy|Mission|"
+    r"Delegation|Consulate(?: General)?|High Commission|Secretariat|Directorate(?:-General)?)"
+    r"\s+(?:of|for|to)\s"
+)
+# A country by its long name: "United States of America", "Republic of Estria", "People's
+# Republic of China", "United Arab Emirates", "Trinidad and Tobago".
+_COUNTRY = re.compile(
+    r"^(?:The\s+)?(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Republic|Kingdom|Federation|Emirates|States|"
+    r"Union|Commonwealth|Principality|Sultanate|Confederation|Islands)"
+    r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3})?|[A-Z][\w'’-]*\s+and\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]*)$"
+)
+# Words ending in -s or -ed that name, not tell: an organisation's name holds no verb ("Announces").
+_NAME_WORDS = word_set(
+    "affairs states nations relations services industries resources islands emirates works "
+    "communications customs statistics rights forces veterans americas netherlands philippines "
+    "territories regions communities countries commons lords fisheries forests finances "
+    "economics sciences studies arts laws operations programs programmes united"
+)
+_NAME_MAX_WORDS = 14
+
+
+def names_an_organisation(line: str) -> bool:
+    """A line that is only an organisation's or a country's name, never a headline: every
+    word capitalized but the small words that join a name, no stop, no word that reads as a
+    verb ("Office of the Estrian Trade Representative", "Republic of Estria")."""
+    text = line.strip()
+    if ends_sentence(text) or not 2 <= words(text) <= _NAME_MAX_WORDS:
+        return False
+    if _ISSUER.match(text) is None and _COUNTRY.match(text) is None:
+        return False
+    for word in text.split()[1:]:
+        folded = word.casefold()
+        if not word[:1].isupper():
+            if folded not in _JOINERS:
+                return False
+        elif folded.endswith(("ed", "s")) and folded not in _NAME_WORDS:
+            return False  # "Ministry of Trade Welcomes ...", "... Agreed"
+    return True
+
+
+_INTRO_JOINERS = _JOINERS | word_set("from by")
+_INTRO_MAX_WORDS = 12
+# A question a FAQ page or an explainer sets over its answer: "What does the agreement cover?"
+_QUESTION = re.compile(
+    r"^(?:what|how|why|when|where|who|which|whose|is|are|was|were|does|do|did|can|could|will|"
+    r"would|should|has|have)\s[^.!?:;\"“”]*\?$",
+    re.IGNORECASE,
+)
+_QUESTION_MAX_WORDS = 14
+
+
+def is_heading_with_colon(line: str) -> bool:
+    """A heading over a statement, ending in a colon, with no sentence in it: every word
+    capitalized but the small words that join a title ("Statement from Ambassador Jane
+    Roe:")."""
+    text = line.rstrip()
+    if not text.endswith(":") or not 2 <= words(text) <= _INTRO_MAX_WORDS:
+        return False
+    return all(
+        word[:1].isupper() or not word[:1].isalpha() or word.casefold() in _INTRO_JOINERS
+        for word in text.split()
+    )
+
+
+def is_question_subhead(line: str) -> bool:
+    """A short question on a line of its own, no quote in it: a FAQ page's or an explainer's
+    subhead ("What does the agreement cover?")."""
+    return words(line) <= _QUESTION_MAX_WORDS and _QUESTION.match(line.strip()) is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from briefings.reading.dateline import split_dateline
 from briefings.reading.officialdom import without_opening_label
@@ -16,6 +17,15 @@ TRAILING_ATTRIBUTION = re.compile(
 _ATTRIBUTION_WORDS = ("according to", "said", "says", "reported", "announced")
 _BREAKS = re.compile(r",\s|\s(?:on|in|at|after|over|amid|as|with|while|because)\s")
 MAX_WORDS = 16
+# What a speaker says before the news: a greeting, thanks, or a spoken opener with its comma
+# ("Good afternoon.", "Thank you all for coming.", "Okay, got a couple of things first.").
+SPOKEN_OPENING = re.compile(
+    r"^(?:good (?:morning|afternoon|evening|day)\b|(?:hello|hi|hey|greetings|welcome|"
+    r"thank you|thanks(?! to\b))\b|(?:okay|ok|alright|all right|well|so|um+|uh+|yes|yeah|"
+    r"great|right|sure|now|morning|afternoon|evening)\s*(?:[,.!…—-]|$))",
+    re.IGNORECASE,
+)
+_LEDE_REACH = 4  # paragraphs where the first informative sentence is looked for
 
 
 def lede_sentence(paragraph: str) -> str:
@@ -31,6 +41,23 @@ def drop_trailing_attribution(sentence: str) -> str:
     if "," not in sentence or not any(word in sentence for word in _ATTRIBUTION_WORDS):
         return sentence  # the cheap test first: the pattern cannot match
     return TRAILING_ATTRIBUTION.sub(r"\1", sentence)
+
+
+def is_spoken_opening(sentence: str) -> bool:
+    """A greeting, thanks or a spoken opener ("Good afternoon", "Okay, ..."): never a
+    headline."""
+    return SPOKEN_OPENING.match(sentence.lstrip("“\"‘'")) is not None
+
+
+def headline_from_paragraphs(paragraphs: Sequence[str]) -> str:
+    """A short headline from the first informative sentence of the body: a transcript's
+    greeting or spoken opener is passed over. Empty when there is no body."""
+    for paragraph in paragraphs[:_LEDE_REACH]:
+        _, body = split_dateline(paragraph.strip())
+        for sentence in sentences(without_opening_label(body)):
+            if sentence.strip() and not is_spoken_opening(sentence):
+                return headline_from_lede(sentence)
+    return headline_from_lede(paragraphs[0]) if paragraphs else ""
 
 
 def headline_from_lede(paragraph: str) -> str:

@@ -8,7 +8,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefings.reading.furniture import LineKind, is_title_like, word_set, words
-from briefings.reading.headings import first_of_repeats
+from briefings.reading.headings import first_of_repeats, names_an_organisation
+from briefings.reading.headline import is_spoken_opening
 from briefings.reading.officialdom import opens_with_label
 
 _HEADLINE_REACH = 25  # lines above the body where the headline may stand
@@ -40,6 +41,8 @@ def choose_headline(
             continue  # a speaker's turn or a numbered item: "MS ROE: Good afternoon"
         if _is_outlet_name(line, outlet) or _repeats_itself(line) or _PLACE.match(line):
             continue
+        if is_spoken_opening(line) or names_an_organisation(line):
+            continue  # "Good afternoon, everyone", "Ministry of Foreign Affairs of Estria"
         stems = _stems(line)
         shared = len(stems & lede)
         # A headline is often shown twice (in the page's header and over the article); past a

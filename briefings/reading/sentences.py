@@ -7,11 +7,14 @@ import string
 
 # Words ending in a period that do not end a sentence.
 _ABBREVIATED = (
-    "mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd vs etc no "
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd vs etc "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g "
-    "mt ft approx dept est fig vol op rev adm cmdr maj h.e hon rt"
+    "mt ft approx dept est fig vol op rev adm cmdr maj h.e hon rt smt shri sh kum amb "
+    "para paras cl sec secs pp"
 )
 ABBREVIATIONS = frozenset(_ABBREVIATED.split())
+# Abbreviated only before a number ("No. 5", "Art. 12", "Nos. 3 and 4"): "said no." ends one.
+_BEFORE_NUMBER = frozenset(("no", "nos", "art", "arts"))
 _LONGEST = max(map(len, ABBREVIATIONS))
 # What a word is made of here, in ASCII text (where isalpha() is exactly these letters).
 _ASCII_WORD_CHARS = string.ascii_letters + "."
@@ -26,7 +29,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end(1)
-        if match.group(1)[0] == "." and _is_abbreviation(text, match.start(1)):
+        if match.group(1)[0] == "." and _is_abbreviation(text, match.start(1), match.end()):
             continue
         spans.append((start, end))
         start = match.end()
@@ -39,8 +42,9 @@ def sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in split_sentences(text)]
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the word before the period at ``dot`` (its letters and dots) is abbreviated."""
+def _is_abbreviation(text: str, dot: int, after: int) -> bool:
+    """Whether the word before the period at ``dot`` (its letters and dots) is abbreviated;
+    ``after``: where the next word begins."""
     tail = text[max(0, dot - _LONGEST - 1) : dot]
     if tail.isascii():  # the common case: one call instead of a loop over the letters
         word = tail[len(tail.rstrip(_ASCII_WORD_CHARS)) :].lower()
@@ -53,4 +57,6 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         word = text[begin:dot].lower()
     # Single capitals are initials ("John F. Kennedy"); a word that opens with a period is
     # the end of an abbreviation a stray space broke ("U .S. Trade").
+    if word in _BEFORE_NUMBER:
+        return text[after : after + 1].isdigit()
     return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper()) or word[:1] == "."

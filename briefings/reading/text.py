@@ -16,7 +16,7 @@ from briefings.reading.boilerplate import BYLINE
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import parse_date_line
 from briefings.reading.furniture import FIELDS, ends_sentence
-from briefings.reading.headline import headline_from_lede
+from briefings.reading.headline import headline_from_paragraphs
 from briefings.reading.page import read_page
 from briefings.reading.timecode import without_timecodes
 
@@ -30,7 +30,7 @@ def parse_text(text: str, url: str = "") -> Article:
     page = read_page(lines, outlet=outlet)
     paragraphs = list(page.body)
     dateline = split_dateline(paragraphs[0])[0] if paragraphs else ""
-    title = page.title or (headline_from_lede(paragraphs[0]) if paragraphs else "")
+    title = page.title or headline_from_paragraphs(paragraphs)
     return Article(
         url=url,
         title=title,
@@ -106,10 +106,15 @@ def _outlet_and_date(lines: list[str]) -> tuple[str, datetime | None]:
     return outlet, published
 
 
+# A date or a time in a line: "12/27/2013", "4:25 PM": a timestamp line, never the outlet.
+_STAMP = re.compile(r"\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
+
+
 def _is_outlet_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return (
         bool(letters)
+        and _STAMP.search(line) is None
         and all(c.isupper() for c in letters)
         and 2 <= len(line.split()) <= 6
         and not split_dateline(line)[0]

@@ -404,3 +404,48 @@ def test_an_honourable_member_ends_no_sentence() -> None:
         "My right hon. Friend will set those out.",
         "The hon. Lady asked about it.",
     ]
+
+
+def test_a_timestamp_line_is_not_the_outlet() -> None:
+    article = parse_text(
+        "• 12/27/2013 4:25 PM\n"
+        "Estria and Norrvik agree to review their trade pact\n"
+        "Estria and Norrvik agreed on Tuesday to review their trade pact, the trade minister "
+        "said in a statement.\n"
+        "The review will start in March and end by the close of the year, officials said.\n"
+    )
+    assert article.outlet == ""
+    assert article.title == "Estria and Norrvik agree to review their trade pact"
+
+
+def test_a_transcript_without_a_title_line_is_not_headed_by_its_greeting() -> None:
+    article = parse_text(
+        "MS ROE: Good afternoon.\n"
+        "Okay, got a couple of things at the top.\n"
+        "Estria and Norrvik agreed on Tuesday to review their trade pact and its quotas.\n"
+        "The review will start in March and end by the close of the year, officials said.\n"
+    )
+    assert article.title == (
+        "Estria and Norrvik agreed on Tuesday to review their trade pact and its quotas"
+    )
+
+
+def test_an_office_name_as_the_page_title_is_not_the_headline() -> None:
+    from briefings.reading.extract import parse_html
+
+    body = (
+        "Estria and Norrvik agreed on Tuesday to review their trade pact and its quotas, the "
+        "two trade ministers said after a day of talks in the Estrian capital."
+    )
+    more = (
+        "The review will start in March and end by the close of the year, officials of both "
+        "countries said, and it will cover steel, dairy and the rules for small firms."
+    )
+    page = (
+        "<html><head><title>Ministry of Foreign Affairs of Estria</title></head><body>"
+        "<header>Ministry of Foreign Affairs of Estria</header><article>"
+        "<h1>Estria and Norrvik agree to review their trade pact</h1>"
+        f"<p>{body}</p><p>{more}</p></article></body></html>"
+    )
+    article = parse_html(page, "https://x.test/release")
+    assert article.title == "Estria and Norrvik agree to review their trade pact"

@@ -8,7 +8,11 @@ import pytest
 
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import parse_date_line, parse_iso
-from briefings.reading.headline import headline_from_lede, lede_sentence
+from briefings.reading.headline import (
+    headline_from_lede,
+    headline_from_paragraphs,
+    lede_sentence,
+)
 from briefings.reading.sentences import sentences
 
 
@@ -53,6 +57,58 @@ def test_sentences_respect_abbreviations_and_quotes() -> None:
 def test_an_abbreviation_broken_by_a_stray_space_ends_no_sentence() -> None:
     text = "The round ended in Tallvik today, U .S. Trade Representative Ana Berg said. Then."
     assert sentences(text) == [text[:-6], "Then."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smt. Ana Berg met the envoy.",
+        "Shri. Ravi Roe met the envoy.",
+        "Hon. Jane Roe met the envoy.",
+        "Dr. Jane Roe met the envoy.",
+        "Prof. Jane Roe met the envoy.",
+        "Amb. Jane Roe met the envoy.",
+        "Sen. Roe and Rep. Doe met Gov. Poe.",
+        "Gen. Roe and Lt. Col. Doe met the envoy.",
+        "Resolution No. 12 was adopted by the council.",
+        "Under Art. 5 the parties consult each other.",
+        "As para. 4 of the text says, the quota ends in June.",
+    ],
+)
+def test_titles_and_numbered_references_end_no_sentence(text: str) -> None:
+    assert sentences(f"{text} Then it ended.") == [text, "Then it ended."]
+
+
+def test_no_and_art_end_a_sentence_before_a_word() -> None:
+    assert sentences("The minister said no. The talks ended.") == [
+        "The minister said no.",
+        "The talks ended.",
+    ]
+    assert sentences("They saw modern art. Then they left.") == [
+        "They saw modern art.",
+        "Then they left.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Good afternoon.", "Estria and Norrvik agreed on Tuesday to cut tariffs on steel."],
+        ["MODERATOR: Good morning, everyone. Thank you for joining us. Estria and Norrvik "
+         "agreed on Tuesday to cut tariffs on steel."],
+        ["Okay, got a couple of things at the top.",
+         "Estria and Norrvik agreed on Tuesday to cut tariffs on steel."],
+    ],
+)  # fmt: skip
+def test_a_greeting_or_a_spoken_opener_is_no_headline(paragraphs: list[str]) -> None:
+    assert headline_from_paragraphs(paragraphs) == (
+        "Estria and Norrvik agreed on Tuesday to cut tariffs on steel"
+    )
+
+
+def test_a_lede_that_opens_like_an_opener_is_still_the_headline() -> None:
+    lede = "So far, Estria has cut its tariffs on steel by half."
+    assert headline_from_paragraphs([lede]) == lede[:-1]
 
 
 def test_lede_headline() -> None:
