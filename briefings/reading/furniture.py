@@ -161,7 +161,8 @@ DISCLAIMER = re.compile(
     r"updated)|official website of|here'?s how you know|historical material|frozen in time|"
     r"no longer (?:being )?updated|archived content|archive site|not updated|safely connected|"
     r"secure websites|websites use https|was published under|"
-    r"(?:is|an?) equal opportunity (?:provider|employer))\b|\.gov websites?\b",
+    r"(?:is|an?) equal opportunity (?:provider|employer)|(?:has|have) not been saved|"
+    r"could not be saved)\b|\.gov websites?\b",
     re.IGNORECASE,
 )
 # Breadcrumbs and navigation rows: "Home > News > Trade", "United States | Washington".
@@ -177,7 +178,7 @@ _DISCLAIMER_HINTS = (
     "views and opinions",
     "updated", "correct at", "external links", "this page", "this release", "this website",
     "how you know", "historical", "frozen", "secure", "https", ".gov", "safely", "published under",
-    "equal opportunity",
+    "equal opportunity", "saved",
 )  # fmt: skip
 _SEPARATORS = (" | ", " > ", " » ", " › ")
 _YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern opening with a class scans faster

@@ -144,3 +144,27 @@ def opens_with_label(line: str) -> bool:
     """A line opening with a speaker's label or a list number: a transcript's turn or an
     item of a list, never a headline."""
     return _OPENING_LABEL.match(line) is not None
+
+
+# Link labels in brackets after a paragraph's last sentence: "... in 2006. (More) (Fact
+# Sheet)". One label alone is taken only when it names a link (a wire's "(Reuters)" stays).
+_LINK_LABELS = re.compile(r"(?<=[.!?\"”’])(?:\s*\([A-Z][^()]{0,40}\))+\s*$")
+_LABEL = re.compile(r"\(([^()]*)\)")
+_LINK_WORDS = re.compile(
+    r"\b(?:more|web ?page|website|link|pdf|full text|fact ?sheet|details|read)\b", re.IGNORECASE
+)
+_LINK_LABEL_MAX_WORDS = 4
+
+
+def without_link_labels(line: str) -> str:
+    """``line`` without the link labels in brackets that close it: they are no sentence
+    text."""
+    match = _LINK_LABELS.search(line)
+    if match is None:
+        return line
+    labels = _LABEL.findall(match.group(0))
+    if any(label.count(" ") >= _LINK_LABEL_MAX_WORDS for label in labels):
+        return line
+    if len(labels) < 2 and not _LINK_WORDS.search(labels[0]):
+        return line
+    return line[: match.start()].rstrip()

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from briefings.reading.boilerplate import credit_authors
 from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import (
+    CUT_SHORT,
     DATED_STOP,
     LineKind,
     describes_picture,
@@ -33,8 +34,13 @@ from briefings.reading.furniture import (
     line_kind,
     words,
 )
-from briefings.reading.headings import is_names_and_titles, split_title_pieces
-from briefings.reading.officialdom import is_contact_heading
+from briefings.reading.headings import (
+    is_heading_with_colon,
+    is_names_and_titles,
+    is_question_subhead,
+    split_title_pieces,
+)
+from briefings.reading.officialdom import is_contact_heading, without_link_labels
 from briefings.reading.pagetitle import choose_headline
 from briefings.reading.paragraphs import MARKER, MARKERS, body_paragraphs
 from briefings.reading.repeats import (
@@ -104,6 +110,7 @@ def read_page(
     the :func:`~briefings.reading.furniture.line_kind` of each line, when the caller has them."""
     if line_kinds is None:
         line_kinds = [line_kind(line) for line in lines]
+    lines, line_kinds = _without_link_labels(lines, line_kinds)
     lines, credited = cut_trailing_credits(lines)
     intrinsic = list(line_kinds)
     kinds: list[LineKind | None] = list(intrinsic)
@@ -124,6 +131,18 @@ def read_page(
     done = tuple(k or LineKind.LABEL for k in kinds)
     body = body_paragraphs(lines, done)
     return PageText(headline, standfirst, tuple(body), _authors(lines, done, outlet), done)
+
+
+def _without_link_labels(
+    lines: Sequence[str], kinds: Sequence[LineKind | None]
+) -> tuple[list[str], list[LineKind | None]]:
+    """The lines without the link labels that close a paragraph ("... in 2006. (More)
+    (Fact Sheet)"), each changed line judged again."""
+    out, out_kinds = list(lines), list(kinds)
+    for i, line in enumerate(lines):
+        if line[-1:] == ")" and (cut := without_link_labels(line)) != line:
+            out[i], out_kinds[i] = cut, line_kind(cut)
+    return out, out_kinds
 
 
 def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | None:
@@ -260,6 +279,10 @@ def _resumes(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> 
 
 
 def _body_line_kind(line: str) -> LineKind:
+    if line[-1:] == ":" and is_heading_with_colon(line):
+        return LineKind.LABEL  # "Statement from Ambassador Jane Roe:" over no quote
+    if line[-1:] == "?" and is_question_subhead(line):
+        return LineKind.SUBHEAD  # "What does the agreement cover?"
     if ends_sentence(line) and (words(line) >= 3 or line.rstrip()[-1:] in '”"’'):
         return LineKind.BODY
     if AGENDA_LINE.match(line):
@@ -282,6 +305,7 @@ def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
             if kinds[i] is LineKind.BODY
             and is_prose(lines[i])
             and not _headline_with_quote(lines[i])
+            and not _cut_short(lines[i])
         ),
         None,
     )
@@ -291,10 +315,18 @@ def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
         if kinds[i] is not LineKind.BODY:
             continue
         line = lines[i]
-        if (words(line) < 6 and not AGENDA_LINE.match(line)) or _headline_with_quote(line):
+        short = words(line) < 6 and not AGENDA_LINE.match(line)
+        if short or _headline_with_quote(line) or _cut_short(line):
             kinds[i] = LineKind.TEASER
 
 
+def _cut_short(line: str) -> bool:
+    """A listing's excerpt that the page cut short ("... the new contract was..."); an
+    ellipsis in brackets marks a cut the article itself made ("[...]")."""
+    return CUT_SHORT.search(line) is not None and not line.rstrip().endswith(_OWN_CUTS)
+
+
+_OWN_CUTS = ("[...]", "[…]", "(...)", "(…)")
 _HEADLINE_MAX_WORDS = 16
 
 

@@ -503,3 +503,93 @@ def test_a_name_under_its_honours_is_not_the_headline() -> None:
         ]
     )
     assert page.title == "Estria and Norrvik agree to review their trade pact"
+
+
+THIRD = "Most economists had expected the bank to hold its rate until the autumn, a survey showed."
+
+
+def test_a_transcript_greeting_is_not_the_headline() -> None:
+    page = read_page(["Press briefing", "Good afternoon, everyone", LEDE, SECOND], title="")
+    assert page.title != "Good afternoon, everyone"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Office of the Estrian Trade Representative",
+        "Ministry of Foreign Affairs of Estria",
+        "Department of Foreign Affairs and Trade",
+        "Permanent Mission of Estria to the United Nations",
+        "United States of America",
+        "Republic of Estria",
+    ],
+)
+def test_an_organisation_or_a_country_alone_is_not_the_headline(name: str) -> None:
+    page = read_page([name, "Estria holds rates at the central bank", LEDE, SECOND])
+    assert page.title == "Estria holds rates at the central bank"
+    page = read_page(["Home", name, LEDE, SECOND])
+    assert page.title == ""  # none: the headline is then made from the lede
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Ministry of Trade Welcomes Estrian Rate Decision",
+        "Estrian Central Bank Holds Rates",
+    ],
+)
+def test_a_title_case_headline_naming_a_ministry_is_the_headline(headline: str) -> None:
+    page = read_page(["Home", headline, LEDE, SECOND])
+    assert page.title == headline
+
+
+def test_a_statement_heading_over_no_quote_is_not_body_text() -> None:
+    page = read_page(
+        ["Estria holds rates at the central bank", LEDE, SECOND,
+         "Statement from Ambassador Jane Roe:", THIRD]
+    )  # fmt: skip
+    assert page.body == (LEDE, SECOND, THIRD)
+
+
+def test_link_labels_after_the_last_sentence_are_not_sentence_text() -> None:
+    lede = (
+        "The Estrian trade pact, which removes tariffs on most goods traded between the two "
+        "countries and their ports, entered into force for Norrvik on 1 March 2006."
+    )
+    page = read_page(
+        ["Estria and Norrvik mark the pact", f"{lede} (More) (Trade Pact Webpage)",
+         "United States of America", SECOND]
+    )  # fmt: skip
+    assert page.body[0] == lede
+    assert page.title == "Estria and Norrvik mark the pact"
+
+
+def test_a_wire_credit_in_brackets_is_no_link_label() -> None:
+    from briefings.reading.officialdom import without_link_labels
+
+    assert without_link_labels("Talks ended on Friday. (Northwind)") == (
+        "Talks ended on Friday. (Northwind)"
+    )
+    assert without_link_labels("Talks ended on Friday. (Full text)") == "Talks ended on Friday."
+
+
+def test_listing_excerpts_cut_short_at_the_page_end_are_not_the_article() -> None:
+    excerpt = (
+        "Norrvik's port workers voted on Monday to accept a new contract after three weeks of "
+        "talks with the..."
+    )
+    page = read_page(["Estria holds rates at the central bank", LEDE, SECOND, excerpt])
+    assert page.body == (LEDE, SECOND)
+
+
+def test_a_site_widget_message_is_furniture() -> None:
+    assert line_kind("The edit just sent has not been saved.") is LineKind.PROMPT
+
+
+def test_a_faq_question_is_a_subhead_not_a_bullet() -> None:
+    page = read_page(
+        ["Estria holds rates at the central bank", LEDE, SECOND, "What does the decision mean?",
+         THIRD]
+    )  # fmt: skip
+    assert page.body == (LEDE, SECOND, THIRD)
+    assert page.kinds[3] is LineKind.SUBHEAD
