@@ -26,7 +26,8 @@ BACKGROUND = re.compile(
     r"had (?:been|set|imposed|agreed|said|raised|threatened|announced|reached|signed))|"
     r"[Ee]arlier (?:this|in the) (?:week|month|year)|[Ll]ast (?:week|month|year)|"
     r"^Before (?:this|that|the) \w+,|"
-    r"(?:weeks|months|years|decades?) (?:ago|since)|[Ii]n recent (?:weeks|months|years)|"
+    r"(?:weeks|months|years|decades?) since|(?P<ago>(?:hours|days?|weeks?|months?|years?|"
+    r"decades?) ago)|[Ii]n recent (?:weeks|months|years)|"
     r"[Ff]or (?:years|decades|months)|(?:[Ff]or|[Oo]ver) the (?:past|last) (?:\w+ )?"
     r"(?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
     rf"(?:[Ii]n|of|[Ss]ince) (?:(?:early|mid|late)[- ]|(?P<month>{_ANY_MONTH})\.? )?"
@@ -50,6 +51,17 @@ _ATTRIBUTIVE_END = re.compile(
 # called prorogation, came after ..."): what set it off, told with it ("It comes after ..."
 # tells what came before).
 _EVENT_SUBJECT = re.compile(r"The [a-z]+(?:, [^,]{1,40},)? $")
+# A figure set beside an earlier one: "up 5% from a year ago", "higher than two years ago"
+# ("more than two years ago" is a look back).
+_COMPARED_END = re.compile(
+    r"\b(?:from|(?<!more )(?<!less )(?<!fewer )than|with|versus|vs\.?|to) (?:\S+ ){0,2}$"
+)
+# Hours that make a day or more: "Twenty-four hours ago", "48 hours ago" (not "hours ago",
+# "two hours ago": the day of the news).
+_DAY_OF_HOURS_END = re.compile(
+    r"(?:\b(?:2[4-9]|[3-9]\d|\d{3,})|(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|"
+    r"[Ss]eventy)[- ]?\w*) $"
+)
 # A deadline, when the report's own year is not known: "by the end of 2004".
 _DEADLINE_END = re.compile(r"\b(?:by|before|until) the (?:end|start|beginning|middle) $")
 # An opening phrase that leads to the news: "Building on the talks in February 2018, the
@@ -124,6 +136,12 @@ def _describes_a_thing(
     text: str, match: re.Match[str], today: date | None, next_step: bool
 ) -> bool:
     start = match.start()
+    if match["ago"]:
+        before = text[max(0, start - 30) : start]
+        if match.group().startswith("hours") and not _DAY_OF_HOURS_END.search(before):
+            return True  # "two hours ago": today, the day of the news
+        if _COMPARED_END.search(before):
+            return True  # "up 5% from a year ago"
     if match["verbal"]:
         if match.group()[:4] in {"came", "come"} and _EVENT_SUBJECT.match(text[:start]):
             return True  # "The collapse came after ministers rejected ...": what set it off

@@ -183,7 +183,71 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         schedule = agenda[0]._replace(raw="; ".join(s.raw.rstrip(".") for s in agenda))
         scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
     best = sorted(scored, key=lambda s: (-s[0], s[1].order))[:MAX_NEXT]
-    return [s for _, s in sorted(best, key=lambda s: s[1].order)]
+    return one_per_step([s for _, s in sorted(best, key=lambda s: s[1].order)])
+
+
+# A day a step is named by: a weekday, or a date (see ``_DAY``).
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_STEM = re.compile(r"\b([a-z]{4,5})")
+
+
+def one_per_step(steps: list[Statement]) -> list[Statement]:
+    """``steps`` with each step told once. A schedule's item ("Vote: Thursday 26 March") on
+    the day a sentence names ("On Thursday, MEPs will adopt ...") is that step: the sentence
+    is kept, with the item's date when it names only the weekday ("On Thursday 26 March,
+    ..."). Two sentences on the same day and of mostly the same words are one."""
+    kept: list[Statement] = []
+    for step in steps:
+        if _a_schedule(step.raw):
+            continue  # weighed after the sentences
+        if not any(_same_step(step.raw, other.raw) for other in kept):
+            kept.append(step)
+    for step in steps:
+        if not _a_schedule(step.raw):
+            continue
+        items = []
+        for item in step.raw.split("; "):
+            when = item.partition(": ")[2]
+            told = [i for i, other in enumerate(kept) if _days(when) & _days(other.raw)]
+            if not told:
+                items.append(item)
+            elif (dated := _with_date(kept[told[0]].raw, when)) is not None:
+                kept[told[0]] = kept[told[0]]._replace(raw=dated)
+        if items:
+            kept.append(step._replace(raw="; ".join(items)))
+    return sorted(kept, key=lambda s: s.order)
+
+
+def _a_schedule(text: str) -> bool:
+    """Whether ``text`` is a schedule's items ("Debate: Tuesday, 12 February; Vote: ...")."""
+    return all(AGENDA_LINE.match(item) for item in text.split("; "))
+
+
+def _days(text: str) -> set[str]:
+    """The weekdays and dates ("26 March" as "march 26") ``text`` names."""
+    days = set(_WEEKDAY.findall(text))
+    for match in _DAY.finditer(text):
+        month = (match["month"] or match["month_second"]).lower()
+        days.add(f"{month} {int(match['day'] or match['day_first'])}")
+    return days
+
+
+def _same_step(text: str, other: str) -> bool:
+    """Whether two sentences name the same day and mostly the same words."""
+    if not _days(text) & _days(other):
+        return False
+    words, others = set(_STEM.findall(text)), set(_STEM.findall(other))
+    return len(words & others) >= 0.5 * min(len(words), len(others))
+
+
+def _with_date(text: str, when: str) -> str | None:
+    """``text`` with the weekday it names given the date of ``when`` ("Thursday 26 March"),
+    when ``text`` names no date of its own."""
+    weekday = _WEEKDAY.match(when)
+    if weekday is None or _DAY.search(text) or _DAY.search(when) is None:
+        return None
+    day = when.rstrip(". ")
+    return re.sub(rf"\b{weekday.group()}\b", day, text, count=1)
 
 
 def _firm(text: str) -> bool:

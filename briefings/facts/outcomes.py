@@ -16,6 +16,7 @@ from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count, speculates
 from briefings.facts.meetings import find_meeting
 from briefings.facts.nextsteps import next_steps
+from briefings.facts.pointers import antecedent, points_back
 from briefings.facts.statements import MAX_WORDS, Statement, shortened, statements
 from briefings.model import Article, Fact
 from briefings.quotes.textcache import TextCache
@@ -97,6 +98,9 @@ _COMMON = frozenset((
     "today",
 ))  # fmt: skip
 _MEETING_WORD = re.compile(r"\bmet\b")
+# A scene, not a result: "While delegates talk inside, police are preparing for ...": a
+# "while" clause, then something going on.
+_SCENE = re.compile(r"^While [^,]{3,80}, [^,;]{0,60}?\b(?:is|are) \w+ing\b")
 # A sentence that opens by pointing back to the one before it.
 _POINTS_BACK = re.compile(
     r"^(?:It|Its|This|These|They|Their|Both|The (\w+))\b"
@@ -175,6 +179,8 @@ class _Candidate(NamedTuple):
     order: int
     item: Statement | str  # a statement, or a sentence made for it (who met whom)
     stems: set[str]  # its content stems, then its news words (see ``_weighed``)
+    lead: Statement | None = None  # the sentence it points back to (see ``antecedent``)
+    joined: bool = False  # whether the bullet shows its lead before it
 
 
 def _outcomes(
@@ -191,7 +197,13 @@ def _outcomes(
     scored: list[_Candidate] = []
     lede_paragraph = found[0].paragraph if found else 0  # after any date-only paragraph
     lede_found = handed_on = speech = False
+    prior: Statement | None = None
+    number = -1  # the order of the last list number ("2.")
     for statement in found:
+        if len(statement.raw) < 12 and _NUMBERING.match(statement.raw):
+            number = statement.order
+            continue  # "1.": a list's number
+        before, prior = prior, statement
         if statement.paragraph >= lede_paragraph + OUTCOME_REACH:
             continue
         in_lede = not lede_found and (handed_on or statement.paragraph == lede_paragraph)
@@ -211,8 +223,6 @@ def _outcomes(
                     sentence = meeting.sentence()
                     scored.append(_Candidate(2.5, statement.order, sentence, set()))
                 continue
-        if len(raw) < 12 and _NUMBERING.match(raw):
-            continue  # "1.": a list's number
         if courteous(raw):  # "Thank you, minister.": no news in it
             if not lede_found and statement.paragraph < lede_paragraph + SPEECH_REACH:
                 speech = handed_on = True  # a speech: its lede tells what happened
@@ -220,10 +230,16 @@ def _outcomes(
         if in_lede and raw.endswith(":") and statement.paragraph < lede_paragraph + STANCE_REACH:
             handed_on = True  # "Statement by the Minister on the accord:": what follows leads
             continue
+        lead, joined = None, False
+        if before is not None and points_back(raw, topic):
+            lead = antecedent(statement, before, number)
+            if lead is None:
+                continue  # "These include ...", with what it points back to left out
+            joined = lead.words + words <= MAX_JOINED_WORDS
         if in_lede and not _a_stance(raw) and (not speech or tells_an_event(raw)):
             lede_found = True
             if not (headline and repeats(raw, headline, topic)):
-                scored.append(_Candidate(10.0, statement.order, statement, set()))
+                scored.append(_Candidate(10.0, statement.order, statement, set(), lead, joined))
             continue
         # A stance in the lede's place ("Norland is committed to ...") hands it on to the
         # sentence after it (in the first paragraphs), and is weighed as any other.
@@ -237,7 +253,7 @@ def _outcomes(
             continue  # what the headline says
         score = _outcome_score(statement, topic, stems)
         if score > 0:
-            scored.append(_Candidate(score, statement.order, statement, stems))
+            scored.append(_Candidate(score, statement.order, statement, stems, lead, joined))
     # The best few by their words of news, then weighed for their stance and what they add.
     ranked = sorted(
         (_weighed(c) for c in sorted(scored, key=lambda c: (-c.score, c.order))[: budget + POOL]),
@@ -252,13 +268,25 @@ def _outcomes(
             return True
         if in_quotes and _says_again(candidate.stems, in_quotes):
             return False
+        lead = candidate.lead
+        if (
+            candidate.joined
+            and lead is not None
+            and (looks_back(lead.raw, today) or in_an_earlier_month(lead, today))
+        ):
+            return False
         return not looks_back(item.raw, today) and not in_an_earlier_month(item, today)
 
     best, sequels = _most_news(ranked, budget, said or set(), news, following, today)
+    leads = {c.lead.order for c in best if c.lead is not None and c.joined}
     texts = []
     for candidate in sorted(best, key=lambda c: c.order):
         item = candidate.item
+        if candidate.order in leads:
+            continue  # shown before the sentence that points back to it
         text = item if isinstance(item, str) else item.text
+        if candidate.lead is not None and candidate.joined:
+            text = f"{candidate.lead.text} {text}"
         if candidate.order in sequels:
             text = f"{text} {sequels[candidate.order].text}"
         texts.append(text)
@@ -298,7 +326,7 @@ def _weighed(candidate: _Candidate) -> _Candidate:
     score = candidate.score
     if score < 2.5 and not candidate.stems.isdisjoint(_RHETORIC_STEMS):
         score -= min(len(RHETORIC.findall(text)), 3) * 0.3  # not for the lede or a meeting
-    return _Candidate(score, candidate.order, item, _news_words(text, candidate.stems or None))
+    return candidate._replace(score=score, stems=_news_words(text, candidate.stems or None))
 
 
 def _says_again(words: set[str], quoted: set[str]) -> bool:
@@ -372,7 +400,7 @@ def _most_news(
     while best is not None:
         chosen.append(best)
         told |= best.stems
-        sequel = _sequel(best, following, today)
+        sequel = _sequel(best, following, today) if not best.joined else None
         if sequel is not None and all(c.order != sequel.order for c in chosen):
             sequels[best.order] = sequel
             worth = [w for w in worth if w[2].order != sequel.order]
@@ -386,18 +414,51 @@ def _most_news(
                 heapq.heapreplace(worth, (now, rank, candidate))
                 continue
             heapq.heappop(worth)
-            if news(candidate):
-                best = candidate
-            else:
+            if not news(candidate):
                 passed_over = True
+            elif (shown := _as_shown(candidate, chosen, sequels)) is not None:
+                best = shown
     if len(chosen) > 1 or not passed_over:
         return chosen, sequels
-    return ranked[:budget], {}
+    return [c for c in ranked[:budget] if c.lead is None or c.joined], {}
+
+
+def _as_shown(
+    candidate: _Candidate, chosen: list[_Candidate], sequels: dict[int, Statement]
+) -> _Candidate | None:
+    """``candidate`` as it may be shown beside the ``chosen`` ones, or None. A sentence that
+    points back goes with the one it points back to: in its bullet when that one is chosen
+    and the two are short enough (see ``sequels``), else in the bullet right after it; when
+    that one is not chosen, both in one bullet, or not at all."""
+    for other in chosen:
+        if other.joined and other.lead is not None and other.lead.order == candidate.order:
+            return None  # shown before the sentence that points back to it
+    lead = candidate.lead
+    if lead is None:
+        return candidate
+    alone = candidate._replace(lead=None, joined=False)
+    for other in chosen:
+        if other.order == lead.order:
+            host, item = other.item, candidate.item
+            words = len(host.split()) if isinstance(host, str) else host.words
+            if (
+                isinstance(item, Statement)
+                and other.order not in sequels
+                and not other.joined
+                and words + item.words <= MAX_JOINED_WORDS
+            ):
+                sequels[other.order] = item
+                return None
+            return alone
+    if any(s.order == lead.order for s in sequels.values()):
+        return alone
+    return candidate if candidate.joined else None
 
 
 def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> float:
     """What a sentence is worth as an outcome: cue words of results, the headline's words
-    (the story it tells, ``stems``: its own), numbers, and an early place in the article."""
+    (the story it tells, ``stems``: its own), numbers, and an early place in the article. A
+    scene with no result ("While ..., police are preparing ...") is worth nothing."""
     text = statement.raw
     cues = cue_count(text)
     if cues is None or (cues == 0 and _WORTH.search(text) is not None):
@@ -405,7 +466,8 @@ def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> fl
     shared = len(stems & topic) if topic else 0
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if _DIGIT.search(text) else 0.0
-    return min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
+    score = min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
+    return 0.0 if cues == 0 and text[0] == "W" and _SCENE.match(text) else score
 
 
 def _surname(name: str) -> str:

@@ -171,3 +171,42 @@ def test_a_step_yet_to_be_fixed_still_needs_its_own_words() -> None:
 )
 def test_claims_the_future(sentence: str, claim: bool) -> None:
     assert claims_the_future(sentence) is claim
+
+
+def _steps(*paragraphs: str) -> list[str]:
+    article = Article(url="https://x.test/a", title="", paragraphs=paragraphs, published=PUBLISHED)
+    return [f.text for f in find_facts(article).next]
+
+
+def test_a_schedule_item_on_the_day_a_step_names_is_that_step_with_its_date() -> None:
+    steps = _steps(
+        LEDE,
+        "On Wednesday, the assembly will vote on the customs annex and its tariff schedule.",
+        "Vote: Wednesday 11 June",
+    )
+    assert steps == [
+        "On Wednesday 11 June, the assembly will vote on the customs annex and its tariff schedule."
+    ]
+
+
+def test_a_schedule_item_on_another_day_stays() -> None:
+    steps = _steps(
+        LEDE,
+        "On Wednesday, the assembly will vote on the customs annex and its tariff schedule.",
+        "Debate: Tuesday 10 June",
+        "Vote: Wednesday 11 June",
+    )
+    assert steps == [
+        "On Wednesday 11 June, the assembly will vote on the customs annex and its tariff "
+        "schedule.",
+        "Debate: Tuesday 10 June",
+    ]
+
+
+def test_two_sentences_on_one_step_are_one_next() -> None:
+    steps = _steps(
+        LEDE,
+        "The assembly will vote on the customs annex on Wednesday 11 June.",
+        "Members of the assembly are due to vote on the customs annex on Wednesday 11 June.",
+    )
+    assert steps == ["The assembly will vote on the customs annex on Wednesday 11 June."]

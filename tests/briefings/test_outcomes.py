@@ -15,6 +15,7 @@ from briefings.facts.cues import (
 )
 from briefings.facts.meetings import find_meeting
 from briefings.facts.outcomes import find_facts
+from briefings.facts.pointers import points_back
 from briefings.facts.statements import statements
 from briefings.model import Article
 from briefings.reading.sentences import sentences
@@ -170,7 +171,7 @@ def test_words_of_a_stance_weigh_against_an_outcome() -> None:
         "Trade remains vital and important to the shared prosperity of both nations.",
         "Both governments reaffirmed their strong commitment to sustainable and inclusive growth.",
         "The agreement sets cod quotas for each country from next year.",
-        "It also ends a dispute over the boundary between their waters.",
+        "The treaty also ends a dispute over the boundary between their waters.",
         "The talks were chaired by a mediator from Iceland.",
         "Inspectors from both sides will check the catches at the ports.",
     )
@@ -566,3 +567,96 @@ def test_a_speech_lede_tells_what_happened_not_what_the_day_will_bring() -> None
     assert tells_an_event("Today Norland and Estria reached a truce in their ship dispute.")
     assert not tells_an_event("Photographs will be taken at the conclusion of the meeting.")
     assert not tells_an_event("Trade between our two countries has never been more important.")
+
+
+def test_a_sentence_that_points_back_is_shown_with_what_it_points_back_to() -> None:
+    outcomes = _outcomes_of(
+        "Estria and Norrvik signed a fisheries agreement in Oslo on Monday.",
+        "The weather in Oslo was mild for the season, with light winds from the south.",
+        "The Estrian minister backed the priorities of the Norrvik presidency.",
+        "These include cheaper port licences, shared catch data and joint patrols.",
+    )
+    assert (
+        "The Estrian minister backed the priorities of the Norrvik presidency. These include "
+        "cheaper port licences, shared catch data and joint patrols." in outcomes
+    )
+    assert not any(o.startswith("These") for o in outcomes)
+
+
+def test_a_sentence_that_points_back_to_what_is_not_shown_is_left_out() -> None:
+    outcomes, _ = _facts(
+        "Estria and Norrvik signed a fisheries agreement in Oslo on Monday.",
+        "Norrvik lifted its ban on Estrian crab.",
+        "In March 2018, the two countries reached a political understanding on quotas.",
+        "These were set out in detail in a joint statement announcing a framework agreement.",
+    )
+    assert outcomes == [
+        "Estria and Norrvik signed a fisheries agreement in Oslo on Monday.",
+        "Norrvik lifted its ban on Estrian crab.",
+    ]
+
+
+def test_a_sentence_that_points_back_too_far_to_join_follows_its_own_bullet() -> None:
+    lede = (
+        "Estria and Norrvik signed a fisheries agreement in Oslo on Monday after two days of "
+        "talks between their trade ministers, their fisheries ministers, the port authorities "
+        "of both countries and the unions of the northern fleets."
+    )
+    sequel = (
+        "They agreed to cut the tariff on Estrian salmon to 5 percent, to lift the ban on "
+        "Norrvik crab and to share the data of every catch landed in either country."
+    )
+    outcomes = _outcomes_of(lede, sequel)
+    assert outcomes == [lede, sequel]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points"),
+    [
+        ("These include cheaper port licences.", True),
+        ("They reviewed the protocol.", True),
+        ("Such checks will be shared.", True),
+        ("The move came after talks failed.", True),
+        ("It welcomes the agreement.", True),
+        ("It is expected that the quotas will rise.", False),
+        ("It took seven years to complete the deal.", False),
+        ("This week the ministers met in Oslo.", False),
+        ("The ministers met in Oslo.", False),
+    ],
+)
+def test_what_points_back(sentence: str, points: bool) -> None:
+    assert points_back(sentence) is points
+
+
+def test_this_noun_the_headline_names_points_back_to_the_headline() -> None:
+    assert points_back("This agreement removes most duties.")
+    assert not points_back("This agreement removes most duties.", {"agree", "fishe"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        ("Twenty-four hours ago, there were fears that the talks would fail.", True),
+        ("Two weeks ago, the talks broke down in Geneva.", True),
+        ("A year ago, the two sides were far apart on quotas.", True),
+        ("Earlier this week, the ministers met in Oslo.", True),
+        ("Two hours ago, the ministers signed the agreement.", False),
+        ("Exports of salmon rose 5 percent from a year ago.", False),
+        ("Prices are higher than two years ago.", False),
+    ],
+)
+def test_a_time_counted_back_from_the_report_is_background(sentence: str, background: bool) -> None:
+    assert looks_back(sentence, date(2020, 7, 8)) is background
+
+
+def test_a_scene_with_no_result_is_no_outcome() -> None:
+    outcomes = _outcomes_of(
+        "Estria and Norrvik signed a fisheries agreement in Oslo on Monday.",
+        "While ministers talk inside the harbour hall, fishermen are gathering at the quay.",
+        "The accord covers cod, haddock and herring in the northern waters.",
+        "Trawlers from each fleet now land their catch in the other's harbours.",
+        "A joint committee settles disputes over fishing licences.",
+        "Inspectors from both countries share the records of every catch.",
+    )
+    assert len(outcomes) == 5
+    assert not any(o.startswith("While") for o in outcomes)

@@ -1,0 +1,47 @@
+"""Sentences that open by pointing back to the one before them ("These include ...", "They
+reviewed ...", "The move came after ..."): alone in a bullet they mean nothing to a reader,
+so they are shown joined to the sentence they point back to, or not at all."""
+
+from __future__ import annotations
+
+import re
+
+from briefings.facts.statements import Statement
+
+# A pronoun or a "this"/"such" that stands for what the sentence before told; "the move",
+# "the decision": nouns that only name an event already told. Not a time ("This week",
+# "This afternoon") nor "the same"/"the other".
+_POINTS_BACK = re.compile(
+    r"^(?:It|Its|This|These|They|Their|Those|Such|The (?:move|decision|step|announcement))\b"
+    r"(?! (?:same|other|time|week|weekend|month|year|morning|afternoon|evening|days?|spring|"
+    r"summer|autumn|fall|winter)\b)"
+)
+# "It" that stands for nothing: "It is expected that ...", "It was agreed to ...", "It took
+# seven years to ...".
+_DUMMY_IT = re.compile(
+    r"^It(?:[’']s| is| was| has been| had been| remains| seems| appears)"
+    r" (?!an?\b|the\b)\w+ (?:that|to|whether|for|if)\b|^It (?:took|takes|will take)\b"
+)
+
+
+# "This agreement", "These talks", "Such measures": a noun the headline may name.
+_THIS_NOUN = re.compile(r"^(?:This|These|Those|Such) (\w{4,5})")
+
+
+def points_back(text: str, headline_stems: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether ``text`` opens by pointing back to the sentence before it. "This agreement"
+    when the headline names an agreement points back to the headline, which a reader has."""
+    if _POINTS_BACK.match(text) is None or _DUMMY_IT.match(text) is not None:
+        return False
+    noun = _THIS_NOUN.match(text) if headline_stems else None
+    return noun is None or noun.group(1).casefold() not in headline_stems
+
+
+def antecedent(statement: Statement, before: Statement, number: int) -> Statement | None:
+    """The sentence ``statement`` points back to: ``before``, the one found before it, when
+    nothing but a list number (of order ``number``) came between. It is shown before it in
+    its bullet when the two are short enough to read as one, else in the bullet before."""
+    gap = 2 if number == statement.order - 1 else 1
+    if before.order != statement.order - gap or statement.paragraph > before.paragraph + gap:
+        return None  # a quote or a heading came between
+    return None if before.raw.endswith(":") else before
