@@ -65,6 +65,7 @@ COMPILED = [
     "briefings/quotes/pairs.py",
     "briefings/quotes/reported.py",
     "briefings/quotes/statement.py",
+    "briefings/facts/pointers.py",
 ]
 # One shared library for the group, kept inside the package so that every install (wheel
 # or editable) finds it wherever the package is.
