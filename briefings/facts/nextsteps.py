@@ -25,6 +25,8 @@ TIME_EXPRESSION = re.compile(
     r"April|May(?= \d)|(?<=\d )May|June|July|August|September|October|November|December|"
     r"[Tt]omorrow|[Tt]onight|"
     r"[Ss]oon|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
+    r"(?:[Nn]ext|[Cc]oming|[Ff]ollowing) (?:two|three|four|five|six|several|few|\d+) "
+    r"(?:days|weeks|months)|"
     r"[Ll]ater (?:this|today|in)|[Cc]oming (?:days|weeks|months|week|month|year)|"
     r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
     r"[Bb]y the end of|[Ww]ithin (?:the next|\w+ (?:days|weeks|months))|deadline|"

@@ -110,6 +110,9 @@ def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
         "Norland and Aldoria closed the fifth round last week, and the next round is due to "
         "take place in the coming month.",
         "Ruiz said the annex will be signed today.",
+        # a count of days, weeks or months still to come is a time
+        "The first round of talks, held over the next two weeks, will be conducted by video.",
+        "Experts will meet in Lindau in the coming three months to draft the customs chapter.",
         # when it was said is no past event of the step
         "Vice Minister Carl Berg will return to Lindau on 8 July for another round, the "
         "ministry said late yesterday.",
