@@ -96,8 +96,7 @@ def gender_of(person: Person, registry: Registry) -> str | None:
         texts = tuple(registry.texts)
         evidence |= _honorifics(texts).get(words[-1], set())
         if not evidence:
-            people = frozenset(registry.by_word.items())
-            evidence |= _pronouns(texts, people).get(words[-1], set())
+            evidence = _pronoun_evidence(person, registry)
     return evidence.pop() if len(evidence) == 1 else None
 
 
@@ -112,22 +111,31 @@ def _honorifics(texts: tuple[str, ...]) -> dict[str, set[str]]:
     return found
 
 
+def _pronoun_evidence(person: Person, registry: Registry) -> set[str]:
+    """The gender the pronouns give ``person``: a sentence (quotes masked) that names this
+    person only, of the people known, and uses he/his or she/her only ("Berg said his side
+    was ready")."""
+    surname = person.name.rsplit(" ", 1)[-1]
+    found: set[str] = set()
+    for gender, words in _gendered_sentences(tuple(registry.texts)):
+        if surname in words:
+            named = {registry.by_word[w] for w in words if w in registry.by_word}
+            if named == {person.name}:
+                found.add(gender)
+    return found
+
+
 @lru_cache(maxsize=8)
-def _pronouns(texts: tuple[str, ...], people: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
-    """Surname -> genders the pronouns give it: a sentence (quotes masked) that names one
-    known person only and uses he/his or she/her only ("Berg said his side was ready")."""
-    known = dict(people)  # a word of a name -> the full name
-    found: dict[str, set[str]] = {}
+def _gendered_sentences(texts: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The sentences of ``texts`` whose pronouns are all of one gender: that gender and the
+    sentence's capitalized words."""
+    found = []
     for text in texts:
         for sentence in _SENTENCE_END.split(text):
             pronouns = {_FEMININE.get(p, "m") for p in _PRONOUN.findall(sentence)}
-            if len(pronouns) != 1:
-                continue
-            named = {known[w] for w in _SURNAME.findall(sentence) if w in known}
-            if len(named) == 1:
-                surname = named.pop().rsplit(" ", 1)[-1]
-                found.setdefault(surname, set()).update(pronouns)
-    return found
+            if len(pronouns) == 1:
+                found.append((pronouns.pop(), frozenset(_SURNAME.findall(sentence))))
+    return tuple(found)
 
 
 def latest_fitting(pronoun: str, registry: Registry) -> Person | None:
