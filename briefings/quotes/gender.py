@@ -117,25 +117,18 @@ def _pronoun_evidence(person: Person, registry: Registry) -> set[str]:
     was ready")."""
     surname = person.name.rsplit(" ", 1)[-1]
     found: set[str] = set()
-    for gender, words in _gendered_sentences(tuple(registry.texts)):
-        if surname in words:
-            named = {registry.by_word[w] for w in words if w in registry.by_word}
-            if named == {person.name}:
-                found.add(gender)
-    return found
-
-
-@lru_cache(maxsize=8)
-def _gendered_sentences(texts: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The sentences of ``texts`` whose pronouns are all of one gender: that gender and the
-    sentence's capitalized words."""
-    found = []
-    for text in texts:
+    for text in registry.texts:
+        if surname not in text:
+            continue
         for sentence in _SENTENCE_END.split(text):
+            if surname not in sentence:
+                continue
             pronouns = {_FEMININE.get(p, "m") for p in _PRONOUN.findall(sentence)}
-            if len(pronouns) == 1:
-                found.append((pronouns.pop(), frozenset(_SURNAME.findall(sentence))))
-    return tuple(found)
+            words = _SURNAME.findall(sentence)
+            named = {registry.by_word[w] for w in words if w in registry.by_word}
+            if len(pronouns) == 1 and named == {person.name}:
+                found |= pronouns
+    return found
 
 
 def latest_fitting(pronoun: str, registry: Registry) -> Person | None:

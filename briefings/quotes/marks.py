@@ -144,6 +144,8 @@ _INTRODUCED_SINGLE = re.compile(
 def with_introduced_singles(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` (double-quoted) and the single-quoted spans a speech verb introduces
     outside them, in order."""
+    if ", '" not in text and ", ‘" not in text and ": '" not in text and ": ‘" not in text:
+        return spans
     extra = []
     for found in _INTRODUCED_SINGLE.finditer(text):
         i = found.end()
