@@ -56,6 +56,14 @@ _DETAILS = word_set("familiar close involved briefed knowledgeable with in at fr
 _NOUN_BEFORE = word_set("the a an its their his her these those our my your this")
 # A verb whose subject follows one of these is in a relative clause: "which the BBC noted".
 _RELATIVES = word_set("which who whom that")
+# Nouns for what someone said, owned by a possessive ("Berg's comment that ...") or a
+# nationality ("the German remarks"): their owner is the speaker of a quote they introduce.
+_SPEECH_NOUNS = word_set(
+    "comment comments remark remarks statement statements words warning warnings pledge "
+    "pledges claim claims assertion assertions promise promises vow vows"
+)
+_OWNED_BEFORE = word_set("that of about on as")  # "Berg's warning of "a long winter""
+_NATIONALITY_ENDS = ("an", "ese", "ish", "ch", "i")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +97,8 @@ def _is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
         return False
     if k and tokens[k - 1].lower in _NOUN_BEFORE and not tokens[k - 1].brk:
         return False
+    if k and _owner_word(tokens, k - 1):
+        return False  # "Carter's warning", "the German comments": a noun
     if not short or word not in NAMING_VERBS:
         return True
     # "was described by Johnson as": the passive names its speaker after "by"
@@ -291,6 +301,9 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     quote governs it ("X said the talks stalled, but Y said "...""). A short quote takes
     only the nearest verb: "a scheme called "..."" after "officials described" is a name."""
     verbs = [k for k in _verb_candidates(tokens) if _is_verb(tokens, k, False)]
+    owned = _owned_speech(tokens, verbs[-1] if verbs else -1)
+    if owned is not None:
+        return owned
     if short:
         verbs = [k for k in verbs[-1:] if _is_verb(tokens, k, True)]
     for k in reversed(verbs):
@@ -334,6 +347,48 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     return None
 
 
+def _owner_word(tokens: list[Tok], j: int) -> bool:
+    """Whether token ``j`` owns the noun after it: a possessive ("Carter's"), or a
+    nationality after a determiner ("the German comments")."""
+    tok = tokens[j]
+    if tok.brk:
+        return False
+    if tok.possessive:
+        return True
+    return (
+        tok.cap
+        and j > 0
+        and tokens[j - 1].lower in DETERMINERS
+        and len(tok.word) > 3
+        and tok.word.endswith(_NATIONALITY_ENDS)
+    )
+
+
+def _owned_speech(tokens: list[Tok], last_verb: int) -> Attribution | None:
+    """ "X took note of Berg's comment that the talks had "failed"": the owner of a speech
+    noun nearer the quote than any speech verb said it. A nationality owner ("the German
+    comments") is an unnamed side: "German officials"."""
+    for k in range(len(tokens) - 1, max(last_verb, 0), -1):
+        if tokens[k].lower not in _SPEECH_NOUNS or not _owner_word(tokens, k - 1):
+            continue
+        if tokens[k].brk or k + 1 == len(tokens) or tokens[k + 1].lower not in _OWNED_BEFORE:
+            return None  # 'X opposed Berg's statement: "..."' is X's answer
+        owner = tokens[k - 1]
+        if not owner.possessive:
+            officials = Tok(owner.end, owner.end, "officials", "", "officials", False, False)
+            return Attribution((owner, officials), "", tokens[k].lower)
+        first = k - 1
+        while first and (tokens[first - 1].cap or tokens[first - 1].lower in PARTICLES):
+            if tokens[first - 1].brk:
+                break
+            first -= 1
+        bare = owner.bare
+        named = owner._replace(word=bare, lower=bare.lower(), possessive=False)
+        # no clause: its subject is not the speaker ("Holm rejected Berg's claim that")
+        return Attribution((*tokens[first : k - 1], named), "", tokens[k].lower)
+    return None
+
+
 def _main_verb(tokens: list[Tok], k: int) -> Attribution | None:
     """ "X said in a statement, adding that ... "..."": a participle set off by a comma has
     the subject of the speech verb before it, not a name its clause happens to hold."""
@@ -342,7 +397,7 @@ def _main_verb(tokens: list[Tok], k: int) -> Attribution | None:
     # set off by a comma, or by a quote before it ('will "respond firmly", adding')
     if tokens[k - 1].brk[-1:] != "," and tokens[k].start - tokens[k - 1].end < 4:
         return None
-    j = next((j for j in range(k - 2, -1, -1) if _is_verb(tokens, j, False)), -1)
+    j = next((j for j in range(k - 1, -1, -1) if _is_verb(tokens, j, False)), -1)
     if j < 0 or tokens[j].lower.endswith("ing") or tokens[j].lower == "according":
         return None
     phrase, role = phrase_before(tokens, j)
@@ -350,7 +405,17 @@ def _main_verb(tokens: list[Tok], k: int) -> Attribution | None:
         phrase, role = phrase_after(tokens, j + 1)  # '"...," said X, adding that ...'
     if not phrase or _in_relative_clause(tokens, phrase):
         return None
+    if phrase[0].lower in DETERMINERS and _opens_clause(tokens, phrase[0]):
+        # "..., the Japanese government said, adding": the organisation speaks itself,
+        # not a person its sentence named first
+        return Attribution(phrase, role, tokens[j].lower)
     return Attribution(phrase, role, tokens[j].lower, tuple(tokens))
+
+
+def _opens_clause(tokens: list[Tok], first: Tok) -> bool:
+    """Whether ``first`` opens its clause: the sentence's first word or one after a comma."""
+    at = tokens.index(first)
+    return at == 0 or tokens[at - 1].brk[-1:] == ","
 
 
 def _reporter(tokens: list[Tok], phrase: tuple[Tok, ...], role: str) -> tuple[tuple[Tok, ...], str]:

@@ -21,6 +21,7 @@ from briefings.quotes.attribution import (
     introducer,
     label_before,
 )
+from briefings.quotes.lexicon import word_set
 from briefings.quotes.marks import Span
 from briefings.quotes.mask import mask
 from briefings.quotes.people import Mention, Registry, mentions, register
@@ -38,6 +39,15 @@ _NAMING_BEFORE = re.compile(
     r"(?:so-called|known as|dubbed|nicknamed|entitled|titled|named|the term|the slogan)\s*$",
     re.IGNORECASE,
 )
+# A document or scheme named in quotes after an article: 'signed the "memorandum of
+# understanding"', 'a "Green Corridor Programme"': a name, not speech.
+_DOCUMENT_KINDS = word_set(
+    "memorandum understanding agreement deal act law bill programme program plan framework "
+    "declaration charter treaty accord initiative strategy protocol roadmap pact package "
+    "mechanism scheme"
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
+_NAME_WORDS = 6  # at most this many words in a quoted name
 _FOLLOWING = re.compile(r"\bthe following (joint )?(?:statement|remarks|comments|message)\b")
 # "the U.S." or "A.B." at the end of a quote: its full stop belongs to the word.
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Ltd)\.)$")
@@ -145,7 +155,9 @@ def _attribute(
             after = between(toks, span.after, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted) or _bracketed(text, span)
-            if _NAMING_BEFORE.search(text, max(0, at - 16), at) is not None:
+            if _NAMING_BEFORE.search(text, max(0, at - 16), at) is not None or _names_document(
+                text, at, quoted
+            ):
                 attribution = None  # "the so-called "green lane"": a name, not speech
                 short = True
             else:
@@ -296,6 +308,17 @@ def _speaks_as_itself(attribution: Attribution, speaker: Speaker | None) -> bool
     clause = attribution.clause
     at = clause.index(attribution.phrase[0]) if attribution.phrase[0] in clause else 0
     return at > 0 and clause[at - 1].lower in {"as", "when", "while", "and", "but"}
+
+
+def _names_document(text: str, at: int, quoted: str) -> bool:
+    """Whether the quoted span at ``at`` names a document or scheme after an article ('the
+    "memorandum of understanding"'): a few words ending in a kind of document, no stop."""
+    words = quoted.split()
+    if not words or len(words) > _NAME_WORDS or quoted[-1:] in ".,!?…":
+        return False
+    if words[-1].lower() not in _DOCUMENT_KINDS:
+        return False
+    return _ARTICLE_BEFORE.search(text, max(0, at - 6), at) is not None
 
 
 def _bracketed(text: str, span: Span) -> bool:

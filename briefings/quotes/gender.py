@@ -58,7 +58,14 @@ _MALE_WORDS = word_set(
     "spokesman chairman congressman businessman statesman councilman king prince duke count "
     "emperor baron lord sir mr brother father husband son"
 )
-_HONORIFIC = re.compile(r"\b(Ms|Mrs|Miss|Madam|Dame|Lady|Mr|Sir|Lord)\.? ([A-Z][\w'-]+)")
+# The honorific and the name after it, whose last word is the surname ("Mr Tomas Berg").
+_HONORIFIC = re.compile(
+    r"\b(Ms|Mrs|Miss|Madam|Dame|Lady|Mr|Sir|Lord)\.? ((?:[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+)"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b")
+_FEMININE = {"she": "f", "her": "f", "hers": "f", "herself": "f"}
+_SURNAME = re.compile(r"\b[A-Z][\w'-]+\b")
 _FEMALE_HONORIFICS = frozenset({"Ms", "Mrs", "Miss", "Madam", "Dame", "Lady"})
 
 
@@ -86,7 +93,10 @@ def gender_of(person: Person, registry: Registry) -> str | None:
         elif given in _MALE_NAMES:
             evidence.add("m")
     if words:
-        evidence |= _honorifics(tuple(registry.texts)).get(words[-1], set())
+        texts = tuple(registry.texts)
+        evidence |= _honorifics(texts).get(words[-1], set())
+        if not evidence:
+            evidence = _pronoun_evidence(person, registry)
     return evidence.pop() if len(evidence) == 1 else None
 
 
@@ -95,18 +105,46 @@ def _honorifics(texts: tuple[str, ...]) -> dict[str, set[str]]:
     """Surname -> genders an honorific gives it anywhere in the article ("Ms Lindqvist")."""
     found: dict[str, set[str]] = {}
     for text in texts:
-        for title, surname in _HONORIFIC.findall(text):
+        for title, name in _HONORIFIC.findall(text):
+            surname = name.rsplit(" ", 1)[-1]
             found.setdefault(surname, set()).add("f" if title in _FEMALE_HONORIFICS else "m")
+    return found
+
+
+def _pronoun_evidence(person: Person, registry: Registry) -> set[str]:
+    """The gender the pronouns give ``person``: a sentence (quotes masked) that names this
+    person only, of the people known, and uses he/his or she/her only ("Berg said his side
+    was ready")."""
+    surname = person.name.rsplit(" ", 1)[-1]
+    found: set[str] = set()
+    for text in registry.texts:
+        if surname not in text:
+            continue
+        for sentence in _SENTENCE_END.split(text):
+            if surname not in sentence:
+                continue
+            pronouns = {_FEMININE.get(p, "m") for p in _PRONOUN.findall(sentence)}
+            words = _SURNAME.findall(sentence)
+            named = {registry.by_word[w] for w in words if w in registry.by_word}
+            if len(pronouns) == 1 and named == {person.name}:
+                found |= pronouns
     return found
 
 
 def latest_fitting(pronoun: str, registry: Registry) -> Person | None:
     """The person named most recently before the reader's place whom ``pronoun`` fits on
-    evidence (a known woman for "she", a known man for "he")."""
+    evidence (a known woman for "she", a known man for "he"), else the latest one whose
+    gender the article does not show."""
     want = "f" if pronoun == "she" else "m"
     seen = [(at, name) for name, at in registry.seen.items() if at <= registry.now]
+    unknown: Person | None = None  # else the latest person who may be either
     for _, name in sorted(seen, reverse=True):
         person = registry.people.get(name)
-        if person is not None and gender_of(person, registry) == want:
+        if person is None:
+            continue
+        gender = gender_of(person, registry)
+        if gender == want:
             return person
-    return None
+        if gender is None and unknown is None:
+            unknown = person
+    return unknown

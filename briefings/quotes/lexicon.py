@@ -164,6 +164,15 @@ NON_PERSON = word_set(
     "Digital Culture Tourism Fisheries"
 )
 
+# Two-word countries whose second word could be a name ("of Viet Nam Tran Tuan Anh").
+PLACE_PAIRS = frozenset(
+    (
+        "Viet Nam", "Sierra Leone", "Burkina Faso", "Cabo Verde", "Cape Verde", "Puerto Rico",
+        "San Marino", "North Macedonia", "Timor Leste", "New Guinea", "Costa Rica", "Sri Lanka",
+        "New Zealand", "South Korea", "North Korea", "South Africa", "Saudi Arabia",
+    )
+)  # fmt: skip
+
 # Places that open a capitalized run before a name ("Argentina Alberto Fernández").
 PLACES = word_set(
     "Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh "

@@ -134,6 +134,30 @@ def find_single_spans(text: str) -> list[Span]:
     return spans
 
 
+# A single-quoted quote a speech verb introduces in a paragraph that has double marks too:
+# 'Berg called the mood "good", and he added, 'We still have work to do.''.
+_INTRODUCED_SINGLE = re.compile(
+    r"\b(?:said|says|added|adds|asked|continued|replied|wrote|stated)[,:] (?=['‘])"
+)
+
+
+def with_introduced_singles(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` (double-quoted) and the single-quoted spans a speech verb introduces
+    outside them, in order."""
+    if ", '" not in text and ", ‘" not in text and ": '" not in text and ": ‘" not in text:
+        return spans
+    extra = []
+    for found in _INTRODUCED_SINGLE.finditer(text):
+        i = found.end()
+        single = find_single_spans(text[i:])
+        if not single or single[0].open:
+            continue
+        end = i + single[0].close
+        if not any(span.open < end and i < span.after for span in spans):
+            extra.append(Span(i, end))
+    return sorted(spans + extra, key=lambda span: span.open) if extra else spans
+
+
 def _single_opens(text: str, i: int) -> bool:
     if text[i] == "’":
         return False

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from briefings.quotes.lexicon import (
     DETERMINERS,
     NON_PERSON,
+    PLACE_PAIRS,
     PLACES,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
@@ -53,7 +54,7 @@ def office_holder(words: Sequence[Tok]) -> tuple[int, str] | None:
     if title is None:
         return None
     first, at = title
-    start = name_start(words)
+    start = _after_place(words, at + 2, name_start(words))
     office = words[at + 2 : start]
     name = words[start:]
     if not office or not office[-1].cap or len(name) < 2:
@@ -68,6 +69,16 @@ def office_holder(words: Sequence[Tok]) -> tuple[int, str] | None:
         return None
     role = " ".join(t.word + ("," if t.brk == "," else "") for t in words[first:start])
     return start, role.rstrip(",")
+
+
+def _after_place(words: Sequence[Tok], begin: int, start: int) -> int:
+    """Where the name starts when the office ends with a two-word country and the name has
+    three words ("Minister of Industry and Trade of Viet Nam Tran Tuan Anh"): after it."""
+    for j in range(max(begin, 1), start - 2):
+        pair = f"{words[j].word} {words[j + 1].word}"
+        if words[j - 1].lower in {"of", "in"} and pair in PLACE_PAIRS and start - j == 3:
+            return j + 2
+    return start
 
 
 def _office_title(words: Sequence[Tok]) -> tuple[int, int] | None:

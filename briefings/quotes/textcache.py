@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-from briefings.quotes.marks import Span, find_single_spans, find_spans, has_mark
+from briefings.quotes.marks import (
+    Span,
+    find_single_spans,
+    find_spans,
+    has_mark,
+    with_introduced_singles,
+)
 from briefings.reading.sentences import split_sentences
 
 
@@ -30,13 +36,17 @@ class TextCache:
         return list(found)
 
     def speech_spans(self, text: str) -> list[Span]:
-        """The spans the quote finder reads: :meth:`spans`, or single-quoted spans in a
-        paragraph without double marks (a new list: callers may drop items)."""
+        """The spans the quote finder reads: :meth:`spans` with any single-quoted speech a
+        speech verb introduces, or single-quoted spans in a paragraph without double marks
+        (a new list: callers may drop items)."""
         found = self._speech.get(text)
         if found is None:
             found = self.spans(text)
-            if not found and ("'" in text or "‘" in text) and not has_mark(text):
-                found = find_single_spans(text)
+            if "'" in text or "‘" in text:
+                if found:
+                    found = with_introduced_singles(text, found)  # 'he added, '...''
+                elif not has_mark(text):
+                    found = find_single_spans(text)
             self._speech[text] = found
         return list(found)
 
