@@ -16,7 +16,7 @@ from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count, speculates
 from briefings.facts.meetings import find_meeting
 from briefings.facts.nextsteps import next_steps
-from briefings.facts.pointers import antecedent, points_back
+from briefings.facts.pointers import antecedent, fragment, points_back
 from briefings.facts.statements import MAX_WORDS, Statement, shortened, statements
 from briefings.model import Article, Fact
 from briefings.quotes.textcache import TextCache
@@ -107,6 +107,14 @@ _POINTS_BACK = re.compile(
     r"(?! (?:same|other|time|week|month|year|morning|afternoon|evening|days?)\b)"
 )
 _NUMBERING = re.compile(r"^\W*\w{0,3}\W*$")  # "1.", "(b)", "IV." : a list's number
+# Why a source is not named, told as the sentence's own news: "The sources were not
+# authorised to divulge the contents", "The officials weren't authorized to speak publicly".
+_UNNAMED_SOURCE = re.compile(
+    r"^(?:The|Both|Two|Three|Several|Those|These|Other)? ?(?:[\w-]+ ){0,3}?(?i:sources?|"
+    r"officials?|diplomats?|people|persons?|participants?|negotiators?)\b[^.;:]{0,40}? "
+    r"(?:(?:was|were|is|are)(?: not|n[’']t)|(?:had|has|have) not been) "
+    r"(?:authori[sz]ed|allowed|permitted|cleared)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +207,8 @@ def _outcomes(
     lede_found = handed_on = speech = False
     prior: Statement | None = None
     number = -1  # the order of the last list number ("2.")
+    # Paragraphs that are an embedded social post ("... pic.twitter.com/3BCp").
+    embedded = {s.paragraph for s in found if "pic.twitter.com" in s.raw}
     for statement in found:
         if len(statement.raw) < 12 and _NUMBERING.match(statement.raw):
             number = statement.order
@@ -227,11 +237,15 @@ def _outcomes(
             if not lede_found and statement.paragraph < lede_paragraph + SPEECH_REACH:
                 speech = handed_on = True  # a speech: its lede tells what happened
             continue
+        if statement.paragraph in embedded:
+            continue  # an embedded post, not the article's own sentence
+        if ("not" in raw or "n't" in raw or "n’t" in raw) and _UNNAMED_SOURCE.match(raw):
+            continue  # why the source is unnamed: no news in it
         if in_lede and raw.endswith(":") and statement.paragraph < lede_paragraph + STANCE_REACH:
             handed_on = True  # "Statement by the Minister on the accord:": what follows leads
             continue
         lead, joined = None, False
-        if before is not None and points_back(raw, topic):
+        if before is not None and points_back(raw, topic) and not fragment(before.raw):
             lead = antecedent(statement, before, number)
             if lead is None:
                 continue  # "These include ...", with what it points back to left out

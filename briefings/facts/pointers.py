@@ -37,6 +37,26 @@ def points_back(text: str, headline_stems: set[str] | frozenset[str] = frozenset
     return noun is None or noun.group(1).casefold() not in headline_stems
 
 
+# A short fragment that only adds to the sentence before it ("And good for Canadian
+# families.", "But not yet."): it opens with a joining word and has no verb of its own. A
+# sentence after it points back past it, and is shown without it.
+_FRAGMENT = re.compile(r"^(?:And|But|Or|Nor|Plus|So|Yet)\b")
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|"
+    r"do|does|did|said|says|\w+ed)\b|[’']s\b"
+)
+FRAGMENT_WORDS = 8
+
+
+def fragment(text: str) -> bool:
+    """Whether ``text`` is a verbless fragment that only adds to the sentence before it."""
+    return (
+        _FRAGMENT.match(text) is not None
+        and len(text.split()) <= FRAGMENT_WORDS
+        and _VERB.search(text) is None
+    )
+
+
 def antecedent(statement: Statement, before: Statement, number: int) -> Statement | None:
     """The sentence ``statement`` points back to: ``before``, the one found before it, when
     nothing but a list number (of order ``number``) came between. It is shown before it in

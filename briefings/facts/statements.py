@@ -31,6 +31,14 @@ _PRONOUN_START = re.compile(r"^(?:He|She)\b")
 _QUOTE_LEAD = re.compile(rf"\s*([^{MASK}\"“”‘’]+?):\s*[\"“‘]?{MASK}")
 _AFTER_QUOTE = re.compile(rf"{MASK}[\"”’]?[.,]?[\"”’]?,?\s+and\s+([^{MASK}\"“”]+)$")
 _OWN_CLAUSE_WORDS = 6
+# A speech verb that ends the clause before a quote: ", saying", ", adding" go with the
+# quote; a clause that is only its speaker and such a verb ("Barnier said:") tells nothing.
+_SAYING_TAIL = re.compile(r",? (?:saying|adding|declaring|noting|stating|explaining)$")
+_SPEAKER_ONLY = re.compile(
+    r"\b(?:said|says|added|adds|stated|declared|wrote|explained|noted|remarked|told "
+    r"(?:\w+ ){0,2}?(?:reporters|journalists|the \w+|\w+))"
+    r"(?: (?:after|at|on|during|following|before|when|in) (?:the |a |an )?[\w-]+(?: [\w-]+){0,5})?$"
+)  # "Motegi said after the signing of the deal:" too
 # Where a long sentence can lose its tail and still say its news: before a clause that
 # elaborates (", which ...", ", to ensure ...", " where ...", ", including ..."), a dash or a
 # semicolon, or an attribution in its middle (", the White House said in a statement, ...").
@@ -87,8 +95,9 @@ def statements(
             if quoted and _holds_quote(masked, a, b, share):
                 own = _own_clause(masked, a, b)
                 if own is not None:  # the article's own clause beside the quote
-                    clause = text[own[0] : own[1]].strip().rstrip(",;:.")
-                    out.append(Statement(p, count, clause + ".", subject))
+                    clause = _SAYING_TAIL.sub("", text[own[0] : own[1]].strip().rstrip(",;:."))
+                    if _SPEAKER_ONLY.search(clause) is None:  # not "Barnier said:" alone
+                        out.append(Statement(p, count, clause + ".", subject))
                 continue
             raw = text[a:b].strip()
             if raw:

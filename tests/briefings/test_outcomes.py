@@ -660,3 +660,63 @@ def test_a_scene_with_no_result_is_no_outcome() -> None:
     )
     assert len(outcomes) == 5
     assert not any(o.startswith("While") for o in outcomes)
+
+
+def test_a_clause_that_only_introduces_a_quote_is_no_outcome() -> None:
+    outcomes, _ = _facts(
+        "Harbour ministers approved the new fishing accord for the northern coast on Friday.",
+        "The northern coast's chief fisheries negotiator Lena Vossberg said: \"Now it is time "
+        'for everyone to keep the quotas."',
+        'Fleet owners in Tarnby welcomed the new accord, saying: "We can plan the whole '
+        'season at last, and the boats can go out together."',
+    )
+    assert not any(o.rstrip(".").endswith(("said", "saying")) for o in outcomes)
+    assert any(o == "Fleet owners in Tarnby welcomed the new accord." for o in outcomes)
+
+
+def test_a_meeting_named_by_last_month_is_background() -> None:
+    assert looks_back("The two envoys met in Geneva last March to avert a tariff war.", None)
+    assert not looks_back("The two envoys met in Geneva to avert a tariff war.", None)
+
+
+def test_why_a_source_is_unnamed_is_no_outcome() -> None:
+    outcomes, _ = _facts(
+        "Envoys of the river states finalised a draft water-sharing accord on Friday.",
+        "The sources were not authorised to divulge the contents of the draft accord.",
+        "Officials weren't authorized to speak publicly about the closed-door river talks.",
+    )
+    assert not any("authori" in o for o in outcomes)
+    assert any(o.startswith("Envoys of the river states finalised") for o in outcomes)
+
+
+def test_a_fragment_is_no_antecedent_for_a_sentence_that_points_back() -> None:
+    outcomes, _ = _facts(
+        "Ostland and Merivale signed a new steel accord on Monday.",
+        "The accord is good for mill workers in both countries, the minister said on Monday. "
+        "And good for Ostland families. It is an accord that removes steel tariffs within "
+        "two days.",
+    )
+    assert not any("And good for" in o for o in outcomes)
+    assert "It is an accord that removes steel tariffs within two days." in outcomes
+
+
+def test_a_speaker_with_a_time_before_a_quote_is_no_outcome() -> None:
+    outcomes, _ = _facts(
+        "Harbour ministers signed the new fishing accord for the northern coast on Friday.",
+        "The coast's fisheries minister Arne Holt said after the signing of the accord: \"This "
+        'is a day the boats of the whole northern coast have waited for."',
+    )
+    assert not any("Holt said" in o for o in outcomes)
+
+
+def test_a_backdrop_told_is_background() -> None:
+    assert looks_back("His remarks come against the backdrop of a new duty on river barges.", None)
+
+
+def test_an_embedded_post_is_no_outcome() -> None:
+    outcomes, _ = _facts(
+        "Ostland and Merivale reached an agreement to lift their steel tariffs on Friday.",
+        "Great news today that Merivale will lift its steel tariffs and Ostland will end its "
+        "retaliation. A win for both. pic.twitter.com/AbC123xyZ",
+    )
+    assert not any("Great news" in o or "pic.twitter" in o for o in outcomes)
