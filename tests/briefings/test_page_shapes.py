@@ -593,3 +593,37 @@ def test_a_faq_question_is_a_subhead_not_a_bullet() -> None:
     )  # fmt: skip
     assert page.body == (LEDE, SECOND, THIRD)
     assert page.kinds[3] is LineKind.SUBHEAD
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "rest"),
+    [
+        ("NORRVIK: The Estrian central bank kept its rate.", "NORRVIK", "The Estrian central"),
+        ("PORT ESTRIA: Ministers met on Monday.", "PORT ESTRIA", "Ministers met on Monday."),
+        ("Port Estria, May 28: Ministers met.", "Port Estria", "Ministers met."),
+        ("Norrvik, June 7, 2023: Ministers met.", "Norrvik", "Ministers met."),
+        ("( - The Estrian pact was signed.", "", "The Estrian pact was signed."),
+    ],
+)
+def test_a_place_before_a_colon_and_an_emptied_agency_bracket_are_datelines(
+    paragraph: str, place: str, rest: str
+) -> None:
+    found, body = split_dateline(paragraph)
+    assert found == place
+    assert body.startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "AMBASSADOR ROE: Good morning, everyone.",
+        "UPDATE: The talks resumed on Monday.",
+        "MODERATOR: Our next question comes from Norrvik.",
+        "Note: The figures are provisional.",
+        "Norrvik: The port that never sleeps is busier than ever.",
+    ],
+)
+def test_a_speaker_a_note_or_a_place_in_mixed_case_without_a_date_is_no_colon_dateline(
+    paragraph: str,
+) -> None:
+    assert split_dateline(paragraph) == ("", paragraph)
