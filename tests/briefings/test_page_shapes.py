@@ -627,3 +627,39 @@ def test_a_speaker_a_note_or_a_place_in_mixed_case_without_a_date_is_no_colon_da
     paragraph: str,
 ) -> None:
     assert split_dateline(paragraph) == ("", paragraph)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "Ministers Jane Roe (left) and Ann Poe attend a ceremony in Norrvik, May 3, 2021. "
+            "— Northwind pic",
+            LineKind.CAPTION,
+        ),
+        ("Delegates arrive at the harbour office. – Picture by Jane Roe", LineKind.CAPTION),
+        (
+            "Distributed by Northwind Wire on behalf of the Ministry of Trade of Estria.",
+            LineKind.CREDIT,
+        ),
+        ("The full text of the communique is found here.", LineKind.PROMPT),
+        ("The ministry's statement can be read here.", LineKind.PROMPT),
+    ],
+)
+def test_picture_credits_release_notes_and_link_notices_are_furniture(
+    line: str, kind: LineKind
+) -> None:
+    assert line_kind(line) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The grain was distributed by the Red Cross on behalf of the Estrian government.",
+        "The minister said the photo was taken in Norrvik - not in Port Estria.",
+        "Ministers said a deal was here.",
+        "The new tariffs are here to stay, the minister said.",
+    ],
+)
+def test_sentences_about_distribution_photos_or_here_stay_body_text(line: str) -> None:
+    assert line_kind(line) is None
