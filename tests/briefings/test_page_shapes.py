@@ -663,3 +663,30 @@ def test_picture_credits_release_notes_and_link_notices_are_furniture(
 )
 def test_sentences_about_distribution_photos_or_here_stay_body_text(line: str) -> None:
     assert line_kind(line) is None
+
+
+def test_a_help_widget_question_is_never_the_headline() -> None:
+    page = read_page(["How can we help you?", "Login", LEDE, SECOND])
+    assert page.title == ""
+    assert page.body == (LEDE, SECOND)
+
+
+def test_a_question_headline_to_no_reader_stays_the_headline() -> None:
+    page = read_page(["Will Estria cut rates soon?", LEDE, SECOND])
+    assert page.title == "Will Estria cut rates soon?"
+
+
+def test_a_headline_ending_in_an_initialism_is_the_headline() -> None:
+    headline = "Estrian Central Bank Holds Rates As Prices Cool In U.S."
+    page = read_page(["Listen Live", headline, LEDE, SECOND])
+    assert page.title == headline
+
+
+def test_a_caption_closed_by_its_credit_is_never_the_headline() -> None:
+    caption = (
+        "Governor Jane Roe (left) attends a meeting at the central bank in Norrvik, "
+        "March 3, 2024. — Northwind pic"
+    )
+    page = read_page(["Estrian central bank holds rates", caption, caption, LEDE, SECOND])
+    assert page.title == "Estrian central bank holds rates"
+    assert page.body == (LEDE, SECOND)
