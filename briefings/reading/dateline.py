@@ -11,11 +11,77 @@ DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*(?=\S)"
 )
 # The place in brackets: "[BEIJING] Chinese ...", "(Washington, DC) Trade ...", and the
-# agency alone before a dash: "(Agency) - The talks ...".
+# agency alone before a dash: "(Agency) - The talks ...", or its bracket emptied of a link.
 BRACKETED_DATELINE = re.compile(
     r"^[\[(](?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?|"
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s*[A-Z][A-Za-z.]+)?)[\])]\s+(?=[A-Z“\"‘'])|"
-    r"^\((?P<agency>[A-Z][\w.'’ ]{1,30})\)\s*(?:--|—|–|-)\s*(?=\S)"
+    r"^\((?:(?P<agency>[A-Z][\w.'’ ]{1,30})\)|\s*\)?)\s*(?:--|—|–|-)\s*(?=\S)"
+)
+# The place before a colon, as many Asian and African outlets print it: "PUTRAJAYA: The ...",
+# "KUALA LUMPUR, March 3: ...", "New Delhi, May 28: ..." (a place in mixed case only with its
+# date). A transcript's speaker ("AMBASSADOR ROE:") or a note's label ("UPDATE:") is no place.
+COLON_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\-]{2,24}(?: [A-Z][A-Z.'’\-]{1,24}){0,2}"
+    r"(?=(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?:)|"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?:))"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?:\s+(?=[A-Z“\"‘'])"
+)
+_NOT_PLACES = frozenset(
+    (
+        "MR",
+        "MRS",
+        "MS",
+        "DR",
+        "PROF",
+        "SECRETARY",
+        "AMBASSADOR",
+        "MINISTER",
+        "PRESIDENT",
+        "SENATOR",
+        "SPOKESPERSON",
+        "SPOKESMAN",
+        "SPOKESWOMAN",
+        "GENERAL",
+        "ADMIRAL",
+        "PRIME",
+        "DEPUTY",
+        "CHAIRMAN",
+        "CHAIR",
+        "THE",
+        "Q",
+        "A",
+        "QUESTION",
+        "ANSWER",
+        "MODERATOR",
+        "OPERATOR",
+        "PARTICIPANT",
+        "SPEAKER",
+        "NOTE",
+        "UPDATE",
+        "UPDATED",
+        "EDITOR'S",
+        "EDITOR’S",
+        "BREAKING",
+        "WATCH",
+        "EXCLUSIVE",
+        "VIDEO",
+        "PHOTOS",
+        "PHOTO",
+        "ANALYSIS",
+        "OPINION",
+        "FACT",
+        "LIVE",
+        "READ",
+        "ALSO",
+        "CORRECTION",
+        "CLARIFICATION",
+        "SUMMARY",
+        "BACKGROUND",
+        "CONTEXT",
+        "WARNING",
+        "ALERT",
+        "URGENT",
+    )
 )
 
 
@@ -26,11 +92,22 @@ def split_dateline(paragraph: str) -> tuple[str, str]:
         return _split_bracketed(paragraph)
     match = DATELINE.match(paragraph)
     if match is None:
-        return "", paragraph
+        return _split_colon_dateline(paragraph)
     place = match["place"].strip()
     if not any(c.isupper() for c in place.split(",")[0][1:]) and len(place) > 1:
         return "", paragraph  # "Mr-" etc.: not an all-caps place
     return place, paragraph[match.end() :]
+
+
+def _split_colon_dateline(paragraph: str) -> tuple[str, str]:
+    """``"PUTRAJAYA: Malaysia and ..."`` -> ``("PUTRAJAYA", "Malaysia and ...")``."""
+    colon = paragraph.find(":", 0, 60)
+    if colon < 3 or paragraph[colon + 1 : colon + 2] != " ":
+        return "", paragraph  # the cheap test first: no colon near the start
+    match = COLON_DATELINE.match(paragraph)
+    if match is None or match["place"].split()[0].rstrip(".") in _NOT_PLACES:
+        return "", paragraph
+    return match["place"].strip(), paragraph[match.end() :]
 
 
 def _split_bracketed(paragraph: str) -> tuple[str, str]:

@@ -15,6 +15,11 @@ from briefings.reading.boilerplate import BYLINE, CREDIT_LINE, is_boilerplate
 from briefings.reading.dates import parse_date_line
 from briefings.reading.linekind import LineKind
 from briefings.reading.officialdom import is_bracketed_note, official_line_kind
+from briefings.reading.sitemarks import (
+    ends_with_picture_credit,
+    is_distribution_credit,
+    is_link_notice,
+)
 
 # A photo credit: "(Photo: Jane Roe/Agency)", "Photo credit: ...", "REUTERS/Jane Roe", "AP
 # Photo". Three patterns, each searched only where its mark can stand: a bracket, a colon, an
@@ -247,6 +252,8 @@ def is_caption(line: str, folded: str = "") -> bool:
     folded = folded or line.casefold()
     if PHOTO_CREDIT_START.match(line) or CUT_CREDIT.search(line):
         return True
+    if ends_with_picture_credit(line):
+        return True  # "... in Putrajaya. — Agency pic"
     if has_photo_credit(line, folded):
         return True
     if not _YEAR.search(line) or REPORTING.search(line):
@@ -361,6 +368,8 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
         return None
     if CREDIT_LINE.match(text) or (count <= 25 and SOURCES_CREDIT.search(text)):
         return LineKind.CREDIT
+    if count <= 40 and is_distribution_credit(text):
+        return LineKind.CREDIT
     if count <= 25:
         short = _short_line_kind(text, count)
         if short is not None:
@@ -368,8 +377,9 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
     official = official_line_kind(text, count)
     if official is not None:
         return official
-    if "here" in text[-_CLICK_HERE_REACH:] and CLICK_HERE_END.search(
-        text, max(0, len(text) - 2 * _CLICK_HERE_REACH)
+    if "here" in text[-_CLICK_HERE_REACH:] and (
+        CLICK_HERE_END.search(text, max(0, len(text) - 2 * _CLICK_HERE_REACH))
+        or is_link_notice(text)
     ):
         return LineKind.PROMPT
     folded = text.casefold()

@@ -11,6 +11,7 @@ from briefings.reading.furniture import LineKind, is_title_like, word_set, words
 from briefings.reading.headings import first_of_repeats, names_an_organisation
 from briefings.reading.headline import is_spoken_opening
 from briefings.reading.officialdom import opens_with_label
+from briefings.reading.sitemarks import is_help_widget_question
 
 _HEADLINE_REACH = 25  # lines above the body where the headline may stand
 _ENOUGH_SHARED = 4
@@ -35,8 +36,8 @@ def choose_headline(
         line = _without_stamp(lines[i].strip())
         if intrinsic[i] is not None or kinds[i] not in (None, LineKind.LABEL):
             continue
-        if not is_title_like(line):
-            continue
+        if not _headline_shaped(line) or is_help_widget_question(line):
+            continue  # "How can we help you?": a help widget's question
         if opens_with_label(line):
             continue  # a speaker's turn or a numbered item: "MS ROE: Good afternoon"
         if _is_outlet_name(line, outlet) or _repeats_itself(line) or _PLACE.match(line):
@@ -64,6 +65,17 @@ def choose_headline(
 
 # A place alone, as a dateline or a speech's venue shows it: "Mexico City, Mexico".
 _PLACE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?(?: [A-Z][\w.'’-]*)?, [A-Z][\w.'’-]*$")
+
+
+# An initialism closing a headline: "... Open To Talks With U.S." ends no sentence.
+_INITIALISM_END = re.compile(r"\s(?:[A-Z]\.){2,3}$")
+
+
+def _headline_shaped(line: str) -> bool:
+    """A headline's shape; one that ends in an initialism ("U.S.") has no sentence stop."""
+    if is_title_like(line):
+        return True
+    return _INITIALISM_END.search(line) is not None and is_title_like(line[:-1])
 
 
 def _repeats_itself(line: str) -> bool:

@@ -593,3 +593,100 @@ def test_a_faq_question_is_a_subhead_not_a_bullet() -> None:
     )  # fmt: skip
     assert page.body == (LEDE, SECOND, THIRD)
     assert page.kinds[3] is LineKind.SUBHEAD
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "rest"),
+    [
+        ("NORRVIK: The Estrian central bank kept its rate.", "NORRVIK", "The Estrian central"),
+        ("PORT ESTRIA: Ministers met on Monday.", "PORT ESTRIA", "Ministers met on Monday."),
+        ("Port Estria, May 28: Ministers met.", "Port Estria", "Ministers met."),
+        ("Norrvik, June 7, 2023: Ministers met.", "Norrvik", "Ministers met."),
+        ("( - The Estrian pact was signed.", "", "The Estrian pact was signed."),
+    ],
+)
+def test_a_place_before_a_colon_and_an_emptied_agency_bracket_are_datelines(
+    paragraph: str, place: str, rest: str
+) -> None:
+    found, body = split_dateline(paragraph)
+    assert found == place
+    assert body.startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "AMBASSADOR ROE: Good morning, everyone.",
+        "UPDATE: The talks resumed on Monday.",
+        "MODERATOR: Our next question comes from Norrvik.",
+        "Note: The figures are provisional.",
+        "Norrvik: The port that never sleeps is busier than ever.",
+    ],
+)
+def test_a_speaker_a_note_or_a_place_in_mixed_case_without_a_date_is_no_colon_dateline(
+    paragraph: str,
+) -> None:
+    assert split_dateline(paragraph) == ("", paragraph)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "Ministers Jane Roe (left) and Ann Poe attend a ceremony in Norrvik, May 3, 2021. "
+            "— Northwind pic",
+            LineKind.CAPTION,
+        ),
+        ("Delegates arrive at the harbour office. – Picture by Jane Roe", LineKind.CAPTION),
+        (
+            "Distributed by Northwind Wire on behalf of the Ministry of Trade of Estria.",
+            LineKind.CREDIT,
+        ),
+        ("The full text of the communique is found here.", LineKind.PROMPT),
+        ("The ministry's statement can be read here.", LineKind.PROMPT),
+    ],
+)
+def test_picture_credits_release_notes_and_link_notices_are_furniture(
+    line: str, kind: LineKind
+) -> None:
+    assert line_kind(line) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The grain was distributed by the Red Cross on behalf of the Estrian government.",
+        "The minister said the photo was taken in Norrvik - not in Port Estria.",
+        "Ministers said a deal was here.",
+        "The new tariffs are here to stay, the minister said.",
+    ],
+)
+def test_sentences_about_distribution_photos_or_here_stay_body_text(line: str) -> None:
+    assert line_kind(line) is None
+
+
+def test_a_help_widget_question_is_never_the_headline() -> None:
+    page = read_page(["How can we help you?", "Login", LEDE, SECOND])
+    assert page.title == ""
+    assert page.body == (LEDE, SECOND)
+
+
+def test_a_question_headline_to_no_reader_stays_the_headline() -> None:
+    page = read_page(["Will Estria cut rates soon?", LEDE, SECOND])
+    assert page.title == "Will Estria cut rates soon?"
+
+
+def test_a_headline_ending_in_an_initialism_is_the_headline() -> None:
+    headline = "Estrian Central Bank Holds Rates As Prices Cool In U.S."
+    page = read_page(["Listen Live", headline, LEDE, SECOND])
+    assert page.title == headline
+
+
+def test_a_caption_closed_by_its_credit_is_never_the_headline() -> None:
+    caption = (
+        "Governor Jane Roe (left) attends a meeting at the central bank in Norrvik, "
+        "March 3, 2024. — Northwind pic"
+    )
+    page = read_page(["Estrian central bank holds rates", caption, caption, LEDE, SECOND])
+    assert page.title == "Estrian central bank holds rates"
+    assert page.body == (LEDE, SECOND)

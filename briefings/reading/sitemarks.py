@@ -1,0 +1,67 @@
+"""Small marks of a site's own voice on a line: a picture's credit at a caption's end, a
+press-release service's distribution note, a notice that a document is found at a link, and
+a help widget's question to the reader."""
+
+from __future__ import annotations
+
+import re
+
+# A caption ending in its picture's credit after a dash: "... in Putrajaya. — Agency pic",
+# "... on Monday. – Picture by Jane Roe", "... at the summit. — File photo".
+PICTURE_CREDIT_END = re.compile(
+    r"\s[—–-]{1,2}\s*(?:(?:[A-Z][\w.&'’-]*\s+){1,3}(?:pic|pics|picture|photo|file pic)|"
+    r"(?:[Ff]ile )?(?:[Pp]ic|[Pp]icture|[Pp]hoto)(?: by| courtesy of)? "
+    r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
+    r"\.?\s*$"
+)
+# A release service's note: "Distributed by Wire Service on behalf of the Ministry of X."
+DISTRIBUTION_CREDIT = re.compile(
+    r"^(?:distributed|disseminated|issued|released|published) (?:by|through|via) [^.]{2,80}? "
+    r"on behalf of [^.]{2,120}\.?\s*$",
+    re.IGNORECASE,
+)
+# A notice whose link is its last word: "The entire document is found here.", "The full text
+# can be read here."
+LINK_NOTICE = re.compile(
+    r"\b(?:is|are|can be|may be) (?:found|read|seen|viewed|downloaded|accessed|available) "
+    r"(?:in full )?here\s*[.:!]?\s*$",
+    re.IGNORECASE,
+)
+_LINK_NOTICE_MAX_WORDS = 12
+_WIDGET_MAX_WORDS = 8
+_READER = re.compile(r"\byou\b", re.IGNORECASE)
+_SITE_VOICE = re.compile(r"\b(?:we|us|I)\b", re.IGNORECASE)
+
+
+def ends_with_picture_credit(line: str) -> bool:
+    """A caption closed by its picture's credit after a dash ("... — Agency pic")."""
+    tail = line[-60:]
+    if not any(word in tail for word in ("pic", "Pic", "photo", "Photo")):
+        return False  # the cheap test first: no credit word at the end
+    return PICTURE_CREDIT_END.search(tail) is not None
+
+
+def is_distribution_credit(line: str) -> bool:
+    """A release service's note that it distributed the text on someone's behalf."""
+    return "behalf of" in line and DISTRIBUTION_CREDIT.match(line) is not None
+
+
+def is_link_notice(line: str) -> bool:
+    """A short notice that a document stands at a link: "The full text is available here." """
+    return (
+        line.rstrip(" .:!").endswith("here")
+        and len(line.split()) <= _LINK_NOTICE_MAX_WORDS
+        and LINK_NOTICE.search(line) is not None
+    )
+
+
+def is_help_widget_question(line: str) -> bool:
+    """A help widget's short question from the site to the reader ("How can we help you?"):
+    a question that speaks both as the site and to the reader. Never a headline."""
+    text = line.strip()
+    return (
+        text.endswith("?")
+        and len(text.split()) <= _WIDGET_MAX_WORDS
+        and _READER.search(text) is not None
+        and _SITE_VOICE.search(text) is not None
+    )
