@@ -66,6 +66,7 @@ COMPILED = [
     "briefings/quotes/reported.py",
     "briefings/quotes/statement.py",
     "briefings/facts/pointers.py",
+    "briefings/reading/sitemarks.py",
 ]
 # One shared library for the group, kept inside the package so that every install (wheel
 # or editable) finds it wherever the package is.
