@@ -67,6 +67,8 @@ COMPILED = [
     "briefings/quotes/statement.py",
     "briefings/facts/pointers.py",
     "briefings/reading/sitemarks.py",
+    "briefings/reading/spoken.py",
+    "briefings/reading/sitelines.py",
 ]
 # One shared library for the group, kept inside the package so that every install (wheel
 # or editable) finds it wherever the package is.

@@ -26,6 +26,16 @@ COLON_DATELINE = re.compile(
     r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?:))"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?:\s+(?=[A-Z“\"‘'])"
 )
+# The date first and the agency, no place: "Oct 15 (Reuters) -", "March 3 (AP) —",
+# "15 October (AFP) -", "Oct. 15, 2025 (Agency) --".
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|"
+    r"June|July|August|September|October|November|December"
+)
+DATE_DATELINE = re.compile(
+    rf"^(?:(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))(?:,?\s+\d{{4}})?\s*"
+    r"\([A-Z][\w.&'’ -]{0,30}\)\s*(?:--|—|–|-)\s*(?=\S)"
+)
 _NOT_PLACES = frozenset(
     (
         "MR",
@@ -87,11 +97,14 @@ _NOT_PLACES = frozenset(
 
 def split_dateline(paragraph: str) -> tuple[str, str]:
     """``"WASHINGTON--Japan and ..."`` -> ``("WASHINGTON", "Japan and ...")``; an agency
-    alone (``"(Agency) - Japan and ..."``) is no place: ``("", "Japan and ...")``."""
+    alone (``"(Agency) - Japan and ..."``) or after a date (``"Oct 15 (Agency) - ..."``) is
+    no place: ``("", "Japan and ...")``."""
     if paragraph[:1] in "[(":
         return _split_bracketed(paragraph)
     match = DATELINE.match(paragraph)
     if match is None:
+        if paragraph[:1].isalnum() and (dated := DATE_DATELINE.match(paragraph)):
+            return "", paragraph[dated.end() :]  # "Oct 15 (Reuters) - ...": no place given
         return _split_colon_dateline(paragraph)
     place = match["place"].strip()
     if not any(c.isupper() for c in place.split(",")[0][1:]) and len(place) > 1:
@@ -121,4 +134,4 @@ def opens_with_dateline(paragraph: str) -> bool:
     """Whether ``paragraph`` opens with a dateline (a place, or an agency in brackets)."""
     if paragraph[:1] in "[(":
         return BRACKETED_DATELINE.match(paragraph) is not None
-    return split_dateline(paragraph)[0] != ""
+    return split_dateline(paragraph)[0] != "" or DATE_DATELINE.match(paragraph) is not None

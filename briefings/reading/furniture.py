@@ -15,6 +15,7 @@ from briefings.reading.boilerplate import BYLINE, CREDIT_LINE, is_boilerplate
 from briefings.reading.dates import parse_date_line
 from briefings.reading.linekind import LineKind
 from briefings.reading.officialdom import is_bracketed_note, official_line_kind
+from briefings.reading.sitelines import site_line_kind
 from briefings.reading.sitemarks import (
     ends_with_picture_credit,
     is_distribution_credit,
@@ -364,6 +365,9 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
     count = words(text)
     if text.count(": ") >= 3 and _is_record(text):
         return LineKind.LABEL
+    site = site_line_kind(text, count)
+    if site is not None:
+        return site
     if count > _FURNITURE_MAX_WORDS:
         return None
     if CREDIT_LINE.match(text) or (count <= 25 and SOURCES_CREDIT.search(text)):

@@ -41,7 +41,7 @@ from briefings.reading.headings import (
     split_title_pieces,
 )
 from briefings.reading.officialdom import is_contact_heading, without_link_labels
-from briefings.reading.pagetitle import choose_headline
+from briefings.reading.pagetitle import choose_headline, is_question_title
 from briefings.reading.paragraphs import MARKER, MARKERS, body_paragraphs
 from briefings.reading.repeats import (
     cut_trailing_credits,
@@ -49,6 +49,7 @@ from briefings.reading.repeats import (
     mark_picture_labels,
     mark_repeats,
 )
+from briefings.reading.spoken import unquoted_statement
 
 # A heading that opens a box of links to other stories.
 TEASER_HEADING = re.compile(
@@ -119,6 +120,9 @@ def read_page(
     for i in split_title_pieces(lines):
         kinds[i] = LineKind.TITLE  # the title again, split over two lines
     start = _body_start(lines, kinds)
+    if start is not None and _opens_with_question_title(lines, kinds, start):
+        kinds[start] = LineKind.LABEL  # the headline, a question, above the lede
+        start = _body_start(lines, kinds)
     if start is None:
         return PageText(title, "", (), (), tuple(k or LineKind.LABEL for k in kinds))
     standfirst = _above_the_fold(lines, kinds, start)
@@ -129,8 +133,19 @@ def read_page(
     _mark_body(lines, kinds, start, credited)
     headline = title or choose_headline(lines, kinds, intrinsic, start, outlet)
     done = tuple(k or LineKind.LABEL for k in kinds)
-    body = body_paragraphs(lines, done)
+    body = unquoted_statement(body_paragraphs(lines, done), headline)
     return PageText(headline, standfirst, tuple(body), _authors(lines, done, outlet), done)
+
+
+def _opens_with_question_title(
+    lines: Sequence[str], kinds: list[LineKind | None], start: int
+) -> bool:
+    """Whether the body's first line is a question titling the page: no sentence above it,
+    and the next line of text shares its words."""
+    if lines[start].rstrip()[-1:] != "?" or any(k is None for k in kinds[:start]):
+        return False
+    lede = next((lines[j] for j in range(start + 1, len(lines)) if kinds[j] is None), "")
+    return bool(lede) and is_prose(lede) and is_question_title(lines[start], lede)
 
 
 def _without_link_labels(

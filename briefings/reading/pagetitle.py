@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 from briefings.reading.furniture import LineKind, is_title_like, word_set, words
 from briefings.reading.headings import first_of_repeats, names_an_organisation
@@ -32,10 +33,19 @@ def choose_headline(
     above = Counter(lines[max(0, start - _HEADLINE_REACH) : start])
     best: tuple[int, float, int, int] | None = None
     shown_at: dict[int, int] = {}
+    texts: dict[int, str] = {}
     for i in range(start - 1, max(-1, start - _HEADLINE_REACH), -1):
         line = _without_stamp(lines[i].strip())
-        if intrinsic[i] is not None or kinds[i] not in (None, LineKind.LABEL):
+        if kinds[i] not in (None, LineKind.LABEL):
             continue
+        if " | " in line:  # "Talks resume in Geneva | The Daily Example"
+            if intrinsic[i] not in (None, LineKind.LABEL):
+                continue
+            line = _story_part(line, lede)
+        elif intrinsic[i] is not None:
+            continue
+        if _BREADCRUMB.match(line) or _is_tag_line(line):
+            continue  # "Home News World Europe", "Estria Central bank Interest rates"
         if not _headline_shaped(line) or is_help_widget_question(line):
             continue  # "How can we help you?": a help widget's question
         if opens_with_label(line):
@@ -51,6 +61,7 @@ def choose_headline(
         shown = min(shared, _ENOUGH_SHARED) + (1 if shared and above[lines[i]] > 1 else 0)
         score = (shown, shared / (len(stems) or 1), -len(stems), i)
         shown_at[i] = shown
+        texts[i] = line
         if best is None or score[:3] > best[:3]:
             best = score
     if best is None or (lede and best[0] == 0):
@@ -60,7 +71,54 @@ def choose_headline(
         chosen -= 1  # a standfirst follows its headline: the line above, as close, is it
     chosen = first_of_repeats(lines, sorted(shown_at), chosen)
     kinds[chosen] = LineKind.TITLE
-    return _without_stamp(lines[chosen].strip())
+    return texts[chosen]
+
+
+# A breadcrumb: the site's home, then its sections ("Home News World", "Home > Politics").
+_BREADCRUMB = re.compile(
+    r"^Home\s*(?:[>/|›»·:]|\s(?:News|Latest|World|Business|Politics|Economy|Sport|Sports|"
+    r"Opinion|Markets|Local|National|International|Topics|Section|Media|Press)\b)"
+)
+_PIECES_MAX = 3
+_TAG_SWITCHES = 2
+
+
+def _story_part(line: str, lede: set[str]) -> str:
+    """Of a title joined to the site's name or section by " | ", the part that is the story's
+    title: headline-shaped, sharing most words with the lede, then the longer ("" if none)."""
+    pieces = [piece.strip() for piece in line.split(" | ")]
+    if len(pieces) > _PIECES_MAX:
+        return ""  # a navigation row
+    shaped = [piece for piece in pieces if _headline_shaped(piece)]
+    if not shaped:
+        return ""
+    return max(shaped, key=lambda piece: (len(_stems(piece) & lede), words(piece)))
+
+
+def _is_tag_line(line: str) -> bool:
+    """Topic tags run together ("Estria Central bank Interest rates Food prices"): no small
+    word, no mark, and twice a lower-case word followed by a capitalised one."""
+    tokens = line.split()
+    if any(not token.isalpha() or token.casefold() in _STOP for token in tokens):
+        return False
+    switches = sum(1 for a, b in pairwise(tokens) if a[0].islower() and b[0].isupper())
+    return switches >= _TAG_SWITCHES
+
+
+_QUESTION_SHARED = 2
+
+
+def is_question_title(line: str, lede: str) -> bool:
+    """A question in a headline's shape that shares words with the lede under it ("Will the
+    Estrian central bank cut its rate?"): the title above the body, not its first line."""
+    text = line.strip()
+    return (
+        text.endswith("?")
+        and is_title_like(text)
+        and not any(mark in text for mark in '"“”«')
+        and not is_help_widget_question(text)
+        and len(_stems(text) & _stems(lede)) >= _QUESTION_SHARED
+    )
 
 
 # A place alone, as a dateline or a speech's venue shows it: "Mexico City, Mexico".

@@ -10,7 +10,9 @@ from briefings.reading.boilerplate import is_boilerplate, is_caption
 from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import LineKind, is_picture_description, line_kind
 from briefings.reading.page import read_page
-from briefings.reading.text import paragraph_lines
+from briefings.reading.spoken import unquoted_statement
+from briefings.reading.text import paragraph_lines, parse_text
+from briefings.summarize import summarize
 
 LEDE = (
     "The Estrian central bank kept its main lending rate at 4.25 percent on Thursday and said "
@@ -690,3 +692,150 @@ def test_a_caption_closed_by_its_credit_is_never_the_headline() -> None:
     page = read_page(["Estrian central bank holds rates", caption, caption, LEDE, SECOND])
     assert page.title == "Estrian central bank holds rates"
     assert page.body == (LEDE, SECOND)
+
+
+REMARKS = (
+    "“Thank you all for coming. We have worked on this agreement with our partners for many "
+    "months.",
+    "“The talks in Norrvik resume next week, and we expect progress on the tariff schedule.”",
+)
+
+
+def test_remarks_whose_paragraphs_all_open_with_a_quote_mark_are_the_text() -> None:
+    page = read_page(["Remarks on the Estrian trade talks", *REMARKS])
+    assert page.body == (
+        "Thank you all for coming. We have worked on this agreement with our partners for many "
+        "months.",
+        "The talks in Norrvik resume next week, and we expect progress on the tariff schedule.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs"),
+    [
+        ("Remarks by Ambassador Jane Roe on the Estrian trade talks", REMARKS),
+        ("Estrian bank holds rate", ("“We will not rush,” the governor said on Thursday.", LEDE)),
+        ("Estrian bank holds rate", ("“We will not rush,” the governor said on Thursday.",)),
+    ],
+)
+def test_quotes_with_a_speaker_keep_their_marks(title: str, paragraphs: tuple[str, ...]) -> None:
+    assert unquoted_statement(paragraphs, title) == list(paragraphs)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Oct 15 (Reuters) - The Estrian central bank kept its rate.",
+        "March 3 (AP) — The Estrian central bank kept its rate.",
+        "15 October (AFP) - The Estrian central bank kept its rate.",
+        "Oct. 15, 2025 (Northwind Wire) -- The Estrian central bank kept its rate.",
+    ],
+)
+def test_a_date_first_wire_dateline_is_split_from_the_lede(paragraph: str) -> None:
+    assert split_dateline(paragraph) == ("", "The Estrian central bank kept its rate.")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "May 5 people were hurt when the roof fell in, police said.",
+        "March 3 - the day the talks began - is a holiday in Estria.",
+    ],
+)
+def test_a_sentence_that_opens_with_a_date_keeps_it(paragraph: str) -> None:
+    assert split_dateline(paragraph) == ("", paragraph)
+
+
+def test_a_date_first_dateline_is_no_part_of_a_bullet() -> None:
+    article = parse_text(f"Estrian bank holds rate\n\nOct 15 (Reuters) - {LEDE}\n\n{SECOND}\n")
+    briefing = summarize(article)
+    assert briefing.outcomes
+    assert not any("Reuters" in fact.text for fact in briefing.outcomes + briefing.next)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Don't miss daily games from the Northwind Herald, including the crossword.",
+         LineKind.PROMPT),
+        ("Stay updated with the latest news from Estria and around the world.", LineKind.PROMPT),
+        ("Follow us on social media for more stories.", LineKind.PROMPT),
+        ("Get the latest news on trade and the economy delivered to your inbox.",
+         LineKind.PROMPT),
+        ("This Information System is provided by the Estrian Ministry of Trade.",
+         LineKind.PROMPT),
+        ("Press Office: +1 202 555 0147", LineKind.LABEL),
+        ("Media contact: Jane Roe, +44 20 7946 0958, jane.roe@example.org", LineKind.LABEL),
+        ("Date: 12 May 2025 Description: Trade ministers meet in Norrvik before the talks. "
+         "© Northwind Office / photo by Jane Roe", LineKind.CAPTION),
+    ],
+)  # fmt: skip
+def test_a_site_prompt_footer_contact_or_photo_record_is_furniture(
+    line: str, kind: LineKind
+) -> None:
+    assert line_kind(line) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Don't miss the chance to settle this, the minister told the negotiators on Thursday.",
+        "The ministry said it would stay updated on the talks and follow them closely.",
+        "Exporters can get the latest tariff figures from the ministry on Monday.",
+        "Callers to the hotline, +1 800 555 0100, reported long waits, the agency said.",
+        "The minister told the press office that the talks would go on until 12 May 2025.",
+    ],
+)
+def test_sentences_like_site_lines_stay_body_text(line: str) -> None:
+    assert line_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["Home News World Estrian Bank Rates"],
+        ["Home > News > Economy"],
+        ["Home / Business"],
+        ["Estria Central bank Interest rates Food prices"],
+        ["U.S. Permanent Representative to the United Nations"],
+    ],
+)
+def test_a_breadcrumb_a_tag_line_or_an_office_is_never_the_headline(above: list[str]) -> None:
+    page = read_page([*above, LEDE, SECOND])
+    assert page.title == ""
+    assert page.body == (LEDE, SECOND)
+
+
+def test_the_site_name_is_never_the_headline() -> None:
+    page = read_page(["The Daily Example", LEDE, SECOND], outlet="The Daily Example")
+    assert page.title == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Estrian bank holds its rate as food prices cool | The Daily Example",
+        "The Daily Example | Estrian bank holds its rate as food prices cool",
+    ],
+)
+def test_the_story_part_of_a_title_with_the_site_name_is_the_headline(line: str) -> None:
+    page = read_page([line, LEDE, SECOND])
+    assert page.title == "Estrian bank holds its rate as food prices cool"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Will the Estrian central bank cut its rate?", LEDE, SECOND],
+        ["Business", "Will the Estrian central bank cut its rate?", "By Jane Roe", LEDE, SECOND],
+    ],
+)
+def test_a_question_titling_the_page_is_the_headline(lines: list[str]) -> None:
+    page = read_page(lines)
+    assert page.title == "Will the Estrian central bank cut its rate?"
+    assert page.body == (LEDE, SECOND)
+
+
+def test_a_question_that_shares_no_words_with_the_lede_is_not_the_headline() -> None:
+    page = read_page(["What happens to our savings now, and who decides?", LEDE, SECOND])
+    assert page.title != "What happens to our savings now, and who decides?"
