@@ -35,14 +35,20 @@ _CONTACT_LABEL = re.compile(
 _PHONE_OR_MAIL = re.compile(r"\+?\(?\d[\d ()./-]{6,}\d|[\w.+-]+@[\w-]+\.[\w.]+")
 _CONTACT_MAX_WORDS = 25
 _PHOTO_RECORD = re.compile(r"^Date:\s*[^:]{4,40}?\bDescription:", re.IGNORECASE)
-# The letters these lines open with: the cheap test before any pattern runs.
-_FIRST = frozenset("dDnNsSkKfFgGtTpPmMcCeE")
+# The first three letters these lines open with (case-folded): the cheap test before any
+# pattern runs.
+_OPENINGS = frozenset(
+    (
+        "dat", "don", "do ", "nev", "sta", "kee", "fol", "get", "thi", "tel", "pre", "pho",
+        "fax", "mob", "med", "con", "e-m", "ema", "new",
+    )
+)  # fmt: skip
 
 
 def site_line_kind(text: str, count: int) -> LineKind | None:
     """The kind of ``text`` (stripped, of ``count`` words) when it is one of the site's own
     lines, else None."""
-    if text[:1] not in _FIRST:
+    if text[:3].casefold() not in _OPENINGS:
         return None
     if _PHOTO_RECORD.match(text):
         return LineKind.CAPTION

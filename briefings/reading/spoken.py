@@ -27,7 +27,9 @@ def unquoted_statement(paragraphs: Sequence[str], title: str) -> list[str]:
     """``paragraphs`` without the opening (and closing) marks of the continued-quote
     convention when every paragraph is such a quote and ``title`` names nobody whose words
     they are; else ``paragraphs`` unchanged."""
-    if not paragraphs or _names_author(title):
+    if not paragraphs or paragraphs[0][:1] not in _OPENING:
+        return list(paragraphs)  # the cheap test first: most pages open with no quote mark
+    if _names_author(title):
         return list(paragraphs)
     bare = [_inner(paragraph) for paragraph in paragraphs]
     if any(text is None for text in bare):
