@@ -32,6 +32,7 @@ from briefings.quotes.statement import statement_speaker
 from briefings.quotes.subject_events import paragraph_last_event, subject_events
 from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, between, tokenize
+from briefings.reading.dateline import split_dateline
 
 _AFTER_QUOTE = frozenset(',"”»')
 # Words that introduce a name in quotes: 'the so-called "green lane"', 'known as "..."'.
@@ -458,10 +459,17 @@ def _to_quotes(
                 source_url=source_url,
                 unnamed=speaker.unnamed,
                 partial=text[:1].islower(),
-                context=paragraphs[item.paragraph][first:end].strip(),
+                context=_without_dateline(paragraphs[item.paragraph][first:end].strip(), item),
             )
         )
     return tuple(quotes)
+
+
+def _without_dateline(context: str, item: _Found) -> str:
+    """A quote's sentence as a reader sees it: the lede's without its dateline."""
+    if item.paragraph or item.sentence[0]:
+        return context
+    return split_dateline(context)[1].strip() or context
 
 
 def _spelled_out(quotes: tuple[Quote, ...], paragraphs: Sequence[str]) -> tuple[Quote, ...]:

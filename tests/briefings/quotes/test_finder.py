@@ -65,3 +65,12 @@ def test_a_quote_carries_its_sentence() -> None:
 def test_a_long_quote_is_shown_alone() -> None:
     (quote,) = find_quotes(['"We will keep talking until June," Minister Ana Lindqvist said.'])
     assert not quote.in_sentence
+
+
+@pytest.mark.parametrize(
+    "dateline", ["LINDAU (Agency) - ", "Oct 15 (Agency) - ", "LINDAU, March 3: "]
+)
+def test_a_quote_in_the_lede_is_shown_in_its_sentence_without_the_dateline(dateline: str) -> None:
+    lede = "Trade Minister Ana Berg called the talks “frank” on Monday."
+    (quote,) = find_quotes([dateline + lede], "https://example.test/a")
+    assert quote.context == lede
