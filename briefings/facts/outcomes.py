@@ -85,6 +85,27 @@ _WORTH = re.compile(
     r"central|fundamental|integral)\b"
 )
 _DIGIT = re.compile(r"\d")
+# A reaction or a colour, not a result: a said-clause whose content is only a judgement ("X
+# said the talks were good and constructive", "described the meeting as cordial"), no
+# comment, a walk-out, a hope, a welcome.
+_JUDGEMENT = (
+    r"(?:(?:very|really|quite|extremely|rather|most|highly|deeply|so) )?(?:good|constructive|"
+    r"productive|positive|cordial|frank|useful|fruitful|friendly|candid|successful|excellent|"
+    r"helpful|open|warm|substantive|substantial|difficult|tough|tense|disappointing|"
+    r"encouraging|important|valuable|meaningful|historic|great|pleasant|intense|"
+    r"serious|businesslike|business-like|fair|balanced)"
+)
+_REACTION = re.compile(
+    rf"\b(?:(?:said|says|called|described|termed|characteri[sz]ed) (?:that )?(?:the |this |"
+    rf"their |its |his |her )?(?:[\w-]+ ){{0,2}}?(?:(?:was|were|had been|as|has been) )?"
+    rf"{_JUDGEMENT}(?:(?:,| and|, and) {_JUDGEMENT})*(?: (?:one|talks|meetings?|discussions?|"
+    rf"exchanges?|atmosphere))?(?:,[^,]{{0,60}})?\.?$|"
+    rf"(?:declined|refused) (?:to comment|comment)|walked out|"
+    rf"expressed (?:(?:his|her|their|its|the) )?(?:hope|optimism|confidence|satisfaction|"
+    rf"regret|disappointment|concern|gratitude|appreciation)|"
+    rf"^(?:[\w.'’-]+ ){{1,6}}(?:welcomed|praised|hailed|applauded) the (?:\w+ ){{0,3}}\w+\.$)"
+)
+REACTION_COST = 1.0
 # A name (a capitalized word after the first) or a number: what a reader most needs told.
 _NAME_OR_NUMBER = re.compile(r" ([A-Z][\w-]+|\d[\d.,]*)")
 _STEM = re.compile(r"\b(\w{4,5})")
@@ -481,6 +502,8 @@ def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> fl
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if _DIGIT.search(text) else 0.0
     score = min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
+    if not numbers and _REACTION.search(text) is not None:
+        score = max(score - REACTION_COST, 0.05)  # a reaction: below any result
     return 0.0 if cues == 0 and text[0] == "W" and _SCENE.match(text) else score
 
 

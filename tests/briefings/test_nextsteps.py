@@ -69,6 +69,16 @@ def _nexts(sentence: str) -> list[str]:
         # a firm step with no time, no place and no name
         "However, based on the results of the meeting, each member country will begin "
         "procedures for the final agreement.",
+        # a hope with no time: "as soon as possible", "in due course", "eventually"
+        "Norland and Aldoria will prepare to sign the agreement as soon as possible.",
+        "Norland and Aldoria will sign the customs annex in due course.",
+        "Aldoria will eventually join the customs union, Berg said.",
+        "The Norland cabinet will host Aldorian experts in the future.",
+        # a step that waits on a condition, with no day of its own
+        "Once the annex is ratified, Norland will begin lowering its duties.",
+        "Once both parliaments approve it, Ruiz will sign the annex soon.",
+        # a state that goes on, not a step
+        "Talks between Norland and Aldoria are continuing this week.",
     ],
 )
 def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
