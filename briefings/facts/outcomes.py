@@ -164,7 +164,12 @@ def find_facts(
     said = _news_words(" ".join(next_texts)) | in_quotes if next_texts else set(in_quotes)
     budget = max(MAX_FACTS - len(next_texts), 1)
     rest = [s for s in found if s.order not in taken]
-    outcomes = _outcomes(rest, subject, topic, today, budget, said, article.title, in_quotes)
+    # A lede that tells what is to come is the first Next: the sentence after it leads the
+    # outcomes only when it tells a result or a number, not a side remark.
+    coming = bool(found) and found[0].order in taken
+    outcomes = _outcomes(
+        rest, subject, topic, today, budget, said, article.title, in_quotes, coming
+    )
     return Facts(
         outcomes=tuple(Fact(text, link) for text in outcomes),
         next=tuple(Fact(text, link) for text in next_texts),
@@ -221,6 +226,7 @@ def _outcomes(
     said: set[str] | None = None,
     headline: str = "",
     in_quotes: set[str] | None = None,
+    lede_is_next: bool = False,
 ) -> list[str]:
     met: set[str] = set()
     scored: list[_Candidate] = []
@@ -271,7 +277,12 @@ def _outcomes(
             if lead is None:
                 continue  # "These include ...", with what it points back to left out
             joined = lead.words + words <= MAX_JOINED_WORDS
-        if in_lede and not _a_stance(raw) and (not speech or tells_an_event(raw)):
+        if (
+            in_lede
+            and not _a_stance(raw)
+            and (not speech or tells_an_event(raw))
+            and (not lede_is_next or _tells_a_result(raw))
+        ):
             lede_found = True
             if not (headline and repeats(raw, headline, topic)):
                 scored.append(_Candidate(10.0, statement.order, statement, set(), lead, joined))
@@ -340,6 +351,14 @@ def tells_an_event(text: str) -> bool:
     lede of a speech, after its courtesies and its reflections (not what the call or the
     day will bring: "This briefing will be embargoed until the conclusion of ...")."""
     return bool(cue_count(text)) and FUTURE.search(text) is None
+
+
+def _tells_a_result(text: str) -> bool:
+    """Whether a sentence tells a result or a number, not a reaction: what may lead the
+    outcomes after a lede that tells what is to come."""
+    return (bool(cue_count(text)) or _DIGIT.search(text) is not None) and _REACTION.search(
+        text
+    ) is None
 
 
 def _a_stance(text: str) -> bool:

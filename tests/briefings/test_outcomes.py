@@ -755,3 +755,29 @@ def test_a_reaction_ranks_below_a_result() -> None:
 def test_a_quote_lead_in_is_trimmed_from_an_outcome(sentence: str) -> None:
     outcomes, _ = _facts("Ministers of Norland and Aldoria met in Lindau on Friday.", sentence)
     assert outcomes[1:] == ["Norland cut its duty on machine parts to 5 percent."]
+
+
+def test_after_a_lede_that_tells_what_is_to_come_a_result_leads_not_a_side_remark() -> None:
+    article = Article(
+        url="https://x.test/a",
+        title="",
+        paragraphs=(
+            "Ministers of Norland and Aldoria will hold a new round of talks in Lindau on "
+            "14 June. Berg is a former ambassador to the region and a keen sailor.",
+            "Norland agreed to cut its duty on machine parts.",
+            "Aldoria lifted its ban on Norland beef imports.",
+            "Both sides approved a joint customs office in Lindau.",
+            "Norland rejected a quota on Aldorian grain.",
+        ),
+        published=PUBLISHED,
+    )
+    facts = find_facts(article)
+    assert [f.text for f in facts.next] == [
+        "Ministers of Norland and Aldoria will hold a new round of talks in Lindau on 14 June."
+    ]
+    assert [f.text for f in facts.outcomes] == [
+        "Norland agreed to cut its duty on machine parts.",
+        "Aldoria lifted its ban on Norland beef imports.",
+        "Both sides approved a joint customs office in Lindau.",
+        "Norland rejected a quota on Aldorian grain.",
+    ]
