@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from briefings.facts.background import FUTURE, in_an_earlier_month, looks_back
+from briefings.facts.background import FUTURE, in_an_earlier_month, latest_event_day, looks_back
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count, speculates
 from briefings.facts.meetings import find_meeting
@@ -167,8 +167,11 @@ def find_facts(
     # A lede that tells what is to come is the first Next: the sentence after it leads the
     # outcomes only when it tells a result or a number, not a side remark.
     coming = bool(found) and found[0].order in taken
+    # A page with no date of its own: its latest past event stands in for the day of the
+    # report, to tell what came before it ("began in March").
+    then = today if today is not None else latest_event_day(found)
     outcomes = _outcomes(
-        rest, subject, topic, today, budget, said, article.title, in_quotes, coming
+        rest, subject, topic, today, budget, said, article.title, in_quotes, coming, then
     )
     return Facts(
         outcomes=tuple(Fact(text, link) for text in outcomes),
@@ -227,6 +230,7 @@ def _outcomes(
     headline: str = "",
     in_quotes: set[str] | None = None,
     lede_is_next: bool = False,
+    month_of: date | None = None,
 ) -> list[str]:
     met: set[str] = set()
     scored: list[_Candidate] = []
@@ -318,10 +322,10 @@ def _outcomes(
         if (
             candidate.joined
             and lead is not None
-            and (looks_back(lead.raw, today) or in_an_earlier_month(lead, today))
+            and (looks_back(lead.raw, today) or in_an_earlier_month(lead, month_of))
         ):
             return False
-        return not looks_back(item.raw, today) and not in_an_earlier_month(item, today)
+        return not looks_back(item.raw, today) and not in_an_earlier_month(item, month_of)
 
     best, sequels = _most_news(ranked, budget, said or set(), news, following, today)
     leads = {c.lead.order for c in best if c.lead is not None and c.joined}

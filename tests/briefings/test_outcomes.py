@@ -781,3 +781,19 @@ def test_after_a_lede_that_tells_what_is_to_come_a_result_leads_not_a_side_remar
         "Both sides approved a joint customs office in Lindau.",
         "Norland rejected a quota on Aldorian grain.",
     ]
+
+
+def test_a_page_with_no_date_looks_back_from_its_latest_event() -> None:
+    article = Article(
+        url="https://x.test/a",
+        title="",
+        paragraphs=(
+            "Norland and Aldoria signed a customs annex in Lindau on 3 March 2024.",
+            "The negotiations on the annex had started in January in Geneva with experts.",
+            "The Aldorian parliament approved the annex by a large majority in March.",
+        ),
+    )
+    assert [f.text for f in find_facts(article).outcomes] == [
+        "Norland and Aldoria signed a customs annex in Lindau on 3 March 2024.",
+        "The Aldorian parliament approved the annex by a large majority in March.",
+    ]
