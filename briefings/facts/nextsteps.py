@@ -236,6 +236,32 @@ def one_per_step(steps: list[Statement]) -> list[Statement]:
     return sorted(kept, key=lambda s: s.order)
 
 
+# The verb of a step ("will be signed", "is due to meet") and its past forms.
+_STEP_VERB = re.compile(
+    r"\b(?:will|shall|is to|are to|(?:is|are) (?:due|set|scheduled|expected) to) (?:be )?"
+    r"([a-z]{3,})"
+)
+_IRREGULAR_PAST = {"meet": "met", "hold": "held", "held": "held", "begin": "began",
+                   "sign": "signed", "take": "took", "come": "came"}  # fmt: skip
+
+
+def told_as_done(step: str, outcomes: Sequence[str]) -> bool:
+    """Whether an outcome tells ``step``'s event as done: the same day, mostly the same
+    words, and the step's own verb in the past with no "will" ("The two sides signed the
+    annex on Friday 6 June" beside "The annex will be signed on Friday 6 June")."""
+    verb = _STEP_VERB.search(step)
+    if verb is None:
+        return False
+    word = verb.group(1)  # "sign", or "signed" after "be"
+    stem = word[:-2] if word.endswith("ed") else word[:-1] if word.endswith("e") else word
+    past = _IRREGULAR_PAST.get(word, stem + "ed")
+    done = re.compile(rf"\b(?:{stem}e?d|{past})\b")
+    return any(
+        FUTURE.search(outcome) is None and done.search(outcome) and _same_step(step, outcome)
+        for outcome in outcomes
+    )
+
+
 def _a_schedule(text: str) -> bool:
     """Whether ``text`` is a schedule's items ("Debate: Tuesday, 12 February; Vote: ...")."""
     return all(AGENDA_LINE.match(item) for item in text.split("; "))

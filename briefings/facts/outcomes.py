@@ -15,7 +15,7 @@ from briefings.facts.background import FUTURE, in_an_earlier_month, latest_event
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count, speculates
 from briefings.facts.meetings import find_meeting
-from briefings.facts.nextsteps import next_steps
+from briefings.facts.nextsteps import next_steps, told_as_done
 from briefings.facts.pointers import antecedent, fragment, points_back
 from briefings.facts.statements import MAX_WORDS, Statement, shortened, statements
 from briefings.model import Article, Fact
@@ -173,6 +173,8 @@ def find_facts(
     outcomes = _outcomes(
         rest, subject, topic, today, budget, said, article.title, in_quotes, coming, then
     )
+    if next_texts and outcomes:  # a step an outcome tells as done is no step to come
+        next_texts = [t for t in next_texts if not told_as_done(t, outcomes)]
     return Facts(
         outcomes=tuple(Fact(text, link) for text in outcomes),
         next=tuple(Fact(text, link) for text in next_texts),

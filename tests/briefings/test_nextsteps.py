@@ -223,3 +223,21 @@ def test_two_sentences_on_one_step_are_one_next() -> None:
         "Members of the assembly are due to vote on the customs annex on Wednesday 11 June.",
     )
     assert steps == ["The assembly will vote on the customs annex on Wednesday 11 June."]
+
+
+def test_a_step_an_outcome_tells_as_done_is_no_next() -> None:
+    article = Article(
+        url="https://x.test/a",
+        title="",
+        paragraphs=(
+            "Norland and Aldoria signed the customs annex in Lindau on Friday 13 June.",
+            "Negotiators from both sides met again in Geneva for two days of talks.",
+            "The customs annex will be signed in Lindau on Friday 13 June, officials said.",
+        ),
+        published=PUBLISHED,
+    )
+    facts = find_facts(article)
+    assert [f.text for f in facts.next] == []
+    assert "Norland and Aldoria signed the customs annex in Lindau on Friday 13 June." in [
+        f.text for f in facts.outcomes
+    ]
