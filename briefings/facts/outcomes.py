@@ -106,6 +106,11 @@ _REACTION = re.compile(
     rf"^(?:[\w.'’-]+ ){{1,6}}(?:welcomed|praised|hailed|applauded) the (?:\w+ ){{0,3}}\w+\.$)"
 )
 REACTION_COST = 1.0
+# The stems (see ``_STEM``) of those words' verbs: a sentence with none of them is none.
+_REACTION_STEMS = frozenset((
+    "said", "says", "calle", "descr", "terme", "chara", "decli", "refus", "walke", "expre",
+    "welco", "prais", "haile", "appla",
+))  # fmt: skip
 # A name (a capitalized word after the first) or a number: what a reader most needs told.
 _NAME_OR_NUMBER = re.compile(r" ([A-Z][\w-]+|\d[\d.,]*)")
 _STEM = re.compile(r"\b(\w{4,5})")
@@ -380,12 +385,20 @@ def _a_stance(text: str) -> bool:
 
 def _weighed(candidate: _Candidate) -> _Candidate:
     """``candidate`` with its news words (see ``_news_words``), less what its words of a
-    stance (importance, commitment, praise) take from its worth: they tell no event."""
+    stance (importance, commitment, praise) take from its worth: they tell no event; a
+    reaction with no number (see ``_REACTION``) is worth less than a result."""
     item = candidate.item
     text = item if isinstance(item, str) else item.raw
     score = candidate.score
     if score < 2.5 and not candidate.stems.isdisjoint(_RHETORIC_STEMS):
         score -= min(len(RHETORIC.findall(text)), 3) * 0.3  # not for the lede or a meeting
+    if (
+        score < 2.5
+        and not candidate.stems.isdisjoint(_REACTION_STEMS)
+        and _DIGIT.search(text) is None
+        and _REACTION.search(text) is not None
+    ):
+        score -= REACTION_COST  # a reaction: below a result
     return candidate._replace(score=score, stems=_news_words(text, candidate.stems or None))
 
 
@@ -527,8 +540,6 @@ def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> fl
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if _DIGIT.search(text) else 0.0
     score = min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
-    if not numbers and _REACTION.search(text) is not None:
-        score = max(score - REACTION_COST, 0.05)  # a reaction: below any result
     return 0.0 if cues == 0 and text[0] == "W" and _SCENE.match(text) else score
 
 
