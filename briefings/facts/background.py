@@ -4,6 +4,7 @@ levels). It explains the news and is not news itself, unless the article has not
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from briefings.facts.statements import Statement
@@ -166,3 +167,33 @@ def _before(today: date, year: int, month: str | None) -> bool:
     if year != today.year or month is None:
         return year < today.year
     return MONTHS.get(month.lower().rstrip("."), today.month) < today.month
+
+
+# A full date: "3 March 2024", "March 3, 2024" (months capitalized, as news writes them).
+_FULL_DATE = re.compile(
+    r"\b(?:(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]{2,8})\.?,? |(?P<month_first>[A-Z][a-z]{2,8})"
+    r"\.? (?P<day_second>\d{1,2})(?:st|nd|rd|th)?, )(?P<year>(?:19|20)\d\d)\b"
+)
+_AHEAD = re.compile(r"\b(?:will|shall|scheduled|due|expected|set to|to be|plans?|until|by)\b")
+
+
+def latest_event_day(found: Sequence[Statement]) -> date | None:
+    """The latest full date of a past event the article tells ("signed on 3 March 2024"),
+    for a page with no date of its own: what "in March" is looked back from. A sentence that
+    looks ahead ("will be held on 14 July 2025") names no event that has happened."""
+    latest: date | None = None
+    for statement in found:
+        text = statement.raw
+        if not _YEAR.search(text) or _AHEAD.search(text):
+            continue
+        for match in _FULL_DATE.finditer(text):
+            month = MONTHS.get((match["month"] or match["month_first"]).lower())
+            if month is None:
+                continue
+            try:
+                day = date(int(match["year"]), month, int(match["day"] or match["day_second"]))
+            except ValueError:
+                continue
+            if latest is None or day > latest:
+                latest = day
+    return latest

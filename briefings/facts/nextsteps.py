@@ -24,7 +24,7 @@ TIME_EXPRESSION = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May(?= \d)|(?<=\d )May|June|July|August|September|October|November|December|"
     r"[Tt]omorrow|[Tt]onight|"
-    r"[Ss]oon|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
+    r"[Ss]oon(?! as\b)|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
     r"(?:[Nn]ext|[Cc]oming|[Ff]ollowing) (?:two|three|four|five|six|several|few|\d+) "
     r"(?:days|weeks|months)|"
     r"[Ll]ater (?:this|today|in)|[Cc]oming (?:days|weeks|months|week|month|year)|"
@@ -114,6 +114,20 @@ _WHERE_OR_WHEN = re.compile(
     r"\b(?:[A-Z\d]|(?:quarterly|annually|monthly|weekly|yearly|regularly|soon|to(?:morrow|day))\b)"
 )
 _YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
+# Words that name no time: a hope ("as soon as possible"), "in the future", "in due course".
+_NO_TIME = re.compile(
+    r"\b(?:as soon as (?:possible|practicable|feasible)|at the earliest opportunity|"
+    r"in (?:the (?:near |distant )?future|due course)|eventually|at some (?:point|stage)|"
+    r"at a later (?:date|stage)|one day|some ?day|sooner or later)\b"
+)
+# A step that waits on a condition ("Once the bill passes, the agency will ..."): it names
+# no day of its own.
+_CONDITION = re.compile(r"^(?:Once|If|Unless|Should|Provided|When|Until)\b")
+# A state that goes on ("Talks are continuing"), not a step to come.
+_ONGOING = re.compile(
+    r"\b(?:is|are|remains?) (?:still )?(?:continuing|ongoing|under ?way|in progress|"
+    r"going on)\b"
+)
 
 
 def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
@@ -165,6 +179,8 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
         day = future_date or _DAY.search(text) is not None
+        if not day and _no_time(text, timed, strong):
+            continue  # "as soon as possible", "once ratified", "talks are continuing"
         if not timed and not day and not _WHERE_OR_WHEN.search(_SAID_TAIL.sub("", ahead), 1):
             continue  # "each country will begin procedures": no time, no place, no name
         if not timed and not day and _AGREED_TO.search(text):
@@ -220,6 +236,32 @@ def one_per_step(steps: list[Statement]) -> list[Statement]:
     return sorted(kept, key=lambda s: s.order)
 
 
+# The verb of a step ("will be signed", "is due to meet") and its past forms.
+_STEP_VERB = re.compile(
+    r"\b(?:will|shall|is to|are to|(?:is|are) (?:due|set|scheduled|expected) to) (?:be )?"
+    r"([a-z]{3,})"
+)
+_IRREGULAR_PAST = {"meet": "met", "hold": "held", "held": "held", "begin": "began",
+                   "sign": "signed", "take": "took", "come": "came"}  # fmt: skip
+
+
+def told_as_done(step: str, outcomes: Sequence[str]) -> bool:
+    """Whether an outcome tells ``step``'s event as done: the same day, mostly the same
+    words, and the step's own verb in the past with no "will" ("The two sides signed the
+    annex on Friday 6 June" beside "The annex will be signed on Friday 6 June")."""
+    verb = _STEP_VERB.search(step)
+    if verb is None:
+        return False
+    word = verb.group(1)  # "sign", or "signed" after "be"
+    stem = word[:-2] if word.endswith("ed") else word[:-1] if word.endswith("e") else word
+    past = _IRREGULAR_PAST.get(word, stem + "ed")
+    done = re.compile(rf"\b(?:{stem}e?d|{past})\b")
+    return any(
+        FUTURE.search(outcome) is None and done.search(outcome) and _same_step(step, outcome)
+        for outcome in outcomes
+    )
+
+
 def _a_schedule(text: str) -> bool:
     """Whether ``text`` is a schedule's items ("Debate: Tuesday, 12 February; Vote: ...")."""
     return all(AGENDA_LINE.match(item) for item in text.split("; "))
@@ -250,6 +292,25 @@ def _with_date(text: str, when: str) -> str | None:
         return None
     day = when.rstrip(". ")
     return re.sub(rf"\b{weekday.group()}\b", day, text, count=1)
+
+
+def _no_time(text: str, timed: bool, strong: bool) -> bool:
+    """Whether a step with no day of its own names no time either: a hope ("as soon as
+    possible", "in due course"), a condition ("Once X, Y will ...") with nothing firmer than
+    "soon", or a state that goes on ("Talks are continuing")."""
+    if _NO_TIME.search(text) and not timed:
+        return True
+    if _CONDITION.match(text) and (not timed or _VAGUE_TIME.fullmatch(_timing(text))):
+        return True
+    return _ONGOING.search(text) is not None and not strong
+
+
+_VAGUE_TIME = re.compile(r"[Ss]oon|[Ss]hortly")
+
+
+def _timing(text: str) -> str:
+    found = TIME_EXPRESSION.search(text)
+    return found.group() if found else ""
 
 
 def _firm(text: str) -> bool:

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from briefings.facts.background import FUTURE, in_an_earlier_month, looks_back
+from briefings.facts.background import FUTURE, in_an_earlier_month, latest_event_day, looks_back
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count, speculates
 from briefings.facts.meetings import find_meeting
-from briefings.facts.nextsteps import next_steps
+from briefings.facts.nextsteps import next_steps, told_as_done
 from briefings.facts.pointers import antecedent, fragment, points_back
 from briefings.facts.statements import MAX_WORDS, Statement, shortened, statements
 from briefings.model import Article, Fact
@@ -85,6 +85,32 @@ _WORTH = re.compile(
     r"central|fundamental|integral)\b"
 )
 _DIGIT = re.compile(r"\d")
+# A reaction or a colour, not a result: a said-clause whose content is only a judgement ("X
+# said the talks were good and constructive", "described the meeting as cordial"), no
+# comment, a walk-out, a hope, a welcome.
+_JUDGEMENT = (
+    r"(?:(?:very|really|quite|extremely|rather|most|highly|deeply|so) )?(?:good|constructive|"
+    r"productive|positive|cordial|frank|useful|fruitful|friendly|candid|successful|excellent|"
+    r"helpful|open|warm|substantive|substantial|difficult|tough|tense|disappointing|"
+    r"encouraging|important|valuable|meaningful|historic|great|pleasant|intense|"
+    r"serious|businesslike|business-like|fair|balanced)"
+)
+_REACTION = re.compile(
+    rf"\b(?:(?:said|says|called|described|termed|characteri[sz]ed) (?:that )?(?:the |this |"
+    rf"their |its |his |her )?(?:[\w-]+ ){{0,2}}?(?:(?:was|were|had been|as|has been) )?"
+    rf"{_JUDGEMENT}(?:(?:,| and|, and) {_JUDGEMENT})*(?: (?:one|talks|meetings?|discussions?|"
+    rf"exchanges?|atmosphere))?(?:,[^,]{{0,60}})?\.?$|"
+    rf"(?:declined|refused) (?:to comment|comment)|walked out|"
+    rf"expressed (?:(?:his|her|their|its|the) )?(?:hope|optimism|confidence|satisfaction|"
+    rf"regret|disappointment|concern|gratitude|appreciation)|"
+    rf"^(?:[\w.'’-]+ ){{1,6}}(?:welcomed|praised|hailed|applauded) the (?:\w+ ){{0,3}}\w+\.$)"
+)
+REACTION_COST = 1.0
+# The stems (see ``_STEM``) of those words' verbs: a sentence with none of them is none.
+_REACTION_STEMS = frozenset((
+    "said", "says", "calle", "descr", "terme", "chara", "decli", "refus", "walke", "expre",
+    "welco", "prais", "haile", "appla",
+))  # fmt: skip
 # A name (a capitalized word after the first) or a number: what a reader most needs told.
 _NAME_OR_NUMBER = re.compile(r" ([A-Z][\w-]+|\d[\d.,]*)")
 _STEM = re.compile(r"\b(\w{4,5})")
@@ -143,7 +169,17 @@ def find_facts(
     said = _news_words(" ".join(next_texts)) | in_quotes if next_texts else set(in_quotes)
     budget = max(MAX_FACTS - len(next_texts), 1)
     rest = [s for s in found if s.order not in taken]
-    outcomes = _outcomes(rest, subject, topic, today, budget, said, article.title, in_quotes)
+    # A lede that tells what is to come is the first Next: the sentence after it leads the
+    # outcomes only when it tells a result or a number, not a side remark.
+    coming = bool(found) and found[0].order in taken
+    # A page with no date of its own: its latest past event stands in for the day of the
+    # report, to tell what came before it ("began in March").
+    then = today if today is not None else latest_event_day(found)
+    outcomes = _outcomes(
+        rest, subject, topic, today, budget, said, article.title, in_quotes, coming, then
+    )
+    if next_texts and outcomes:  # a step an outcome tells as done is no step to come
+        next_texts = [t for t in next_texts if not told_as_done(t, outcomes)]
     return Facts(
         outcomes=tuple(Fact(text, link) for text in outcomes),
         next=tuple(Fact(text, link) for text in next_texts),
@@ -200,6 +236,8 @@ def _outcomes(
     said: set[str] | None = None,
     headline: str = "",
     in_quotes: set[str] | None = None,
+    lede_is_next: bool = False,
+    month_of: date | None = None,
 ) -> list[str]:
     met: set[str] = set()
     scored: list[_Candidate] = []
@@ -250,7 +288,12 @@ def _outcomes(
             if lead is None:
                 continue  # "These include ...", with what it points back to left out
             joined = lead.words + words <= MAX_JOINED_WORDS
-        if in_lede and not _a_stance(raw) and (not speech or tells_an_event(raw)):
+        if (
+            in_lede
+            and not _a_stance(raw)
+            and (not speech or tells_an_event(raw))
+            and (not lede_is_next or _tells_a_result(raw))
+        ):
             lede_found = True
             if not (headline and repeats(raw, headline, topic)):
                 scored.append(_Candidate(10.0, statement.order, statement, set(), lead, joined))
@@ -286,10 +329,10 @@ def _outcomes(
         if (
             candidate.joined
             and lead is not None
-            and (looks_back(lead.raw, today) or in_an_earlier_month(lead, today))
+            and (looks_back(lead.raw, today) or in_an_earlier_month(lead, month_of))
         ):
             return False
-        return not looks_back(item.raw, today) and not in_an_earlier_month(item, today)
+        return not looks_back(item.raw, today) and not in_an_earlier_month(item, month_of)
 
     best, sequels = _most_news(ranked, budget, said or set(), news, following, today)
     leads = {c.lead.order for c in best if c.lead is not None and c.joined}
@@ -321,6 +364,14 @@ def tells_an_event(text: str) -> bool:
     return bool(cue_count(text)) and FUTURE.search(text) is None
 
 
+def _tells_a_result(text: str) -> bool:
+    """Whether a sentence tells a result or a number, not a reaction: what may lead the
+    outcomes after a lede that tells what is to come."""
+    return (bool(cue_count(text)) or _DIGIT.search(text) is not None) and _REACTION.search(
+        text
+    ) is None
+
+
 def _a_stance(text: str) -> bool:
     """Whether a sentence tells a stance or an aim, not an event: no outcome cue, and words
     of a stance ("committed", "progressive", "benefits") or a claim about the future ("will
@@ -334,12 +385,20 @@ def _a_stance(text: str) -> bool:
 
 def _weighed(candidate: _Candidate) -> _Candidate:
     """``candidate`` with its news words (see ``_news_words``), less what its words of a
-    stance (importance, commitment, praise) take from its worth: they tell no event."""
+    stance (importance, commitment, praise) take from its worth: they tell no event; a
+    reaction with no number (see ``_REACTION``) is worth less than a result."""
     item = candidate.item
     text = item if isinstance(item, str) else item.raw
     score = candidate.score
     if score < 2.5 and not candidate.stems.isdisjoint(_RHETORIC_STEMS):
         score -= min(len(RHETORIC.findall(text)), 3) * 0.3  # not for the lede or a meeting
+    if (
+        score < 2.5
+        and not candidate.stems.isdisjoint(_REACTION_STEMS)
+        and _DIGIT.search(text) is None
+        and _REACTION.search(text) is not None
+    ):
+        score -= REACTION_COST  # a reaction: below a result
     return candidate._replace(score=score, stems=_news_words(text, candidate.stems or None))
 
 

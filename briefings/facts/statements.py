@@ -34,6 +34,12 @@ _OWN_CLAUSE_WORDS = 6
 # A speech verb that ends the clause before a quote: ", saying", ", adding" go with the
 # quote; a clause that is only its speaker and such a verb ("Barnier said:") tells nothing.
 _SAYING_TAIL = re.compile(r",? (?:saying|adding|declaring|noting|stating|explaining)$")
+# A quote's lead-in left at a sentence's end: ", but warns.", ", warning:", ", he added:".
+_QUOTE_INTRO_TAIL = re.compile(
+    r",\s+(?:but |and )?(?:(?:he|she|they|it|we) )?(?:warn(?:s|ed|ing)?|add(?:s|ed|ing)|"
+    r"say(?:s|ing)|said|not(?:es|ed|ing)|caution(?:s|ed|ing)?|insist(?:s|ed|ing)?|"
+    r"explain(?:s|ed|ing)?|stress(?:es|ed|ing)?|declar(?:es|ed|ing))\s*[:.]?$"
+)
 _SPEAKER_ONLY = re.compile(
     r"\b(?:said|says|added|adds|stated|declared|wrote|explained|noted|remarked|told "
     r"(?:\w+ ){0,2}?(?:reporters|journalists|the \w+|\w+))"
@@ -96,6 +102,9 @@ def statements(
                 own = _own_clause(masked, a, b)
                 if own is not None:  # the article's own clause beside the quote
                     clause = _SAYING_TAIL.sub("", text[own[0] : own[1]].strip().rstrip(",;:."))
+                    told = _QUOTE_INTRO_TAIL.sub("", clause)  # "..., he added": its speaker
+                    if told != clause and told.count(" ") >= _OWN_CLAUSE_WORDS:
+                        clause = told
                     if _SPEAKER_ONLY.search(clause) is None:  # not "Barnier said:" alone
                         out.append(Statement(p, count, clause + ".", subject))
                 continue
@@ -209,8 +218,11 @@ def _closed(text: str) -> bool:
 
 
 def tidy(sentence: str, subject: str = "") -> str:
-    """Drop linking openers and a trailing attribution; name a leading he/she."""
+    """Drop linking openers, a trailing attribution and a quote's lead-in; name a leading
+    he/she."""
     text = _OPENER.sub("", sentence.strip())
+    if text.endswith((".", ":", "g", "s", "d")) and _QUOTE_INTRO_TAIL.search(text):
+        text = _QUOTE_INTRO_TAIL.sub(".", text)
     text = drop_trailing_attribution(text)
     if subject:
         text = _PRONOUN_START.sub(subject, text)

@@ -69,6 +69,16 @@ def _nexts(sentence: str) -> list[str]:
         # a firm step with no time, no place and no name
         "However, based on the results of the meeting, each member country will begin "
         "procedures for the final agreement.",
+        # a hope with no time: "as soon as possible", "in due course", "eventually"
+        "Norland and Aldoria will prepare to sign the agreement as soon as possible.",
+        "Norland and Aldoria will sign the customs annex in due course.",
+        "Aldoria will eventually join the customs union, Berg said.",
+        "The Norland cabinet will host Aldorian experts in the future.",
+        # a step that waits on a condition, with no day of its own
+        "Once the annex is ratified, Norland will begin lowering its duties.",
+        "Once both parliaments approve it, Ruiz will sign the annex soon.",
+        # a state that goes on, not a step
+        "Talks between Norland and Aldoria are continuing this week.",
     ],
 )
 def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
@@ -213,3 +223,21 @@ def test_two_sentences_on_one_step_are_one_next() -> None:
         "Members of the assembly are due to vote on the customs annex on Wednesday 11 June.",
     )
     assert steps == ["The assembly will vote on the customs annex on Wednesday 11 June."]
+
+
+def test_a_step_an_outcome_tells_as_done_is_no_next() -> None:
+    article = Article(
+        url="https://x.test/a",
+        title="",
+        paragraphs=(
+            "Norland and Aldoria signed the customs annex in Lindau on Friday 13 June.",
+            "Negotiators from both sides met again in Geneva for two days of talks.",
+            "The customs annex will be signed in Lindau on Friday 13 June, officials said.",
+        ),
+        published=PUBLISHED,
+    )
+    facts = find_facts(article)
+    assert [f.text for f in facts.next] == []
+    assert "Norland and Aldoria signed the customs annex in Lindau on Friday 13 June." in [
+        f.text for f in facts.outcomes
+    ]

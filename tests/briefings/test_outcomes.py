@@ -720,3 +720,80 @@ def test_an_embedded_post_is_no_outcome() -> None:
         "retaliation. A win for both. pic.twitter.com/AbC123xyZ",
     )
     assert not any("Great news" in o or "pic.twitter" in o for o in outcomes)
+
+
+def test_a_reaction_ranks_below_a_result() -> None:
+    outcomes, _ = _facts(
+        "Trade ministers of Norland and Aldoria met in Lindau on Friday.",
+        "Berg said the agreement was good and constructive.",
+        "The Aldorian ministry refused to comment.",
+        "Ruiz welcomed the deal.",
+        "Ruiz described the signed agreement as historic and fair.",
+        "Norland agreed to cut its duty on machine parts.",
+        "Aldoria lifted its ban on Norland beef imports.",
+        "Both sides approved a joint customs office in Lindau.",
+        "Norland rejected a quota on Aldorian grain.",
+    )
+    assert outcomes[1:] == [
+        "Norland agreed to cut its duty on machine parts.",
+        "Aldoria lifted its ban on Norland beef imports.",
+        "Both sides approved a joint customs office in Lindau.",
+        "Norland rejected a quota on Aldorian grain.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norland cut its duty on machine parts to 5 percent, but warns.",
+        'Norland cut its duty on machine parts to 5 percent, warning: "Prices will rise fast '
+        'in the coming months for every family in the country."',
+        'Norland cut its duty on machine parts to 5 percent, he added: "We did what we could '
+        'for every family and every firm in the country."',
+    ],
+)
+def test_a_quote_lead_in_is_trimmed_from_an_outcome(sentence: str) -> None:
+    outcomes, _ = _facts("Ministers of Norland and Aldoria met in Lindau on Friday.", sentence)
+    assert outcomes[1:] == ["Norland cut its duty on machine parts to 5 percent."]
+
+
+def test_after_a_lede_that_tells_what_is_to_come_a_result_leads_not_a_side_remark() -> None:
+    article = Article(
+        url="https://x.test/a",
+        title="",
+        paragraphs=(
+            "Ministers of Norland and Aldoria will hold a new round of talks in Lindau on "
+            "14 June. Berg is a former ambassador to the region and a keen sailor.",
+            "Norland agreed to cut its duty on machine parts.",
+            "Aldoria lifted its ban on Norland beef imports.",
+            "Both sides approved a joint customs office in Lindau.",
+            "Norland rejected a quota on Aldorian grain.",
+        ),
+        published=PUBLISHED,
+    )
+    facts = find_facts(article)
+    assert [f.text for f in facts.next] == [
+        "Ministers of Norland and Aldoria will hold a new round of talks in Lindau on 14 June."
+    ]
+    assert [f.text for f in facts.outcomes] == [
+        "Norland agreed to cut its duty on machine parts.",
+        "Aldoria lifted its ban on Norland beef imports.",
+        "Both sides approved a joint customs office in Lindau.",
+        "Norland rejected a quota on Aldorian grain.",
+    ]
+
+
+def test_a_page_with_no_date_looks_back_from_its_latest_event() -> None:
+    article = Article(
+        url="https://x.test/a",
+        title="",
+        paragraphs=(
+            "Norland and Aldoria signed a customs annex in Lindau on 3 March 2024.",
+            "The negotiations on the annex had started in January in Geneva with experts.",
+            "The Aldorian parliament approved the annex by a large majority in March.",
+        ),
+    )
+    assert [f.text for f in find_facts(article).outcomes] == [
+        "Norland and Aldoria signed a customs annex in Lindau on 3 March 2024.",
+        "The Aldorian parliament approved the annex by a large majority in March.",
+    ]
