@@ -59,6 +59,7 @@ _LINKED_THANKS = re.compile(
     r"^(?:And|But|So|Also|Finally|Lastly)\b[^.;:]{0,30}?\b(?:I|we)\b(?: \w+){0,3} "
     r"(?:thank|congratulate)"
 )
+_LINK_WORDS = ("And", "But", "So", "Also", "Finally", "Lastly")  # how those sentences open
 # Paragraphs after a speech's opening courtesies in which its lede is looked for: the first
 # sentence that tells something happened, was agreed, decided or announced.
 SPEECH_REACH = 6
@@ -84,6 +85,11 @@ _WORTH = re.compile(
     r"\b(?:is|are|remains?)\b (?:\w+ ){0,3}?(?:key|important|essential|vital|critical|crucial|"
     r"central|fundamental|integral)\b"
 )
+# Parts of those words: a sentence with none of them tells no worth, and is not scanned.
+_WORTH_PARTS = (
+    "key", "importan", "essential", "vital", "critical", "crucial", "central", "fundamental",
+    "integral",
+)  # fmt: skip
 _DIGIT = re.compile(r"\d")
 # A reaction or a colour, not a result: a said-clause whose content is only a judgement ("X
 # said the talks were good and constructive", "described the meeting as cordial"), no
@@ -354,7 +360,17 @@ def courteous(text: str) -> bool:
     """Whether a sentence is thanks, a greeting or a compliment: how a speech or a call
     opens ("Thank you, Minister, for your warm welcome", "It is a great pleasure to be here",
     "Let me begin by thanking ...", "You are a fantastic partner")."""
-    return COURTESY.match(text) is not None or _LINKED_THANKS.match(text) is not None
+    if COURTESY.match(text) is not None:
+        return True
+    return text.startswith(_LINK_WORDS) and _LINKED_THANKS.match(text) is not None
+
+
+def _tells_worth(text: str) -> bool:
+    """Whether ``text`` tells what a thing is worth (see ``_WORTH``)."""
+    for part in _WORTH_PARTS:
+        if part in text:
+            return _WORTH.search(text) is not None
+    return False
 
 
 def tells_an_event(text: str) -> bool:
@@ -378,7 +394,7 @@ def _a_stance(text: str) -> bool:
     continue to drive growth")."""
     if cue_count(text) != 0:
         return False
-    if _WORTH.search(text) is not None:
+    if _tells_worth(text):
         return True  # "Such cooperation is an important part of ...", "Trade is key to ..."
     return len(RHETORIC.findall(text)) >= 2 or claims_the_future(text)
 
@@ -399,7 +415,8 @@ def _weighed(candidate: _Candidate) -> _Candidate:
         and _REACTION.search(text) is not None
     ):
         score -= REACTION_COST  # a reaction: below a result
-    return candidate._replace(score=score, stems=_news_words(text, candidate.stems or None))
+    stems = _news_words(text, candidate.stems or None)
+    return _Candidate(score, candidate.order, item, stems, candidate.lead, candidate.joined)
 
 
 def _says_again(words: set[str], quoted: set[str]) -> bool:
@@ -509,7 +526,7 @@ def _as_shown(
     lead = candidate.lead
     if lead is None:
         return candidate
-    alone = candidate._replace(lead=None, joined=False)
+    alone = _Candidate(candidate.score, candidate.order, candidate.item, candidate.stems)
     for other in chosen:
         if other.order == lead.order:
             host, item = other.item, candidate.item
@@ -534,7 +551,7 @@ def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> fl
     scene with no result ("While ..., police are preparing ...") is worth nothing."""
     text = statement.raw
     cues = cue_count(text)
-    if cues is None or (cues == 0 and _WORTH.search(text) is not None):
+    if cues is None or (cues == 0 and _tells_worth(text)):
         return 0.0  # a guess; what a thing is worth ("Trade is key to growth")
     shared = len(stems & topic) if topic else 0
     position = 1.0 / (1 + 0.15 * statement.order)

@@ -31,6 +31,8 @@ _THIS_NOUN = re.compile(r"^(?:This|These|Those|Such) (\w{4,5})")
 def points_back(text: str, headline_stems: set[str] | frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` opens by pointing back to the sentence before it. "This agreement"
     when the headline names an agreement points back to the headline, which a reader has."""
+    if text[:1] not in "ITS":  # every such opening starts with one of these letters
+        return False
     if _POINTS_BACK.match(text) is None or _DUMMY_IT.match(text) is not None:
         return False
     noun = _THIS_NOUN.match(text) if headline_stems else None
