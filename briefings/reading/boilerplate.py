@@ -14,7 +14,9 @@ CREDIT_LINE = re.compile(
     r"(?:written|reported|compiled|contributed|edited)\s+by\s+(?P<names>.+?)\.?\s*\)?\s*$|"
     # A wire credit: in brackets, several credits, or a few words ("Reporting by A; Editing
     # by B", "Based on reporting by AP"); "Reporting by the paper suggested ..." is a sentence.
-    r"^(?:\(\s*|(?=[^()]*;)|(?=(?:\S+\s+){0,7}\S+\s*$))(?:based on )?(?:additional )?"
+    # (the first lookahead only spares the others' scans of a paragraph that is no credit)
+    r"^(?=\(|based on |additional |reporting|writing|editing)"
+    r"(?:\(\s*|(?=[^()]*;)|(?=(?:\S+\s+){0,7}\S+\s*$))(?:based on )?(?:additional )?"
     r"(?:reporting|writing|editing)\s+by\s+(?P<wire>.+?)\.?\s*\)?\s*$",
     re.IGNORECASE,
 )
@@ -137,14 +139,20 @@ def _addresses_reader(text: str, folded: str) -> bool:
     spaced = f" {folded}"
     if not any(hint in spaced for hint in _SITE_HINTS):
         return False
-    if any(mark in text for mark in _QUOTE_MARKS) or not _site_speaks(text):
+    if any(mark in text for mark in _QUOTE_MARKS) or not _site_speaks(text, folded):
         return False
     parts = _SENTENCE_END.split(text)
-    return sum(1 for part in parts if _site_speaks(part)) * 2 > len(parts)
+    return sum(1 for part in parts if _site_speaks(part, part.casefold())) * 2 > len(parts)
 
 
-def _site_speaks(text: str) -> bool:
-    return READER_ADDRESS.search(text) is not None or OUTLET_VOICE.search(text) is not None
+def _site_speaks(text: str, folded: str) -> bool:
+    """Whether ``text`` (``folded``: its casefold) is the site speaking to its reader or of
+    itself. Each pattern is searched only when the text holds a word its matches all hold."""
+    if "you" in folded and READER_ADDRESS.search(text) is not None:
+        return True
+    return (
+        "our " in folded or "paywall" in folded or "journalism" in folded
+    ) and OUTLET_VOICE.search(text) is not None
 
 
 def is_caption(paragraph: str) -> bool:
