@@ -117,15 +117,17 @@ def is_boilerplate(paragraph: str) -> bool:
     folded = text.casefold()
     if _addresses_reader(text, folded):
         return True
-    if (
-        text.count(" ") < _ELSEWHERE_MAX_SPACES
-        and any(hint in folded for hint in _ELSEWHERE_HINTS)
-        and READ_ELSEWHERE.search(text)
-    ):
-        return True
-    if not any(hint in folded for hint in _ANYWHERE_HINTS):
-        return False
-    return any(p.search(text) for p in _ANYWHERE)
+    # Plain loops over the hints: this runs for every short paragraph of every page.
+    if text.count(" ") < _ELSEWHERE_MAX_SPACES:
+        for hint in _ELSEWHERE_HINTS:
+            if hint in folded:
+                if READ_ELSEWHERE.search(text):
+                    return True
+                break
+    for hint in _ANYWHERE_HINTS:
+        if hint in folded:
+            return any(p.search(text) for p in _ANYWHERE)
+    return False
 
 
 # Every match of READER_ADDRESS or OUTLET_VOICE holds one of these ("four " holds no " our ").
@@ -137,7 +139,10 @@ def _addresses_reader(text: str, folded: str) -> bool:
     """A paragraph, no quotation, most of whose sentences are the site speaking to its reader
     or of itself (a sentence of the article glued after such a line keeps the paragraph)."""
     spaced = f" {folded}"
-    if not any(hint in spaced for hint in _SITE_HINTS):
+    for hint in _SITE_HINTS:
+        if hint in spaced:
+            break
+    else:
         return False
     if any(mark in text for mark in _QUOTE_MARKS) or not _site_speaks(text, folded):
         return False
