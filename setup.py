@@ -42,6 +42,8 @@ COMPILED = [
     "briefings/quotes/speakers.py",
     "briefings/quotes/tokens.py",
     "briefings/facts/outcomes.py",
+    "briefings/facts/choice.py",
+    "briefings/facts/stance.py",
     "briefings/facts/cues.py",
     "briefings/facts/background.py",
     "briefings/facts/nextsteps.py",

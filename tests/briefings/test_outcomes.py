@@ -507,7 +507,7 @@ def test_a_speech_opening_with_thanks_leads_with_what_happened() -> None:
     ],
 )
 def test_thanks_greetings_and_compliments_are_courtesies(sentence: str) -> None:
-    from briefings.facts.outcomes import courteous
+    from briefings.facts.stance import courteous
 
     assert courteous(sentence)
 
@@ -523,7 +523,7 @@ def test_thanks_greetings_and_compliments_are_courtesies(sentence: str) -> None:
     ],
 )
 def test_reports_of_thanks_are_no_courtesies(sentence: str) -> None:
-    from briefings.facts.outcomes import courteous
+    from briefings.facts.stance import courteous
 
     assert not courteous(sentence)
 
@@ -562,7 +562,7 @@ def test_what_set_the_news_off_is_told_with_it_and_a_deadline_is_no_look_back() 
 
 
 def test_a_speech_lede_tells_what_happened_not_what_the_day_will_bring() -> None:
-    from briefings.facts.outcomes import tells_an_event
+    from briefings.facts.stance import tells_an_event
 
     assert tells_an_event("Today Norland and Estria reached a truce in their ship dispute.")
     assert not tells_an_event("Photographs will be taken at the conclusion of the meeting.")

@@ -1,0 +1,165 @@
+"""What kind of sentence a candidate outcome is, by its words: courtesies (how a speech or a
+call opens), a stance or a thing's worth rather than an event, a reaction or a scene rather
+than a result, why a source is unnamed."""
+
+from __future__ import annotations
+
+import re
+
+from briefings.facts.background import FUTURE
+from briefings.facts.claims import claims_the_future
+from briefings.facts.cues import cue_count
+
+# Words a speech or a call opens with: thanks, greetings, pleasantries, compliments, a
+# call's ground rules. A speaker label ("MODERATOR: ") may come first.
+COURTESY = re.compile(
+    r"^(?:[A-Z][A-Z .]+: )?(?:(?:First(?: of all)?|Before I begin|On behalf of [^,]{1,80}),? )?"
+    r"(?:Thank|Thanks|Good (?:morning|afternoon|evening|day)|Hello|Welcome|Greetings|"
+    r"Ladies and|Dear |Distinguished |(?:Your )?Excellenc|Mr\.? (?:Chair|President)|Madam |"
+    r"Colleagues,|Friends,|Congratulations|"
+    r"It(?: is|[’']s) (?:a|my|an|such an?|always an?) (?:\w+ ){0,2}"
+    r"(?:pleasure|honou?r|privilege|delight)|"
+    r"It(?: is|[’']s) (?:\w+ )?(?:good|great|wonderful|nice) to be|"
+    r"I(?: am|[’']m) (?:\w+ )?(?:delighted|pleased|honou?red|happy|glad|thrilled|grateful) to "
+    r"(?:be|join|welcome|have)|"
+    r"I (?:\w+ ){0,2}(?:want|wish|would like|[’']d like|have) (?:to )?(?:\w+ )?(?:thank|welcome|"
+    r"begin|start|acknowledge|congratulate)|I (?:\w+ )?(?:thank|congratulate)|"
+    r"We (?:\w+ )?(?:thank|congratulate)|(?:Let|Allow) me (?:\w+ )?(?:to )?(?:\w+ )?"
+    r"(?:thank|begin|start|welcome|express|turn|hand|pass|do a)\b|With that, I\b|"
+    r"By joining this call|(?:This|The|Today[’']s)(?: call| briefing)? (?:will be|is) "
+    r"(?:an? )?(?:(?:on|off)[- ]the[- ]record|on background|embargoed)\b|"
+    r"You(?: are|[’']re| have been|[’']ve been| were) |Your (?:\w+ )?(?:hospitality|welcome|"
+    r"leadership|friendship))"
+)
+# Thanks said after a word that links it to the sentence before ("But most importantly, I
+# have to thank our partners ...", "And I also want to thank my team ...").
+_LINKED_THANKS = re.compile(
+    r"^(?:And|But|So|Also|Finally|Lastly)\b[^.;:]{0,30}?\b(?:I|we)\b(?: \w+){0,3} "
+    r"(?:thank|congratulate)"
+)
+_LINK_WORDS = ("And", "But", "So", "Also", "Finally", "Lastly")  # how those sentences open
+# Words of a stance rather than an event: values, importance, commitment, praise ("Trade
+# makes a vital contribution to growth", "reiterated the importance of close cooperation").
+RHETORIC = re.compile(
+    r"\b(?:a(?:mbitious)|b(?:eautiful|enefits?)|c(?:ommit(?:ment|ted)|lear|ritical|rucial)|"
+    r"d(?:eeply|elighted)|e(?:ssential|xcellent)|f(?:ascinating|ully)|g(?:rateful|reat)|"
+    r"h(?:istoric)|i(?:mportan(?:ce|t)|nclusive|nterests?)|l(?:andmark)|"
+    r"o(?:pportunit(?:y|ies))|p(?:leased|riority|rogressive|rosperity|roud\w*)|"
+    r"r(?:emarkable|esilien(?:ce|t))|s(?:hared|ignificant|tability|trong(?:ly)?|ustainable)|"
+    r"t(?:ogether)|u(?:nprecedented)|v(?:alues|ital))\b"
+)  # grouped by first letter: one test per word start instead of forty
+# The stems of those words (their first four or five letters, as outcomes cuts words): a
+# sentence with none of them holds none.
+RHETORIC_STEMS = frozenset((
+    "ambit", "beaut", "benef", "commi", "clear", "criti", "cruci", "deepl", "delig", "essen",
+    "excel", "fasci", "fully", "grate", "great", "histo", "impor", "inclu", "inter", "landm",
+    "oppor", "pleas", "prior", "progr", "prosp", "proud", "remar", "resil", "share", "signi",
+    "stabi", "stron", "susta", "toget", "unpre", "value", "vital",
+))  # fmt: skip
+# What a thing is worth, told in the present: a stance, not an event.
+_WORTH = re.compile(
+    r"\b(?:is|are|remains?)\b (?:\w+ ){0,3}?(?:key|important|essential|vital|critical|crucial|"
+    r"central|fundamental|integral)\b"
+)
+# Parts of those words: a sentence with none of them tells no worth, and is not scanned.
+_WORTH_PARTS = (
+    "key", "importan", "essential", "vital", "critical", "crucial", "central", "fundamental",
+    "integral",
+)  # fmt: skip
+DIGIT = re.compile(r"\d")
+# A reaction or a colour, not a result: a said-clause whose content is only a judgement ("X
+# said the talks were good and constructive", "described the meeting as cordial"), no
+# comment, a walk-out, a hope, a welcome.
+_JUDGEMENT = (
+    r"(?:(?:very|really|quite|extremely|rather|most|highly|deeply|so) )?(?:good|constructive|"
+    r"productive|positive|cordial|frank|useful|fruitful|friendly|candid|successful|excellent|"
+    r"helpful|open|warm|substantive|substantial|difficult|tough|tense|disappointing|"
+    r"encouraging|important|valuable|meaningful|historic|great|pleasant|intense|"
+    r"serious|businesslike|business-like|fair|balanced)"
+)
+REACTION = re.compile(
+    rf"\b(?:(?:said|says|called|described|termed|characteri[sz]ed) (?:that )?(?:the |this |"
+    rf"their |its |his |her )?(?:[\w-]+ ){{0,2}}?(?:(?:was|were|had been|as|has been) )?"
+    rf"{_JUDGEMENT}(?:(?:,| and|, and) {_JUDGEMENT})*(?: (?:one|talks|meetings?|discussions?|"
+    rf"exchanges?|atmosphere))?(?:,[^,]{{0,60}})?\.?$|"
+    rf"(?:declined|refused) (?:to comment|comment)|walked out|"
+    rf"expressed (?:(?:his|her|their|its|the) )?(?:hope|optimism|confidence|satisfaction|"
+    rf"regret|disappointment|concern|gratitude|appreciation)|"
+    rf"^(?:[\w.'’-]+ ){{1,6}}(?:welcomed|praised|hailed|applauded) the (?:\w+ ){{0,3}}\w+\.$)"
+)
+REACTION_COST = 1.0
+# The stems of those words' verbs (as above): a sentence with none of them is none.
+REACTION_STEMS = frozenset((
+    "said", "says", "calle", "descr", "terme", "chara", "decli", "refus", "walke", "expre",
+    "welco", "prais", "haile", "appla",
+))  # fmt: skip
+# A scene, not a result: "While delegates talk inside, police are preparing for ...": a
+# "while" clause, then something going on.
+SCENE = re.compile(r"^While [^,]{3,80}, [^,;]{0,60}?\b(?:is|are) \w+ing\b")
+# Why a source is not named, told as the sentence's own news: "The sources were not
+# authorised to divulge the contents", "The officials weren't authorized to speak publicly".
+UNNAMED_SOURCE = re.compile(
+    r"^(?:The|Both|Two|Three|Several|Those|These|Other)? ?(?:[\w-]+ ){0,3}?(?i:sources?|"
+    r"officials?|diplomats?|people|persons?|participants?|negotiators?)\b[^.;:]{0,40}? "
+    r"(?:(?:was|were|is|are)(?: not|n[’']t)|(?:had|has|have) not been) "
+    r"(?:authori[sz]ed|allowed|permitted|cleared)\b"
+)
+
+
+def courteous(text: str) -> bool:
+    """Whether a sentence is thanks, a greeting or a compliment: how a speech or a call
+    opens ("Thank you, Minister, for your warm welcome", "It is a great pleasure to be here",
+    "Let me begin by thanking ...", "You are a fantastic partner")."""
+    if COURTESY.match(text) is not None:
+        return True
+    return text.startswith(_LINK_WORDS) and _LINKED_THANKS.match(text) is not None
+
+
+def tells_worth(text: str) -> bool:
+    """Whether ``text`` tells what a thing is worth (see ``_WORTH``)."""
+    for part in _WORTH_PARTS:
+        if part in text:
+            return _WORTH.search(text) is not None
+    return False
+
+
+def tells_an_event(text: str) -> bool:
+    """Whether a sentence says something happened, was agreed, decided or announced: the
+    lede of a speech, after its courtesies and its reflections (not what the call or the
+    day will bring: "This briefing will be embargoed until the conclusion of ...")."""
+    return bool(cue_count(text)) and FUTURE.search(text) is None
+
+
+def tells_a_result(text: str) -> bool:
+    """Whether a sentence tells a result or a number, not a reaction: what may lead the
+    outcomes after a lede that tells what is to come."""
+    return (bool(cue_count(text)) or DIGIT.search(text) is not None) and REACTION.search(
+        text
+    ) is None
+
+
+def a_stance(text: str) -> bool:
+    """Whether a sentence tells a stance or an aim, not an event: no outcome cue, and words
+    of a stance ("committed", "progressive", "benefits") or a claim about the future ("will
+    continue to drive growth")."""
+    if cue_count(text) != 0:
+        return False
+    if tells_worth(text):
+        return True  # "Such cooperation is an important part of ...", "Trade is key to ..."
+    return len(RHETORIC.findall(text)) >= 2 or claims_the_future(text)
+
+
+def stance_cost(text: str, stems: set[str]) -> float:
+    """What a sentence's words of a stance (importance, commitment, praise) and a reaction
+    with no number take from its worth as an outcome: they tell no event, and a reaction is
+    worth less than a result. ``stems``: the sentence's content stems."""
+    cost = 0.0
+    if not stems.isdisjoint(RHETORIC_STEMS):
+        cost += min(len(RHETORIC.findall(text)), 3) * 0.3
+    if (
+        not stems.isdisjoint(REACTION_STEMS)
+        and DIGIT.search(text) is None
+        and REACTION.search(text) is not None
+    ):
+        cost += REACTION_COST
+    return cost
