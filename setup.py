@@ -36,6 +36,7 @@ COMPILED = [
     "briefings/quotes/attribution.py",
     "briefings/quotes/phrases.py",
     "briefings/quotes/finder.py",
+    "briefings/quotes/shown.py",
     "briefings/quotes/marks.py",
     "briefings/quotes/mask.py",
     "briefings/quotes/people.py",
