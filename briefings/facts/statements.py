@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefings.quotes.mask import MASK, mask
+from briefings.quotes.subjects import person_before
 from briefings.quotes.textcache import TextCache
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import DATE_PREFIX
@@ -26,7 +27,8 @@ QUOTED_SHARE = 0.35
 LEDE_QUOTED_SHARE = 0.6
 _OPENING_MARKS = frozenset('"“‘«「')
 _ANY_MARKS = ('"', "“", "”")
-_PRONOUN_START = re.compile(r"^(?:He|She)\b")
+_PRONOUN_START = re.compile(r"^(?:He|She)\b(?! [A-Z])")  # not "He Lifeng said"
+_PRONOUN_REACH = 3  # sentences back where a leading he/she may find its person
 # The article's own words beside a quote (``MASK`` stands for the quoted words).
 _QUOTE_LEAD = re.compile(rf"\s*([^{MASK}\"“”‘’]+?):\s*[\"“‘]?{MASK}")
 _AFTER_QUOTE = re.compile(rf"{MASK}[\"”’]?[.,]?[\"”’]?,?\s+and\s+([^{MASK}\"“”]+)$")
@@ -89,6 +91,7 @@ def statements(
     cache = cache or TextCache()
     out: list[Statement] = []
     count = 0
+    read: list[str] = []  # every sentence so far, quotes included: who a he/she is
     for p, paragraph in enumerate(paragraphs):
         text = split_dateline(paragraph)[1] if p == 0 else paragraph
         if date := DATE_PREFIX.match(text):
@@ -97,6 +100,7 @@ def statements(
         quoted = MASK in masked or '"' in masked or "“" in masked
         for a, b in cache.sentences(masked):
             count += 1
+            read.append(masked[a:b])
             share = LEDE_QUOTED_SHARE if count == 1 else QUOTED_SHARE
             if quoted and _holds_quote(masked, a, b, share):
                 own = _own_clause(masked, a, b)
@@ -106,12 +110,22 @@ def statements(
                     if told != clause and told.count(" ") >= _OWN_CLAUSE_WORDS:
                         clause = told
                     if _SPEAKER_ONLY.search(clause) is None:  # not "Barnier said:" alone
-                        out.append(Statement(p, count, clause + ".", subject))
+                        out.append(Statement(p, count, clause + ".", _who(clause, read, subject)))
                 continue
             raw = text[a:b].strip()
             if raw:
-                out.append(Statement(p, count, raw, subject))
+                out.append(Statement(p, count, raw, _who(raw, read, subject)))
     return out
+
+
+def _who(sentence: str, read: list[str], fallback: str) -> str:
+    """Who a leading he/she of ``sentence`` (the last of ``read``) is: the person the latest
+    sentence before it opens with, when the pronoun fits ("Ms Lindqvist said ... She added");
+    else ``fallback``, the person quoted most."""
+    if _PRONOUN_START.match(sentence) is None:
+        return fallback
+    found = person_before(read[-_PRONOUN_REACH - 1 : -1], sentence.startswith("She "))
+    return found if found is not None else fallback
 
 
 def _own_clause(masked: str, start: int, end: int) -> tuple[int, int] | None:

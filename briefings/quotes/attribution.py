@@ -116,9 +116,28 @@ def _subject_of(tokens: list[Tok], k: int) -> bool:
     if not lead:
         return False
     after = tokens.index(lead[-1]) + 1
+    between = tokens[after:k]
+    if between and between[-1].lower == "and" and _own_predicate(between[:-1]):
+        return True  # "Holm said the gap had narrowed and called the talks": Holm's second verb
     return not any(
         t.lower in CLAUSE_WORDS or t.lower == "what" or _ENDS_CLAUSE.intersection(t.brk)
-        for t in tokens[after:k]
+        for t in between
+    )
+
+
+def _own_predicate(words: list[Tok]) -> bool:
+    """Whether ``words``, right after a person, are that person's own predicate and nothing
+    else: a verb first, then no clause word, stop, person, pronoun or title that could be
+    the subject of a verb coordinated after them."""
+    if not words or words[0].lower not in VERBS:
+        return False
+    return not any(
+        t.cap
+        or t.lower in CLAUSE_WORDS
+        or t.lower in PRONOUNS
+        or t.lower in ROLE_NOUNS
+        or _ENDS_CLAUSE.intersection(t.brk)
+        for t in words
     )
 
 

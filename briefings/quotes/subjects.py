@@ -3,6 +3,7 @@ preposition governs, nor a place or adjective before a role ("Greek prime minist
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from briefings.quotes.lexicon import (
@@ -15,7 +16,7 @@ from briefings.quotes.lexicon import (
     TITLES,
 )
 from briefings.quotes.people import Mention, mentions
-from briefings.quotes.tokens import Tok, Tokens
+from briefings.quotes.tokens import Tok, Tokens, tokenize
 
 _VERBS = frozenset(SPEECH_VERBS.split())
 
@@ -119,3 +120,32 @@ def _with_of(tokens: Sequence[Tok], first: int, last: int) -> tuple[Tok, ...]:
             k += 1
         end = k + 1
     return tuple(tokens[first:end])
+
+
+_OPENING_PRONOUN = re.compile(r"\s*(?:He|She|They)\b(?! [A-Z])")  # not "He Lifeng said"
+_FEMALE_HONORIFICS = frozenset({"ms", "mrs", "miss", "madam", "dame", "lady"})
+_MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
+_STYLES = frozenset({"the", "honourable", "honorable", "hon", "right", "rt"})
+
+
+def person_before(sentences: Sequence[str], female: bool) -> str | None:
+    """The name of the person the latest of ``sentences`` to open with one names, for a
+    he (or she, when ``female``) that follows them; ``None`` when the latest such person is
+    marked as the other gender ("Mr Berg" for a she) or none of them opens with a person.
+    Sentences opening with he/she themselves are passed over: they go on about the same
+    person."""
+    for sentence in reversed(sentences):
+        if _OPENING_PRONOUN.match(sentence) is not None:
+            continue
+        records = tokenize(sentence).records()
+        lead = lead_person(records)
+        if not lead:
+            continue
+        honorifics = {t.lower.rstrip(".") for t in lead}
+        other = _MALE_HONORIFICS if female else _FEMALE_HONORIFICS
+        if not honorifics.isdisjoint(other):
+            return None
+        while len(lead) > 1 and lead[0].lower.rstrip(".") in _STYLES:
+            lead = lead[1:]  # "The Honourable Jim Carr": the name
+        return " ".join(t.word for t in lead)
+    return None

@@ -797,3 +797,42 @@ def test_a_page_with_no_date_looks_back_from_its_latest_event() -> None:
         "Norland and Aldoria signed a customs annex in Lindau on 3 March 2024.",
         "The Aldorian parliament approved the annex by a large majority in March.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (  # she is the person the sentence before opens with, not the person quoted most
+            (
+                "Norwegian negotiator Ms Lindqvist said the gap had narrowed.",
+                "She added that both sides would meet again in March.",
+            ),
+            "Ms Lindqvist added that both sides would meet again in March.",
+        ),
+        (  # a he after sentences about him goes back past them
+            (
+                "Trade Minister Jon Ekberg arrived in Lima on Monday.",
+                "He met the Peruvian delegation.",
+                "He agreed to a second round in April.",
+            ),
+            "Trade Minister Jon Ekberg agreed to a second round in April.",
+        ),
+        (  # a he never goes to a Ms: the person quoted most stands in
+            ("Ms Vera Holm opened the session.", "He agreed to a second round in April."),
+            "Akazawa agreed to a second round in April.",
+        ),
+        (  # "He Lifeng" is a name, not a pronoun
+            ("He Lifeng agreed to a second round in April.",),
+            "He Lifeng agreed to a second round in April.",
+        ),
+        (  # a style before the name is left out
+            ("The Honourable Jim Carr visited Ottawa.", "He agreed to a second round in April."),
+            "Jim Carr agreed to a second round in April.",
+        ),
+    ],
+)
+def test_a_leading_pronoun_names_the_person_before_it(
+    paragraphs: tuple[str, ...], expected: str
+) -> None:
+    found = [s.text for s in statements(paragraphs, "Akazawa")]
+    assert expected in found
