@@ -23,7 +23,7 @@ from briefings.quotes.attribution import (
 from briefings.quotes.lexicon import word_set
 from briefings.quotes.marks import Span
 from briefings.quotes.mask import mask
-from briefings.quotes.people import Mention, Registry, mentions, register
+from briefings.quotes.people import Mention, Registry, mentions, register, register_headline
 from briefings.quotes.reported import joint_document, predicate_quote, reported_before
 from briefings.quotes.runs import RUN_ON_REACH, find_chains
 from briefings.quotes.shown import Found, shown_quotes
@@ -75,6 +75,7 @@ def find_quotes(
     tokens = [tokenize(m) for m in masked]
     named = [mentions(toks, people_only=True) for toks in tokens]
     registry = Registry(texts=masked, tokens=tokens)
+    register_headline(registry, title)
     for index, (toks, found_here) in enumerate(zip(tokens, named, strict=True)):
         register(registry, toks, found_here, index)
     words = _Words(tokens, named, registry, cache, beyond)

@@ -438,3 +438,34 @@ def register(
         elif role and role != appositive_after(tokens, mention.last) and mention.name[-2:] != "ly":
             at = (paragraph, tokens.start[mention.first])
             registry.add(mention.name, role, at)  # "President Trump", not "Officially, ..."
+
+
+def register_headline(registry: Registry, headline: str) -> None:
+    """Add the people a sentence-case headline names with their office ("Trade Minister Ana
+    Lindqvist hails talks"), as named before the article's first paragraph: "the minister"
+    in the body is then that person. A headline in title case is not read: its capitalized
+    words run into each other."""
+    if not headline or not _sentence_case(headline):
+        return
+    tokens = tokenize(headline)
+    for mention in mentions(tokens, people_only=True):
+        role = mention.role or role_before(tokens, mention.first)
+        if len(mention.name.split()) < 2 or not _office(role):
+            continue
+        registry.add(mention.name, role, (-1, tokens.start[mention.first]))
+
+
+def _sentence_case(headline: str) -> bool:
+    """Whether ``headline`` writes its longer words in lower case ("hails", "talks"): title
+    case capitalizes every word of five letters or more."""
+    return any(
+        len(w) >= 5 and w.isalpha() and w.islower() and w not in PREPOSITIONS
+        for w in headline.split()
+    )
+
+
+def _office(role: str) -> bool:
+    """Whether ``role`` holds an office's title word ("Trade Minister"), not only a place."""
+    return any(
+        (w in TITLES and w not in _TITLE_MODIFIERS) or w in ROLE_NOUNS for w in role.lower().split()
+    )
