@@ -46,7 +46,7 @@ TITLES = word_set(
     "minister-president lawmaker legislator actor actress singer archbishop rabbi "
     " senior assistant associate acting interim former "
     "foreign finance defence defense health interior trade economy economic chief-executive "
-    "cabinet"
+    "cabinet taoiseach tánaiste tanaiste"
 )
 # Role nouns: a phrase with one of these describes a speaker ("Japan's top negotiator").
 ROLE_NOUNS = word_set(

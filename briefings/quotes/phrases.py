@@ -119,7 +119,8 @@ def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
     if tokens[k].brk:
         return (), ""
     phrase = _collect_back(tokens, k) or _before_reduced_relative(tokens, k)
-    return _holder_before_place(tokens, phrase) or _joined_before(tokens, phrase), ""
+    phrase = _holder_before_place(tokens, phrase) or _joined_before(tokens, phrase)
+    return _with_office_before(tokens, phrase), ""
 
 
 # Subjects of a clause that describes the noun before it: "the protesters (whom) we met".
@@ -183,6 +184,28 @@ def _joined_before(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[Tok, ...
     if not other or not any(t.cap for t in other):
         return phrase
     return (*other, tokens[j], *phrase)
+
+
+def _with_office_before(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """``phrase`` with "the TITLE and" before it when it opens with a title: "the Tánaiste and
+    Minister for Foreign Affairs and Trade", two offices of one person."""
+    if not phrase or phrase[0].lower not in TITLES:
+        return phrase
+    first = tokens.index(phrase[0])
+    return (*tokens[first - 3 : first], *phrase) if _office_before(tokens, first - 1) else phrase
+
+
+def _office_before(tokens: list[Tok], j: int) -> bool:
+    """Whether "and" at ``j`` follows "the" and a title: "the Tánaiste and Minister for
+    Foreign Affairs", two offices of one person."""
+    return (
+        j >= 2
+        and tokens[j].lower == "and"
+        and not tokens[j].brk
+        and not tokens[j - 1].brk
+        and tokens[j - 1].lower in TITLES
+        and tokens[j - 2].lower == "the"
+    )
 
 
 def _holder_before_place(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[Tok, ...]:

@@ -139,20 +139,22 @@ def _neighbour(found: list[Found], i: int, paragraphs: Sequence[str]) -> Speaker
     return None
 
 
+_ECHO_WORDS = 4  # words another speaker may echo as a quote of their own
+
+
 def _to_quotes(found: list[Found], paragraphs: Sequence[str], source_url: str) -> tuple[Quote, ...]:
     roles: dict[str, str] = {}
     for item in found:
         if item.speaker and item.own and item.speaker.role:
             roles.setdefault(item.speaker.name, item.speaker.role)
     quotes: list[Quote] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for item in found:
         text = trim_end(item.text)
-        if item.speaker is None or not text or text in seen:
+        if item.speaker is None or not text or _seen(seen, text, item.speaker.name):
             continue
         if not any(c.isalpha() for c in text) or (item.short and _title_like(item.text)):
             continue
-        seen.add(text)
         speaker = item.speaker
         first, end = item.sentence
         quotes.append(
@@ -167,6 +169,17 @@ def _to_quotes(found: list[Found], paragraphs: Sequence[str], source_url: str) -
             )
         )
     return tuple(quotes)
+
+
+def _seen(seen: set[tuple[str, str]], text: str, speaker: str) -> bool:
+    """Whether ``text`` was shown already (then noted as shown). A few words said by two
+    speakers ("null and void") are two quotes; longer words repeated are one quote printed
+    twice, whoever the repeat seems to be by."""
+    key = (text, speaker if len(text.split()) <= _ECHO_WORDS else "")
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
 
 
 def _without_dateline(context: str, item: Found) -> str:

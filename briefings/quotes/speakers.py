@@ -105,6 +105,10 @@ def _joint(
     if not cut or cut == len(words) - 1 or not (words[cut - 1].cap and words[cut + 1].cap):
         return None
     left = _side(words[:cut], registry, subject, last_speaker)
+    if left is not None and left.person and _second_office(words[:cut], words[cut + 1 :]):
+        # "the Tánaiste and Minister for Foreign Affairs": one person in two offices
+        offices = " ".join(t.word for t in words if t.lower not in DETERMINERS)
+        return Speaker(left.name, role or offices, person=True)
     right = _side(words[cut + 1 :], registry, subject, last_speaker)
     if left is None or right is None or left.unnamed or right.unnamed:
         return None
@@ -112,6 +116,19 @@ def _joint(
         return None
     # Two people, or two places or organisations ("Japan and Canada said").
     return Speaker(f"{left.name} and {right.name}", role)
+
+
+def _second_office(left: list[Tok], right: list[Tok]) -> bool:
+    """Whether "LEFT and RIGHT" are two offices of one person: a title after "the", then a
+    title that names no one ("the Tánaiste and Minister for Foreign Affairs and Trade")."""
+    return (
+        len(left) == 2
+        and left[0].lower == "the"
+        and left[1].lower in TITLES
+        and right[0].lower in TITLES
+        and right[0].cap
+        and (len(right) == 1 or right[1].lower in {"for", "of"})
+    )
 
 
 def _side(

@@ -174,6 +174,17 @@ def lead_sentences(label: Label, count: int = 3) -> list[str]:
 # -- scoring -------------------------------------------------------------------------------
 
 
+def _match(gold: dict, quotes: Sequence[Quote], used: set[int]) -> Quote | None:
+    """The quote found for ``gold``: of those with its words and not matched yet, one by its
+    speaker first."""
+    same = [i for i, q in enumerate(quotes) if i not in used and same_span(gold["text"], q.text)]
+    if not same:
+        return None
+    best = next((i for i in same if same_speaker(gold["speaker"], quotes[i])), same[0])
+    used.add(best)
+    return quotes[best]
+
+
 @dataclass(slots=True)
 class Tally:
     pages: int = 0
@@ -192,9 +203,10 @@ class Tally:
     notes: list[str] = field(default_factory=list)
 
     def add_quotes(self, label: Label, quotes: Sequence[Quote], where: str) -> None:
+        used: set[int] = set()  # words quoted twice ("null and void") are two quotes
         for gold in label.quotes:
             self.gold_quotes += 1
-            match = next((q for q in quotes if same_span(gold["text"], q.text)), None)
+            match = _match(gold, quotes, used)
             if match is None:
                 self.notes.append(f"{where}: missed quote {gold['text'][:60]!r}")
                 continue
