@@ -37,6 +37,7 @@ COMPILED = [
     "briefings/quotes/phrases.py",
     "briefings/quotes/finder.py",
     "briefings/quotes/shown.py",
+    "briefings/quotes/signature.py",
     "briefings/quotes/marks.py",
     "briefings/quotes/mask.py",
     "briefings/quotes/people.py",

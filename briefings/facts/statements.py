@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefings.quotes.mask import MASK, mask
+from briefings.quotes.signature import signature
 from briefings.quotes.subjects import person_before
 from briefings.quotes.textcache import TextCache
 from briefings.reading.dateline import split_dateline
@@ -28,6 +29,7 @@ LEDE_QUOTED_SHARE = 0.6
 _OPENING_MARKS = frozenset('"“‘«「')
 _ANY_MARKS = ('"', "“", "”")
 _PRONOUN_START = re.compile(r"^(?:He|She)\b(?! [A-Z])")  # not "He Lifeng said"
+_STOPS = frozenset(".!?")
 _PRONOUN_REACH = 3  # sentences back where a leading he/she may find its person
 # The article's own words beside a quote (``MASK`` stands for the quoted words).
 _QUOTE_LEAD = re.compile(rf"\s*([^{MASK}\"“”‘’]+?):\s*[\"“‘]?{MASK}")
@@ -113,7 +115,7 @@ def statements(
                         out.append(Statement(p, count, clause + ".", _who(clause, read, subject)))
                 continue
             raw = text[a:b].strip()
-            if raw:
+            if raw and (raw[-1] in _STOPS or signature(raw) is None):  # not a quote's signer
                 out.append(Statement(p, count, raw, _who(raw, read, subject)))
     return out
 

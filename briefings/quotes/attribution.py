@@ -41,7 +41,9 @@ VERBS = frozenset(SPEECH_VERBS.split())
 INVERTED = word_set(
     "said says added adds asked asks explained continued continues noted wrote writes stated read "
     "recalled replied responded insisted warned argued remarked tweeted posted commented "
-    "announced admitted acknowledged conceded stressed emphasized emphasised"
+    "announced admitted acknowledged conceded stressed emphasized emphasised agreed concluded "
+    "declared countered cautioned complained observed predicted promised pledged vowed "
+    "confirmed reiterated"
 )
 _CLAUSE_STOPS = CLAUSE_WORDS | (PREPOSITIONS - {"of"})
 _MAY_BE_VERB = VERBS | {"according"}

@@ -27,6 +27,7 @@ from briefings.quotes.people import Mention, Registry, mentions, register, regis
 from briefings.quotes.reported import joint_document, predicate_quote, reported_before
 from briefings.quotes.runs import RUN_ON_REACH, find_chains
 from briefings.quotes.shown import Found, shown_quotes
+from briefings.quotes.signature import signature
 from briefings.quotes.speakers import Speaker, resolve
 from briefings.quotes.subject_events import paragraph_last_event, subject_events
 from briefings.quotes.textcache import TextCache
@@ -149,6 +150,8 @@ def _attribute(
             opens = not text[:at].strip()
             if attribution is None and p and opens:
                 attribution = _introduced(words, masked[p - 1], p - 1, short)
+            if attribution is None and opens and not text[span.after :].strip():
+                attribution = signature(masked[p + 1] if p + 1 < len(masked) else words.beyond)
             registry.now = (p, at)
             speaker = _named_he(attribution, text, registry) or _resolve(
                 attribution, registry, subject, last

@@ -41,6 +41,8 @@ def find_chains(
             chains[(nxt, 0)] = chain
         else:
             run = _run_on(paragraphs, p, ends)
+            if run is None and (p, len(spans[p]) - 1) in chains:
+                continue  # a quote over paragraphs whose last closing mark was left out
             if run is None:
                 spans[p].pop()  # a stray opening mark: skip it, keep the rest
                 continue

@@ -836,3 +836,14 @@ def test_a_leading_pronoun_names_the_person_before_it(
 ) -> None:
     found = [s.text for s in statements(paragraphs, "Akazawa")]
     assert expected in found
+
+
+def test_a_quotes_signature_line_is_no_statement() -> None:
+    paragraphs = (
+        "“Fair rules are the only rules that last.”",
+        "Anna Berglund, the Swedish minister for trade and president of the Council",
+        "The ministers also discussed trade with Mercosur.",
+    )
+    assert [s.raw for s in statements(paragraphs)] == [
+        "The ministers also discussed trade with Mercosur."
+    ]
