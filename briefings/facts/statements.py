@@ -115,7 +115,9 @@ def statements(
                         out.append(Statement(p, count, clause + ".", _who(clause, read, subject)))
                 continue
             raw = text[a:b].strip()
-            if raw and (raw[-1] in _STOPS or signature(raw) is None):  # not a quote's signer
+            if not raw or raw[-1] == "?":
+                continue  # a question tells no fact ("Reporter: Will there be talks?")
+            if raw[-1] in _STOPS or signature(raw) is None:  # not a quote's signer
                 out.append(Statement(p, count, raw, _who(raw, read, subject)))
     return out
 

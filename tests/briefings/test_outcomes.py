@@ -847,3 +847,13 @@ def test_a_quotes_signature_line_is_no_statement() -> None:
     assert [s.raw for s in statements(paragraphs)] == [
         "The ministers also discussed trade with Mercosur."
     ]
+
+
+def test_a_question_is_no_statement() -> None:
+    paragraphs = (
+        "Reporter: Will there be a ministerial meeting tomorrow?",
+        "Minister: No ministerial meeting is planned this week.",
+    )
+    assert [s.raw for s in statements(paragraphs)] == [
+        "Minister: No ministerial meeting is planned this week."
+    ]
