@@ -48,6 +48,7 @@ COMPILED = [
     "briefings/facts/cues.py",
     "briefings/facts/background.py",
     "briefings/facts/nextsteps.py",
+    "briefings/facts/asides.py",
     "briefings/facts/claims.py",
     "briefings/reading/sentences.py",
     "briefings/reading/furniture.py",

@@ -148,6 +148,8 @@ def _no_event(match: re.Match[str], of_a_deal: bool, dated: bool = False) -> boo
         return _BE_EVENT.match(after) is None
     if verb == "remain":
         return of_a_deal or _REMAIN_CLAIM.match(after) is not None
+    if verb == "lead":
+        return after == "to"  # "will lead to higher prices"; "will lead a delegation"
     if verb in _EFFECTS:
         return True
     if dated:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from briefings.facts.asides import ahead_only_aside, present_schedule, wishes_or_believes
 from briefings.facts.background import FUTURE, looks_back
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import DUE_TO, NEXT_CUE, PAST_CUE, next_or_hope, speculates
@@ -35,6 +36,7 @@ TIME_EXPRESSION = re.compile(
 )
 _EVENTS = (
     r"meet|hold|travel|visit|return|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
+    r"attend|participate|take part|chair|preside|lead(?! to\b)|arrive|depart|gather|head|"
     r"publish|announce|decide|enter into force|take effect|come into force|lapse|expire|"
     r"be held|be published|be led|be conducted|be signed|be announced|be presented|be debated|"
     r"be put to a vote|be voted|debate|continue (?:talks|negotiations)"
@@ -59,7 +61,8 @@ _PAST_VERB = re.compile(
 )
 # What was agreed, when it is no meeting still to come ("agreed to reconvene quarterly").
 _AGREED_TO = re.compile(
-    r"\bagreed to (?!(?:meet|reconvene|convene|resume|hold|continue|a future|further)\b)"
+    r"\b(?:agreed|decided|plans?) to (?!(?:meet|reconvene|convene|resume|hold|continue|visit|"
+    r"travel|a future|further)\b)"
 )
 # Past forms that report or plan rather than tell what happened.
 _NOT_NARRATING = frozenset((
@@ -147,7 +150,9 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
         cue, hope = next_or_hope(text)
         if not cue and (not hope or PAST_CUE.search(text)):
-            continue  # neither a cue nor a hope ("aims to ... on May 3")
+            if not present_schedule(text):
+                continue  # neither a cue nor a hope ("aims to ... on May 3")
+            cue = True  # "The talks resume in Lindau on Monday": a step told in the present
         if text.endswith(":"):
             continue  # a list's lead-in ("... will attain the following by 2025:")
         words = statement.words
@@ -170,12 +175,14 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         strong = _firm(text)
         if not strong and speculates(text):
             continue
+        if ahead_only_aside(text) or (not strong and wishes_or_believes(text)):
+            continue  # "the levy, which is set to expire ...", "wants members to approve ..."
         # "... has been applied since January and will lapse on 30 April": the clause that
         # looks ahead is judged on its own.
         ahead = _coming_clause(text)
         if looks_back(ahead, today, next_step=True) or _mentions_past_date(text, today):
             continue
-        timed = TIME_EXPRESSION.search(text) is not None
+        timed = _timed(text)
         if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
         day = future_date or _DAY.search(text) is not None
@@ -202,6 +209,17 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
     best = sorted(scored, key=lambda s: (-s[0], s[1].order))[:MAX_NEXT]
     return one_per_step([s for _, s in sorted(best, key=lambda s: s[1].order)])
+
+
+def _timed(text: str) -> bool:
+    """Whether ``text`` names when a step happens; "deadline" alone names no time ("The
+    deadline marks the end of a grace period"), unless a day comes with it."""
+    time = TIME_EXPRESSION.search(text)
+    if time is None:
+        return False
+    if time.group() != "deadline":
+        return True
+    return TIME_EXPRESSION.search(text, time.end()) is not None or _DAY.search(text) is not None
 
 
 # A day a step is named by: a weekday, or a date (see ``_DAY``).
