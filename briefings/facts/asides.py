@@ -3,13 +3,17 @@ look-ahead inside a relative clause describes a thing ("the election, which is s
 September"), a plan told negated ("does not plan to", "has no plans to") is no step, a wish or
 a call on others ("wants member states to approve", "urged the government to") or a belief
 ("is hopeful of", "expects that") is a stance, and moving a deadline ("pushes the deadline to
-mid-August") is what was done. A scheduled event may also be told in the present tense ("The
+mid-August") is what was done; an open question ("unclear whether ... will") and a plan told in
+an earlier month ("said in May that they would meet") are no steps either. A scheduled event may also be told in the present tense ("The
 talks resume in Lindau on Monday"). Each pattern is scanned only when the sentence holds a word
 it needs: most hold none."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from briefings.reading.dates import MONTHS
 
 # A relative clause that looks ahead: ", which is scheduled for 3 September", "that are going
 # to be held in Lindau", "which will decide whether ...". It runs to the next comma.
@@ -50,6 +54,15 @@ _DEADLINE_MOVED = re.compile(
     r"moves|moved|slips|slipped)\b"
 )
 _DIGIT = re.compile(r"\d")
+# An open question: "It remains unclear whether the talks will resume", "questions over when".
+_QUESTION = re.compile(r"\b(?:whether|unclear if|uncertain if|not clear if)\b")
+# When a plan was told, in an earlier month: "Ministers said in May that they would meet",
+# "In May, ministers said ...".
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_SAID_IN_MONTH = re.compile(
+    rf"^In {_MONTH},|\b(?:said|says|announced|told|agreed|decided|pledged|promised|stated|"
+    rf"confirmed)\b[^.;]{{0,30}}?\bin {_MONTH}\b(?! \d)"
+)
 # An event told in the present tense with its day: "The talks resume in Lindau on Monday",
 # "Parliament rises for the summer recess on 24 July".
 _PRESENT_EVENT = re.compile(
@@ -104,3 +117,25 @@ def present_schedule(text: str) -> bool:
     if "day" not in text and _DIGIT.search(text) is None:
         return False  # neither a weekday nor a date
     return _PRESENT_EVENT.search(text) is not None
+
+
+def asks_whether(text: str) -> bool:
+    """Whether what ``text`` tells of the future lies in an open question ("It remains
+    unclear whether the talks will resume next week")."""
+    if "whether" not in text and " if " not in text:
+        return False
+    question = _QUESTION.search(text)
+    if question is None:
+        return False
+    return all(m.start() > question.start() for m in _FUTURE_FORM.finditer(text))
+
+
+def told_in_an_earlier_month(text: str, today: date | None) -> bool:
+    """Whether ``text`` tells a plan as said in a month before the report's ("Ministers said
+    in May that they would meet again"): what was said then is background."""
+    if today is None or "n " not in text:
+        return False
+    said = _SAID_IN_MONTH.search(text)
+    if said is None:
+        return False
+    return MONTHS[(said.group(1) or said.group(2)).lower()] < today.month

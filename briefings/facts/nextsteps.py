@@ -7,7 +7,13 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from briefings.facts.asides import ahead_only_aside, present_schedule, wishes_or_believes
+from briefings.facts.asides import (
+    ahead_only_aside,
+    asks_whether,
+    present_schedule,
+    told_in_an_earlier_month,
+    wishes_or_believes,
+)
 from briefings.facts.background import FUTURE, looks_back
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import DUE_TO, NEXT_CUE, PAST_CUE, next_or_hope, speculates
@@ -177,6 +183,8 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
             continue
         if ahead_only_aside(text) or (not strong and wishes_or_believes(text)):
             continue  # "the levy, which is set to expire ...", "wants members to approve ..."
+        if asks_whether(text) or told_in_an_earlier_month(text, today):
+            continue  # "unclear whether talks will resume", "said in May they would meet"
         # "... has been applied since January and will lapse on 30 April": the clause that
         # looks ahead is judged on its own.
         ahead = _coming_clause(text)
@@ -360,7 +368,9 @@ def _coming_clause(text: str) -> str:
     about the past ("... and will lapse on 30 April 2021") and names its own day; else all
     of ``text``."""
     joined = _AND_AHEAD.search(text)
-    if joined is None or _DAY.search(text, joined.end()) is None:
+    if joined is None or (
+        _DAY.search(text, joined.end()) is None and _WEEKDAY.search(text, joined.end()) is None
+    ):
         clause = _AND_CLAUSE_AHEAD.search(text)
         if clause is not None and TIME_EXPRESSION.search(text, clause.end()) is not None:
             return text[clause.start() + 6 :]
@@ -377,7 +387,17 @@ def _past_before_future(text: str, firm: bool = False) -> bool:
     if cue is None:
         return False
     skip = _BEFORE_STEP if firm else frozenset()
-    return any(m.group() not in skip for m in _PAST_VERB.finditer(text, 0, cue.start()))
+    return any(
+        m.group() not in skip
+        and not (m.group() == "agreed" and _AGREED_MEETING.match(text, m.end()))
+        for m in _PAST_VERB.finditer(text, 0, cue.start())
+    )
+
+
+# "agreed on Friday to hold the next round": what was agreed is a meeting still to come.
+_AGREED_MEETING = re.compile(
+    r"(?: [\w,]+){0,3}? to (?:meet|hold|reconvene|convene|resume|continue)\b"
+)
 
 
 def _narrated(text: str, firm: bool = False) -> bool:

@@ -118,8 +118,15 @@ def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
         "Berg said last month that he would visit Lindau in May.",
         "The talks were to resume on 2 June.",
         "Talks had been due to resume on Monday.",
-        # a guess
+        # a guess, an open question, an aim
         "Members will probably spend the weekend reading the draft ahead of Wednesday's vote.",
+        "It remains unclear whether the talks will resume next week.",
+        "Norland will seek to conclude the talks by the end of the year.",
+        # a condition mid-sentence, with no day
+        "Norland's exporters will face higher duties from next month if no deal is reached.",
+        # a plan told in an earlier month than the report's
+        "Ministers said in May that they would meet again in Lindau.",
+        "In May, Berg told reporters that the two sides would sign the annex in Lindau.",
     ],
 )
 def test_what_the_sentence_says_on_the_side_is_no_next_step(sentence: str) -> None:
@@ -145,6 +152,15 @@ def test_what_the_sentence_says_on_the_side_is_no_next_step(sentence: str) -> No
         "The sixth round, which will be held in Lindau, is due to start on Monday.",
         "The tariff pause is scheduled to expire on 9 July.",
         "The deadline for comments on the draft annex is 30 June.",
+        # a step joined to a past event, with its weekday
+        "Talks ended on Friday without a deal and will continue in Lindau on Tuesday.",
+        # what was agreed is a meeting still to come
+        "Norland and Aldoria agreed on Friday to hold the next round in Lindau in September.",
+        # "if" that asks whether, and an "if" with its day
+        "The council will decide within a week if the annex applies from 1 July.",
+        "If the parliament approves the annex, it will enter into force on 1 July.",
+        # a month later than the report's is still to come
+        "Ministers said on Friday that they would meet again in Lindau in September.",
     ],
 )
 def test_an_event_of_the_sentences_own_is_a_next_step(sentence: str) -> None:
