@@ -49,6 +49,7 @@ COMPILED = [
     "briefings/facts/background.py",
     "briefings/facts/nextsteps.py",
     "briefings/facts/asides.py",
+    "briefings/facts/onestep.py",
     "briefings/facts/claims.py",
     "briefings/reading/sentences.py",
     "briefings/reading/furniture.py",

@@ -3,10 +3,10 @@ look-ahead inside a relative clause describes a thing ("the election, which is s
 September"), a plan told negated ("does not plan to", "has no plans to") is no step, a wish or
 a call on others ("wants member states to approve", "urged the government to") or a belief
 ("is hopeful of", "expects that") is a stance, and moving a deadline ("pushes the deadline to
-mid-August") is what was done; an open question ("unclear whether ... will") and a plan told in
-an earlier month ("said in May that they would meet") are no steps either. A scheduled event may also be told in the present tense ("The
-talks resume in Lindau on Monday"). Each pattern is scanned only when the sentence holds a word
-it needs: most hold none."""
+mid-August") is what was done; an open question ("unclear whether ... will") and a plan told
+in an earlier month ("said in May that they would meet") are no steps either. A scheduled
+event may also be told in the present tense ("The talks resume in Lindau on Monday"). Each
+pattern is scanned only when the sentence holds a word it needs: most hold none."""
 
 from __future__ import annotations
 

@@ -214,6 +214,16 @@ def test_an_event_to_come_is_a_next_step(sentence: str) -> None:
     assert _nexts(sentence) == [sentence]
 
 
+def test_an_event_told_in_the_present_on_the_reports_own_day_is_no_next_step() -> None:
+    article = Article(
+        url="https://x.test/a",
+        title="",
+        paragraphs=(LEDE, "Minister Ruiz travels to Lindau on Saturday for talks with Berg."),
+        published=PUBLISHED,  # a Saturday
+    )
+    assert [f.text for f in find_facts(article).next] == []
+
+
 def test_a_day_before_may_is_a_time() -> None:
     sentence = "Vice Minister Carl Berg will return to Lindau on 8 May for another round."
     article = Article(
