@@ -53,7 +53,27 @@ _DEADLINE_MOVED = re.compile(
     r" (?:the |a |its |his |her |their )?(?:new )?deadline\b|\bdeadline (?:shifts|shifted|"
     r"moves|moved|slips|slipped)\b"
 )
-_DIGIT = re.compile(r"\d")
+# An open question: "It remains unclear whether the talks will resume", "questions over when".
+_QUESTION = re.compile(r"\b(?:whether|unclear if|uncertain if|not clear if)\b")
+# When a plan was told, in an earlier month: "Ministers said in May that they would meet",
+# "In May, ministers said ...".
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_SAID_IN_MONTH = re.compile(
+    rf"^In {_MONTH},|\b(?:said|says|announced|told|agreed|decided|pledged|promised|stated|"
+    rf"confirmed)\b[^.;]{{0,30}}?\bin {_MONTH}\b(?! \d)"
+)
+# An event told in the present tense with its day: "The talks resume in Lindau on Monday",
+# "Parliament rises for the summer recess on 24 July". The day is found first (it opens with a
+# literal word, a fast search), then the verb in the words before it.
+_PRESENT_DAY = re.compile(
+    r" (?:on|from|until) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2} [A-Z][a-z]+|"
+    r"[A-Z][a-z]{2,8}\.? \d{1,2}\b)"
+)
+_PRESENT_VERB = re.compile(
+    r"\b(?:resumes?|begins?|starts?|opens?|closes?|ends?|expires?|returns?|meets?|"
+    r"convenes?|reconvenes?|votes?|rises?|sits?|arrives?|travels?|leaves?|heads?|"
+    r"kicks? off|takes? place|gets? under way)(?: [\w'’-]+){0,6}$"
+)
 # An open question: "It remains unclear whether the talks will resume", "questions over when".
 _QUESTION = re.compile(r"\b(?:whether|unclear if|uncertain if|not clear if)\b")
 # When a plan was told, in an earlier month: "Ministers said in May that they would meet",
@@ -114,9 +134,11 @@ def present_schedule(text: str) -> bool:
     in Lindau on Monday")."""
     if " on " not in text and " from " not in text and " until " not in text:
         return False
-    if "day" not in text and _DIGIT.search(text) is None:
-        return False  # neither a weekday nor a date
-    return _PRESENT_EVENT.search(text) is not None
+    for day in _PRESENT_DAY.finditer(text):
+        start = day.start()
+        if _PRESENT_VERB.search(text, max(0, start - 70), start):
+            return True
+    return False
 
 
 def asks_whether(text: str) -> bool:
