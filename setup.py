@@ -49,6 +49,8 @@ COMPILED = [
     "briefings/facts/cues.py",
     "briefings/facts/background.py",
     "briefings/facts/nextsteps.py",
+    "briefings/facts/asides.py",
+    "briefings/facts/onestep.py",
     "briefings/facts/claims.py",
     "briefings/reading/sentences.py",
     "briefings/reading/furniture.py",

@@ -83,6 +83,16 @@ _DEAL_SUBJECT = re.compile(
 # beside a guess ("tariffs would rise if talks fail"), as "decide if" asks whether.
 _CONDITION = re.compile(r"(?:^|[,;] )(?:If|if|Unless|unless)\b")
 _CONDITION_ANYWHERE = re.compile(r"\b(?:if|unless)\b")
+# A condition mid-sentence with a clause of its own ("if no deal is reached"), not a
+# participle ("which would if used suspend ...") nor "whether" ("decide within a month if").
+_BARE_CONDITION = re.compile(
+    r"\b(?:if|unless) (?!(?:used|needed|necessary|approved|required|possible|any|so|not|"
+    r"applicable|appropriate)\b)"
+)
+_ASKS_IF = re.compile(
+    r"\b(?:decid|determin|see|ask|know|assess|check|consider|judg|review|wonder)\w*\b"
+    r"[^,.;]{0,30}\bif\b"
+)
 _SCHEDULED = re.compile(r"\b(?:scheduled|slated|to be held|takes? place|due (?:in|on|for|at))\b")
 _PURPOSE = re.compile(
     r"\b(?:aim|goal|objective|purpose|ambition|intention|mission)s? (?:[\w’'-]+ ){0,6}?"
@@ -106,6 +116,8 @@ def claims_the_future(text: str, *, dated: bool = False) -> bool:
             return True  # a guess on a condition, not one inside a relative clause
         if _CONDITION.search(text) and not dated:
             return True
+        if not dated and _BARE_CONDITION.search(text) and not _ASKS_IF.search(text):
+            return True  # "exporters will face higher duties if no deal is reached"
     if _may_be_scheduled(text) and _SCHEDULED.search(text):
         return False  # "is still scheduled for 22 October, and is to involve ...": an event
     # The deal a sentence opens with governs its first verb only ("The accord will cut
@@ -148,6 +160,8 @@ def _no_event(match: re.Match[str], of_a_deal: bool, dated: bool = False) -> boo
         return _BE_EVENT.match(after) is None
     if verb == "remain":
         return of_a_deal or _REMAIN_CLAIM.match(after) is not None
+    if verb == "lead":
+        return after == "to"  # "will lead to higher prices"; "will lead a delegation"
     if verb in _EFFECTS:
         return True
     if dated:
@@ -156,5 +170,10 @@ def _no_event(match: re.Match[str], of_a_deal: bool, dated: bool = False) -> boo
         return verb not in _LIFE_EVENTS  # "the deal will remove duties": its terms
     if verb in _CONTENTS:
         return True
+    if _AIMING.search(match["skipped"]):
+        return True  # "will seek to conclude the talks": an aim, whatever the verb
     # "will continue to press for": a stance; "will continue to meet": an event
     return "continue" in match["skipped"] and verb not in _MEETING_VERBS
+
+
+_AIMING = re.compile(r"\b(?:seek|try|work) to\b")

@@ -69,7 +69,7 @@ PAST_CUE = re.compile(
 _SPECULATION_WORDS = (
     r"remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
     r"(?:is|are|was|were) (?:widely )?(?:considered|regarded|viewed)|"
-    r"perhaps|possibly|rumou?r"
+    r"perhaps|possibly|probably|rumou?r"
 )
 SPECULATION = re.compile(rf"\b(?:{_SPECULATION_WORDS})\b")
 # Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of

@@ -7,9 +7,17 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from briefings.facts.asides import (
+    ahead_only_aside,
+    asks_whether,
+    present_schedule,
+    told_in_an_earlier_month,
+    wishes_or_believes,
+)
 from briefings.facts.background import FUTURE, looks_back
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import DUE_TO, NEXT_CUE, PAST_CUE, next_or_hope, speculates
+from briefings.facts.onestep import DAY, WEEKDAY, one_per_step
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.reading.dates import MONTHS
 from briefings.reading.page import AGENDA_LINE
@@ -35,6 +43,7 @@ TIME_EXPRESSION = re.compile(
 )
 _EVENTS = (
     r"meet|hold|travel|visit|return|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
+    r"attend|participate|take part|chair|preside|lead(?! to\b)|arrive|depart|gather|head|"
     r"publish|announce|decide|enter into force|take effect|come into force|lapse|expire|"
     r"be held|be published|be led|be conducted|be signed|be announced|be presented|be debated|"
     r"be put to a vote|be voted|debate|continue (?:talks|negotiations)"
@@ -59,7 +68,8 @@ _PAST_VERB = re.compile(
 )
 # What was agreed, when it is no meeting still to come ("agreed to reconvene quarterly").
 _AGREED_TO = re.compile(
-    r"\bagreed to (?!(?:meet|reconvene|convene|resume|hold|continue|a future|further)\b)"
+    r"\b(?:agreed|decided|plans?) to (?!(?:meet|reconvene|convene|resume|hold|continue|visit|"
+    r"travel|a future|further)\b)"
 )
 # Past forms that report or plan rather than tell what happened.
 _NOT_NARRATING = frozenset((
@@ -99,13 +109,6 @@ _DESCRIBED_TAIL = re.compile(
     r", (?:the|its|their|his|her) (?:first|second|third|latest|last|only|biggest|largest)\b[^,]*$"
 )
 _RECENT_PAST = re.compile(r"^(?:Last|Earlier|Previously|Yesterday)\b|\b(?:last night|yesterday)\b")
-# News capitalizes month names: matching them case-sensitively keeps this cheap.
-_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-# "June 15" and "15 June".
-_DAY = re.compile(
-    rf"\b(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})\b"
-    rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{_MONTH_NAMES})\b)"
-)
 _DIGIT = re.compile(r"\d")
 # A short sentence that opens with a pointer ("It will be held in May.") says too little alone.
 _POINTER = re.compile(r"(?:It|They|This|These|That|Those|He|She)\b")
@@ -146,8 +149,11 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
             continue
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
         cue, hope = next_or_hope(text)
+        present = False  # "The talks resume in Lindau on Monday": a step told in the present
         if not cue and (not hope or PAST_CUE.search(text)):
-            continue  # neither a cue nor a hope ("aims to ... on May 3")
+            if not present_schedule(text):
+                continue  # neither a cue nor a hope ("aims to ... on May 3")
+            cue = present = True
         if text.endswith(":"):
             continue  # a list's lead-in ("... will attain the following by 2025:")
         words = statement.words
@@ -166,19 +172,25 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
         if not cue and not future_date:
             continue
+        if present and not future_date and not _weekday_to_come(text, today):
+            continue  # "Today the minister travels to Lindau on 3 March": the report's own day
         # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
         strong = _firm(text)
         if not strong and speculates(text):
             continue
+        if ahead_only_aside(text) or (not strong and wishes_or_believes(text)):
+            continue  # "the levy, which is set to expire ...", "wants members to approve ..."
+        if asks_whether(text) or told_in_an_earlier_month(text, today):
+            continue  # "unclear whether talks will resume", "said in May they would meet"
         # "... has been applied since January and will lapse on 30 April": the clause that
         # looks ahead is judged on its own.
         ahead = _coming_clause(text)
         if looks_back(ahead, today, next_step=True) or _mentions_past_date(text, today):
             continue
-        timed = TIME_EXPRESSION.search(text) is not None
+        timed = _timed(text)
         if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
-        day = future_date or _DAY.search(text) is not None
+        day = future_date or DAY.search(text) is not None
         if not day and _no_time(text, timed, strong):
             continue  # "as soon as possible", "once ratified", "talks are continuing"
         if not timed and not day and not _WHERE_OR_WHEN.search(_SAID_TAIL.sub("", ahead), 1):
@@ -204,94 +216,23 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
     return one_per_step([s for _, s in sorted(best, key=lambda s: s[1].order)])
 
 
-# A day a step is named by: a weekday, or a date (see ``_DAY``).
-_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_STEM = re.compile(r"\b([a-z]{4,5})")
-
-
-def one_per_step(steps: list[Statement]) -> list[Statement]:
-    """``steps`` with each step told once. A schedule's item ("Vote: Thursday 26 March") on
-    the day a sentence names ("On Thursday, MEPs will adopt ...") is that step: the sentence
-    is kept, with the item's date when it names only the weekday ("On Thursday 26 March,
-    ..."). Two sentences on the same day and of mostly the same words are one."""
-    kept: list[Statement] = []
-    for step in steps:
-        if _a_schedule(step.raw):
-            continue  # weighed after the sentences
-        if not any(_same_step(step.raw, other.raw) for other in kept):
-            kept.append(step)
-    for step in steps:
-        if not _a_schedule(step.raw):
-            continue
-        items = []
-        for item in step.raw.split("; "):
-            when = item.partition(": ")[2]
-            told = [i for i, other in enumerate(kept) if _days(when) & _days(other.raw)]
-            if not told:
-                items.append(item)
-            elif (dated := _with_date(kept[told[0]].raw, when)) is not None:
-                kept[told[0]] = kept[told[0]]._replace(raw=dated)
-        if items:
-            kept.append(step._replace(raw="; ".join(items)))
-    return sorted(kept, key=lambda s: s.order)
-
-
-# The verb of a step ("will be signed", "is due to meet") and its past forms.
-_STEP_VERB = re.compile(
-    r"\b(?:will|shall|is to|are to|(?:is|are) (?:due|set|scheduled|expected) to) (?:be )?"
-    r"([a-z]{3,})"
-)
-_IRREGULAR_PAST = {"meet": "met", "hold": "held", "held": "held", "begin": "began",
-                   "sign": "signed", "take": "took", "come": "came"}  # fmt: skip
-
-
-def told_as_done(step: str, outcomes: Sequence[str]) -> bool:
-    """Whether an outcome tells ``step``'s event as done: the same day, mostly the same
-    words, and the step's own verb in the past with no "will" ("The two sides signed the
-    annex on Friday 6 June" beside "The annex will be signed on Friday 6 June")."""
-    verb = _STEP_VERB.search(step)
-    if verb is None:
+def _weekday_to_come(text: str, today: date | None) -> bool:
+    """Whether ``text`` names a weekday other than the report's own."""
+    weekday = WEEKDAY.search(text)
+    if weekday is None:
         return False
-    word = verb.group(1)  # "sign", or "signed" after "be"
-    stem = word[:-2] if word.endswith("ed") else word[:-1] if word.endswith("e") else word
-    past = _IRREGULAR_PAST.get(word, stem + "ed")
-    done = re.compile(rf"\b(?:{stem}e?d|{past})\b")
-    return any(
-        FUTURE.search(outcome) is None and done.search(outcome) and _same_step(step, outcome)
-        for outcome in outcomes
-    )
+    return today is None or weekday.group() != today.strftime("%A")
 
 
-def _a_schedule(text: str) -> bool:
-    """Whether ``text`` is a schedule's items ("Debate: Tuesday, 12 February; Vote: ...")."""
-    return all(AGENDA_LINE.match(item) for item in text.split("; "))
-
-
-def _days(text: str) -> set[str]:
-    """The weekdays and dates ("26 March" as "march 26") ``text`` names."""
-    days = set(_WEEKDAY.findall(text))
-    for match in _DAY.finditer(text):
-        month = (match["month"] or match["month_second"]).lower()
-        days.add(f"{month} {int(match['day'] or match['day_first'])}")
-    return days
-
-
-def _same_step(text: str, other: str) -> bool:
-    """Whether two sentences name the same day and mostly the same words."""
-    if not _days(text) & _days(other):
+def _timed(text: str) -> bool:
+    """Whether ``text`` names when a step happens; "deadline" alone names no time ("The
+    deadline marks the end of a grace period"), unless a day comes with it."""
+    time = TIME_EXPRESSION.search(text)
+    if time is None:
         return False
-    words, others = set(_STEM.findall(text)), set(_STEM.findall(other))
-    return len(words & others) >= 0.5 * min(len(words), len(others))
-
-
-def _with_date(text: str, when: str) -> str | None:
-    """``text`` with the weekday it names given the date of ``when`` ("Thursday 26 March"),
-    when ``text`` names no date of its own."""
-    weekday = _WEEKDAY.match(when)
-    if weekday is None or _DAY.search(text) or _DAY.search(when) is None:
-        return None
-    day = when.rstrip(". ")
-    return re.sub(rf"\b{weekday.group()}\b", day, text, count=1)
+    if time.group() != "deadline":
+        return True
+    return TIME_EXPRESSION.search(text, time.end()) is not None or DAY.search(text) is not None
 
 
 def _no_time(text: str, timed: bool, strong: bool) -> bool:
@@ -331,7 +272,7 @@ def _coming_lede(text: str) -> bool:
     skip = _BEFORE_STEP if _firm(text) else frozenset()
     if any(m.group() not in skip for m in _PAST_VERB.finditer(text, 0, future.start())):
         return False
-    day = _DAY.search(text) is not None
+    day = DAY.search(text) is not None
     if not day and not TIME_EXPRESSION.search(text):
         return False
     return not claims_the_future(text, dated=day)
@@ -342,7 +283,9 @@ def _coming_clause(text: str) -> str:
     about the past ("... and will lapse on 30 April 2021") and names its own day; else all
     of ``text``."""
     joined = _AND_AHEAD.search(text)
-    if joined is None or _DAY.search(text, joined.end()) is None:
+    if joined is None or (
+        DAY.search(text, joined.end()) is None and WEEKDAY.search(text, joined.end()) is None
+    ):
         clause = _AND_CLAUSE_AHEAD.search(text)
         if clause is not None and TIME_EXPRESSION.search(text, clause.end()) is not None:
             return text[clause.start() + 6 :]
@@ -359,7 +302,17 @@ def _past_before_future(text: str, firm: bool = False) -> bool:
     if cue is None:
         return False
     skip = _BEFORE_STEP if firm else frozenset()
-    return any(m.group() not in skip for m in _PAST_VERB.finditer(text, 0, cue.start()))
+    return any(
+        m.group() not in skip
+        and not (m.group() == "agreed" and _AGREED_MEETING.match(text, m.end()))
+        for m in _PAST_VERB.finditer(text, 0, cue.start())
+    )
+
+
+# "agreed on Friday to hold the next round": what was agreed is a meeting still to come.
+_AGREED_MEETING = re.compile(
+    r"(?: [\w,]+){0,3}? to (?:meet|hold|reconvene|convene|resume|continue)\b"
+)
 
 
 def _narrated(text: str, firm: bool = False) -> bool:
@@ -380,7 +333,7 @@ def _mentions_past_date(text: str, today: date | None) -> bool:
     if today is None:
         return False
     days = []
-    for match in _DAY.finditer(text):
+    for match in DAY.finditer(text):
         if (day := _day_of(match, today)) is not None:
             days.append(day)
     return bool(days) and max(days) < today
@@ -389,7 +342,7 @@ def _mentions_past_date(text: str, today: date | None) -> bool:
 def _mentions_future_date(text: str, today: date | None) -> bool:
     if today is None:
         return False
-    for match in _DAY.finditer(text):
+    for match in DAY.finditer(text):
         mentioned = _day_of(match, today)
         if mentioned is not None and mentioned > today:
             return True

@@ -13,7 +13,8 @@ from briefings.facts.background import in_an_earlier_month, latest_event_day, lo
 from briefings.facts.choice import COMMON, MAX_JOINED_WORDS, STEM, Candidate, most_news, news_words
 from briefings.facts.cues import cue_count
 from briefings.facts.meetings import find_meeting
-from briefings.facts.nextsteps import next_steps, told_as_done
+from briefings.facts.nextsteps import next_steps
+from briefings.facts.onestep import told_as_done
 from briefings.facts.pointers import antecedent, fragment, points_back
 from briefings.facts.stance import (
     DIGIT,

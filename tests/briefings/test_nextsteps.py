@@ -88,6 +88,88 @@ def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        # a look-ahead in a relative clause describes a thing; the sentence's verb tells the news
+        "Norland is waiting until the Aldorian election, which is scheduled for 3 September, "
+        "before it resumes talks.",
+        "A guide to the crucial weeks which will decide whether the customs talks can move on.",
+        "Officials have not commented on the levy, which is set to expire on 30 June.",
+        "He also discussed the transit accord during the talks that are going to be held in "
+        "Lindau on 26 June.",
+        # a plan told negated
+        "Berg has made clear that he does not plan to extend the truce, which expires on 30 June.",
+        "Ruiz said she has no plans to travel to Lindau next week.",
+        # a wish or a call on others, and a belief
+        "The Commission wants member states to approve the annex ahead of the summit in Lindau "
+        "on 20 June.",
+        "Farmers urged the government to reject the deal before the vote next week.",
+        "With Aldoria pushing for a ninth round, its election limits its room to give ground.",
+        "Both sides are hopeful of concluding the first phase by the year-end deadline.",
+        "Berg also expects that the recovery plan, which is due to be presented at the summit, "
+        "will be adopted.",
+        # "deadline" alone names no time, and moving a deadline is what was done
+        "The deadline marks the end of a grace period, after which exporters without permits "
+        "will face higher duties.",
+        "As the deadline nears, questions remain over whether more deals will follow.",
+        "The order stops the duties from snapping back and pushes the deadline to mid-August.",
+        # plans with no time are the outcome
+        "The ministry has announced plans to launch negotiations with Aldoria and Norland.",
+        # a plan told in the past
+        "Ruiz had planned to visit Lindau on Monday.",
+        "Berg said last month that he would visit Lindau in May.",
+        "The talks were to resume on 2 June.",
+        "Talks had been due to resume on Monday.",
+        # a guess, an open question, an aim
+        "Members will probably spend the weekend reading the draft ahead of Wednesday's vote.",
+        "It remains unclear whether the talks will resume next week.",
+        "Norland will seek to conclude the talks by the end of the year.",
+        # a condition mid-sentence, with no day
+        "Norland's exporters will face higher duties from next month if no deal is reached.",
+        # a plan told in an earlier month than the report's
+        "Ministers said in May that they would meet again in Lindau.",
+        "In May, Berg told reporters that the two sides would sign the annex in Lindau.",
+    ],
+)
+def test_what_the_sentence_says_on_the_side_is_no_next_step(sentence: str) -> None:
+    assert _nexts(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # taking part, leading, chairing: events to come
+        "Ruiz announced on Friday that she will attend the G20 meeting in Lindau from 22 to 23 "
+        "June.",
+        "Minister Ruiz will lead a delegation to Aldoria on 22 June to speed up the talks.",
+        "Ruiz will chair the council meeting in Lindau on Thursday.",
+        "The ministers will gather in Lindau on the sidelines of the summit next month.",
+        # a scheduled event in the present tense, with its day
+        "The customs talks resume in Lindau on Monday with a new chair.",
+        "Parliament rises for the summer recess on 24 July and returns on 4 September.",
+        # a step of the sentence's own beside a relative clause, a wish or a deadline
+        "The levy, which is set to expire on 30 June, will be reviewed by ministers on 20 June.",
+        "The Commission wants member states to vote on the annex on 16 June, and ministers will "
+        "meet in Lindau on 18 June.",
+        "The sixth round, which will be held in Lindau, is due to start on Monday.",
+        "The tariff pause is scheduled to expire on 9 July.",
+        "The deadline for comments on the draft annex is 30 June.",
+        # a step joined to a past event, with its weekday
+        "Talks ended on Friday without a deal and will continue in Lindau on Tuesday.",
+        # what was agreed is a meeting still to come
+        "Norland and Aldoria agreed on Friday to hold the next round in Lindau in September.",
+        # "if" that asks whether, and an "if" with its day
+        "The council will decide within a week if the annex applies from 1 July.",
+        "If the parliament approves the annex, it will enter into force on 1 July.",
+        # a month later than the report's is still to come
+        "Ministers said on Friday that they would meet again in Lindau in September.",
+    ],
+)
+def test_an_event_of_the_sentences_own_is_a_next_step(sentence: str) -> None:
+    assert _nexts(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The fifth round of talks will be held in Lindau on 14 July.",
         "Ministers will meet again in Geneva next week to review progress.",
         "The next round of negotiations is expected to take place in Brasilia in September.",
@@ -130,6 +212,16 @@ def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
 )
 def test_an_event_to_come_is_a_next_step(sentence: str) -> None:
     assert _nexts(sentence) == [sentence]
+
+
+def test_an_event_told_in_the_present_on_the_reports_own_day_is_no_next_step() -> None:
+    article = Article(
+        url="https://x.test/a",
+        title="",
+        paragraphs=(LEDE, "Minister Ruiz travels to Lindau on Saturday for talks with Berg."),
+        published=PUBLISHED,  # a Saturday
+    )
+    assert [f.text for f in find_facts(article).next] == []
 
 
 def test_a_day_before_may_is_a_time() -> None:
@@ -179,6 +271,8 @@ def test_a_step_yet_to_be_fixed_still_needs_its_own_words() -> None:
         ("Talks will continue next week.", False),
         ("The Vatican is to decide within a month if an inquiry is required.", False),
         ("Tariffs would rise if no deal is reached.", True),
+        ("The new duties will lead to higher prices next year.", True),
+        ("Ruiz will lead the delegation to Lindau next week.", False),
         ("MEPs will vote on a clause which would if used suspend the preferences.", False),
     ],
 )

@@ -1,0 +1,163 @@
+"""What a sentence's own clause says of the future, apart from what it says on the side: a
+look-ahead inside a relative clause describes a thing ("the election, which is scheduled for 3
+September"), a plan told negated ("does not plan to", "has no plans to") is no step, a wish or
+a call on others ("wants member states to approve", "urged the government to") or a belief
+("is hopeful of", "expects that") is a stance, and moving a deadline ("pushes the deadline to
+mid-August") is what was done; an open question ("unclear whether ... will") and a plan told
+in an earlier month ("said in May that they would meet") are no steps either. A scheduled
+event may also be told in the present tense ("The talks resume in Lindau on Monday"). Each
+pattern is scanned only when the sentence holds a word it needs: most hold none."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from briefings.reading.dates import MONTHS
+
+# A relative clause that looks ahead: ", which is scheduled for 3 September", "that are going
+# to be held in Lindau", "which will decide whether ...". It runs to the next comma.
+_RELATIVE_AHEAD = re.compile(
+    r",? (?:which|that|who) (?:is |are )?(?:currently |still |now |also )?"
+    r"(?:will|would|scheduled|set to|due|expected to|slated|planned|going to|to be)\b[^,;]*"
+)
+# The words of what is still to come, in the clause that is left (see ``NEXT_CUE``).
+_OWN_AHEAD = re.compile(
+    r"\b(?:will|shall|would|scheduled|expected|plans?|planned|is to|are to|set to|due|"
+    r"next|upcoming|tomorrow|to be held|slated|deadline|yet to be|agreed to)\b"
+)
+# The forms of a step's verb, for a clause with a negated plan: one outside the plan is a step.
+_FUTURE_FORM = re.compile(
+    r"\b(?:will|shall|scheduled|(?:is|are) to|set to|due to|expected to|plans?|planning|"
+    r"intends?|agreed to)\b"
+)
+# A plan told negated: "does not plan to", "has no plans to", "is not expected to".
+_NEGATED_PLAN = re.compile(
+    r"\b(?:not|no|never) (?:plans?|planning|intend|intends|intending|expected|scheduled|"
+    r"set|due|going) to\b"
+)
+# A wish or a call on others: "wants member states to", "urged the government to", "called
+# on Norland to", "is pushing for".
+_CALL = re.compile(
+    r"\b(?:wants?|wanted|urges?|urged|urging|calls? on|called on|calling on|asks?|asked|"
+    r"presses|pressed|pressing|pushing for|pushed for|pushes for)\b"
+)
+# A belief about what will be: "is hopeful of", "expects that", "is confident that".
+_BELIEF = re.compile(
+    r"\b(?:hopeful|optimistic|confident|expects? that|expected that|believes? that|"
+    r"believed that)\b"
+)
+# A deadline moved or set: the act is what was done, not a step to come.
+_DEADLINE_MOVED = re.compile(
+    r"\b(?:pushes|pushed|push|extends|extended|extend|moves|moved|shifts|shifted|sets|set)"
+    r" (?:the |a |its |his |her |their )?(?:new )?deadline\b|\bdeadline (?:shifts|shifted|"
+    r"moves|moved|slips|slipped)\b"
+)
+# An open question: "It remains unclear whether the talks will resume", "questions over when".
+_QUESTION = re.compile(r"\b(?:whether|unclear if|uncertain if|not clear if)\b")
+# When a plan was told, in an earlier month: "Ministers said in May that they would meet",
+# "In May, ministers said ...".
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_SAID_IN_MONTH = re.compile(
+    rf"^In {_MONTH},|\b(?:said|says|announced|told|agreed|decided|pledged|promised|stated|"
+    rf"confirmed)\b[^.;]{{0,30}}?\bin {_MONTH}\b(?! \d)"
+)
+# An event told in the present tense with its day: "The talks resume in Lindau on Monday",
+# "Parliament rises for the summer recess on 24 July". The day is found first (it opens with a
+# literal word, a fast search), then the verb in the words before it.
+_PRESENT_DAY = re.compile(
+    r" (?:on|from|until) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2} [A-Z][a-z]+|"
+    r"[A-Z][a-z]{2,8}\.? \d{1,2}\b)"
+)
+_PRESENT_VERB = re.compile(
+    r"\b(?:resumes?|begins?|starts?|opens?|closes?|ends?|expires?|returns?|meets?|"
+    r"convenes?|reconvenes?|votes?|rises?|sits?|arrives?|travels?|leaves?|heads?|"
+    r"kicks? off|takes? place|gets? under way)(?: [\w'’-]+){0,6}$"
+)
+# An open question: "It remains unclear whether the talks will resume", "questions over when".
+_QUESTION = re.compile(r"\b(?:whether|unclear if|uncertain if|not clear if)\b")
+# When a plan was told, in an earlier month: "Ministers said in May that they would meet",
+# "In May, ministers said ...".
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_SAID_IN_MONTH = re.compile(
+    rf"^In {_MONTH},|\b(?:said|says|announced|told|agreed|decided|pledged|promised|stated|"
+    rf"confirmed)\b[^.;]{{0,30}}?\bin {_MONTH}\b(?! \d)"
+)
+# An event told in the present tense with its day: "The talks resume in Lindau on Monday",
+# "Parliament rises for the summer recess on 24 July".
+_PRESENT_EVENT = re.compile(
+    r"\b(?=[bceghklmorstv])(?:resumes?|begins?|starts?|opens?|closes?|ends?|expires?|returns?|meets?|"
+    r"convenes?|reconvenes?|votes?|rises?|sits?|arrives?|travels?|leaves?|heads?|"
+    r"kicks? off|takes? place|gets? under way)"
+    r"(?: [\w'’-]+){0,6}? (?:on|from|until) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"\d{1,2} [A-Z][a-z]+|[A-Z][a-z]{2,8}\.? \d{1,2}\b)"
+)
+
+
+def own_clause(text: str) -> str:
+    """``text`` without the relative clauses that look ahead ("the levy, which is set to
+    expire on 30 June, ...")."""
+    if "which " not in text and "that " not in text and "who " not in text:
+        return text
+    return _RELATIVE_AHEAD.sub("", text)
+
+
+def ahead_only_aside(text: str) -> bool:
+    """Whether all ``text`` says of the future lies in a relative clause that describes a thing
+    ("Norland is waiting until the election, which is scheduled for 3 September, ..."), or in
+    a plan told negated ("Berg does not plan to extend the truce")."""
+    own = own_clause(text)
+    if own != text and _OWN_AHEAD.search(own) is None:
+        return True
+    if ("not " in own or "no " in own or "never " in own) and _NEGATED_PLAN.search(own):
+        spans = [m.span() for m in _NEGATED_PLAN.finditer(own)]
+        return all(
+            any(start <= m.start() < end for start, end in spans)
+            for m in _FUTURE_FORM.finditer(own)
+        )
+    return False
+
+
+def wishes_or_believes(text: str) -> bool:
+    """Whether ``text`` tells a wish or a call on others ("wants member states to approve
+    ...", "urged the government to"), a belief ("is hopeful of", "expects that") or a moved
+    deadline ("pushes the deadline to mid-August"), not an event still to come."""
+    if ("deadline" in text) and _DEADLINE_MOVED.search(text):
+        return True
+    if _CALL.search(text) is not None:
+        return True
+    return _BELIEF.search(text) is not None
+
+
+def present_schedule(text: str) -> bool:
+    """Whether ``text`` tells an event in the present tense with its day ("The talks resume
+    in Lindau on Monday")."""
+    if " on " not in text and " from " not in text and " until " not in text:
+        return False
+    for day in _PRESENT_DAY.finditer(text):
+        start = day.start()
+        if _PRESENT_VERB.search(text, max(0, start - 70), start):
+            return True
+    return False
+
+
+def asks_whether(text: str) -> bool:
+    """Whether what ``text`` tells of the future lies in an open question ("It remains
+    unclear whether the talks will resume next week")."""
+    if "whether" not in text and " if " not in text:
+        return False
+    question = _QUESTION.search(text)
+    if question is None:
+        return False
+    return all(m.start() > question.start() for m in _FUTURE_FORM.finditer(text))
+
+
+def told_in_an_earlier_month(text: str, today: date | None) -> bool:
+    """Whether ``text`` tells a plan as said in a month before the report's ("Ministers said
+    in May that they would meet again"): what was said then is background."""
+    if today is None or "n " not in text:
+        return False
+    said = _SAID_IN_MONTH.search(text)
+    if said is None:
+        return False
+    return MONTHS[(said.group(1) or said.group(2)).lower()] < today.month
