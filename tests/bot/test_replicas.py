@@ -165,6 +165,7 @@ async def test_replicas_lead_one_at_a_time_and_take_over(
         for chat_id in ASKING:
             standin.send_text(chat_id, "/topics")
         await standin.wait_for(lambda: all(standin.sent_to(c) for c in ASKING), DEADLINE)
+        await standin.wait_for(lambda: bool(feed_server.hits("/feed.rss")), DEADLINE)
         leaders = [r for r in replicas if r.leads.is_set()]
         assert len(leaders) == 1
 
