@@ -266,6 +266,11 @@ def test_a_long_lede_loses_who_chaired_the_meeting() -> None:
         ("China overtook the United States as the largest partner more than a decade ago.", True),
         ("Prior to the amendment, the agreement allowed imports of 20%.", True),
         ("Today's action stems from a request by the growers.", True),
+        ("Norland had opposed a push by Veldt to protect its dairy farmers.", True),
+        ("Earlier rounds failed because Veldt had rejected any cut to its quotas.", True),
+        ("The envoys had urged both sides to compromise before the vote.", True),
+        ("Norland opposed a push by Veldt on Monday to protect its dairy farmers.", False),
+        ("Veldt rejected any cut to its quotas and walked out.", False),
     ],
 )
 def test_what_came_before_the_report_is_background(sentence: str, background: bool) -> None:
