@@ -98,6 +98,57 @@ def in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
     return bool(months) and all(month < today.month for month in months)
 
 
+# A day of a month without its year: "on Dec. 1", "June 29", "on 24 March" (not "June 29,
+# 2019", a full date judged apart; not "March 3:", a label). News names the days of its own
+# week by their weekday, and any other day by its date.
+_MONTH_DAY = re.compile(
+    r"\b(?:(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|"
+    r"March|April|June|July|August|September|October|November|December)\.? (?P<day>\d{1,2})"
+    r"(?:st|nd|rd|th)?|(?P<day_first>\d{1,2}) (?P<month_second>January|February|March|April|"
+    r"May|June|July|August|September|October|November|December))\b(?!,? (?:19|20)\d\d)(?![:\d])"
+)
+_UNTIL_END = re.compile(r"\b(?:until|till|by|before|from|to|through|since) $")
+WEEK = 7  # days: news of the report's own week names its days by their weekday
+
+
+def names_a_weekday(text: str) -> bool:
+    """Whether ``text`` names the day of the news ("today", "Monday")."""
+    return _NEWS_DAY.search(text) is not None
+
+
+def on_an_earlier_day(item: Statement | str, today: date | None, weekdays: bool) -> bool:
+    """Whether a sentence that tells no step to come is dated by a day of a month (no year)
+    more than a week before the report of ``today``; with no date of the report, whether it
+    names such a day in an article that tells its own news by weekday (``weekdays``): "Trump
+    and Xi agreed on Dec. 1 to a truce" beside "talks opened Monday"."""
+    if isinstance(item, str) or (today is None and not weekdays):
+        return False
+    text = item.raw
+    if not any(c.isdigit() for c in text) or FUTURE.search(text):
+        return False  # the cheap test first: a day of a month has digits
+    if _NEWS_DAY.search(text):
+        return False  # "Also on Sunday, ... first announced on October 6": the news's day
+    for match in _MONTH_DAY.finditer(text):
+        head = text[max(0, match.start() - 48) : match.start()].removesuffix("on ")
+        if _ATTRIBUTIVE_END.search(head) or _UNTIL_END.search(head):
+            continue  # "the deal reached on Oct. 11", "until June 30": not the sentence's day
+        if today is None:
+            return True
+        month = MONTHS.get((match["month"] or match["month_second"]).lower())
+        day = int(match["day"] or match["day_first"])
+        if month is None:
+            continue
+        try:
+            then = date(today.year, month, day)
+        except ValueError:
+            continue
+        if then > today and (month, day) != (2, 29):
+            then = date(today.year - 1, month, day)  # "Dec. 1" in a report of January
+        if (today - then).days > WEEK:
+            return True
+    return False
+
+
 def looks_back(text: str, today: date | None, *, next_step: bool = False) -> bool:
     """Whether ``text`` tells what was said or done before the report (of ``today``). A
     look back that only describes a thing the sentence is about does not count: inside a

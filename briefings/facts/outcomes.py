@@ -9,7 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from briefings.facts.background import in_an_earlier_month, latest_event_day, looks_back
+from briefings.facts.background import (
+    in_an_earlier_month,
+    latest_event_day,
+    looks_back,
+    names_a_weekday,
+    on_an_earlier_day,
+)
 from briefings.facts.choice import COMMON, MAX_JOINED_WORDS, STEM, Candidate, most_news, news_words
 from briefings.facts.cues import cue_count
 from briefings.facts.meetings import find_meeting
@@ -201,6 +207,8 @@ def _outcomes(
         key=lambda c: (-c.score, c.order),
     )
     following = {s.order - 1: s for s in found if s.paragraph <= lede_paragraph + OUTCOME_REACH}
+    # Whether the lede tells its day by weekday: then a day told by its date came before.
+    weekdays = bool(found) and names_a_weekday(found[0].raw)
 
     def news(candidate: Candidate) -> bool:
         """Not what a quote says, nor what was said or done before the report."""
@@ -216,7 +224,11 @@ def _outcomes(
             and (looks_back(lead.raw, today) or in_an_earlier_month(lead, month_of))
         ):
             return False
-        return not looks_back(item.raw, today) and not in_an_earlier_month(item, month_of)
+        return (
+            not looks_back(item.raw, today)
+            and not in_an_earlier_month(item, month_of)
+            and not on_an_earlier_day(item, today, weekdays)
+        )
 
     best, sequels = most_news(ranked, budget, said or set(), news, following, today)
     leads = {c.lead.order for c in best if c.lead is not None and c.joined}

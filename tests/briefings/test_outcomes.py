@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from briefings.facts.background import looks_back
+from briefings.facts.background import looks_back, on_an_earlier_day
 from briefings.facts.cues import (
     HOPE_CUE,
     NEXT_CUE,
@@ -16,7 +16,7 @@ from briefings.facts.cues import (
 from briefings.facts.meetings import find_meeting
 from briefings.facts.outcomes import find_facts
 from briefings.facts.pointers import points_back
-from briefings.facts.statements import statements
+from briefings.facts.statements import Statement, statements
 from briefings.model import Article
 from briefings.reading.sentences import sentences
 from tests.wikinews import articles
@@ -802,3 +802,45 @@ def test_a_page_with_no_date_looks_back_from_its_latest_event() -> None:
         "Norland and Aldoria signed a customs annex in Lindau on 3 March 2024.",
         "The Aldorian parliament approved the annex by a large majority in March.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "earlier"),
+    [
+        ("On Dec. 1, the two leaders agreed to a three-month truce on duties.", True),
+        ("Veldt on 14 November announced it would suspend duties on cars.", True),
+        ("The two envoys met in Ostby on June 29 and agreed to resume talks.", True),
+        ("Ministers met in Ostby on 5 December and agreed to cut duties.", False),
+        ("The truce reached on Nov. 20 held through the talks.", False),
+        ("Also on Sunday, Veldt scrapped the duties first announced on November 6.", False),
+        ("Duties will rise on 1 January unless a deal is struck.", False),
+        ("The talks ran from 2 December to 6 December in Ostby.", False),
+        ("Veldt cut its herring quota by 12 percent.", False),
+        ("Both sides signed the accord on June 29, 2019.", False),
+    ],
+)
+def test_a_day_of_a_month_over_a_week_before_the_report_came_before(
+    sentence: str, earlier: bool
+) -> None:
+    statement = Statement(0, 3, sentence)
+    assert on_an_earlier_day(statement, date(2025, 12, 10), False) is earlier
+
+
+def test_with_no_date_a_day_of_a_month_came_before_a_lede_told_by_weekday() -> None:
+    statement = Statement(0, 3, "On Dec. 1, the two leaders agreed to a three-month truce.")
+    assert on_an_earlier_day(statement, None, True)
+    assert not on_an_earlier_day(statement, None, False)
+    outcomes, _ = _facts_undated(
+        "Norland and Veldt opened trade talks on Monday in Ostby, with duties on cars at stake.",
+        "Negotiators from Veldt were led by deputy envoy Ana Berg, officials said.",
+        "On Dec. 1, the two leaders agreed to a three-month truce on new duties.",
+        "Veldt offered to lower duties on Norland cheese before the talks.",
+    )
+    assert not any("truce" in text for text in outcomes)
+    assert outcomes[0].startswith("Norland and Veldt opened trade talks on Monday")
+
+
+def _facts_undated(*paragraphs: str) -> tuple[list[str], list[str]]:
+    article = Article(url="https://x.test/a", title="", paragraphs=paragraphs)
+    facts = find_facts(article)
+    return [f.text for f in facts.outcomes], [f.text for f in facts.next]
