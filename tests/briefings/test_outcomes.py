@@ -439,10 +439,27 @@ def test_a_time_that_opens_a_sentence_is_a_time() -> None:
         "Norland postponed the vote and resumed talks with Aldoria.",
         "The second round of talks concluded in Lindau.",
         "Aldoria pledged to lower its duties and promised a new quota.",
+        "In this regard, the ministers identified three areas needing urgent work.",
+        "But a number of difficult issues remained.",
+        "Stumbling blocks include herring quotas and port fees.",
+        "The main sticking point is access to Lindau harbour.",
+        "Duties on cheese are still unresolved.",
     ],
 )
 def test_news_verbs_are_outcome_cues(sentence: str) -> None:
     assert cue_count(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour of Lindau is the oldest in the region.",
+        "Delegates spent the evening at a concert in the old town.",
+        "Stumbling over the figures, the spokesman paused.",
+    ],
+)
+def test_sentences_of_no_result_hold_no_outcome_cue(sentence: str) -> None:
+    assert cue_count(sentence) == 0
 
 
 def test_progress_told_as_done_is_an_outcome_and_an_aim_is_not() -> None:
