@@ -67,6 +67,14 @@ _DAY_OF_HOURS_END = re.compile(
     r"(?:\b(?:2[4-9]|[3-9]\d|\d{3,})|(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|"
     r"[Ss]eventy)[- ]?\w*) $"
 )
+# A full date that belongs to a thing, a few words after its participle: "a draft amendment
+# released for public comment on September 11, 2020" (not "The deal was signed on ...").
+_OF_A_THING_END = re.compile(
+    r"\b(?!(?:was|were|been|be|being|is|are|had|has|have)\b)[a-z][\w-]* (?:released|reached|"
+    r"signed|agreed|held|launched|adopted|concluded|struck|issued|published|approved|announced|"
+    r"imposed|introduced|submitted|proposed|tabled)(?: (?:for|in|at|by|with|under|during)"
+    r"(?: [\w-]+){1,3})? on $"
+)
 # A deadline, when the report's own year is not known: "by the end of 2004".
 _DEADLINE_END = re.compile(r"\b(?:by|before|until) the (?:end|start|beginning|middle) $")
 # An opening phrase that leads to the news: "Building on the talks in February 2018, the
@@ -184,7 +192,9 @@ def _dated_before(text: str, today: date) -> bool:
         month = words[0] if words[1].isdigit() else words[1] if words[0].isdigit() else ""
         month = month.lower().rstrip(".")
         if month in MONTHS and _before(today, int(year.group()), month):
-            return True
+            head = text[max(0, start - 80) : text.rfind(" ", 0, start - 1) + 1]
+            if _OF_A_THING_END.search(head.removesuffix(words[0] + " ")) is None:
+                return True  # not "a draft released for comment on 11 September 2020"
     return False
 
 

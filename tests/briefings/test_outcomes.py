@@ -271,6 +271,11 @@ def test_a_long_lede_loses_who_chaired_the_meeting() -> None:
         ("The envoys had urged both sides to compromise before the vote.", True),
         ("Norland opposed a push by Veldt on Monday to protect its dairy farmers.", False),
         ("Veldt rejected any cut to its quotas and walked out.", False),
+        ("The text is unchanged from a draft released for public comment on June 2, 2020.", False),
+        ("The accord signed on 17 March 2019 enters into force today.", False),
+        ("The two sides signed the accord on 17 March 2019.", True),
+        ("The quota deal was released on June 2, 2020.", True),
+        ("Norland signed on 17 March 2019.", True),
     ],
 )
 def test_what_came_before_the_report_is_background(sentence: str, background: bool) -> None:
