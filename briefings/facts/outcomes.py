@@ -181,7 +181,7 @@ def _outcomes(
         if (
             in_lede
             and not a_stance(raw)
-            and (not speech or tells_an_event(raw))
+            and (not speech or _tells_news(statement, today, month_of))
             and (not lede_is_next or tells_a_result(raw))
         ):
             lede_found = True
@@ -244,6 +244,17 @@ def _outcomes(
             text = f"{text} {sequels[candidate.order].text}"
         texts.append(text)
     return _distinct(texts)
+
+
+def _tells_news(statement: Statement, today: date | None, month_of: date | None) -> bool:
+    """Whether a sentence of a speech tells something that happened, was agreed or
+    announced for this report, not before it ("We launched this Framework in May"): the
+    lede of a speech after its courtesies."""
+    return (
+        tells_an_event(statement.raw)
+        and not looks_back(statement.raw, today)
+        and not in_an_earlier_month(statement, month_of)
+    )
 
 
 def _weighed(candidate: Candidate) -> Candidate:

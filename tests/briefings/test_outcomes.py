@@ -866,3 +866,23 @@ def _facts_undated(*paragraphs: str) -> tuple[list[str], list[str]]:
     article = Article(url="https://x.test/a", title="", paragraphs=paragraphs)
     facts = find_facts(article)
     return [f.text for f in facts.outcomes], [f.text for f in facts.next]
+
+
+def test_a_speech_lede_tells_the_news_of_the_day_not_what_came_before() -> None:
+    outcomes, _ = _facts(
+        "Thank you all for coming to Ostby, and thank you to our hosts.",
+        "We launched this partnership in March to bring our fishing ports closer together.",
+        "After three days of talks, we agreed on four ministerial statements on port rules.",
+        "Ministers also set up a working group on harbour fees, led by Veldt and Estria.",
+    )
+    assert outcomes[0].startswith("After three days of talks, we agreed on four")
+    assert not any("in March" in text for text in outcomes)
+
+
+def test_a_speech_lede_of_the_day_is_still_the_first_outcome() -> None:
+    outcomes, _ = _facts(
+        "Thank you all for coming to Ostby, and thank you to our hosts.",
+        "Today we launched this partnership to bring our fishing ports closer together.",
+        "After three days of talks, we agreed on four ministerial statements on port rules.",
+    )
+    assert outcomes[0].startswith("Today we launched this partnership")
