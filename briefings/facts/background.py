@@ -75,6 +75,14 @@ _OF_A_THING_END = re.compile(
     r"imposed|introduced|submitted|proposed|tabled)(?: (?:for|in|at|by|with|under|during)"
     r"(?: [\w-]+){1,3})? on $"
 )
+# A result told as done by now, not as a condition: "has been adopted", "have already been
+# finalised" (not "had been agreed", a look back; not "once it has been approved").
+_DONE_BY_NOW = re.compile(
+    r"ha(?:s|ve) (?:already |now |also )?been (?:\w+ly )?(?:finali[sz]ed|adopted|agreed|signed|"
+    r"concluded|completed|reached|approved|ratified|resolved|settled|launched|lifted|removed|"
+    r"struck|accepted)\b"
+)
+_CONDITION_END = re.compile(r"\b(?:if|once|until|unless|when|before|after)\b[^,;]{0,40}$")
 # A deadline, when the report's own year is not known: "by the end of 2004".
 _DEADLINE_END = re.compile(r"\b(?:by|before|until) the (?:end|start|beginning|middle) $")
 # An opening phrase that leads to the news: "Building on the talks in February 2018, the
@@ -209,6 +217,12 @@ def _describes_a_thing(
         if _COMPARED_END.search(before):
             return True  # "up 5% from a year ago"
     if match["verbal"]:
+        if (
+            match.group().endswith(" been")
+            and _DONE_BY_NOW.match(text, start)
+            and not _CONDITION_END.search(text, max(0, start - 48), start)
+        ):
+            return True  # "98% has been adopted": a result of the report, told as done
         if match.group()[:4] in {"came", "come"} and _EVENT_SUBJECT.match(text[:start]):
             return True  # "The collapse came after ministers rejected ...": what set it off
         return _RELATIVE_END.search(text, max(0, start - 10), start) is not None

@@ -276,6 +276,10 @@ def test_a_long_lede_loses_who_chaired_the_meeting() -> None:
         ("The two sides signed the accord on 17 March 2019.", True),
         ("The quota deal was released on June 2, 2020.", True),
         ("Norland signed on 17 March 2019.", True),
+        ("At least 90% of the draft mandate has been adopted without debate.", False),
+        ("Several chapters have already been finalised, including customs.", False),
+        ("The accord takes effect only if it has been approved by both parliaments.", True),
+        ("The harbour has been the subject of a dispute for a decade.", True),
     ],
 )
 def test_what_came_before_the_report_is_background(sentence: str, background: bool) -> None:
