@@ -15,6 +15,7 @@ from briefings.facts.cues import speculates
 from briefings.facts.stance import RHETORIC
 from briefings.facts.statements import Statement
 
+LEDE = 10.0  # the worth of the lede: it leads whatever the others are worth
 NOVELTY = 0.1  # what a sentence's every word the reader has not been told adds to it
 # New words counted at most: a bullet's worth. A long sentence of colour or background adds
 # many words the reader has not been told, and must not outweigh a short one with a result.
@@ -110,6 +111,11 @@ def most_news(
     one point leave room for a third."""
     if not ranked:
         return [], {}
+    if ranked[0].score < LEDE and not news(ranked[0]):
+        # No lede: the best sentence that tells news of the report leads, not one that
+        # tells what came before it.
+        first = next((c for c in ranked if news(c)), ranked[0])
+        ranked = [first, *(c for c in ranked if c is not first)]
     chosen: list[Candidate] = []
     sequels: dict[int, Statement] = {}
     told = set(said)

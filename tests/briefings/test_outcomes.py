@@ -890,3 +890,17 @@ def test_a_speech_lede_of_the_day_is_still_the_first_outcome() -> None:
         "After three days of talks, we agreed on four ministerial statements on port rules.",
     )
     assert outcomes[0].startswith("Today we launched this partnership")
+
+
+def test_a_lede_that_tells_what_is_to_come_still_tells_the_day_by_weekday() -> None:
+    outcomes, nexts = _facts_undated(
+        "A Norland delegation will travel to Veldt next week for talks on car duties, "
+        "the ministry said Wednesday.",
+        "Deputy envoy Ana Berg will lead the team, officials in Ostby said.",
+        "On Dec. 1, the two leaders agreed to a three-month truce on new duties.",
+        "Veldt offered to lower duties on Norland cheese at a meeting of officials.",
+        "Both sides reported progress on the cheese quota in a phone call.",
+    )
+    assert nexts
+    assert nexts[0].startswith("A Norland delegation will travel to Veldt")
+    assert not any("truce" in text for text in outcomes)
