@@ -25,7 +25,8 @@ BACKGROUND = re.compile(
     r"[Ii]t comes (?:after|as|amid)|[Tt]his comes|comes (?:after|amid)|came (?:after|amid)|"
     r"(?:comes?|came) against (?:the|a) backdrop|"
     r"[Pp]reviously|[Pp]rior to|stems from|dates back|[Oo]riginally|first (?:imposed|introduced)|"
-    r"had (?:been|set|imposed|agreed|said|raised|threatened|announced|reached|signed))|"
+    r"had (?:been|set|imposed|agreed|said|raised|threatened|announced|reached|signed|"
+    r"opposed|rejected|sought|proposed|offered|pledged|promised|accused|urged|asked))|"
     r"[Ee]arlier (?:this|in the) (?:week|month|year)|[Ll]ast (?:week|month|year|"
     r"January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b|"
@@ -66,6 +67,22 @@ _DAY_OF_HOURS_END = re.compile(
     r"(?:\b(?:2[4-9]|[3-9]\d|\d{3,})|(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|"
     r"[Ss]eventy)[- ]?\w*) $"
 )
+# A full date that belongs to a thing, a few words after its participle: "a draft amendment
+# released for public comment on September 11, 2020" (not "The deal was signed on ...").
+_OF_A_THING_END = re.compile(
+    r"\b(?!(?:was|were|been|be|being|is|are|had|has|have)\b)[a-z][\w-]* (?:released|reached|"
+    r"signed|agreed|held|launched|adopted|concluded|struck|issued|published|approved|announced|"
+    r"imposed|introduced|submitted|proposed|tabled)(?: (?:for|in|at|by|with|under|during)"
+    r"(?: [\w-]+){1,3})? on $"
+)
+# A result told as done by now, not as a condition: "has been adopted", "have already been
+# finalised" (not "had been agreed", a look back; not "once it has been approved").
+_DONE_BY_NOW = re.compile(
+    r"ha(?:s|ve) (?:already |now |also )?been (?:\w+ly )?(?:finali[sz]ed|adopted|agreed|signed|"
+    r"concluded|completed|reached|approved|ratified|resolved|settled|launched|lifted|removed|"
+    r"struck|accepted)\b"
+)
+_CONDITION_END = re.compile(r"\b(?:if|once|until|unless|when|before|after)\b[^,;]{0,40}$")
 # A deadline, when the report's own year is not known: "by the end of 2004".
 _DEADLINE_END = re.compile(r"\b(?:by|before|until) the (?:end|start|beginning|middle) $")
 # An opening phrase that leads to the news: "Building on the talks in February 2018, the
@@ -95,6 +112,57 @@ def in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
         if not text[m.start() - 1 : m.start()].isalnum()
     ]
     return bool(months) and all(month < today.month for month in months)
+
+
+# A day of a month without its year: "on Dec. 1", "June 29", "on 24 March" (not "June 29,
+# 2019", a full date judged apart; not "March 3:", a label). News names the days of its own
+# week by their weekday, and any other day by its date.
+_MONTH_DAY = re.compile(
+    r"\b(?:(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|"
+    r"March|April|June|July|August|September|October|November|December)\.? (?P<day>\d{1,2})"
+    r"(?:st|nd|rd|th)?|(?P<day_first>\d{1,2}) (?P<month_second>January|February|March|April|"
+    r"May|June|July|August|September|October|November|December))\b(?!,? (?:19|20)\d\d)(?![:\d])"
+)
+_UNTIL_END = re.compile(r"\b(?:until|till|by|before|from|to|through|since) $")
+WEEK = 7  # days: news of the report's own week names its days by their weekday
+
+
+def names_a_weekday(text: str) -> bool:
+    """Whether ``text`` names the day of the news ("today", "Monday")."""
+    return _NEWS_DAY.search(text) is not None
+
+
+def on_an_earlier_day(item: Statement | str, today: date | None, weekdays: bool) -> bool:
+    """Whether a sentence that tells no step to come is dated by a day of a month (no year)
+    more than a week before the report of ``today``; with no date of the report, whether it
+    names such a day in an article that tells its own news by weekday (``weekdays``): "Trump
+    and Xi agreed on Dec. 1 to a truce" beside "talks opened Monday"."""
+    if isinstance(item, str) or (today is None and not weekdays):
+        return False
+    text = item.raw
+    if not any(c.isdigit() for c in text) or FUTURE.search(text):
+        return False  # the cheap test first: a day of a month has digits
+    if _NEWS_DAY.search(text):
+        return False  # "Also on Sunday, ... first announced on October 6": the news's day
+    for match in _MONTH_DAY.finditer(text):
+        head = text[max(0, match.start() - 48) : match.start()].removesuffix("on ")
+        if _ATTRIBUTIVE_END.search(head) or _UNTIL_END.search(head):
+            continue  # "the deal reached on Oct. 11", "until June 30": not the sentence's day
+        if today is None:
+            return True
+        month = MONTHS.get((match["month"] or match["month_second"]).lower())
+        day = int(match["day"] or match["day_first"])
+        if month is None:
+            continue
+        try:
+            then = date(today.year, month, day)
+        except ValueError:
+            continue
+        if then > today and (month, day) != (2, 29):
+            then = date(today.year - 1, month, day)  # "Dec. 1" in a report of January
+        if (today - then).days > WEEK:
+            return True
+    return False
 
 
 def looks_back(text: str, today: date | None, *, next_step: bool = False) -> bool:
@@ -132,7 +200,9 @@ def _dated_before(text: str, today: date) -> bool:
         month = words[0] if words[1].isdigit() else words[1] if words[0].isdigit() else ""
         month = month.lower().rstrip(".")
         if month in MONTHS and _before(today, int(year.group()), month):
-            return True
+            head = text[max(0, start - 80) : text.rfind(" ", 0, start - 1) + 1]
+            if _OF_A_THING_END.search(head.removesuffix(words[0] + " ")) is None:
+                return True  # not "a draft released for comment on 11 September 2020"
     return False
 
 
@@ -147,6 +217,12 @@ def _describes_a_thing(
         if _COMPARED_END.search(before):
             return True  # "up 5% from a year ago"
     if match["verbal"]:
+        if (
+            match.group().endswith(" been")
+            and _DONE_BY_NOW.match(text, start)
+            and not _CONDITION_END.search(text, max(0, start - 48), start)
+        ):
+            return True  # "98% has been adopted": a result of the report, told as done
         if match.group()[:4] in {"came", "come"} and _EVENT_SUBJECT.match(text[:start]):
             return True  # "The collapse came after ministers rejected ...": what set it off
         return _RELATIVE_END.search(text, max(0, start - 10), start) is not None

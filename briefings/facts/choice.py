@@ -15,7 +15,11 @@ from briefings.facts.cues import speculates
 from briefings.facts.stance import RHETORIC
 from briefings.facts.statements import Statement
 
+LEDE = 10.0  # the worth of the lede: it leads whatever the others are worth
 NOVELTY = 0.1  # what a sentence's every word the reader has not been told adds to it
+# New words counted at most: a bullet's worth. A long sentence of colour or background adds
+# many words the reader has not been told, and must not outweigh a short one with a result.
+MAX_NEW_WORDS = 12
 MAX_JOINED_WORDS = 55  # a sentence and the one that points back to it, in one bullet
 # A name (a capitalized word after the first) or a number: what a reader most needs told.
 _NAME_OR_NUMBER = re.compile(r" ([A-Z][\w-]+|\d[\d.,]*)")
@@ -107,6 +111,11 @@ def most_news(
     one point leave room for a third."""
     if not ranked:
         return [], {}
+    if ranked[0].score < LEDE and not news(ranked[0]):
+        # No lede: the best sentence that tells news of the report leads, not one that
+        # tells what came before it.
+        first = next((c for c in ranked if news(c)), ranked[0])
+        ranked = [first, *(c for c in ranked if c is not first)]
     chosen: list[Candidate] = []
     sequels: dict[int, Statement] = {}
     told = set(said)
@@ -115,9 +124,7 @@ def most_news(
     told |= ranked[0].stems
     # What each other sentence is worth with what it adds; a worth only falls as the reader
     # is told more, so only the best one's is brought up to date before it is taken.
-    worth = [
-        (-(c.score + NOVELTY * len(c.stems - told)), rank, c) for rank, c in enumerate(ranked)
-    ][1:]
+    worth = [(-_worth(c, told), rank, c) for rank, c in enumerate(ranked)][1:]
     heapq.heapify(worth)
     while best is not None:
         chosen.append(best)
@@ -131,7 +138,7 @@ def most_news(
         best = None
         while worth and best is None and len(chosen) < budget:
             stored, rank, candidate = worth[0]
-            now = -(candidate.score + NOVELTY * len(candidate.stems - told))
+            now = -_worth(candidate, told)
             if now > stored:  # worth less than when last weighed: weigh again
                 heapq.heapreplace(worth, (now, rank, candidate))
                 continue
@@ -143,6 +150,12 @@ def most_news(
     if len(chosen) > 1 or not passed_over:
         return chosen, sequels
     return [c for c in ranked[:budget] if c.lead is None or c.joined], {}
+
+
+def _worth(candidate: Candidate, told: set[str]) -> float:
+    """A candidate's worth with what it adds: its score, and its words the reader has not
+    been told (up to a bullet's worth, see ``MAX_NEW_WORDS``)."""
+    return candidate.score + NOVELTY * min(len(candidate.stems - told), MAX_NEW_WORDS)
 
 
 def _as_shown(

@@ -15,7 +15,11 @@ _OUTCOME_WORDS = (
     r"concluded|conclusion|completed|finalised|finalized|adopted|ratified|endorsed|vetoed|"
     r"postponed|delayed|resumed|unveiled|published|released|blocked|ordered|condemned|"
     r"denounced|promised|pledged|escaped|seized|carried out|"
-    r"injured|destroyed|collapsed|crashed|defeated|beat|struck|cut|raised|imposed|lifted"
+    r"injured|destroyed|collapsed|crashed|defeated|beat|struck|cut|raised|imposed|lifted|"
+    # What was found and what is left unsettled: "identified three areas", "difficult issues
+    # remained", "Stumbling blocks include ...", "the main sticking point".
+    r"identified|remained|unresolved|stumbling block|stumbling blocks|Stumbling block|"
+    r"Stumbling blocks|sticking point|sticking points|Sticking point|Sticking points"
 )
 
 

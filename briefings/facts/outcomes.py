@@ -9,8 +9,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from briefings.facts.background import in_an_earlier_month, latest_event_day, looks_back
-from briefings.facts.choice import COMMON, MAX_JOINED_WORDS, STEM, Candidate, most_news, news_words
+from briefings.facts.background import (
+    in_an_earlier_month,
+    latest_event_day,
+    looks_back,
+    names_a_weekday,
+    on_an_earlier_day,
+)
+from briefings.facts.choice import (
+    COMMON,
+    LEDE,
+    MAX_JOINED_WORDS,
+    STEM,
+    Candidate,
+    most_news,
+    news_words,
+)
 from briefings.facts.cues import cue_count
 from briefings.facts.meetings import find_meeting
 from briefings.facts.nextsteps import next_steps
@@ -79,8 +93,20 @@ def find_facts(
     # A page with no date of its own: its latest past event stands in for the day of the
     # report, to tell what came before it ("began in March").
     then = today if today is not None else latest_event_day(found)
+    # Whether the lede tells its day by weekday: then a day told by its date came before.
+    weekdays = bool(found) and names_a_weekday(found[0].raw)
     outcomes = _outcomes(
-        rest, subject, topic, today, budget, said, article.title, in_quotes, coming, then
+        rest,
+        subject,
+        topic,
+        today,
+        budget,
+        said,
+        article.title,
+        in_quotes,
+        coming,
+        then,
+        weekdays,
     )
     if next_texts and outcomes:  # a step an outcome tells as done is no step to come
         next_texts = [t for t in next_texts if not told_as_done(t, outcomes)]
@@ -123,6 +149,7 @@ def _outcomes(
     in_quotes: set[str] | None = None,
     lede_is_next: bool = False,
     month_of: date | None = None,
+    weekdays: bool = False,
 ) -> list[str]:
     met: set[str] = set()
     scored: list[Candidate] = []
@@ -176,12 +203,16 @@ def _outcomes(
         if (
             in_lede
             and not a_stance(raw)
-            and (not speech or tells_an_event(raw))
+            and (not speech or _tells_news(statement, today, month_of, weekdays))
             and (not lede_is_next or tells_a_result(raw))
+            and (
+                not (handed_on or lede_is_next)
+                or _of_the_report(statement, today, month_of, weekdays)
+            )
         ):
             lede_found = True
             if not (headline and repeats(raw, headline, topic)):
-                scored.append(Candidate(10.0, statement.order, statement, set(), lead, joined))
+                scored.append(Candidate(LEDE, statement.order, statement, set(), lead, joined))
             continue
         # A stance in the lede's place ("Norland is committed to ...") hands it on to the
         # sentence after it (in the first paragraphs), and is weighed as any other.
@@ -217,7 +248,11 @@ def _outcomes(
             and (looks_back(lead.raw, today) or in_an_earlier_month(lead, month_of))
         ):
             return False
-        return not looks_back(item.raw, today) and not in_an_earlier_month(item, month_of)
+        return (
+            not looks_back(item.raw, today)
+            and not in_an_earlier_month(item, month_of)
+            and not on_an_earlier_day(item, today, weekdays)
+        )
 
     best, sequels = most_news(ranked, budget, said or set(), news, following, today)
     leads = {c.lead.order for c in best if c.lead is not None and c.joined}
@@ -233,6 +268,27 @@ def _outcomes(
             text = f"{text} {sequels[candidate.order].text}"
         texts.append(text)
     return _distinct(texts)
+
+
+def _tells_news(
+    statement: Statement, today: date | None, month_of: date | None, weekdays: bool
+) -> bool:
+    """Whether a sentence of a speech tells something that happened, was agreed or
+    announced for this report, not before it ("We launched this Framework in May"): the
+    lede of a speech after its courtesies."""
+    return tells_an_event(statement.raw) and _of_the_report(statement, today, month_of, weekdays)
+
+
+def _of_the_report(
+    statement: Statement, today: date | None, month_of: date | None, weekdays: bool
+) -> bool:
+    """Whether a sentence tells news of the report, not what came before it: a lede handed
+    on (by a stance, a speech's courtesies, a lede of what is to come) must."""
+    return (
+        not looks_back(statement.raw, today)
+        and not in_an_earlier_month(statement, month_of)
+        and not on_an_earlier_day(statement, today, weekdays)
+    )
 
 
 def _weighed(candidate: Candidate) -> Candidate:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-# "WASHINGTON--", "WASHINGTON (Pacific Wire) —", "TOKYO, June 6 (Reuters) -", "PARIS —".
+# "WASHINGTON--", "WASHINGTON (Pacific Wire) —", "TOKYO, June 6 (Reuters) -", "PARIS —". A
+# single hyphen with no space on either side joins a compound ("U.S.-China talks"): no dash.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?)"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*(?=\S)"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|(?<=[\s)])-|-(?=\s))\s*(?=\S)"
 )
 # The place in brackets: "[BEIJING] Chinese ...", "(Washington, DC) Trade ...", and the
 # agency alone before a dash: "(Agency) - The talks ...", or its bracket emptied of a link.

@@ -80,6 +80,13 @@ AGENDA_LINE = re.compile(
     r"^[A-Z][\w’'&/ -]{1,30}:\s+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
     rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\b[^.!?]{{0,60}}$"
 )
+# A short closing sentence that tells what was decided ("Ministers agreed to reconvene
+# quarterly.", "The council will meet again in May."): a subject, a verb of a decision or of
+# what is to come, a stop. A sign-off ("Ana Berg reports.") or a notice has none of them.
+SHORT_DECISION = re.compile(
+    r"^(?:The |Both |All )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:also )?(?:agreed|decided|resolved|"
+    r"will|approved|adopted|endorsed|rejected|failed)\b[^.!?]{3,60}\.$"
+)
 _HARD_END = frozenset({LineKind.CREDIT, LineKind.BIO})
 _HEADING_KINDS = (None, LineKind.LABEL, LineKind.PROMPT)
 _RESUME_WORDS = 15
@@ -330,7 +337,7 @@ def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
         if kinds[i] is not LineKind.BODY:
             continue
         line = lines[i]
-        short = words(line) < 6 and not AGENDA_LINE.match(line)
+        short = words(line) < 6 and not AGENDA_LINE.match(line) and not SHORT_DECISION.match(line)
         if short or _headline_with_quote(line) or _cut_short(line):
             kinds[i] = LineKind.TEASER
 

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from briefings.facts.background import looks_back
+from briefings.facts.background import looks_back, on_an_earlier_day
 from briefings.facts.cues import (
     HOPE_CUE,
     NEXT_CUE,
@@ -16,7 +16,7 @@ from briefings.facts.cues import (
 from briefings.facts.meetings import find_meeting
 from briefings.facts.outcomes import find_facts
 from briefings.facts.pointers import points_back
-from briefings.facts.statements import statements
+from briefings.facts.statements import Statement, statements
 from briefings.model import Article
 from briefings.reading.sentences import sentences
 from tests.wikinews import articles
@@ -266,6 +266,20 @@ def test_a_long_lede_loses_who_chaired_the_meeting() -> None:
         ("China overtook the United States as the largest partner more than a decade ago.", True),
         ("Prior to the amendment, the agreement allowed imports of 20%.", True),
         ("Today's action stems from a request by the growers.", True),
+        ("Norland had opposed a push by Veldt to protect its dairy farmers.", True),
+        ("Earlier rounds failed because Veldt had rejected any cut to its quotas.", True),
+        ("The envoys had urged both sides to compromise before the vote.", True),
+        ("Norland opposed a push by Veldt on Monday to protect its dairy farmers.", False),
+        ("Veldt rejected any cut to its quotas and walked out.", False),
+        ("The text is unchanged from a draft released for public comment on June 2, 2020.", False),
+        ("The accord signed on 17 March 2019 enters into force today.", False),
+        ("The two sides signed the accord on 17 March 2019.", True),
+        ("The quota deal was released on June 2, 2020.", True),
+        ("Norland signed on 17 March 2019.", True),
+        ("At least 90% of the draft mandate has been adopted without debate.", False),
+        ("Several chapters have already been finalised, including customs.", False),
+        ("The accord takes effect only if it has been approved by both parliaments.", True),
+        ("The harbour has been the subject of a dispute for a decade.", True),
     ],
 )
 def test_what_came_before_the_report_is_background(sentence: str, background: bool) -> None:
@@ -434,10 +448,27 @@ def test_a_time_that_opens_a_sentence_is_a_time() -> None:
         "Norland postponed the vote and resumed talks with Aldoria.",
         "The second round of talks concluded in Lindau.",
         "Aldoria pledged to lower its duties and promised a new quota.",
+        "In this regard, the ministers identified three areas needing urgent work.",
+        "But a number of difficult issues remained.",
+        "Stumbling blocks include herring quotas and port fees.",
+        "The main sticking point is access to Lindau harbour.",
+        "Duties on cheese are still unresolved.",
     ],
 )
 def test_news_verbs_are_outcome_cues(sentence: str) -> None:
     assert cue_count(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour of Lindau is the oldest in the region.",
+        "Delegates spent the evening at a concert in the old town.",
+        "Stumbling over the figures, the spokesman paused.",
+    ],
+)
+def test_sentences_of_no_result_hold_no_outcome_cue(sentence: str) -> None:
+    assert cue_count(sentence) == 0
 
 
 def test_progress_told_as_done_is_an_outcome_and_an_aim_is_not() -> None:
@@ -857,3 +888,78 @@ def test_a_question_is_no_statement() -> None:
     assert [s.raw for s in statements(paragraphs)] == [
         "Minister: No ministerial meeting is planned this week."
     ]
+
+
+    ("sentence", "earlier"),
+    [
+        ("On Dec. 1, the two leaders agreed to a three-month truce on duties.", True),
+        ("Veldt on 14 November announced it would suspend duties on cars.", True),
+        ("The two envoys met in Ostby on June 29 and agreed to resume talks.", True),
+        ("Ministers met in Ostby on 5 December and agreed to cut duties.", False),
+        ("The truce reached on Nov. 20 held through the talks.", False),
+        ("Also on Sunday, Veldt scrapped the duties first announced on November 6.", False),
+        ("Duties will rise on 1 January unless a deal is struck.", False),
+        ("The talks ran from 2 December to 6 December in Ostby.", False),
+        ("Veldt cut its herring quota by 12 percent.", False),
+        ("Both sides signed the accord on June 29, 2019.", False),
+    ],
+)
+def test_a_day_of_a_month_over_a_week_before_the_report_came_before(
+    sentence: str, earlier: bool
+) -> None:
+    statement = Statement(0, 3, sentence)
+    assert on_an_earlier_day(statement, date(2025, 12, 10), False) is earlier
+
+
+def test_with_no_date_a_day_of_a_month_came_before_a_lede_told_by_weekday() -> None:
+    statement = Statement(0, 3, "On Dec. 1, the two leaders agreed to a three-month truce.")
+    assert on_an_earlier_day(statement, None, True)
+    assert not on_an_earlier_day(statement, None, False)
+    outcomes, _ = _facts_undated(
+        "Norland and Veldt opened trade talks on Monday in Ostby, with duties on cars at stake.",
+        "Negotiators from Veldt were led by deputy envoy Ana Berg, officials said.",
+        "On Dec. 1, the two leaders agreed to a three-month truce on new duties.",
+        "Veldt offered to lower duties on Norland cheese before the talks.",
+    )
+    assert not any("truce" in text for text in outcomes)
+    assert outcomes[0].startswith("Norland and Veldt opened trade talks on Monday")
+
+
+def _facts_undated(*paragraphs: str) -> tuple[list[str], list[str]]:
+    article = Article(url="https://x.test/a", title="", paragraphs=paragraphs)
+    facts = find_facts(article)
+    return [f.text for f in facts.outcomes], [f.text for f in facts.next]
+
+
+def test_a_speech_lede_tells_the_news_of_the_day_not_what_came_before() -> None:
+    outcomes, _ = _facts(
+        "Thank you all for coming to Ostby, and thank you to our hosts.",
+        "We launched this partnership in March to bring our fishing ports closer together.",
+        "After three days of talks, we agreed on four ministerial statements on port rules.",
+        "Ministers also set up a working group on harbour fees, led by Veldt and Estria.",
+    )
+    assert outcomes[0].startswith("After three days of talks, we agreed on four")
+    assert not any("in March" in text for text in outcomes)
+
+
+def test_a_speech_lede_of_the_day_is_still_the_first_outcome() -> None:
+    outcomes, _ = _facts(
+        "Thank you all for coming to Ostby, and thank you to our hosts.",
+        "Today we launched this partnership to bring our fishing ports closer together.",
+        "After three days of talks, we agreed on four ministerial statements on port rules.",
+    )
+    assert outcomes[0].startswith("Today we launched this partnership")
+
+
+def test_a_lede_that_tells_what_is_to_come_still_tells_the_day_by_weekday() -> None:
+    outcomes, nexts = _facts_undated(
+        "A Norland delegation will travel to Veldt next week for talks on car duties, "
+        "the ministry said Wednesday.",
+        "Deputy envoy Ana Berg will lead the team, officials in Ostby said.",
+        "On Dec. 1, the two leaders agreed to a three-month truce on new duties.",
+        "Veldt offered to lower duties on Norland cheese at a meeting of officials.",
+        "Both sides reported progress on the cheese quota in a phone call.",
+    )
+    assert nexts
+    assert nexts[0].startswith("A Norland delegation will travel to Veldt")
+    assert not any("truce" in text for text in outcomes)

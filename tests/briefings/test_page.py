@@ -194,6 +194,29 @@ def test_a_schedule_at_the_foot_is_article_text() -> None:
     assert page.body[-2:] == ("Debate: Tuesday, 10 June", "Vote: Wednesday, 11 June (TBC)")
 
 
+@pytest.mark.parametrize(
+    ("closing", "kept"),
+    [
+        ("Ministers agreed to reconvene quarterly.", True),
+        ("The council will meet again in May.", True),
+        ("Both sides failed to set a date.", True),
+        ("Ana Berg reports.", False),
+        ("All rights reserved.", False),
+        ("Read the full statement.", False),
+        ("Share this story", False),
+    ],
+)
+def test_a_short_closing_decision_is_article_text(closing: str, kept: bool) -> None:
+    lines = [
+        "Norland group meets on port rules",
+        "The Norland Trade Group met in Ostby on Monday to discuss the new port rules.",
+        "Ministers discussed the herring quota for the coming season and the harbour fees.",
+        closing,
+    ]
+    page = read_page(lines)
+    assert (page.body[-1] == closing) is kept
+
+
 def test_a_row_of_fields_is_not_joined_to_the_paragraph_after_it() -> None:
     text = (
         "Vote on the fisheries agreement: extracts\n\n"

@@ -43,10 +43,25 @@ def test_iso_dates_become_utc() -> None:
         ("WASHINGTON (Pacific Wire) — Japan's chief negotiator", "WASHINGTON"),
         ("TOKYO, June 6 (Reuters) - Talks ended", "TOKYO"),
         ("Japan and the U.S. - a long story", ""),
+        ("OSLO- Talks on the fish quota resumed", "OSLO"),
+        ("LIMA (Andes Wire)-Ministers met", "LIMA"),
     ],
 )
 def test_datelines(paragraph: str, place: str) -> None:
     assert split_dateline(paragraph)[0] == place
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "U.S.-Norland trade talks opened Monday in Veldt.",
+        "EU-Norland talks on fish quotas ended without a deal.",
+        "UK-EU ministers agreed a new customs protocol on Friday.",
+    ],
+)
+def test_a_compound_of_two_names_is_no_dateline(paragraph: str) -> None:
+    """A hyphen with no space on either side joins two names; the lede keeps both."""
+    assert split_dateline(paragraph) == ("", paragraph)
 
 
 def test_sentences_respect_abbreviations_and_quotes() -> None:
