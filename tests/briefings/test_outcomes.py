@@ -890,6 +890,7 @@ def test_a_question_is_no_statement() -> None:
     ]
 
 
+@pytest.mark.parametrize(
     ("sentence", "earlier"),
     [
         ("On Dec. 1, the two leaders agreed to a three-month truce on duties.", True),
@@ -955,7 +956,7 @@ def test_a_lede_that_tells_what_is_to_come_still_tells_the_day_by_weekday() -> N
     outcomes, nexts = _facts_undated(
         "A Norland delegation will travel to Veldt next week for talks on car duties, "
         "the ministry said Wednesday.",
-        "Deputy envoy Ana Berg will lead the team, officials in Ostby said.",
+        "Deputy envoy Ana Berg heads the team, officials in Ostby said.",
         "On Dec. 1, the two leaders agreed to a three-month truce on new duties.",
         "Veldt offered to lower duties on Norland cheese at a meeting of officials.",
         "Both sides reported progress on the cheese quota in a phone call.",
