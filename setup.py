@@ -56,6 +56,8 @@ COMPILED = [
     "briefings/reading/furniture.py",
     "briefings/reading/page.py",
     "briefings/reading/pagetitle.py",
+    "briefings/reading/gluedmarks.py",
+    "briefings/reading/embeds.py",
     "briefings/reading/paragraphs.py",
     "briefings/reading/repeats.py",
     "briefings/reading/timecode.py",

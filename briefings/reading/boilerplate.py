@@ -54,7 +54,8 @@ READ_ELSEWHERE = re.compile(
 # to comment", "Your donation allows us to ...". Judged only outside quotation marks.
 READER_ADDRESS = re.compile(
     r"\byou(?:r)?\b.{0,80}\b(?:comment(?:s|ing)?|log ?in|register|subscri\w+|donat\w+|"
-    r"newsletter|account|sign (?:up|in)|username|password|ad ?blocker|browser|cookies?)\b|"
+    r"newsletters?|account|sign (?:up|in)|username|password|ad ?blocker|browser|cookies?|"
+    r"email address|data protection)\b|"
     r"\byour (?:donation|subscription)\b|\byour support (?:helps|makes|keeps|allows|matters)\b|"
     r"\byou can (?:find|read|watch|listen to) (?:more|the full|our)\b",
     re.IGNORECASE,
@@ -63,6 +64,7 @@ READER_ADDRESS = re.compile(
 # reporting", "We believe quality journalism should be available to everyone".
 OUTLET_VOICE = re.compile(
     r"\bour (?:journalism|reporting|journalists|newsroom|readers|subscribers)\b|\bpaywalls?\b|"
+    r"\bour privacy (?:notice|policy|statement)\b|"
     r"\b(?:quality|independent) journalism\b",
     re.IGNORECASE,
 )
@@ -70,9 +72,10 @@ OUTLET_VOICE = re.compile(
 # article was first published on", "More to follow".
 PAGE_NOTE = re.compile(
     r"^\(?(?:this (?:is an? )?(?:developing|breaking|live) (?:story|news|report)|"
-    r"this (?:version of (?:the|this) )?(?:story|article|post|piece|page) (?:was|is|has been|"
-    r"will be|first|originally|appeared|may|corrects|adds|updates|refiles)|"
-    r"(?:more|further) (?:details )?to follow|updates? to follow|editor'?s note\s*:)\b",
+    r"this (?:version of (?:the|this) )?(?:story|article|post|piece|page|segment|episode|"
+    r"interview|programme|program|podcast|video) (?:was|is|has been|"
+    r"will be|first|originally|appeared|aired|may|corrects|adds|updates|refiles)|"
+    r"(?:(?:more|further) )?(?:details )?to follow|updates? to follow|editor'?s note\s*:)\b",
     re.IGNORECASE,
 )
 MOST_READ = re.compile(

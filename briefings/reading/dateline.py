@@ -9,7 +9,12 @@ import re
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?)"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|(?<=[\s)])-|-(?=\s))\s*(?=\S)"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|•|(?<=[\s)])-|-(?=\s))\s*(?=\S)"
+)
+# The agency between slashes after the place and date: "DUBAI, April 26. /Agency/. The ...".
+SLASHED_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?\s*"
+    r"/[A-Z][\w.&-]{1,20}/\.?\s+(?=\S)"
 )
 # The place in brackets: "[BEIJING] Chinese ...", "(Washington, DC) Trade ...", and the
 # agency alone before a dash: "(Agency) - The talks ...", or its bracket emptied of a link.
@@ -103,6 +108,8 @@ def split_dateline(paragraph: str) -> tuple[str, str]:
     if paragraph[:1] in "[(":
         return _split_bracketed(paragraph)
     match = DATELINE.match(paragraph)
+    if match is None and "/" in paragraph[:60]:
+        match = SLASHED_DATELINE.match(paragraph)
     if match is None:
         if paragraph[:1].isalnum() and (dated := DATE_DATELINE.match(paragraph)):
             return "", paragraph[dated.end() :]  # "Oct 15 (Reuters) - ...": no place given

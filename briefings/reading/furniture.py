@@ -13,6 +13,7 @@ import re
 
 from briefings.reading.boilerplate import BYLINE, CREDIT_LINE, is_boilerplate
 from briefings.reading.dates import parse_date_line
+from briefings.reading.embeds import is_embedded_post, tells_positions
 from briefings.reading.linekind import LineKind
 from briefings.reading.officialdom import is_bracketed_note, official_line_kind
 from briefings.reading.sitelines import site_line_kind
@@ -336,8 +337,17 @@ def _present_tense_after_subject(line: str) -> bool:
             and word.endswith("s")
             and not word.endswith(("ss", "us", "is"))
             and word not in _NOT_VERBS
+            and not _verb_follows(line, token)
         )
     return False
+
+
+def _verb_follows(line: str, token: str) -> bool:
+    """Whether a past-tense verb follows ``token``: then the word was a plural noun, the
+    subject's ("U.S. and Estrian officials concluded ...")."""
+    rest = line.split(token, 1)[1].split(None, 1)
+    after = rest[0].strip(",;:") if rest else ""
+    return after in _PAST_WORDS or (after.endswith("ed") and after[:1].islower())
 
 
 def is_picture_description(line: str) -> bool:
@@ -398,6 +408,8 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
         return LineKind.TEASER  # "• The ministry rejected ... "The idea th...": a list of teasers
     if count <= 60 and BIO.match(text):
         return LineKind.BIO
+    if is_embedded_post(text, count) or tells_positions(text, count):
+        return LineKind.CAPTION  # a post shown in the page, a picture's who-stands-where
     if is_caption(text, folded):
         return LineKind.CAPTION
     if is_boilerplate(text) if boilerplate is None else boilerplate:

@@ -34,6 +34,7 @@ from briefings.reading.furniture import (
     line_kind,
     words,
 )
+from briefings.reading.gluedmarks import without_glued_marks
 from briefings.reading.headings import (
     is_heading_with_colon,
     is_names_and_titles,
@@ -159,10 +160,14 @@ def _without_link_labels(
     lines: Sequence[str], kinds: Sequence[LineKind | None]
 ) -> tuple[list[str], list[LineKind | None]]:
     """The lines without the link labels that close a paragraph ("... in 2006. (More)
-    (Fact Sheet)"), each changed line judged again."""
+    (Fact Sheet)") and the marks a page glues to a line (a date stamp, a table cell's bar, an
+    agency's sign-off), each changed line judged again."""
     out, out_kinds = list(lines), list(kinds)
     for i, line in enumerate(lines):
-        if line[-1:] == ")" and (cut := without_link_labels(line)) != line:
+        cut = without_glued_marks(line)
+        if cut[-1:] == ")":
+            cut = without_link_labels(cut)
+        if cut != line:
             out[i], out_kinds[i] = cut, line_kind(cut)
     return out, out_kinds
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from briefings.reading.furniture import LineKind, is_title_like, word_set, words
+from briefings.reading.gluedmarks import LEADING_STAMP
 from briefings.reading.headings import first_of_repeats, names_an_organisation
 from briefings.reading.headline import is_spoken_opening
 from briefings.reading.officialdom import opens_with_label
@@ -142,18 +143,10 @@ def _repeats_itself(line: str) -> bool:
     return len(set(tokens)) * 2 <= len(tokens)
 
 
-# A date stamp glued before a headline: "2025-01-22 Talks end", "date 2025-01-22 Talks end".
-_LEADING_STAMP = re.compile(
-    r"^(?:(?:date|updated|published|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)",
-    re.IGNORECASE,
-)
-
-
 def _without_stamp(line: str) -> str:
     if not (line[:1].isdigit() or line[:1] in "dDuUpP"):
         return line  # the cheap test first: a stamp opens with a digit or one of four words
-    return _LEADING_STAMP.sub("", line, count=1)
+    return LEADING_STAMP.sub("", line, count=1)
 
 
 _STOP = word_set("the a an and or of to in on for with at by from as is are was be its")

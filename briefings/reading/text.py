@@ -12,7 +12,7 @@ import re
 from datetime import datetime
 
 from briefings.model import Article
-from briefings.reading.boilerplate import BYLINE
+from briefings.reading.boilerplate import BYLINE, PAGE_NOTE
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import parse_date_line
 from briefings.reading.furniture import FIELDS, ends_sentence
@@ -111,13 +111,17 @@ _STAMP = re.compile(r"\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 
 
 def _is_outlet_line(line: str) -> bool:
+    """A name in capitals on a line of its own: not a question, a stamp, a dateline or a
+    note about the page ("DETAILS TO FOLLOW")."""
     letters = [c for c in line if c.isalpha()]
     return (
         bool(letters)
         and _STAMP.search(line) is None
         and all(c.isupper() for c in letters)
         and 2 <= len(line.split()) <= 6
+        and line.rstrip()[-1:] not in "?!"
         and not split_dateline(line)[0]
+        and PAGE_NOTE.match(line) is None
     )
 
 

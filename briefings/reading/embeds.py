@@ -1,0 +1,68 @@
+"""Lines that belong to something shown inside an article rather than to its text: a social
+media post embedded in the page, and a picture's caption that tells where each person stands.
+
+- an embedded post opens with its author and handle ("Jane Roe (@janeroe) We made progress
+  ..."), closes with them and its date ("... — Jane Roe (@janeroe) June 17, 2020"), carries a
+  short link of the platform ("pic.example.com/x1y2", "https://t.co/x1y2") or speaks to other
+  accounts by their handles ("... with @janeroe.", "#TradeTalks @ministry"); a handle in
+  brackets after a name ("reporter Jane Roe (@janeroe) joins ...") is a report's;
+- a caption tells where each person stands in the picture ("Minister Jane Roe (left) and
+  John Doe (right) at the summit", "(From left) ...") and tells no event: no past tense, no
+  one says anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The author and handle that open a post, and those with its date that close it.
+_POST_OPENING = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,4}\(@\w{1,30}\)\s+(?![a-z])\S")
+_POST_CLOSING = re.compile(
+    r"[—–-]\s*[^—–()]{1,50}\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$"
+)
+# A platform's short link, and a handle or a tag outside brackets.
+_SHORT_LINK = re.compile(r"\bpic\.twitter\.com/\w|\bhttps?://t\.co/\w")
+_BARE_HANDLE = re.compile(r"(?:^|[\s.,;:!?])@[A-Za-z_]\w{1,30}\b")
+_POST_MAX_WORDS = 70
+# Where a person stands in a picture: "(left)", "(second from right)", "(From left)", "(L)".
+_POSITION = re.compile(
+    r"\((?:(?:far |second |third |fourth )?(?:from )?(?:left|right)|centre|center|"
+    r"foreground|background|front|rear|top|bottom|l-r|L|R|C|[Ll] to [Rr])\)",
+    re.IGNORECASE,
+)
+_POSITION_MAX_WORDS = 45
+_POSITION_HINTS = ("left)", "right)", "ground)", "center)", "centre)", "(l", "(r)", "(c)")
+# Words of an event or of speech: a caption that holds one is a report's sentence.
+_EVENT_TEXT = (
+    "was were had said met held told took made gave went came saw led won lost did agreed "
+    "signed voted announced says tells added according will would"
+)
+_EVENT_WORDS = frozenset(_EVENT_TEXT.split(" "))
+
+
+def is_embedded_post(text: str, words: int) -> bool:
+    """Whether ``text`` (of ``words`` words) is a social media post embedded in the page."""
+    if words > _POST_MAX_WORDS:
+        return False
+    if ("t.co/" in text or "pic." in text) and _SHORT_LINK.search(text) is not None:
+        return True
+    if "@" not in text:
+        return False
+    if "(@" in text and (_POST_OPENING.match(text) or _POST_CLOSING.search(text)):
+        return True
+    return _BARE_HANDLE.search(text) is not None
+
+
+def tells_positions(text: str, words: int) -> bool:
+    """Whether ``text`` is a caption that tells where each person stands in the picture and
+    tells no event ("Jane Roe (left) and John Doe (right) at a dinner in Lima.")."""
+    if words > _POSITION_MAX_WORDS:
+        return False
+    folded = text.casefold()
+    if not any(hint in folded for hint in _POSITION_HINTS):
+        return False  # the cheap test first: no position in brackets
+    found = _POSITION.search(text)
+    if found is None:
+        return False
+    plain = _POSITION.sub(" ", folded)
+    return not any(word.strip(",.;:'’\"“”") in _EVENT_WORDS for word in plain.split())

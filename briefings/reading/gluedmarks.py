@@ -1,0 +1,75 @@
+"""Marks a page glues to a line of text that are not the line's words: a date stamp before it
+("date 2019-02-24 Ministers met ..."), a table cell's bar after it ("... in July. |"), an
+agency's sign-off glued after its last stop ("... he added.Agency", "... in 1967.-VNA"), a
+clip's length glued to its title ("Talks End Without A Deal05:24") and a video's offsets after
+the items of its outline ("... do the same. 1m 43s").
+
+Each mark is looked for only where a cheap test of the line's first or last characters says it
+can stand: most lines of a page have none.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A date stamp, alone or with its label, before the text: "2025-01-22 Talks end", "date
+# 2025-01-22 Talks end", "Published: 2025-01-22T10:00 Talks end".
+LEADING_STAMP = re.compile(
+    r"^(?:(?:date|updated|published|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)",
+    re.IGNORECASE,
+)
+_STAMP_OPENINGS = "0123456789dDuUpP"
+# A table cell's bar after the text (a page laid out in a table): "... in July. |".
+_CELL_BAR = re.compile(r"\s*\|\s*$")
+# An agency's sign-off glued to the last stop: "... he added.Agency", "... in 1967.-VNA".
+_GLUED_SIGN_OFF = re.compile(r"(?<=[.!?”\"])[-–—]?[A-Z][A-Za-z]{1,14}$")
+# A clip's length glued to its title: "... On U.S. Imports05:24".
+_GLUED_LENGTH = re.compile(r"(?<=[A-Za-z.])\d{1,2}:\d{2}$")
+# A video's offset after a sentence of its outline: "... do the same. 6s", "... 1m 43s".
+_OFFSET = re.compile(r"(?<=[.!?”\"])\s+(?:\d{1,2}m(?:\s+\d{1,2}s)?|\d{1,2}s)$")
+_SIGN_OFF_MIN_WORDS = 8
+
+
+def without_glued_marks(line: str) -> str:
+    """``line`` without the marks a page glued to it (the line itself when it has none)."""
+    text = line
+    if not text:
+        return text
+    if text[:1] in _STAMP_OPENINGS:
+        text = LEADING_STAMP.sub("", text, count=1)
+    last = text[-1:]
+    if last == "|":
+        text = _CELL_BAR.sub("", text)
+    elif last.isdigit():
+        text = _without_length(text)
+    elif last in "sm" and text[-2:-1].isdigit():
+        text = _OFFSET.sub("", text)
+    elif last.isalpha() and text.count(" ") >= _SIGN_OFF_MIN_WORDS:
+        text = _without_sign_off(text)
+    return text
+
+
+def _without_length(text: str) -> str:
+    """A title without the clip's length glued to it (a sentence keeps its numbers)."""
+    if text[-3:-2] != ":":
+        return text
+    return _GLUED_LENGTH.sub("", text)
+
+
+def _without_sign_off(text: str) -> str:
+    """A paragraph without the agency's name glued after its last stop ("... added.Agency"):
+    a stop right before the name, no space between."""
+    tail = text[-17:]
+    if "." not in tail and "!" not in tail and "?" not in tail and "”" not in tail:
+        return text  # the cheap test first: no stop near the end
+    found = _GLUED_SIGN_OFF.search(text, max(0, len(text) - 17))
+    if found is None:
+        return text
+    before = text[max(0, found.start() - 4) : found.start() - 1]
+    if not (before.isalnum() and before == before.lower()) and before[-1:] not in _CLOSERS:
+        return text  # "... in St.Petersburg", "... the U.S.Army": a name, not a sign-off
+    return text[: found.start()]
+
+
+_CLOSERS = "”\")’'"

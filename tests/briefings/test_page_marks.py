@@ -1,0 +1,182 @@
+"""Marks glued to a line, embedded posts, captions that tell where people stand, notices of a
+site's mailing list, slashed and bulleted datelines: each shape with made-up lines, and the
+article's own lines that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.reading.boilerplate import is_boilerplate
+from briefings.reading.dateline import split_dateline
+from briefings.reading.embeds import is_embedded_post, tells_positions
+from briefings.reading.furniture import LineKind, describes_picture, line_kind, words
+from briefings.reading.gluedmarks import without_glued_marks
+from briefings.reading.text import parse_text
+
+LEDE = (
+    "Estria and Norland agreed on Friday to cut tariffs on farm goods by half over five years, "
+    "ending two years of talks."
+)
+SECOND = (
+    "The trade ministers of both countries said the deal would be signed in Lindau next month "
+    "after lawyers check the text."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("date 2024-03-05 Estria and Norland agreed on Friday to cut tariffs.",
+         "Estria and Norland agreed on Friday to cut tariffs."),
+        ("Published: 2024-03-05T10:30 Talks resume in Lindau", "Talks resume in Lindau"),
+        ("The ministers agreed a timetable for the next three rounds. |",
+         "The ministers agreed a timetable for the next three rounds."),
+        ("|", ""),
+        ("“We will keep talking until the deal is done,” the minister added.Northwire",
+         "“We will keep talking until the deal is done,” the minister added."),
+        ("The bloc groups Estria, Norland and four smaller states since 1967.-ENA",
+         "The bloc groups Estria, Norland and four smaller states since 1967."),
+        ("Estria Raises Tariffs On Norland Cheese04:12", "Estria Raises Tariffs On Norland Cheese"),
+        ("- Negotiators met in Lindau for a third day of talks. 1m 43s",
+         "- Negotiators met in Lindau for a third day of talks."),
+        ("- The ministers left without a joint statement. 6s",
+         "- The ministers left without a joint statement."),
+    ],
+)  # fmt: skip
+def test_marks_glued_to_a_line_are_cut(line: str, expected: str) -> None:
+    assert without_glued_marks(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        LEDE,
+        "The summit opened at 10:30",
+        "The delegation flew on to St.Petersburg",
+        "Officials said the talks would resume in the U.S.Army base at Lindau",
+        "Negotiators from 12 states",
+        "2024 was the year the talks began in earnest, officials said.",
+    ],
+)
+def test_the_article_s_own_lines_keep_their_words(line: str) -> None:
+    assert without_glued_marks(line) == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Roe (@janeroe_est) Good talks today with our Norland partners. More to come!",
+        "Proud to open trade talks with @normin. — Jane Roe (@janeroe_est) March 5, 2024",
+        "We are taking the next step together. #EstNorTrade @tradeest pic.twitter.com/x1Y2z3",
+        "Ministers say the deal is close. https://t.co/AbC123xyz",
+        "An exciting day to open free trade talks with @normin.",
+    ],
+)
+def test_an_embedded_post_is_no_article_text(line: str) -> None:
+    assert is_embedded_post(line, words(line))
+    assert line_kind(line) is LineKind.CAPTION
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Trade reporter Jane Roe (@janeroe_est) joins us to explain what the deal means.",
+        "Write to the ministry at press@trade.example.gov for the full text of the agreement.",
+        LEDE,
+    ],
+)
+def test_a_handle_in_brackets_or_an_email_address_stays(line: str) -> None:
+    assert not is_embedded_post(line, words(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Estrian President Jane Roe (left) and Norland Prime Minister John Doe (right) at a "
+        "dinner after the summit in Lindau.",
+        "Prime Minister Jane Roe (foreground) at the summit. (From left) Trade Minister John Doe "
+        "and Foreign Minister Ann Poe are behind her.",
+        "Delegates (second from left) wait for the session to open",
+    ],
+)
+def test_a_caption_that_tells_where_people_stand_is_a_caption(line: str) -> None:
+    assert tells_positions(line, words(line))
+    assert line_kind(line) is LineKind.CAPTION
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Minister Jane Roe (left) met her Norland counterpart for two hours on Friday.",
+        "The prime minister (right) said the talks would resume in June.",
+        LEDE,
+    ],
+)
+def test_a_sentence_that_tells_an_event_keeps_its_positions(line: str) -> None:
+    assert not tells_positions(line, words(line))
+
+
+def test_a_plural_noun_before_a_past_verb_is_no_picture_description() -> None:
+    assert not describes_picture("Estrian and Norland officials concluded a first day of talks.")
+    assert describes_picture("Estrian Trade Minister Jane Roe speaks to reporters in Lindau.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We will use your email address only for sending you newsletters.",
+        "Please see our Privacy Notice for details of your data protection rights.",
+        "This segment aired on March 5, 2024.",
+        "DETAILS TO FOLLOW",
+    ],
+)
+def test_a_mailing_list_notice_or_a_programme_note_is_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said farmers would get newsletters from the ministry explaining the quotas.",
+        "Our farmers will gain most from the deal, the minister said.",
+    ],
+)
+def test_a_sentence_about_newsletters_or_farmers_stays(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("LINDAU, March 5. /Northwire/. Estria and Norland agreed on Friday to cut tariffs.",
+         "LINDAU"),
+        ("LINDAU • Estria and Norland agreed on Friday to cut tariffs.", "LINDAU"),
+    ],
+)  # fmt: skip
+def test_a_slashed_or_bulleted_dateline_is_split(paragraph: str, place: str) -> None:
+    found, body = split_dateline(paragraph)
+    assert found == place
+    assert body == "Estria and Norland agreed on Friday to cut tariffs."
+
+
+def test_a_page_with_stamps_posts_and_captions_gives_the_article() -> None:
+    text = "\n".join(
+        [
+            f"date 2024-03-05 {LEDE}",
+            "Estrian President Jane Roe (left) and Norland Prime Minister John Doe (right) at "
+            "the signing in Lindau.",
+            "Jane Roe (@janeroe_est) A good day for our farmers. pic.twitter.com/x1Y2z3",
+            SECOND,
+            "We will use your email address only for sending you newsletters.",
+            "DETAILS TO FOLLOW",
+        ]
+    )
+    article = parse_text(text)
+    assert article.paragraphs == (LEDE, SECOND)
+    assert article.title.startswith("Estria and Norland agreed")
+    assert article.outlet == ""
+
+
+def test_a_page_laid_out_in_table_cells_gives_its_paragraphs() -> None:
+    text = "\n".join([f"{LEDE} |", "|", f"{SECOND} |", "|"])
+    assert parse_text(text).paragraphs == (LEDE, SECOND)
