@@ -293,6 +293,12 @@ def describes_picture(line: str) -> bool:
     return _caption_verb_first(line) or _present_tense_after_subject(line)
 
 
+def opens_with_caption_verb(line: str) -> bool:
+    """Whether a verb that describes a picture ("speaks to", "pose", "arrives") comes before
+    any past-tense verb of a report."""
+    return _caption_verb_first(line)
+
+
 def _caption_verb_first(line: str) -> bool:
     tokens = line.split()[:_CAPTION_VERB_REACH]
     for i, token in enumerate(tokens):

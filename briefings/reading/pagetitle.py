@@ -58,8 +58,11 @@ def choose_headline(
         stems = _stems(line)
         shared = len(stems & lede)
         # A headline is often shown twice (in the page's header and over the article); past a
-        # few shared words, a longer line (a standfirst) shares more only by its length.
+        # few shared words, a longer line (a standfirst) shares more only by its length. A
+        # title right above a credited caption is the picture's own, below any other as close.
         shown = min(shared, _ENOUGH_SHARED) + (1 if shared and above[lines[i]] > 1 else 0)
+        if intrinsic[i + 1] is LineKind.CAPTION:
+            shown -= 1
         score = (shown, shared / (len(stems) or 1), -len(stems), i)
         shown_at[i] = shown
         texts[i] = line

@@ -19,6 +19,7 @@ from briefings.reading.furniture import (
     ends_sentence,
     is_picture_description,
     is_title_like,
+    opens_with_caption_verb,
     word_set,
     words,
 )
@@ -59,6 +60,18 @@ def mark_repeats(lines: Sequence[str], kinds: list[LineKind | None], title: str)
                     kinds[i] = LineKind.CAPTION  # a block of the report shown again
             else:
                 kinds[i] = LineKind.CAPTION  # a headline shown twice stays a headline
+        elif counts.get(text, 0) > 1 and kinds[i] is None and _caption_shown_twice(text):
+            kinds[i] = LineKind.CAPTION
+
+
+_CAPTION_TITLE_MIN_WORDS = 12
+
+
+def _caption_shown_twice(line: str) -> bool:
+    """A caption with no stop, shown twice (under the picture and in its viewer): as long as a
+    headline, but it opens with a verb that describes a picture ("Jane Roe speaks to John Doe,
+    the chief negotiator, who said ...")."""
+    return words(line) >= _CAPTION_TITLE_MIN_WORDS and opens_with_caption_verb(line)
 
 
 def _reports(line: str) -> bool:

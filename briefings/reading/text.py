@@ -47,6 +47,8 @@ def paragraph_lines(text: str) -> list[str]:
     """The text's paragraphs. A line break ends a paragraph unless the line stops mid-sentence
     and the next goes on in lower case; a block of hard-wrapped lines is one paragraph."""
     normalized = text.replace("\r\n", "\n").replace("\r", "\n").strip("\ufeff\n ")
+    if "<" in normalized and _BLOCK_TAG.search(normalized):
+        normalized = _without_tags(normalized)
     out: list[str] = []
     for block in re.split(r"\n\s*\n", normalized):
         rows = [" ".join(row.split()) for row in block.split("\n") if row.strip()]
@@ -59,6 +61,21 @@ def paragraph_lines(text: str) -> list[str]:
             else:
                 out.append(row)
     return [without_timecodes(line) for line in out if line]
+
+
+# Markup left in scraped text: a block's tag ends a paragraph, an inline tag is dropped.
+_BLOCK_TAG = re.compile(
+    r"</?(?:h[1-6]|p|div|br|li|ul|ol|blockquote|figure|figcaption|section|article|header|"
+    r"footer|table|tr|td|th)\b[^<>]{0,200}>",
+    re.IGNORECASE,
+)
+_INLINE_TAG = re.compile(r"</?[a-zA-Z][\w-]*\b[^<>]{0,200}>")
+
+
+def _without_tags(text: str) -> str:
+    """Scraped text that kept its markup ("<h4><strong>Standfirst</strong></h4> The lede
+    ..."): each block on a paragraph of its own, the inline tags gone."""
+    return _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n\n", text))
 
 
 def _hard_wrapped(rows: list[str]) -> bool:

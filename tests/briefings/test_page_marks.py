@@ -180,3 +180,63 @@ def test_a_page_with_stamps_posts_and_captions_gives_the_article() -> None:
 def test_a_page_laid_out_in_table_cells_gives_its_paragraphs() -> None:
     text = "\n".join([f"{LEDE} |", "|", f"{SECOND} |", "|"])
     assert parse_text(text).paragraphs == (LEDE, SECOND)
+
+
+def test_a_caption_shown_twice_is_not_the_headline() -> None:
+    caption = (
+        "Jane Roe speaks to John Doe, the Norland chief negotiator, who said concessions were "
+        "needed by midnight"
+    )
+    text = "\n".join(
+        [
+            "Clock ticking on Estria deal as Norland sets a deadline",
+            "Ann Poe",
+            caption,
+            caption,
+            LEDE,
+            SECOND,
+        ]
+    )
+    assert parse_text(text).title == "Clock ticking on Estria deal as Norland sets a deadline"
+
+
+def test_a_headline_shown_twice_stays_the_headline() -> None:
+    title = "Estria and Norland agree to halve farm tariffs after two years of talks"
+    text = "\n".join([title, title, LEDE, SECOND])
+    assert parse_text(text).title == title
+
+
+def test_the_title_of_a_picture_above_its_credited_caption_is_not_the_headline() -> None:
+    text = "\n".join(
+        [
+            "Estria and Norland agree to halve farm tariffs",
+            "Norland And Estria Agree Farm Tariff Cut After Two Years Of Talks",
+            "Norland's trade envoy announced the deal in Lindau [Jane Roe/Northwire Images]",
+            LEDE,
+            SECOND,
+        ]
+    )
+    assert parse_text(text).title == "Estria and Norland agree to halve farm tariffs"
+
+
+def test_a_headline_above_its_credited_caption_is_the_headline_when_alone() -> None:
+    text = "\n".join(
+        [
+            "Estria and Norland agree to halve farm tariffs",
+            "Farm goods wait at the port of Lindau [Jane Roe/Northwire Images]",
+            LEDE,
+            SECOND,
+        ]
+    )
+    assert parse_text(text).title == "Estria and Norland agree to halve farm tariffs"
+
+
+def test_scraped_text_with_its_markup_gives_each_block_apart() -> None:
+    text = (
+        "<h6><strong>Jane Roe</strong></h6> <h4><strong>Estria's minister welcomed the "
+        "deal.</strong></h4> " + LEDE + " <h5><strong>The signing</strong></h5> " + SECOND
+    )
+    article = parse_text(text)
+    assert LEDE in article.paragraphs
+    assert SECOND in article.paragraphs
+    assert not any("<" in paragraph for paragraph in article.paragraphs)
