@@ -58,6 +58,7 @@ COMPILED = [
     "briefings/reading/pagetitle.py",
     "briefings/reading/gluedmarks.py",
     "briefings/reading/embeds.py",
+    "briefings/reading/promos.py",
     "briefings/reading/paragraphs.py",
     "briefings/reading/repeats.py",
     "briefings/reading/timecode.py",

@@ -16,6 +16,7 @@ from briefings.reading.dates import parse_date_line
 from briefings.reading.embeds import is_embedded_post, tells_positions
 from briefings.reading.linekind import LineKind
 from briefings.reading.officialdom import is_bracketed_note, official_line_kind
+from briefings.reading.promos import is_promotion, is_stamp
 from briefings.reading.sitelines import site_line_kind
 from briefings.reading.sitemarks import (
     ends_with_picture_credit,
@@ -461,8 +462,12 @@ def _short_line_kind(text: str, count: int) -> LineKind | None:
         return LineKind.PROMPT
     if ("here" in text or "link" in text) and CLICK_HERE.search(text):
         return LineKind.PROMPT
-    if count <= 12 and (TIMESTAMP.match(text) or parse_date_line(text) is not None):
+    if count <= 12 and (
+        TIMESTAMP.match(text) or parse_date_line(text) is not None or is_stamp(text, count)
+    ):
         return LineKind.TIMESTAMP
+    if is_promotion(text, count):
+        return LineKind.PROMPT
     if count <= 12 and "via " in text and VIA_CREDIT.search(text):
         return LineKind.CAPTION
     return None

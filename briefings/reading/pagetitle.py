@@ -43,6 +43,8 @@ def choose_headline(
             if intrinsic[i] not in (None, LineKind.LABEL):
                 continue
             line = _story_part(line, lede)
+        elif intrinsic[i] in (None, LineKind.LABEL) and (crumb := _crumbs_title(line)):
+            line = crumb  # "Business » Economy » Talks resume in Geneva"
         elif intrinsic[i] is not None:
             continue
         if _BREADCRUMB.match(line) or _is_tag_line(line):
@@ -97,6 +99,26 @@ def _story_part(line: str, lede: set[str]) -> str:
     if not shaped:
         return ""
     return max(shaped, key=lambda piece: (len(_stems(piece) & lede), words(piece)))
+
+
+# The separators of a breadcrumb's sections.
+_CRUMB_SEPARATOR = re.compile(r"\s[/›»>]\s")
+_SECTION_MAX_WORDS = 3
+_CRUMB_TITLE_MIN_WORDS = 4
+
+
+def _crumbs_title(line: str) -> str:
+    """The story's title that closes a breadcrumb ("Home / Business / Talks resume in
+    Geneva"): after sections of a few words each, a headline-shaped last piece ("" if none)."""
+    if not any(mark in line for mark in "/›»>"):
+        return ""  # the cheap test first: no separator's mark
+    pieces = _CRUMB_SEPARATOR.split(line)
+    if len(pieces) < 2 or any(words(piece) > _SECTION_MAX_WORDS for piece in pieces[:-1]):
+        return ""
+    last = pieces[-1].strip()
+    if words(last) < _CRUMB_TITLE_MIN_WORDS or not _headline_shaped(last):
+        return ""
+    return last
 
 
 def _is_tag_line(line: str) -> bool:

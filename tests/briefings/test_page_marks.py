@@ -240,3 +240,72 @@ def test_scraped_text_with_its_markup_gives_each_block_apart() -> None:
     assert LEDE in article.paragraphs
     assert SECOND in article.paragraphs
     assert not any("<" in paragraph for paragraph in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "5 Mar 2024 10.30 GMT",
+        "Tue 5 Mar 2024 10.30 GMT",
+        "10:30 GMT, 5 March 2024",
+        "05.03.2024 | 10:30",
+        "Reading time: 3 minutes",
+    ],
+)
+def test_a_stamp_in_any_style_is_a_timestamp(line: str) -> None:
+    assert line_kind(line) is LineKind.TIMESTAMP
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Be the first to know. Get breaking news alerts.",
+        "Enjoy unlimited access to Northwire for $1 a week.",
+        "Stay ahead with Northwire Premium.",
+        "Support independent journalism. Donate today.",
+        "Already a subscriber? Log in",
+        "Got a news tip? Contact us.",
+        "Have a story tip? Email us at tips@northwire.example",
+        "Story continues below advertisement",
+        "Article continues after this ad",
+    ],
+)
+def test_a_promotion_or_a_box_s_placeholder_is_a_prompt(line: str) -> None:
+    assert line_kind(line) is LineKind.PROMPT
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Support for the deal grew among farmers in 2024, polls showed.",
+        "Start of the talks was delayed by a week.",
+        "Report says exports to Norland fell by 12 percent in March.",
+        "Stay in the union was the main demand of the farmers.",
+        "Be patient, the minister told reporters.",
+        "2024 was a difficult year for the trade talks in Lindau.",
+        "The talks continue on Monday in Lindau with a session on farm quotas.",
+    ],
+)
+def test_a_report_s_sentence_is_no_promotion_or_stamp(line: str) -> None:
+    assert line_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    "crumbs",
+    [
+        "Home / News / World / Estria and Norland agree to halve farm tariffs",
+        "Business » Economy » Estria and Norland agree to halve farm tariffs",
+        "News > World > Estria and Norland agree to halve farm tariffs",
+    ],
+)
+def test_the_title_that_closes_a_breadcrumb_is_the_headline(crumbs: str) -> None:
+    article = parse_text("\n\n".join([crumbs, LEDE, SECOND]))
+    assert article.title == "Estria and Norland agree to halve farm tariffs"
+
+
+@pytest.mark.parametrize(
+    "crumbs", ["Home / Business / Economy", "Home › World › Europe › Trade", "World / Europe"]
+)
+def test_a_breadcrumb_of_sections_only_is_never_the_headline(crumbs: str) -> None:
+    title = "Norland and Estria seal the farm deal after two years"
+    assert parse_text("\n\n".join([crumbs, title, LEDE, SECOND])).title == title

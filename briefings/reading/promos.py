@@ -1,0 +1,106 @@
+"""Short lines a site prints around and inside its articles that a phrase list alone would
+miss, judged by their shape:
+
+- a **stamp**: a line made only of a date's and a time's parts, in any order and any style
+  ("Tue 5 Mar 2024 10.30 GMT", "10:30 GMT, 5 March 2024", "05.03.2024 | 10:30");
+- a **promotion**: short sentences that each open with a verb addressed to the reader, or a
+  question to the reader, about the site's own offer ("Be the first to know. Get breaking news
+  alerts.", "Enjoy unlimited access for $1 a week.", "Already a subscriber? Log in", "Got a
+  news tip? Contact us."); a sentence that reports what someone said is never one;
+- a **placeholder** where a box interrupts the text ("Story continues below advertisement",
+  "Article continues after this ad").
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MONTHS = _word_set(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december"
+)
+_DAYS = _word_set(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
+    "saturday sunday"
+)
+_STAMP_WORDS = _word_set(
+    "am pm a.m. p.m. at on updated published posted last modified first utc gmt bst cet cest "
+    "est edt pst pdt ist jst kst sgt hkt aest aedt msk eet eest | - – — , · • reading time "
+    "min mins minutes read"
+)
+_READING = frozenset(("read", "reading"))
+_NUMBER = re.compile(r"^\d{1,4}(?:st|nd|rd|th)?(?:[:./-]\d{1,4}){0,2}h?$")
+_STAMP_MAX_WORDS = 12
+
+# A verb that opens a sentence addressed to the reader, and the site's offer it is about.
+_READER_VERBS = _word_set(
+    "be enjoy get stay support donate subscribe unlock start try discover explore upgrade "
+    "register contact email send tell report join sign log download follow read watch listen "
+    "claim save become"
+)
+_OFFER = re.compile(
+    r"\b(?:unlimited access|alerts?|app|premium|subscri\w*|membership|free trial|"
+    r"newsletters?|donat\w*|journalism|news ?tip|log ?in|sign ?(?:in|up)|first to know|"
+    r"inbox|notifications|per (?:week|month))\b",
+    re.IGNORECASE,
+)
+_QUESTION_TO_READER = re.compile(
+    r"^(?:already a (?:subscriber|member)|(?:have|got) a (?:news |story )?tip|"
+    r"(?:not|new) a (?:subscriber|member)|want more|like this (?:story|article)|"
+    r"enjoying (?:this|our))\b[^?]{0,40}\?",
+    re.IGNORECASE,
+)
+_OTHER_OPENINGS = _word_set(
+    "already have got not new want like enjoying story article text content report the"
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|according|urged|asked)\b")
+_PROMO_MAX_WORDS = 20
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A box's placeholder inside the text.
+_CONTINUES = re.compile(
+    r"^(?:the )?(?:story|article|text|content|report) continues (?:below|after|under)\b.{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def is_stamp(text: str, words: int) -> bool:
+    """A line of a date's and a time's parts only (or a reading time), a number among them."""
+    if words > _STAMP_MAX_WORDS or not any(c.isdigit() for c in text):
+        return False
+    dated = False
+    for token in text.casefold().replace(",", " , ").split():
+        word = token.strip("().:")
+        if word in _MONTHS or word in _READING:
+            dated = True
+        elif not (word in _DAYS or word in _STAMP_WORDS or _NUMBER.match(word) or not word):
+            return False
+    return dated or _NUMERIC_DATE.search(text) is not None
+
+
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+
+
+def is_promotion(text: str, words: int) -> bool:
+    """Short sentences of the site addressed to its reader about its offer."""
+    opening = text.split(None, 1)[0].casefold() if text else ""
+    if opening not in _READER_VERBS and opening not in _OTHER_OPENINGS:
+        return False  # the cheap test first: no verb or question to the reader opens it
+    if words > _PROMO_MAX_WORDS or _REPORTED.search(text):
+        return False
+    if _CONTINUES.match(text):
+        return True
+    question = _QUESTION_TO_READER.match(text)
+    rest = text[question.end() :] if question is not None else text
+    sentences = [s for s in _SENTENCE_END.split(rest.strip()) if s]
+    if not sentences:
+        return question is not None
+    for sentence in sentences:
+        first = sentence.split(None, 1)[0].casefold().strip(":,")
+        if first not in _READER_VERBS:
+            return False
+    return question is not None or _OFFER.search(text) is not None
