@@ -159,6 +159,12 @@ BIO = re.compile(
     r"\b.{0,120}\b(?:correspondent|reporter|journalist|editor|writer|columnist|contributor|"
     r"producer|bureau chief|covers|covering)\b",
 )
+# "Jane Roe covers trade for Northwire." at the end of a report: a name, then what the author
+# writes about and for whom.
+BIO_BEAT = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+(?:covers|writes about|writes on|reports on)"
+    r"\s.{0,100}\bfor\s+(?:the\s+)?[A-Z]"
+)
 # Notices that stand on official and legal pages rather than in a report.
 DISCLAIMER = re.compile(
     r"\b(?:original language version|for information purposes only|not an official document|"
@@ -413,7 +419,7 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
         return LineKind.LABEL
     if text[0] in _BULLETS and CUT_SHORT.search(text):
         return LineKind.TEASER  # "• The ministry rejected ... "The idea th...": a list of teasers
-    if count <= 60 and BIO.match(text):
+    if count <= 60 and (BIO.match(text) or BIO_BEAT.match(text)):
         return LineKind.BIO
     if is_embedded_post(text, count) or tells_positions(text, count):
         return LineKind.CAPTION  # a post shown in the page, a picture's who-stands-where

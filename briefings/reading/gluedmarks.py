@@ -1,5 +1,6 @@
 """Marks a page glues to a line of text that are not the line's words: a date stamp before it
-("date 2019-02-24 Ministers met ..."), a table cell's bar after it ("... in July. |"), an
+("date 2019-02-24 Ministers met ..."), a kicker ("BREAKING: ...", "UPDATE 2-..."), a table
+cell's bar after it ("... in July. |"), an
 agency's sign-off glued after its last stop ("... he added.Agency", "... in 1967.-VNA"), a
 clip's length glued to its title ("Talks End Without A Deal05:24") and a video's offsets after
 the items of its outline ("... do the same. 1m 43s").
@@ -29,6 +30,15 @@ _GLUED_LENGTH = re.compile(r"(?<=[A-Za-z.])\d{1,2}:\d{2}$")
 # A video's offset after a sentence of its outline: "... do the same. 6s", "... 1m 43s".
 _OFFSET = re.compile(r"(?<=[.!?”\"])\s+(?:\d{1,2}m(?:\s+\d{1,2}s)?|\d{1,2}s)$")
 _SIGN_OFF_MIN_WORDS = 8
+# A kicker in capitals before a story's first words ("BREAKING: ...", "UPDATE 2-...",
+# "ANALYSIS-...") or a live page's label ("Trade Talks Live Updates: ..."); a video's or a
+# picture's label ("WATCH: ...") says what the line is and stays.
+_KICKER = re.compile(
+    r"^(?:(?:BREAKING|EXCLUSIVE|UPDATED?|ANALYSIS|LIVE|URGENT|FLASH|REFILE|CORRECTED|"
+    r"EXPLAINER|INSIGHT)(?: NEWS| UPDATES?| \d{1,2})?\s*(?::\s*|-(?=\S)|\s[—–-]\s)|"
+    r"(?:[A-Z][\w'’.-]*\s){0,5}(?:Live Updates?|LIVE UPDATES?|Live Blog|Live):\s+)"
+    r"(?=[A-Z“\"‘'])"
+)
 
 
 def without_glued_marks(line: str) -> str:
@@ -38,6 +48,8 @@ def without_glued_marks(line: str) -> str:
         return text
     if text[:1] in _STAMP_OPENINGS:
         text = LEADING_STAMP.sub("", text, count=1)
+    if text[:2].isupper() or "Live" in text[:60]:
+        text = _KICKER.sub("", text, count=1)
     last = text[-1:]
     if last == "|":
         text = _CELL_BAR.sub("", text)

@@ -309,3 +309,39 @@ def test_the_title_that_closes_a_breadcrumb_is_the_headline(crumbs: str) -> None
 def test_a_breadcrumb_of_sections_only_is_never_the_headline(crumbs: str) -> None:
     title = "Norland and Estria seal the farm deal after two years"
     assert parse_text("\n\n".join([crumbs, title, LEDE, SECOND])).title == title
+
+
+@pytest.mark.parametrize(
+    "kicker", ["BREAKING: ", "EXCLUSIVE: ", "UPDATE 2-", "ANALYSIS-", "LIVE UPDATES: ",
+               "Lindau Talks Live Updates: "],
+)  # fmt: skip
+def test_a_kicker_before_the_lede_is_cut(kicker: str) -> None:
+    assert without_glued_marks(kicker + LEDE) == LEDE
+
+
+@pytest.mark.parametrize("label", ["WATCH: ", "MS ROE: ", "NOTE: ", "UN: "])
+def test_a_video_s_label_or_a_speaker_s_stays(label: str) -> None:
+    assert without_glued_marks(label + LEDE) == label + LEDE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Roe covers trade and the economy for Northwire.",
+        "Jane Roe writes about trade policy for the Northwire Herald.",
+        "Jane Roe reports on Asian trade for Northwire from Lindau.",
+    ],
+)
+def test_an_author_s_beat_is_a_bio(line: str) -> None:
+    assert line_kind(line) is LineKind.BIO
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Trade Minister Jane Roe covers the costs for Norland farmers.",
+        "Estria covers half the cost for the Norland farmers, officials said.",
+    ],
+)
+def test_a_sentence_of_the_report_is_no_bio(line: str) -> None:
+    assert line_kind(line) is None
