@@ -42,8 +42,8 @@ _EVENT_WORDS = frozenset(_EVENT_TEXT.split(" "))
 
 def is_embedded_post(text: str, words: int) -> bool:
     """Whether ``text`` (of ``words`` words) is a social media post embedded in the page."""
-    if words > _POST_MAX_WORDS:
-        return False
+    if ("@" not in text and "/" not in text) or words > _POST_MAX_WORDS:
+        return False  # the cheap test first: no handle and no link
     if ("t.co/" in text or "pic." in text) and _SHORT_LINK.search(text) is not None:
         return True
     if "@" not in text:
@@ -56,8 +56,8 @@ def is_embedded_post(text: str, words: int) -> bool:
 def tells_positions(text: str, words: int) -> bool:
     """Whether ``text`` is a caption that tells where each person stands in the picture and
     tells no event ("Jane Roe (left) and John Doe (right) at a dinner in Lima.")."""
-    if words > _POSITION_MAX_WORDS:
-        return False
+    if ")" not in text or words > _POSITION_MAX_WORDS:
+        return False  # the cheap test first: no bracket closes
     folded = text.casefold()
     if not any(hint in folded for hint in _POSITION_HINTS):
         return False  # the cheap test first: no position in brackets

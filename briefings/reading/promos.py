@@ -34,6 +34,7 @@ _STAMP_WORDS = _word_set(
     "min mins minutes read"
 )
 _READING = frozenset(("read", "reading"))
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"^\d{1,4}(?:st|nd|rd|th)?(?:[:./-]\d{1,4}){0,2}h?$")
 _STAMP_MAX_WORDS = 12
 
@@ -70,7 +71,7 @@ _CONTINUES = re.compile(
 
 def is_stamp(text: str, words: int) -> bool:
     """A line of a date's and a time's parts only (or a reading time), a number among them."""
-    if words > _STAMP_MAX_WORDS or not any(c.isdigit() for c in text):
+    if words > _STAMP_MAX_WORDS or _DIGIT.search(text) is None:
         return False
     dated = False
     for token in text.casefold().replace(",", " , ").split():
