@@ -72,8 +72,9 @@ OUTLET_VOICE = re.compile(
 # article was first published on", "More to follow".
 PAGE_NOTE = re.compile(
     r"^\(?(?:this (?:is an? )?(?:developing|breaking|live) (?:story|news|report)|"
+    r"this is an? (?:provisional|unofficial|informal|machine|automatic|courtesy) translation|"
     r"this (?:version of (?:the|this) )?(?:story|article|post|piece|page|segment|episode|"
-    r"interview|programme|program|podcast|video) (?:was|is|has been|"
+    r"interview|programme|program|podcast|video|content) (?:was|is|has (?:already )?been|"
     r"will be|first|originally|appeared|aired|may|corrects|adds|updates|refiles)|"
     r"(?:(?:more|further) )?(?:details )?to follow|updates? to follow|editor'?s note\s*:)\b",
     re.IGNORECASE,

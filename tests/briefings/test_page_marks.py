@@ -345,3 +345,26 @@ def test_an_author_s_beat_is_a_bio(line: str) -> None:
 )
 def test_a_sentence_of_the_report_is_no_bio(line: str) -> None:
     assert line_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is a provisional translation by an outside firm for reference only.",
+        "This is an unofficial translation.",
+        "This content has already been edited and is awaiting review.",
+    ],
+)
+def test_a_note_about_the_page_s_translation_or_content_is_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is a translation of the agreement that ministers signed on Friday.",
+        "This content of the agreement was agreed by ministers in Lindau.",
+    ],
+)
+def test_a_sentence_about_a_translation_or_the_content_of_a_deal_stays(line: str) -> None:
+    assert not is_boilerplate(line)
