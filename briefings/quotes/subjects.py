@@ -131,16 +131,18 @@ _STYLES = frozenset({"the", "honourable", "honorable", "hon", "right", "rt"})
 def person_before(sentences: Sequence[str], female: bool) -> str | None:
     """The name of the person the latest of ``sentences`` to open with one names, for a
     he (or she, when ``female``) that follows them; ``None`` when the latest such person is
-    marked as the other gender ("Mr Berg" for a she) or none of them opens with a person.
-    Sentences opening with he/she themselves are passed over: they go on about the same
-    person."""
+    marked as the other gender ("Mr Berg" for a she) or the latest sentence that does not open
+    with he/she opens with no person's name. Sentences opening with he/she themselves are
+    passed over: they go on about the same person."""
     for sentence in reversed(sentences):
         if _OPENING_PRONOUN.match(sentence) is not None:
             continue
         records = tokenize(sentence).records()
         lead = lead_person(records)
-        if not lead:
-            continue
+        while lead and lead[0].word[-2:] in _POSSESSIVE_ENDS:
+            lead = lead[1:]  # "Now's Scott Tong": the name after the possessive
+        if not lead or not _plain_name(lead):
+            return None  # the sentence before is about someone or something else
         honorifics = {t.lower.rstrip(".") for t in lead}
         other = _MALE_HONORIFICS if female else _FEMALE_HONORIFICS
         if not honorifics.isdisjoint(other):
@@ -149,3 +151,15 @@ def person_before(sentences: Sequence[str], female: bool) -> str | None:
             lead = lead[1:]  # "The Honourable Jim Carr": the name
         return " ".join(t.word for t in lead)
     return None
+
+
+_POSSESSIVE_ENDS = frozenset({"'s", "’s", "‘s"})
+
+
+def _plain_name(lead: tuple[Tok, ...]) -> bool:
+    """Whether ``lead`` reads as a person's name: not a lone opening word set off by a comma
+    or made from a verb ("Addressing, however, ...", "Clarifying the plan")."""
+    if len(lead) > 1:
+        return True
+    word = lead[0]
+    return not word.brk and not word.lower.endswith(("ing", "ed")) and word.word[:1].isupper()

@@ -860,6 +860,18 @@ def test_a_page_with_no_date_looks_back_from_its_latest_event() -> None:
             ("The Honourable Jim Carr visited Ottawa.", "He agreed to a second round in April."),
             "Jim Carr agreed to a second round in April.",
         ),
+        (  # an opening participle is no name, and nor is what stands before it
+            (
+                "Minister Jon Ekberg arrived in Lima on Monday.",
+                "Addressing, however, the delegates kept their line.",
+                "He agreed to a second round in April.",
+            ),
+            "Akazawa agreed to a second round in April.",
+        ),
+        (  # a possessive before the name is not part of it
+            ("Now's Scott Tong reported from Beijing.", "He said a second round is due in April."),
+            "Scott Tong said a second round is due in April.",
+        ),
     ],
 )
 def test_a_leading_pronoun_names_the_person_before_it(
