@@ -76,7 +76,7 @@ _LEADING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+ing|After|Following)\b")
 _NEWS_DAY = re.compile(
     r"\b(?:[Tt]oday|[Tt]onight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-FUTURE = re.compile(r"\b(?:will|shall)\b")
+FUTURE = WordPattern(r"\b(?:will|shall)\b")
 # "in August" (not "in August 2019"): found by its words, the start of a word checked apart
 # (a pattern that opens with a literal is searched fast).
 _IN_MONTH = re.compile(

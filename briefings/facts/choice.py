@@ -19,7 +19,7 @@ from briefings.reading.scanning import WordPattern
 NOVELTY = 0.1  # what a sentence's every word the reader has not been told adds to it
 MAX_JOINED_WORDS = 55  # a sentence and the one that points back to it, in one bullet
 # A name (a capitalized word after the first) or a number: what a reader most needs told.
-_NAME_OR_NUMBER = re.compile(r" ([A-Z][\w-]+|\d[\d.,]*)")
+_NAME_OR_NUMBER = WordPattern(r" ([A-Z][\w-]+|\d[\d.,]*)")
 STEM = WordPattern(r"\b(\w{4,5})")
 # Stems (see ``STEM``) of words any sentence may hold: they tell nothing of what it adds.
 COMMON = frozenset((

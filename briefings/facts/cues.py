@@ -75,7 +75,7 @@ _SPECULATION_WORDS = (
     r"(?:is|are|was|were) (?:widely )?(?:considered|regarded|viewed)|"
     r"perhaps|possibly|probably|rumou?r"
 )
-SPECULATION = re.compile(rf"\b(?:{_SPECULATION_WORDS})\b")
+SPECULATION = WordPattern(rf"\b(?:{_SPECULATION_WORDS})\b")
 # Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of
 # either kind lies inside a phrase of the other, so the scan sees every one of both.
 _CUE_OR_SPECULATION = WordPattern(

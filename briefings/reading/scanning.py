@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 _META = frozenset("\\()[]{}|?*+.^$")
 _QUANTIFIERS = frozenset("?*+{")
@@ -41,7 +42,8 @@ class WordPattern:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return (self.ascii if text.isascii() else self.unicode).finditer(text)
 
-    def findall(self, text: str) -> list[str]:
+    def findall(self, text: str) -> list[Any]:
+        """As :meth:`re.Pattern.findall`: strings, or tuples of them for several groups."""
         return (self.ascii if text.isascii() else self.unicode).findall(text)
 
 
