@@ -29,7 +29,7 @@ MIN_STEP_WORDS = 4  # "A fifth round is due in Lindau.": a firm step (see ``_fir
 
 # When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
 # benefit farmers") is a claim about the future, not a next step.
-TIME_EXPRESSION = re.compile(
+TIME_EXPRESSION = WordPattern(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May(?= \d)|(?<=\d )May|June|July|August|September|October|November|December|"
     r"[Tt]omorrow|[Tt]onight|"

@@ -7,8 +7,9 @@ such scans cheaper without changing what they find:
 - :class:`WordPattern` compiles a pattern twice, as written and with ``re.ASCII``, and scans
   a text of ASCII characters only (most sentences) with the second, which tells word
   characters by a small table. On such a text both find the same matches, for a pattern with
-  no ``\\s`` or ``\\S`` (Unicode counts four ASCII control characters as space) and no
-  letter outside ASCII (case-insensitive matching differs there).
+  no letter outside ASCII (case-insensitive matching differs there). Unicode counts four
+  ASCII control characters as space: a pattern with ``\\s`` or ``\\S`` is scanned so only
+  in a text with no control character.
 - :func:`literal_words` lists the words one of which every match of an alternation holds,
   read from the alternation itself: a sentence that holds none of them is not scanned.
 """
@@ -27,24 +28,31 @@ _QUANTIFIERS = frozenset("?*+{")
 class WordPattern:
     """A compiled pattern that scans ASCII texts with its ``re.ASCII`` twin (see above)."""
 
-    __slots__ = ("ascii", "pattern", "unicode")
+    __slots__ = ("ascii", "pattern", "spaces", "unicode")
 
     def __init__(self, pattern: str) -> None:
-        if not pattern.isascii() or "\\s" in pattern or "\\S" in pattern:
-            raise ValueError("a WordPattern holds ASCII characters and no \\s or \\S")
+        if not pattern.isascii():
+            raise ValueError("a WordPattern holds ASCII characters only")
         self.pattern = pattern
         self.unicode = re.compile(pattern)
         self.ascii = re.compile(pattern, re.ASCII)
+        self.spaces = "\\s" in pattern or "\\S" in pattern
+
+    def _for(self, text: str) -> re.Pattern[str]:
+        """The twin that scans ``text``."""
+        if text.isascii() and (not self.spaces or text.isprintable()):
+            return self.ascii
+        return self.unicode
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return (self.ascii if text.isascii() else self.unicode).search(text, pos, endpos)
+        return self._for(text).search(text, pos, endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return (self.ascii if text.isascii() else self.unicode).finditer(text)
+        return self._for(text).finditer(text)
 
     def findall(self, text: str) -> list[Any]:
         """As :meth:`re.Pattern.findall`: strings, or tuples of them for several groups."""
-        return (self.ascii if text.isascii() else self.unicode).findall(text)
+        return self._for(text).findall(text)
 
 
 def literal_words(alternation: str) -> tuple[str, ...]:
