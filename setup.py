@@ -61,6 +61,7 @@ COMPILED = [
     "briefings/reading/promos.py",
     "briefings/reading/paragraphs.py",
     "briefings/reading/repeats.py",
+    "briefings/reading/scanning.py",
     "briefings/reading/timecode.py",
     "briefings/quotes/runs.py",
     "briefings/quotes/acronyms.py",

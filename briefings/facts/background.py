@@ -9,6 +9,7 @@ from datetime import date
 
 from briefings.facts.statements import Statement
 from briefings.reading.dates import MONTHS
+from briefings.reading.scanning import WordPattern
 
 # What was said or done before this report: history, earlier statements, earlier levels. It
 # explains the news and is not news itself. ``verbal``: a tense or phrase that looks back;
@@ -17,7 +18,7 @@ _ANY_MONTH = (
     r"(?i:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
 )
-BACKGROUND = re.compile(
+BACKGROUND = WordPattern(
     r"\b(?=[BEFILOPSTcdefhilmopstwy])"  # the letters its phrases start with: most places fail
     r"(?:(?P<verbal>(?<!there )ha(?:ve|s|d) (?:long |previously |repeatedly |already |also )?"
     r"(?:said|argued|complained|warned|threatened|insisted|called|sought|demanded|maintained|"
@@ -92,7 +93,7 @@ _LEADING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+ing|After|Following)\b")
 _NEWS_DAY = re.compile(
     r"\b(?:[Tt]oday|[Tt]onight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-FUTURE = re.compile(r"\b(?:will|shall)\b")
+FUTURE = WordPattern(r"\b(?:will|shall)\b")
 # "in August" (not "in August 2019"): found by its words, the start of a word checked apart
 # (a pattern that opens with a literal is searched fast).
 _IN_MONTH = re.compile(

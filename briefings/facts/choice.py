@@ -14,6 +14,7 @@ from briefings.facts.background import looks_back
 from briefings.facts.cues import speculates
 from briefings.facts.stance import RHETORIC
 from briefings.facts.statements import Statement
+from briefings.reading.scanning import WordPattern
 
 LEDE = 10.0  # the worth of the lede: it leads whatever the others are worth
 NOVELTY = 0.1  # what a sentence's every word the reader has not been told adds to it
@@ -22,8 +23,8 @@ NOVELTY = 0.1  # what a sentence's every word the reader has not been told adds 
 MAX_NEW_WORDS = 12
 MAX_JOINED_WORDS = 55  # a sentence and the one that points back to it, in one bullet
 # A name (a capitalized word after the first) or a number: what a reader most needs told.
-_NAME_OR_NUMBER = re.compile(r" ([A-Z][\w-]+|\d[\d.,]*)")
-STEM = re.compile(r"\b(\w{4,5})")
+_NAME_OR_NUMBER = WordPattern(r" ([A-Z][\w-]+|\d[\d.,]*)")
+STEM = WordPattern(r"\b(\w{4,5})")
 # Stems (see ``STEM``) of words any sentence may hold: they tell nothing of what it adds.
 COMMON = frozenset((
     "that", "with", "have", "will", "their", "which", "from", "this", "were", "they", "been",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from briefings.reading.scanning import WordPattern, holds_any, literal_words
+
 _OUTCOME_WORDS = (
     r"agreed|agreement|deal|failed|fail|reached|signed|approved|rejected|passed|voted|"
     r"won|lost|ruled|decided|killed|died|dead|elected|resigned|arrested|sentenced|convicted|"
@@ -64,9 +66,11 @@ HOPE_CUE = re.compile(rf"\b(?:{_HOPE_WORDS})\b")
 # word never lies inside a next-step phrase, so the scan sees every one of either kind. As
 # with the outcome cues, the letters the words start with are tested first.
 NEXT_OR_HOPE_FIRSTS = "adefhilmnpstuwy"
-_NEXT_OR_HOPE = re.compile(
+_NEXT_OR_HOPE = WordPattern(
     rf"\b(?=[{NEXT_OR_HOPE_FIRSTS}])(?:(?P<next>{_NEXT_WORDS})|{_HOPE_WORDS})\b"
 )
+# Most sentences hold none of the words these cues open with: they are not scanned.
+_NEXT_OR_HOPE_WORDS = literal_words(f"{_NEXT_WORDS}|{_HOPE_WORDS}")
 PAST_CUE = re.compile(
     r"\b(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|since)\b"
 )
@@ -75,10 +79,10 @@ _SPECULATION_WORDS = (
     r"(?:is|are|was|were) (?:widely )?(?:considered|regarded|viewed)|"
     r"perhaps|possibly|probably|rumou?r"
 )
-SPECULATION = re.compile(rf"\b(?:{_SPECULATION_WORDS})\b")
+SPECULATION = WordPattern(rf"\b(?:{_SPECULATION_WORDS})\b")
 # Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of
 # either kind lies inside a phrase of the other, so the scan sees every one of both.
-_CUE_OR_SPECULATION = re.compile(
+_CUE_OR_SPECULATION = WordPattern(
     rf"\b(?=[{_OUTCOME_FIRSTS}Pabcimprsw])"
     rf"(?:(?P<cue>{_OUTCOME_GROUPED}|{_PROGRESS})|{_SPECULATION_WORDS})\b"
 )
@@ -129,6 +133,8 @@ def cue_count(text: str) -> int | None:
 
 def next_or_hope(text: str) -> tuple[bool, bool]:
     """Whether ``text`` holds a next-step cue, and whether it holds a hope word."""
+    if not holds_any(text, _NEXT_OR_HOPE_WORDS):
+        return False, False
     hope = False
     match = _NEXT_OR_HOPE.search(text)
     while match is not None:

@@ -21,6 +21,7 @@ from briefings.facts.onestep import DAY, WEEKDAY, one_per_step
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.reading.dates import MONTHS
 from briefings.reading.page import AGENDA_LINE
+from briefings.reading.scanning import WordPattern
 
 MAX_NEXT = 2
 MIN_NEXT_WORDS = 8
@@ -28,7 +29,7 @@ MIN_STEP_WORDS = 4  # "A fifth round is due in Lindau.": a firm step (see ``_fir
 
 # When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
 # benefit farmers") is a claim about the future, not a next step.
-TIME_EXPRESSION = re.compile(
+TIME_EXPRESSION = WordPattern(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May(?= \d)|(?<=\d )May|June|July|August|September|October|November|December|"
     r"[Tt]omorrow|[Tt]onight|"
@@ -50,7 +51,7 @@ _EVENTS = (
 )
 # "due in Lindau", "due on 3 May": a step to come, as "due to meet" is (see ``DUE_TO``).
 _WHEN = r"(?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this)\b"
-STRONG_NEXT = re.compile(
+STRONG_NEXT = WordPattern(
     rf"\b(?:scheduled(?! (?:a|an|the|his|her|their|its)\b)|to be held|slated|set to|"
     rf"{DUE_TO}|due {_WHEN}|"
     rf"expected (?:(?:by|on|in) (?=[A-Z\d]|(?:early|mid|late|the (?:end|middle|coming|next)|next|"
@@ -109,7 +110,7 @@ _DESCRIBED_TAIL = re.compile(
     r", (?:the|its|their|his|her) (?:first|second|third|latest|last|only|biggest|largest)\b[^,]*$"
 )
 _RECENT_PAST = re.compile(r"^(?:Last|Earlier|Previously|Yesterday)\b|\b(?:last night|yesterday)\b")
-_DIGIT = re.compile(r"\d")
+_DIGIT = WordPattern(r"\d")
 # A short sentence that opens with a pointer ("It will be held in May.") says too little alone.
 _POINTER = re.compile(r"(?:It|They|This|These|That|Those|He|She)\b")
 # What a short step needs to say: a place or a name, a number, or how often.

@@ -11,11 +11,12 @@ from briefings.facts.background import FUTURE
 from briefings.facts.statements import Statement
 from briefings.reading.dates import MONTHS
 from briefings.reading.page import AGENDA_LINE
+from briefings.reading.scanning import WordPattern
 
 # News capitalizes month names: matching them case-sensitively keeps this cheap.
 MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 # "June 15" and "15 June".
-DAY = re.compile(
+DAY = WordPattern(
     rf"\b(?:(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})\b"
     rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{MONTH_NAMES})\b)"
 )

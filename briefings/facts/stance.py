@@ -9,6 +9,7 @@ import re
 from briefings.facts.background import FUTURE
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count
+from briefings.reading.scanning import WordPattern
 
 # Words a speech or a call opens with: thanks, greetings, pleasantries, compliments, a
 # call's ground rules. A speaker label ("MODERATOR: ") may come first.
@@ -66,7 +67,7 @@ _WORTH_PARTS = (
     "key", "importan", "essential", "vital", "critical", "crucial", "central", "fundamental",
     "integral",
 )  # fmt: skip
-DIGIT = re.compile(r"\d")
+DIGIT = WordPattern(r"\d")
 # A reaction or a colour, not a result: a said-clause whose content is only a judgement ("X
 # said the talks were good and constructive", "described the meeting as cordial"), no
 # comment, a walk-out, a hope, a welcome.

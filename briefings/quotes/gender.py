@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from briefings.quotes.lexicon import word_set
 from briefings.quotes.people import Person, Registry
+from briefings.reading.scanning import WordPattern
 
 _FEMALE_NAMES = word_set(
     "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty "
@@ -59,13 +60,13 @@ _MALE_WORDS = word_set(
     "emperor baron lord sir mr brother father husband son"
 )
 # The honorific and the name after it, whose last word is the surname ("Mr Tomas Berg").
-_HONORIFIC = re.compile(
+_HONORIFIC = WordPattern(
     r"\b(Ms|Mrs|Miss|Madam|Dame|Lady|Mr|Sir|Lord)\.? ((?:[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+)"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b")
+_PRONOUN = WordPattern(r"\b(he|his|him|himself|she|her|hers|herself)\b")
 _FEMININE = {"she": "f", "her": "f", "hers": "f", "herself": "f"}
-_SURNAME = re.compile(r"\b[A-Z][\w'-]+\b")
+_SURNAME = WordPattern(r"\b[A-Z][\w'-]+\b")
 _FEMALE_HONORIFICS = frozenset({"Ms", "Mrs", "Miss", "Madam", "Dame", "Lady"})
 
 

@@ -22,6 +22,7 @@ MARKS = frozenset('"“”«»「」『』')
 # Doubled single marks stand for a double one: typewriter '', TeX `` and '', curly ‘‘ and ’’.
 _MARK = re.compile("[\"“”«»「」『』]|``|''|‘‘|’’")
 _SINGLE_MARK = re.compile('["“”«»「」『』]')  # the common case: no doubled marks in the text
+_STRAIGHT_MARK = re.compile('"')  # the only mark ASCII text can hold: a literal, found fast
 
 
 def _marks(text: str) -> re.Pattern[str]:
@@ -29,7 +30,7 @@ def _marks(text: str) -> re.Pattern[str]:
     marks: an alternation is slower to scan with)."""
     if "''" in text or "``" in text or "‘‘" in text or "’’" in text:
         return _MARK
-    return _SINGLE_MARK
+    return _STRAIGHT_MARK if text.isascii() else _SINGLE_MARK
 
 
 # Marks that may stand for a double quote mark either way round.
