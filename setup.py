@@ -41,6 +41,7 @@ COMPILED = [
     "briefings/quotes/marks.py",
     "briefings/quotes/mask.py",
     "briefings/quotes/people.py",
+    "briefings/quotes/registry.py",
     "briefings/quotes/speakers.py",
     "briefings/quotes/tokens.py",
     "briefings/facts/outcomes.py",

@@ -23,7 +23,8 @@ from briefings.quotes.attribution import (
 from briefings.quotes.lexicon import word_set
 from briefings.quotes.marks import Span
 from briefings.quotes.mask import mask
-from briefings.quotes.people import Mention, Registry, mentions, register, register_headline
+from briefings.quotes.people import Mention, mentions
+from briefings.quotes.registry import Registry, register, register_headline
 from briefings.quotes.reported import joint_document, predicate_quote, reported_before
 from briefings.quotes.runs import RUN_ON_REACH, find_chains
 from briefings.quotes.shown import Found, shown_quotes

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from briefings.quotes.lexicon import word_set
-from briefings.quotes.people import Person, Registry
+from briefings.quotes.registry import Person, Registry
 from briefings.reading.scanning import WordPattern
 
 _FEMALE_NAMES = word_set(

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefings.quotes.lexicon import PLACES, word_set
-from briefings.quotes.people import Registry, read_run
+from briefings.quotes.people import read_run
+from briefings.quotes.registry import Registry
 from briefings.quotes.tokens import Tok
 
 # Heads of "both countries", "the two sides": what the pair is.

@@ -22,8 +22,9 @@ from briefings.quotes.lexicon import (
 )
 from briefings.quotes.offices import office_holder
 from briefings.quotes.pairs import collective, latest_pair
-from briefings.quotes.people import PARTICLES, Person, Registry, split_mention
+from briefings.quotes.people import PARTICLES, split_mention
 from briefings.quotes.phrases import phrase_after, phrase_before
+from briefings.quotes.registry import Person, Registry
 from briefings.quotes.tokens import Tok
 
 

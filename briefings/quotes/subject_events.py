@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from briefings.quotes.attribution import VERBS
 from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
-from briefings.quotes.people import Mention, Person, Registry
+from briefings.quotes.people import Mention
+from briefings.quotes.registry import Person, Registry
 from briefings.quotes.speakers import Speaker
 from briefings.quotes.tokens import Tokens
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from briefings.quotes.marks import find_spans
 from briefings.quotes.mask import mask
-from briefings.quotes.people import Registry, mentions, register
+from briefings.quotes.people import mentions
+from briefings.quotes.registry import Registry, register
 from briefings.quotes.subject_events import paragraph_last_event, subject_events
 from briefings.quotes.tokens import tokenize
 from briefings.reading.sentences import split_sentences

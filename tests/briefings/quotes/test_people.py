@@ -8,7 +8,8 @@ import pytest
 
 from briefings.quotes.marks import find_spans
 from briefings.quotes.mask import mask
-from briefings.quotes.people import Registry, capitalized, read_run, reading_of
+from briefings.quotes.people import capitalized, read_run, reading_of
+from briefings.quotes.registry import Registry
 from briefings.quotes.tokens import tokenize
 from tests.wikinews import articles
 
@@ -80,7 +81,8 @@ def test_a_word_reads_as_a_run_of_one_word(corpus_texts: list[list[str]]) -> Non
 def test_a_title_with_its_office_registers_the_name_after_the_office(
     text: str, name: str, role: str
 ) -> None:
-    from briefings.quotes.people import mentions, register
+    from briefings.quotes.people import mentions
+    from briefings.quotes.registry import register
 
     registry = Registry()
     tokens = tokenize(f"{text} met his counterpart on Monday.")

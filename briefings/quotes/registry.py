@@ -1,0 +1,236 @@
+"""The people an article names, filled in while reading it in order: each with the role it
+gives them ("Treasury Secretary Scott Bessent"), so that later mentions ("Bessent", "the
+secretary") resolve to them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefings.quotes.lexicon import (
+    HONORIFICS,
+    NOT_NAMES,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    SKIPPABLE,
+    SUFFIXES,
+    TITLES,
+    word_set,
+)
+from briefings.quotes.offices import PARTICLES
+from briefings.quotes.people import (
+    VERB_WORDS,
+    Mention,
+    appositive_after,
+    capitalized,
+    mentions,
+    role_before,
+)
+from briefings.quotes.tokens import Tokens, bare_word, tokenize
+
+# A title after these in a role is someone else's: "assistant to the president".
+_OWN_ROLE_STOPS = word_set("to for")
+_SENTENCE_ENDS = frozenset(".!?:")
+# Title words that only qualify a title: "Foreign Affairs" before a name is no role yet.
+_TITLE_MODIFIERS = word_set("foreign vice deputy prime acting executive senior")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    role: str = ""
+
+
+@dataclass(slots=True)
+class Registry:
+    """People of one article, filled while reading it in order."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    by_word: dict[str, str] = field(default_factory=dict)
+    texts: Sequence[str] = ()  # the paragraphs read, quotes masked
+    tokens: Sequence[Tokens] = ()  # their tokens, when the reader has them (else made here)
+    # Where each person is first named, (paragraph, offset), and where the reader is now: a
+    # bare title resolves only to someone named before it.
+    seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    now: tuple[int, int] = (1 << 30, 0)
+
+    def written_capitalized(self, word: str) -> bool:
+        """Whether ``word`` is written capitalized inside a sentence somewhere in the texts:
+        a name, not only a sentence opener like "Well". Only an unknown one-word speaker asks
+        (a few articles in ten), so rather than noting every capitalized word of every
+        paragraph while registering, the paragraphs holding the word are read then."""
+        return any(
+            _inside_sentence(self._tokens(p), word)
+            for p, text in enumerate(self.texts)
+            if word in text
+        )
+
+    def speaks_by_name(self, word: str) -> bool:
+        """Whether ``word`` names a speaker by where it stands, even as a sentence opener:
+        right after a quote that did not end its sentence ('"...," Holm said'), or before a
+        speech verb ("Holm told reporters", "Holm, speaking in Oslo, said")."""
+        if word in NOT_NAMES:
+            return False
+        return any(
+            _speaks_by_name(self._tokens(p), word, text)
+            for p, text in enumerate(self.texts)
+            if word in text
+        )
+
+    def _tokens(self, p: int) -> Tokens:
+        """The tokens of text ``p``: the reader's, or made now."""
+        return self.tokens[p] if p < len(self.tokens) else tokenize(self.texts[p])
+
+    def add(self, name: str, role: str = "", at: tuple[int, int] | None = None) -> Person:
+        known = self.lookup(name)
+        self.seen.setdefault(known.name if known else name, at or self.now)
+        if known is not None:
+            if role and not known.role:
+                known = Person(known.name, role)
+                self.people[known.name] = known
+            return known
+        person = Person(name, role)
+        self.people[name] = person
+        words = [w for w in name.split() if w not in SUFFIXES and w[:1].isupper()]
+        for word in words[:-1]:
+            self.by_word.setdefault(word, name)
+        if words:
+            self.by_word[words[-1]] = name  # surnames win over given names
+        return person
+
+    def lookup(self, name: str) -> Person | None:
+        if " " not in name:  # one word (names are words joined by spaces), the common case
+            if not name or name.lower() in HONORIFICS:
+                return None
+            known = self.people.get(name)
+            if known is None and name in self.by_word:
+                known = self.people[self.by_word[name]]
+            return known
+        words = [w for w in name.split() if w.lower() not in HONORIFICS]
+        if not words:
+            return None
+        full = " ".join(words)
+        if full in self.people:
+            return self.people[full]
+        if len(words) == 1 and words[0] in self.by_word:
+            return self.people[self.by_word[words[0]]]
+        if len(words) > 1 and words[-1] in self.by_word:
+            known = self.people[self.by_word[words[-1]]]
+            if known.name.split()[0] == words[0]:
+                return known
+            if len(words) > 2 and full.endswith(" " + known.name) and " " in known.name:
+                return known  # "Homeland Security Alejandro Mayorkas": an office, then a name
+            if words[0].lower() in PARTICLES and known.name.lower().endswith(full.lower()):
+                return known  # "Van der Berg" for "Pieter van der Berg"
+        return None
+
+    def by_role(self, title: str, modifiers: Sequence[str] = ()) -> Person | None:
+        """The person most recently named before :attr:`now` whose role has the word
+        ``title`` as its own (not "adviser to the president"), preferring one whose role has
+        all of ``modifiers`` too ("the Chinese president")."""
+        needle = title.lower()
+        wanted = [m.lower() for m in modifiers]
+        found: Person | None = None
+        for person in reversed(self.people.values()):
+            words = person.role.lower().split()
+            if needle not in words or self.seen.get(person.name, (0, 0)) > self.now:
+                continue
+            if not _OWN_ROLE_STOPS.isdisjoint(words[: words.index(needle)]):
+                continue
+            if all(m in words for m in wanted):
+                return person
+            found = found or person
+        return found
+
+
+def _inside_sentence(tokens: Tokens, word: str) -> bool:
+    """Whether ``word`` is a capitalized token of ``tokens`` that no sentence end precedes."""
+    words, brk = tokens.word, tokens.brk
+    return any(
+        k and bare_word(words[k]) == word and _SENTENCE_ENDS.isdisjoint(brk[k - 1])
+        for k in capitalized(tokens)
+    )
+
+
+def _speaks_by_name(tokens: Tokens, word: str, text: str) -> bool:
+    words, brk = tokens.word, tokens.brk
+    for k in capitalized(tokens):
+        if bare_word(words[k]) != word:
+            continue
+        j = k + 1  # "Holm has also said"
+        while j < len(words) and not brk[j - 1] and words[j] in SKIPPABLE:
+            j += 1
+        following = words[j] if j < len(words) else ""
+        if not brk[j - 1] and following in VERB_WORDS:
+            return True
+        if j == k + 1 and brk[k] == "," and (following.endswith("ing") or following == "who"):
+            return True  # "Holm, speaking to reporters, said", "Holm, who led the talks,"
+        if _after_open_quote(text, tokens.start[k]):
+            return True
+    return False
+
+
+def _after_open_quote(text: str, at: int) -> bool:
+    """Whether a quote's closing mark, with no sentence end kept before it, comes right
+    before ``at`` in a masked text (quoted words are NULs there)."""
+    before = text[max(0, at - 4) : at].rstrip()
+    return len(before) >= 2 and before[-1] in "\"”»'’" and before[-2] in "\x00,"
+
+
+def register(
+    registry: Registry, tokens: Tokens, found: list[Mention] | None = None, paragraph: int = 0
+) -> None:
+    """Add the people named in ``tokens`` (paragraph number ``paragraph``, quotes masked)."""
+    for mention in mentions(tokens) if found is None else found:
+        if not mention.person:
+            continue
+        known = registry.lookup(mention.name)
+        if known is not None and known.role:
+            continue  # known with a role: nothing said here can change that
+        role = mention.role
+        if not role or not any(
+            (w.lower() in TITLES and w.lower() not in _TITLE_MODIFIERS) or w.lower() in ROLE_NOUNS
+            for w in role.split()
+        ):
+            seed = tuple(role.split())
+            role = (
+                role_before(tokens, mention.first, seed)
+                or appositive_after(tokens, mention.last)
+                or role
+            )
+        if known is not None or len(mention.name.split()) >= 2:
+            registry.add(mention.name, role, (paragraph, tokens.start[mention.first]))
+        elif role and role != appositive_after(tokens, mention.last) and mention.name[-2:] != "ly":
+            at = (paragraph, tokens.start[mention.first])
+            registry.add(mention.name, role, at)  # "President Trump", not "Officially, ..."
+
+
+def register_headline(registry: Registry, headline: str) -> None:
+    """Add the people a sentence-case headline names with their office ("Trade Minister Ana
+    Lindqvist hails talks"), as named before the article's first paragraph: "the minister"
+    in the body is then that person. A headline in title case is not read: its capitalized
+    words run into each other."""
+    if not headline or not _sentence_case(headline):
+        return
+    tokens = tokenize(headline)
+    for mention in mentions(tokens, people_only=True):
+        role = mention.role or role_before(tokens, mention.first)
+        if len(mention.name.split()) < 2 or not _office(role):
+            continue
+        registry.add(mention.name, role, (-1, tokens.start[mention.first]))
+
+
+def _sentence_case(headline: str) -> bool:
+    """Whether ``headline`` writes its longer words in lower case ("hails", "talks"): title
+    case capitalizes every word of five letters or more."""
+    return any(
+        len(w) >= 5 and w.isalpha() and w.islower() and w not in PREPOSITIONS
+        for w in headline.split()
+    )
+
+
+def _office(role: str) -> bool:
+    """Whether ``role`` holds an office's title word ("Trade Minister"), not only a place."""
+    return any(
+        (w in TITLES and w not in _TITLE_MODIFIERS) or w in ROLE_NOUNS for w in role.lower().split()
+    )
