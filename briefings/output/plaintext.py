@@ -33,11 +33,9 @@ def render_briefing(briefing: Briefing) -> str:
 
 
 def _quote(quote: Quote, introduced: bool) -> str:
-    """The speaker in full (with role) the first time, by surname after that."""
-    if introduced and not quote.unnamed and " " in quote.speaker:
-        speaker = quote.speaker.split()[-1]
-    else:
-        speaker = quote.speaker_label
+    """The speaker with their role the first time, by name alone after that (the whole name:
+    a last word is no surname in "He Lifeng" or "White House")."""
+    speaker = quote.speaker_label
     if quote.role and not introduced:
         speaker = f"{speaker}, {quote.role}"
     if quote.in_sentence:  # a quote of a few words is shown in its sentence

@@ -21,7 +21,7 @@ def test_plain_text_shows_a_short_quote_in_its_sentence() -> None:
     lines = render_briefing(_briefing()).splitlines()
     assert lines[2:4] == [
         "• Ana Lindqvist, Trade Minister: " + PARAGRAPHS[0],
-        "• Lindqvist: “We will not sign a deal that hurts our farmers”",
+        "• Ana Lindqvist: “We will not sign a deal that hurts our farmers”",
     ]
 
 

@@ -101,7 +101,7 @@ def test_plain_text_reads_like_a_wire_brief(asahi: Briefing) -> None:
     assert any(line.startswith("• Next: ") and "June 15-17" in line for line in lines)
     assert "Quotes" in lines
     assert "• Ryosei Akazawa, minister in charge of economic revitalization: “We confirmed" in text
-    assert "• Akazawa: “But we have not found any point of agreement”" in lines
+    assert "• Ryosei Akazawa: “But we have not found any point of agreement”" in lines
     assert lines[-1] == (
         "Source: The Asahi Shimbun, June 7, 2025 — https://asahi.example/ajw/articles/15800000"
     )
