@@ -18,8 +18,9 @@ _OUTCOME_WORDS = (
     r"injured|destroyed|collapsed|crashed|defeated|beat|struck|cut|raised|imposed|lifted|"
     # What was found and what is left unsettled: "identified three areas", "difficult issues
     # remained", "Stumbling blocks include ...", "the main sticking point".
-    r"identified|remained|unresolved|stumbling block|stumbling blocks|Stumbling block|"
-    r"Stumbling blocks|sticking point|sticking points|Sticking point|Sticking points"
+    r"identified|remained|unable|received|unresolved|stumbling block|stumbling blocks|"
+    r"Stumbling block|Stumbling blocks|sticking point|sticking points|Sticking point|"
+    r"Sticking points"
 )
 
 
@@ -39,9 +40,13 @@ _OUTCOME_GROUPED = _by_first_letter(_OUTCOME_WORDS)
 # not as an aim ("sought to make progress").
 _PROGRESS = (
     r"made (?:\w+ ){0,2}progress|[Pp]rogress (?:was|has been|had been) (?:\w+ )?made|"
-    r"progress made|progressed"
+    r"progress made|progressed|"
+    # What fell short: "we weren't able to finalise", "progress was slower on GIs", "little
+    # movement on the outstanding issues".
+    r"(?:was|were)(?: not|n[’']t) able to|[Pp]rogress (?:was|has been|had been|remained) "
+    r"(?:\w+ )?(?:slower|slow|limited)|little (?:movement|progress)"
 )
-OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}Pm])(?:{_OUTCOME_GROUPED}|{_PROGRESS})\b")
+OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}Pmlw])(?:{_OUTCOME_GROUPED}|{_PROGRESS})\b")
 # "due to meet" is a step to come, "due to the pandemic" or "due to health reasons" a cause.
 DUE_TO = (
     r"due to (?:be|meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|"
@@ -79,7 +84,7 @@ SPECULATION = re.compile(rf"\b(?:{_SPECULATION_WORDS})\b")
 # Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of
 # either kind lies inside a phrase of the other, so the scan sees every one of both.
 _CUE_OR_SPECULATION = re.compile(
-    rf"\b(?=[{_OUTCOME_FIRSTS}Pabcimprsw])"
+    rf"\b(?=[{_OUTCOME_FIRSTS}Pabcilmprsw])"
     rf"(?:(?P<cue>{_OUTCOME_GROUPED}|{_PROGRESS})|{_SPECULATION_WORDS})\b"
 )
 # "Would" that tells what a thing does or what was said ("proposals that would eliminate

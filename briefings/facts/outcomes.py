@@ -31,11 +31,13 @@ from briefings.facts.nextsteps import next_steps
 from briefings.facts.onestep import told_as_done
 from briefings.facts.pointers import antecedent, fragment, points_back
 from briefings.facts.stance import (
+    DECIDED_WORTH,
     DIGIT,
     SCENE,
     UNNAMED_SOURCE,
     a_stance,
     courteous,
+    decided,
     stance_cost,
     tells_a_result,
     tells_an_event,
@@ -321,6 +323,8 @@ def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> fl
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if DIGIT.search(text) else 0.0
     score = min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
+    if cues and decided(text):
+        score += DECIDED_WORTH  # "Ministers adopted ...": the result is what it tells
     return 0.0 if cues == 0 and text[0] == "W" and SCENE.match(text) else score
 
 

@@ -964,3 +964,119 @@ def test_a_lede_that_tells_what_is_to_come_still_tells_the_day_by_weekday() -> N
     assert nexts
     assert nexts[0].startswith("A Norland delegation will travel to Veldt")
     assert not any("truce" in text for text in outcomes)
+
+
+# -- press conferences and statements that report a meeting item by item ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll answer your final question first.",
+        "I will answer the second question now.",
+        "Let me answer that in two parts.",
+        "That is a fair question.",
+        "Trade Minister, Lena Ostrova: All right, thank you all for coming this morning.",
+        "Ms Varga, the trade minister: Okay, thanks for waiting.",
+    ],
+)
+def test_how_a_press_conference_is_run_is_no_news(text: str) -> None:
+    from briefings.facts.stance import courteous
+
+    assert courteous(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will take the decision next week.",
+        "All right, the ministers agreed on the quota.",
+        "Well, the talks failed.",
+        "Minister Ostrova: I held a meeting with the Veldt delegation this morning.",
+        "As for the second question, the talks ended without a deal.",
+    ],
+)
+def test_news_in_a_press_conference_is_not_courtesy(text: str) -> None:
+    from briefings.facts.stance import courteous
+
+    assert not courteous(text)
+
+
+def test_a_press_conference_leads_with_its_news_not_with_how_it_answers() -> None:
+    outcomes, _ = _facts(
+        "I'll answer your final question first. If needed, we will speak again by telephone.",
+        "I have received a first report from Minister Halvorsen on the fisheries deal.",
+        "Both delegations worked through the night.",
+    )
+    first_report = "I have received a first report from Minister Halvorsen on the fisheries deal."
+    assert any(o.startswith(first_report) for o in outcomes)
+    assert not any("answer" in o for o in outcomes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On this occasion we weren’t able to finalise the text.", 1),
+        ("Negotiators were not able to close the gap on dairy.", 1),
+        ("However, progress was slower on public procurement and services.", 1),
+        ("There was little movement on the three outstanding chapters.", 1),
+        ("I have received a first report from Minister Halvorsen.", 1),
+        ("Negotiators were able to meet twice.", 0),
+        ("Little is known of the draft.", 0),
+        ("Progress on the draft is expected soon.", 0),
+    ],
+)
+def test_what_fell_short_is_an_outcome(text: str, expected: int) -> None:
+    assert cue_count(text) == expected, text
+
+
+def test_an_opinion_in_the_first_person_weighs_less() -> None:
+    from briefings.facts.stance import stance_cost
+
+    opinion = "Accordingly, I believe this accord will help exporters in the years ahead."
+    fact = "Accordingly, the accord removes duties on 90 products from March."
+    assert stance_cost(opinion, set()) >= 0.5
+    assert stance_cost(fact, set()) == 0.0
+    assert stance_cost("Minister Ruiz said she would review the text.", set()) == 0.0
+
+
+def test_what_a_meeting_was_told_weighs_less_than_what_it_decided() -> None:
+    from briefings.facts.stance import decided, told_not_decided
+
+    told = [
+        "Commissioner Lindqvist updated ministers on the state of the Ostland talks.",
+        "The Commission provided an update on the fisheries file over lunch.",
+        "The presidency briefed the Council on the draft regulation.",
+    ]
+    for text in told:
+        assert told_not_decided(text) > 0, text
+    not_told = [
+        "Ministers adopted the negotiating mandate for the services talks.",
+        "The Council exchanged views on economic security.",
+        "The new rules updated the list of goods on origin.",
+        "The minister reported that 40 countries had joined.",
+    ]
+    for text in not_told:
+        assert told_not_decided(text) == 0, text
+    assert decided("Ministers formally adopted the mandate for the talks.")
+    assert decided("The Council agreed to open negotiations with Ostland.")
+    assert not decided("Talks continue, and both sides agreed to meet in May.")
+    assert not decided("The mandate, which ministers adopted in 2019, expires.")
+
+
+def test_a_statement_of_a_council_meeting_shows_what_ministers_decided() -> None:
+    outcomes, _ = _facts(
+        "The Trade Council met in Ostby on 5 June 2025.",
+        "Commissioner Lindqvist updated ministers on relations with Veldt following her recent "
+        "visit to Veldt City, where the government delayed a decision on steel duties by 90 days.",
+        "The presidency gave an overview of the Ostland talks, which resumed in March after "
+        "a pause of two years over port fees and quotas for 12 species.",
+        "Commissioner Lindqvist provided an update on the Brenner round, where delegates agreed "
+        "on 14 chapters of the draft text.",
+        "The Commission presented a report on the Norland accord, signed by 3 partners in 2024.",
+        "The Council briefly discussed export controls.",
+        "Ministers formally adopted the negotiating mandate for the digital trade talks.",
+    )
+    assert "Ministers formally adopted the negotiating mandate for the digital trade talks." in (
+        outcomes
+    )
