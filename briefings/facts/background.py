@@ -273,3 +273,30 @@ def latest_event_day(found: Sequence[Statement]) -> date | None:
             if latest is None or day > latest:
                 latest = day
     return latest
+
+
+# A full date in a headline: "Trade Council: 22 May 2018", "Talks of March 3, 2025".
+_HEADLINE_DATE = re.compile(
+    r"\b(?:(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]{2,8})|(?P<month_first>[A-Z][a-z]{2,8})\.? "
+    r"(?P<day_second>\d{1,2}),?) (?P<year>(?:19|20)\d\d)\b"
+)
+HEADLINE_REACH = 62  # days: a statement on a meeting comes out within weeks of it
+
+
+def day_of_the_headline(headline: str, today: date | None) -> date | None:
+    """The day a headline names ("Foreign Affairs Council (Trade): 22 May 2018") when it is
+    before the report's own (``today``) and not long before: a statement that reports a
+    meeting after it; the meeting's day is the day of its news."""
+    if today is None or not any(c.isdigit() for c in headline):
+        return None
+    match = _HEADLINE_DATE.search(headline)
+    if match is None:
+        return None
+    month = MONTHS.get((match["month"] or match["month_first"]).lower())
+    if month is None:
+        return None
+    try:
+        day = date(int(match["year"]), month, int(match["day"] or match["day_second"]))
+    except ValueError:
+        return None
+    return day if 0 < (today - day).days <= HEADLINE_REACH else None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefings.facts.background import (
+    day_of_the_headline,
     in_an_earlier_month,
     latest_event_day,
     looks_back,
@@ -36,6 +37,7 @@ from briefings.facts.stance import (
     SCENE,
     UNNAMED_SOURCE,
     a_stance,
+    announces_what_follows,
     courteous,
     decided,
     stance_cost,
@@ -95,13 +97,18 @@ def find_facts(
     # A page with no date of its own: its latest past event stands in for the day of the
     # report, to tell what came before it ("began in March").
     then = today if today is not None else latest_event_day(found)
+    # A statement that reports a meeting after it, the meeting's day in its headline: news of
+    # that day is the report's own ("The Council took place on 22 May 2018").
+    told_day = day_of_the_headline(article.title, today)
+    if told_day is not None:
+        then = told_day
     # Whether the lede tells its day by weekday: then a day told by its date came before.
     weekdays = bool(found) and names_a_weekday(found[0].raw)
     outcomes = _outcomes(
         rest,
         subject,
         topic,
-        today,
+        then if told_day is not None else today,
         budget,
         said,
         article.title,
@@ -195,6 +202,11 @@ def _outcomes(
             continue  # why the source is unnamed: no news in it
         if in_lede and raw.endswith(":") and statement.paragraph < lede_paragraph + STANCE_REACH:
             handed_on = True  # "Statement by the Minister on the accord:": what follows leads
+            continue
+        if announces_what_follows(raw):  # "... has today made the following statement."
+            handed_on = handed_on or (
+                in_lede and statement.paragraph < lede_paragraph + STANCE_REACH
+            )
             continue
         lead, joined = None, False
         if before is not None and points_back(raw, topic) and not fragment(before.raw):

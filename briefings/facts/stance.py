@@ -165,6 +165,21 @@ def an_opinion(text: str) -> bool:
     return any(part in text for part in _OPINION_PARTS) and _OPINION.search(text) is not None
 
 
+# A sentence that only announces the text after it: "The Minister has today made the
+# following statement.", "A summary of the discussions follows."
+_ANNOUNCES = re.compile(
+    r"(?:\bthe following (?:[\w-]+ ){0,2}?(?:statements?|summary|remarks|readout|update)|"
+    r"\b(?:summary|account|readout|record|report|details) of (?:[\w’'-]+ ){0,4}?follows?|"
+    r"\b(?:is|are) (?:as follows|set out below|given below))\W{0,2}$"
+)
+
+
+def announces_what_follows(text: str) -> bool:
+    """Whether a sentence only announces the text after it (see ``_ANNOUNCES``): a label, no
+    news."""
+    return ("follow" in text or "below" in text) and _ANNOUNCES.search(text) is not None
+
+
 def courteous(text: str) -> bool:
     """Whether a sentence is thanks, a greeting or a compliment: how a speech or a call
     opens ("Thank you, Minister, for your warm welcome", "It is a great pleasure to be here",

@@ -94,6 +94,8 @@ def statements(
     out: list[Statement] = []
     count = 0
     read: list[str] = []  # every sentence so far, quotes included: who a he/she is
+    if any(paragraph.endswith(",") for paragraph in paragraphs):
+        paragraphs = continued(paragraphs)
     for p, paragraph in enumerate(paragraphs):
         text = split_dateline(paragraph)[1] if p == 0 else paragraph
         if date := DATE_PREFIX.match(text):
@@ -119,6 +121,21 @@ def statements(
                 continue  # a question tells no fact ("Reporter: Will there be talks?")
             if raw[-1] in _STOPS or signature(raw) is None:  # not a quote's signer
                 out.append(Statement(p, count, raw, _who(raw, read, subject)))
+    return out
+
+
+def continued(paragraphs: Sequence[str]) -> list[str]:
+    """``paragraphs`` with one that breaks off at a comma joined to the next, which ends its
+    sentence ("On the preparations for the conference," then "the Commissioner said ...")."""
+    out: list[str] = []
+    pending = ""
+    for paragraph in paragraphs:
+        text = f"{pending} {paragraph}" if pending else paragraph
+        pending = text if text.endswith(",") else ""
+        if not pending:
+            out.append(text)
+    if pending:
+        out.append(pending)
     return out
 
 

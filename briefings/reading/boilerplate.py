@@ -72,7 +72,8 @@ PAGE_NOTE = re.compile(
     r"^\(?(?:this (?:is an? )?(?:developing|breaking|live) (?:story|news|report)|"
     r"this (?:version of (?:the|this) )?(?:story|article|post|piece|page) (?:was|is|has been|"
     r"will be|first|originally|appeared|may|corrects|adds|updates|refiles)|"
-    r"(?:more|further) (?:details )?to follow|updates? to follow|editor'?s note\s*:)\b",
+    r"(?:more|further) (?:details )?to follow|updates? to follow|editor'?s note\s*:|"
+    r"this is an? (?:provisional|unofficial|machine|courtesy) translation)\b",
     re.IGNORECASE,
 )
 MOST_READ = re.compile(

@@ -1080,3 +1080,76 @@ def test_a_statement_of_a_council_meeting_shows_what_ministers_decided() -> None
     assert "Ministers formally adopted the negotiating mandate for the digital trade talks." in (
         outcomes
     )
+
+
+def test_a_day_the_headline_names_is_the_day_of_the_news() -> None:
+    from briefings.facts.background import day_of_the_headline
+
+    today = date(2025, 6, 20)
+    assert day_of_the_headline("Trade Council (Fisheries): 2 June 2025", today) == date(2025, 6, 2)
+    assert day_of_the_headline("Ministers meet on June 2, 2025 in Ostby", today) == date(2025, 6, 2)
+    assert day_of_the_headline("Trade Council: 2 June 2023", today) is None  # long before
+    assert day_of_the_headline("Trade Council: 30 June 2025", today) is None  # after
+    assert day_of_the_headline("Trade Council meets in Ostby", today) is None
+    assert day_of_the_headline("Trade Council: 2 June 2025", None) is None
+
+
+def test_a_statement_after_the_meeting_tells_the_meeting_of_its_headline() -> None:
+    paragraphs = (
+        "Ministers adopted the quota regulation for the northern stocks.",
+        "The Fisheries Council took place in Ostby on 2 June 2025.",
+        "The regulation replaces the rules agreed on 3 March 2024.",
+    )
+    published = datetime(2025, 7, 8, tzinfo=UTC)
+    meeting = "The Fisheries Council took place in Ostby on 2 June 2025."
+    article = Article(
+        "https://x.test/a", "Fisheries Council: 2 June 2025", paragraphs, published=published
+    )
+    assert meeting in [f.text for f in find_facts(article).outcomes]
+    # Without the day in its headline, a meeting five weeks before the report is background.
+    article = Article("https://x.test/a", "Fisheries Council", paragraphs, published=published)
+    assert meeting not in [f.text for f in find_facts(article).outcomes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My colleague the Minister for Trade has today made the following statement.", True),
+        ("A summary of those discussions follows.", True),
+        ("The main points are as follows:", True),
+        ("Ministers agreed the following points on the fisheries file.", False),
+        ("The vote follows months of talks.", False),
+        ("The second round follows in May.", False),
+    ],
+)
+def test_a_sentence_that_announces_what_follows_is_no_news(text: str, expected: bool) -> None:
+    from briefings.facts.stance import announces_what_follows
+
+    assert announces_what_follows(text) is expected
+
+
+def test_a_statement_leads_with_its_news_not_with_its_label() -> None:
+    outcomes, _ = _facts(
+        "My colleague the Minister for Trade has today made the following statement.",
+        "The Trade Council took place in Ostby on Monday. A summary of the discussions follows.",
+        "Ministers adopted the quota regulation for the northern stocks.",
+    )
+    assert outcomes[0] == "The Trade Council took place in Ostby on Monday."
+    assert not any("follow" in o for o in outcomes)
+
+
+def test_a_paragraph_broken_off_at_a_comma_goes_on_in_the_next() -> None:
+    from briefings.facts.statements import continued
+
+    assert continued(
+        ["On the preparations for the conference,", "the envoy said talks stalled."]
+    ) == ["On the preparations for the conference, the envoy said talks stalled."]
+    whole = ["Ministers met, as planned.", "Talks ended."]
+    assert continued(whole) == whole
+    assert continued(["A,", "B,"]) == ["A, B,"]
+    found = statements(
+        ["On the fisheries file,", "Commissioner Lindqvist said a deal was out of reach."]
+    )
+    assert [s.raw for s in found] == [
+        "On the fisheries file, Commissioner Lindqvist said a deal was out of reach."
+    ]
