@@ -209,7 +209,12 @@ def _outcomes(
             )
             continue
         lead, joined = None, False
-        if before is not None and points_back(raw, topic) and not fragment(before.raw):
+        if (
+            before is not None
+            and points_back(raw, topic)
+            and not fragment(before.raw)
+            and not courteous(before.raw)  # thanks are nothing to point back to
+        ):
             lead = antecedent(statement, before, number)
             if lead is None:
                 continue  # "These include ...", with what it points back to left out

@@ -1153,3 +1153,13 @@ def test_a_paragraph_broken_off_at_a_comma_goes_on_in_the_next() -> None:
     assert [s.raw for s in found] == [
         "On the fisheries file, Commissioner Lindqvist said a deal was out of reach."
     ]
+
+
+def test_thanks_are_nothing_for_the_lede_to_point_back_to() -> None:
+    outcomes, _ = _facts(
+        "Trade Minister, Lena Ostrova: All right, thank you all for coming this afternoon. This "
+        "is my second visit to Ostby this year to close the fisheries accord.",
+        "On this occasion we weren't able to close the accord.",
+    )
+    assert not any("thank" in o for o in outcomes)
+    assert outcomes[0].startswith("This is my second visit to Ostby")
