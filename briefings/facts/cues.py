@@ -95,6 +95,14 @@ _REPORTED_WOULD = re.compile(
     r"[^.;:]{0,80}$"
 )
 _WISH = re.compile(r"(?:prefer|like|welcome|favou?r)\b")
+# A "would" in a clause that describes a noun with its "that" left out: "penalties Britain
+# would face", "the duties exporters would pay" (a plural noun, then the clause's subject).
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?!(?:and|but|or|as|if|so|because|unless|whether|though|although|while|when|yes|"
+    r"this|its|his|has|was|is|does|years|months|weeks|days|hours|decades|times)\b)"
+    r"[a-z]{3,}s (?:[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?|"
+    r"they|we|it|he|she|you) $"
+)
 
 
 def speculates(text: str) -> bool:
@@ -115,9 +123,11 @@ def _guesses(text: str, match: re.Match[str]) -> bool:
         return not text.startswith(" not ", match.end())  # "could not agree": what happened
     if match.group() != "would":
         return True
-    return not _WISH.match(text, match.end() + 1) and not _REPORTED_WOULD.search(
+    if _WISH.match(text, match.end() + 1) or _REPORTED_WOULD.search(
         text, max(0, match.start() - 80), match.start()
-    )
+    ):
+        return False
+    return _REDUCED_RELATIVE.search(text, max(0, match.start() - 48), match.start()) is None
 
 
 def cue_count(text: str) -> int | None:

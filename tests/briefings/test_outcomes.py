@@ -1163,3 +1163,18 @@ def test_thanks_are_nothing_for_the_lede_to_point_back_to() -> None:
     )
     assert not any("thank" in o for o in outcomes)
     assert outcomes[0].startswith("This is my second visit to Ostby")
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("Sticking points include quotas and the penalties Norland would face for dumping.", False),
+        ("Talks stalled over the port fees they would pay.", False),
+        ("Tariffs would rise if the talks fail.", True),
+        ("In two years Norland would leave the bloc.", True),
+        ("Analysts expect Norland would gain.", True),
+        ("The talks and Norland would gain.", True),
+    ],
+)
+def test_a_would_in_a_clause_that_describes_a_noun_is_no_guess(text: str, guess: bool) -> None:
+    assert speculates(text) is guess
