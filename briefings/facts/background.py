@@ -300,3 +300,19 @@ def day_of_the_headline(headline: str, today: date | None) -> date | None:
     except ValueError:
         return None
     return day if 0 < (today - day).days <= HEADLINE_REACH else None
+
+
+# A sentence that tells what someone reported to a meeting: the sentences after it go on
+# with the report, their tenses shifted back ("She reported progress on subsidies. Nearly 60
+# countries had agreed to launch talks.").
+_REPORTED = re.compile(
+    r"\b(?:reported|noted|explained|informed|briefed|updated|told)\b(?! (?:to|by)\b)"
+)
+
+
+def told_in_a_report(text: str, before: str, today: date | None) -> bool:
+    """Whether ``text``, which looks back by its past perfect alone, goes on with the report
+    the sentence ``before`` it tells (see ``_REPORTED``): what was reported, not background."""
+    if " had " not in text or _REPORTED.search(before) is None:
+        return False
+    return not looks_back(text.replace(" had ", " has "), today)

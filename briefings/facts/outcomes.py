@@ -16,6 +16,7 @@ from briefings.facts.background import (
     looks_back,
     names_a_weekday,
     on_an_earlier_day,
+    told_in_a_report,
 )
 from briefings.facts.choice import (
     COMMON,
@@ -252,6 +253,7 @@ def _outcomes(
         key=lambda c: (-c.score, c.order),
     )
     following = {s.order - 1: s for s in found if s.paragraph <= lede_paragraph + OUTCOME_REACH}
+    by_order = {s.order: s for s in following.values()}  # the sentence before: see ``news``
 
     def news(candidate: Candidate) -> bool:
         """Not what a quote says, nor what was said or done before the report."""
@@ -267,10 +269,16 @@ def _outcomes(
             and (looks_back(lead.raw, today) or in_an_earlier_month(lead, month_of))
         ):
             return False
-        return (
-            not looks_back(item.raw, today)
-            and not in_an_earlier_month(item, month_of)
-            and not on_an_earlier_day(item, today, weekdays)
+        if looks_back(item.raw, today):
+            before = by_order.get(item.order - 1)
+            if (
+                before is None
+                or before.paragraph != item.paragraph
+                or not told_in_a_report(item.raw, before.raw, today)
+            ):
+                return False
+        return not in_an_earlier_month(item, month_of) and not on_an_earlier_day(
+            item, today, weekdays
         )
 
     best, sequels = most_news(ranked, budget, said or set(), news, following, today)

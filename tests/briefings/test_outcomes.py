@@ -1178,3 +1178,33 @@ def test_thanks_are_nothing_for_the_lede_to_point_back_to() -> None:
 )
 def test_a_would_in_a_clause_that_describes_a_noun_is_no_guess(text: str, guess: bool) -> None:
     assert speculates(text) is guess
+
+
+def test_a_past_perfect_that_goes_on_with_a_report_is_what_was_reported() -> None:
+    from briefings.facts.background import told_in_a_report
+
+    today = date(2025, 6, 7)
+    reported = "Commissioner Lindqvist reported progress on fisheries subsidies."
+    went_on = "Nearly 40 members had agreed to open talks on services."
+    assert told_in_a_report(went_on, reported, today)
+    # Still background: a date before the report's, or no report before it.
+    assert not told_in_a_report("Members had agreed to open talks in 2019.", reported, today)
+    assert not told_in_a_report(
+        "Members had agreed to open talks on services.", "Ministers met in Ostby.", today
+    )
+    assert not told_in_a_report("Members agreed to open talks.", reported, today)
+
+
+def test_a_statement_shows_what_a_report_to_the_meeting_told() -> None:
+    outcomes, _ = _facts(
+        "The Trade Council met in Ostby on Monday.",
+        "Commissioner Lindqvist reported progress on fisheries subsidies. Nearly 40 members had "
+        "agreed to open talks on services.",
+    )
+    assert any("Nearly 40 members had agreed" in o for o in outcomes)
+    outcomes, _ = _facts(
+        "The Trade Council met in Ostby on Monday.",
+        "Ministers welcomed progress on fisheries subsidies. Nearly 40 members had agreed to "
+        "open talks on services.",
+    )
+    assert not any("Nearly 40 members had agreed" in o for o in outcomes)
