@@ -95,6 +95,8 @@ _REPORTED_WOULD = re.compile(
     r"[^.;:]{0,80}$"
 )
 _WISH = re.compile(r"(?:prefer|like|welcome|favou?r)\b")
+# A "would" in a clause of condition after the sentence's own verb: the condition's verb.
+_CONDITION_CLAUSE = re.compile(r"[^,;(]\b(?:if|whether)\b[^,;.]{1,60}$")
 # A "would" in a clause that describes a noun with its "that" left out: "penalties Britain
 # would face", "the duties exporters would pay" (a plural noun, then the clause's subject).
 _REDUCED_RELATIVE = re.compile(
@@ -127,6 +129,9 @@ def _guesses(text: str, match: re.Match[str]) -> bool:
         text, max(0, match.start() - 80), match.start()
     ):
         return False
+    start = max(0, match.start() - 60)
+    if _CONDITION_CLAUSE.search(text, start, match.start()) is not None:
+        return False  # "..., but may return to the Council if inclusion would improve it"
     return _REDUCED_RELATIVE.search(text, max(0, match.start() - 48), match.start()) is None
 
 
