@@ -95,6 +95,13 @@ _REPORTED_WOULD = re.compile(
     r"[^.;:]{0,80}$"
 )
 _WISH = re.compile(r"(?:prefer|like|welcome|favou?r)\b")
+# What "could" governs when it gives an estimate: a verb of amount and a sum or a share.
+_ESTIMATE = re.compile(
+    r" (?:\w+ )?(?:deliver|add|increase|boost|raise|lift|cut|reduce|save|cost|create|generate|"
+    r"grow|rise|fall|reach|be worth)\w* (?:[\w-]+ ){0,4}?(?:by |to )?(?:up to |around |about |"
+    r"over |at least |nearly |almost |a |an )?(?:[£$€¥]\s?\d|\d[\d.,]* ?(?:%|per ?cent|percent|"
+    r"billion|million|trillion|jobs))"
+)
 # A "would" in a clause of condition after the sentence's own verb: the condition's verb.
 _CONDITION_CLAUSE = re.compile(r"[^,;(]\b(?:if|whether)\b[^,;.]{1,60}$")
 # A "would" in a clause that describes a noun with its "that" left out: "penalties Britain
@@ -122,7 +129,11 @@ def _guesses(text: str, match: re.Match[str]) -> bool:
     """Whether the speculation word ``match`` guesses (see :func:`speculates`): "could not"
     tells what talks failed to do, not a guess."""
     if match.group() == "could":
-        return not text.startswith(" not ", match.end())  # "could not agree": what happened
+        if text.startswith(" not ", match.end()):
+            return False  # "could not agree": what happened
+        # An estimate with its figure ("could deliver a £15.3 billion increase in trade"):
+        # the number the report gives, not a guess.
+        return _ESTIMATE.match(text, match.end()) is None
     if match.group() != "would":
         return True
     if _WISH.match(text, match.end() + 1) or _REPORTED_WOULD.search(

@@ -1212,3 +1212,20 @@ def test_a_statement_shows_what_a_report_to_the_meeting_told() -> None:
         "open talks on services.",
     )
     assert not any("Nearly 40 members had agreed" in o for o in outcomes)
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("A deal with Norland could deliver a £2.1 billion increase in trade.", False),
+        ("The accord could boost exports by 12%.", False),
+        ("The accord could create 4,000 jobs in the ports.", False),
+        ("Duties could rise to 25 percent.", False),
+        ("Talks could collapse next week.", True),
+        ("The accord could help farmers.", True),
+        ("The accord could be signed in 2026.", True),
+        ("The minister could not agree to the text.", False),
+    ],
+)
+def test_an_estimate_with_its_figure_is_no_guess(text: str, guess: bool) -> None:
+    assert speculates(text) is guess
