@@ -102,6 +102,8 @@ _ESTIMATE = re.compile(
     r"over |at least |nearly |almost |a |an )?(?:[£$€¥]\s?\d|\d[\d.,]* ?(?:%|per ?cent|percent|"
     r"billion|million|trillion|jobs))"
 )
+# A clause after a comma that describes a thing: ", a process that ... ", ", which ...".
+_ASIDE_CLAUSE = re.compile(r", (?:[\w-]+ ){0,3}?(?:that|which|who)\b[^,;.()]{0,50}$")
 # A "would" in a clause of condition after the sentence's own verb: the condition's verb.
 _CONDITION_CLAUSE = re.compile(r"[^,;(]\b(?:if|whether)\b[^,;.]{1,60}$")
 # A "would" in a clause that describes a noun with its "that" left out: "penalties Britain
@@ -134,6 +136,10 @@ def _guesses(text: str, match: re.Match[str]) -> bool:
         # An estimate with its figure ("could deliver a £15.3 billion increase in trade"):
         # the number the report gives, not a guess.
         return _ESTIMATE.match(text, match.end()) is None
+    if match.group() in ("may", "might"):
+        # A guess told on the side, in a clause that describes a thing ("..., a process that
+        # Norland says may take until 2027"): the sentence's own verb tells the news.
+        return _ASIDE_CLAUSE.search(text, max(0, match.start() - 80), match.start()) is None
     if match.group() != "would":
         return True
     if _WISH.match(text, match.end() + 1) or _REPORTED_WOULD.search(

@@ -1229,3 +1229,20 @@ def test_a_statement_shows_what_a_report_to_the_meeting_told() -> None:
 )
 def test_an_estimate_with_its_figure_is_no_guess(text: str, guess: bool) -> None:
     assert speculates(text) is guess
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("Norland must now sign with each member, a process Ostby says may take a year.", True),
+        ("Norland must now sign with all, a process that Ostby says may take a year.", False),
+        ("The accord, which may be signed in May, removes duties on cars.", False),
+        ("Talks may resume next week.", True),
+        ("Officials said talks may resume.", True),
+        ("The talks might fail, which worries farmers.", True),
+    ],
+)
+def test_a_guess_told_on_the_side_of_a_thing_leaves_the_sentence_a_fact(
+    text: str, guess: bool
+) -> None:
+    assert speculates(text) is guess
