@@ -197,9 +197,12 @@ def _dated_before(text: str, today: date) -> bool:
         words = text[max(0, start - 16) : start].replace(",", " ").split()[-2:]
         if len(words) < 2:
             continue
+        day = words[1] if words[1].isdigit() else words[0] if words[0].isdigit() else ""
         month = words[0] if words[1].isdigit() else words[1] if words[0].isdigit() else ""
         month = month.lower().rstrip(".")
         if month in MONTHS and _before(today, int(year.group()), month):
+            if _within_the_week(today, int(year.group()), MONTHS[month], int(day)):
+                continue  # "on 27 November 2015" in a report of 4 December: its own week
             head = text[max(0, start - 80) : text.rfind(" ", 0, start - 1) + 1]
             if _OF_A_THING_END.search(head.removesuffix(words[0] + " ")) is None:
                 return True  # not "a draft released for comment on 11 September 2020"
@@ -236,6 +239,14 @@ def _describes_a_thing(
     if _LEADING_PHRASE.match(text) and match.end() <= text.find(", "):
         return True
     return not next_step and year is not None and today is None and FUTURE.search(text) is not None
+
+
+def _within_the_week(today: date, year: int, month: int, day: int) -> bool:
+    """Whether a day lies in the week before the report's (see ``WEEK``)."""
+    try:
+        return 0 <= (today - date(year, month, day)).days <= WEEK
+    except ValueError:
+        return False
 
 
 def _before(today: date, year: int, month: str | None) -> bool:

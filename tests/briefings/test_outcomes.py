@@ -1246,3 +1246,11 @@ def test_a_guess_told_on_the_side_of_a_thing_leaves_the_sentence_a_fact(
     text: str, guess: bool
 ) -> None:
     assert speculates(text) is guess
+
+
+def test_a_full_date_of_the_week_before_the_report_is_its_news() -> None:
+    today = date(2025, 12, 4)
+    assert not looks_back("The Fisheries Council met in Ostby on 28 November 2025.", today)
+    assert not looks_back("The Fisheries Council met in Ostby on November 28, 2025.", today)
+    assert looks_back("The Fisheries Council met in Ostby on 18 November 2025.", today)
+    assert looks_back("The Fisheries Council met in Ostby on 28 November 2024.", today)
