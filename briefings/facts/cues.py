@@ -133,6 +133,8 @@ def _guesses(text: str, match: re.Match[str]) -> bool:
     if match.group() == "could":
         if text.startswith(" not ", match.end()):
             return False  # "could not agree": what happened
+        if _CONDITION_CLAUSE.search(text, max(0, match.start() - 60), match.start()):
+            return False  # "said he would vote for it if the people could vote too"
         # An estimate with its figure ("could deliver a £15.3 billion increase in trade"):
         # the number the report gives, not a guess.
         return _ESTIMATE.match(text, match.end()) is None

@@ -1225,6 +1225,8 @@ def test_a_statement_shows_what_a_report_to_the_meeting_told() -> None:
         ("The accord could help farmers.", True),
         ("The accord could be signed in 2026.", True),
         ("The minister could not agree to the text.", False),
+        ("She said she would back the accord only if voters could have a say.", False),
+        ("If the talks fail, duties could double.", True),
     ],
 )
 def test_an_estimate_with_its_figure_is_no_guess(text: str, guess: bool) -> None:
