@@ -44,9 +44,11 @@ _PROGRESS = (
     # What fell short: "we weren't able to finalise", "progress was slower on GIs", "little
     # movement on the outstanding issues".
     r"(?:was|were)(?: not|n[’']t) able to|[Pp]rogress (?:was|has been|had been|remained) "
-    r"(?:\w+ )?(?:slower|slow|limited)|little (?:movement|progress)"
+    r"(?:\w+ )?(?:slower|slow|limited)|little (?:movement|progress)|"
+    # News a speaker announces: "I'm happy to say that ... we have made real progress".
+    r"(?:happy|pleased|glad|delighted|proud) to (?:say|report|announce|confirm)"
 )
-OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}Pmlw])(?:{_OUTCOME_GROUPED}|{_PROGRESS})\b")
+OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}Pmlwhpgd])(?:{_OUTCOME_GROUPED}|{_PROGRESS})\b")
 # "due to meet" is a step to come, "due to the pandemic" or "due to health reasons" a cause.
 DUE_TO = (
     r"due to (?:be|meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|"
@@ -84,7 +86,7 @@ SPECULATION = re.compile(rf"\b(?:{_SPECULATION_WORDS})\b")
 # Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of
 # either kind lies inside a phrase of the other, so the scan sees every one of both.
 _CUE_OR_SPECULATION = re.compile(
-    rf"\b(?=[{_OUTCOME_FIRSTS}Pabcilmprsw])"
+    rf"\b(?=[{_OUTCOME_FIRSTS}Pabcdghilmprsw])"
     rf"(?:(?P<cue>{_OUTCOME_GROUPED}|{_PROGRESS})|{_SPECULATION_WORDS})\b"
 )
 # "Would" that tells what a thing does or what was said ("proposals that would eliminate
