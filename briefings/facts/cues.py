@@ -45,10 +45,12 @@ _PROGRESS = (
     # movement on the outstanding issues".
     r"(?:was|were)(?: not|n[’']t) able to|[Pp]rogress (?:was|has been|had been|remained) "
     r"(?:\w+ )?(?:slower|slow|limited)|little (?:movement|progress)|"
+    r"remain(?:s|ing)? (?:to be (?:resolved|settled|agreed|closed|bridged)|open|outstanding|"
+    r"unresolved)|"
     # News a speaker announces: "I'm happy to say that ... we have made real progress".
     r"(?:happy|pleased|glad|delighted|proud) to (?:say|report|announce|confirm)"
 )
-OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}Pmlwhpgd])(?:{_OUTCOME_GROUPED}|{_PROGRESS})\b")
+OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}Pmlwhpgdr])(?:{_OUTCOME_GROUPED}|{_PROGRESS})\b")
 # "due to meet" is a step to come, "due to the pandemic" or "due to health reasons" a cause.
 DUE_TO = (
     r"due to (?:be|meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|"

@@ -116,7 +116,8 @@ UNNAMED_SOURCE = re.compile(
 # An opinion of the speaker's, told in the first person: a stance, not an event ("I believe
 # this agreement will contribute ...", "I shared my view that ...", "In our view, ...").
 _OPINION = re.compile(
-    r"\b(?:(?:I|[Ww]e)(?: \w+)? (?:believe|think|feel)|(?:my|our) (?:own )?view|"
+    r"\b(?:(?:I|[Ww]e)(?: \w+)? (?:believe|think|feel)|believes (?:in|that)|"
+    r"(?:my|our) (?:own )?view|"
     r"[Ii]n (?:my|our) (?:view|opinion))\b"
 )
 _OPINION_PARTS = ("believe", "think", "feel", "view", "opinion")
@@ -135,6 +136,8 @@ _UPDATE = re.compile(
     r"(?:provided|gave|presented|offered) (?:an? |the )?(?:[\w-]+ ){0,2}(?:update|overview|"
     r"briefing|readout|presentation|report)\b)"
 )
+# An update that says what it told: "..., stating that the accords would be presented soon".
+_TOLD_WHAT = re.compile(r", (?:stating|saying|noting|reporting|confirming|explaining|adding)\b")
 _TOLD_PARTS = ("updat", "brief", "inform", "overview", "readout", "presentation", "report")
 UPDATE_COST = 0.5
 # A result that is the sentence's own verb, right after its subject ("Ministers formally
@@ -152,7 +155,9 @@ def told_not_decided(text: str) -> float:
     by item."""
     if not any(part in text for part in _TOLD_PARTS):
         return 0.0
-    return UPDATE_COST if _UPDATE.match(text) is not None else 0.0
+    if _UPDATE.match(text) is None or _TOLD_WHAT.search(text) is not None:
+        return 0.0  # not an update, or one that goes on to say what it told
+    return UPDATE_COST
 
 
 def decided(text: str) -> bool:

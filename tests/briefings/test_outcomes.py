@@ -1021,6 +1021,11 @@ def test_a_press_conference_leads_with_its_news_not_with_how_it_answers() -> Non
         ("However, progress was slower on public procurement and services.", 1),
         ("There was little movement on the three outstanding chapters.", 1),
         ("I have received a first report from Minister Halvorsen.", 1),
+        ("Both talks are near the end, with a number of issues remaining to be resolved.", 1),
+        ("Several chapters remain open.", 1),
+        ("Three issues remain outstanding.", 1),
+        ("It remains to be seen whether the talks resume.", None),
+        ("The ministers remain in Ostby.", 0),
         ("I’m happy to say that after three days we have a text.", 1),
         ("We are pleased to announce a second round in Ostby.", 1),
         ("I am pleased to be here in Ostby.", 0),
@@ -1029,7 +1034,7 @@ def test_a_press_conference_leads_with_its_news_not_with_how_it_answers() -> Non
         ("Progress on the draft is expected soon.", 0),
     ],
 )
-def test_what_fell_short_is_an_outcome(text: str, expected: int) -> None:
+def test_what_fell_short_is_an_outcome(text: str, expected: int | None) -> None:
     assert cue_count(text) == expected, text
 
 
@@ -1041,6 +1046,7 @@ def test_an_opinion_in_the_first_person_weighs_less() -> None:
     assert stance_cost(opinion, set()) >= 0.5
     assert stance_cost(fact, set()) == 0.0
     assert stance_cost("Minister Ruiz said she would review the text.", set()) == 0.0
+    assert stance_cost("The president believes in trade that works for farmers.", set()) >= 0.5
 
 
 def test_what_a_meeting_was_told_weighs_less_than_what_it_decided() -> None:
@@ -1058,6 +1064,8 @@ def test_what_a_meeting_was_told_weighs_less_than_what_it_decided() -> None:
         "The Council exchanged views on economic security.",
         "The new rules updated the list of goods on origin.",
         "The minister reported that 40 countries had joined.",
+        "Commissioner Lindqvist updated the Council on the talks, stating that the Ostland "
+        "accord would be presented to ministers next month.",
     ]
     for text in not_told:
         assert told_not_decided(text) == 0, text
