@@ -252,10 +252,22 @@ def _closed(text: str) -> bool:
     )
 
 
+# A transcript's turn label before the words spoken: "Minister Motegi: ", "Mr. MOTEGI
+# Toshimitsu, Minister for Foreign Affairs: ", "MODERATOR: " (two words or more, or one in
+# capitals: not "Vote: Wednesday, 13 February").
+_TURN_LABEL = re.compile(
+    r"^(?:[A-Z][\w.’'-]*(?:,? (?:[A-Z][\w.’'-]*|of|for|the|and|on|de|van|von)){1,7}|"
+    r"[A-Z]{2,}[A-Z.]*): (?=[A-Z])"
+)
+
+
 def tidy(sentence: str, subject: str = "") -> str:
-    """Drop linking openers, a trailing attribution and a quote's lead-in; name a leading
-    he/she."""
-    text = _OPENER.sub("", sentence.strip())
+    """Drop a turn label, linking openers, a trailing attribution and a quote's lead-in; name
+    a leading he/she."""
+    text = sentence.strip()
+    if ": " in text[:80]:
+        text = _TURN_LABEL.sub("", text)
+    text = _OPENER.sub("", text)
     if text.endswith((".", ":", "g", "s", "d")) and _QUOTE_INTRO_TAIL.search(text):
         text = _QUOTE_INTRO_TAIL.sub(".", text)
     text = drop_trailing_attribution(text)

@@ -1267,3 +1267,24 @@ def test_a_full_date_of_the_week_before_the_report_is_its_news() -> None:
     assert not looks_back("The Fisheries Council met in Ostby on November 28, 2025.", today)
     assert looks_back("The Fisheries Council met in Ostby on 18 November 2025.", today)
     assert looks_back("The Fisheries Council met in Ostby on 28 November 2024.", today)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        (
+            "Minister Ostrova: We confirmed every point of the text.",
+            "We confirmed every point of the text.",
+        ),
+        ("Ms. VARGA Lena, Minister for Trade: I met the envoy.", "I met the envoy."),
+        ("MODERATOR: The talks ended at noon.", "The talks ended at noon."),
+        ("Vote: Wednesday, 13 February.", "Vote: Wednesday, 13 February."),
+        (
+            "Fisheries deal: Parliament votes on Wednesday.",
+            "Fisheries deal: Parliament votes on Wednesday.",
+        ),
+        ("The minister said: we agreed.", "The minister said: we agreed."),
+    ],
+)
+def test_a_turn_label_is_not_shown_in_a_bullet(raw: str, shown: str) -> None:
+    assert Statement(0, 1, raw).text == shown
