@@ -46,6 +46,7 @@ COMPILED = [
     "briefings/quotes/tokens.py",
     "briefings/facts/outcomes.py",
     "briefings/facts/choice.py",
+    "briefings/facts/worth.py",
     "briefings/facts/stance.py",
     "briefings/facts/cues.py",
     "briefings/facts/background.py",

@@ -198,9 +198,12 @@ def _dated_before(text: str, today: date) -> bool:
         words = text[max(0, start - 16) : start].replace(",", " ").split()[-2:]
         if len(words) < 2:
             continue
+        day = words[1] if words[1].isdigit() else words[0] if words[0].isdigit() else ""
         month = words[0] if words[1].isdigit() else words[1] if words[0].isdigit() else ""
         month = month.lower().rstrip(".")
         if month in MONTHS and _before(today, int(year.group()), month):
+            if _within_the_week(today, int(year.group()), MONTHS[month], int(day)):
+                continue  # "on 27 November 2015" in a report of 4 December: its own week
             head = text[max(0, start - 80) : text.rfind(" ", 0, start - 1) + 1]
             if _OF_A_THING_END.search(head.removesuffix(words[0] + " ")) is None:
                 return True  # not "a draft released for comment on 11 September 2020"
@@ -239,6 +242,14 @@ def _describes_a_thing(
     return not next_step and year is not None and today is None and FUTURE.search(text) is not None
 
 
+def _within_the_week(today: date, year: int, month: int, day: int) -> bool:
+    """Whether a day lies in the week before the report's (see ``WEEK``)."""
+    try:
+        return 0 <= (today - date(year, month, day)).days <= WEEK
+    except ValueError:
+        return False
+
+
 def _before(today: date, year: int, month: str | None) -> bool:
     """Whether a year (and month) lies before the report's."""
     if year != today.year or month is None:
@@ -274,3 +285,46 @@ def latest_event_day(found: Sequence[Statement]) -> date | None:
             if latest is None or day > latest:
                 latest = day
     return latest
+
+
+# A full date in a headline: "Trade Council: 22 May 2018", "Talks of March 3, 2025".
+_HEADLINE_DATE = re.compile(
+    r"\b(?:(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]{2,8})|(?P<month_first>[A-Z][a-z]{2,8})\.? "
+    r"(?P<day_second>\d{1,2}),?) (?P<year>(?:19|20)\d\d)\b"
+)
+HEADLINE_REACH = 62  # days: a statement on a meeting comes out within weeks of it
+
+
+def day_of_the_headline(headline: str, today: date | None) -> date | None:
+    """The day a headline names ("Foreign Affairs Council (Trade): 22 May 2018") when it is
+    before the report's own (``today``) and not long before: a statement that reports a
+    meeting after it; the meeting's day is the day of its news."""
+    if today is None or not any(c.isdigit() for c in headline):
+        return None
+    match = _HEADLINE_DATE.search(headline)
+    if match is None:
+        return None
+    month = MONTHS.get((match["month"] or match["month_first"]).lower())
+    if month is None:
+        return None
+    try:
+        day = date(int(match["year"]), month, int(match["day"] or match["day_second"]))
+    except ValueError:
+        return None
+    return day if 0 < (today - day).days <= HEADLINE_REACH else None
+
+
+# A sentence that tells what someone reported to a meeting: the sentences after it go on
+# with the report, their tenses shifted back ("She reported progress on subsidies. Nearly 60
+# countries had agreed to launch talks.").
+_REPORTED = re.compile(
+    r"\b(?:reported|noted|explained|informed|briefed|updated|told)\b(?! (?:to|by)\b)"
+)
+
+
+def told_in_a_report(text: str, before: str, today: date | None) -> bool:
+    """Whether ``text``, which looks back by its past perfect alone, goes on with the report
+    the sentence ``before`` it tells (see ``_REPORTED``): what was reported, not background."""
+    if " had " not in text or _REPORTED.search(before) is None:
+        return False
+    return not looks_back(text.replace(" had ", " has "), today)

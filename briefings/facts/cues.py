@@ -20,8 +20,9 @@ _OUTCOME_WORDS = (
     r"injured|destroyed|collapsed|crashed|defeated|beat|struck|cut|raised|imposed|lifted|"
     # What was found and what is left unsettled: "identified three areas", "difficult issues
     # remained", "Stumbling blocks include ...", "the main sticking point".
-    r"identified|remained|unresolved|stumbling block|stumbling blocks|Stumbling block|"
-    r"Stumbling blocks|sticking point|sticking points|Sticking point|Sticking points"
+    r"identified|remained|unable|received|unresolved|stumbling block|stumbling blocks|"
+    r"Stumbling block|Stumbling blocks|sticking point|sticking points|Sticking point|"
+    r"Sticking points"
 )
 
 
@@ -41,9 +42,17 @@ _OUTCOME_GROUPED = _by_first_letter(_OUTCOME_WORDS)
 # not as an aim ("sought to make progress").
 _PROGRESS = (
     r"made (?:\w+ ){0,2}progress|[Pp]rogress (?:was|has been|had been) (?:\w+ )?made|"
-    r"progress made|progressed"
+    r"progress made|progressed|"
+    # What fell short: "we weren't able to finalise", "progress was slower on GIs", "little
+    # movement on the outstanding issues".
+    r"(?:was|were)(?: not|n['\u2019]t) able to|[Pp]rogress (?:was|has been|had been|remained) "
+    r"(?:\w+ )?(?:slower|slow|limited)|little (?:movement|progress)|"
+    r"remain(?:s|ing)? (?:to be (?:resolved|settled|agreed|closed|bridged)|open|outstanding|"
+    r"unresolved)|"
+    # News a speaker announces: "I'm happy to say that ... we have made real progress".
+    r"(?:happy|pleased|glad|delighted|proud) to (?:say|report|announce|confirm)"
 )
-OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}Pm])(?:{_OUTCOME_GROUPED}|{_PROGRESS})\b")
+OUTCOME_CUE = re.compile(rf"\b(?=[{_OUTCOME_FIRSTS}Pmlwhpgdr])(?:{_OUTCOME_GROUPED}|{_PROGRESS})\b")
 # "due to meet" is a step to come, "due to the pandemic" or "due to health reasons" a cause.
 DUE_TO = (
     r"due to (?:be|meet|hold|travel|visit|resume|vote|sign|host|begin|start|reconvene|"
@@ -83,7 +92,7 @@ SPECULATION = WordPattern(rf"\b(?:{_SPECULATION_WORDS})\b")
 # Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of
 # either kind lies inside a phrase of the other, so the scan sees every one of both.
 _CUE_OR_SPECULATION = WordPattern(
-    rf"\b(?=[{_OUTCOME_FIRSTS}Pabcimprsw])"
+    rf"\b(?=[{_OUTCOME_FIRSTS}Pabcdghilmprsw])"
     rf"(?:(?P<cue>{_OUTCOME_GROUPED}|{_PROGRESS})|{_SPECULATION_WORDS})\b"
 )
 # "Would" that tells what a thing does or what was said ("proposals that would eliminate
@@ -94,6 +103,25 @@ _REPORTED_WOULD = re.compile(
     r"[^.;:]{0,80}$"
 )
 _WISH = re.compile(r"(?:prefer|like|welcome|favou?r)\b")
+# What "could" governs when it gives an estimate: a verb of amount and a sum or a share.
+_ESTIMATE = re.compile(
+    r" (?:\w+ )?(?:deliver|add|increase|boost|raise|lift|cut|reduce|save|cost|create|generate|"
+    r"grow|rise|fall|reach|be worth)\w* (?:[\w-]+ ){0,4}?(?:by |to )?(?:up to |around |about |"
+    r"over |at least |nearly |almost |a |an )?(?:[£$€¥]\s?\d|\d[\d.,]* ?(?:%|per ?cent|percent|"
+    r"billion|million|trillion|jobs))"
+)
+# A clause after a comma that describes a thing: ", a process that ... ", ", which ...".
+_ASIDE_CLAUSE = re.compile(r", (?:[\w-]+ ){0,3}?(?:that|which|who)\b[^,;.()]{0,50}$")
+# A "would" in a clause of condition after the sentence's own verb: the condition's verb.
+_CONDITION_CLAUSE = re.compile(r"[^,;(]\b(?:if|whether)\b[^,;.]{1,60}$")
+# A "would" in a clause that describes a noun with its "that" left out: "penalties Britain
+# would face", "the duties exporters would pay" (a plural noun, then the clause's subject).
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?!(?:and|but|or|as|if|so|because|unless|whether|though|although|while|when|yes|"
+    r"this|its|his|has|was|is|does|years|months|weeks|days|hours|decades|times)\b)"
+    r"[a-z]{3,}s (?:[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?|"
+    r"they|we|it|he|she|you) $"
+)
 
 
 def speculates(text: str) -> bool:
@@ -111,12 +139,27 @@ def _guesses(text: str, match: re.Match[str]) -> bool:
     """Whether the speculation word ``match`` guesses (see :func:`speculates`): "could not"
     tells what talks failed to do, not a guess."""
     if match.group() == "could":
-        return not text.startswith(" not ", match.end())  # "could not agree": what happened
+        if text.startswith(" not ", match.end()):
+            return False  # "could not agree": what happened
+        if _CONDITION_CLAUSE.search(text, max(0, match.start() - 60), match.start()):
+            return False  # "said he would vote for it if the people could vote too"
+        # An estimate with its figure ("could deliver a £15.3 billion increase in trade"):
+        # the number the report gives, not a guess.
+        return _ESTIMATE.match(text, match.end()) is None
+    if match.group() in ("may", "might"):
+        # A guess told on the side, in a clause that describes a thing ("..., a process that
+        # Norland says may take until 2027"): the sentence's own verb tells the news.
+        return _ASIDE_CLAUSE.search(text, max(0, match.start() - 80), match.start()) is None
     if match.group() != "would":
         return True
-    return not _WISH.match(text, match.end() + 1) and not _REPORTED_WOULD.search(
+    if _WISH.match(text, match.end() + 1) or _REPORTED_WOULD.search(
         text, max(0, match.start() - 80), match.start()
-    )
+    ):
+        return False
+    start = max(0, match.start() - 60)
+    if _CONDITION_CLAUSE.search(text, start, match.start()) is not None:
+        return False  # "..., but may return to the Council if inclusion would improve it"
+    return _REDUCED_RELATIVE.search(text, max(0, match.start() - 48), match.start()) is None
 
 
 def cue_count(text: str) -> int | None:

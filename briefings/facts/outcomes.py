@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefings.facts.background import (
+    day_of_the_headline,
     in_an_earlier_month,
     latest_event_day,
     looks_back,
     names_a_weekday,
     on_an_earlier_day,
+    told_in_a_report,
 )
 from briefings.facts.choice import (
     COMMON,
@@ -25,29 +27,25 @@ from briefings.facts.choice import (
     most_news,
     news_words,
 )
-from briefings.facts.cues import cue_count
 from briefings.facts.meetings import find_meeting
 from briefings.facts.nextsteps import next_steps
 from briefings.facts.onestep import told_as_done
 from briefings.facts.pointers import antecedent, fragment, points_back
 from briefings.facts.stance import (
-    DIGIT,
-    SCENE,
     UNNAMED_SOURCE,
     a_stance,
+    announces_what_follows,
     courteous,
-    stance_cost,
     tells_a_result,
     tells_an_event,
-    tells_worth,
 )
 from briefings.facts.statements import MAX_WORDS, Statement, shortened, statements
+from briefings.facts.worth import outcome_score, says_again, weighed
 from briefings.model import Article, Fact
 from briefings.quotes.textcache import TextCache
 
 MAX_OUTCOMES = 5
 POOL = 4  # how many sentences beyond the budget the choice weighs further
-QUOTE_SHARE = 0.5  # of a sentence's news words in a quote: the quote already tells it
 MAX_FACTS = 5  # outcomes and next steps together: a briefing reads in under half a minute
 MIN_WORDS = 6
 MAX_LEDE_WORDS = 60
@@ -93,13 +91,18 @@ def find_facts(
     # A page with no date of its own: its latest past event stands in for the day of the
     # report, to tell what came before it ("began in March").
     then = today if today is not None else latest_event_day(found)
+    # A statement that reports a meeting after it, the meeting's day in its headline: news of
+    # that day is the report's own ("The Council took place on 22 May 2018").
+    told_day = day_of_the_headline(article.title, today)
+    if told_day is not None:
+        then = told_day
     # Whether the lede tells its day by weekday: then a day told by its date came before.
     weekdays = bool(found) and names_a_weekday(found[0].raw)
     outcomes = _outcomes(
         rest,
         subject,
         topic,
-        today,
+        then if told_day is not None else today,
         budget,
         said,
         article.title,
@@ -194,8 +197,18 @@ def _outcomes(
         if in_lede and raw.endswith(":") and statement.paragraph < lede_paragraph + STANCE_REACH:
             handed_on = True  # "Statement by the Minister on the accord:": what follows leads
             continue
+        if announces_what_follows(raw):  # "... has today made the following statement."
+            handed_on = handed_on or (
+                in_lede and statement.paragraph < lede_paragraph + STANCE_REACH
+            )
+            continue
         lead, joined = None, False
-        if before is not None and points_back(raw, topic) and not fragment(before.raw):
+        if (
+            before is not None
+            and points_back(raw, topic)
+            and not fragment(before.raw)
+            and not courteous(before.raw)  # thanks are nothing to point back to
+        ):
             lead = antecedent(statement, before, number)
             if lead is None:
                 continue  # "These include ...", with what it points back to left out
@@ -224,22 +237,23 @@ def _outcomes(
         stems = _content_stems(raw)
         if headline and repeats(raw, headline, topic, stems):
             continue  # what the headline says
-        score = _outcome_score(statement, topic, stems)
+        score = outcome_score(statement, topic, stems)
         if score > 0:
             scored.append(Candidate(score, statement.order, statement, stems, lead, joined))
     # The best few by their words of news, then weighed for their stance and what they add.
     ranked = sorted(
-        (_weighed(c) for c in sorted(scored, key=lambda c: (-c.score, c.order))[: budget + POOL]),
+        (weighed(c) for c in sorted(scored, key=lambda c: (-c.score, c.order))[: budget + POOL]),
         key=lambda c: (-c.score, c.order),
     )
     following = {s.order - 1: s for s in found if s.paragraph <= lede_paragraph + OUTCOME_REACH}
+    by_order = {s.order: s for s in following.values()}  # the sentence before: see ``news``
 
     def news(candidate: Candidate) -> bool:
         """Not what a quote says, nor what was said or done before the report."""
         item = candidate.item
         if isinstance(item, str):
             return True
-        if in_quotes and _says_again(candidate.stems, in_quotes):
+        if in_quotes and says_again(candidate.stems, in_quotes):
             return False
         lead = candidate.lead
         if (
@@ -248,10 +262,16 @@ def _outcomes(
             and (looks_back(lead.raw, today) or in_an_earlier_month(lead, month_of))
         ):
             return False
-        return (
-            not looks_back(item.raw, today)
-            and not in_an_earlier_month(item, month_of)
-            and not on_an_earlier_day(item, today, weekdays)
+        if looks_back(item.raw, today):
+            before = by_order.get(item.order - 1)
+            if (
+                before is None
+                or before.paragraph != item.paragraph
+                or not told_in_a_report(item.raw, before.raw, today)
+            ):
+                return False
+        return not in_an_earlier_month(item, month_of) and not on_an_earlier_day(
+            item, today, weekdays
         )
 
     best, sequels = most_news(ranked, budget, said or set(), news, following, today)
@@ -289,39 +309,6 @@ def _of_the_report(
         and not in_an_earlier_month(statement, month_of)
         and not on_an_earlier_day(statement, today, weekdays)
     )
-
-
-def _weighed(candidate: Candidate) -> Candidate:
-    """``candidate`` with its news words (see ``news_words``), less what a stance or a
-    reaction takes from its worth (see ``stance_cost``)."""
-    item = candidate.item
-    text = item if isinstance(item, str) else item.raw
-    score = candidate.score
-    if score < 2.5:  # not for the lede or a meeting
-        score -= stance_cost(text, candidate.stems)
-    stems = news_words(text, candidate.stems or None)
-    return Candidate(score, candidate.order, item, stems, candidate.lead, candidate.joined)
-
-
-def _says_again(words: set[str], quoted: set[str]) -> bool:
-    """Whether half a sentence's news words are a quote's (its names, counted twice, never
-    are): the quote tells it, in the speaker's own words."""
-    return len(words) > 4 and len(words & quoted) >= QUOTE_SHARE * len(words)
-
-
-def _outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> float:
-    """What a sentence is worth as an outcome: cue words of results, the headline's words
-    (the story it tells, ``stems``: its own), numbers, and an early place in the article. A
-    scene with no result ("While ..., police are preparing ...") is worth nothing."""
-    text = statement.raw
-    cues = cue_count(text)
-    if cues is None or (cues == 0 and tells_worth(text)):
-        return 0.0  # a guess; what a thing is worth ("Trade is key to growth")
-    shared = len(stems & topic) if topic else 0
-    position = 1.0 / (1 + 0.15 * statement.order)
-    numbers = 0.3 if DIGIT.search(text) else 0.0
-    score = min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
-    return 0.0 if cues == 0 and text[0] == "W" and SCENE.match(text) else score
 
 
 def _surname(name: str) -> str:

@@ -14,8 +14,10 @@ from briefings.reading.scanning import WordPattern
 # Words a speech or a call opens with: thanks, greetings, pleasantries, compliments, a
 # call's ground rules. A speaker label ("MODERATOR: ") may come first.
 COURTESY = re.compile(
-    r"^(?:[A-Z][A-Z .]+: )?(?:(?:First(?: of all)?|Before I begin|On behalf of [^,]{1,80}),? )?"
-    r"(?:Thank|Thanks|Good (?:morning|afternoon|evening|day)|Hello|Welcome|Greetings|"
+    r"^(?:[A-Z][A-Z .]+: |[A-Z][\w.’'-]*(?:,? [\w.’'-]+){0,7}: )?"
+    r"(?:(?:First(?: of all)?|Before I begin|On behalf of [^,]{1,80}),? )?"
+    r"(?:(?:All right|Alright|Okay|OK|Well|Right|So),? (?:and )?thank|"
+    r"Thank|Thanks|Good (?:morning|afternoon|evening|day)|Hello|Welcome|Greetings|"
     r"Ladies and|Dear |Distinguished |(?:Your )?Excellenc|Mr\.? (?:Chair|President)|Madam |"
     r"Colleagues,|Friends,|Congratulations|"
     r"It(?: is|[’']s) (?:a|my|an|such an?|always an?) (?:\w+ ){0,2}"
@@ -30,7 +32,12 @@ COURTESY = re.compile(
     r"By joining this call|(?:This|The|Today[’']s)(?: call| briefing)? (?:will be|is) "
     r"(?:an? )?(?:(?:on|off)[- ]the[- ]record|on background|embargoed)\b|"
     r"You(?: are|[’']re| have been|[’']ve been| were) |Your (?:\w+ )?(?:hospitality|welcome|"
-    r"leadership|friendship))"
+    r"leadership|friendship)|"
+    # How a press conference is run, not what it tells: "I'll answer your final question
+    # first.", "Let me answer the second point", "That is a fair question."
+    r"I(?:[’']ll| will) (?:\w+ )?(?:answer|respond to) (?:your|the|that|this)\b|"
+    r"(?:Let me|I[’']d like to|I want to) (?:\w+ )?(?:answer|respond to) |"
+    r"(?:That[’']s|That is|It[’']s|It is) (?:a|an) (?:\w+ )?(?:good|great|fair|important) question)"
 )
 # Thanks said after a word that links it to the sentence before ("But most importantly, I
 # have to thank our partners ...", "And I also want to thank my team ...").
@@ -107,6 +114,78 @@ UNNAMED_SOURCE = re.compile(
 )
 
 
+# An opinion of the speaker's, told in the first person: a stance, not an event ("I believe
+# this agreement will contribute ...", "I shared my view that ...", "In our view, ...").
+_OPINION = re.compile(
+    r"\b(?:(?:I|[Ww]e)(?: \w+)? (?:believe|think|feel)|believes (?:in|that)|"
+    r"(?:my|our) (?:own )?view|"
+    r"[Ii]n (?:my|our) (?:view|opinion))\b"
+)
+_OPINION_PARTS = ("believe", "think", "feel", "view", "opinion")
+OPINION_COST = 0.5
+# What a meeting was told, not what it decided: "The Commission updated ministers on ...",
+# "Commissioner Ruiz provided an update on ...", "briefed the Council on". Its subject comes
+# first (a few words), then the verb. (What ministers discussed is the meeting's own news.)
+_SUBJECT = r"^(?:[\w.’'()-]+ ){1,6}?(?:also |then |briefly )?"
+_AUDIENCE = (
+    r"(?:the |its |their |fellow )?(?:[\w-]+ ){0,2}?(?:[Mm]inisters|[Cc]ouncil|member states|"
+    r"[Mm]embers|delegat\w+|colleagues|[Cc]ommittee|[Pp]arliament|House|[Mm]eeting|partners|"
+    r"counterparts|leaders)"
+)
+_UPDATE = re.compile(
+    _SUBJECT + rf"(?:(?:updated|briefed|informed) {_AUDIENCE} (?:on|about|of)|"
+    r"(?:provided|gave|presented|offered) (?:an? |the )?(?:[\w-]+ ){0,2}(?:update|overview|"
+    r"briefing|readout|presentation|report)\b)"
+)
+# An update that says what it told: "..., stating that the accords would be presented soon".
+_TOLD_WHAT = re.compile(r", (?:stating|saying|noting|reporting|confirming|explaining|adding)\b")
+_TOLD_PARTS = ("updat", "brief", "inform", "overview", "readout", "presentation", "report")
+UPDATE_COST = 0.5
+# A result that is the sentence's own verb, right after its subject ("Ministers formally
+# adopted the mandate", "The Council agreed ..."), not one told in a clause on the side.
+_DECIDED = re.compile(
+    _SUBJECT + r"(?:\w+ly )?(?:adopted|agreed|approved|endorsed|signed|decided|concluded|"
+    r"launched|rejected|ratified|reached|finali[sz]ed|completed|vetoed|announced)\b"
+)
+DECIDED_WORTH = 0.5
+
+
+def told_not_decided(text: str) -> float:
+    """What a sentence loses for telling only what a meeting was told (see ``_UPDATE``)
+    rather than what it decided: the weaker news of a statement that reports a meeting item
+    by item."""
+    if not any(part in text for part in _TOLD_PARTS):
+        return 0.0
+    if _UPDATE.match(text) is None or _TOLD_WHAT.search(text) is not None:
+        return 0.0  # not an update, or one that goes on to say what it told
+    return UPDATE_COST
+
+
+def decided(text: str) -> bool:
+    """Whether a sentence's own verb tells a result (see ``_DECIDED``)."""
+    return _DECIDED.match(text) is not None
+
+
+def an_opinion(text: str) -> bool:
+    """Whether a sentence tells the speaker's opinion (see ``_OPINION``)."""
+    return any(part in text for part in _OPINION_PARTS) and _OPINION.search(text) is not None
+
+
+# A sentence that only announces the text after it: "The Minister has today made the
+# following statement.", "A summary of the discussions follows."
+_ANNOUNCES = re.compile(
+    r"(?:\bthe following (?:[\w-]+ ){0,2}?(?:statements?|summary|remarks|readout|update)|"
+    r"\b(?:summary|account|readout|record|report|details) of (?:[\w’'-]+ ){0,4}?follows?|"
+    r"\b(?:is|are) (?:as follows|set out below|given below))\W{0,2}$"
+)
+
+
+def announces_what_follows(text: str) -> bool:
+    """Whether a sentence only announces the text after it (see ``_ANNOUNCES``): a label, no
+    news."""
+    return ("follow" in text or "below" in text) and _ANNOUNCES.search(text) is not None
+
+
 def courteous(text: str) -> bool:
     """Whether a sentence is thanks, a greeting or a compliment: how a speech or a call
     opens ("Thank you, Minister, for your warm welcome", "It is a great pleasure to be here",
@@ -163,4 +242,6 @@ def stance_cost(text: str, stems: set[str]) -> float:
         and REACTION.search(text) is not None
     ):
         cost += REACTION_COST
-    return cost
+    if an_opinion(text):
+        cost += OPINION_COST
+    return cost + told_not_decided(text)

@@ -94,6 +94,8 @@ def statements(
     out: list[Statement] = []
     count = 0
     read: list[str] = []  # every sentence so far, quotes included: who a he/she is
+    if any(paragraph.endswith(",") for paragraph in paragraphs):
+        paragraphs = continued(paragraphs)
     for p, paragraph in enumerate(paragraphs):
         text = split_dateline(paragraph)[1] if p == 0 else paragraph
         if date := DATE_PREFIX.match(text):
@@ -119,6 +121,21 @@ def statements(
                 continue  # a question tells no fact ("Reporter: Will there be talks?")
             if raw[-1] in _STOPS or signature(raw) is None:  # not a quote's signer
                 out.append(Statement(p, count, raw, _who(raw, read, subject)))
+    return out
+
+
+def continued(paragraphs: Sequence[str]) -> list[str]:
+    """``paragraphs`` with one that breaks off at a comma joined to the next, which ends its
+    sentence ("On the preparations for the conference," then "the Commissioner said ...")."""
+    out: list[str] = []
+    pending = ""
+    for paragraph in paragraphs:
+        text = f"{pending} {paragraph}" if pending else paragraph
+        pending = text if text.endswith(",") else ""
+        if not pending:
+            out.append(text)
+    if pending:
+        out.append(pending)
     return out
 
 
@@ -235,10 +252,22 @@ def _closed(text: str) -> bool:
     )
 
 
+# A transcript's turn label before the words spoken: "Minister Motegi: ", "Mr. MOTEGI
+# Toshimitsu, Minister for Foreign Affairs: ", "MODERATOR: " (two words or more, or one in
+# capitals: not "Vote: Wednesday, 13 February").
+_TURN_LABEL = re.compile(
+    r"^(?:[A-Z][\w.’'-]*(?:,? (?:[A-Z][\w.’'-]*|of|for|the|and|on|de|van|von)){1,7}|"
+    r"[A-Z]{2,}[A-Z.]*): (?=[A-Z])"
+)
+
+
 def tidy(sentence: str, subject: str = "") -> str:
-    """Drop linking openers, a trailing attribution and a quote's lead-in; name a leading
-    he/she."""
-    text = _OPENER.sub("", sentence.strip())
+    """Drop a turn label, linking openers, a trailing attribution and a quote's lead-in; name
+    a leading he/she."""
+    text = sentence.strip()
+    if ": " in text[:80]:
+        text = _TURN_LABEL.sub("", text)
+    text = _OPENER.sub("", text)
     if text.endswith((".", ":", "g", "s", "d")) and _QUOTE_INTRO_TAIL.search(text):
         text = _QUOTE_INTRO_TAIL.sub(".", text)
     text = drop_trailing_attribution(text)

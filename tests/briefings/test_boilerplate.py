@@ -13,8 +13,10 @@ BOILERPLATE = [
     "Most read",
     "Share",
     "",
+    "This is a provisional translation for reference only.",
 ]
 PROSE = [
+    "The provisional translation of the treaty was published on Monday.",
     "Akazawa was visiting the United States for the third consecutive week.",
     "By Tuesday evening, rescuers had found twelve people alive.",
     "The company said it would read more widely into the data.",

@@ -976,3 +976,327 @@ def test_a_lede_that_tells_what_is_to_come_still_tells_the_day_by_weekday() -> N
     assert nexts
     assert nexts[0].startswith("A Norland delegation will travel to Veldt")
     assert not any("truce" in text for text in outcomes)
+
+
+# -- press conferences and statements that report a meeting item by item ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll answer your final question first.",
+        "I will answer the second question now.",
+        "Let me answer that in two parts.",
+        "That is a fair question.",
+        "Trade Minister, Lena Ostrova: All right, thank you all for coming this morning.",
+        "Ms Varga, the trade minister: Okay, thanks for waiting.",
+    ],
+)
+def test_how_a_press_conference_is_run_is_no_news(text: str) -> None:
+    from briefings.facts.stance import courteous
+
+    assert courteous(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will take the decision next week.",
+        "All right, the ministers agreed on the quota.",
+        "Well, the talks failed.",
+        "Minister Ostrova: I held a meeting with the Veldt delegation this morning.",
+        "As for the second question, the talks ended without a deal.",
+    ],
+)
+def test_news_in_a_press_conference_is_not_courtesy(text: str) -> None:
+    from briefings.facts.stance import courteous
+
+    assert not courteous(text)
+
+
+def test_a_press_conference_leads_with_its_news_not_with_how_it_answers() -> None:
+    outcomes, _ = _facts(
+        "I'll answer your final question first. If needed, we will speak again by telephone.",
+        "I have received a first report from Minister Halvorsen on the fisheries deal.",
+        "Both delegations worked through the night.",
+    )
+    first_report = "I have received a first report from Minister Halvorsen on the fisheries deal."
+    assert any(o.startswith(first_report) for o in outcomes)
+    assert not any("answer" in o for o in outcomes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On this occasion we weren’t able to finalise the text.", 1),
+        ("Negotiators were not able to close the gap on dairy.", 1),
+        ("However, progress was slower on public procurement and services.", 1),
+        ("There was little movement on the three outstanding chapters.", 1),
+        ("I have received a first report from Minister Halvorsen.", 1),
+        ("Both talks are near the end, with a number of issues remaining to be resolved.", 1),
+        ("Several chapters remain open.", 1),
+        ("Three issues remain outstanding.", 1),
+        ("It remains to be seen whether the talks resume.", None),
+        ("The ministers remain in Ostby.", 0),
+        ("I’m happy to say that after three days we have a text.", 1),
+        ("We are pleased to announce a second round in Ostby.", 1),
+        ("I am pleased to be here in Ostby.", 0),
+        ("Negotiators were able to meet twice.", 0),
+        ("Little is known of the draft.", 0),
+        ("Progress on the draft is expected soon.", 0),
+    ],
+)
+def test_what_fell_short_is_an_outcome(text: str, expected: int | None) -> None:
+    assert cue_count(text) == expected, text
+
+
+def test_an_opinion_in_the_first_person_weighs_less() -> None:
+    from briefings.facts.stance import stance_cost
+
+    opinion = "Accordingly, I believe this accord will help exporters in the years ahead."
+    fact = "Accordingly, the accord removes duties on 90 products from March."
+    assert stance_cost(opinion, set()) >= 0.5
+    assert stance_cost(fact, set()) == 0.0
+    assert stance_cost("Minister Ruiz said she would review the text.", set()) == 0.0
+    assert stance_cost("The president believes in trade that works for farmers.", set()) >= 0.5
+
+
+def test_what_a_meeting_was_told_weighs_less_than_what_it_decided() -> None:
+    from briefings.facts.stance import decided, told_not_decided
+
+    told = [
+        "Commissioner Lindqvist updated ministers on the state of the Ostland talks.",
+        "The Commission provided an update on the fisheries file over lunch.",
+        "The presidency briefed the Council on the draft regulation.",
+    ]
+    for text in told:
+        assert told_not_decided(text) > 0, text
+    not_told = [
+        "Ministers adopted the negotiating mandate for the services talks.",
+        "The Council exchanged views on economic security.",
+        "The new rules updated the list of goods on origin.",
+        "The minister reported that 40 countries had joined.",
+        "Commissioner Lindqvist updated the Council on the talks, stating that the Ostland "
+        "accord would be presented to ministers next month.",
+    ]
+    for text in not_told:
+        assert told_not_decided(text) == 0, text
+    assert decided("Ministers formally adopted the mandate for the talks.")
+    assert decided("The Council agreed to open negotiations with Ostland.")
+    assert not decided("Talks continue, and both sides agreed to meet in May.")
+    assert not decided("The mandate, which ministers adopted in 2019, expires.")
+
+
+def test_a_statement_of_a_council_meeting_shows_what_ministers_decided() -> None:
+    outcomes, _ = _facts(
+        "The Trade Council met in Ostby on 5 June 2025.",
+        "Commissioner Lindqvist updated ministers on relations with Veldt following her recent "
+        "visit to Veldt City, where the government delayed a decision on steel duties by 90 days.",
+        "The presidency gave an overview of the Ostland talks, which resumed in March after "
+        "a pause of two years over port fees and quotas for 12 species.",
+        "Commissioner Lindqvist provided an update on the Brenner round, where delegates agreed "
+        "on 14 chapters of the draft text.",
+        "The Commission presented a report on the Norland accord, signed by 3 partners in 2024.",
+        "The Council briefly discussed export controls.",
+        "Ministers formally adopted the negotiating mandate for the digital trade talks.",
+    )
+    assert "Ministers formally adopted the negotiating mandate for the digital trade talks." in (
+        outcomes
+    )
+
+
+def test_a_day_the_headline_names_is_the_day_of_the_news() -> None:
+    from briefings.facts.background import day_of_the_headline
+
+    today = date(2025, 6, 20)
+    assert day_of_the_headline("Trade Council (Fisheries): 2 June 2025", today) == date(2025, 6, 2)
+    assert day_of_the_headline("Ministers meet on June 2, 2025 in Ostby", today) == date(2025, 6, 2)
+    assert day_of_the_headline("Trade Council: 2 June 2023", today) is None  # long before
+    assert day_of_the_headline("Trade Council: 30 June 2025", today) is None  # after
+    assert day_of_the_headline("Trade Council meets in Ostby", today) is None
+    assert day_of_the_headline("Trade Council: 2 June 2025", None) is None
+
+
+def test_a_statement_after_the_meeting_tells_the_meeting_of_its_headline() -> None:
+    paragraphs = (
+        "Ministers adopted the quota regulation for the northern stocks.",
+        "The Fisheries Council took place in Ostby on 2 June 2025.",
+        "The regulation replaces the rules agreed on 3 March 2024.",
+    )
+    published = datetime(2025, 7, 8, tzinfo=UTC)
+    meeting = "The Fisheries Council took place in Ostby on 2 June 2025."
+    article = Article(
+        "https://x.test/a", "Fisheries Council: 2 June 2025", paragraphs, published=published
+    )
+    assert meeting in [f.text for f in find_facts(article).outcomes]
+    # Without the day in its headline, a meeting five weeks before the report is background.
+    article = Article("https://x.test/a", "Fisheries Council", paragraphs, published=published)
+    assert meeting not in [f.text for f in find_facts(article).outcomes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My colleague the Minister for Trade has today made the following statement.", True),
+        ("A summary of those discussions follows.", True),
+        ("The main points are as follows:", True),
+        ("Ministers agreed the following points on the fisheries file.", False),
+        ("The vote follows months of talks.", False),
+        ("The second round follows in May.", False),
+    ],
+)
+def test_a_sentence_that_announces_what_follows_is_no_news(text: str, expected: bool) -> None:
+    from briefings.facts.stance import announces_what_follows
+
+    assert announces_what_follows(text) is expected
+
+
+def test_a_statement_leads_with_its_news_not_with_its_label() -> None:
+    outcomes, _ = _facts(
+        "My colleague the Minister for Trade has today made the following statement.",
+        "The Trade Council took place in Ostby on Monday. A summary of the discussions follows.",
+        "Ministers adopted the quota regulation for the northern stocks.",
+    )
+    assert outcomes[0] == "The Trade Council took place in Ostby on Monday."
+    assert not any("follow" in o for o in outcomes)
+
+
+def test_a_paragraph_broken_off_at_a_comma_goes_on_in_the_next() -> None:
+    from briefings.facts.statements import continued
+
+    assert continued(
+        ["On the preparations for the conference,", "the envoy said talks stalled."]
+    ) == ["On the preparations for the conference, the envoy said talks stalled."]
+    whole = ["Ministers met, as planned.", "Talks ended."]
+    assert continued(whole) == whole
+    assert continued(["A,", "B,"]) == ["A, B,"]
+    found = statements(
+        ["On the fisheries file,", "Commissioner Lindqvist said a deal was out of reach."]
+    )
+    assert [s.raw for s in found] == [
+        "On the fisheries file, Commissioner Lindqvist said a deal was out of reach."
+    ]
+
+
+def test_thanks_are_nothing_for_the_lede_to_point_back_to() -> None:
+    outcomes, _ = _facts(
+        "Trade Minister, Lena Ostrova: All right, thank you all for coming this afternoon. This "
+        "is my second visit to Ostby this year to close the fisheries accord.",
+        "On this occasion we weren't able to close the accord.",
+    )
+    assert not any("thank" in o for o in outcomes)
+    assert outcomes[0].startswith("This is my second visit to Ostby")
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("Sticking points include quotas and the penalties Norland would face for dumping.", False),
+        ("Talks stalled over the port fees they would pay.", False),
+        ("Tariffs would rise if the talks fail.", True),
+        ("In two years Norland would leave the bloc.", True),
+        ("Analysts expect Norland would gain.", True),
+        ("The talks and Norland would gain.", True),
+        # The verb of a condition after the sentence's own: the sentence tells a fact.
+        ("Dairy is left out for now, and Norland returns to it if a deal would need it.", False),
+        ("Ministers asked whether the quota would hold.", False),
+        ("If the talks fail, tariffs would rise.", True),
+    ],
+)
+def test_a_would_of_a_noun_or_a_condition_is_no_guess(text: str, guess: bool) -> None:
+    assert speculates(text) is guess
+
+
+def test_a_past_perfect_that_goes_on_with_a_report_is_what_was_reported() -> None:
+    from briefings.facts.background import told_in_a_report
+
+    today = date(2025, 6, 7)
+    reported = "Commissioner Lindqvist reported progress on fisheries subsidies."
+    went_on = "Nearly 40 members had agreed to open talks on services."
+    assert told_in_a_report(went_on, reported, today)
+    # Still background: a date before the report's, or no report before it.
+    assert not told_in_a_report("Members had agreed to open talks in 2019.", reported, today)
+    assert not told_in_a_report(
+        "Members had agreed to open talks on services.", "Ministers met in Ostby.", today
+    )
+    assert not told_in_a_report("Members agreed to open talks.", reported, today)
+
+
+def test_a_statement_shows_what_a_report_to_the_meeting_told() -> None:
+    outcomes, _ = _facts(
+        "The Trade Council met in Ostby on Monday.",
+        "Commissioner Lindqvist reported progress on fisheries subsidies. Nearly 40 members had "
+        "agreed to open talks on services.",
+    )
+    assert any("Nearly 40 members had agreed" in o for o in outcomes)
+    outcomes, _ = _facts(
+        "The Trade Council met in Ostby on Monday.",
+        "Ministers welcomed progress on fisheries subsidies. Nearly 40 members had agreed to "
+        "open talks on services.",
+    )
+    assert not any("Nearly 40 members had agreed" in o for o in outcomes)
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("A deal with Norland could deliver a £2.1 billion increase in trade.", False),
+        ("The accord could boost exports by 12%.", False),
+        ("The accord could create 4,000 jobs in the ports.", False),
+        ("Duties could rise to 25 percent.", False),
+        ("Talks could collapse next week.", True),
+        ("The accord could help farmers.", True),
+        ("The accord could be signed in 2026.", True),
+        ("The minister could not agree to the text.", False),
+        ("She said she would back the accord only if voters could have a say.", False),
+        ("If the talks fail, duties could double.", True),
+    ],
+)
+def test_an_estimate_with_its_figure_is_no_guess(text: str, guess: bool) -> None:
+    assert speculates(text) is guess
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("Norland must now sign with each member, a process Ostby says may take a year.", True),
+        ("Norland must now sign with all, a process that Ostby says may take a year.", False),
+        ("The accord, which may be signed in May, removes duties on cars.", False),
+        ("Talks may resume next week.", True),
+        ("Officials said talks may resume.", True),
+        ("The talks might fail, which worries farmers.", True),
+    ],
+)
+def test_a_guess_told_on_the_side_of_a_thing_leaves_the_sentence_a_fact(
+    text: str, guess: bool
+) -> None:
+    assert speculates(text) is guess
+
+
+def test_a_full_date_of_the_week_before_the_report_is_its_news() -> None:
+    today = date(2025, 12, 4)
+    assert not looks_back("The Fisheries Council met in Ostby on 28 November 2025.", today)
+    assert not looks_back("The Fisheries Council met in Ostby on November 28, 2025.", today)
+    assert looks_back("The Fisheries Council met in Ostby on 18 November 2025.", today)
+    assert looks_back("The Fisheries Council met in Ostby on 28 November 2024.", today)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        (
+            "Minister Ostrova: We confirmed every point of the text.",
+            "We confirmed every point of the text.",
+        ),
+        ("Ms. VARGA Lena, Minister for Trade: I met the envoy.", "I met the envoy."),
+        ("MODERATOR: The talks ended at noon.", "The talks ended at noon."),
+        ("Vote: Wednesday, 13 February.", "Vote: Wednesday, 13 February."),
+        (
+            "Fisheries deal: Parliament votes on Wednesday.",
+            "Fisheries deal: Parliament votes on Wednesday.",
+        ),
+        ("The minister said: we agreed.", "The minister said: we agreed."),
+    ],
+)
+def test_a_turn_label_is_not_shown_in_a_bullet(raw: str, shown: str) -> None:
+    assert Statement(0, 1, raw).text == shown

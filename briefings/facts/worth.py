@@ -1,0 +1,54 @@
+"""What a candidate outcome is worth: cue words of results, the headline's words, numbers and
+an early place, less what a stance or a reaction takes from it; and whether a quote the
+briefing shows already tells it."""
+
+from __future__ import annotations
+
+from briefings.facts.choice import Candidate, news_words
+from briefings.facts.cues import cue_count
+from briefings.facts.stance import (
+    DECIDED_WORTH,
+    DIGIT,
+    SCENE,
+    decided,
+    stance_cost,
+    tells_worth,
+)
+from briefings.facts.statements import Statement
+
+QUOTE_SHARE = 0.5  # of a sentence's news words in a quote: the quote already tells it
+
+
+def weighed(candidate: Candidate) -> Candidate:
+    """``candidate`` with its news words (see ``news_words``), less what a stance or a
+    reaction takes from its worth (see ``stance_cost``)."""
+    item = candidate.item
+    text = item if isinstance(item, str) else item.raw
+    score = candidate.score
+    if score < 2.5:  # not for the lede or a meeting
+        score -= stance_cost(text, candidate.stems)
+    stems = news_words(text, candidate.stems or None)
+    return Candidate(score, candidate.order, item, stems, candidate.lead, candidate.joined)
+
+
+def says_again(words: set[str], quoted: set[str]) -> bool:
+    """Whether half a sentence's news words are a quote's (its names, counted twice, never
+    are): the quote tells it, in the speaker's own words."""
+    return len(words) > 4 and len(words & quoted) >= QUOTE_SHARE * len(words)
+
+
+def outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> float:
+    """What a sentence is worth as an outcome: cue words of results, the headline's words
+    (the story it tells, ``stems``: its own), numbers, and an early place in the article. A
+    scene with no result ("While ..., police are preparing ...") is worth nothing."""
+    text = statement.raw
+    cues = cue_count(text)
+    if cues is None or (cues == 0 and tells_worth(text)):
+        return 0.0  # a guess; what a thing is worth ("Trade is key to growth")
+    shared = len(stems & topic) if topic else 0
+    position = 1.0 / (1 + 0.15 * statement.order)
+    numbers = 0.3 if DIGIT.search(text) else 0.0
+    score = min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
+    if cues and decided(text):
+        score += DECIDED_WORTH  # "Ministers adopted ...": the result is what it tells
+    return 0.0 if cues == 0 and text[0] == "W" and SCENE.match(text) else score
