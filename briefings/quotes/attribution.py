@@ -3,26 +3,22 @@
 After the quote: ``"...," said X, the ROLE`` / ``"...," X said`` / ``"...," according to X``.
 Before it: ``X said: "..."`` / ``He added, "..."`` / ``X told reporters that ... "..."`` /
 ``X, the ROLE, said "..."`` / ``he was told by X of "..."``.
-The verb is found here and the speaker *phrase* read by :mod:`briefings.quotes.phrases`;
+The verb is found by :mod:`briefings.quotes.verbs` and the speaker *phrase* read by
+:mod:`briefings.quotes.phrases`;
 :mod:`briefings.quotes.speakers` resolves it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress
-from operator import attrgetter
 
 from briefings.quotes.lexicon import (
     CLAUSE_WORDS,
     DETERMINERS,
     DOCUMENTS,
-    NAMING_VERBS,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_NOUNS,
-    SPEECH_VERBS,
     word_set,
 )
 from briefings.quotes.people import PARTICLES
@@ -35,8 +31,8 @@ from briefings.quotes.phrases import (
 )
 from briefings.quotes.subjects import lead_group, lead_organisation, lead_person, main_subject
 from briefings.quotes.tokens import Tok
+from briefings.quotes.verbs import is_verb, owner_word, verb_candidates
 
-VERBS = frozenset(SPEECH_VERBS.split())
 # Verbs that may come before their subject: '"...," said Akazawa'.
 INVERTED = word_set(
     "said says added adds asked asks explained continued continues noted wrote writes stated read "
@@ -46,8 +42,6 @@ INVERTED = word_set(
     "confirmed reiterated"
 )
 _CLAUSE_STOPS = CLAUSE_WORDS | (PREPOSITIONS - {"of"})
-_MAY_BE_VERB = VERBS | {"according"}
-_LOWER = attrgetter("lower")
 _AFTER_REACH = 12
 _TAIL_OBJECT = 2  # words after the verb of a closing attribution: "told reporters"
 _ENDS_CLAUSE = frozenset(".;:")
@@ -55,7 +49,6 @@ _TAIL_PRONOUNS = PRONOUNS | {"it"}  # '"..." scheduled for May, it added.': the 
 _PASSIVE = word_set("is was are were be been being")
 # What follows a described source before its verb: "a source familiar with the talks".
 _DETAILS = word_set("familiar close involved briefed knowledgeable with in at from who")
-_NOUN_BEFORE = word_set("the a an its their his her these those our my your this")
 # A verb whose subject follows one of these is in a relative clause: "which the BBC noted".
 _RELATIVES = word_set("which who whom that")
 # Nouns for what someone said, owned by a possessive ("Berg's comment that ...") or a
@@ -65,7 +58,6 @@ _SPEECH_NOUNS = word_set(
     "pledges claim claims assertion assertions promise promises vow vows"
 )
 _OWNED_BEFORE = word_set("that of about on as")  # "Berg's warning of "a long winter""
-_NATIONALITY_ENDS = ("an", "ese", "ish", "ch", "i")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,87 +76,21 @@ class Attribution:
         return lead_person(self.clause) if self.clause else ()
 
 
-def _verb_candidates(tokens: list[Tok]) -> Iterator[int]:
-    """Indexes of the tokens :func:`_is_verb` may accept (a speech verb or "according")."""
-    return compress(range(len(tokens)), map(_MAY_BE_VERB.__contains__, map(_LOWER, tokens)))
-
-
-def _is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
-    word = tokens[k].lower
-    if word == "according":
-        return k + 1 < len(tokens) and tokens[k + 1].lower == "to"
-    # A capitalized "States" or "Says" is a name, not a verb; "the claims", "its reports"
-    # are nouns.
-    if word not in VERBS or tokens[k].cap:
-        return False
-    if k and tokens[k - 1].lower in _NOUN_BEFORE and not tokens[k - 1].brk:
-        return False
-    if k and _owner_word(tokens, k - 1):
-        return False  # "Carter's warning", "the German comments": a noun
-    if not short or word not in NAMING_VERBS:
-        return True
-    # "was described by Johnson as": the passive names its speaker after "by"
-    if k + 1 < len(tokens) and tokens[k + 1].lower == "by":
-        return True
-    if k and tokens[k - 1].lower in _PASSIVE:
-        return False  # "what is being called "phase one"": nobody says it here
-    return _person_before(tokens, k) or _subject_of(tokens, k)
-
-
-def _subject_of(tokens: list[Tok], k: int) -> bool:
-    """Whether the clause before verb ``k`` opens with a person, with no clause word between:
-    "Prime Minister Ola Brandt speaking to the council called the deal"."""
-    lead = lead_person(tokens[:k])
-    if not lead:
-        return False
-    after = tokens.index(lead[-1]) + 1
-    between = tokens[after:k]
-    if between and between[-1].lower == "and" and _own_predicate(between[:-1]):
-        return True  # "Holm said the gap had narrowed and called the talks": Holm's second verb
-    return not any(
-        t.lower in CLAUSE_WORDS or t.lower == "what" or _ENDS_CLAUSE.intersection(t.brk)
-        for t in between
-    )
-
-
-def _own_predicate(words: list[Tok]) -> bool:
-    """Whether ``words``, right after a person, are that person's own predicate and nothing
-    else: a verb first, then no clause word, stop, person, pronoun or title that could be
-    the subject of a verb coordinated after them."""
-    if not words or words[0].lower not in VERBS:
-        return False
-    return not any(
-        t.cap
-        or t.lower in CLAUSE_WORDS
-        or t.lower in PRONOUNS
-        or t.lower in ROLE_NOUNS
-        or _ENDS_CLAUSE.intersection(t.brk)
-        for t in words
-    )
-
-
-def _person_before(tokens: list[Tok], k: int) -> bool:
-    """Whether a name or he/she is the subject of verb ``k``: "Berg called the talks",
-    "Berg, sitting across the table, described them as", not "a plan called"."""
-    phrase, _ = phrase_before(tokens, k)
-    return any(t.cap or t.lower in PRONOUNS for t in phrase)
-
-
 def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     """Attribution in the words right after a closing mark (same sentence), or in a clause
     that ends the sentence ('"..." for the dinner, host Ola Brandt told reporters.')."""
     found = _after_quote(tokens, short)
     if found is None and len(tokens) > _AFTER_REACH:
-        for k in _verb_candidates(tokens[-_TAIL_OBJECT - 1 :]):
+        for k in verb_candidates(tokens[-_TAIL_OBJECT - 1 :]):
             k += len(tokens) - _TAIL_OBJECT - 1
-            if _is_verb(tokens, k, short):
+            if is_verb(tokens, k, short):
                 return _tail_attribution(tokens, k)
     return found
 
 
 def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
-    for k in _verb_candidates(tokens[:_AFTER_REACH]):
-        if not _is_verb(tokens, k, short):
+    for k in verb_candidates(tokens[:_AFTER_REACH]):
+        if not is_verb(tokens, k, short):
             continue
         verb = tokens[k].lower
         if verb == "according" or k == 0:
@@ -321,12 +247,12 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     """Attribution in the words before an opening mark (same sentence): the verb nearest the
     quote governs it ("X said the talks stalled, but Y said "...""). A short quote takes
     only the nearest verb: "a scheme called "..."" after "officials described" is a name."""
-    verbs = [k for k in _verb_candidates(tokens) if _is_verb(tokens, k, False)]
+    verbs = [k for k in verb_candidates(tokens) if is_verb(tokens, k, False)]
     owned = _owned_speech(tokens, verbs[-1] if verbs else -1)
     if owned is not None:
         return owned
     if short:
-        verbs = [k for k in verbs[-1:] if _is_verb(tokens, k, True)]
+        verbs = [k for k in verbs[-1:] if is_verb(tokens, k, True)]
     for k in reversed(verbs):
         main = _main_verb(tokens, k)
         if main is not None:
@@ -368,29 +294,12 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     return None
 
 
-def _owner_word(tokens: list[Tok], j: int) -> bool:
-    """Whether token ``j`` owns the noun after it: a possessive ("Carter's"), or a
-    nationality after a determiner ("the German comments")."""
-    tok = tokens[j]
-    if tok.brk:
-        return False
-    if tok.possessive:
-        return True
-    return (
-        tok.cap
-        and j > 0
-        and tokens[j - 1].lower in DETERMINERS
-        and len(tok.word) > 3
-        and tok.word.endswith(_NATIONALITY_ENDS)
-    )
-
-
 def _owned_speech(tokens: list[Tok], last_verb: int) -> Attribution | None:
     """ "X took note of Berg's comment that the talks had "failed"": the owner of a speech
     noun nearer the quote than any speech verb said it. A nationality owner ("the German
     comments") is an unnamed side: "German officials"."""
     for k in range(len(tokens) - 1, max(last_verb, 0), -1):
-        if tokens[k].lower not in _SPEECH_NOUNS or not _owner_word(tokens, k - 1):
+        if tokens[k].lower not in _SPEECH_NOUNS or not owner_word(tokens, k - 1):
             continue
         if tokens[k].brk or k + 1 == len(tokens) or tokens[k + 1].lower not in _OWNED_BEFORE:
             return None  # 'X opposed Berg's statement: "..."' is X's answer
@@ -418,7 +327,7 @@ def _main_verb(tokens: list[Tok], k: int) -> Attribution | None:
     # set off by a comma, or by a quote before it ('will "respond firmly", adding')
     if tokens[k - 1].brk[-1:] != "," and tokens[k].start - tokens[k - 1].end < 4:
         return None
-    j = next((j for j in range(k - 1, -1, -1) if _is_verb(tokens, j, False)), -1)
+    j = next((j for j in range(k - 1, -1, -1) if is_verb(tokens, j, False)), -1)
     if j < 0 or tokens[j].lower.endswith("ing") or tokens[j].lower == "according":
         return None
     phrase, role = phrase_before(tokens, j)
@@ -445,7 +354,7 @@ def _reporter(tokens: list[Tok], phrase: tuple[Tok, ...], role: str) -> tuple[tu
     j = tokens.index(phrase[0]) - 1
     if j > 0 and tokens[j].lower == "that" and not tokens[j].brk:
         j -= 1
-    if j < 1 or tokens[j].brk or tokens[j].lower.endswith("ing") or not _is_verb(tokens, j, False):
+    if j < 1 or tokens[j].brk or tokens[j].lower.endswith("ing") or not is_verb(tokens, j, False):
         return phrase, role
     outer, outer_role = phrase_before(tokens, j)
     if not outer or (len(outer) == 1 and outer[0].lower in PRONOUNS):

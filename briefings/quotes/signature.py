@@ -5,9 +5,10 @@ before it. Pull quotes and press releases print quotes this way."""
 
 from __future__ import annotations
 
-from briefings.quotes.attribution import VERBS, Attribution
+from briefings.quotes.attribution import Attribution
 from briefings.quotes.people import mentions
 from briefings.quotes.tokens import tokenize
+from briefings.quotes.verbs import VERBS
 
 _DASHES = "—–―-"
 _MAX_WORDS = 30

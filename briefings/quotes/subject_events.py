@@ -9,12 +9,12 @@ from bisect import bisect_left
 from itertools import chain, compress
 from typing import NamedTuple
 
-from briefings.quotes.attribution import VERBS
 from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
 from briefings.quotes.people import Mention
 from briefings.quotes.registry import Person, Registry
 from briefings.quotes.speakers import Speaker
 from briefings.quotes.tokens import Tokens
+from briefings.quotes.verbs import VERBS
 
 _SUBJECT_REACH = 20
 _CLAUSE_END = frozenset(".!?;,")
