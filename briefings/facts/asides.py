@@ -74,24 +74,6 @@ _PRESENT_VERB = re.compile(
     r"convenes?|reconvenes?|votes?|rises?|sits?|arrives?|travels?|leaves?|heads?|"
     r"kicks? off|takes? place|gets? under way)(?: [\w'’-]+){0,6}$"
 )
-# An open question: "It remains unclear whether the talks will resume", "questions over when".
-_QUESTION = re.compile(r"\b(?:whether|unclear if|uncertain if|not clear if)\b")
-# When a plan was told, in an earlier month: "Ministers said in May that they would meet",
-# "In May, ministers said ...".
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-_SAID_IN_MONTH = re.compile(
-    rf"^In {_MONTH},|\b(?:said|says|announced|told|agreed|decided|pledged|promised|stated|"
-    rf"confirmed)\b[^.;]{{0,30}}?\bin {_MONTH}\b(?! \d)"
-)
-# An event told in the present tense with its day: "The talks resume in Lindau on Monday",
-# "Parliament rises for the summer recess on 24 July".
-_PRESENT_EVENT = re.compile(
-    r"\b(?=[bceghklmorstv])(?:resumes?|begins?|starts?|opens?|closes?|ends?|expires?|returns?|meets?|"
-    r"convenes?|reconvenes?|votes?|rises?|sits?|arrives?|travels?|leaves?|heads?|"
-    r"kicks? off|takes? place|gets? under way)"
-    r"(?: [\w'’-]+){0,6}? (?:on|from|until) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
-    r"\d{1,2} [A-Z][a-z]+|[A-Z][a-z]{2,8}\.? \d{1,2}\b)"
-)
 
 
 def own_clause(text: str) -> str:
