@@ -79,12 +79,16 @@ def _without_tags(text: str) -> str:
 
 
 def _hard_wrapped(rows: list[str]) -> bool:
-    """Lines cut at a fixed width: most of them long and stopping mid-sentence. A block with
+    """Lines cut at a fixed width: most of them long and stopping mid-sentence, none longer
+    than such a width (a paragraph, a label and a post's text on the lines of one block are
+    the page's own lines). A block with
     a list's items ("- Ministers agreed ...") or a line shown twice (a caption), where no line
     goes on in lower case, is a page's own lines that merely lack their stops."""
     if len(rows) < 3:
         return False
     inner = rows[:-1]
+    if any(len(row) > _WRAP_MAX_CHARS for row in inner):
+        return False  # a row longer than any wrapping width is a paragraph of its own
     cut = sum(1 for row in inner if len(row) >= 50 and not ends_sentence(row) and not _record(row))
     if cut < 0.6 * len(inner):
         return False
@@ -94,6 +98,9 @@ def _hard_wrapped(rows: list[str]) -> bool:
 
 
 _LIST_MARK = re.compile(r"[•·▪◦‣∙*–-]\s")
+# Text wrapped at a fixed width has rows of some 60 to 100 characters; far past that, a row
+# is a paragraph that a single line break set apart.
+_WRAP_MAX_CHARS = 200
 
 
 def _record(row: str) -> bool:
