@@ -15,7 +15,7 @@ from briefings.model import Article
 from briefings.reading.boilerplate import BYLINE, PAGE_NOTE
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import parse_date_line
-from briefings.reading.furniture import FIELDS, ends_sentence
+from briefings.reading.furniture import FIELDS, TIMESTAMP, ends_sentence
 from briefings.reading.headline import headline_from_paragraphs
 from briefings.reading.page import read_page
 from briefings.reading.timecode import without_timecodes
@@ -135,8 +135,8 @@ _STAMP = re.compile(r"\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 
 
 def _is_outlet_line(line: str) -> bool:
-    """A name in capitals on a line of its own: not a question, a stamp, a dateline or a
-    note about the page ("DETAILS TO FOLLOW")."""
+    """A name in capitals on a line of its own: not a question, a stamp, a dateline, a note
+    about the page ("DETAILS TO FOLLOW") or a reading time ("3 MIN READ")."""
     letters = [c for c in line if c.isalpha()]
     return (
         bool(letters)
@@ -146,6 +146,7 @@ def _is_outlet_line(line: str) -> bool:
         and line.rstrip()[-1:] not in "?!"
         and not split_dateline(line)[0]
         and PAGE_NOTE.match(line) is None
+        and TIMESTAMP.match(line) is None  # "1 MIN READ": the story's reading time
     )
 
 

@@ -230,3 +230,39 @@ def test_links_under_a_full_story_label_are_no_body_text() -> None:
     assert not any(p.startswith(("Estria and Norland sign", "Norland farm groups")) for p in body)
     assert SECOND in body
     assert THIRD in body
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "Jane K Roe is the Chief Visual Editor at Northwire, bringing more than 20 years of "
+            "experience in photojournalism to the role. " + "She has covered summits. " * 12,
+            LineKind.BIO,
+        ),
+        ("Jane Roe is the Northwire correspondent in Lindau.", LineKind.BIO),
+        # the article's own lines stay
+        (
+            "Jane K Roe is the chief negotiator for Estria and has led the talks since May, "
+            "officials said on Friday. " + "The talks resumed on Monday. " * 12,
+            None,
+        ),
+        (
+            "Estria Trade Minister Jane Roe is the editor of the joint report, which found that "
+            "tariffs had cost both sides dearly over the two years of the dispute, and she said "
+            "on Friday that the findings would be shared with Norland before the talks resume "
+            "next month in Lindau, where both delegations hope to close the last chapters of the "
+            "deal, including the rules of origin and the dairy quotas.",
+            None,
+        ),
+    ],
+)
+def test_an_authors_bio_however_long_its_paragraph(line: str, kind: LineKind | None) -> None:
+    assert line_kind(line) is kind
+
+
+def test_a_reading_time_in_capitals_is_not_the_outlet() -> None:
+    text = "\n\n".join(["Estria and Norland cut farm tariffs", "3 MIN READ", LEDE, SECOND])
+    assert parse_text(text).outlet == ""
+    text = "\n\n".join(["NORTHWIRE DAILY", "Estria and Norland cut farm tariffs", LEDE, SECOND])
+    assert parse_text(text).outlet == "Northwire Daily"
