@@ -11,6 +11,7 @@ from briefings.facts.statements import statements
 from briefings.reading.boilerplate import is_boilerplate
 from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import LineKind, line_kind
+from briefings.reading.gluedmarks import without_glued_marks
 from briefings.reading.page import read_page
 from briefings.reading.text import paragraph_lines, parse_text
 
@@ -266,3 +267,24 @@ def test_a_reading_time_in_capitals_is_not_the_outlet() -> None:
     assert parse_text(text).outlet == ""
     text = "\n\n".join(["NORTHWIRE DAILY", "Estria and Norland cut farm tariffs", LEDE, SECOND])
     assert parse_text(text).outlet == "Northwire Daily"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"Web Desk: {LEDE}", LEDE),
+        (f"Northwire web: {LEDE}", LEDE),
+        (f"News Desk : {LEDE}", LEDE),
+        # the article's own words stay
+        (
+            "Ministers agreed on the web: rules for online shops change in May.",
+            "Ministers agreed on the web: rules for online shops change in May.",
+        ),
+        (
+            "Help Desk: the ministry opened a line for exporters.",
+            "Help Desk: the ministry opened a line for exporters.",
+        ),
+    ],
+)
+def test_a_newsrooms_label_before_the_first_words(line: str, expected: str) -> None:
+    assert without_glued_marks(line) == expected
