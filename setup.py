@@ -73,6 +73,7 @@ COMPILED = [
     "briefings/facts/statements.py",
     "briefings/quotes/textcache.py",
     "briefings/reading/headings.py",
+    "briefings/reading/listings.py",
     "briefings/reading/officialdom.py",
     "briefings/quotes/offices.py",
     "briefings/quotes/pairs.py",

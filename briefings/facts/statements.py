@@ -30,6 +30,9 @@ _OPENING_MARKS = frozenset('"“‘«「')
 _ANY_MARKS = ('"', "“", "”")
 _PRONOUN_START = re.compile(r"^(?:He|She)\b(?! [A-Z])")  # not "He Lifeng said"
 _STOPS = frozenset(".!?")
+# Paragraphs where a dateline may open the text: the lede, or a paragraph after a summary, a
+# pull quote or a caption the page left above it ("Seoul, June 21: ...").
+_DATELINE_PARAGRAPHS = 3
 _PRONOUN_REACH = 3  # sentences back where a leading he/she may find its person
 # The article's own words beside a quote (``MASK`` stands for the quoted words).
 _QUOTE_LEAD = re.compile(rf"\s*([^{MASK}\"“”‘’]+?):\s*[\"“‘]?{MASK}")
@@ -97,7 +100,7 @@ def statements(
     if any(paragraph.endswith(",") for paragraph in paragraphs):
         paragraphs = continued(paragraphs)
     for p, paragraph in enumerate(paragraphs):
-        text = split_dateline(paragraph)[1] if p == 0 else paragraph
+        text = split_dateline(paragraph)[1] if p < _DATELINE_PARAGRAPHS else paragraph
         if date := DATE_PREFIX.match(text):
             text = text[date.end() :]
         masked = mask(text, cache.spans(text))

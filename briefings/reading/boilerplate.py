@@ -43,11 +43,12 @@ NEWSLETTER = re.compile(
 COPYRIGHT = re.compile(
     r"(?:©|&copy;|\bcopyright\b).{0,80}\b(?:rights reserved|\d{4})|\bprotected by copyright\b", re.I
 )
-# A prompt to read the story elsewhere: "Head over to X to read the full story", "[FULL STORY]".
+# A prompt to read the story elsewhere: "Head over to X to read the full story", "[FULL STORY]",
+# "Start the conversation, or Read more at X".
 READ_ELSEWHERE = re.compile(
     r"\b(?:read|get) (?:the |our |his |her |their |(?:[\w-]+ ){0,2}[\w-]+[’']s )?"
     r"(?:full|whole|complete|entire|original) (?:story|article|report|interview|coverage)\b|"
-    r"\[full story\]|\bcontinue reading\b",
+    r"\[full story\]|\bcontinue reading\b|\bread more at (?-i:[A-Z])|\bstart the conversation\b",
     re.IGNORECASE,
 )
 # The site speaking to its reader about the site: "Register once, then login and you are ready
@@ -95,7 +96,16 @@ _ANYWHERE = (COOKIES, NEWSLETTER, COPYRIGHT)
 # spares running the (unanchored, case-insensitive) searches over ordinary prose.
 _ANYWHERE_HINTS = ("cookie", "newsletter", "subscribe", "journalism", "©", "&copy;", "copyright")
 # Likewise for READ_ELSEWHERE, which only a short paragraph is (a prompt is one line).
-_ELSEWHERE_HINTS = ("full ", "whole ", "complete ", "entire ", "original ", "continue reading")
+_ELSEWHERE_HINTS = (
+    "full ",
+    "whole ",
+    "complete ",
+    "entire ",
+    "original ",
+    "continue reading",
+    "read more at",
+    "start the conversation",
+)
 _ELSEWHERE_MAX_SPACES = 25
 _QUOTE_MARKS = ('"', "“", "”", "«", "»")
 # The whole-paragraph patterns as one alternation: one match call instead of five.

@@ -24,13 +24,24 @@ BRACKETED_DATELINE = re.compile(
     r"^\((?:(?P<agency>[A-Z][\w.'’ ]{1,30})\)|\s*\)?)\s*(?:--|—|–|-)\s*(?=\S)"
 )
 # The place before a colon, as many Asian and African outlets print it: "PUTRAJAYA: The ...",
-# "KUALA LUMPUR, March 3: ...", "New Delhi, May 28: ..." (a place in mixed case only with its
-# date). A transcript's speaker ("AMBASSADOR ROE:") or a note's label ("UPDATE:") is no place.
+# "KUALA LUMPUR, March 3: ...", "New Delhi, May 28: ...", "Abu Dhabi, 28 February (Agency):
+# ..." (a place in mixed case only with its date). A transcript's speaker ("AMBASSADOR ROE:")
+# or a note's label ("UPDATE:") is no place.
+_COLON_DATE = (
+    r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?"
+    r"(?:\s*\([A-Z][\w.&'’ -]{1,20}\))?"
+)
 COLON_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\-]{2,24}(?: [A-Z][A-Z.'’\-]{1,24}){0,2}"
-    r"(?=(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?:)|"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?:))"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?:\s+(?=[A-Z“\"‘'])"
+    rf"(?=(?:{_COLON_DATE})?:)|"
+    rf"[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}(?={_COLON_DATE}:))"
+    rf"(?:{_COLON_DATE})?:\s+(?=[A-Z“\"‘'])"
+)
+# A place in mixed case with its agency before a dash: "Hanoi (Agency) – ...", "Cape Town
+# (ABC) - ...". The agency in brackets is what tells the place from a sentence's subject.
+AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})\s*\((?:[A-Z]{2,6}|[A-Z][a-z]{2,12})\)"
+    r"\s*(?:--|—|–|-)\s*(?=[A-Z“\"‘'])"
 )
 # The date first and the agency, no place: "Oct 15 (Reuters) -", "March 3 (AP) —",
 # "15 October (AFP) -", "Oct. 15, 2025 (Agency) --".
@@ -110,6 +121,9 @@ def split_dateline(paragraph: str) -> tuple[str, str]:
     match = DATELINE.match(paragraph)
     if match is None and "/" in paragraph[:60]:
         match = SLASHED_DATELINE.match(paragraph)
+    agency = AGENCY_DATELINE.match(paragraph) if match is None and "(" in paragraph[:40] else None
+    if agency is not None:
+        return agency["place"], paragraph[agency.end() :]  # "Hanoi (Agency) – ..."
     if match is None:
         if paragraph[:1].isalnum() and (dated := DATE_DATELINE.match(paragraph)):
             return "", paragraph[dated.end() :]  # "Oct 15 (Reuters) - ...": no place given

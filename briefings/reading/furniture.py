@@ -154,9 +154,10 @@ TIMESTAMP = re.compile(
     re.IGNORECASE,
 )
 # "Jane Roe is VOA's White House correspondent." at the end of a report.
+# An initial counts as a name's word ("Jane K Roe is the Chief Visual Editor at Northwire").
 BIO = re.compile(
-    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the|our|[A-Z]\w*'s)"
-    r"\b.{0,120}\b(?:correspondent|reporter|journalist|editor|writer|columnist|contributor|"
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:is|was|has been)\s+(?:a|an|the|our|[A-Z]\w*'s)"
+    r"\b.{0,120}\b(?i:correspondent|reporter|journalist|editor|writer|columnist|contributor|"
     r"producer|bureau chief|covers|covering)\b",
 )
 # "Jane Roe covers trade for Northwire." at the end of a report: a name, then what the author
@@ -165,6 +166,31 @@ BIO_BEAT = re.compile(
     r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+(?:covers|writes about|writes on|reports on)"
     r"\s.{0,100}\bfor\s+(?:the\s+)?[A-Z]"
 )
+_BIO_MAX_WORDS = 60
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z])")
+
+
+def _opens_with_bio(text: str) -> bool:
+    """An author's bio, judged by its first sentence whatever the paragraph goes on with
+    ("Jane K Roe is the Chief Visual Editor at Northwire, bringing ..."). The cheap test
+    first: a bio's verb stands within its first words."""
+    head = text[:_BIO_VERB_REACH]
+    if (
+        " is " not in head
+        and " was " not in head
+        and " has been " not in head
+        and (" covers " not in head and " write" not in head and " reports on " not in head)
+    ):
+        return False
+    if BIO.match(text) is None and BIO_BEAT.match(text) is None:
+        return False
+    stop = _SENTENCE_STOP.search(text)
+    return words(text[: stop.end()] if stop else text) <= _BIO_MAX_WORDS
+
+
+_BIO_VERB_REACH = 60
+
+
 # Notices that stand on official and legal pages rather than in a report.
 DISCLAIMER = re.compile(
     r"\b(?:original language version|for information purposes only|not an official document|"
@@ -392,7 +418,7 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
     if site is not None:
         return site
     if count > _FURNITURE_MAX_WORDS:
-        return None
+        return LineKind.BIO if _opens_with_bio(text) else None
     if CREDIT_LINE.match(text) or (count <= 25 and SOURCES_CREDIT.search(text)):
         return LineKind.CREDIT
     if count <= 40 and is_distribution_credit(text):
@@ -419,7 +445,7 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
         return LineKind.LABEL
     if text[0] in _BULLETS and CUT_SHORT.search(text):
         return LineKind.TEASER  # "• The ministry rejected ... "The idea th...": a list of teasers
-    if count <= 60 and (BIO.match(text) or BIO_BEAT.match(text)):
+    if _opens_with_bio(text):
         return LineKind.BIO
     if is_embedded_post(text, count) or tells_positions(text, count):
         return LineKind.CAPTION  # a post shown in the page, a picture's who-stands-where

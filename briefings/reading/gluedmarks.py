@@ -1,5 +1,6 @@
 """Marks a page glues to a line of text that are not the line's words: a date stamp before it
-("date 2019-02-24 Ministers met ..."), a kicker ("BREAKING: ...", "UPDATE 2-..."), a table
+("date 2019-02-24 Ministers met ..."), a kicker ("BREAKING: ...", "UPDATE 2-..."), a
+newsroom's label ("Web Desk: ..."), a table
 cell's bar after it ("... in July. |"), an
 agency's sign-off glued after its last stop ("... he added.Agency", "... in 1967.-VNA"), a
 clip's length glued to its title ("Talks End Without A Deal05:24") and a video's offsets after
@@ -41,6 +42,12 @@ _KICKER = re.compile(
 )
 
 
+# A newsroom's label before a story's first words: "Web Desk: ...", "News Desk: ...",
+# "Northwire web: ...".
+_DESK = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,2}(?:[Ww]eb|[Dd]esk)\s*:\s+(?=[A-Z“\"‘'])")
+_DESK_REACH = 30
+
+
 def without_glued_marks(line: str) -> str:
     """``line`` without the marks a page glued to it (the line itself when it has none)."""
     text = line
@@ -50,6 +57,9 @@ def without_glued_marks(line: str) -> str:
         text = LEADING_STAMP.sub("", text, count=1)
     if text[:2].isupper() or "Live" in text[:60]:
         text = _KICKER.sub("", text, count=1)
+    head = text[:_DESK_REACH]
+    if "eb:" in head or "esk:" in head or "eb :" in head or "esk :" in head:
+        text = _DESK.sub("", text, count=1)
     last = text[-1:]
     if last == "|":
         text = _CELL_BAR.sub("", text)

@@ -41,6 +41,7 @@ from briefings.reading.headings import (
     is_question_subhead,
     split_title_pieces,
 )
+from briefings.reading.listings import is_links_label, is_listing_entry, is_title_cased
 from briefings.reading.officialdom import is_contact_heading, without_link_labels
 from briefings.reading.pagetitle import choose_headline, is_question_title
 from briefings.reading.paragraphs import MARKER, MARKERS, body_paragraphs
@@ -253,6 +254,7 @@ def _mark_body(
     for i in range(start):
         kinds[i] = kinds[i] or LineKind.LABEL
     skipping = False
+    linking = False
     ended = False
     for i in range(start, len(lines)):
         line = lines[i]
@@ -276,8 +278,16 @@ def _mark_body(
             kinds[i] = LineKind.LABEL
             skipping = True
             continue
+        if kinds[i] in _HEADING_KINDS and is_links_label(line):
+            kinds[i] = LineKind.LABEL
+            linking = True
+            continue
         if kinds[i] is not None:
             continue
+        if linking and not ends_sentence(line):
+            kinds[i] = LineKind.TEASER  # a link's text under "Full story:"
+            continue
+        linking = False
         if skipping and not _resumes(lines, kinds, i):
             kinds[i] = LineKind.TEASER
             continue
@@ -311,9 +321,13 @@ def _body_line_kind(line: str) -> LineKind:
     if line[-1:] == "?" and is_question_subhead(line):
         return LineKind.SUBHEAD  # "What does the agreement cover?"
     if ends_sentence(line) and (words(line) >= 3 or line.rstrip()[-1:] in '”"’'):
+        if is_title_cased(line):
+            return LineKind.SUBHEAD  # "Minister Says Talks Will Resume In May 🇪🇺."
         return LineKind.BODY
     if AGENDA_LINE.match(line):
         return LineKind.BODY  # "Vote: Wednesday, 13 February": when the next step comes
+    if is_listing_entry(line):
+        return LineKind.TEASER  # "RELEASE : Ministers sign port deal [May 2024]"
     if is_title_like(line) and words(line) <= _SUBHEAD_MAX_WORDS:
         return LineKind.SUBHEAD
     if is_names_and_titles(line):

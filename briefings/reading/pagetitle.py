@@ -10,7 +10,11 @@ from itertools import pairwise
 
 from briefings.reading.furniture import LineKind, is_title_like, word_set, words
 from briefings.reading.gluedmarks import LEADING_STAMP
-from briefings.reading.headings import first_of_repeats, names_an_organisation
+from briefings.reading.headings import (
+    first_of_repeats,
+    is_names_and_titles,
+    names_an_organisation,
+)
 from briefings.reading.headline import is_spoken_opening
 from briefings.reading.officialdom import opens_with_label
 from briefings.reading.sitemarks import is_help_widget_question
@@ -57,6 +61,8 @@ def choose_headline(
             continue
         if is_spoken_opening(line) or names_an_organisation(line):
             continue  # "Good afternoon, everyone", "Ministry of Foreign Affairs of Estria"
+        if _opens_lede(line, body):
+            continue  # "Hon Jane Roe MP Minister for Trade" above "Hon Jane Roe MP ... hosted"
         stems = _stems(line)
         shared = len(stems & lede)
         # A headline is often shown twice (in the page's header and over the article); past a
@@ -80,11 +86,23 @@ def choose_headline(
     return texts[chosen]
 
 
-# A breadcrumb: the site's home, then its sections ("Home News World", "Home > Politics").
-_BREADCRUMB = re.compile(
-    r"^Home\s*(?:[>/|›»·:]|\s(?:News|Latest|World|Business|Politics|Economy|Sport|Sports|"
-    r"Opinion|Markets|Local|National|International|Topics|Section|Media|Press)\b)"
+def _opens_lede(line: str, body: str) -> bool:
+    """A person's name and titles that the lede's first sentence holds word for word ("Hon
+    Jane Roe MP Minister for Trade" above "Hon Jane Roe MP Minister for Trade, joined by ...,
+    hosted ..."): a list of the participants, not the headline."""
+    return line in body[:_LEDE_NAMES_REACH] and is_names_and_titles(line)
+
+
+_LEDE_NAMES_REACH = 300
+
+
+# A breadcrumb: the site's home, then its sections ("Home News World", "Home > Politics"),
+# or its links' texts run together where the scrape lost their gaps ("HomeNewsWorld ...").
+_SECTIONS = (
+    r"(?:News|Latest|World|Business|Politics|Economy|Sport|Sports|Opinion|Markets|Local|"
+    r"National|International|Topics|Section|Media|Press)"
 )
+_BREADCRUMB = re.compile(rf"^Home\s*(?:[>/|›»·:]|\s{_SECTIONS}\b|{_SECTIONS}(?=[A-Z]))")
 _PIECES_MAX = 3
 _TAG_SWITCHES = 2
 

@@ -105,8 +105,15 @@ def mark_picture_labels(lines: Sequence[str], kinds: list[LineKind | None]) -> N
                 if _PICTURE_NUMBER.match(rest):
                     kinds[i] = LineKind.CAPTION
                     _mark_caption_under(lines, kinds, i)
-                elif kinds[i] is LineKind.CAPTION and kinds[j] is None:
+                elif kinds[i] is LineKind.CAPTION and kinds[j] is None and _glued_on(rest, shorter):
                     kinds[j] = LineKind.CAPTION
+
+
+def _glued_on(rest: str, shorter: str) -> bool:
+    """Whether the shorter line is the caption again, its credit glued on in the longer
+    ("Ministers meet in OsloJANE ROE/AFP"); a lede that a caption repeats with its credit
+    after a space ("... in London. Credit: Agency") stays the article's sentence."""
+    return not rest[:1].isspace() or not ends_sentence(shorter)
 
 
 _CAPTION_LINE_MAX_WORDS = 12

@@ -14,6 +14,14 @@ PICTURE_CREDIT_END = re.compile(
     r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
     r"\.?\s*$"
 )
+# A caption's credit glued after its last stop, the way a picture's viewer shows it: "... in
+# London. Credit: Agency", "... on the 5th. /Courtesy of Agency", "... talks. Photo: Jane Roe".
+# A report's sentence never ends with a label and a name after its stop.
+CREDIT_AFTER_STOP = re.compile(
+    r"[.!?][\"”’']?\s*(?:/\s*(?:[Cc]ourtesy of|[Pp]hoto(?: by)?|[Pp]ic(?:ture)?(?: by)?)\s*:?|"
+    r"(?:[Cc]redit|[Pp]hoto(?: credit)?|[Pp]icture|[Ii]mage|[Ss]ource)\s*:)"
+    r"\s*[A-Z][\w.&'’/-]*(?:\s+(?:of\s+)?[A-Z0-9][\w.&'’/-]*){0,4}\s*$"
+)
 # A release service's note: "Distributed by Wire Service on behalf of the Ministry of X."
 DISTRIBUTION_CREDIT = re.compile(
     r"^(?:distributed|disseminated|issued|released|published) (?:by|through|via) [^.]{2,80}? "
@@ -34,8 +42,11 @@ _SITE_VOICE = re.compile(r"\b(?:we|us|I)\b", re.IGNORECASE)
 
 
 def ends_with_picture_credit(line: str) -> bool:
-    """A caption closed by its picture's credit after a dash ("... — Agency pic")."""
+    """A caption closed by its picture's credit after a dash ("... — Agency pic") or glued
+    after its last stop ("... in London. Credit: Agency", "... /Courtesy of Agency")."""
     tail = line[-60:]
+    if (":" in tail or "/" in tail) and CREDIT_AFTER_STOP.search(tail) is not None:
+        return True
     if not any(word in tail for word in ("pic", "Pic", "photo", "Photo")):
         return False  # the cheap test first: no credit word at the end
     return PICTURE_CREDIT_END.search(tail) is not None

@@ -15,7 +15,7 @@ from briefings.model import Article
 from briefings.reading.boilerplate import BYLINE, PAGE_NOTE
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import parse_date_line
-from briefings.reading.furniture import FIELDS, ends_sentence
+from briefings.reading.furniture import FIELDS, TIMESTAMP, ends_sentence
 from briefings.reading.headline import headline_from_paragraphs
 from briefings.reading.page import read_page
 from briefings.reading.timecode import without_timecodes
@@ -79,12 +79,16 @@ def _without_tags(text: str) -> str:
 
 
 def _hard_wrapped(rows: list[str]) -> bool:
-    """Lines cut at a fixed width: most of them long and stopping mid-sentence. A block with
+    """Lines cut at a fixed width: most of them long and stopping mid-sentence, none longer
+    than such a width (a paragraph, a label and a post's text on the lines of one block are
+    the page's own lines). A block with
     a list's items ("- Ministers agreed ...") or a line shown twice (a caption), where no line
     goes on in lower case, is a page's own lines that merely lack their stops."""
     if len(rows) < 3:
         return False
     inner = rows[:-1]
+    if any(len(row) > _WRAP_MAX_CHARS for row in inner):
+        return False  # a row longer than any wrapping width is a paragraph of its own
     cut = sum(1 for row in inner if len(row) >= 50 and not ends_sentence(row) and not _record(row))
     if cut < 0.6 * len(inner):
         return False
@@ -94,6 +98,9 @@ def _hard_wrapped(rows: list[str]) -> bool:
 
 
 _LIST_MARK = re.compile(r"[•·▪◦‣∙*–-]\s")
+# Text wrapped at a fixed width has rows of some 60 to 100 characters; far past that, a row
+# is a paragraph that a single line break set apart.
+_WRAP_MAX_CHARS = 200
 
 
 def _record(row: str) -> bool:
@@ -128,8 +135,8 @@ _STAMP = re.compile(r"\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 
 
 def _is_outlet_line(line: str) -> bool:
-    """A name in capitals on a line of its own: not a question, a stamp, a dateline or a
-    note about the page ("DETAILS TO FOLLOW")."""
+    """A name in capitals on a line of its own: not a question, a stamp, a dateline, a note
+    about the page ("DETAILS TO FOLLOW") or a reading time ("3 MIN READ")."""
     letters = [c for c in line if c.isalpha()]
     return (
         bool(letters)
@@ -139,6 +146,7 @@ def _is_outlet_line(line: str) -> bool:
         and line.rstrip()[-1:] not in "?!"
         and not split_dateline(line)[0]
         and PAGE_NOTE.match(line) is None
+        and TIMESTAMP.match(line) is None  # "1 MIN READ": the story's reading time
     )
 
 
