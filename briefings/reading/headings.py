@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefings.reading.furniture import ends_sentence, word_set, words
+from briefings.reading.lineshape import ends_sentence, word_set, words
 
 # Small words that join the words of a name or a title ("Minister for Trade and Industry").
 _JOINERS = word_set(

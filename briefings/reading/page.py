@@ -22,18 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefings.reading.boilerplate import credit_authors
+from briefings.reading.captions import DATED_STOP, describes_picture
 from briefings.reading.dateline import split_dateline
-from briefings.reading.furniture import (
-    CUT_SHORT,
-    DATED_STOP,
-    LineKind,
-    describes_picture,
-    ends_sentence,
-    is_prose,
-    is_title_like,
-    line_kind,
-    words,
-)
+from briefings.reading.furniture import CUT_SHORT, LineKind, line_kind
 from briefings.reading.gluedmarks import without_glued_marks
 from briefings.reading.headings import (
     is_heading_with_colon,
@@ -41,6 +32,7 @@ from briefings.reading.headings import (
     is_question_subhead,
     split_title_pieces,
 )
+from briefings.reading.lineshape import ends_sentence, is_prose, is_title_like, words
 from briefings.reading.listings import is_links_label, is_listing_entry, is_title_cased
 from briefings.reading.officialdom import is_contact_heading, without_link_labels
 from briefings.reading.pagetitle import choose_headline, is_question_title

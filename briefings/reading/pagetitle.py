@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
-from briefings.reading.furniture import LineKind, is_title_like, word_set, words
+from briefings.reading.furniture import LineKind
 from briefings.reading.gluedmarks import LEADING_STAMP
 from briefings.reading.headings import (
     first_of_repeats,
@@ -16,6 +16,7 @@ from briefings.reading.headings import (
     names_an_organisation,
 )
 from briefings.reading.headline import is_spoken_opening
+from briefings.reading.lineshape import is_title_like, word_set, words
 from briefings.reading.officialdom import opens_with_label
 from briefings.reading.sitemarks import is_help_widget_question
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefings.reading.furniture import LineKind, ends_sentence, words
+from briefings.reading.furniture import LineKind
+from briefings.reading.lineshape import ends_sentence, words
 
 # A list inside the article: a sentence that leads into it with a colon ("Ministers led
 # discussions of the negotiations for:"), then short items that are no sentences.

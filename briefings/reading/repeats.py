@@ -11,18 +11,15 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefings.reading.boilerplate import TRAILING_CREDIT
-from briefings.reading.dateline import opens_with_dateline
-from briefings.reading.furniture import (
+from briefings.reading.captions import (
     REPORTING,
-    LineKind,
     describes_picture,
-    ends_sentence,
     is_picture_description,
-    is_title_like,
     opens_with_caption_verb,
-    word_set,
-    words,
 )
+from briefings.reading.dateline import opens_with_dateline
+from briefings.reading.furniture import LineKind
+from briefings.reading.lineshape import ends_sentence, is_title_like, word_set, words
 
 _CAPTION_MAX_WORDS = 45
 

@@ -15,8 +15,9 @@ from briefings.model import Article
 from briefings.reading.boilerplate import BYLINE, PAGE_NOTE
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import parse_date_line
-from briefings.reading.furniture import FIELDS, TIMESTAMP, ends_sentence
+from briefings.reading.furniture import FIELDS, TIMESTAMP
 from briefings.reading.headline import headline_from_paragraphs
+from briefings.reading.lineshape import ends_sentence
 from briefings.reading.page import read_page
 from briefings.reading.timecode import without_timecodes
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefings.reading.furniture import LineKind, has_photo_credit, line_kind
+from briefings.reading.captions import has_photo_credit
+from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.page import read_page
 from briefings.reading.text import paragraph_lines, parse_text
 from briefings.sources.read import read_source

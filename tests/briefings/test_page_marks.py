@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 
 from briefings.reading.boilerplate import is_boilerplate
+from briefings.reading.captions import describes_picture
 from briefings.reading.dateline import split_dateline
 from briefings.reading.embeds import is_embedded_post, tells_positions
-from briefings.reading.furniture import LineKind, describes_picture, line_kind, words
+from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.gluedmarks import without_glued_marks
+from briefings.reading.lineshape import words
 from briefings.reading.text import parse_text
 
 LEDE = (

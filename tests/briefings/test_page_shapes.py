@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from briefings.reading.boilerplate import is_boilerplate, is_caption
+from briefings.reading.captions import is_picture_description
 from briefings.reading.dateline import split_dateline
-from briefings.reading.furniture import LineKind, is_picture_description, line_kind
+from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.page import read_page
 from briefings.reading.spoken import unquoted_statement
 from briefings.reading.text import paragraph_lines, parse_text

@@ -1,0 +1,230 @@
+"""Captions and picture credits, judged on one line: a credit mark ("(Photo: Jane Roe/Agency)",
+"REUTERS/Jane Roe", "File -"), or a present-tense description of a picture ("Trade
+ministers pose before the meeting") dated with the picture's full date. A report tells what
+happened in the past tense; a caption says what the picture shows."""
+
+from __future__ import annotations
+
+import re
+
+from briefings.reading.lineshape import word_set, words
+from briefings.reading.scanning import holds_any
+from briefings.reading.sitemarks import ends_with_picture_credit
+
+# A photo credit: "(Photo: Jane Roe/Agency)", "Photo credit: ...", "REUTERS/Jane Roe", "AP
+# Photo". Three patterns, each searched only where its mark can stand: a bracket, a colon, an
+# agency's name. The class after the word boundary lists the letters their words start with
+# (ignoring case, as the words are matched), so most places fail at once.
+CREDIT_IN_BRACKETS = re.compile(
+    r"[(\[](?:photo|photograph|image|picture|video|file|credit)s?\b[^)\]]{0,80}[)\]]",
+    re.IGNORECASE,
+)
+PHOTO_LABEL = re.compile(
+    r"\b(?=[ipv])(?:photo|photograph|image|picture|video) ?(?:credit|courtesy|by|source)?\s*:\s",
+    re.IGNORECASE,
+)
+AGENCY_CREDIT = re.compile(
+    r"\b(?=[/aghiprsx])(?:getty images|afp via getty|ap photo|reuters/|/reuters|/afp\b|/ap\b|"
+    r"/epa\b|xinhua/|shutterstock|istock|alamy|pool photo|handout)\b",
+    re.IGNORECASE,
+)
+PHOTO_CREDIT_START = re.compile(
+    r"(?:file|file photo|photo|pictured|above|top|below|main image)\s*[-–—:]\s|"
+    r"(?:credit|source|courtesy)\s*:\s",
+    re.IGNORECASE,
+)
+# The sources of a report named at its end: "Some information for this report was provided by
+# AFP", "Material for this story came from AP", "Jane Roe contributed to this report."
+SOURCES_CREDIT = re.compile(
+    r"^(?:some )?(?:information|material|reporting)(?: for| in)? this (?:report|story|article) "
+    r"(?:was provided by|came from|comes from|was supplied by)\b|"
+    r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\s*$",
+    re.IGNORECASE,
+)
+# A picture's source named after its owner: "Friends of Europe via flickr".
+VIA_CREDIT = re.compile(
+    r"\bvia (?:flickr|wikimedia(?: commons)?|unsplash|pexels|getty images)\s*$", re.IGNORECASE
+)
+# Words that every AGENCY_CREDIT match without a slash holds: a substring test spares the search.
+_CREDIT_HINTS = ("getty", "ap photo", "pool photo", "shutterstock", "istock", "alamy", "handout")
+# Present-tense verbs that describe a picture ("Trade ministers pose before the meeting"). A
+# report tells what happened in the past tense; a caption says what the picture shows.
+CAPTION_VERB = re.compile(
+    r"\b(?:poses?|waves?|speaks|gestures?|arrives?|attends?|shakes? hands|shake hands|"
+    r"looks? on|listens?|walks?|sits?|stands?|greets?|delivers?|addresses|holds?|"
+    r"leaves?|smiles?|talks? (?:to|with)|reacts?|departs?|chats?|pictured|is seen|are seen|"
+    r"is displayed|are displayed|are stacked|is stacked|are loaded|is loaded|sails?|"
+    r"is shown|are shown|are pictured|is pictured|fly|flies|flutters?|sign the|signs the)\b"
+)
+# A caption often ends with the place and the full date of the picture: "..., May 3, 2018."
+CAPTION_DATE = re.compile(
+    r"(?:,|\bon|\bin)\s+(?:\w+\.?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|"
+    r"Nov|Dec)[a-z]*\.?,?\s+\d{4})\.?\s*(?:\([^)]*\))?\s*$"
+)
+
+
+_CAPTION_VERB_HEADS = word_set(
+    "pose poses wave waves speaks gesture gestures arrive arrives attend attends shake shakes "
+    "look looks listen listens walk walks sit sits stand stands greet greets deliver delivers "
+    "addresses hold holds leave leaves smile smiles talk talks react reacts depart departs chat "
+    "chats pictured is are sail sails fly flies flutter flutters sign signs"
+)
+
+
+# A full date with its year: pictures are dated so, report sentences rarely ("on Monday").
+FULL_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|"
+    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b"
+)
+# A full date that ends a sentence: ", July 25, 2018." (a report goes on: "on June 23, 2016,
+# to leave").
+DATED_STOP = re.compile(rf"(?:{FULL_DATE.pattern})\.(?:\s|$)")
+# The place and full date that end a caption: ", Argentina, Dec. 1, 2018." (a report writes
+# "on Dec. 1").
+PLACE_DATE_END = re.compile(
+    r"[A-Z][\w.]*,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"\d{1,2},\s+\d{4}(?:\.?\s*$|,\s+in\s+[A-Z][\w .,'’-]{1,60}\.\s*$)"
+)
+# A credit cut short by the page: "... in Washington. (AP…"
+CUT_CREDIT = re.compile(r"\([A-Z][\w/ .-]{0,30}(?:…|\.\.\.)\s*$")
+# Words ending in s that are not present-tense verbs.
+_NOT_VERBS = word_set(
+    "is was has as his its this thus us news across less unless always perhaps plus whereas "
+    "various previous serious famous yes chaos bus gas status focus census bonus campus virus "
+    "minus process progress access business press its hers ours yours whose towards afterwards "
+    "besides sometimes nevertheless does goes"
+)
+_PAST_WORDS = word_set(
+    "was were had said met held told took made gave went came saw left led won lost did "
+    "agreed signed voted announced"
+)
+_CAPTION_VERB_REACH = 12
+# Words before which a caption verb's form is a noun: "in talks with", "the stands".
+_NOUN_MARKS = word_set("a an the in of for on at to from into these those their his her its our")
+_CONNECTORS = word_set("of the and de la le van der von bin al da di du y")
+REPORTING = re.compile(r"\b(?:said|says|told|tells|will|would|added|according)\b")
+_YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern opening with a class scans faster
+# Longer lines are article text or a notice the shorter tests never needed to see.
+
+
+def is_caption(line: str, folded: str = "") -> bool:
+    """A photo caption or credit judged alone: a credit mark, or a present-tense picture
+    description dated with the picture's full date. ``folded``: the line case-folded."""
+    if words(line) > 70:
+        return False
+    folded = folded or line.casefold()
+    if PHOTO_CREDIT_START.match(line) or CUT_CREDIT.search(line):
+        return True
+    if ends_with_picture_credit(line):
+        return True  # "... in Putrajaya. — Agency pic"
+    if has_photo_credit(line, folded):
+        return True
+    if not _YEAR.search(line) or REPORTING.search(line):
+        return False  # every dated caption below names a year
+    if PLACE_DATE_END.search(line):
+        return True  # "... in Buenos Aires, Argentina, Dec. 1, 2018."
+    if not describes_picture(line):
+        return False
+    return CAPTION_DATE.search(line) is not None or FULL_DATE.search(line) is not None
+
+
+def has_photo_credit(line: str, folded: str) -> bool:
+    """Whether a photo credit stands in the line, where a credit mark may stand: a bracket, a
+    colon or a slash, or an agency's name (the cheap tests before the searches)."""
+    bracket = "(" in line or "[" in line
+    colon = ":" in line
+    agency = "/" in line or holds_any(folded, _CREDIT_HINTS)
+    if not (bracket or colon or agency):
+        return False
+    if bracket and CREDIT_IN_BRACKETS.search(line):
+        return True
+    if colon and PHOTO_LABEL.search(line):
+        return True
+    # Ignoring case, a pattern reads the dotted capital and the dotless small i as "i", where
+    # case folding does not: only with one of them can an agency stand where no hint does.
+    if agency or "ı" in line or "İ" in line:
+        return AGENCY_CREDIT.search(line) is not None
+    return False
+
+
+def describes_picture(line: str) -> bool:
+    """Whether ``line`` opens like a caption: someone or something, then a verb that
+    describes a picture ("Ministers pose ...", "Kenya's President Uhuru Kenyatta witnesses
+    ...") before any past-tense verb of a report."""
+    return _caption_verb_first(line) or _present_tense_after_subject(line)
+
+
+def opens_with_caption_verb(line: str) -> bool:
+    """Whether a verb that describes a picture ("speaks to", "pose", "arrives") comes before
+    any past-tense verb of a report."""
+    return _caption_verb_first(line)
+
+
+def _caption_verb_first(line: str) -> bool:
+    tokens = line.split()[:_CAPTION_VERB_REACH]
+    for i, token in enumerate(tokens):
+        word = token.strip(",;()'’\"“”").casefold()
+        if word in _PAST_WORDS or (word.endswith("ed") and token[:1].islower()):
+            return False
+        if (
+            word in _CAPTION_VERB_HEADS
+            and token[:1].islower()
+            and (i == 0 or not _noun_here(word, tokens[i - 1]))
+            and CAPTION_VERB.match(" ".join(tokens[i : i + 2]))
+        ):
+            return True
+    return False
+
+
+def _noun_here(word: str, before: str) -> bool:
+    """Whether a caption verb's form is a noun after the word before it: "in talks with", "the
+    stands"; "talks" after any word in lower case ("tariff talks with") is the talks."""
+    return before.casefold() in _NOUN_MARKS or (word == "talks" and before[:1].islower())
+
+
+def _present_tense_after_subject(line: str) -> bool:
+    seen_subject = False
+    possessive = False
+    for token in line.split()[:16]:
+        word = token.strip(",;()'’\"“”")
+        if not word:
+            continue
+        if word[0].isupper() or word[0].isdigit() or word.casefold() in _CONNECTORS:
+            seen_subject = seen_subject or word[0].isupper()
+            possessive = token.rstrip(",;)").endswith(("'s", "’s", "s'", "s’"))
+            continue
+        if possessive:
+            return False  # "Trump's promises ...": a noun after an owner, not a verb
+        if token.endswith(",") and word in ("right", "left", "center", "centre", "second"):
+            continue  # "Prime Minister John Key, right, speaks ..."
+        return (
+            seen_subject
+            and word.isalpha()
+            and len(word) > 3
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "is"))
+            and word not in _NOT_VERBS
+            and not _verb_follows(line, token)
+        )
+    return False
+
+
+def _verb_follows(line: str, token: str) -> bool:
+    """Whether a past-tense verb follows ``token``: then the word was a plural noun, the
+    subject's ("U.S. and Estrian officials concluded ...")."""
+    rest = line.split(token, 1)[1].split(None, 1)
+    after = rest[0].strip(",;:") if rest else ""
+    return after in _PAST_WORDS or (after.endswith("ed") and after[:1].islower())
+
+
+def is_picture_description(line: str) -> bool:
+    """A description of a picture by its verb ("... pose before the meeting"), without the
+    date: weaker than a caption, so only verbs that describe a picture count, never a
+    present-tense lede ("Parliament decides on Wednesday ...")."""
+    return (
+        words(line) <= 45
+        and _caption_verb_first(line)
+        and not REPORTING.search(line)
+        and line.count(". ") == 0
+    )
