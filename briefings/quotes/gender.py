@@ -6,6 +6,7 @@ common given names. Without evidence a person can be either."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from briefings.quotes.lexicon import word_set
@@ -81,24 +82,36 @@ def pronoun_fits(pronoun: str, person: Person, registry: Registry) -> bool:
 def gender_of(person: Person, registry: Registry) -> str | None:
     """ "f", "m" or None (no evidence, or evidence both ways)."""
     words = person.name.split()
-    evidence = set()
-    for word in person.role.lower().split():
-        if word in _FEMALE_WORDS:
-            evidence.add("f")
-        elif word in _MALE_WORDS:
-            evidence.add("m")
-    if len(words) > 1:
-        given = words[0].lower()
-        if given in _FEMALE_NAMES:
-            evidence.add("f")
-        elif given in _MALE_NAMES:
-            evidence.add("m")
+    evidence = word_evidence(person.role.lower().split()) | given_name_evidence(words)
     if words:
         texts = tuple(registry.texts)
         evidence |= _honorifics(texts).get(words[-1], set())
         if not evidence:
             evidence = _pronoun_evidence(person, registry)
     return evidence.pop() if len(evidence) == 1 else None
+
+
+def word_evidence(words: Iterable[str]) -> set[str]:
+    """The genders gendered role words and honorifics among ``words`` (lower case) give:
+    "spokeswoman", "ms", "chairman", "lord"."""
+    evidence = set()
+    for word in words:
+        if word in _FEMALE_WORDS:
+            evidence.add("f")
+        elif word in _MALE_WORDS:
+            evidence.add("m")
+    return evidence
+
+
+def given_name_evidence(name: Sequence[str]) -> set[str]:
+    """The gender the given name of a full ``name`` (its words) gives, if it is a common
+    one: "Anna Berg", not "Berg" alone."""
+    if len(name) < 2:
+        return set()
+    given = name[0].lower()
+    if given in _FEMALE_NAMES:
+        return {"f"}
+    return {"m"} if given in _MALE_NAMES else set()
 
 
 @lru_cache(maxsize=8)

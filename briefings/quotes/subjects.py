@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefings.quotes.gender import given_name_evidence, word_evidence
 from briefings.quotes.lexicon import (
     DETERMINERS,
     PLACES,
@@ -123,8 +124,6 @@ def _with_of(tokens: Sequence[Tok], first: int, last: int) -> tuple[Tok, ...]:
 
 
 _OPENING_PRONOUN = re.compile(r"\s*(?:He|She|They)\b(?! [A-Z])")  # not "He Lifeng said"
-_FEMALE_HONORIFICS = frozenset({"ms", "mrs", "miss", "madam", "dame", "lady"})
-_MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
 _STYLES = frozenset({"the", "honourable", "honorable", "hon", "right", "rt"})
 
 
@@ -143,9 +142,7 @@ def person_before(sentences: Sequence[str], female: bool) -> str | None:
             lead = lead[1:]  # "Now's Scott Tong": the name after the possessive
         if not lead or not _plain_name(lead):
             return None  # the sentence before is about someone or something else
-        honorifics = {t.lower.rstrip(".") for t in lead}
-        other = _MALE_HONORIFICS if female else _FEMALE_HONORIFICS
-        if not honorifics.isdisjoint(other):
+        if _marked_other(lead, "m" if female else "f"):
             return None
         while len(lead) > 1 and lead[0].lower.rstrip(".") in _STYLES:
             lead = lead[1:]  # "The Honourable Jim Carr": the name
@@ -163,3 +160,11 @@ def _plain_name(lead: tuple[Tok, ...]) -> bool:
         return True
     word = lead[0]
     return not word.brk and not word.lower.endswith(("ing", "ed")) and word.word[:1].isupper()
+
+
+def _marked_other(lead: tuple[Tok, ...], other: str) -> bool:
+    """Whether the words of ``lead`` mark it as of gender ``other`` only: an honorific or a
+    gendered role word ("Mr", "spokeswoman"), or a common given name ("Anna Berg")."""
+    titles = [t.lower.rstrip(".") for t in lead]
+    name = [t.word for t, low in zip(lead, titles, strict=True) if low not in TITLES]
+    return word_evidence(titles) | given_name_evidence(name) == {other}

@@ -848,6 +848,10 @@ def test_a_page_with_no_date_looks_back_from_its_latest_event() -> None:
             ),
             "Trade Minister Jon Ekberg agreed to a second round in April.",
         ),
+        (  # nor a she to a man known by his given name
+            ("Carl Berg opened the session.", "She agreed to a second round in April."),
+            "Akazawa agreed to a second round in April.",
+        ),
         (  # a he never goes to a Ms: the person quoted most stands in
             ("Ms Vera Holm opened the session.", "He agreed to a second round in April."),
             "Akazawa agreed to a second round in April.",
