@@ -31,7 +31,7 @@ from briefings.quotes.phrases import (
 )
 from briefings.quotes.subjects import lead_group, lead_organisation, lead_person, main_subject
 from briefings.quotes.tokens import Tok
-from briefings.quotes.verbs import is_verb, owner_word, verb_candidates
+from briefings.quotes.verbs import ENDS_CLAUSE, is_verb, owner_word, verb_candidates
 
 # Verbs that may come before their subject: '"...," said Akazawa'.
 INVERTED = word_set(
@@ -44,7 +44,6 @@ INVERTED = word_set(
 _CLAUSE_STOPS = CLAUSE_WORDS | (PREPOSITIONS - {"of"})
 _AFTER_REACH = 12
 _TAIL_OBJECT = 2  # words after the verb of a closing attribution: "told reporters"
-_ENDS_CLAUSE = frozenset(".;:")
 _TAIL_PRONOUNS = PRONOUNS | {"it"}  # '"..." scheduled for May, it added.': the statement
 _PASSIVE = word_set("is was are were be been being")
 # What follows a described source before its verb: "a source familiar with the talks".
@@ -182,7 +181,7 @@ def _quoted_before_saying(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     if tokens[k].lower not in {"quoted", "quotes", "quoting"}:
         return ()
     for j in range(k + 2, min(len(tokens) - 1, k + 9)):
-        if tokens[j].brk[-1:] in _ENDS_CLAUSE:
+        if tokens[j].brk[-1:] in ENDS_CLAUSE:
             return ()
         if tokens[j].lower == "as" and tokens[j + 1].lower == "saying":
             phrase, _ = phrase_after(tokens, k + 1)

@@ -188,10 +188,7 @@ def register(
         if known is not None and known.role:
             continue  # known with a role: nothing said here can change that
         role = mention.role
-        if not role or not any(
-            (w.lower() in TITLES and w.lower() not in _TITLE_MODIFIERS) or w.lower() in ROLE_NOUNS
-            for w in role.split()
-        ):
+        if not _office(role):
             seed = tuple(role.split())
             role = (
                 role_before(tokens, mention.first, seed)

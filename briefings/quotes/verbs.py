@@ -25,7 +25,7 @@ from briefings.quotes.tokens import Tok
 VERBS = frozenset(SPEECH_VERBS.split())
 _MAY_BE_VERB = VERBS | {"according"}
 _LOWER = attrgetter("lower")
-_ENDS_CLAUSE = frozenset(".;:")
+ENDS_CLAUSE = frozenset(".;:")
 _PASSIVE = word_set("is was are were be been being")
 _NOUN_BEFORE = word_set("the a an its their his her these those our my your this")
 _NATIONALITY_ENDS = ("an", "ese", "ish", "ch", "i")
@@ -69,7 +69,7 @@ def _subject_of(tokens: list[Tok], k: int) -> bool:
     if between and between[-1].lower == "and" and _own_predicate(between[:-1]):
         return True  # "Holm said the gap had narrowed and called the talks": Holm's second verb
     return not any(
-        t.lower in CLAUSE_WORDS or t.lower == "what" or _ENDS_CLAUSE.intersection(t.brk)
+        t.lower in CLAUSE_WORDS or t.lower == "what" or ENDS_CLAUSE.intersection(t.brk)
         for t in between
     )
 
@@ -85,7 +85,7 @@ def _own_predicate(words: list[Tok]) -> bool:
         or t.lower in CLAUSE_WORDS
         or t.lower in PRONOUNS
         or t.lower in ROLE_NOUNS
-        or _ENDS_CLAUSE.intersection(t.brk)
+        or ENDS_CLAUSE.intersection(t.brk)
         for t in words
     )
 
