@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -27,7 +25,6 @@ SPEECH_VERBS = (
     "admit"
 )
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split())
-VERB_RE = re.compile(r"\b(?:according to|" + "|".join(SPEECH_VERBS.split()) + r")\b")
 # Verbs that introduce names and titles more often than speech ("a film called").
 NAMING_VERBS = word_set("called calling calls named dubbed titled described describes describing")
 

@@ -20,7 +20,7 @@ from briefings.quotes.lexicon import (
     PREPOSITIONS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
-    SPEECH_VERBS,
+    SPEECH_VERB_SET,
     SURNAMES,
     TITLES,
     word_set,
@@ -28,7 +28,6 @@ from briefings.quotes.lexicon import (
 from briefings.quotes.offices import OFFICE_GLUE, PARTICLES, office_run
 from briefings.quotes.tokens import Tok, Tokens, bare_word
 
-VERB_WORDS = frozenset(SPEECH_VERBS.split())
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _LEADING_SURNAMES = word_set("He")
 _MAX_ROLE_WORDS = 12
@@ -38,7 +37,7 @@ _SENTENCE_ENDS = frozenset(".!?:")
 # Lower-case words a capitalized run never starts with.
 # Title words that only qualify a title: "Foreign Affairs" before a name is no role yet.
 _TITLE_MODIFIERS = word_set("foreign vice deputy prime acting executive senior")
-_RUN_SKIP = HONORIFICS | VERB_WORDS
+_RUN_SKIP = HONORIFICS | SPEECH_VERB_SET
 # (name, role, person) of a capitalized run: a function of its words alone.
 _Reading = tuple[str, str, bool]
 # Runs read so far, by their word (one-word runs) or words (a bounded memo: names recur).

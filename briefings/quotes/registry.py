@@ -19,7 +19,7 @@ from briefings.quotes.lexicon import (
 )
 from briefings.quotes.offices import PARTICLES
 from briefings.quotes.people import (
-    VERB_WORDS,
+    SPEECH_VERB_SET,
     Mention,
     appositive_after,
     capitalized,
@@ -161,7 +161,7 @@ def _speaks_by_name(tokens: Tokens, word: str, text: str) -> bool:
         while j < len(words) and not brk[j - 1] and words[j] in SKIPPABLE:
             j += 1
         following = words[j] if j < len(words) else ""
-        if not brk[j - 1] and following in VERB_WORDS:
+        if not brk[j - 1] and following in SPEECH_VERB_SET:
             return True
         if j == k + 1 and brk[k] == "," and (following.endswith("ing") or following == "who"):
             return True  # "Holm, speaking to reporters, said", "Holm, who led the talks,"

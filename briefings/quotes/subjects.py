@@ -13,13 +13,11 @@ from briefings.quotes.lexicon import (
     PREPOSITIONS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
-    SPEECH_VERBS,
+    SPEECH_VERB_SET,
     TITLES,
 )
 from briefings.quotes.people import Mention, mentions
 from briefings.quotes.tokens import Tok, Tokens, tokenize
-
-_VERBS = frozenset(SPEECH_VERBS.split())
 
 
 def _modifier(tokens: Sequence[Tok], mention: Mention) -> bool:
@@ -55,7 +53,7 @@ def _governed(tokens: Sequence[Tok], k: int) -> bool:
         tok = tokens[j]
         if tok.lower in PREPOSITIONS:
             return not (tok.lower == "of" and j > 0 and tokens[j - 1].lower in TITLES)
-        if tok.cap or tok.brk or tok.lower in _VERBS or tok.lower in DETERMINERS:
+        if tok.cap or tok.brk or tok.lower in SPEECH_VERB_SET or tok.lower in DETERMINERS:
             return False
     return False
 

@@ -15,14 +15,14 @@ from briefings.quotes.lexicon import (
     NAMING_VERBS,
     PRONOUNS,
     ROLE_NOUNS,
-    SPEECH_VERBS,
+    SPEECH_VERB_SET,
     word_set,
 )
 from briefings.quotes.phrases import phrase_before
 from briefings.quotes.subjects import lead_person
 from briefings.quotes.tokens import Tok
 
-VERBS = frozenset(SPEECH_VERBS.split())
+VERBS = SPEECH_VERB_SET
 _MAY_BE_VERB = VERBS | {"according"}
 _LOWER = attrgetter("lower")
 ENDS_CLAUSE = frozenset(".;:")
