@@ -59,7 +59,10 @@ _TAIL = re.compile(
     r",? (?:which|where|while|whereas|including|as well as|so that|in order to) |"
     r", (?:to|with|following|after|because|adding|saying|between) |; | [–—] |"
     r" (?:chaired|hosted|led|organi[sz]ed) by |"
-    r", (?:[\w.'’-]+ ){1,6}(?:said|says|told|added)\b"
+    r", (?:[\w.'’-]+ ){1,6}(?:said|says|told|added)\b|"
+    # The last item of a list or the last of two clauses: "..., advance labor standards, and
+    # cooperate on supply chains", "... is an opportunity to ..., and that businesses ...".
+    r", and "
 )
 # An opening phrase before the sentence's subject: "After the vote had been postponed
 # yesterday, ...", "Building on the talks in February, ...".

@@ -1,0 +1,87 @@
+"""A fact told over two sentences reaches one bullet; an over-long sentence loses its last
+clause rather than the bullet; a press briefing's hand-over is no news. Made-up reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.facts.choice import Candidate, most_news, news_words
+from briefings.facts.outcomes import find_facts
+from briefings.facts.stance import courteous
+from briefings.facts.statements import MAX_WORDS, Statement, shortened
+from briefings.model import Article
+
+
+def _outcomes_of(*paragraphs: str) -> list[str]:
+    article = Article(url="https://x.test/a", title="", paragraphs=paragraphs)
+    return [f.text for f in find_facts(article).outcomes]
+
+
+def test_a_sentence_that_names_its_speaker_by_he_joins_the_bullet_before_it() -> None:
+    outcomes = _outcomes_of(
+        "Estria's trade minister Ana Ruiz spoke about the fisheries accord on Sunday.",
+        "She told Norland radio that the accord was finished and only its wording was still open.",
+    )
+    assert outcomes[0] == (
+        "Estria's trade minister Ana Ruiz spoke about the fisheries accord on Sunday. Ana Ruiz "
+        "told Norland radio that the accord was finished and only its wording was still open."
+    )
+
+
+def test_a_sequel_chosen_on_its_own_moves_into_its_leads_bullet() -> None:
+    lede = Statement(0, 0, "Norland and Veldt signed a customs protocol in Ostby on Monday.")
+    sequel = Statement(0, 1, "This protocol removes duties on machine parts from 1 March.")
+    other = Statement(1, 2, "Negotiators identified two quota areas that need urgent work.")
+    ranked = [
+        Candidate(5.0, 1, sequel, news_words(sequel.raw)),
+        Candidate(4.0, 0, lede, news_words(lede.raw)),
+        Candidate(1.0, 2, other, news_words(other.raw)),
+    ]
+    # The sequel is chosen as a bullet of its own first; once its lead is chosen, the two
+    # are one bullet and the third sentence takes the place left free.
+    best, sequels = most_news(ranked, 2, set(), lambda c: True, {0: sequel}, None)
+    assert sequels == {0: sequel}
+    assert sorted(c.order for c in best) == [0, 2]
+
+
+def test_an_over_long_sentence_loses_its_last_clause_after_and() -> None:
+    raw = (
+        "The accord records the shared commitment of Norland and Veldt in the fisheries sector "
+        "to open their ports, promote fair competition and market-oriented conditions for "
+        "trade in fish, uphold strong labour and environmental standards for crews, and "
+        "cooperate in efforts to keep stocks of cod and herring secure, transparent and "
+        "sustainable for decades."
+    )
+    short = shortened(Statement(0, 0, raw), MAX_WORDS)
+    assert short is not None
+    assert short.raw.endswith("uphold strong labour and environmental standards for crews.")
+
+
+def test_a_short_sentence_keeps_its_last_clause() -> None:
+    raw = "Veldt cut its herring quota, and Norland opened two ports."
+    assert shortened(Statement(0, 0, raw), MAX_WORDS) == Statement(0, 0, raw)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister Ruiz, I'll turn it over to you for your opening remarks.",
+        "I’ll turn it over to Jon to kick us off.",
+        "With that, let’s get started.",
+        "I will now hand the floor over to the Commissioner.",
+    ],
+)
+def test_handing_over_the_floor_is_a_courtesy(sentence: str) -> None:
+    assert courteous(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I will turn to the herring quotas now.",
+        "Let’s begin talks on ports next week, the minister said.",
+        "Norland will hand its proposal to Veldt on Monday.",
+    ],
+)
+def test_what_a_speaker_turns_to_is_no_courtesy(sentence: str) -> None:
+    assert not courteous(sentence)
