@@ -131,8 +131,6 @@ def most_news(
         chosen.append(best)
         told |= best.stems
         sequel = _sequel(best, following, today) if not best.joined else None
-        if sequel is not None and (shown := _alone(chosen, sequel.order, sequels)) is not None:
-            chosen.remove(shown)  # told on its own: one bullet tells both, a place is free
         if sequel is not None and all(c.order != sequel.order for c in chosen):
             sequels[best.order] = sequel
             worth = [w for w in worth if w[2].order != sequel.order]
@@ -153,16 +151,6 @@ def most_news(
     if len(chosen) > 1 or not passed_over:
         return chosen, sequels
     return [c for c in ranked[:budget] if c.lead is None or c.joined], {}
-
-
-def _alone(chosen: list[Candidate], order: int, sequels: dict[int, Statement]) -> Candidate | None:
-    """The chosen candidate at ``order`` when it is a bullet of its own, one sentence alone
-    (no lead shown with it, no sentence after it): it may go with the one it points back to."""
-    for candidate in chosen:
-        if candidate.order == order:
-            alone = candidate.lead is None and order not in sequels
-            return candidate if alone and isinstance(candidate.item, Statement) else None
-    return None
 
 
 def _worth(candidate: Candidate, told: set[str]) -> float:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.facts.choice import Candidate, most_news, news_words
 from briefings.facts.outcomes import find_facts
 from briefings.facts.stance import courteous
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
@@ -26,22 +25,6 @@ def test_a_sentence_that_names_its_speaker_by_he_joins_the_bullet_before_it() ->
         "Estria's trade minister Ana Ruiz spoke about the fisheries accord on Sunday. Ana Ruiz "
         "told Norland radio that the accord was finished and only its wording was still open."
     )
-
-
-def test_a_sequel_chosen_on_its_own_moves_into_its_leads_bullet() -> None:
-    lede = Statement(0, 0, "Norland and Veldt signed a customs protocol in Ostby on Monday.")
-    sequel = Statement(0, 1, "This protocol removes duties on machine parts from 1 March.")
-    other = Statement(1, 2, "Negotiators identified two quota areas that need urgent work.")
-    ranked = [
-        Candidate(5.0, 1, sequel, news_words(sequel.raw)),
-        Candidate(4.0, 0, lede, news_words(lede.raw)),
-        Candidate(1.0, 2, other, news_words(other.raw)),
-    ]
-    # The sequel is chosen as a bullet of its own first; once its lead is chosen, the two
-    # are one bullet and the third sentence takes the place left free.
-    best, sequels = most_news(ranked, 2, set(), lambda c: True, {0: sequel}, None)
-    assert sequels == {0: sequel}
-    assert sorted(c.order for c in best) == [0, 2]
 
 
 def test_an_over_long_sentence_loses_its_last_clause_after_and() -> None:
