@@ -1,10 +1,14 @@
 """A fact told over two sentences reaches one bullet; an over-long sentence loses its last
-clause rather than the bullet; a press briefing's hand-over is no news. Made-up reports."""
+clause rather than the bullet; a press briefing's hand-over is no news; an earlier accounting
+year is background. Made-up reports."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from briefings.facts.background import looks_back
 from briefings.facts.outcomes import find_facts
 from briefings.facts.stance import courteous
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
@@ -68,3 +72,19 @@ def test_handing_over_the_floor_is_a_courtesy(sentence: str) -> None:
 )
 def test_what_a_speaker_turns_to_is_no_courtesy(sentence: str) -> None:
     assert not courteous(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the 2019/20 fiscal year, the Norland branch lost 24 million crowns.",
+        "In the last financial year, the chain closed 62 stores.",
+        "Norland and Veldt have traded tariffs since July 6, when Norland raised its duty.",
+    ],
+)
+def test_an_earlier_accounting_year_or_a_state_since_a_day_looks_back(sentence: str) -> None:
+    assert looks_back(sentence, date(2020, 8, 16))
+
+
+def test_the_next_fiscal_year_is_no_look_back() -> None:
+    assert not looks_back("The new duty applies in the next fiscal year.", date(2020, 8, 16))
