@@ -267,6 +267,31 @@ _TURN_LABEL = re.compile(
 )
 
 
+# The label of a turn that runs a briefing rather than tells its news.
+_HOST_LABEL = re.compile(r"^(?:MODERATOR|OPERATOR|Moderator|Operator)\s*: ")
+
+
+def hosts_turns(found: Sequence[Statement]) -> set[int]:
+    """The paragraphs of a transcript that are its host's turns: from a paragraph labelled
+    "MODERATOR: " (or "OPERATOR: ") to the next paragraph that opens with another speaker's
+    label. The host introduces the speaker and hands over the floor; the news is theirs."""
+    hosts: set[int] = set()
+    hosting = False
+    last = -1
+    for statement in found:
+        if statement.paragraph == last:
+            continue
+        last = statement.paragraph
+        raw = statement.raw
+        if ": " in raw[:40] and (raw[:1].isupper() or raw[:1] == "Q"):
+            labelled = _TURN_LABEL.match(raw) is not None
+            if labelled or _HOST_LABEL.match(raw):
+                hosting = _HOST_LABEL.match(raw) is not None
+        if hosting:
+            hosts.add(statement.paragraph)
+    return hosts
+
+
 def tidy(sentence: str, subject: str = "") -> str:
     """Drop a turn label, linking openers, a trailing attribution and a quote's lead-in; name
     a leading he/she."""

@@ -88,3 +88,16 @@ def test_an_earlier_accounting_year_or_a_state_since_a_day_looks_back(sentence: 
 
 def test_the_next_fiscal_year_is_no_look_back() -> None:
     assert not looks_back("The new duty applies in the next fiscal year.", date(2020, 8, 16))
+
+
+def test_a_briefing_hosts_words_are_no_outcome() -> None:
+    outcomes = _outcomes_of(
+        "MODERATOR: Greetings from the press centre. Minister Ruiz will discuss her visit to "
+        "Lindau where she held talks on the fisheries accord with Norland.",
+        "With that, let’s get started. Minister Ruiz, I’ll turn it over to you.",
+        "MINISTER RUIZ: Thank you, Jon. Norland and Estria signed the fisheries accord in "
+        "Lindau this morning.",
+        "The accord cuts cod quotas by 10 percent from March.",
+    )
+    assert outcomes[0].startswith("Norland and Estria signed the fisheries accord")
+    assert not any("will discuss" in o or "turn it over" in o for o in outcomes)
