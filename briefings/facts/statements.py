@@ -213,9 +213,31 @@ def shortened(statement: Statement, limit: int, least: int = 6) -> Statement | N
             if words >= least and _closed(head):
                 cut = match.start()
         if cut < 0:
+            cut = _first_item_end(raw, limit, least)
+        if cut < 0:
             return None
         raw = raw[:cut].rstrip(",") + ("" if raw[cut - 1] == "." else ".")
     return statement._replace(raw=raw)
+
+
+# Where the first item of a list after a colon ends: "four goals: determining the market
+# access architecture, deciding ..., and ...".
+_ITEM_END = re.compile(r", |; ")
+
+
+def _first_item_end(raw: str, limit: int, least: int) -> int:
+    """Where to cut a sentence that lists its news after a colon so that it keeps the list's
+    first item ("Talks focused on four goals: setting the market access architecture."), or
+    -1 when that leaves it too long or too short."""
+    colon = raw.find(": ")
+    if colon < 0:
+        return -1
+    end = _ITEM_END.search(raw, colon + 2)
+    if end is None:
+        return -1
+    head = raw[: end.start()]
+    words = head.count(" ") + 1
+    return end.start() if least <= words <= limit and _closed(head) else -1
 
 
 def without_company(raw: str) -> str:

@@ -101,3 +101,19 @@ def test_a_briefing_hosts_words_are_no_outcome() -> None:
     )
     assert outcomes[0].startswith("Norland and Estria signed the fisheries accord")
     assert not any("will discuss" in o or "turn it over" in o for o in outcomes)
+
+
+def test_an_over_long_list_after_a_colon_keeps_its_first_item() -> None:
+    raw = (
+        "Talks on the regional fisheries accord focused this week on four goals: setting the "
+        "architecture for quota negotiations, deciding how the accord relates to the older "
+        "treaties among the partners, taking up shared issues such as port inspections, crew "
+        "safety and other matters that reflect how fleets work today, and preparing text on "
+        "every chapter for the third round in October."
+    )
+    short = shortened(Statement(0, 0, raw), MAX_WORDS)
+    assert short is not None
+    assert short.raw == (
+        "Talks on the regional fisheries accord focused this week on four goals: setting the "
+        "architecture for quota negotiations."
+    )
