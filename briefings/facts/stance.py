@@ -38,6 +38,8 @@ COURTESY = re.compile(
     r"I(?:[’']ll| will) (?:\w+ )?(?:answer|respond to) (?:your|the|that|this)\b|"
     r"(?:Let me|I[’']d like to|I want to) (?:\w+ )?(?:answer|respond to) |"
     r"(?:That[’']s|That is|It[’']s|It is) (?:a|an) (?:\w+ )?(?:good|great|fair|important) question|"
+    # A broadcast's sign-on: "This is Jon Berg with the Special English program".
+    r"This is [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3},? (?:with|reporting)\b|"
     # Handing over the floor: "Secretary Lee, I'll turn it over to you", "With that, let's
     # get started."
     r"(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}, )?I(?:[’']ll| will) (?:now )?(?:turn|hand|pass) "

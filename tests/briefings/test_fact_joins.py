@@ -117,3 +117,19 @@ def test_an_over_long_list_after_a_colon_keeps_its_first_item() -> None:
         "Talks on the regional fisheries accord focused this week on four goals: setting the "
         "architecture for quota negotiations."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This is Jon Berg with the Special English program, In the News.",
+        "This is Ana Ruiz reporting.",
+    ],
+)
+def test_a_broadcasts_sign_on_is_a_courtesy(sentence: str) -> None:
+    assert courteous(sentence)
+
+
+def test_a_sentence_that_opens_with_this_is_may_tell_news() -> None:
+    assert not courteous("This is Norland's biggest trade deal in a decade.")
+    assert not courteous("This is Canada for the first time in a decade.")
