@@ -36,6 +36,11 @@ BACKGROUND = WordPattern(
     r"decades?) ago)|[Ii]n recent (?:weeks|months|years)|"
     r"[Ff]or (?:years|decades|months)|(?:[Ff]or|[Oo]ver) the (?:past|last) (?:\w+ )?"
     r"(?:years|decades|months)|[Ss]ince (?:(?:19|20)\d\d|the start|then)|"
+    # An earlier accounting year ("In the 2019/20 fiscal year", "in the last financial
+    # year"), and a state that goes back to a day ("have traded tariffs since July 6").
+    r"[Ii]n the (?:(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)? |(?:last|previous|past|prior) )"
+    r"(?:fiscal|financial|business) year|"
+    rf"[Ss]ince (?:{_ANY_MONTH}) \d{{1,2}}\b|"
     rf"(?:[Ii]n|of|[Ss]ince) (?:(?:early|mid|late)[- ]|(?P<month>{_ANY_MONTH})\.? )?"
     r"(?P<year>(?:19|20)\d\d)\b)"
 )

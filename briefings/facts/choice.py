@@ -57,7 +57,7 @@ def news_words(text: str, stems: set[str] | None = None) -> set[str]:
 
 # A sentence that opens by pointing back to the one before it.
 _POINTS_BACK = re.compile(
-    r"^(?:It|Its|This|These|They|Their|Both|The (\w+))\b"
+    r"^(?:It|Its|This|These|They|Their|Both|He|She|The (\w+))\b"
     r"(?! (?:same|other|time|week|month|year|morning|afternoon|evening|days?)\b)"
 )
 

@@ -39,7 +39,13 @@ from briefings.facts.stance import (
     tells_a_result,
     tells_an_event,
 )
-from briefings.facts.statements import MAX_WORDS, Statement, shortened, statements
+from briefings.facts.statements import (
+    MAX_WORDS,
+    Statement,
+    hosts_turns,
+    shortened,
+    statements,
+)
 from briefings.facts.worth import outcome_score, says_again, weighed
 from briefings.model import Article, Fact
 from briefings.quotes.textcache import TextCache
@@ -162,6 +168,7 @@ def _outcomes(
     number = -1  # the order of the last list number ("2.")
     # Paragraphs that are an embedded social post ("... pic.twitter.com/3BCp").
     embedded = {s.paragraph for s in found if "pic.twitter.com" in s.raw}
+    embedded |= hosts_turns(found)  # a briefing's host: who speaks next, not what happened
     for statement in found:
         if len(statement.raw) < 12 and _NUMBERING.match(statement.raw):
             number = statement.order

@@ -37,7 +37,13 @@ COURTESY = re.compile(
     # first.", "Let me answer the second point", "That is a fair question."
     r"I(?:[’']ll| will) (?:\w+ )?(?:answer|respond to) (?:your|the|that|this)\b|"
     r"(?:Let me|I[’']d like to|I want to) (?:\w+ )?(?:answer|respond to) |"
-    r"(?:That[’']s|That is|It[’']s|It is) (?:a|an) (?:\w+ )?(?:good|great|fair|important) question)"
+    r"(?:That[’']s|That is|It[’']s|It is) (?:a|an) (?:\w+ )?(?:good|great|fair|important) question|"
+    # A broadcast's sign-on: "This is Jon Berg with the Special English program".
+    r"This is [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3},? (?:with|reporting)\b|"
+    # Handing over the floor: "Secretary Lee, I'll turn it over to you", "With that, let's
+    # get started."
+    r"(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}, )?I(?:[’']ll| will) (?:now )?(?:turn|hand|pass) "
+    r"(?:it|things|the floor) over to\b|(?:With that, )?[Ll]et[’']s (?:get started|begin)(?=[.,!]))"
 )
 # Thanks said after a word that links it to the sentence before ("But most importantly, I
 # have to thank our partners ...", "And I also want to thank my team ...").

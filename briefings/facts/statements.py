@@ -59,7 +59,10 @@ _TAIL = re.compile(
     r",? (?:which|where|while|whereas|including|as well as|so that|in order to) |"
     r", (?:to|with|following|after|because|adding|saying|between) |; | [–—] |"
     r" (?:chaired|hosted|led|organi[sz]ed) by |"
-    r", (?:[\w.'’-]+ ){1,6}(?:said|says|told|added)\b"
+    r", (?:[\w.'’-]+ ){1,6}(?:said|says|told|added)\b|"
+    # The last item of a list or the last of two clauses: "..., advance labor standards, and
+    # cooperate on supply chains", "... is an opportunity to ..., and that businesses ...".
+    r", and "
 )
 # An opening phrase before the sentence's subject: "After the vote had been postponed
 # yesterday, ...", "Building on the talks in February, ...".
@@ -210,9 +213,31 @@ def shortened(statement: Statement, limit: int, least: int = 6) -> Statement | N
             if words >= least and _closed(head):
                 cut = match.start()
         if cut < 0:
+            cut = _first_item_end(raw, limit, least)
+        if cut < 0:
             return None
         raw = raw[:cut].rstrip(",") + ("" if raw[cut - 1] == "." else ".")
     return statement._replace(raw=raw)
+
+
+# Where the first item of a list after a colon ends: "four goals: determining the market
+# access architecture, deciding ..., and ...".
+_ITEM_END = re.compile(r", |; ")
+
+
+def _first_item_end(raw: str, limit: int, least: int) -> int:
+    """Where to cut a sentence that lists its news after a colon so that it keeps the list's
+    first item ("Talks focused on four goals: setting the market access architecture."), or
+    -1 when that leaves it too long or too short."""
+    colon = raw.find(": ")
+    if colon < 0:
+        return -1
+    end = _ITEM_END.search(raw, colon + 2)
+    if end is None:
+        return -1
+    head = raw[: end.start()]
+    words = head.count(" ") + 1
+    return end.start() if least <= words <= limit and _closed(head) else -1
 
 
 def without_company(raw: str) -> str:
@@ -262,6 +287,31 @@ _TURN_LABEL = re.compile(
     r"^(?:[A-Z][\w.’'-]*(?:,? (?:[A-Z][\w.’'-]*|of|for|the|and|on|de|van|von)){1,7}|"
     r"[A-Z]{2,}[A-Z.]*): (?=[A-Z])"
 )
+
+
+# The label of a turn that runs a briefing rather than tells its news.
+_HOST_LABEL = re.compile(r"^(?:MODERATOR|OPERATOR|Moderator|Operator)\s*: ")
+
+
+def hosts_turns(found: Sequence[Statement]) -> set[int]:
+    """The paragraphs of a transcript that are its host's turns: from a paragraph labelled
+    "MODERATOR: " (or "OPERATOR: ") to the next paragraph that opens with another speaker's
+    label. The host introduces the speaker and hands over the floor; the news is theirs."""
+    hosts: set[int] = set()
+    hosting = False
+    last = -1
+    for statement in found:
+        if statement.paragraph == last:
+            continue
+        last = statement.paragraph
+        raw = statement.raw
+        if ": " in raw[:40] and (raw[:1].isupper() or raw[:1] == "Q"):
+            labelled = _TURN_LABEL.match(raw) is not None
+            if labelled or _HOST_LABEL.match(raw):
+                hosting = _HOST_LABEL.match(raw) is not None
+        if hosting:
+            hosts.add(statement.paragraph)
+    return hosts
 
 
 def tidy(sentence: str, subject: str = "") -> str:

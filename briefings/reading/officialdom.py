@@ -168,3 +168,20 @@ def without_link_labels(line: str) -> str:
     if len(labels) < 2 and not _LINK_WORDS.search(labels[0]):
         return line
     return line[: match.start()].rstrip()
+
+
+# A press conference's summary of the questions put, in brackets before the answer: "(On the
+# Prime Minister's reaction to ...; on what rate was agreed for cars; and on whether ...)".
+_QUESTION_SUMMARY = re.compile(r"^\((On|Regarding|About|Concerning) ([^()]{60,})\)$")
+
+
+def question_summary(line: str) -> str | None:
+    """The questions a press conference's answer follows, as a sentence of the article
+    ("On the Prime Minister's reaction to ...; on ..."), when ``line`` is their summary in
+    brackets; else None. It names what was asked, often the news itself."""
+    if line[:1] != "(" or line[-1:] != ")":
+        return None
+    summary = _QUESTION_SUMMARY.match(line)
+    if summary is None:
+        return None
+    return f"{summary.group(1)} {summary.group(2).rstrip('.')}."

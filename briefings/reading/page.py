@@ -34,7 +34,11 @@ from briefings.reading.headings import (
 )
 from briefings.reading.lineshape import ends_sentence, is_prose, is_title_like, words
 from briefings.reading.listings import is_links_label, is_listing_entry, is_title_cased
-from briefings.reading.officialdom import is_contact_heading, without_link_labels
+from briefings.reading.officialdom import (
+    is_contact_heading,
+    question_summary,
+    without_link_labels,
+)
 from briefings.reading.pagetitle import choose_headline, is_question_title
 from briefings.reading.paragraphs import MARKER, MARKERS, body_paragraphs
 from briefings.reading.repeats import (
@@ -159,7 +163,7 @@ def _without_link_labels(
     for i, line in enumerate(lines):
         cut = without_glued_marks(line)
         if cut[-1:] == ")":
-            cut = without_link_labels(cut)
+            cut = question_summary(cut) or without_link_labels(cut)
         if cut != line:
             out[i], out_kinds[i] = cut, line_kind(cut)
     return out, out_kinds
