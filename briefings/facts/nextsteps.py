@@ -282,8 +282,9 @@ def _coming_lede(text: str) -> bool:
     """A lede that tells only what is to come, and when ("On Thursday, MEPs will adopt
     ...", "The delegation will take part in talks on 17 and 18 May"): a preview's news is its
     next step. Nothing before its "will" is in the past."""
-    future = FUTURE.search(text)
-    if future is None:
+    # "will", or a firm step: "plan to hold talks on Thursday", "are due to meet"
+    future = FUTURE.search(text) or STRONG_NEXT.search(text)
+    if future is None or future.group().startswith("yet"):
         return False
     # "X said on Saturday that talks will resume on Sunday": who said it is no past event
     skip = _BEFORE_STEP if _firm(text) else frozenset()

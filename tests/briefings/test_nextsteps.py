@@ -306,6 +306,9 @@ def test_a_step_yet_to_be_fixed_still_needs_its_own_words() -> None:
         ("The new duties will lead to higher prices next year.", True),
         ("Ruiz will lead the delegation to Lindau next week.", False),
         ("MEPs will vote on a clause which would if used suspend the preferences.", False),
+        # "plan" as the verb, not a plan's name
+        ("The United States and Aldoria plan to hold talks in Lindau on Thursday.", False),
+        ("The plan will remove duties on cars.", True),
     ],
 )
 def test_claims_the_future(sentence: str, claim: bool) -> None:
@@ -408,3 +411,9 @@ def test_a_cut_that_leaves_no_step_is_no_next() -> None:
         "offers on the table and prepare their proposals."
     )
     assert all(not n.startswith("At a press conference") for n in _nexts(long))
+
+
+def test_a_lede_that_tells_a_firm_step_with_its_day_is_the_first_next() -> None:
+    lede = "Norland and Aldoria plan to hold trade talks in Lindau on Thursday, two sources said."
+    steps = _steps(lede, "Negotiators ended a round of technical talks in Geneva last week.")
+    assert steps == [lede.replace(", two sources said.", ".")]
