@@ -54,6 +54,7 @@ COMPILED = [
     "briefings/facts/nextsteps.py",
     "briefings/facts/asides.py",
     "briefings/facts/onestep.py",
+    "briefings/facts/stepdays.py",
     "briefings/facts/claims.py",
     "briefings/reading/sentences.py",
     "briefings/reading/captions.py",

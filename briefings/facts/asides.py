@@ -20,7 +20,16 @@ from briefings.reading.dates import MONTHS
 _RELATIVE_AHEAD = re.compile(
     r",? (?:which|that|who) (?:is |are )?(?:currently |still |now |also )?"
     r"(?:will|would|scheduled|set to|due|expected to|slated|planned|going to|to be)\b[^,;]*"
+    # the same with its "which is" left out (", set to take place in Egypt"), and a clause
+    # of place (", where they will discuss ...")
+    r"|, (?:set|scheduled|due|slated|planned) (?:to|for)\b[^,;]*"
+    r"|, where (?:[\w'\u2019-]+ ){1,4}?(?:will|would|is to|are to)\b[^,;]*"
 )
+# The words an aside opens with: a sentence with none is its own clause throughout.
+_ASIDE_OPENERS = (
+    "which ", "that ", "who ", ", set ", ", scheduled ", ", due ", ", slated ", ", planned ",
+    ", where ",
+)  # fmt: skip
 # The words of what is still to come, in the clause that is left (see ``NEXT_CUE``).
 _OWN_AHEAD = re.compile(
     r"\b(?:will|shall|would|scheduled|expected|plans?|planned|is to|are to|set to|due|"
@@ -37,10 +46,12 @@ _NEGATED_PLAN = re.compile(
     r"set|due|going) to\b"
 )
 # A wish or a call on others: "wants member states to", "urged the government to", "called
-# on Norland to", "is pushing for".
+# on Norland to", "is pushing for"; or a goal: "aims to", "hopes to".
 _CALL = re.compile(
     r"\b(?:wants?|wanted|urges?|urged|urging|calls? on|called on|calling on|asks?|asked|"
-    r"presses|pressed|pressing|pushing for|pushed for|pushes for)\b"
+    r"presses|pressed|pressing|pushing for|pushed for|pushes for|"
+    # a goal of one's own: "aims to reach a deal as the deadline nears", "hopes to conclude"
+    r"(?:aims?|aiming|hopes?|hoping|seeks?|seeking|strives?|striving|trying) to)\b"
 )
 # A belief about what will be: "is hopeful of", "expects that", "is confident that".
 _BELIEF = re.compile(
@@ -72,14 +83,14 @@ _PRESENT_DAY = re.compile(
 _PRESENT_VERB = re.compile(
     r"\b(?:resumes?|begins?|starts?|opens?|closes?|ends?|expires?|returns?|meets?|"
     r"convenes?|reconvenes?|votes?|rises?|sits?|arrives?|travels?|leaves?|heads?|"
-    r"kicks? off|takes? place|gets? under way)(?: [\w'’-]+){0,6}$"
+    r"kicks? off|takes? place|gets? under way)(?: [\w'\u2019-]+){0,6}$"
 )
 
 
 def own_clause(text: str) -> str:
     """``text`` without the relative clauses that look ahead ("the levy, which is set to
     expire on 30 June, ...")."""
-    if "which " not in text and "that " not in text and "who " not in text:
+    if not any(opener in text for opener in _ASIDE_OPENERS):
         return text
     return _RELATIVE_AHEAD.sub("", text)
 
@@ -101,9 +112,10 @@ def ahead_only_aside(text: str) -> bool:
 
 
 def wishes_or_believes(text: str) -> bool:
-    """Whether ``text`` tells a wish or a call on others ("wants member states to approve
-    ...", "urged the government to"), a belief ("is hopeful of", "expects that") or a moved
-    deadline ("pushes the deadline to mid-August"), not an event still to come."""
+    """Whether ``text`` tells a wish, a goal or a call on others ("wants member states to
+    approve ...", "aims to reach a deal", "urged the government to"), a belief ("is hopeful
+    of", "expects that") or a moved deadline ("pushes the deadline to mid-August"), not an
+    event still to come."""
     if ("deadline" in text) and _DEADLINE_MOVED.search(text):
         return True
     if _CALL.search(text) is not None:

@@ -122,7 +122,11 @@ def claims_the_future(text: str, *, dated: bool = False) -> bool:
         return False  # "is still scheduled for 22 October, and is to involve ...": an event
     # The deal a sentence opens with governs its first verb only ("The accord will cut
     # duties, and ministers will meet in May": the second is an event).
-    of_a_deal = _DEAL_SUBJECT.match(text) is not None
+    deal = _DEAL_SUBJECT.match(text)
+    # "The United States and Mexico plan to hold talks": "plan" is the verb, not a deal's name
+    of_a_deal = deal is not None and not (
+        deal.group().endswith(("plan", "plans")) and text.startswith(" to ", deal.end())
+    )
     found = False
     for match in _GOVERNED.finditer(text):
         if not _no_event(match, of_a_deal and not found, dated):

@@ -64,7 +64,8 @@ _SCHEDULED = r"scheduled(?! (?:a|an|the|his|her|their|its)\b)"
 _NEXT_WORDS = (
     rf"will|shall|{_SCHEDULED}|expected to|plans? to|planned|is to|are to|set to|{DUE_TO}|"
     r"next (?:week|month|year|round|step)|later this|upcoming|tomorrow|to be held|slated|"
-    r"deadline|is to be|are to be|would|expected (?:by|on|in)|yet to be|future meet(?:ing)?|"
+    r"deadline|is to be|are to be|would|expected (?:by|on|in|during|at)|yet to be|"
+    r"future meet(?:ing)?|"
     r"next meeting|(?<!have )(?<!has )(?<!had )agreed to|"
     r"due (?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this)"
 )

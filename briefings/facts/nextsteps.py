@@ -10,6 +10,7 @@ from datetime import date
 from briefings.facts.asides import (
     ahead_only_aside,
     asks_whether,
+    own_clause,
     present_schedule,
     told_in_an_earlier_month,
     wishes_or_believes,
@@ -19,7 +20,7 @@ from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import DUE_TO, NEXT_CUE, PAST_CUE, next_or_hope, speculates
 from briefings.facts.onestep import DAY, WEEKDAY, one_per_step
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
-from briefings.reading.dates import MONTHS
+from briefings.facts.stepdays import mentions_future_date, mentions_past_date, weekday_to_come
 from briefings.reading.page import AGENDA_LINE
 from briefings.reading.scanning import WordPattern
 
@@ -39,6 +40,8 @@ TIME_EXPRESSION = WordPattern(
     r"[Ll]ater (?:this|today|in)|[Cc]oming (?:days|weeks|months|week|month|year)|"
     r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
     r"[Bb]y the end of|[Ww]ithin (?:the next|\w+ (?:days|weeks|months))|deadline|"
+    r"(?:[Bb]efore|[Aa]fter) (?:the )?(?:end of|summer|winter|autumn|spring|Easter|Christmas|"
+    r"holidays?|recess|break)|"
     r"(?:[Ii]n|[Bb]y|[Uu]ntil) (?:early|mid|late)?-?\s?(?:20\d\d)|"
     r"round of (?:talks|negotiations))\b"
 )
@@ -54,17 +57,18 @@ _WHEN = r"(?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this
 STRONG_NEXT = WordPattern(
     rf"\b(?:scheduled(?! (?:a|an|the|his|her|their|its)\b)|to be held|slated|set to|"
     rf"{DUE_TO}|due {_WHEN}|"
-    rf"expected (?:(?:by|on|in) (?=[A-Z\d]|(?:early|mid|late|the (?:end|middle|coming|next)|next|"
-    rf"coming|this)\b)|later|next)|"
+    rf"expected (?:(?:by|on|in|during|at) (?=[A-Z\d]|the [A-Z]|(?:early|mid|late|next|coming|this|"
+    rf"the (?:end|middle|coming|next))\b)|later|next)|"
     rf"yet to be (?:set|decided|scheduled|agreed|announced|confirmed|signed)|"
     rf"(?:will|would|is to|are to|plans? to|agreed to|intends? to) (?:{_EVENTS})\b|"
     rf"plans (?:\w+ ){{0,2}}for (?:[\w-]+ ){{1,3}}to (?:{_EVENTS})\b|"
     rf"(?:future|next) (?:meeting|round|session|meet))"
 )
-# A finite past verb; a participle after a comma ("discussions, held over ...") or a
-# conjunction ("If approved, ...", "once signed") is not one.
+# A finite past verb; a participle after a comma ("discussions, held over ..."), a
+# conjunction ("If approved, ...", "once signed") or a present "is" ("if no deal is reached")
+# is not one.
 _PAST_VERB = re.compile(
-    r"(?<!, )(?<!If )(?<!if )(?<!Once )(?<!once )(?<!When )(?<!when )"
+    r"(?<!, )(?<!If )(?<!if )(?<!Once )(?<!once )(?<!When )(?<!when )(?<! is )(?<! are )"
     r"\b(?:was|were|had|did|said|told|met|held|(?![a-z]*ceed\b)[a-z]{3,}ed)\b"
 )
 # What was agreed, when it is no meeting still to come ("agreed to reconvene quarterly").
@@ -109,6 +113,14 @@ _SAID_TAIL = re.compile(
 _DESCRIBED_TAIL = re.compile(
     r", (?:the|its|their|his|her) (?:first|second|third|latest|last|only|biggest|largest)\b[^,]*$"
 )
+# A link to another story left in the text: "Also Read | ...", "Related: ...".
+_LINK_LABEL = re.compile(
+    r"(?:[Aa]lso [Rr]ead|ALSO READ|[Rr]ead [Mm]ore|READ MORE|Related|RELATED|[Ss]ee [Aa]lso)"
+    r"\s*[:|>\u00bb-]"
+)
+# A trailing clause of what came before the step: ", following up on the talks that ended
+# last week without a deal", ", after a round in Geneva last month".
+_EARLIER_TAIL = re.compile(r", (?:following|after)\b[^;]*$")
 _RECENT_PAST = re.compile(r"^(?:Last|Earlier|Previously|Yesterday)\b|\b(?:last night|yesterday)\b")
 _DIGIT = WordPattern(r"\d")
 # A short sentence that opens with a pointer ("It will be held in May.") says too little alone.
@@ -117,7 +129,6 @@ _POINTER = re.compile(r"(?:It|They|This|These|That|Those|He|She)\b")
 _WHERE_OR_WHEN = re.compile(
     r"\b(?:[A-Z\d]|(?:quarterly|annually|monthly|weekly|yearly|regularly|soon|to(?:morrow|day))\b)"
 )
-_YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
 # Words that name no time: a hope ("as soon as possible"), "in the future", "in due course".
 _NO_TIME = re.compile(
     r"\b(?:as soon as (?:possible|practicable|feasible)|at the earliest opportunity|"
@@ -139,13 +150,18 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
     agenda: list[Statement] = []
     # The lede is the first outcome, not a next step, unless all it says is still to come.
     lede = found[0].order if found and not _coming_lede(found[0].raw) else -1
+    previous = ""  # the statement before: a step it tells may be detailed in the next one
     for statement in found:
-        text = statement.raw
+        text, before = statement.raw, previous
+        previous = text
         if statement.order == lede:
             continue
+        labelled = text.find("|", 1, 20) > 0 or text.find(":", 1, 20) > 0
+        if labelled and _LINK_LABEL.match(text):
+            continue  # "Also Read | ...": a link to another story, not this one's step
         if text.find(":", 1, 34) > 0 and AGENDA_LINE.match(text):
             # "Vote: Wednesday, 13 February": an item of a schedule
-            if not _mentions_past_date(text, today):
+            if not mentions_past_date(text, today):
                 agenda.append(statement)
             continue
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
@@ -170,13 +186,16 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
             if (short := shortened(statement, MAX_WORDS, MIN_NEXT_WORDS)) is None:
                 continue
             statement, text = short, short.raw
-        future_date = _DIGIT.search(text) is not None and _mentions_future_date(text, today)
+            if not next_or_hope(text)[0] and not present_schedule(text):
+                continue  # the cut left only an opening phrase: "At a press conference ..."
+        future_date = _DIGIT.search(text) is not None and mentions_future_date(text, today)
         if not cue and not future_date:
             continue
-        if present and not future_date and not _weekday_to_come(text, today):
+        if present and not future_date and not weekday_to_come(text, today):
             continue  # "Today the minister travels to Lindau on 3 March": the report's own day
         # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
-        strong = _firm(text)
+        # A firm word in an aside (", set to take place in Egypt") makes no step firm.
+        strong = _firm(own_clause(text))
         if not strong and speculates(text):
             continue
         if ahead_only_aside(text) or (not strong and wishes_or_believes(text)):
@@ -186,16 +205,21 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         # "... has been applied since January and will lapse on 30 April": the clause that
         # looks ahead is judged on its own.
         ahead = _coming_clause(text)
-        if looks_back(ahead, today, next_step=True) or _mentions_past_date(text, today):
+        if looks_back(ahead, today, next_step=True) or mentions_past_date(text, today):
             continue
-        timed = _timed(text)
+        # When it was said (", Trump announced Friday.") is no time of the step.
+        told = _SAID_TAIL.sub("", text)
+        timed = _timed(told)
         if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
-        day = future_date or DAY.search(text) is not None
+        day = future_date or DAY.search(told) is not None
         if not day and _no_time(text, timed, strong):
             continue  # "as soon as possible", "once ratified", "talks are continuing"
-        if not timed and not day and not _WHERE_OR_WHEN.search(_SAID_TAIL.sub("", ahead), 1):
-            continue  # "each country will begin procedures": no time, no place, no name
+        if not timed and not day:
+            if not _WHERE_OR_WHEN.search(_SAID_TAIL.sub("", ahead), 1):
+                continue  # "each country will begin procedures": no time, no place, no name
+            if NEXT_CUE.search(before):
+                continue  # "X will lead the delegation" after the step: a detail of it
         if not timed and not day and _AGREED_TO.search(text):
             continue  # "agreed to launch negotiations": the outcome, unless it is a meeting
         if claims_the_future(ahead, dated=day):
@@ -215,14 +239,6 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
     best = sorted(scored, key=lambda s: (-s[0], s[1].order))[:MAX_NEXT]
     return one_per_step([s for _, s in sorted(best, key=lambda s: s[1].order)])
-
-
-def _weekday_to_come(text: str, today: date | None) -> bool:
-    """Whether ``text`` names a weekday other than the report's own."""
-    weekday = WEEKDAY.search(text)
-    if weekday is None:
-        return False
-    return today is None or weekday.group() != today.strftime("%A")
 
 
 def _timed(text: str) -> bool:
@@ -266,8 +282,9 @@ def _coming_lede(text: str) -> bool:
     """A lede that tells only what is to come, and when ("On Thursday, MEPs will adopt
     ...", "The delegation will take part in talks on 17 and 18 May"): a preview's news is its
     next step. Nothing before its "will" is in the past."""
-    future = FUTURE.search(text)
-    if future is None:
+    # "will", or a firm step: "plan to hold talks on Thursday", "are due to meet"
+    future = FUTURE.search(text) or STRONG_NEXT.search(text)
+    if future is None or future.group().startswith("yet"):
         return False
     # "X said on Saturday that talks will resume on Sunday": who said it is no past event
     skip = _BEFORE_STEP if _firm(text) else frozenset()
@@ -290,7 +307,7 @@ def _coming_clause(text: str) -> str:
         clause = _AND_CLAUSE_AHEAD.search(text)
         if clause is not None and TIME_EXPRESSION.search(text, clause.end()) is not None:
             return text[clause.start() + 6 :]
-        return _DESCRIBED_TAIL.sub("", text)
+        return _EARLIER_TAIL.sub("", _DESCRIBED_TAIL.sub("", text))
     return text[joined.start() + 5 :]
 
 
@@ -327,35 +344,3 @@ def _narrated(text: str, firm: bool = False) -> bool:
         m.group() not in skip and not text.endswith(("be ", "been "), 0, m.start())
         for m in _PAST_VERB.finditer(text)
     )
-
-
-def _mentions_past_date(text: str, today: date | None) -> bool:
-    """Whether ``text`` names a day before ``today`` and none after it."""
-    if today is None:
-        return False
-    days = []
-    for match in DAY.finditer(text):
-        if (day := _day_of(match, today)) is not None:
-            days.append(day)
-    return bool(days) and max(days) < today
-
-
-def _mentions_future_date(text: str, today: date | None) -> bool:
-    if today is None:
-        return False
-    for match in DAY.finditer(text):
-        mentioned = _day_of(match, today)
-        if mentioned is not None and mentioned > today:
-            return True
-    return False
-
-
-def _day_of(match: re.Match[str], today: date) -> date | None:
-    """The day ``match`` names, in the year written after it, else in the report's year."""
-    month = MONTHS[(match["month"] or match["month_second"]).lower()]
-    written = _YEAR_AFTER.match(match.string, match.end())
-    year = int(written.group(1)) if written else today.year
-    try:
-        return date(year, month, int(match["day"] or match["day_first"]))
-    except ValueError:
-        return None

@@ -79,6 +79,28 @@ def _nexts(sentence: str) -> list[str]:
         "Once both parliaments approve it, Ruiz will sign the annex soon.",
         # a state that goes on, not a step
         "Talks between Norland and Aldoria are continuing this week.",
+        # what a deal or a tariff will do, with no event and no time: analysis
+        "The agreement will boost exports of Norland beef.",
+        "Tariffs will hurt consumers in both countries.",
+        # a condition with no day, or a guess on a condition: no step
+        "If no deal is reached, tariffs of 25 % on Aldorian cars will apply.",
+        "Should the talks fail, Norland will impose duties on Aldorian steel.",
+        "In case the talks fail, Norland will impose duties on Aldorian steel.",
+        "If no deal is reached by August 1, tariffs would rise to 30 % on Aldorian cars.",
+        # a hope or a goal, even beside a deadline: no step
+        "Negotiators hope to conclude the talks soon, officials said.",
+        "Ruiz aims to reach a deal with Berg as the August 1 deadline approaches.",
+        # a day before the report's, told as if to come
+        "Ministers will meet in Lindau on 2 June to review the annex.",
+        "Ministers will meet in Lindau on June 2 to review the annex.",
+        # a link to another story left in the text
+        "Also Read | Aldoria and Westmark ministers will meet in Geneva on 20 June.",
+        "Related: Ministers of Westmark will meet in Oslo on 25 June to sign a customs pact.",
+        # a past event with a look-ahead in a clause of place
+        "The meeting of ministers began on Friday in Lindau, where they will discuss the annex.",
+        # a call on others, with its event only in an aside
+        "It calls on members to report their progress next year at a summit, set to take "
+        "place in Lindau.",
     ],
 )
 def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
@@ -208,6 +230,16 @@ def test_an_event_of_the_sentences_own_is_a_next_step(sentence: str) -> None:
         # when it was said is no past event of the step
         "Vice Minister Carl Berg will return to Lindau on 8 July for another round, the "
         "ministry said late yesterday.",
+        # a deadline with a firm consequence, and its day: what a reader waits for
+        "If no deal is reached by August 1, tariffs of 25 % on Aldorian cars will apply.",
+        "Tariffs of 25 % on Aldorian cars will apply from 1 August unless a deal is reached.",
+        "Tariffs on Aldorian cars will rise to 25 % on 1 August should the talks fail.",
+        # "expected during" an event with its day, a coming break as the time
+        "An announcement is expected during the Lindau summit on 20 June.",
+        "The next full round is scheduled before the summer break.",
+        # a step in the present tense, with what came before it in a trailing clause
+        "A new round of talks begins in Lindau on Monday, following talks that ended in "
+        "Geneva last week without a deal.",
     ],
 )
 def test_an_event_to_come_is_a_next_step(sentence: str) -> None:
@@ -274,6 +306,9 @@ def test_a_step_yet_to_be_fixed_still_needs_its_own_words() -> None:
         ("The new duties will lead to higher prices next year.", True),
         ("Ruiz will lead the delegation to Lindau next week.", False),
         ("MEPs will vote on a clause which would if used suspend the preferences.", False),
+        # "plan" as the verb, not a plan's name
+        ("The United States and Aldoria plan to hold talks in Lindau on Thursday.", False),
+        ("The plan will remove duties on cars.", True),
     ],
 )
 def test_claims_the_future(sentence: str, claim: bool) -> None:
@@ -335,3 +370,50 @@ def test_a_step_an_outcome_tells_as_done_is_no_next() -> None:
     assert "Norland and Aldoria signed the customs annex in Lindau on Friday 13 June." in [
         f.text for f in facts.outcomes
     ]
+
+
+def test_a_detail_after_a_step_is_no_step_of_its_own() -> None:
+    # who leads, what it covers: told after the step, with no time of its own
+    steps = _steps(
+        LEDE,
+        "Norland and Aldoria will resume talks in Lindau on Monday to extend the truce.",
+        "Ruiz and Berg will lead the two delegations, the ministry announced Friday.",
+    )
+    assert steps == [
+        "Norland and Aldoria will resume talks in Lindau on Monday to extend the truce."
+    ]
+    steps = _steps(
+        LEDE,
+        "Ministers will meet in Lindau on Friday.",
+        "The meeting will focus on steel.",
+    )
+    assert steps == ["Ministers will meet in Lindau on Friday."]
+
+
+def test_when_a_detail_was_announced_is_no_time_of_it() -> None:
+    assert _nexts(
+        "Ruiz and Berg will lead the two delegations, the ministry announced Friday."
+    ) == [
+        "Ruiz and Berg will lead the two delegations, the ministry announced Friday."
+    ]  # a name is enough for a firm step alone; Friday is when it was announced, not the step
+    assert _steps(
+        LEDE,
+        "Norland and Aldoria will hold talks in Lindau to extend the truce.",
+        "Ruiz will head the Norland team, the ministry announced Friday.",
+    ) == ["Norland and Aldoria will hold talks in Lindau to extend the truce."]
+
+
+def test_a_cut_that_leaves_no_step_is_no_next() -> None:
+    long = (
+        "At a press conference after the end of the seventh round of talks in Lindau, Ruiz "
+        'said that the eighth round will take place during the "first part of April," meaning '
+        'that the two delegations have "five weeks" to consider their options, weigh the '
+        "offers on the table and prepare their proposals."
+    )
+    assert all(not n.startswith("At a press conference") for n in _nexts(long))
+
+
+def test_a_lede_that_tells_a_firm_step_with_its_day_is_the_first_next() -> None:
+    lede = "Norland and Aldoria plan to hold trade talks in Lindau on Thursday, two sources said."
+    steps = _steps(lede, "Negotiators ended a round of technical talks in Geneva last week.")
+    assert steps == [lede.replace(", two sources said.", ".")]
