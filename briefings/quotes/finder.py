@@ -162,6 +162,8 @@ def _attribute(
                 speaker = joint_document(speaker, masked[p], nxt, (sent_start, sent_end))
             if speaker is not None:
                 last = subject = speaker
+                # the sentence is about who speaks in it, not a name a clause of it holds
+                events = [e for e in events if e[0] != sent_start]
             alone = opens and not text[span.after :].strip()
             found.append(
                 Found(p, span, quoted, speaker, speaker is not None, short,

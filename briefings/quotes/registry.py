@@ -22,8 +22,10 @@ from briefings.quotes.people import (
     SPEECH_VERB_SET,
     Mention,
     appositive_after,
+    joined_office,
     capitalized,
     mentions,
+    role_apposed,
     role_before,
 )
 from briefings.quotes.tokens import Tokens, bare_word, tokenize
@@ -131,16 +133,19 @@ class Registry:
         needle = title.lower()
         wanted = [m.lower() for m in modifiers]
         found: Person | None = None
-        for person in reversed(self.people.values()):
+        bare: Person | None = None  # "President Trump" for "the president", before
+        for person in reversed(self.people.values()):  # "Commission President Juncker"
             words = person.role.lower().split()
             if needle not in words or self.seen.get(person.name, (0, 0)) > self.now:
                 continue
             if not _OWN_ROLE_STOPS.isdisjoint(words[: words.index(needle)]):
                 continue
-            if all(m in words for m in wanted):
+            if wanted and all(m in words for m in wanted):
                 return person
             found = found or person
-        return found
+            if words == [needle]:
+                bare = bare or person
+        return (bare or found) if not wanted else found
 
 
 def _inside_sentence(tokens: Tokens, word: str) -> bool:
@@ -193,8 +198,11 @@ def register(
             role = (
                 role_before(tokens, mention.first, seed)
                 or appositive_after(tokens, mention.last)
+                or role_apposed(tokens, mention.first, mention.last)
                 or role
             )
+        else:
+            role = joined_office(tokens, mention.first, role)
         if known is not None or len(mention.name.split()) >= 2:
             registry.add(mention.name, role, (paragraph, tokens.start[mention.first]))
         elif role and role != appositive_after(tokens, mention.last) and mention.name[-2:] != "ly":
