@@ -30,6 +30,7 @@ from briefings.quotes.runs import RUN_ON_REACH, find_chains
 from briefings.quotes.shown import Found, shown_quotes
 from briefings.quotes.signature import signature
 from briefings.quotes.speakers import Speaker, resolve
+from briefings.quotes.statement import document_before
 from briefings.quotes.subject_events import paragraph_last_event, subject_events
 from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, between, tokenize
@@ -151,6 +152,8 @@ def _attribute(
             opens = not text[:at].strip()
             if attribution is None and p and opens:
                 attribution = _introduced(words, masked[p - 1], p - 1, short)
+            if attribution is None and not text[span.after :].strip() and quoted[-1:] == ",":
+                attribution = _broken_off(words, masked, p + 1, short)
             if attribution is None and opens and not text[span.after :].strip():
                 attribution = signature(masked[p + 1] if p + 1 < len(masked) else words.beyond)
             registry.now = (p, at)
@@ -173,6 +176,17 @@ def _attribute(
         if events:
             subject = events[-1][1]
     return found
+
+
+def _broken_off(words: _Words, masked: list[str], p: int, short: bool) -> Attribution | None:
+    """The attribution a quote closing on a comma left for the next line: '"...,"' then
+    'he stated during his visit.' (a line that opens in lower case)."""
+    line = masked[p] if p < len(masked) else words.beyond  # no quote in the line beyond
+    if not line[:1].islower():
+        return None
+    toks = words.tokens[p] if p < len(masked) else tokenize(line)
+    bounds = sentences(words.cache, line)
+    return after_quote(between(toks, 0, bounds[0][1] if bounds else len(line)), short)
 
 
 def _run_on(bounds: list[tuple[int, int]], end: int) -> int:
@@ -271,6 +285,8 @@ def _resolve(
     speaker = resolve(attribution.phrase, attribution.role, registry, subject, last)
     if speaker is not None and speaker.person:
         return speaker
+    if speaker is None and len(attribution.phrase) == 1 and attribution.phrase[0].lower == "it":
+        return document_before(registry)  # '"...", it reads': the declaration named before
     lead = attribution.lead()
     if lead and lead[0] < attribution.phrase[0] and not _speaks_as_itself(attribution, speaker):
         return resolve(lead, attribution.role, registry, subject, last) or speaker

@@ -282,9 +282,16 @@ def role_apposed(tokens: Tokens, first: int, last: int) -> str:
     k = first - 1
     if k < 1 or tokens.brk[k].strip() != "," or tokens.brk[last][:1] != ",":
         return ""
-    if tokens.lower[k] not in TITLES and tokens.lower[k] not in ROLE_NOUNS:
+    head = k  # the title's own word: "negotiator", or "president" of "president of Mexico"
+    while head > 1 and tokens.cap[head] and not tokens.brk[head - 1] and head > k - 3:
+        head -= 1
+    if head < k and not (tokens.word[head] == "of" and not tokens.brk[head - 1]):
+        head = k
+    elif head < k:
+        head -= 1
+    if tokens.lower[head] not in TITLES and tokens.lower[head] not in ROLE_NOUNS:
         return ""
-    return role_before(tokens, k, (tokens.word[k],))
+    return role_before(tokens, head, tuple(tokens.word[head : k + 1]))
 
 
 def appositive_after(tokens: Tokens, last: int) -> str:
