@@ -64,7 +64,9 @@ def document_before(registry: Registry) -> Speaker | None:
             if (q == p and tok.start >= at) or tok.cap or tok.lower not in DOCUMENTS:
                 continue
             first = k
-            while first and records[first - 1].lower in ROLE_MODIFIERS and not records[first - 1].brk:
+            while (
+                first and records[first - 1].lower in ROLE_MODIFIERS and not records[first - 1].brk
+            ):
                 first -= 1
             return Speaker(" ".join(t.word for t in records[first : k + 1]))
     return None
