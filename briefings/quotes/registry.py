@@ -4,6 +4,7 @@ secretary") resolve to them."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -98,6 +99,9 @@ class Registry:
             self.by_word.setdefault(word, name)
         if words:
             self.by_word[words[-1]] = name  # surnames win over given names
+            plain = unaccented(words[-1])
+            if plain != words[-1]:
+                self.by_word.setdefault(plain, name)  # "Sefcovic" for "Maroš Šefčovič"
         return person
 
     def lookup(self, name: str) -> Person | None:
@@ -239,3 +243,11 @@ def _office(role: str) -> bool:
     return any(
         (w in TITLES and w not in _TITLE_MODIFIERS) or w in ROLE_NOUNS for w in role.lower().split()
     )
+
+
+def unaccented(word: str) -> str:
+    """``word`` without its accents ("Šefčovič" -> "Sefcovic"); ASCII words as they are."""
+    if word.isascii():
+        return word
+    folded = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in folded if not unicodedata.combining(c))
