@@ -26,7 +26,9 @@ _BARE_HANDLE = re.compile(r"(?:^|[\s.,;:!?])@[A-Za-z_]\w{1,30}\b")
 _POST_MAX_WORDS = 70
 # A post quoted in a report: its words in marks, and a verb that reports them.
 _QUOTED = re.compile(r"[\u201c\"][^\u201d\"]*[\u201d\"]")
-_REPORTING = frozenset("said says wrote writes posted posts tweeted tweets added".split())
+_REPORTING = frozenset(
+    ["said", "says", "wrote", "writes", "posted", "posts", "tweeted", "tweets", "added"]
+)
 # Where a person stands in a picture: "(left)", "(second from right)", "(From left)", "(L)".
 _POSITION = re.compile(
     r"\((?:(?:far |second |third |fourth )?(?:from )?(?:left|right)|centre|center|"
