@@ -52,7 +52,7 @@ _DETAILS = word_set("familiar close involved briefed knowledgeable with in at fr
 _RELATIVES = word_set("which who whom that")
 # Nouns for what someone said, owned by a possessive ("Berg's comment that ...") or a
 # nationality ("the German remarks"): their owner is the speaker of a quote they introduce.
-_SPEECH_NOUNS = word_set(
+SPEECH_NOUNS = word_set(
     "comment comments remark remarks statement statements words warning warnings pledge "
     "pledges claim claims assertion assertions promise promises vow vows announcement "
     "announcements post posts"
@@ -300,7 +300,7 @@ def _owned_speech(tokens: list[Tok], last_verb: int) -> Attribution | None:
     noun nearer the quote than any speech verb said it. A nationality owner ("the German
     comments") is an unnamed side: "German officials"."""
     for k in range(len(tokens) - 1, max(last_verb, 0), -1):
-        if tokens[k].lower not in _SPEECH_NOUNS:
+        if tokens[k].lower not in SPEECH_NOUNS:
             continue
         pronoun = _OWNER_PRONOUNS.get(tokens[k - 1].lower, "")
         if not (pronoun or owner_word(tokens, k - 1)):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from briefings.model import Quote
 from briefings.quotes.attribution import (
+    SPEECH_NOUNS,
     Attribution,
     after_quote,
     before_quote,
@@ -163,13 +164,14 @@ def _attribute(
             if speaker is not None and " and " in speaker.name:
                 nxt = masked[p + 1] if p + 1 < len(masked) else words.beyond
                 speaker = joint_document(speaker, masked[p], nxt, (sent_start, sent_end))
-            if speaker is not None:
-                last = subject = speaker
+            owned = attribution is not None and attribution.verb in SPEECH_NOUNS
+            if speaker is not None and not owned:
+                last = subject = speaker  # not the owner of "his announcement that "...""
                 # the sentence is about who speaks in it, not a name a clause of it holds
                 events = [e for e in events if e[0] != sent_start]
             alone = opens and not text[span.after :].strip()
             found.append(
-                Found(p, span, quoted, speaker, speaker is not None, short,
+                Found(p, span, quoted, speaker, speaker is not None and not owned, short,
                        chains.get((p, index), -1), opens,
                        (sent_start, sent_end), subject if alone and index == 0 else None)
             )  # fmt: skip
