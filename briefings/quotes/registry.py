@@ -34,6 +34,8 @@ from briefings.quotes.tokens import Tokens, bare_word, tokenize
 # A title after these in a role is someone else's: "assistant to the president".
 _OWN_ROLE_STOPS = word_set("to for")
 _SENTENCE_ENDS = frozenset(".!?:")
+_LINE_ENDS = frozenset(".!?;,)")
+_PUNCTUATION = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019"
 # Title words that only qualify a title: "Foreign Affairs" before a name is no role yet.
 _TITLE_MODIFIERS = word_set("foreign vice deputy prime acting executive senior")
 
@@ -190,6 +192,8 @@ def register(
     registry: Registry, tokens: Tokens, found: list[Mention] | None = None, paragraph: int = 0
 ) -> None:
     """Add the people named in ``tokens`` (paragraph number ``paragraph``, quotes masked)."""
+    if paragraph < len(registry.texts) and _title_line(registry.texts[paragraph]):
+        return  # "Working Groups Promoting Trade and Economic Negotiations": no people
     for mention in mentions(tokens) if found is None else found:
         if not mention.person:
             continue
@@ -227,6 +231,16 @@ def register_headline(registry: Registry, headline: str) -> None:
         if len(mention.name.split()) < 2 or not _office(role):
             continue
         registry.add(mention.name, role, (-1, tokens.start[mention.first]))
+
+
+def _title_line(text: str) -> bool:
+    """A line in title case that ends no sentence (a subheading): its capitalized words run
+    together, so it is not read for people."""
+    if ":" in text or text.rstrip()[-1:] in _LINE_ENDS:
+        return False  # "Ambassador Quist: "..."": a speaker's label
+    long_words = [w for w in (w.strip(_PUNCTUATION) for w in text.split()) if len(w) >= 4]
+    words = [w for w in long_words if w.isalpha()]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)
 
 
 def _sentence_case(headline: str) -> bool:
