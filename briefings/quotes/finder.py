@@ -35,6 +35,7 @@ from briefings.quotes.statement import document_before
 from briefings.quotes.subject_events import paragraph_last_event, subject_events
 from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, between, tokenize
+from briefings.quotes.turns import FIRST_PERSON, turn_speaker, turn_speakers
 
 _AFTER_QUOTE = frozenset(',"”»')
 # Words that introduce a name in quotes: 'the so-called "green lane"', 'known as "..."'.
@@ -82,7 +83,7 @@ def find_quotes(
     register_headline(registry, title)
     for index, (toks, found_here) in enumerate(zip(tokens, named, strict=True)):
         register(registry, toks, found_here, index)
-    words = _Words(tokens, named, registry, cache, beyond)
+    words = _Words(tokens, named, registry, cache, beyond, tuple(turn_speakers(paragraphs)))
     found = _attribute(paragraphs, spans, chains, masked, words)
     return shown_quotes(found, paragraphs, source_url, title)
 
@@ -96,6 +97,7 @@ class _Words:
     registry: Registry
     cache: TextCache
     beyond: str = ""  # the paragraph after the last one read, if any
+    turns: tuple[str, ...] = ()  # the label of the transcript turn of each paragraph
 
     def events(self, p: int, masked: str) -> list[tuple[int, Speaker]]:
         bounds = sentences(self.cache, masked)
@@ -158,8 +160,10 @@ def _attribute(
             if attribution is None and opens and not text[span.after :].strip():
                 attribution = signature(masked[p + 1] if p + 1 < len(masked) else words.beyond)
             registry.now = (p, at)
-            speaker = _named_he(attribution, text, registry) or _resolve(
-                attribution, registry, subject, last
+            speaker = (
+                _named_he(attribution, text, registry)
+                or _first_person(attribution, words, p)
+                or _resolve(attribution, registry, subject, last)
             )
             if speaker is not None and " and " in speaker.name:
                 nxt = masked[p + 1] if p + 1 < len(masked) else words.beyond
@@ -293,6 +297,15 @@ def _resolve(
     if lead and lead[0] < attribution.phrase[0] and not _speaks_as_itself(attribution, speaker):
         return resolve(lead, attribution.role, registry, subject, last) or speaker
     return speaker
+
+
+def _first_person(attribution: Attribution | None, words: _Words, p: int) -> Speaker | None:
+    """'I told him, "..."' in a transcript: the speaker whose turn it is."""
+    if attribution is None or len(attribution.phrase) != 1 or not words.turns[p]:
+        return None
+    if attribution.phrase[0].lower not in FIRST_PERSON:
+        return None
+    return turn_speaker(words.turns[p], words.registry)
 
 
 def _named_he(attribution: Attribution | None, text: str, registry: Registry) -> Speaker | None:
