@@ -44,6 +44,7 @@ COMPILED = [
     "briefings/quotes/registry.py",
     "briefings/quotes/speakers.py",
     "briefings/quotes/tokens.py",
+    "briefings/quotes/turns.py",
     "briefings/quotes/verbs.py",
     "briefings/facts/outcomes.py",
     "briefings/facts/choice.py",

@@ -52,10 +52,12 @@ _DETAILS = word_set("familiar close involved briefed knowledgeable with in at fr
 _RELATIVES = word_set("which who whom that")
 # Nouns for what someone said, owned by a possessive ("Berg's comment that ...") or a
 # nationality ("the German remarks"): their owner is the speaker of a quote they introduce.
-_SPEECH_NOUNS = word_set(
+SPEECH_NOUNS = word_set(
     "comment comments remark remarks statement statements words warning warnings pledge "
-    "pledges claim claims assertion assertions promise promises vow vows"
+    "pledges claim claims assertion assertions promise promises vow vows announcement "
+    "announcements post posts"
 )
+_OWNER_PRONOUNS = {"his": "he", "her": "she"}  # "referring to his announcement that "...""
 _OWNED_BEFORE = word_set("that of about on as")  # "Berg's warning of "a long winter""
 
 
@@ -298,11 +300,16 @@ def _owned_speech(tokens: list[Tok], last_verb: int) -> Attribution | None:
     noun nearer the quote than any speech verb said it. A nationality owner ("the German
     comments") is an unnamed side: "German officials"."""
     for k in range(len(tokens) - 1, max(last_verb, 0), -1):
-        if tokens[k].lower not in _SPEECH_NOUNS or not owner_word(tokens, k - 1):
+        if tokens[k].lower not in SPEECH_NOUNS:
+            continue
+        pronoun = _OWNER_PRONOUNS.get(tokens[k - 1].lower, "")
+        if not (pronoun or owner_word(tokens, k - 1)):
             continue
         if tokens[k].brk or k + 1 == len(tokens) or tokens[k + 1].lower not in _OWNED_BEFORE:
             return None  # 'X opposed Berg's statement: "..."' is X's answer
         owner = tokens[k - 1]
+        if pronoun:  # the he/she the possessive stands for
+            return Attribution((owner._replace(word=pronoun, lower=pronoun),), "", tokens[k].lower)
         if not owner.possessive:
             officials = Tok(owner.end, owner.end, "officials", "", "officials", False, False)
             return Attribution((owner, officials), "", tokens[k].lower)

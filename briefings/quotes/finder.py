@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from briefings.model import Quote
 from briefings.quotes.attribution import (
+    SPEECH_NOUNS,
     Attribution,
     after_quote,
     before_quote,
@@ -30,9 +31,11 @@ from briefings.quotes.runs import RUN_ON_REACH, find_chains
 from briefings.quotes.shown import Found, shown_quotes
 from briefings.quotes.signature import signature
 from briefings.quotes.speakers import Speaker, resolve
+from briefings.quotes.statement import document_before
 from briefings.quotes.subject_events import paragraph_last_event, subject_events
 from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, between, tokenize
+from briefings.quotes.turns import FIRST_PERSON, turn_speaker, turn_speakers
 
 _AFTER_QUOTE = frozenset(',"”»')
 # Words that introduce a name in quotes: 'the so-called "green lane"', 'known as "..."'.
@@ -80,7 +83,7 @@ def find_quotes(
     register_headline(registry, title)
     for index, (toks, found_here) in enumerate(zip(tokens, named, strict=True)):
         register(registry, toks, found_here, index)
-    words = _Words(tokens, named, registry, cache, beyond)
+    words = _Words(tokens, named, registry, cache, beyond, tuple(turn_speakers(paragraphs)))
     found = _attribute(paragraphs, spans, chains, masked, words)
     return shown_quotes(found, paragraphs, source_url, title)
 
@@ -94,6 +97,7 @@ class _Words:
     registry: Registry
     cache: TextCache
     beyond: str = ""  # the paragraph after the last one read, if any
+    turns: tuple[str, ...] = ()  # the label of the transcript turn of each paragraph
 
     def events(self, p: int, masked: str) -> list[tuple[int, Speaker]]:
         bounds = sentences(self.cache, masked)
@@ -151,26 +155,44 @@ def _attribute(
             opens = not text[:at].strip()
             if attribution is None and p and opens:
                 attribution = _introduced(words, masked[p - 1], p - 1, short)
+            if attribution is None and not text[span.after :].strip() and quoted[-1:] == ",":
+                attribution = _broken_off(words, masked, p + 1, short)
             if attribution is None and opens and not text[span.after :].strip():
                 attribution = signature(masked[p + 1] if p + 1 < len(masked) else words.beyond)
             registry.now = (p, at)
-            speaker = _named_he(attribution, text, registry) or _resolve(
-                attribution, registry, subject, last
+            speaker = (
+                _named_he(attribution, text, registry)
+                or _first_person(attribution, words, p)
+                or _resolve(attribution, registry, subject, last)
             )
             if speaker is not None and " and " in speaker.name:
                 nxt = masked[p + 1] if p + 1 < len(masked) else words.beyond
                 speaker = joint_document(speaker, masked[p], nxt, (sent_start, sent_end))
-            if speaker is not None:
-                last = subject = speaker
+            owned = attribution is not None and attribution.verb in SPEECH_NOUNS
+            if speaker is not None and not owned:
+                last = subject = speaker  # not the owner of "his announcement that "...""
+                # the sentence is about who speaks in it, not a name a clause of it holds
+                events = [e for e in events if e[0] != sent_start]
             alone = opens and not text[span.after :].strip()
             found.append(
-                Found(p, span, quoted, speaker, speaker is not None, short,
+                Found(p, span, quoted, speaker, speaker is not None and not owned, short,
                        chains.get((p, index), -1), opens,
                        (sent_start, sent_end), subject if alone and index == 0 else None)
             )  # fmt: skip
         if events:
             subject = events[-1][1]
     return found
+
+
+def _broken_off(words: _Words, masked: list[str], p: int, short: bool) -> Attribution | None:
+    """The attribution a quote closing on a comma left for the next line: '"...,"' then
+    'he stated during his visit.' (a line that opens in lower case)."""
+    line = masked[p] if p < len(masked) else words.beyond  # no quote in the line beyond
+    if not line[:1].islower():
+        return None
+    toks = words.tokens[p] if p < len(masked) else tokenize(line)
+    bounds = sentences(words.cache, line)
+    return after_quote(between(toks, 0, bounds[0][1] if bounds else len(line)), short)
 
 
 def _run_on(bounds: list[tuple[int, int]], end: int) -> int:
@@ -269,10 +291,21 @@ def _resolve(
     speaker = resolve(attribution.phrase, attribution.role, registry, subject, last)
     if speaker is not None and speaker.person:
         return speaker
+    if speaker is None and len(attribution.phrase) == 1 and attribution.phrase[0].lower == "it":
+        return document_before(registry)  # '"...", it reads': the declaration named before
     lead = attribution.lead()
     if lead and lead[0] < attribution.phrase[0] and not _speaks_as_itself(attribution, speaker):
         return resolve(lead, attribution.role, registry, subject, last) or speaker
     return speaker
+
+
+def _first_person(attribution: Attribution | None, words: _Words, p: int) -> Speaker | None:
+    """'I told him, "..."' in a transcript: the speaker whose turn it is."""
+    if attribution is None or len(attribution.phrase) != 1 or not words.turns[p]:
+        return None
+    if attribution.phrase[0].lower not in FIRST_PERSON:
+        return None
+    return turn_speaker(words.turns[p], words.registry)
 
 
 def _named_he(attribution: Attribution | None, text: str, registry: Registry) -> Speaker | None:

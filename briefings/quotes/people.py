@@ -156,7 +156,8 @@ def reading_of(word: str) -> _Reading:
     bare = bare_word(word)
     if bare in NON_PERSON or _acronym(word):
         return (bare, "", False)
-    return (bare, "", bare == word)  # a lone possessive ("Japan's") names no person
+    # a lone possessive ("Japan's") names no person, nor does a group ("Officials")
+    return (bare, "", bare == word and not _plural_role(lower))
 
 
 def split_mention(tokens: Sequence[Tok], first: int, last: int) -> Mention:
@@ -201,7 +202,29 @@ def _personal(name_part: Sequence[Tok]) -> bool:
             return False
         if _acronym(tok.word) and not (k + 1 < len(name_part) and _initials(tok.word)):
             return False  # NASA, FSB: organisations; "A.B. Carter" is a person
+    if _plural_role(name_part[-1].lower):
+        return False  # "Liberal MPs", "Senate Democrats officials": a group, not a name
     return not name_part[-1].possessive or len(name_part) > 1
+
+
+def _listed_office(tokens: Tokens, end: int) -> int:
+    """The end of an office named by a list after "of" ("Trade, Industry and Energy"): its
+    capitalized words one by one over commas, then "and" and the last; ``end`` when the
+    words after the comma are no such list."""
+    brk, cap, word = tokens.brk, tokens.cap, tokens.word
+    j = end + 1
+    while j + 2 < len(tokens) and cap[j] and brk[j] == ",":
+        j += 1
+    if j + 2 >= len(tokens) or not cap[j] or brk[j] or word[j + 1] != "and":
+        return end
+    if brk[j + 1] or not cap[j + 2]:
+        return end
+    return j + 2
+
+
+def _plural_role(word: str) -> bool:
+    """A role noun in the plural ("mps", "officials"): no name ends with one."""
+    return word in ROLE_NOUNS and word.endswith("s") and not word.endswith("ss")
 
 
 def _surname(word: str, k: int) -> bool:
@@ -240,6 +263,37 @@ def role_before(tokens: Tokens, first: int, seed: tuple[str, ...] = ()) -> str:
     return " ".join(words)
 
 
+def joined_office(tokens: Tokens, first: int, role: str) -> str:
+    """A title whose office is joined by "and" before the name's run: "Commerce and" +
+    "Industry Minister" (the run stops at the lower-case "and")."""
+    k = first - 1
+    if k < 1 or tokens.word[k] != "and" or tokens.brk[k] or tokens.brk[k - 1]:
+        return role
+    if not role.startswith(tokens.word[first]):
+        return role  # an office already read whole: "Minister of Economy, Trade and Industry"
+    if not tokens.cap[k - 1] or tokens.lower[k - 1] not in ROLE_MODIFIERS:
+        return role
+    return role_before(tokens, k - 1, (tokens.word[k - 1], "and", *role.split())) or role
+
+
+def role_apposed(tokens: Tokens, first: int, last: int) -> str:
+    """A title set off by commas before a name: "The EU's chief negotiator, Michel Barnier,
+    said" (the name closed by a comma too, or it is a list)."""
+    k = first - 1
+    if k < 1 or tokens.brk[k].strip() != "," or tokens.brk[last][:1] != ",":
+        return ""
+    head = k  # the title's own word: "negotiator", or "president" of "president of Mexico"
+    while head > 1 and tokens.cap[head] and not tokens.brk[head - 1] and head > k - 3:
+        head -= 1
+    if head < k and not (tokens.word[head] == "of" and not tokens.brk[head - 1]):
+        head = k
+    elif head < k:
+        head -= 1
+    if tokens.lower[head] not in TITLES and tokens.lower[head] not in ROLE_NOUNS:
+        return ""
+    return role_before(tokens, head, tuple(tokens.word[head : k + 1]))
+
+
 def appositive_after(tokens: Tokens, last: int) -> str:
     """The role after "Name, ": "minister in charge of economic revitalization"."""
     brk, word = tokens.brk, tokens.word
@@ -251,6 +305,8 @@ def appositive_after(tokens: Tokens, last: int) -> str:
         end += 1  # up to the first word followed by punctuation
     if brk[end][:1] not in {",", "."} or brk[end][:2] == ",”":
         return ""
+    if brk[end] == "," and word[end - 1] == "of":
+        end = _listed_office(tokens, end)  # "Ministry of Trade, Industry and Energy"
     head = word[first].lower()
     possessive = tokens.possessive[first]
     if tokens.cap[first] and not possessive and head not in TITLES and word[first] != "The":
@@ -262,4 +318,4 @@ def appositive_after(tokens: Tokens, last: int) -> str:
         return ""
     if head in {"who", "which", "that", "where", "when", "said", "says"}:
         return ""
-    return " ".join(word[first : end + 1])
+    return " ".join(word[k] + (brk[k] if k < end else "") for k in range(first, end + 1))

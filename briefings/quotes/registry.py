@@ -4,6 +4,7 @@ secretary") resolve to them."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,7 +24,9 @@ from briefings.quotes.people import (
     Mention,
     appositive_after,
     capitalized,
+    joined_office,
     mentions,
+    role_apposed,
     role_before,
 )
 from briefings.quotes.tokens import Tokens, bare_word, tokenize
@@ -31,6 +34,8 @@ from briefings.quotes.tokens import Tokens, bare_word, tokenize
 # A title after these in a role is someone else's: "assistant to the president".
 _OWN_ROLE_STOPS = word_set("to for")
 _SENTENCE_ENDS = frozenset(".!?:")
+_LINE_ENDS = frozenset(".!?;,)")
+_PUNCTUATION = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019"
 # Title words that only qualify a title: "Foreign Affairs" before a name is no role yet.
 _TITLE_MODIFIERS = word_set("foreign vice deputy prime acting executive senior")
 
@@ -96,6 +101,9 @@ class Registry:
             self.by_word.setdefault(word, name)
         if words:
             self.by_word[words[-1]] = name  # surnames win over given names
+            plain = unaccented(words[-1])
+            if plain != words[-1]:
+                self.by_word.setdefault(plain, name)  # "Sefcovic" for "Maroš Šefčovič"
         return person
 
     def lookup(self, name: str) -> Person | None:
@@ -131,16 +139,19 @@ class Registry:
         needle = title.lower()
         wanted = [m.lower() for m in modifiers]
         found: Person | None = None
-        for person in reversed(self.people.values()):
+        bare: Person | None = None  # "President Trump" for "the president", before
+        for person in reversed(self.people.values()):  # "Commission President Juncker"
             words = person.role.lower().split()
             if needle not in words or self.seen.get(person.name, (0, 0)) > self.now:
                 continue
             if not _OWN_ROLE_STOPS.isdisjoint(words[: words.index(needle)]):
                 continue
-            if all(m in words for m in wanted):
+            if wanted and all(m in words for m in wanted):
                 return person
             found = found or person
-        return found
+            if words == [needle]:
+                bare = bare or person
+        return (bare or found) if not wanted else found
 
 
 def _inside_sentence(tokens: Tokens, word: str) -> bool:
@@ -181,6 +192,8 @@ def register(
     registry: Registry, tokens: Tokens, found: list[Mention] | None = None, paragraph: int = 0
 ) -> None:
     """Add the people named in ``tokens`` (paragraph number ``paragraph``, quotes masked)."""
+    if paragraph < len(registry.texts) and _title_line(registry.texts[paragraph]):
+        return  # "Working Groups Promoting Trade and Economic Negotiations": no people
     for mention in mentions(tokens) if found is None else found:
         if not mention.person:
             continue
@@ -193,8 +206,11 @@ def register(
             role = (
                 role_before(tokens, mention.first, seed)
                 or appositive_after(tokens, mention.last)
+                or role_apposed(tokens, mention.first, mention.last)
                 or role
             )
+        else:
+            role = joined_office(tokens, mention.first, role)
         if known is not None or len(mention.name.split()) >= 2:
             registry.add(mention.name, role, (paragraph, tokens.start[mention.first]))
         elif role and role != appositive_after(tokens, mention.last) and mention.name[-2:] != "ly":
@@ -217,6 +233,16 @@ def register_headline(registry: Registry, headline: str) -> None:
         registry.add(mention.name, role, (-1, tokens.start[mention.first]))
 
 
+def _title_line(text: str) -> bool:
+    """A line in title case that ends no sentence (a subheading): its capitalized words run
+    together, so it is not read for people."""
+    if ":" in text or text.rstrip()[-1:] in _LINE_ENDS:
+        return False  # "Ambassador Quist: "..."": a speaker's label
+    long_words = [w for w in (w.strip(_PUNCTUATION) for w in text.split()) if len(w) >= 4]
+    words = [w for w in long_words if w.isalpha()]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)
+
+
 def _sentence_case(headline: str) -> bool:
     """Whether ``headline`` writes its longer words in lower case ("hails", "talks"): title
     case capitalizes every word of five letters or more."""
@@ -231,3 +257,11 @@ def _office(role: str) -> bool:
     return any(
         (w in TITLES and w not in _TITLE_MODIFIERS) or w in ROLE_NOUNS for w in role.lower().split()
     )
+
+
+def unaccented(word: str) -> str:
+    """``word`` without its accents ("Šefčovič" -> "Sefcovic"); ASCII words as they are."""
+    if word.isascii():
+        return word
+    folded = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in folded if not unicodedata.combining(c))

@@ -135,7 +135,10 @@ def _neighbour(found: list[Found], i: int, paragraphs: Sequence[str]) -> Speaker
         if not named_later:
             return speaker
     if item.opens_paragraph and i and found[i - 1].paragraph == item.paragraph - 1:
-        return found[i - 1].speaker
+        before = found[i - 1]
+        if before.speaker is not None and not before.own and before.span.open > 0:
+            return None  # "..., referring to his post that "..."": not who the text is about
+        return before.speaker
     return None
 
 

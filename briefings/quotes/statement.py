@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 
+from briefings.quotes.lexicon import DOCUMENTS, ROLE_MODIFIERS
 from briefings.quotes.people import mentions
+from briefings.quotes.registry import Registry
 from briefings.quotes.speakers import Speaker
 from briefings.quotes.tokens import tokenize
+
+_DOCUMENT_REACH = 2  # paragraphs back to look for the document "it" stands for
 
 # The kind of text, then "by" or "from" before its author: the author's mention starts right
 # after it.
@@ -45,4 +49,24 @@ def statement_speaker(title: str) -> Speaker | None:
         if _SECOND_AUTHOR.match(title[end:]):
             return None
         return Speaker(mention.name, mention.role, person=True)
+    return None
+
+
+def document_before(registry: Registry) -> Speaker | None:
+    """What '"...", it reads' stands for when no organisation spoke before: the latest
+    document the text named before the quote ("published a joint declaration"), by its noun
+    and the modifiers before it ("joint declaration")."""
+    p, at = registry.now
+    for q in range(min(p, len(registry.tokens) - 1), max(-1, p - _DOCUMENT_REACH), -1):
+        records = registry.tokens[q].records()
+        for k in range(len(records) - 1, -1, -1):
+            tok = records[k]
+            if (q == p and tok.start >= at) or tok.cap or tok.lower not in DOCUMENTS:
+                continue
+            first = k
+            while (
+                first and records[first - 1].lower in ROLE_MODIFIERS and not records[first - 1].brk
+            ):
+                first -= 1
+            return Speaker(" ".join(t.word for t in records[first : k + 1]))
     return None

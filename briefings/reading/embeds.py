@@ -24,6 +24,11 @@ _POST_CLOSING = re.compile(
 _SHORT_LINK = re.compile(r"\bpic\.twitter\.com/\w|\bhttps?://t\.co/\w")
 _BARE_HANDLE = re.compile(r"(?:^|[\s.,;:!?])@[A-Za-z_]\w{1,30}\b")
 _POST_MAX_WORDS = 70
+# A post quoted in a report: its words in marks, and a verb that reports them.
+_QUOTED = re.compile(r"[\u201c\"][^\u201d\"]*[\u201d\"]")
+_REPORTING = frozenset(
+    ["said", "says", "wrote", "writes", "posted", "posts", "tweeted", "tweets", "added"]
+)
 # Where a person stands in a picture: "(left)", "(second from right)", "(From left)", "(L)".
 _POSITION = re.compile(
     r"\((?:(?:far |second |third |fourth )?(?:from )?(?:left|right)|centre|center|"
@@ -50,7 +55,18 @@ def is_embedded_post(text: str, words: int) -> bool:
         return False
     if "(@" in text and (_POST_OPENING.match(text) or _POST_CLOSING.search(text)):
         return True
-    return _BARE_HANDLE.search(text) is not None
+    if _BARE_HANDLE.search(text) is None:
+        return False
+    return not _quoted_by_the_report(text)
+
+
+def _quoted_by_the_report(text: str) -> bool:
+    """Whether the handles of ``text`` are all inside quote marks and the words outside them
+    report the post ('"Good talks with @janeroe," Minister Roe wrote on X.')."""
+    outside = _QUOTED.sub(" ", text)
+    if _BARE_HANDLE.search(outside) is not None:
+        return False
+    return any(word.strip(",.;:") in _REPORTING for word in outside.split())
 
 
 def tells_positions(text: str, words: int) -> bool:

@@ -43,6 +43,9 @@ def body_paragraphs(lines: Sequence[str], kinds: Sequence[LineKind]) -> list[str
                 i += 1
             if items:
                 line = f"{line.rstrip()} {'; '.join(items)}."
+        if line.endswith((",\u201d", ',"')) and i < len(lines) and lines[i][:1].islower():
+            line = f"{line} {lines[i].strip()}"  # '"...,"' and 'he stated.' on the next line
+            i += 1
         if line[:1] in MARKERS:
             line = MARKER.sub("", line, count=1)
         if line.endswith("]"):

@@ -84,10 +84,12 @@ def test_an_embedded_post_is_no_article_text(line: str) -> None:
     [
         "Trade reporter Jane Roe (@janeroe_est) joins us to explain what the deal means.",
         "Write to the ministry at press@trade.example.gov for the full text of the agreement.",
+        "\u201cGood talks with @janeroe on the first tranche of the pact,\u201d Minister Doe "
+        "posted on X on Tuesday.",
         LEDE,
     ],
 )
-def test_a_handle_in_brackets_or_an_email_address_stays(line: str) -> None:
+def test_a_handle_in_brackets_an_email_address_or_a_quoted_post_stays(line: str) -> None:
     assert not is_embedded_post(line, words(line))
 
 

@@ -46,3 +46,18 @@ def test_body_only_text_gets_a_lede_headline() -> None:
 
 def test_empty_text() -> None:
     assert parse_text("  \n").paragraphs == ()
+
+
+def test_an_attribution_on_the_line_after_a_quote_joins_it() -> None:
+    text = (
+        "Bloc seeks matching cuts in levies\n\n"
+        "Trade chief Ana Berg said reciprocity must work for both sides of the talks.\n"
+        "\u201cWe will be ready to look at how we can lower duties on all industrial goods,\u201d\n"
+        "she stated.\n"
+        "Berg will meet her counterpart in Norrvik next week to discuss the levies.\n"
+    )
+    paragraphs = parse_text(text).paragraphs
+    assert paragraphs[1] == (
+        "\u201cWe will be ready to look at how we can lower duties on all industrial goods,\u201d"
+        " she stated."
+    )

@@ -11,6 +11,7 @@ from briefings.quotes.mask import mask
 from briefings.quotes.people import capitalized, read_run, reading_of
 from briefings.quotes.registry import Registry
 from briefings.quotes.tokens import tokenize
+from briefings.quotes.turns import turn_speaker, turn_speakers
 from tests.wikinews import articles
 
 _ENDS = frozenset(".!?:")
@@ -89,3 +90,13 @@ def test_a_title_with_its_office_registers_the_name_after_the_office(
     register(registry, tokens, mentions(tokens))
     assert registry.people[name].role == role
     assert registry.lookup(name.split()[-1]) == registry.people[name]
+
+
+def test_a_turn_label_names_its_speaker_or_no_one() -> None:
+    labels = turn_speakers(["SECRETARY ROSS: Thank you.", "More words.", "Q: When?", "In Lindau"])
+    assert labels == ["SECRETARY ROSS", "SECRETARY ROSS", "Q", "Q"]
+    speaker = turn_speaker("SECRETARY ROSS", Registry())
+    assert speaker is not None
+    assert (speaker.name, speaker.role) == ("Ross", "Secretary")
+    assert turn_speaker("Q", Registry()) is None
+    assert turn_speaker("Reporter", Registry()) is None
