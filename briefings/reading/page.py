@@ -63,8 +63,10 @@ def read_page(
     the :func:`~briefings.reading.furniture.line_kind` of each line, when the caller has them."""
     if line_kinds is None:
         line_kinds = [line_kind(line) for line in lines]
+    shown = lines
     lines, line_kinds = _without_link_labels(lines, line_kinds)
     lines, credited = cut_trailing_credits(lines)
+    credited |= _copyright_closed(shown, lines)
     intrinsic = list(line_kinds)
     kinds: list[LineKind | None] = list(intrinsic)
     mark_repeats(lines, kinds, title)
@@ -111,9 +113,23 @@ def _without_link_labels(
         cut = without_glued_marks(line)
         if cut[-1:] == ")":
             cut = without_link_labels(cut)
+
         if cut != line:
             out[i], out_kinds[i] = cut, line_kind(cut)
     return out, out_kinds
+
+
+_COPYRIGHT_REACH = 70
+
+
+def _copyright_closed(shown: Sequence[str], lines: Sequence[str]) -> frozenset[int]:
+    """The paragraphs whose glued copyright mark was cut ("... in Lindau.© Agency"): the
+    article ends with each, as with a wire credit."""
+    return frozenset(
+        i
+        for i, (was, now) in enumerate(zip(shown, lines, strict=True))
+        if "©" in was[-_COPYRIGHT_REACH:] and was != now and "©" not in now[-_COPYRIGHT_REACH:]
+    )
 
 
 def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefings.reading.captions import is_picture_description
 from briefings.reading.furniture import CUT_SHORT, LineKind
 from briefings.reading.headings import (
     is_heading_with_colon,
@@ -61,6 +62,7 @@ _HARD_END = frozenset({LineKind.CREDIT, LineKind.BIO})
 _HEADING_KINDS = (None, LineKind.LABEL, LineKind.PROMPT)
 _RESUME_WORDS = 15
 _SUBHEAD_MAX_WORDS = 10
+_CAPTION_MAX_WORDS = 20
 _OPENING_MARKS = ("“", '"', "«", "``", "‘")
 
 
@@ -148,6 +150,8 @@ def _resumes(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> 
 
 
 def _body_line_kind(line: str) -> LineKind:
+    if _is_short_caption(line):
+        return LineKind.CAPTION  # "Trade ministers speak in the Rose Garden on Tuesday."
     if line[-1:] == ":" and is_heading_with_colon(line):
         return LineKind.LABEL  # "Statement from Ambassador Jane Roe:" over no quote
     if line[-1:] == "?" and is_question_subhead(line):
@@ -169,6 +173,17 @@ def _body_line_kind(line: str) -> LineKind:
     return LineKind.LABEL
 
 
+def _is_short_caption(line: str) -> bool:
+    """A picture's description in the body: a short line whose verb describes a picture, in
+    the present tense ("Delegates arrive for talks"), with no one quoted."""
+    return (
+        words(line) <= _CAPTION_MAX_WORDS
+        and '"' not in line
+        and "“" not in line
+        and is_picture_description(line)
+    )
+
+
 def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
     """After the body's last sentence-length paragraph, nothing is article text."""
     last = next(
@@ -183,7 +198,12 @@ def _trim_tail(lines: Sequence[str], kinds: list[LineKind | None], start: int) -
         None,
     )
     if last is None:
-        return  # a short report: no sentence is long enough to mark the end
+        # A short report: no sentence is long enough to mark the end. Its paragraphs cut
+        # short by the page are a teaser's excerpt of a story told elsewhere.
+        for i in range(start, len(lines)):
+            if kinds[i] is LineKind.BODY and is_prose(lines[i]) and _cut_short(lines[i]):
+                kinds[i] = LineKind.TEASER
+        return
     for i in range(last + 1, len(lines)):
         if kinds[i] is not LineKind.BODY:
             continue
