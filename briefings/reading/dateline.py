@@ -47,6 +47,14 @@ MIXED_COLON_DATELINE = re.compile(
     r"Thanks|Yes|No|Well|Good|Question|Answer)\b)"
 )
 _MIXED_COLON_MIN_WORDS = 12
+# The same lone place before a spaced long dash ("Lindau – The talks ...", "Washington D.C. –
+# the United States ..."): a hyphen joins words, a long dash sets the place apart.
+MIXED_DASH_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,}){0,2}(?: [A-Z]\.[A-Z]\.)?)\s[—–]\s+"
+    r"(?=[A-Z“\"‘']|(?:the|a|an) )"
+)
+_DASH_REACH = 30
+_DASHES = (" – ", " — ")
 # A place in mixed case with its agency before a dash: "Hanoi (Agency) – ...", "Cape Town
 # (ABC) - ...". The agency in brackets is what tells the place from a sentence's subject.
 AGENCY_DATELINE = re.compile(
@@ -161,11 +169,27 @@ def split_dateline(paragraph: str) -> tuple[str, str]:
     if match is None:
         if paragraph[:1].isalnum() and (dated := DATE_DATELINE.match(paragraph)):
             return "", paragraph[dated.end() :]  # "Oct 15 (Reuters) - ...": no place given
+        if " – " in paragraph[:_DASH_REACH] or " — " in paragraph[:_DASH_REACH]:
+            return _split_dash_dateline(paragraph)
         return _split_colon_dateline(paragraph)
     place = match["place"].strip()
     if not any(c.isupper() for c in place.split(",")[0][1:]) and len(place) > 1:
         return "", paragraph  # "Mr-" etc.: not an all-caps place
     return place, paragraph[match.end() :]
+
+
+def _split_dash_dateline(paragraph: str) -> tuple[str, str]:
+    """``"Lindau – The talks ..."`` -> ``("Lindau", "The talks ...")``: a lone place in mixed
+    case before a long dash, then a report's long sentence."""
+    match = MIXED_DASH_DATELINE.match(paragraph)
+    if (
+        match is None
+        or match["place"].split()[0].upper() in _NOT_PLACES
+        or paragraph.count(" ", match.end()) < _MIXED_COLON_MIN_WORDS - 1
+        or any(dash in paragraph[match.end() :] for dash in _DASHES)
+    ):
+        return "", paragraph  # a second dash closes an aside: "Trade – the lifeblood – fell"
+    return match["place"], paragraph[match.end() :]
 
 
 def _split_colon_dateline(paragraph: str) -> tuple[str, str]:

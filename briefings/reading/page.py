@@ -206,10 +206,33 @@ def _above_the_fold(lines: Sequence[str], kinds: list[LineKind | None], start: i
     if describes_picture(line) or DATED_STOP.search(line):
         kinds[start] = LineKind.CAPTION
         return ""
-    if between & {LineKind.BYLINE, LineKind.TIMESTAMP} and not split_dateline(line)[0]:
+    bylined = between & {LineKind.BYLINE, LineKind.TIMESTAMP} or any(
+        _author_and_outlet(lines[j]) for j in range(start + 1, following)
+    )
+    if bylined and not split_dateline(line)[0]:
         kinds[start] = LineKind.STANDFIRST
         return line.strip()
     return ""
+
+
+_AUTHOR_MAX_TOKENS = 4
+_OUTLET_MAX_WORDS = 6
+
+
+def _author_and_outlet(line: str) -> bool:
+    """A byline without its "By": a person's name, a bar, the outlet ("Jane K. Roe | The
+    Northwire Herald"). Each word of the name capitalised, an initial among them or not."""
+    if " | " not in line:
+        return False
+    author, _, outlet = line.strip().partition(" | ")
+    tokens = author.split()
+    return (
+        2 <= len(tokens) <= _AUTHOR_MAX_TOKENS
+        and all(t[:1].isupper() and (t[1:].islower() or t[1:] == ".") for t in tokens)
+        and 0 < len(outlet.split()) <= _OUTLET_MAX_WORDS
+        and outlet[:1].isupper()
+        and " | " not in outlet
+    )
 
 
 def _authors(lines: Sequence[str], kinds: Sequence[LineKind], outlet: str) -> tuple[str, ...]:

@@ -135,6 +135,38 @@ def test_a_lone_place_in_mixed_case_before_a_colon_is_a_dateline(
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("Lindau – The Estrian and Norland delegations signed a trade pact on Monday that cuts "
+         "tariffs on most goods.", "Lindau"),
+        ("Port Ostby D.C. — the two delegations agreed on Friday to extend the deadline for a "
+         "deal by one more month.", "Port Ostby D.C."),
+    ],
+)  # fmt: skip
+def test_a_lone_place_in_mixed_case_before_a_long_dash_is_a_dateline(
+    paragraph: str, place: str
+) -> None:
+    assert split_dateline(paragraph)[0] == place
+
+
+def test_a_headline_from_a_lede_after_a_dash_dateline_opens_with_a_capital() -> None:
+    lede = "Lindau – the two delegations agreed on Friday to extend the deadline for a deal."
+    assert parse_text(lede + "\n\n" + SECOND).title.startswith("The two delegations agreed")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Trade – the lifeblood of the port for a century and more – fell by a third last year.",
+        "Ana Berg — who led the talks for Estria over two years of hard bargaining, said so.",
+        "Lindau – Ministers met again.",
+    ],
+)
+def test_an_aside_or_a_short_line_after_a_long_dash_is_no_dateline(paragraph: str) -> None:
+    assert split_dateline(paragraph) == ("", paragraph)
+
+
+@pytest.mark.parametrize(
     "paragraph",
     [
         "Roe: We agreed on the text of the deal at the meeting with the envoys on Monday.",
@@ -174,6 +206,12 @@ def test_a_section_label_is_never_the_headline_of_a_page_without_a_title() -> No
         f"<p>{LEDE}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
     )
     assert parse_html(page).title != "Trade"
+
+
+def test_a_title_above_a_name_and_an_outlet_is_no_article_text() -> None:
+    title = "For Norland, it was a summer of tariffs. Here is where the talks stand."
+    article = parse_text("\n\n".join([title, "Jane K. Roe | The Northwire Herald", LEDE, SECOND]))
+    assert article.paragraphs == (LEDE, SECOND)
 
 
 def test_the_service_a_report_came_from_is_a_credit() -> None:
