@@ -62,6 +62,7 @@ COMPILED = [
     "briefings/reading/furniture.py",
     "briefings/reading/lineshape.py",
     "briefings/reading/page.py",
+    "briefings/reading/pagebody.py",
     "briefings/reading/pagetitle.py",
     "briefings/reading/gluedmarks.py",
     "briefings/reading/embeds.py",

@@ -21,7 +21,7 @@ from briefings.facts.cues import DUE_TO, NEXT_CUE, PAST_CUE, next_or_hope, specu
 from briefings.facts.onestep import DAY, WEEKDAY, one_per_step
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.facts.stepdays import mentions_future_date, mentions_past_date, weekday_to_come
-from briefings.reading.page import AGENDA_LINE
+from briefings.reading.pagebody import AGENDA_LINE
 from briefings.reading.scanning import WordPattern
 
 MAX_NEXT = 2

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from briefings.facts.background import FUTURE
 from briefings.facts.statements import Statement
 from briefings.reading.dates import MONTHS
-from briefings.reading.page import AGENDA_LINE
+from briefings.reading.pagebody import AGENDA_LINE
 from briefings.reading.scanning import WordPattern
 
 # News capitalizes month names: matching them case-sensitively keeps this cheap.

@@ -50,7 +50,8 @@ _CREDIT_HINTS = ("getty", "ap photo", "pool photo", "shutterstock", "istock", "a
 # Present-tense verbs that describe a picture ("Trade ministers pose before the meeting"). A
 # report tells what happened in the past tense; a caption says what the picture shows.
 CAPTION_VERB = re.compile(
-    r"\b(?:poses?|waves?|speaks|gestures?|arrives?|attends?|shakes? hands|shake hands|"
+    r"\b(?:poses?|waves?|speaks?|gathers?|waits?|watch(?:es)?|queues?|march(?:es)?|chants?|"
+    r"applauds?|cheers?|gestures?|arrives?|attends?|shakes? hands|shake hands|"
     r"looks? on|listens?|walks?|sits?|stands?|greets?|delivers?|addresses|holds?|"
     r"leaves?|smiles?|talks? (?:to|with)|reacts?|departs?|chats?|pictured|is seen|are seen|"
     r"is displayed|are displayed|are stacked|is stacked|are loaded|is loaded|sails?|"
@@ -65,7 +66,9 @@ CAPTION_DATE = re.compile(
 
 
 _CAPTION_VERB_HEADS = word_set(
-    "pose poses wave waves speaks gesture gestures arrive arrives attend attends shake shakes "
+    "pose poses wave waves speak speaks gather gathers wait waits watch watches queue queues "
+    "march marches chant chants applaud applauds cheer cheers gesture gestures arrive arrives "
+    "attend attends shake shakes "
     "look looks listen listens walk walks sit sits stand stands greet greets deliver delivers "
     "addresses hold holds leave leaves smile smiles talk talks react reacts depart departs chat "
     "chats pictured is are sail sails fly flies flutter flutters sign signs"
@@ -96,7 +99,7 @@ _NOT_VERBS = word_set(
     "besides sometimes nevertheless does goes"
 )
 _PAST_WORDS = word_set(
-    "was were had said met held told took made gave went came saw left led won lost did "
+    "was were had said met held told took made gave went came saw left led won lost did spoke "
     "agreed signed voted announced"
 )
 _CAPTION_VERB_REACH = 12

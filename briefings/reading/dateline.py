@@ -37,10 +37,29 @@ COLON_DATELINE = re.compile(
     rf"[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}(?={_COLON_DATE}:))"
     rf"(?:{_COLON_DATE})?:\s+(?=[A-Z“\"‘'])"
 )
+# A place alone in mixed case before a colon, one to three words ("Dubai: The UAE and ...",
+# "New Delhi: ..."): a dateline only before a report's sentence in the third person, long (a
+# title after a place is short: "Norrvik: The port that never sleeps is busier than ever.") and
+# ended by a stop. A speaker's turn ("Roe: We agreed ...", "Roe: “...”") speaks in the first
+# person or opens with a quote mark.
+MIXED_COLON_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,}){0,2}):\s+(?=[A-Z])(?!(?:I|We|Our|My|Thank|"
+    r"Thanks|Yes|No|Well|Good|Question|Answer)\b)"
+)
+_MIXED_COLON_MIN_WORDS = 12
+# The same lone place before a spaced long dash ("Lindau – The talks ...", "Washington D.C. –
+# the United States ..."): a hyphen joins words, a long dash sets the place apart.
+MIXED_DASH_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,}){0,2}(?: [A-Z]\.[A-Z]\.)?)\s[—–]\s+"
+    r"(?=[A-Z“\"‘']|(?:the|a|an) )"
+)
+_DASH_REACH = 30
+_DASHES = (" – ", " — ")
 # A place in mixed case with its agency before a dash: "Hanoi (Agency) – ...", "Cape Town
 # (ABC) - ...". The agency in brackets is what tells the place from a sentence's subject.
 AGENCY_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})\s*\((?:[A-Z]{2,6}|[A-Z][a-z]{2,12})\)"
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})\s*"
+    r"\((?:[A-Z]{2,6}|[A-Z][a-z]{2,12}|[a-z]{2,4})\)"
     r"\s*(?:--|—|–|-)\s*(?=[A-Z“\"‘'])"
 )
 # The date first and the agency, no place: "Oct 15 (Reuters) -", "March 3 (AP) —",
@@ -108,6 +127,72 @@ _NOT_PLACES = frozenset(
         "WARNING",
         "ALERT",
         "URGENT",
+        "SOURCE",
+        "SOURCES",
+        "CREDIT",
+        "CAPTION",
+        "IMAGE",
+        "DATE",
+        "SUBJECT",
+        "TOPIC",
+        "TOPICS",
+        "STATEMENT",
+        "TRANSCRIPT",
+        "DISCLAIMER",
+        "EDITOR",
+        "REPORTING",
+        "AGENDA",
+        "VOTE",
+        "DEBATE",
+        "WHY",
+        "WHAT",
+        "HOW",
+        "WHEN",
+        "WHERE",
+        "WHO",
+        # labels of a line, and people's titles, in mixed case before a colon
+        "RELATED",
+        "SEE",
+        "MORE",
+        "LISTEN",
+        "PICTURED",
+        "FILE",
+        "GALLERY",
+        "PODCAST",
+        "AUDIO",
+        "INTERVIEW",
+        "EXPLAINER",
+        "INSIGHT",
+        "FACTBOX",
+        "TIMELINE",
+        "HIGHLIGHTS",
+        "KEY",
+        "TAGS",
+        "LATEST",
+        "TOP",
+        "TRENDING",
+        "POPULAR",
+        "RECOMMENDED",
+        "SPONSORED",
+        "ADVERTISEMENT",
+        "EDITORIAL",
+        "COMMENT",
+        "COMMENTARY",
+        "REACTION",
+        "NOTICE",
+        "POSTED",
+        "PUBLISHED",
+        "CONTACT",
+        "REPORTER",
+        "INTERVIEWER",
+        "HOST",
+        "CHANCELLOR",
+        "GOVERNOR",
+        "COMMISSIONER",
+        "MAYOR",
+        "DIRECTOR",
+        "CHIEF",
+        "OFFICIAL",
     )
 )
 
@@ -127,6 +212,8 @@ def split_dateline(paragraph: str) -> tuple[str, str]:
     if match is None:
         if paragraph[:1].isalnum() and (dated := DATE_DATELINE.match(paragraph)):
             return "", paragraph[dated.end() :]  # "Oct 15 (Reuters) - ...": no place given
+        if " – " in paragraph[:_DASH_REACH] or " — " in paragraph[:_DASH_REACH]:
+            return _split_dash_dateline(paragraph)
         return _split_colon_dateline(paragraph)
     place = match["place"].strip()
     if not any(c.isupper() for c in place.split(",")[0][1:]) and len(place) > 1:
@@ -134,15 +221,39 @@ def split_dateline(paragraph: str) -> tuple[str, str]:
     return place, paragraph[match.end() :]
 
 
+def _split_dash_dateline(paragraph: str) -> tuple[str, str]:
+    """``"Lindau – The talks ..."`` -> ``("Lindau", "The talks ...")``: a lone place in mixed
+    case before a long dash, then a report's long sentence."""
+    match = MIXED_DASH_DATELINE.match(paragraph)
+    if (
+        match is None
+        or match["place"].split()[0].upper() in _NOT_PLACES
+        or paragraph.count(" ", match.end()) < _MIXED_COLON_MIN_WORDS - 1
+        or any(dash in paragraph[match.end() :] for dash in _DASHES)
+    ):
+        return "", paragraph  # a second dash closes an aside: "Trade – the lifeblood – fell"
+    return match["place"], paragraph[match.end() :]
+
+
 def _split_colon_dateline(paragraph: str) -> tuple[str, str]:
     """``"PUTRAJAYA: Malaysia and ..."`` -> ``("PUTRAJAYA", "Malaysia and ...")``."""
     colon = paragraph.find(":", 0, 60)
     if colon < 3 or paragraph[colon + 1 : colon + 2] != " ":
         return "", paragraph  # the cheap test first: no colon near the start
-    match = COLON_DATELINE.match(paragraph)
-    if match is None or match["place"].split()[0].rstrip(".") in _NOT_PLACES:
+    match = COLON_DATELINE.match(paragraph) or _mixed_colon_dateline(paragraph)
+    if match is None or match["place"].split()[0].rstrip(".").upper() in _NOT_PLACES:
         return "", paragraph
     return match["place"].strip(), paragraph[match.end() :]
+
+
+def _mixed_colon_dateline(paragraph: str) -> re.Match[str] | None:
+    """``"Dubai: The UAE and ..."``: a lone place in mixed case before a report's sentence."""
+    if not paragraph[1:2].islower() or paragraph.rstrip()[-1:] not in '.”"':
+        return None
+    match = MIXED_COLON_DATELINE.match(paragraph)
+    if match is None or paragraph.count(" ", match.end()) < _MIXED_COLON_MIN_WORDS - 1:
+        return None
+    return match
 
 
 def _split_bracketed(paragraph: str) -> tuple[str, str]:

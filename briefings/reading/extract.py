@@ -32,6 +32,7 @@ from briefings.reading.boilerplate import (
 )
 from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import LineKind, line_kind
+from briefings.reading.gluedmarks import without_kicker
 from briefings.reading.headings import names_an_organisation
 from briefings.reading.headline import headline_from_paragraphs
 from briefings.reading.page import read_page
@@ -91,6 +92,9 @@ def parse_html(page: str, url: str = "") -> Article:
     title = _clean_title(meta.title, outlet)
     blocks, kinds, heading, byline_authors = _paragraphs(doc.body, title, outlet)
     if not _is_headline(title, outlet):  # the h1, else the title; an office's name is neither
+        # On a page with no title, a section's label in a heading ("Trade", "World News") is
+        # no headline either.
+        heading = heading if title or _is_headline(heading, outlet) else ""
         title = next((t for t in (heading, title) if t and not names_an_organisation(t)), "")
     page_text = read_page(blocks, title=title, outlet=outlet, line_kinds=kinds)
     paragraphs = list(page_text.body)
@@ -171,8 +175,9 @@ def _element_text(element: Any) -> str:
 
 
 def _clean_title(title: str, outlet: str) -> str:
-    """Drop a trailing ``| Outlet: tagline`` or `` - Outlet`` from a page title."""
-    text = title.strip()
+    """Drop a trailing ``| Outlet: tagline`` or `` - Outlet`` and a leading kicker
+    (``Analysis: ``) from a page title."""
+    text = without_kicker(title.strip())
     suffix = _TITLE_SUFFIX.search(text)
     if suffix and (not outlet or outlet.casefold() in suffix.group(0).casefold()):
         text = text[: suffix.start()].strip()

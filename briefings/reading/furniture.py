@@ -20,12 +20,13 @@ from briefings.reading.embeds import is_embedded_post, tells_positions
 from briefings.reading.linekind import LineKind
 from briefings.reading.lineshape import TITLE_MIN_WORDS, ends_sentence, words
 from briefings.reading.officialdom import is_bracketed_note, official_line_kind
-from briefings.reading.promos import is_promotion, is_stamp
+from briefings.reading.promos import is_promotion, is_reader_notice, is_stamp
 from briefings.reading.scanning import holds_any
 from briefings.reading.sitelines import site_line_kind
 from briefings.reading.sitemarks import (
     is_distribution_credit,
     is_link_notice,
+    is_source_line,
 )
 
 # An imperative addressed to the reader, about the site itself.
@@ -39,7 +40,7 @@ PROMPT = re.compile(
 _PROMPT_OBJECT = re.compile(
     r"\b(?:our|us|app|newsletter|briefing|podcast|updates|alerts|here|now|free|gallery|"
     r"video|photos?|images?|comments?|story|article|stories|more|top|content|navigation|"
-    r"page|link|facebook|twitter|whatsapp|linkedin|email)\b",
+    r"page|link|facebook|twitter|whatsapp|linkedin|email|reading|access)\b",
     re.IGNORECASE,
 )
 CLICK_HERE = re.compile(r"\b(?:click|tap|go) here\b|\bclick (?:on )?the link\b", re.IGNORECASE)
@@ -154,6 +155,8 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
         return LineKind.CREDIT
     if count <= 40 and is_distribution_credit(text):
         return LineKind.CREDIT
+    if count <= 13 and is_source_line(text):
+        return LineKind.CREDIT  # "From the Farm Broadcasting News Service."
     if count <= 25:
         short = _short_line_kind(text, count)
         if short is not None:
@@ -220,7 +223,7 @@ def _short_line_kind(text: str, count: int) -> LineKind | None:
         TIMESTAMP.match(text) or parse_date_line(text) is not None or is_stamp(text, count)
     ):
         return LineKind.TIMESTAMP
-    if is_promotion(text, count):
+    if is_promotion(text, count) or is_reader_notice(text, count):
         return LineKind.PROMPT
     if count <= 12 and "via " in text and VIA_CREDIT.search(text):
         return LineKind.CAPTION

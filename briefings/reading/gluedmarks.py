@@ -42,6 +42,23 @@ _KICKER = re.compile(
 )
 
 
+# The same kickers in mixed case, set off by a colon, a bar or a spaced dash ("Exclusive |
+# ...", "Analysis: ...", "Live updates - ..."): the word alone says nothing, its place and its
+# separator before a title in capitals make it a kicker.
+_MIXED_KICKER = re.compile(
+    r"^(?:Breaking(?: [Nn]ews)?|Exclusive|Updated?|Analysis|Live(?: [Uu]pdates?| [Bb]log)?|"
+    r"Explainer|Insight|Opinion|Fact [Cc]heck|Just [Ii]n)(?:\s*[:|]\s*|\s[—–-]\s)(?=[A-Z“\"‘'])"
+)
+_MIXED_KICKER_INITIALS = "BEUALIOFJ"
+# A drop cap set apart from the rest of its word ("P eking (Agency) - ...", "T he talks"): a
+# capital alone, then small letters. "A" and "I" are words of their own.
+_DROP_CAP = re.compile(r"^[B-HJ-Z] (?=[a-z]{1,20}\b)")
+# A copyright mark glued after the last stop with the owner's name ("... capital.© Agency"), and
+# whatever the scrape ran on after it without a stop.
+_GLUED_COPYRIGHT = re.compile(r"(?<=[.!?”\"])\s*©[^.!?]{0,60}$")
+_COPYRIGHT_REACH = 70
+
+
 # A newsroom's label before a story's first words: "Web Desk: ...", "News Desk: ...",
 # "Northwire web: ...".
 _DESK = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,2}(?:[Ww]eb|[Dd]esk)\s*:\s+(?=[A-Z“\"‘'])")
@@ -57,9 +74,14 @@ def without_glued_marks(line: str) -> str:
         text = LEADING_STAMP.sub("", text, count=1)
     if text[:2].isupper() or "Live" in text[:60]:
         text = _KICKER.sub("", text, count=1)
+    text = without_kicker(text)
+    if text[1:2] == " " and text[:1].isupper():
+        text = _DROP_CAP.sub(text[:1], text, count=1)
     head = text[:_DESK_REACH]
     if "eb:" in head or "esk:" in head or "eb :" in head or "esk :" in head:
         text = _DESK.sub("", text, count=1)
+    if "©" in text[-_COPYRIGHT_REACH:]:
+        text = _GLUED_COPYRIGHT.sub("", text)
     last = text[-1:]
     if last == "|":
         text = _CELL_BAR.sub("", text)
@@ -70,6 +92,13 @@ def without_glued_marks(line: str) -> str:
     elif last.isalpha() and text.count(" ") >= _SIGN_OFF_MIN_WORDS:
         text = _without_sign_off(text)
     return text
+
+
+def without_kicker(text: str) -> str:
+    """``text`` without a kicker in mixed case before its first words ("Analysis: ...")."""
+    if text[:1] not in _MIXED_KICKER_INITIALS or text[1:2].isupper():
+        return text  # the cheap test first: no kicker's initial, or capitals (see _KICKER)
+    return _MIXED_KICKER.sub("", text, count=1)
 
 
 def _without_length(text: str) -> str:

@@ -30,7 +30,9 @@ _LEDE_REACH = 4  # paragraphs where the first informative sentence is looked for
 
 def lede_sentence(paragraph: str) -> str:
     """The first sentence of ``paragraph`` without dateline or trailing attribution."""
-    _, body = split_dateline(paragraph.strip())
+    place, body = split_dateline(paragraph.strip())
+    if place and body[:1].islower():
+        body = body[:1].upper() + body[1:]  # "Lindau – the talks ...": the lede's first word
     body = without_opening_label(body)
     first = sentences(body)[0] if body else ""
     return drop_trailing_attribution(first.strip())
@@ -53,7 +55,9 @@ def headline_from_paragraphs(paragraphs: Sequence[str]) -> str:
     """A short headline from the first informative sentence of the body: a transcript's
     greeting or spoken opener is passed over. Empty when there is no body."""
     for paragraph in paragraphs[:_LEDE_REACH]:
-        _, body = split_dateline(paragraph.strip())
+        place, body = split_dateline(paragraph.strip())
+        if place and body[:1].islower():
+            body = body[:1].upper() + body[1:]
         for sentence in sentences(without_opening_label(body)):
             if sentence.strip() and not is_spoken_opening(sentence):
                 return headline_from_lede(sentence)

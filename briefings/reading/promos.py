@@ -7,6 +7,11 @@ miss, judged by their shape:
   question to the reader, about the site's own offer ("Be the first to know. Get breaking news
   alerts.", "Enjoy unlimited access for $1 a week.", "Already a subscriber? Log in", "Got a
   news tip? Contact us."); a sentence that reports what someone said is never one;
+- a **notice to the reader** about the site's own rules: a short sentence in the second person
+  about the reader's access, account or comment ("You have reached your limit of free
+  articles.", "Your email address will not be published.", "Learn how your comment data is
+  processed."), or one that keeps the page for members ("This article is for subscribers
+  only."); a quotation or a reported sentence is never one;
 - a **placeholder** where a box interrupts the text ("Story continues below advertisement",
   "Article continues after this ad").
 """
@@ -67,6 +72,38 @@ _CONTINUES = re.compile(
     r"^(?:the )?(?:story|article|text|content|report) continues (?:below|after|under)\b.{0,40}$",
     re.IGNORECASE,
 )
+
+
+# What the site's notices to its reader are about: access, an account, the comments.
+_SITE_MATTER = re.compile(
+    r"\b(?:subscri\w*|free (?:articles?|stories|access)|limit|comments?|email address|"
+    r"account|log ?in|sign ?in|register\w*|continue reading|access|paywall|cookies?|"
+    r"data is processed|premium|members(?:hip)?|required fields)\b",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = frozenset(("you", "your", "you've", "you’ve", "you're", "you’re"))
+_MEMBERS_ONLY = re.compile(
+    r"^this (?:article|story|post|content|page|feature|piece) is (?:only )?(?:for|available "
+    r"(?:to|for)|reserved for|exclusive to) (?:our )?(?:\w+ )?(?:subscribers|members)\b",
+    re.IGNORECASE,
+)
+_NOTICE_MAX_WORDS = 20
+_QUOTE_MARKS = ("“", "”", '"')
+
+
+def is_reader_notice(text: str, words: int) -> bool:
+    """A short notice of the site to its reader about access, an account or the comments."""
+    if words > _NOTICE_MAX_WORDS:
+        return False
+    folded = text.casefold()
+    if "you" not in folded and not folded.startswith("this "):
+        return False  # the cheap test first: no second person, no "This article is ..."
+    if any(mark in text for mark in _QUOTE_MARKS) or _REPORTED.search(text):
+        return False  # the words of someone the report quotes
+    if _MEMBERS_ONLY.match(text):
+        return True
+    tokens = {token.strip(".,;:!?*()") for token in folded.split()}
+    return not tokens.isdisjoint(_SECOND_PERSON) and _SITE_MATTER.search(text) is not None
 
 
 def is_stamp(text: str, words: int) -> bool:

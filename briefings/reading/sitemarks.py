@@ -57,6 +57,31 @@ def is_distribution_credit(line: str) -> bool:
     return "behalf of" in line and DISTRIBUTION_CREDIT.match(line) is not None
 
 
+_SOURCE_OPENINGS = ("From ", "Via ", "Courtesy of ")
+_SOURCE_MAX_WORDS = 12
+_SOURCE_MIN_NAMES = 3
+_NAME_LINKS = frozenset(("of", "the", "and", "&", "for", "on", "in"))
+
+
+def is_source_line(line: str) -> bool:
+    """The service a report came from, named on a line of its own at the end: "From the
+    National Association of Farm Broadcasting News Service." A name and nothing else: every
+    word after the opening one capitalised or a link word, no verb, at most one stop."""
+    if not line.startswith(_SOURCE_OPENINGS) or not line.rstrip(" .")[-1:].isalpha():
+        return False  # the cheap test first; "From the Press Secretary:" introduces a text
+    tokens = line.rstrip(" .").split()[1:]
+    if not tokens or len(tokens) > _SOURCE_MAX_WORDS or "." in line.rstrip(" .")[-40:]:
+        return False
+    names = 0
+    for token in tokens:
+        if token in _NAME_LINKS:
+            continue
+        if not token[:1].isupper():
+            return False
+        names += 1
+    return names >= _SOURCE_MIN_NAMES
+
+
 def is_link_notice(line: str) -> bool:
     """A short notice that a document stands at a link: "The full text is available here." """
     return (
