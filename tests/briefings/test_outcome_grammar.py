@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from briefings.facts.background import looks_back
+from briefings.facts.stance import decided
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.facts.worth import outcome_score
 
@@ -77,3 +78,19 @@ def test_a_level_that_changes_is_worth_more() -> None:
     stated = Statement(0, 5, "Veldt will set its duty on herring at 12 percent for the season.")
     topic: set[str] = set()
     assert outcome_score(changed, topic, set()) > outcome_score(stated, topic, set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "result"),
+    [
+        ("On this occasion we weren\u2019t able to finalise an agreement.", True),
+        ("The two delegations failed to agree on herring quotas.", True),
+        ("Ministers did not reach a deal on the port fees.", True),
+        ("Delegates could not bridge their differences over nets.", True),
+        ("The ministers agreed a new quota for cod.", True),
+        ("The minister said the talks were hard going.", False),
+        ("Fishing crews did not welcome the new rules.", False),
+    ],
+)
+def test_a_result_not_reached_is_a_result(sentence: str, result: bool) -> None:
+    assert decided(sentence) is result
