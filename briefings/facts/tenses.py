@@ -28,6 +28,14 @@ _RESULT_TOLD = re.compile(
     r"resolved|signed)\b"
 )
 
+# A time that dates the saying before the report: "Back in October, Trump said the two had
+# agreed ...", "said in October that", "said last week that".
+_EARLIER_TIME = re.compile(
+    r"\b(?:[Bb]ack in|last (?:week|month|year)|earlier|ago|(?:[Ii]n|[Oo]n) (?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|"
+    r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.))"
+)
+
 
 def said_of_the_news(text: str, start: int) -> bool:
     """Whether the past perfect at ``start`` ("had agreed", "had been") belongs to a clause
@@ -36,4 +44,8 @@ def said_of_the_news(text: str, start: int) -> bool:
     head = text[max(0, start - 60) : start]
     if _CONTACT_CLAUSE_END.search(head) is not None:
         return True
-    return _REPORTED_END.search(head) is not None and _RESULT_TOLD.match(text, start) is not None
+    return (
+        _REPORTED_END.search(head) is not None
+        and _RESULT_TOLD.match(text, start) is not None
+        and _EARLIER_TIME.search(text) is None
+    )

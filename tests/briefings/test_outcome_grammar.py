@@ -23,6 +23,8 @@ TODAY = date(2025, 6, 7)
         ("Aldoria made it clear that no deal had been finalised.", False),
         ("Norland declared that the two sides had reached an understanding.", False),
         ("Norland had agreed to the quota before the talks opened.", True),
+        ("Back in March, Minister Berg said the two sides had agreed on an outline.", True),
+        ("Minister Berg said in March that Veldt had agreed to open two ports.", True),
         ("The minister said the two sides had agreed in 2019 to lift the quota.", True),
         # A clause about a noun, with no "that": the thing the news is about.
         ("The ministers gave no details of the herring Veldt had agreed to buy.", False),
