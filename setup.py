@@ -52,6 +52,7 @@ COMPILED = [
     "briefings/facts/stance.py",
     "briefings/facts/cues.py",
     "briefings/facts/background.py",
+    "briefings/facts/tenses.py",
     "briefings/facts/nextsteps.py",
     "briefings/facts/asides.py",
     "briefings/facts/onestep.py",

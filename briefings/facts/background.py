@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from briefings.facts.statements import Statement
+from briefings.facts.tenses import said_of_the_news
 from briefings.reading.dates import MONTHS
 from briefings.reading.scanning import WordPattern
 
@@ -26,8 +27,17 @@ BACKGROUND = WordPattern(
     r"[Ii]t comes (?:after|as|amid)|[Tt]his comes|comes (?:after|amid)|came (?:after|amid)|"
     r"(?:comes?|came) against (?:the|a) backdrop|"
     r"[Pp]reviously|[Pp]rior to|stems from|dates back|[Oo]riginally|first (?:imposed|introduced)|"
-    r"had (?:been|set|imposed|agreed|said|raised|threatened|announced|reached|signed|"
-    r"opposed|rejected|sought|proposed|offered|pledged|promised|accused|urged|asked))|"
+    r"had (?:initially |originally |earlier |once )?(?:been|set|imposed|agreed|said|raised|"
+    r"threatened|announced|reached|signed|opposed|rejected|sought|proposed|offered|pledged|"
+    r"promised|accused|urged|asked|planned|hoped|expected|intended|aimed)|"
+    # A standing state: "Peru already has free-trade agreements with ..." (not "already
+    # has agreed", "already has begun": a result).
+    r"(?<=already )ha(?:s|ve) (?!(?:been|not|to|begun|done|made|won|set|cut|held|met|"
+    r"\w+ed|\w+en)\b)[a-z]|"
+    # A state that has lasted: "have worked on the round for seven years".
+    r"ha(?:ve|s) (?:worked|negotiated|fought|struggled|waited|debated|wrangled|tried)\b"
+    r"[^.;]{0,60}? for (?:more than |nearly |almost |over |about |some )?\w+ "
+    r"(?:years|decades|months)\b(?! of\b))|"
     r"[Ee]arlier (?:this|in the) (?:week|month|year)|[Ll]ast (?:week|month|year|"
     r"January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b|"
@@ -234,7 +244,11 @@ def _describes_a_thing(
             return True  # "98% has been adopted": a result of the report, told as done
         if match.group()[:4] in {"came", "come"} and _EVENT_SUBJECT.match(text[:start]):
             return True  # "The collapse came after ministers rejected ...": what set it off
-        return _RELATIVE_END.search(text, max(0, start - 10), start) is not None
+        if _RELATIVE_END.search(text, max(0, start - 10), start) is not None:
+            return True
+        if match.group()[:3] != "had":
+            return False
+        return said_of_the_news(text, start)
     year = match["year"]
     if year and today is not None and not _before(today, int(year), match["month"]):
         return True

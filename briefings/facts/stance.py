@@ -149,9 +149,15 @@ _TOLD_PARTS = ("updat", "brief", "inform", "overview", "readout", "presentation"
 UPDATE_COST = 0.5
 # A result that is the sentence's own verb, right after its subject ("Ministers formally
 # adopted the mandate", "The Council agreed ..."), not one told in a clause on the side.
+# A result not reached is a result too: "On this occasion we weren't able to finalise an
+# agreement", "The two sides failed to agree on quotas".
 _DECIDED = re.compile(
     _SUBJECT + r"(?:\w+ly )?(?:adopted|agreed|approved|endorsed|signed|decided|concluded|"
-    r"launched|rejected|ratified|reached|finali[sz]ed|completed|vetoed|announced)\b"
+    r"launched|rejected|ratified|reached|finali[sz]ed|completed|vetoed|announced|"
+    r"(?:failed to|did not|didn[\u2019']t|could not|couldn[\u2019']t|"
+    r"(?:was|were)(?: not|n[\u2019']t) able to|(?:was|were) unable to) "
+    r"(?:yet )?(?:agree|reach|finali[sz]e|sign|conclude|"
+    r"strike|settle|resolve|bridge|find))\b"
 )
 DECIDED_WORTH = 0.5
 

@@ -69,8 +69,15 @@ _TAIL = re.compile(
 _LEAD_IN = re.compile(
     r"^(?:After|Following|Building on|Based on|While|Although|Though|Despite|In addition to|"
     r"As part of|Since|Because|Given|Amid|[A-Z][a-z]+ing)\b"
-    r"(?:[^,;]|,(?= (?:and|or) )){0,200}?, (?!(?:and|or) )"
-)  # a comma before "and" or "or" goes on with the opening phrase ("Noting X, and Y, ...")
+    r"(?:[^,;]|,(?= (?:and|or|who|whose|which) )){0,200}?, (?!(?:and|or|who|whose|which) )"
+)  # a comma before "and" or "or" goes on with the opening phrase ("Noting X, and Y, ..."),
+# and so does one before a clause about its last noun ("Beside Mr Lee, who chairs it, ...")
+# Such a clause set inside a sentence, its verb after it: "The talks, which began in May,
+# ended on Friday." (not "... in May, and ..." nor a list "..., which ..., including ...").
+_INSET_CLAUSE = re.compile(
+    r", (?:which|who) [^,;()\"“”]{3,150}, "
+    r"(?=(?!(?:and|or|but|including|which|who|while|as|the|a|an)\b)[a-z])"
+)
 
 
 class Statement(NamedTuple):
@@ -200,6 +207,8 @@ def shortened(statement: Statement, limit: int, least: int = 6) -> Statement | N
         raw = raw[lead.end() :]
     if raw.count(" ") >= limit and "; " in raw:
         raw = without_company(raw)
+    if raw.count(" ") >= limit and ", wh" in raw:
+        raw = _INSET_CLAUSE.sub(" ", raw)
     if raw.count(" ") >= limit:  # words are counted by their spaces: sentences are tidy
         cut = -1
         listed = raw.rfind("; and ")  # "A, role; B, role; and C, role, agreed": a list

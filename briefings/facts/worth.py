@@ -4,6 +4,8 @@ briefing shows already tells it."""
 
 from __future__ import annotations
 
+import re
+
 from briefings.facts.choice import Candidate, news_words
 from briefings.facts.cues import cue_count
 from briefings.facts.stance import (
@@ -17,6 +19,13 @@ from briefings.facts.stance import (
 from briefings.facts.statements import Statement
 
 QUOTE_SHARE = 0.5  # of a sentence's news words in a quote: the quote already tells it
+# A level that changes, from one figure to another ("from 145 percent to 30 percent", "from
+# 15% to 7.5%"): the term a reader most needs of a cut or a rise.
+_LEVEL_CHANGE = re.compile(
+    r"\bfrom (?:about |around )?[$\u20ac\u00a3]?(?!(?:19|20)\d\d\b)\d[^ ]* (?:\w+ ){0,2}"
+    r"to [$\u20ac\u00a3]?\d"
+)
+LEVEL_WORTH = 0.4
 
 
 def weighed(candidate: Candidate) -> Candidate:
@@ -49,6 +58,8 @@ def outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> flo
     position = 1.0 / (1 + 0.15 * statement.order)
     numbers = 0.3 if DIGIT.search(text) else 0.0
     score = min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
+    if numbers and "from " in text and _LEVEL_CHANGE.search(text):
+        score += LEVEL_WORTH
     if cues and decided(text):
         score += DECIDED_WORTH  # "Ministers adopted ...": the result is what it tells
     return 0.0 if cues == 0 and text[0] == "W" and SCENE.match(text) else score

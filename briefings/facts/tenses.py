@@ -1,0 +1,51 @@
+"""A past perfect that is not a look back: in a clause about a noun, or in reported speech
+that tells the result of the talks (its tense moved back a step)."""
+
+from __future__ import annotations
+
+import re
+
+# A clause about a noun with no "that" before its subject: "the goods Beijing had agreed
+# to buy", "the terms they had set" (not "as China had agreed", "officials said it had").
+_CONTACT_CLAUSE_END = re.compile(
+    r"\b(?!(?:and|but|or|as|after|when|because|since|that|which|who|while|before|if|though|"
+    r"although|once|until|where|how|what|why|so|said|says|say|told|tells|reports|notes|"
+    r"believe|believes|think|thinks|claims|insists|argues|adds|know|knows|the|of|to|in|on|"
+    r"for|with|by|from|at|then|also|now|both|von|van|der|den|del|della|des|dos|das|bin|ibn)\b)"
+    r"[a-z]{3,}(?<!ed) (?:(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|they|he|she|it|we) $"
+)
+# Reported speech, its tense moved back a step: "Trump said no deal had been struck",
+# "making it clear that no agreement had been finalized": what was said of the news.
+_REPORTED_END = re.compile(
+    r"\b(?:said|declared|announced|confirmed|stated|conceded|admitted|acknowledged|"
+    r"emphasi[sz]ed|stressed|ma(?:de|king) (?:it )?clear|told (?:reporters|journalists))"
+    r"(?: that)?(?: [^,.;:\"\u201c\u201d]{0,40}?)? $"
+)
+# The result reported speech may tell ("had been reached", "had agreed"): what was said of
+# the talks; "said the bloc had treated it unfairly" tells what came before.
+_RESULT_TOLD = re.compile(
+    r"had (?:been )?(?:reached|struck|agreed|finali[sz]ed|made|achieved|concluded|settled|"
+    r"resolved|signed)\b"
+)
+
+# A time that dates the saying before the report: "Back in October, Trump said the two had
+# agreed ...", "said in October that", "said last week that".
+_EARLIER_TIME = re.compile(
+    r"\b(?:[Bb]ack in|last (?:week|month|year)|earlier|ago|(?:[Ii]n|[Oo]n) (?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|"
+    r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.))"
+)
+
+
+def said_of_the_news(text: str, start: int) -> bool:
+    """Whether the past perfect at ``start`` ("had agreed", "had been") belongs to a clause
+    about a noun ("the goods Beijing had agreed to buy") or to reported speech of a result
+    ("Trump said no deal had been struck"): what the report tells, not what came before."""
+    head = text[max(0, start - 60) : start]
+    if _CONTACT_CLAUSE_END.search(head) is not None:
+        return True
+    return (
+        _REPORTED_END.search(head) is not None
+        and _RESULT_TOLD.match(text, start) is not None
+        and _EARLIER_TIME.search(text) is None
+    )
