@@ -55,6 +55,8 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
             begin -= 1
         word = text[begin:dot].lower()
+    if text[dot - len(word) - 1 : dot - len(word)].isdigit():
+        return False  # an ordinal ("on October 1st. Then ..."), not "St." for a saint or street
     # Single capitals are initials ("John F. Kennedy"); a word that opens with a period is
     # the end of an abbreviation a stray space broke ("U .S. Trade").
     if word in _BEFORE_NUMBER:

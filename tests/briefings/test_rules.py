@@ -69,6 +69,15 @@ def test_sentences_respect_abbreviations_and_quotes() -> None:
     assert sentences(text) == ["Japan and the U.S. met.", '"It went well."', text[40:]]
 
 
+def test_an_ordinal_ends_a_sentence_where_st_would_not() -> None:
+    text = "The levy takes effect on October 1st. Both sides agreed on 15%. Ships left St. Ives."
+    assert sentences(text) == [
+        "The levy takes effect on October 1st.",
+        "Both sides agreed on 15%.",
+        "Ships left St. Ives.",
+    ]
+
+
 def test_an_abbreviation_broken_by_a_stray_space_ends_no_sentence() -> None:
     text = "The round ended in Tallvik today, U .S. Trade Representative Ana Berg said. Then."
     assert sentences(text) == [text[:-6], "Then."]
