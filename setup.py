@@ -52,6 +52,7 @@ COMPILED = [
     "briefings/facts/cues.py",
     "briefings/facts/background.py",
     "briefings/facts/nextsteps.py",
+    "briefings/facts/quotedsteps.py",
     "briefings/facts/asides.py",
     "briefings/facts/onestep.py",
     "briefings/facts/stepdays.py",
