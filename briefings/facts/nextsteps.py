@@ -228,7 +228,7 @@ def next_steps(
         if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
         day = future_date or DAY.search(told) is not None
-        if quoted and not (strong and (day or _named_time(told)) and not wishes_or_believes(text)):
+        if quoted and not (strong and (day or times(told)) and not wishes_or_believes(text)):
             continue  # a quote tells a step only when it is firm and timed
         if not day and _no_time(text, timed, strong):
             continue  # "as soon as possible", "once ratified", "talks are continuing"
@@ -277,7 +277,7 @@ def _no_time(text: str, timed: bool, strong: bool) -> bool:
     "soon", or a state that goes on ("Talks are continuing")."""
     if _NO_TIME.search(text) and not timed:
         return True
-    if _CONDITION.match(text) and (not timed or _VAGUE_TIME.fullmatch(timing(text))):
+    if _CONDITION.match(text) and (not timed or _VAGUE_TIME.fullmatch(_first_time(text))):
         return True
     return _ONGOING.search(text) is not None and not strong
 
@@ -287,15 +287,17 @@ _VAGUE_TIME = re.compile(r"[Ss]oon|[Ss]hortly")
 _NO_TIME_OF_ITS_OWN = ("next round", "Next round", "round of", "deadline")
 
 
-def _named_time(text: str) -> bool:
-    """Whether ``text`` names a time, not only "the next round" or a "deadline"."""
-    return any(
-        not m.group().startswith(_NO_TIME_OF_ITS_OWN) for m in TIME_EXPRESSION.finditer(text)
-    )
+def times(text: str) -> set[str]:
+    """The times ``text`` names ("next week", "in early 2026"), not "the next round" or a
+    "deadline"."""
+    return {
+        found.group()
+        for found in TIME_EXPRESSION.finditer(text)
+        if not found.group().startswith(_NO_TIME_OF_ITS_OWN)
+    }
 
 
-def timing(text: str) -> str:
-    """The first time ``text`` names ("next week", "in early 2026"), or ""."""
+def _first_time(text: str) -> str:
     found = TIME_EXPRESSION.search(text)
     return found.group() if found else ""
 

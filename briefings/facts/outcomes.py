@@ -28,7 +28,7 @@ from briefings.facts.choice import (
     news_words,
 )
 from briefings.facts.meetings import find_meeting
-from briefings.facts.nextsteps import MAX_NEXT, next_steps, timing
+from briefings.facts.nextsteps import MAX_NEXT, next_steps, times
 from briefings.facts.onestep import same_step, told_as_done
 from briefings.facts.pointers import antecedent, fragment, points_back
 from briefings.facts.quotedsteps import quoted_steps
@@ -135,8 +135,7 @@ def find_facts(
 def _one_step(step: str, other: str) -> bool:
     """Whether two next steps are one: the same day in mostly the same words, or the same
     time named ("the next round ... next week" twice)."""
-    when = timing(step)
-    return same_step(step, other) or (bool(when) and when == timing(other))
+    return same_step(step, other) or bool(times(step) & times(other))
 
 
 def repeats(
