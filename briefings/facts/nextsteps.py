@@ -22,7 +22,15 @@ from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import DUE_TO, NEXT_CUE, PAST_CUE, next_or_hope, speculates
 from briefings.facts.onestep import DAY, WEEKDAY, one_per_step
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
-from briefings.facts.stepdays import mentions_future_date, mentions_past_date, weekday_to_come
+from briefings.facts.stepdays import (
+    TIME_EXPRESSION,
+    first_time,
+    mentions_future_date,
+    mentions_past_date,
+    names_a_time,
+    times,
+    weekday_to_come,
+)
 from briefings.reading.page import AGENDA_LINE
 from briefings.reading.scanning import WordPattern
 
@@ -32,23 +40,6 @@ _FIRM_DATED = 4.5
 MIN_NEXT_WORDS = 8
 MIN_STEP_WORDS = 4  # "A fifth round is due in Lindau.": a firm step (see ``_firm``) may be short
 
-# When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
-# benefit farmers") is a claim about the future, not a next step.
-TIME_EXPRESSION = WordPattern(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May(?= \d)|(?<=\d )May|June|July|August|September|October|November|December|"
-    r"[Tt]omorrow|[Tt]onight|"
-    r"[Ss]oon(?! as\b)|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
-    r"(?:[Nn]ext|[Cc]oming|[Ff]ollowing) (?:two|three|four|five|six|several|few|\d+) "
-    r"(?:days|weeks|months)|"
-    r"[Ll]ater (?:this|today|in)|[Cc]oming (?:days|weeks|months|week|month|year)|"
-    r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
-    r"[Bb]y the end of|[Ww]ithin (?:the next|\w+ (?:days|weeks|months))|deadline|"
-    r"(?:[Bb]efore|[Aa]fter) (?:the )?(?:end of|summer|winter|autumn|spring|Easter|Christmas|"
-    r"holidays?|recess|break)|"
-    r"(?:[Ii]n|[Bb]y|[Uu]ntil) (?:early|mid|late)?-?\s?(?:20\d\d)|"
-    r"round of (?:talks|negotiations))\b"
-)
 _EVENTS = (
     r"meet|hold|travel|visit|return|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
     r"attend|participate|take part|chair|preside|lead(?! to\b)|arrive|depart|gather|head|"
@@ -224,7 +215,7 @@ def next_steps(
             continue
         # When it was said (", Trump announced Friday.") is no time of the step.
         told = _SAID_TAIL.sub("", text)
-        timed = relative or _timed(told)
+        timed = relative or names_a_time(told)
         if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
         day = future_date or DAY.search(told) is not None
@@ -260,46 +251,18 @@ def next_steps(
     return one_per_step([s for _, s in sorted(best, key=lambda s: s[1].order)])
 
 
-def _timed(text: str) -> bool:
-    """Whether ``text`` names when a step happens; "deadline" alone names no time ("The
-    deadline marks the end of a grace period"), unless a day comes with it."""
-    time = TIME_EXPRESSION.search(text)
-    if time is None:
-        return False
-    if time.group() != "deadline":
-        return True
-    return TIME_EXPRESSION.search(text, time.end()) is not None or DAY.search(text) is not None
-
-
 def _no_time(text: str, timed: bool, strong: bool) -> bool:
     """Whether a step with no day of its own names no time either: a hope ("as soon as
     possible", "in due course"), a condition ("Once X, Y will ...") with nothing firmer than
     "soon", or a state that goes on ("Talks are continuing")."""
     if _NO_TIME.search(text) and not timed:
         return True
-    if _CONDITION.match(text) and (not timed or _VAGUE_TIME.fullmatch(_first_time(text))):
+    if _CONDITION.match(text) and (not timed or _VAGUE_TIME.fullmatch(first_time(text))):
         return True
     return _ONGOING.search(text) is not None and not strong
 
 
 _VAGUE_TIME = re.compile(r"[Ss]oon|[Ss]hortly")
-# Words of TIME_EXPRESSION that name a step rather than its time ("the next round").
-_NO_TIME_OF_ITS_OWN = ("next round", "Next round", "round of", "deadline")
-
-
-def times(text: str) -> set[str]:
-    """The times ``text`` names ("next week", "in early 2026"), not "the next round" or a
-    "deadline"."""
-    return {
-        found.group()
-        for found in TIME_EXPRESSION.finditer(text)
-        if not found.group().startswith(_NO_TIME_OF_ITS_OWN)
-    }
-
-
-def _first_time(text: str) -> str:
-    found = TIME_EXPRESSION.search(text)
-    return found.group() if found else ""
 
 
 def _firm(text: str) -> bool:

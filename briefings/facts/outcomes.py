@@ -28,7 +28,7 @@ from briefings.facts.choice import (
     news_words,
 )
 from briefings.facts.meetings import find_meeting
-from briefings.facts.nextsteps import MAX_NEXT, next_steps, times
+from briefings.facts.nextsteps import MAX_NEXT, next_steps
 from briefings.facts.onestep import same_step, told_as_done
 from briefings.facts.pointers import antecedent, fragment, points_back
 from briefings.facts.quotedsteps import quoted_steps
@@ -47,6 +47,7 @@ from briefings.facts.statements import (
     shortened,
     statements,
 )
+from briefings.facts.stepdays import times
 from briefings.facts.worth import outcome_score, says_again, weighed
 from briefings.model import Article, Fact
 from briefings.quotes.textcache import TextCache
