@@ -54,6 +54,7 @@ COMPILED = [
     "briefings/facts/background.py",
     "briefings/facts/tenses.py",
     "briefings/facts/nextsteps.py",
+    "briefings/facts/quotedsteps.py",
     "briefings/facts/asides.py",
     "briefings/facts/onestep.py",
     "briefings/facts/stepdays.py",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from briefings.facts.outcomes import find_facts
+from briefings.facts.quotedsteps import who_said
 from briefings.model import Article, Briefing, Quote, SourceRef
 from briefings.quotes import find_quotes
 from briefings.quotes.lexicon import NON_PERSON
@@ -19,7 +20,8 @@ def summarize(article: Article) -> Briefing:
     cache = TextCache()  # quote spans and sentences, shared by quotes and facts
     found = find_quotes(article.paragraphs, article.link, cache, title=article.title)
     quotes = _not_shown_twice(found)[:MAX_QUOTES]
-    facts = find_facts(article, _main_speaker(quotes), cache, [q.text for q in quotes])
+    speakers = [who_said(q) for q in quotes]
+    facts = find_facts(article, _main_speaker(quotes), cache, [q.text for q in quotes], speakers)
     headline = article.title or (
         headline_from_lede(article.paragraphs[0]) if article.paragraphs else ""
     )

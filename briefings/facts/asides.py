@@ -86,6 +86,20 @@ _PRESENT_VERB = re.compile(
     r"kicks? off|takes? place|gets? under way)(?: [\w'\u2019-]+){0,6}$"
 )
 
+# A step being readied: "Arrangements are under way for a meeting with the minister on
+# Monday", "Preparations are being made for a summit in May".
+_ARRANGED = re.compile(
+    r"\b(?:[Aa]rrangements|[Pp]reparations) (?:are|were) (?:now )?(?:under ?way|being made|"
+    r"in place) for (?:a|an|the)\b"
+)
+# A step told in the present tense after "before" with its distance in days: "a day before
+# his representatives travel to Geneva".
+_DAYS_BEFORE = re.compile(
+    r"\b(?:a|one|two|three|four|five|\d+) (?:days?|weeks?) (?:before|ahead of when) "
+    r"(?:[\w'\u2019-]+ ){1,4}?(?:travel|meet|resume|begin|start|open|vote|return|arrive|"
+    r"visit|gather|convene|hold|sign|take part|head|fly)s?\b"
+)
+
 
 def own_clause(text: str) -> str:
     """``text`` without the relative clauses that look ahead ("the levy, which is set to
@@ -133,6 +147,22 @@ def present_schedule(text: str) -> bool:
         if _PRESENT_VERB.search(text, max(0, start - 70), start):
             return True
     return False
+
+
+def being_arranged(text: str) -> bool:
+    """Whether ``text`` tells a step being readied ("Arrangements are under way for a
+    meeting ... on Monday")."""
+    if "rrangements " not in text and "reparations " not in text:
+        return False
+    return _ARRANGED.search(text) is not None
+
+
+def days_before_step(text: str) -> bool:
+    """Whether ``text`` tells a step in the present tense a few days after its own event
+    ("..., a day before his representatives travel to Geneva")."""
+    if " before " not in text and " ahead of " not in text:
+        return False
+    return _DAYS_BEFORE.search(text) is not None
 
 
 def asks_whether(text: str) -> bool:

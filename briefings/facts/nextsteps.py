@@ -10,6 +10,8 @@ from datetime import date
 from briefings.facts.asides import (
     ahead_only_aside,
     asks_whether,
+    being_arranged,
+    days_before_step,
     own_clause,
     present_schedule,
     told_in_an_earlier_month,
@@ -20,31 +22,24 @@ from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import DUE_TO, NEXT_CUE, PAST_CUE, next_or_hope, speculates
 from briefings.facts.onestep import DAY, WEEKDAY, one_per_step
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
-from briefings.facts.stepdays import mentions_future_date, mentions_past_date, weekday_to_come
+from briefings.facts.stepdays import (
+    TIME_EXPRESSION,
+    first_time,
+    mentions_future_date,
+    mentions_past_date,
+    names_a_time,
+    times,
+    weekday_to_come,
+)
 from briefings.reading.pagebody import AGENDA_LINE
 from briefings.reading.scanning import WordPattern
 
 MAX_NEXT = 2
+# The score of a firm step with its date (see ``next_steps``): a third such step is kept too.
+_FIRM_DATED = 4.5
 MIN_NEXT_WORDS = 8
 MIN_STEP_WORDS = 4  # "A fifth round is due in Lindau.": a firm step (see ``_firm``) may be short
 
-# When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
-# benefit farmers") is a claim about the future, not a next step.
-TIME_EXPRESSION = WordPattern(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May(?= \d)|(?<=\d )May|June|July|August|September|October|November|December|"
-    r"[Tt]omorrow|[Tt]onight|"
-    r"[Ss]oon(?! as\b)|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
-    r"(?:[Nn]ext|[Cc]oming|[Ff]ollowing) (?:two|three|four|five|six|several|few|\d+) "
-    r"(?:days|weeks|months)|"
-    r"[Ll]ater (?:this|today|in)|[Cc]oming (?:days|weeks|months|week|month|year)|"
-    r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
-    r"[Bb]y the end of|[Ww]ithin (?:the next|\w+ (?:days|weeks|months))|deadline|"
-    r"(?:[Bb]efore|[Aa]fter) (?:the )?(?:end of|summer|winter|autumn|spring|Easter|Christmas|"
-    r"holidays?|recess|break)|"
-    r"(?:[Ii]n|[Bb]y|[Uu]ntil) (?:early|mid|late)?-?\s?(?:20\d\d)|"
-    r"round of (?:talks|negotiations))\b"
-)
 _EVENTS = (
     r"meet|hold|travel|visit|return|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
     r"attend|participate|take part|chair|preside|lead(?! to\b)|arrive|depart|gather|head|"
@@ -65,11 +60,11 @@ STRONG_NEXT = WordPattern(
     rf"(?:future|next) (?:meeting|round|session|meet))"
 )
 # A finite past verb; a participle after a comma ("discussions, held over ..."), a
-# conjunction ("If approved, ...", "once signed") or a present "is" ("if no deal is reached")
-# is not one.
+# conjunction ("If approved, ...", "once signed") or a present "is" ("if no deal is reached"),
+# or one with its agent ("a delegation headed by the minister will visit ...") is not one.
 _PAST_VERB = re.compile(
     r"(?<!, )(?<!If )(?<!if )(?<!Once )(?<!once )(?<!When )(?<!when )(?<! is )(?<! are )"
-    r"\b(?:was|were|had|did|said|told|met|held|(?![a-z]*ceed\b)[a-z]{3,}ed)\b"
+    r"\b(?:was|were|had|did|said|told|met|held|(?![a-z]*ceed\b)[a-z]{3,}ed(?! by\b))\b"
 )
 # What was agreed, when it is no meeting still to come ("agreed to reconvene quarterly").
 _AGREED_TO = re.compile(
@@ -145,11 +140,15 @@ _ONGOING = re.compile(
 )
 
 
-def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement]:
+def next_steps(
+    found: Sequence[Statement], today: date | None, quoted: bool = False
+) -> list[Statement]:
+    """The steps still to come ``found`` tells, best first, in the article's order; for
+    ``quoted`` sentences (a quote's own words), only a firm step with its time."""
     scored: list[tuple[float, Statement]] = []
     agenda: list[Statement] = []
     # The lede is the first outcome, not a next step, unless all it says is still to come.
-    lede = found[0].order if found and not _coming_lede(found[0].raw) else -1
+    lede = found[0].order if found and not quoted and not _coming_lede(found[0].raw) else -1
     previous = ""  # the statement before: a step it tells may be detailed in the next one
     for statement in found:
         text, before = statement.raw, previous
@@ -167,10 +166,17 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
         cue, hope = next_or_hope(text)
         present = False  # "The talks resume in Lindau on Monday": a step told in the present
+        arranged = False  # "Arrangements are under way for a meeting on Monday"
+        relative = False  # "..., a day before his representatives travel to Geneva"
         if not cue and (not hope or PAST_CUE.search(text)):
-            if not present_schedule(text):
+            if present_schedule(text):
+                cue = present = True
+            elif being_arranged(text):
+                cue = arranged = True
+            elif days_before_step(text):
+                cue = relative = True
+            else:
                 continue  # neither a cue nor a hope ("aims to ... on May 3")
-            cue = present = True
         if text.endswith(":"):
             continue  # a list's lead-in ("... will attain the following by 2025:")
         words = statement.words
@@ -195,7 +201,7 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
             continue  # "Today the minister travels to Lindau on 3 March": the report's own day
         # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
         # A firm word in an aside (", set to take place in Egypt") makes no step firm.
-        strong = _firm(own_clause(text))
+        strong = arranged or _firm(own_clause(text))
         if not strong and speculates(text):
             continue
         if ahead_only_aside(text) or (not strong and wishes_or_believes(text)):
@@ -209,10 +215,12 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
             continue
         # When it was said (", Trump announced Friday.") is no time of the step.
         told = _SAID_TAIL.sub("", text)
-        timed = _timed(told)
+        timed = relative or names_a_time(told)
         if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
         day = future_date or DAY.search(told) is not None
+        if quoted and not (strong and (day or times(told)) and not wishes_or_believes(text)):
+            continue  # a quote tells a step only when it is firm and timed
         if not day and _no_time(text, timed, strong):
             continue  # "as soon as possible", "once ratified", "talks are continuing"
         if not timed and not day:
@@ -237,19 +245,10 @@ def next_steps(found: Sequence[Statement], today: date | None) -> list[Statement
     if agenda:  # a schedule is one step: "Debate: Tuesday, 12 February; Vote: Wednesday, ..."
         schedule = agenda[0]._replace(raw="; ".join(s.raw.rstrip(".") for s in agenda))
         scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
-    best = sorted(scored, key=lambda s: (-s[0], s[1].order))[:MAX_NEXT]
+    ranked = sorted(scored, key=lambda s: (-s[0], s[1].order))
+    # A third step only when it is as firm and dated as a step can be: "will meet on 12 June".
+    best = ranked[:MAX_NEXT] + [s for s in ranked[MAX_NEXT : MAX_NEXT + 1] if s[0] >= _FIRM_DATED]
     return one_per_step([s for _, s in sorted(best, key=lambda s: s[1].order)])
-
-
-def _timed(text: str) -> bool:
-    """Whether ``text`` names when a step happens; "deadline" alone names no time ("The
-    deadline marks the end of a grace period"), unless a day comes with it."""
-    time = TIME_EXPRESSION.search(text)
-    if time is None:
-        return False
-    if time.group() != "deadline":
-        return True
-    return TIME_EXPRESSION.search(text, time.end()) is not None or DAY.search(text) is not None
 
 
 def _no_time(text: str, timed: bool, strong: bool) -> bool:
@@ -258,17 +257,12 @@ def _no_time(text: str, timed: bool, strong: bool) -> bool:
     "soon", or a state that goes on ("Talks are continuing")."""
     if _NO_TIME.search(text) and not timed:
         return True
-    if _CONDITION.match(text) and (not timed or _VAGUE_TIME.fullmatch(_timing(text))):
+    if _CONDITION.match(text) and (not timed or _VAGUE_TIME.fullmatch(first_time(text))):
         return True
     return _ONGOING.search(text) is not None and not strong
 
 
 _VAGUE_TIME = re.compile(r"[Ss]oon|[Ss]hortly")
-
-
-def _timing(text: str) -> str:
-    found = TIME_EXPRESSION.search(text)
-    return found.group() if found else ""
 
 
 def _firm(text: str) -> bool:

@@ -34,7 +34,7 @@ def one_per_step(steps: list[Statement]) -> list[Statement]:
     for step in steps:
         if _a_schedule(step.raw):
             continue  # weighed after the sentences
-        if not any(_same_step(step.raw, other.raw) for other in kept):
+        if not any(same_step(step.raw, other.raw) for other in kept):
             kept.append(step)
     for step in steps:
         if not _a_schedule(step.raw):
@@ -73,7 +73,7 @@ def told_as_done(step: str, outcomes: Sequence[str]) -> bool:
     past = _IRREGULAR_PAST.get(word, stem + "ed")
     done = re.compile(rf"\b(?:{stem}e?d|{past})\b")
     return any(
-        FUTURE.search(outcome) is None and done.search(outcome) and _same_step(step, outcome)
+        FUTURE.search(outcome) is None and done.search(outcome) and same_step(step, outcome)
         for outcome in outcomes
     )
 
@@ -92,7 +92,7 @@ def _days(text: str) -> set[str]:
     return days
 
 
-def _same_step(text: str, other: str) -> bool:
+def same_step(text: str, other: str) -> bool:
     """Whether two sentences name the same day and mostly the same words."""
     if not _days(text) & _days(other):
         return False

@@ -28,9 +28,10 @@ from briefings.facts.choice import (
     news_words,
 )
 from briefings.facts.meetings import find_meeting
-from briefings.facts.nextsteps import next_steps
-from briefings.facts.onestep import told_as_done
+from briefings.facts.nextsteps import MAX_NEXT, next_steps
+from briefings.facts.onestep import same_step, told_as_done
 from briefings.facts.pointers import antecedent, fragment, points_back
+from briefings.facts.quotedsteps import quoted_steps
 from briefings.facts.stance import (
     UNNAMED_SOURCE,
     a_stance,
@@ -46,6 +47,7 @@ from briefings.facts.statements import (
     shortened,
     statements,
 )
+from briefings.facts.stepdays import times
 from briefings.facts.worth import outcome_score, says_again, weighed
 from briefings.model import Article, Fact
 from briefings.quotes.textcache import TextCache
@@ -76,9 +78,11 @@ def find_facts(
     subject: str = "",
     cache: TextCache | None = None,
     quoted: Sequence[str] = (),
+    speakers: Sequence[str] = (),
 ) -> Facts:
     """Outcome and next-step facts of ``article``; ``subject`` names a leading he/she,
-    ``quoted`` are the quotes the briefing shows (an outcome need not say them again)."""
+    ``quoted`` are the quotes the briefing shows (an outcome need not say them again) and
+    ``speakers`` who said each (empty for a fragment): a firm step a quote tells is a Next."""
     link = article.link
     found = statements(article.paragraphs, subject, cache)
     today = article.published.date() if article.published else None
@@ -119,10 +123,20 @@ def find_facts(
     )
     if next_texts and outcomes:  # a step an outcome tells as done is no step to come
         next_texts = [t for t in next_texts if not told_as_done(t, outcomes)]
+    if speakers and len(next_texts) < MAX_NEXT:  # a step told only in a quote
+        for step in quoted_steps(list(zip(quoted, speakers, strict=False)), today):
+            if len(next_texts) < MAX_NEXT and not any(_one_step(step, t) for t in next_texts):
+                next_texts.append(step)
     return Facts(
         outcomes=tuple(Fact(text, link) for text in outcomes),
         next=tuple(Fact(text, link) for text in next_texts),
     )
+
+
+def _one_step(step: str, other: str) -> bool:
+    """Whether two next steps are one: the same day in mostly the same words, or the same
+    time named ("the next round ... next week" twice)."""
+    return same_step(step, other) or bool(times(step) & times(other))
 
 
 def repeats(

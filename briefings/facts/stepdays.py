@@ -1,5 +1,6 @@
 """The days a next step names: a weekday other than the report's own, a date after the
-report's (still to come) or only dates before it (a past event told as if to come)."""
+report's (still to come) or only dates before it (a past event told as if to come); and the
+times it names ("next week", "in early 2026")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 
 from briefings.facts.onestep import DAY, WEEKDAY
 from briefings.reading.dates import MONTHS
+from briefings.reading.scanning import WordPattern
 
 _YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
 
@@ -50,3 +52,51 @@ def _day_of(match: re.Match[str], today: date) -> date | None:
         return date(year, month, int(match["day"] or match["day_first"]))
     except ValueError:
         return None
+
+
+# When a next step happens: a day, a date, a coming period. "Will" alone ("the deal will
+# benefit farmers") is a claim about the future, not a next step.
+TIME_EXPRESSION = WordPattern(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May(?= \d)|(?<=\d )May|June|July|August|September|October|November|December|"
+    r"[Tt]omorrow|[Tt]onight|"
+    r"[Ss]oon(?! as\b)|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
+    r"(?:[Nn]ext|[Cc]oming|[Ff]ollowing) (?:two|three|four|five|six|several|few|\d+) "
+    r"(?:days|weeks|months)|"
+    r"[Ll]ater (?:this|today|in)|[Cc]oming (?:days|weeks|months|week|month|year)|"
+    r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
+    r"[Bb]y the end of|[Ww]ithin (?:the next|\w+ (?:days|weeks|months))|deadline|"
+    r"(?:[Bb]efore|[Aa]fter) (?:the )?(?:end of|summer|winter|autumn|spring|Easter|Christmas|"
+    r"holidays?|recess|break)|"
+    r"(?:[Ii]n|[Bb]y|[Uu]ntil) (?:early|mid|late)?-?\s?(?:20\d\d)|"
+    r"round of (?:talks|negotiations))\b"
+)
+# Words of TIME_EXPRESSION that name a step rather than its time ("the next round").
+_NO_TIME_OF_ITS_OWN = ("next round", "Next round", "round of", "deadline")
+
+
+def times(text: str) -> set[str]:
+    """The times ``text`` names ("next week", "in early 2026"), not "the next round" or a
+    "deadline"."""
+    return {
+        found.group()
+        for found in TIME_EXPRESSION.finditer(text)
+        if not found.group().startswith(_NO_TIME_OF_ITS_OWN)
+    }
+
+
+def names_a_time(text: str) -> bool:
+    """Whether ``text`` names when a step happens; "deadline" alone names no time ("The
+    deadline marks the end of a grace period"), unless a day comes with it."""
+    time = TIME_EXPRESSION.search(text)
+    if time is None:
+        return False
+    if time.group() != "deadline":
+        return True
+    return TIME_EXPRESSION.search(text, time.end()) is not None or DAY.search(text) is not None
+
+
+def first_time(text: str) -> str:
+    """The first time ``text`` names, whatever it is (see ``TIME_EXPRESSION``), or ""."""
+    found = TIME_EXPRESSION.search(text)
+    return found.group() if found else ""

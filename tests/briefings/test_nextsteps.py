@@ -240,6 +240,12 @@ def test_an_event_of_the_sentences_own_is_a_next_step(sentence: str) -> None:
         # a step in the present tense, with what came before it in a trailing clause
         "A new round of talks begins in Lindau on Monday, following talks that ended in "
         "Geneva last week without a deal.",
+        # a participle with its agent is no past verb of the sentence's own
+        "A delegation headed by the minister will visit Lindau on June 28-29.",
+        "Talks chaired by the Norland minister will open in Lindau on 2 July.",
+        # a step being readied, and a step told after "before" with its distance in days
+        "Arrangements are under way for a meeting of the two trade ministers on Monday.",
+        "The ministers are meeting in Lindau today, a day before their deputies travel to Geneva.",
     ],
 )
 def test_an_event_to_come_is_a_next_step(sentence: str) -> None:
@@ -417,3 +423,60 @@ def test_a_lede_that_tells_a_firm_step_with_its_day_is_the_first_next() -> None:
     lede = "Norland and Aldoria plan to hold trade talks in Lindau on Thursday, two sources said."
     steps = _steps(lede, "Negotiators ended a round of technical talks in Geneva last week.")
     assert steps == [lede.replace(", two sources said.", ".")]
+
+
+def test_three_firm_steps_with_their_dates_are_three_nexts() -> None:
+    steps = _steps(
+        LEDE,
+        "Ministers will meet in Lindau on 12 June to review the annex.",
+        "Negotiators will return to Geneva on 20 June for a sixth round.",
+        "The annex will be signed by both governments on 30 June.",
+    )
+    assert len(steps) == 3
+
+
+def test_a_third_step_without_its_date_is_crowded_out() -> None:
+    steps = _steps(
+        LEDE,
+        "Ministers will meet in Lindau on 12 June to review the annex.",
+        "Negotiators will return to Geneva on 20 June for a sixth round.",
+        "The two sides will hold more technical talks in the coming weeks.",
+    )
+    assert len(steps) == 2
+
+
+def _briefed_nexts(*paragraphs: str) -> list[str]:
+    article = Article(url="https://x.test/a", title="", paragraphs=paragraphs, published=PUBLISHED)
+    return [f.text for f in summarize(article).next]
+
+
+def test_a_firm_step_in_a_quote_is_told_as_reported_speech() -> None:
+    nexts = _briefed_nexts(
+        LEDE,
+        '"The sixth round of talks is due to take place in the coming month," the ministry said.',
+    )
+    assert nexts == [
+        "The ministry said the sixth round of talks is due to take place in the coming month."
+    ]
+
+
+def test_a_quoted_we_is_told_as_they_with_the_speaker() -> None:
+    nexts = _briefed_nexts(
+        LEDE,
+        "Trade Minister Ana Ruiz spoke to reporters after the signing.",
+        '"We will meet again in Geneva on 12 June," she said.',
+    )
+    assert nexts == ["Ana Ruiz said they will meet again in Geneva on 12 June."]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '"I will travel to Geneva on 12 June," Ruiz said.',  # who "I" is the report cannot say
+        '"The deal will boost exports next year," Ruiz said.',  # a claim, no event
+        '"We hope to meet again soon," Ruiz said.',  # a hope
+        '"Talks could resume in Geneva next month," Ruiz said.',  # a guess
+    ],
+)
+def test_a_quote_without_a_firm_timed_step_is_no_next(quote: str) -> None:
+    assert _briefed_nexts(LEDE, quote) == []
