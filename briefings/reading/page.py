@@ -26,7 +26,7 @@ from briefings.reading.gluedmarks import without_glued_marks
 from briefings.reading.headings import split_title_pieces
 from briefings.reading.lineshape import ends_sentence, is_prose, is_title_like, words
 from briefings.reading.officialdom import question_summary, without_link_labels
-from briefings.reading.pagebody import leads_into_quote, mark_body
+from briefings.reading.pagebody import TEASER_HEADING, leads_into_quote, mark_body
 from briefings.reading.pagetitle import choose_headline, is_question_title
 from briefings.reading.paragraphs import MARKER, MARKERS, body_paragraphs
 from briefings.reading.repeats import (
@@ -177,11 +177,27 @@ def _is_short_sentence(line: str) -> bool:
 
 
 def _prose_follows(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> bool:
-    """Whether the next line that may be article text reads as a sentence (or none is left)."""
+    """Whether the next line that may be article text reads as a sentence (or none is left).
+    The links under a "Related:" heading right after the lede are passed over: the titles of
+    other stories, not a sign that the lede stands alone."""
+    linking = False
     for j in range(index + 1, len(lines)):
-        if kinds[j] is None:
-            return is_prose(lines[j]) or (words(lines[j]) >= 6 and ends_sentence(lines[j]))
+        if kinds[j] is not None:
+            linking = linking or _opens_links(lines[j])
+            continue
+        if linking and not ends_sentence(lines[j]):
+            continue  # a link's title under the heading
+        return is_prose(lines[j]) or (words(lines[j]) >= 6 and ends_sentence(lines[j]))
     return True
+
+
+def _opens_links(line: str) -> bool:
+    """A heading over links to other stories ("Related:", "Read more:"), a short line."""
+    text = line.strip()
+    return len(text) <= _LINKS_HEADING_MAX_CHARS and TEASER_HEADING.match(text) is not None
+
+
+_LINKS_HEADING_MAX_CHARS = 40
 
 
 def _more_prose_after(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> bool:
