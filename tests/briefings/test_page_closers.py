@@ -191,3 +191,13 @@ def test_index_terms_and_a_calendar_entry_are_labels(line: str) -> None:
 )
 def test_a_sentence_that_opens_like_a_label_is_no_label(line: str) -> None:
     assert line_kind(line) is not LineKind.LABEL
+
+
+def test_a_quoted_title_is_no_bullet_and_a_pull_quote_keeps_the_lede() -> None:
+    quoted = "\u2018Estria and Norland to keep talking on a fair farm deal\u2019"
+    title, body = _read(quoted, LEDE, SECOND, THIRD)
+    assert title == quoted
+    assert body == (LEDE, SECOND, THIRD)
+    pull = "\u201cA fair deal for farmers\u201d"
+    _, body = _read(TITLE, LEDE, pull, SECOND, THIRD)
+    assert body[0] == LEDE
