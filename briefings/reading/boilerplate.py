@@ -80,6 +80,21 @@ PAGE_NOTE = re.compile(
     r"(?:(?:more|further) )?(?:details )?to follow|updates? to follow|editor'?s note\s*:)\b",
     re.IGNORECASE,
 )
+# The source a page copied its text from, named on a closing line of its own: "Article Source
+# - <title>", "Source: <outlet>"; a disclaimer over a broker's or a blog's page: "Opinions are
+# the author's; not necessarily ...", "The views expressed are those of the writer"; a prompt
+# to visit a site ("Visit https://... to find out more"); a promise to the reader with no news
+# in it ("Here's what you need to know.").
+SOURCE_NOTE = re.compile(
+    r"^(?:(?:article|story|news|original|content) )?sources?\s*(?::|[\u2013\u2014-]\s)\s*"
+    r"\S[^\n]{0,150}$|"
+    r"^(?:the )?(?:opinions|views)(?: (?:expressed|stated))?(?: (?:here(?:in)?|above|below|in "
+    r"this \w+))? (?:are|is) (?:solely )?(?:those of )?(?:the|its) (?:authors?|writers?)\b|"
+    r"^(?:please )?visit (?:https?://|www\.)\S+|"
+    r"^(?:here(?:'|\u2019)s|here is) (?:what|everything|all) you (?:need|should|want) to know\b"
+    r"[^.!?]{0,40}[.:!]?$",
+    re.IGNORECASE,
+)
 MOST_READ = re.compile(
     r"^(?:most (?:read|popular|viewed)|trending|special coverage)\s*$", re.IGNORECASE
 )
@@ -110,7 +125,10 @@ _ELSEWHERE_MAX_SPACES = 25
 _QUOTE_MARKS = ('"', "“", "”", "«", "»")
 # The whole-paragraph patterns as one alternation: one match call instead of five.
 _WHOLE = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (CREDIT_LINE, READ_MORE, MOST_READ, SHARE, PAGE_NOTE)),
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (CREDIT_LINE, READ_MORE, MOST_READ, SHARE, PAGE_NOTE, SOURCE_NOTE)
+    ),
     re.IGNORECASE,
 )
 

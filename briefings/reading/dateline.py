@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-# "WASHINGTON--", "WASHINGTON (Pacific Wire) —", "TOKYO, June 6 (Reuters) -", "PARIS —". A
+# "WASHINGTON--", "WASHINGTON (Pacific Wire) —", "TOKYO, June 6 (Reuters) -", "PARIS —",
+# "PARIS _" (an underscore for a dash, as some wire feeds print it). A
 # single hyphen with no space on either side joins a compound ("U.S.-China talks"): no dash.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?)"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|•|(?<=[\s)])-|-(?=\s))\s*(?=\S)"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|•|(?<=[\s)])-|-(?=\s)|(?<=\s)_(?=\s))\s*(?=\S)"
 )
 # The agency between slashes after the place and date: "DUBAI, April 26. /Agency/. The ...".
 SLASHED_DATELINE = re.compile(
@@ -24,10 +25,12 @@ BRACKETED_DATELINE = re.compile(
     r"^\((?:(?P<agency>[A-Z][\w.'’ ]{1,30})\)|\s*\)?)\s*(?:--|—|–|-)\s*(?=\S)"
 )
 # The place before a colon, as many Asian and African outlets print it: "PUTRAJAYA: The ...",
-# "KUALA LUMPUR, March 3: ...", "New Delhi, May 28: ...", "Abu Dhabi, 28 February (Agency):
-# ..." (a place in mixed case only with its date). A transcript's speaker ("AMBASSADOR ROE:")
+# "KUALA LUMPUR, March 3: ...", "New Delhi, May 28: ...", "Lindau [Norland], May 28 (Agency):
+# ..." (the country in square brackets), "Abu Dhabi, 28 February (Agency): ..." (a place in
+# mixed case only with its date). A transcript's speaker ("AMBASSADOR ROE:")
 # or a note's label ("UPDATE:") is no place.
 _COLON_DATE = (
+    r"(?:\s*\[[A-Z][A-Za-z.' -]{1,30}\])?"
     r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?"
     r"(?:\s*\([A-Z][\w.&'’ -]{1,20}\))?"
 )

@@ -149,6 +149,8 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
     site = site_line_kind(text, count)
     if site is not None:
         return site
+    if _opens_with_disclaimer(text):
+        return LineKind.PROMPT
     if count > _FURNITURE_MAX_WORDS:
         return LineKind.BIO if _opens_with_bio(text) else None
     if CREDIT_LINE.match(text) or (count <= 25 and SOURCES_CREDIT.search(text)):
@@ -194,6 +196,21 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
     return None
 
 
+# A legal notice, however long, told by its first sentence: "Content is for general information
+# purposes only. It is not investment advice. Opinions are the author's ...".
+_DISCLAIMER_OPENING = re.compile(
+    r"^[^.!?]{0,80}\b(?:for (?:general )?information(?:al)? purposes only|"
+    r"(?:(?:is|are) not|does not constitute) (?:investment|financial|legal|tax) advice)\b",
+    re.IGNORECASE,
+)
+_DISCLAIMER_REACH = 120
+
+
+def _opens_with_disclaimer(text: str) -> bool:
+    head = text[:_DISCLAIMER_REACH]
+    return ("purposes only" in head or " advice" in head) and bool(_DISCLAIMER_OPENING.match(text))
+
+
 def _has_separator(text: str) -> bool:
     """Whether a separator of a navigation row (" | ", " > ") stands in ``text``: its mark
     is looked for first, a quicker search than the spaced separator."""
@@ -206,13 +223,34 @@ def _has_separator(text: str) -> bool:
 def _is_record(text: str) -> bool:
     """Several "Field: value" pairs: four, or three on a line that is no sentence."""
     fields = len(FIELDS.findall(text))
-    return fields >= 4 or (fields == 3 and not ends_sentence(text))
+    return fields >= 4 or (fields == 3 and (not ends_sentence(text) or _credits_picture(text)))
+
+
+def _credits_picture(text: str) -> bool:
+    """A picture's record: its fields end with the picture's owner ("Shoot date: 22/05/2018.
+    Copyright: Agency.")."""
+    return "Copyright:" in text or "Credit:" in text or "Photo:" in text
+
+
+# A page's index terms: "Subjects: Trade negotiations", "Topics: Tariffs, Steel".
+_SUBJECTS = re.compile(r"^(?:subjects?|topics?|keywords|tags?)\s*:\s+\S", re.IGNORECASE)
+_SUBJECTS_INITIALS = "STKstk"
+# An entry of a calendar of other events: a weekday, a date, a dash and no stop ("Saturday 19
+# October - The President meets the Prime Minister in Lindau"), in whatever language.
+_CALENDAR_ENTRY = re.compile(
+    r"^[A-Z][a-z\u00e0-\u00ff]{4,10},?\s+\d{1,2}(?:st|nd|rd|th|er)?\s+[A-Z][a-z\u00e0-\u00ff]{2,9}\.?"
+    r"(?:\s+\d{4})?\s+[-\u2013\u2014]\s+[^.!?]+$"
+)
 
 
 def _short_line_kind(text: str, count: int) -> LineKind | None:
     """Kinds that only a short line can be: a byline, a button, a prompt, a timestamp."""
     if count <= 14 and BYLINE.match(text):
         return LineKind.BYLINE
+    if text[:1] in _SUBJECTS_INITIALS and ":" in text[:10] and _SUBJECTS.match(text):
+        return LineKind.LABEL
+    if text[-1:].isalpha() and text[1:2].islower() and _CALENDAR_ENTRY.match(text):
+        return LineKind.LABEL
     if COMMENT_COUNT.match(text) or SIGN_OFF.match(text):
         return LineKind.PROMPT
     if PROMPT.match(text) and _PROMPT_OBJECT.search(text):

@@ -3,8 +3,10 @@
 newsroom's label ("Web Desk: ..."), a table
 cell's bar after it ("... in July. |"), an
 agency's sign-off glued after its last stop ("... he added.Agency", "... in 1967.-VNA"), a
-clip's length glued to its title ("Talks End Without A Deal05:24") and a video's offsets after
-the items of its outline ("... do the same. 1m 43s").
+clip's length glued to its title ("Talks End Without A Deal05:24"), a video's offsets after
+the items of its outline ("... do the same. 1m 43s"), a view counter ("Views: 29The ..."), a
+picture's label and caption glued before the lede, a live page's label inside a title and a
+promise to the reader after a teaser ("Here's what you need to know.").
 
 Each mark is looked for only where a cheap test of the line's first or last characters says it
 can stand: most lines of a page have none.
@@ -65,6 +67,34 @@ _DESK = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,2}(?:[Ww]eb|[Dd]esk)\s*:\s+(?=[A-
 _DESK_REACH = 30
 
 
+# A page's counter glued to the text: "Views: 29The EU ..." before it, "... in May. Views: 29"
+# after it. A count after a one-word label and a colon, on text that goes on without a space or
+# after a stop: no sentence reads so.
+_LEADING_COUNTER = re.compile(
+    r"^(?:Views|Reads|Hits|Visits|Plays)\s*:\s*\d[\d,.]*\s*(?=[A-Z\u201c\"])"
+)
+_TRAILING_COUNTER = re.compile(
+    r"(?<=[.!?\u201d\"])\s*(?:Views|Reads|Hits|Visits|Plays)\s*:\s*\d[\d,.]*$"
+)
+_COUNTER_INITIALS = "VRHP"
+# A picture's label and its caption glued before the lede, the caption's words said again as
+# the lede opens ("File photo: Minister Jane Roe Minister Jane Roe said on Monday ...").
+_PHOTO_LABEL = re.compile(r"^(?:File )?(?:[Pp]hoto|[Ii]mage|[Pp]icture)\s*:\s+")
+_PHOTO_INITIALS = "FPIp"
+_CAPTION_MIN_WORDS = 2
+_CAPTION_MAX_WORDS = 25
+# A live page's label in the middle of its title: "Talks collapse; EU retaliates: Live updates
+# - What the leaders said ...": the title is what stands before it.
+_MID_LIVE = re.compile(r"\s*[:|\u2013\u2014-]\s*Live (?:[Uu]pdates?|[Bb]log)\b.*$")
+_MID_LIVE_MIN_WORDS = 4
+# A promise to the reader closing a teaser paragraph: "... a trade war. Here's what you need
+# to know." It tells no news.
+_KNOW_TEASE = re.compile(
+    r"(?<=[.!?\u201d\"])\s+(?:Here(?:'|\u2019)s|Here is) (?:what|everything|all) you "
+    r"(?:need|should|want) to know\b[^.!?]{0,40}[.:]$"
+)
+
+
 def without_glued_marks(line: str) -> str:
     """``line`` without the marks a page glued to it (the line itself when it has none)."""
     text = line
@@ -80,6 +110,14 @@ def without_glued_marks(line: str) -> str:
     head = text[:_DESK_REACH]
     if "eb:" in head or "esk:" in head or "eb :" in head or "esk :" in head:
         text = _DESK.sub("", text, count=1)
+    if text[:1] in _COUNTER_INITIALS and ":" in text[:8]:
+        text = _LEADING_COUNTER.sub("", text, count=1)
+    if text[:1] in _PHOTO_INITIALS and ":" in text[:12]:
+        text = _without_photo_label(text)
+    if "Live " in text[1:]:
+        text = _without_mid_live(text)
+    if "know" in text[-40:]:
+        text = _KNOW_TEASE.sub("", text)
     if "©" in text[-_COPYRIGHT_REACH:]:
         text = _GLUED_COPYRIGHT.sub("", text)
     last = text[-1:]
@@ -101,8 +139,32 @@ def without_kicker(text: str) -> str:
     return _MIXED_KICKER.sub("", text, count=1)
 
 
+def _without_photo_label(text: str) -> str:
+    """The lede without a picture's label and caption glued before it, where the caption's
+    words open the lede again (the label alone cannot tell where the caption ends)."""
+    found = _PHOTO_LABEL.match(text)
+    if found is None:
+        return text
+    rest = text[found.end() :].split(" ")
+    for size in range(_CAPTION_MIN_WORDS, min(_CAPTION_MAX_WORDS, len(rest) // 2) + 1):
+        if rest[:size] == rest[size : 2 * size]:
+            return " ".join(rest[size:])
+    return text
+
+
+def _without_mid_live(text: str) -> str:
+    """A title without a live page's label and what follows it, when a title stands before."""
+    found = _MID_LIVE.search(text)
+    if found is None or len(text[: found.start()].split()) < _MID_LIVE_MIN_WORDS:
+        return text
+    return text[: found.start()]
+
+
 def _without_length(text: str) -> str:
-    """A title without the clip's length glued to it (a sentence keeps its numbers)."""
+    """A title without the clip's length glued to it (a sentence keeps its numbers), or a
+    line without a page's counter glued after its last stop ("... in May. Views: 29")."""
+    if ":" in text[-12:] and _TRAILING_COUNTER.search(text):
+        return _TRAILING_COUNTER.sub("", text)
     if text[-3:-2] != ":":
         return text
     return _GLUED_LENGTH.sub("", text)

@@ -26,7 +26,7 @@ from briefings.reading.gluedmarks import without_glued_marks
 from briefings.reading.headings import split_title_pieces
 from briefings.reading.lineshape import ends_sentence, is_prose, is_title_like, words
 from briefings.reading.officialdom import question_summary, without_link_labels
-from briefings.reading.pagebody import leads_into_quote, mark_body
+from briefings.reading.pagebody import TEASER_HEADING, leads_into_quote, mark_body
 from briefings.reading.pagetitle import choose_headline, is_question_title
 from briefings.reading.paragraphs import MARKER, MARKERS, body_paragraphs
 from briefings.reading.repeats import (
@@ -140,6 +140,9 @@ def _body_start(lines: Sequence[str], kinds: list[LineKind | None]) -> int | Non
         if describes_picture_here(lines, kinds, i) and _more_prose_after(lines, kinds, i):
             kinds[i] = LineKind.CAPTION
             continue
+        if _is_quoted_title(line) and _more_prose_after(lines, kinds, i):
+            kinds[i] = LineKind.LABEL  # "‘Talks to continue for a fair deal’": a title
+            continue
         if words(line) < _LONE_LEDE_WORDS and not _prose_follows(lines, kinds, i):
             continue  # a lone sentence among labels: a banner or a notice, not the lede
         first = i
@@ -172,16 +175,47 @@ def _is_key_point(line: str) -> bool:
     )
 
 
+_QUOTED_TITLE_MAX_WORDS = 16
+
+
+def _is_quoted_title(line: str) -> bool:
+    """A title wholly in quotation marks, no stop before its closing mark: a sentence that is
+    a quotation ends with a stop inside the marks."""
+    text = line.strip()
+    return (
+        text[:1] in '\u2018\u201c"'
+        and text[-1:] in '\u2019\u201d"'
+        and text[-2:-1] not in ".!?,\u2026"
+        and words(text) <= _QUOTED_TITLE_MAX_WORDS
+    )
+
+
 def _is_short_sentence(line: str) -> bool:
     return words(line) >= 3 and ends_sentence(line) and not is_title_like(line)
 
 
 def _prose_follows(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> bool:
-    """Whether the next line that may be article text reads as a sentence (or none is left)."""
+    """Whether the next line that may be article text reads as a sentence (or none is left).
+    The links under a "Related:" heading right after the lede and a pull quote are passed
+    over: not a sign that the lede stands alone."""
+    linking = False
     for j in range(index + 1, len(lines)):
-        if kinds[j] is None:
-            return is_prose(lines[j]) or (words(lines[j]) >= 6 and ends_sentence(lines[j]))
+        if kinds[j] is not None:
+            linking = linking or _opens_links(lines[j])
+            continue
+        if (linking and not ends_sentence(lines[j])) or _is_quoted_title(lines[j]):
+            continue  # a link's title under the heading, a pull quote
+        return is_prose(lines[j]) or (words(lines[j]) >= 6 and ends_sentence(lines[j]))
     return True
+
+
+def _opens_links(line: str) -> bool:
+    """A heading over links to other stories ("Related:", "Read more:"), a short line."""
+    text = line.strip()
+    return len(text) <= _LINKS_HEADING_MAX_CHARS and TEASER_HEADING.match(text) is not None
+
+
+_LINKS_HEADING_MAX_CHARS = 40
 
 
 def _more_prose_after(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> bool:

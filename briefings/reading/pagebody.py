@@ -1,9 +1,9 @@
 """The article's body, line by line: from its first sentence to where the article ends.
 
 Inside the body a headline-shaped line is a subhead; after a credit line or an author's bio,
-or the heading of readers' comments, the article has ended; after a "Related" / "Most read"
-heading only a new run of long sentences is article text again; after the last sentence of
-the body everything is furniture (teasers, footers).
+the heading of readers' comments or a copyright line, the article has ended; after a
+"Related" / "Most read" heading only a new run of long sentences is article text again; after
+the last sentence of the body everything is furniture (teasers, footers).
 """
 
 from __future__ import annotations
@@ -103,6 +103,9 @@ def mark_body(
         if kinds[i] in _HEADING_KINDS and COMMENTS_HEADING.match(line.strip()):
             kinds[i] = LineKind.PROMPT
             ended = True  # readers' comments follow the article
+            continue
+        if line[:1] == "©" and kinds[i] is LineKind.PROMPT and _has_begun(kinds, start, i):
+            ended = True  # a copyright line closes the article; readers' comments may follow
             continue
         if kinds[i] in _HEADING_KINDS and is_contact_heading(line.strip()):
             kinds[i] = LineKind.LABEL

@@ -26,8 +26,10 @@ _EXCERPT_MARK = re.compile(r"\s*\[(?:\.\.\.|…)\]$")
 def body_paragraphs(lines: Sequence[str], kinds: Sequence[LineKind]) -> list[str]:
     """The body's paragraphs (the lines of ``kinds`` BODY); a list's items join the sentence
     that leads into them ("... negotiations for: the UK-India FTA; the UK-Canada FTA."), so
-    the list is read with the words that say what it is."""
+    the list is read with the words that say what it is. A paragraph said again (a list of
+    key points that repeats the lede) is read once."""
     body: list[str] = []
+    seen: set[str] = set()
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -50,7 +52,11 @@ def body_paragraphs(lines: Sequence[str], kinds: Sequence[LineKind]) -> list[str
             line = MARKER.sub("", line, count=1)
         if line.endswith("]"):
             line = _EXCERPT_MARK.sub("", line)
-        body.append(_unglued(line))
+        text = _unglued(line)
+        if text in seen:
+            continue  # a key point that repeats the lede word for word: read once
+        seen.add(text)
+        body.append(text)
     return _move_stray_marks(body)
 
 

@@ -73,6 +73,9 @@ def is_source_line(line: str) -> bool:
     if not tokens or len(tokens) > _SOURCE_MAX_WORDS or "." in line.rstrip(" .")[-40:]:
         return False
     names = 0
+    if tokens[-1] == "service":  # "... Farm Broadcasting news service.": the kind in lower case
+        tokens = tokens[:-2] if tokens[-2:-1] in (["news"], ["wire"], ["press"]) else tokens[:-1]
+        names = 1
     for token in tokens:
         if token in _NAME_LINKS:
             continue
