@@ -13,8 +13,8 @@ from briefings.reading.scanning import WordPattern
 
 # Words a speech or a call opens with: thanks, greetings, pleasantries, compliments, a
 # call's ground rules. A speaker label ("MODERATOR: ") may come first.
-COURTESY = re.compile(
-    r"^(?:[A-Z][A-Z .]+: |[A-Z][\w.’'-]*(?:,? [\w.’'-]+){0,7}: )?"
+_SPEAKER_LABEL = r"(?:[A-Z][A-Z .]+: |[A-Z][\w.’'-]*(?:,? [\w.’'-]+){0,7}: )"
+_COURTESIES = (
     r"(?:(?:First(?: of all)?|Before I begin|On behalf of [^,]{1,80}),? )?"
     r"(?:(?:All right|Alright|Okay|OK|Well|Right|So),? (?:and )?thank|"
     r"Thank|Thanks|Good (?:morning|afternoon|evening|day)|Hello|Welcome|Greetings|"
@@ -39,6 +39,9 @@ COURTESY = re.compile(
     r"(?:Let me|I[’']d like to|I want to) (?:\w+ )?(?:answer|respond to) |"
     r"(?:That[’']s|That is|It[’']s|It is) (?:a|an) (?:\w+ )?(?:good|great|fair|important) question)"
 )
+COURTESY = re.compile(rf"^{_SPEAKER_LABEL}?{_COURTESIES}")
+# A sentence with no ": " has no speaker label: the label's many ways to fail are not tried.
+_UNLABELLED_COURTESY = re.compile(f"^{_COURTESIES}")
 # Thanks said after a word that links it to the sentence before ("But most importantly, I
 # have to thank our partners ...", "And I also want to thank my team ...").
 _LINKED_THANKS = re.compile(
@@ -190,7 +193,7 @@ def courteous(text: str) -> bool:
     """Whether a sentence is thanks, a greeting or a compliment: how a speech or a call
     opens ("Thank you, Minister, for your warm welcome", "It is a great pleasure to be here",
     "Let me begin by thanking ...", "You are a fantastic partner")."""
-    if COURTESY.match(text) is not None:
+    if (COURTESY if ": " in text else _UNLABELLED_COURTESY).match(text) is not None:
         return True
     return text.startswith(_LINK_WORDS) and _LINKED_THANKS.match(text) is not None
 
