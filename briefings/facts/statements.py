@@ -29,6 +29,7 @@ LEDE_QUOTED_SHARE = 0.6
 _OPENING_MARKS = frozenset('"“‘«「')
 _ANY_MARKS = ('"', "“", "”")
 _PRONOUN_START = re.compile(r"^(?:He|She)\b(?! [A-Z])")  # not "He Lifeng said"
+_PRONOUNS = ("He", "She")  # what a sentence that :data:`_PRONOUN_START` matches opens with
 _STOPS = frozenset(".!?")
 # Paragraphs where a dateline may open the text: the lede, or a paragraph after a summary, a
 # pull quote or a caption the page left above it ("Seoul, June 21: ...").
@@ -146,7 +147,7 @@ def _who(sentence: str, read: list[str], fallback: str) -> str:
     """Who a leading he/she of ``sentence`` (the last of ``read``) is: the person the latest
     sentence before it opens with, when the pronoun fits ("Ms Lindqvist said ... She added");
     else ``fallback``, the person quoted most."""
-    if _PRONOUN_START.match(sentence) is None:
+    if not sentence.startswith(_PRONOUNS) or _PRONOUN_START.match(sentence) is None:
         return fallback
     found = person_before(read[-_PRONOUN_REACH - 1 : -1], sentence.startswith("She "))
     return found if found is not None else fallback
