@@ -9,7 +9,7 @@ import re
 from briefings.facts.background import FUTURE
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count
-from briefings.reading.scanning import WordPattern
+from briefings.reading.scanning import WordPattern, holds_any
 
 # Words a speech or a call opens with: thanks, greetings, pleasantries, compliments, a
 # call's ground rules. A speaker label ("MODERATOR: ") may come first.
@@ -157,7 +157,7 @@ def told_not_decided(text: str) -> float:
     """What a sentence loses for telling only what a meeting was told (see ``_UPDATE``)
     rather than what it decided: the weaker news of a statement that reports a meeting item
     by item."""
-    if not any(part in text for part in _TOLD_PARTS):
+    if not holds_any(text, _TOLD_PARTS):
         return 0.0
     if _UPDATE.match(text) is None or _TOLD_WHAT.search(text) is not None:
         return 0.0  # not an update, or one that goes on to say what it told
@@ -171,7 +171,7 @@ def decided(text: str) -> bool:
 
 def an_opinion(text: str) -> bool:
     """Whether a sentence tells the speaker's opinion (see ``_OPINION``)."""
-    return any(part in text for part in _OPINION_PARTS) and _OPINION.search(text) is not None
+    return holds_any(text, _OPINION_PARTS) and _OPINION.search(text) is not None
 
 
 # A sentence that only announces the text after it: "The Minister has today made the
