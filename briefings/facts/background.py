@@ -139,6 +139,7 @@ _MONTH_DAY = re.compile(
     r"(?:st|nd|rd|th)?|(?P<day_first>\d{1,2}) (?P<month_second>January|February|March|April|"
     r"May|June|July|August|September|October|November|December))\b(?!,? (?:19|20)\d\d)(?![:\d])"
 )
+_DIGIT = re.compile(r"\d")  # a digit as ``_MONTH_DAY`` reads one
 _UNTIL_END = re.compile(r"\b(?:until|till|by|before|from|to|through|since) $")
 WEEK = 7  # days: news of the report's own week names its days by their weekday
 
@@ -156,7 +157,7 @@ def on_an_earlier_day(item: Statement | str, today: date | None, weekdays: bool)
     if isinstance(item, str) or (today is None and not weekdays):
         return False
     text = item.raw
-    if not any(c.isdigit() for c in text) or FUTURE.search(text):
+    if _DIGIT.search(text) is None or FUTURE.search(text):
         return False  # the cheap test first: a day of a month has digits
     if _NEWS_DAY.search(text):
         return False  # "Also on Sunday, ... first announced on October 6": the news's day

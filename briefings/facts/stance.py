@@ -9,12 +9,12 @@ import re
 from briefings.facts.background import FUTURE
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count
-from briefings.reading.scanning import WordPattern
+from briefings.reading.scanning import WordPattern, holds_any
 
 # Words a speech or a call opens with: thanks, greetings, pleasantries, compliments, a
 # call's ground rules. A speaker label ("MODERATOR: ") may come first.
-COURTESY = re.compile(
-    r"^(?:[A-Z][A-Z .]+: |[A-Z][\w.’'-]*(?:,? [\w.’'-]+){0,7}: )?"
+_SPEAKER_LABEL = r"(?:[A-Z][A-Z .]+: |[A-Z][\w.’'-]*(?:,? [\w.’'-]+){0,7}: )"
+_COURTESIES = (
     r"(?:(?:First(?: of all)?|Before I begin|On behalf of [^,]{1,80}),? )?"
     r"(?:(?:All right|Alright|Okay|OK|Well|Right|So),? (?:and )?thank|"
     r"Thank|Thanks|Good (?:morning|afternoon|evening|day)|Hello|Welcome|Greetings|"
@@ -45,6 +45,9 @@ COURTESY = re.compile(
     r"(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}, )?I(?:[’']ll| will) (?:now )?(?:turn|hand|pass) "
     r"(?:it|things|the floor) over to\b|(?:With that, )?[Ll]et[’']s (?:get started|begin)(?=[.,!]))"
 )
+COURTESY = re.compile(rf"^{_SPEAKER_LABEL}?{_COURTESIES}")
+# A sentence with no ": " has no speaker label: the label's many ways to fail are not tried.
+_UNLABELLED_COURTESY = re.compile(f"^{_COURTESIES}")
 # Thanks said after a word that links it to the sentence before ("But most importantly, I
 # have to thank our partners ...", "And I also want to thank my team ...").
 _LINKED_THANKS = re.compile(
@@ -166,7 +169,7 @@ def told_not_decided(text: str) -> float:
     """What a sentence loses for telling only what a meeting was told (see ``_UPDATE``)
     rather than what it decided: the weaker news of a statement that reports a meeting item
     by item."""
-    if not any(part in text for part in _TOLD_PARTS):
+    if not holds_any(text, _TOLD_PARTS):
         return 0.0
     if _UPDATE.match(text) is None or _TOLD_WHAT.search(text) is not None:
         return 0.0  # not an update, or one that goes on to say what it told
@@ -180,7 +183,7 @@ def decided(text: str) -> bool:
 
 def an_opinion(text: str) -> bool:
     """Whether a sentence tells the speaker's opinion (see ``_OPINION``)."""
-    return any(part in text for part in _OPINION_PARTS) and _OPINION.search(text) is not None
+    return holds_any(text, _OPINION_PARTS) and _OPINION.search(text) is not None
 
 
 # A sentence that only announces the text after it: "The Minister has today made the
@@ -202,7 +205,7 @@ def courteous(text: str) -> bool:
     """Whether a sentence is thanks, a greeting or a compliment: how a speech or a call
     opens ("Thank you, Minister, for your warm welcome", "It is a great pleasure to be here",
     "Let me begin by thanking ...", "You are a fantastic partner")."""
-    if COURTESY.match(text) is not None:
+    if (COURTESY if ": " in text else _UNLABELLED_COURTESY).match(text) is not None:
         return True
     return text.startswith(_LINK_WORDS) and _LINKED_THANKS.match(text) is not None
 

@@ -29,6 +29,7 @@ LEDE_QUOTED_SHARE = 0.6
 _OPENING_MARKS = frozenset('"“‘«「')
 _ANY_MARKS = ('"', "“", "”")
 _PRONOUN_START = re.compile(r"^(?:He|She)\b(?! [A-Z])")  # not "He Lifeng said"
+_PRONOUNS = ("He", "She")  # what a sentence that :data:`_PRONOUN_START` matches opens with
 _STOPS = frozenset(".!?")
 # Paragraphs where a dateline may open the text: the lede, or a paragraph after a summary, a
 # pull quote or a caption the page left above it ("Seoul, June 21: ...").
@@ -86,7 +87,10 @@ class Statement(NamedTuple):
     paragraph: int
     order: int  # its position in the article, counting every sentence
     raw: str  # the sentence as written
-    subject: str = ""  # who a leading he/she is
+    subject: str = ""  # who a leading he/she is, unless a sentence in ``before`` names them
+    # For a sentence that opens with he/she: the sentences before it, where the text may name
+    # the person (read only for the few sentences shown, see ``text``).
+    before: tuple[str, ...] = ()
 
     @property
     def words(self) -> int:
@@ -96,7 +100,8 @@ class Statement(NamedTuple):
     @property
     def text(self) -> str:
         """The sentence tidied for a bullet (computed only for the sentences chosen)."""
-        return tidy(self.raw, self.subject)
+        subject = _who(self.raw, self.before, self.subject) if self.before else self.subject
+        return tidy(self.raw, subject)
 
 
 def statements(
@@ -127,13 +132,14 @@ def statements(
                     if told != clause and told.count(" ") >= _OWN_CLAUSE_WORDS:
                         clause = told
                     if _SPEAKER_ONLY.search(clause) is None:  # not "Barnier said:" alone
-                        out.append(Statement(p, count, clause + ".", _who(clause, read, subject)))
+                        before = _before_pronoun(clause, read)
+                        out.append(Statement(p, count, clause + ".", subject, before))
                 continue
             raw = text[a:b].strip()
             if not raw or raw[-1] == "?":
                 continue  # a question tells no fact ("Reporter: Will there be talks?")
             if raw[-1] in _STOPS or signature(raw) is None:  # not a quote's signer
-                out.append(Statement(p, count, raw, _who(raw, read, subject)))
+                out.append(Statement(p, count, raw, subject, _before_pronoun(raw, read)))
     return out
 
 
@@ -152,13 +158,19 @@ def continued(paragraphs: Sequence[str]) -> list[str]:
     return out
 
 
-def _who(sentence: str, read: list[str], fallback: str) -> str:
-    """Who a leading he/she of ``sentence`` (the last of ``read``) is: the person the latest
-    sentence before it opens with, when the pronoun fits ("Ms Lindqvist said ... She added");
-    else ``fallback``, the person quoted most."""
-    if _PRONOUN_START.match(sentence) is None:
-        return fallback
-    found = person_before(read[-_PRONOUN_REACH - 1 : -1], sentence.startswith("She "))
+def _before_pronoun(sentence: str, read: list[str]) -> tuple[str, ...]:
+    """For a ``sentence`` (the last of ``read``) that opens with he/she, the sentences before
+    it where the person may be named; else none."""
+    if not sentence.startswith(_PRONOUNS) or _PRONOUN_START.match(sentence) is None:
+        return ()
+    return tuple(read[-_PRONOUN_REACH - 1 : -1])
+
+
+def _who(sentence: str, before: Sequence[str], fallback: str) -> str:
+    """Who a leading he/she of ``sentence`` is: the person the latest sentence ``before`` it
+    opens with, when the pronoun fits ("Ms Lindqvist said ... She added"); else
+    ``fallback``, the person quoted most."""
+    found = person_before(before, sentence.startswith("She "))
     return found if found is not None else fallback
 
 

@@ -60,9 +60,13 @@ _MALE_WORDS = word_set(
     "spokesman chairman congressman businessman statesman councilman king prince duke count "
     "emperor baron lord sir mr brother father husband son"
 )
-# The honorific and the name after it, whose last word is the surname ("Mr Tomas Berg").
+# The honorific and the name after it, whose last word is the surname ("Mr Tomas Berg"):
+# "\b(Ms|Mrs|Miss|Madam|Dame|Lady|Mr|Sir|Lord)", written to open with the honorific's first
+# letter and look back for the word's start after it, so that a search skips to the places
+# where one of these letters stands instead of trying every place in the text.
 _HONORIFIC = WordPattern(
-    r"\b(Ms|Mrs|Miss|Madam|Dame|Lady|Mr|Sir|Lord)\.? ((?:[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+)"
+    r"((?:M(?<!\wM)(?:s|rs|iss|adam|r)|D(?<!\wD)ame|L(?<!\wL)(?:ady|ord)|S(?<!\wS)ir))"
+    r"\.? ((?:[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+)"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _PRONOUN = WordPattern(r"\b(he|his|him|himself|she|her|hers|herself)\b")

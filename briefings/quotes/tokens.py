@@ -24,6 +24,8 @@ _TRAIL = "“”\"«»「」『』)]},;:!?'‘’—–."
 _ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Mt|Ft"
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _HYPHEN_PARTICLES = ("al-", "el-")
+_LEAD_SET = frozenset(_LEAD)
+_TRAIL_SET = frozenset(_TRAIL)
 
 
 _INITIALS = re.compile(rf"(?:[A-Z]\.)*[A-Z]|{_ABBREVIATIONS}")
@@ -149,14 +151,17 @@ def tokenize(text: str) -> Tokens:
         if not single:
             at = spaced.find(chunk, at)  # only whitespace stands between it and the last chunk
         size = len(chunk)
-        core = chunk.lstrip(_LEAD)
-        word = core.rstrip(_TRAIL)
-        if len(word) == size:  # most chunks: a word with no punctuation around it
+        if chunk[0] not in _LEAD_SET and chunk[-1] not in _TRAIL_SET:
+            # most chunks: a word with no punctuation around it
             start.append(at)
             end.append(at + size)
-            words.append(word)
+            words.append(chunk)
             brk.append("")
-        elif word:
+            at += size + 1 if single else size
+            continue
+        core = chunk.lstrip(_LEAD)
+        word = core.rstrip(_TRAIL)
+        if word:
             trail = core[len(word) :]
             if trail[:1] == "." and _INITIALS.fullmatch(word) is not None:
                 word, trail = word + ".", trail[1:]

@@ -36,8 +36,11 @@ def is_title_cased(line: str) -> bool:
     """A headline's capitals on every word ("Minister Says Talks Will Resume In May"),
     whatever stop a page glued after it: a sentence of a report has words in lower case, and
     a paragraph in capitals has no word in mixed case."""
-    tokens = [token for token in line.split() if token[:1].isalpha()]
-    if len(tokens) < _TITLE_CASE_MIN_WORDS or any(token[0].islower() for token in tokens):
+    words = line.split()
+    if any(word[:1].isalpha() and word[0].islower() for word in words):
+        return False  # most lines: told at their first word in lower case
+    tokens = [word for word in words if word[:1].isalpha()]
+    if len(tokens) < _TITLE_CASE_MIN_WORDS:
         return False
     mixed = sum(1 for token in tokens if any(c.islower() for c in token))
     return mixed * 2 > len(tokens)

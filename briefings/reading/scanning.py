@@ -71,7 +71,10 @@ def literal_words(alternation: str) -> tuple[str, ...]:
 
 def holds_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of ``words`` (see :func:`literal_words`)."""
-    return any(map(text.__contains__, words))
+    for word in words:  # noqa: SIM110 (a plain loop: cheaper per word than any())
+        if word in text:
+            return True
+    return False
 
 
 def _alternatives(alternation: str) -> list[str]:
