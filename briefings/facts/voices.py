@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefings.quotes.lexicon import TITLES, word_set
+from briefings.quotes.lexicon import ROLE_NOUNS, TITLES, word_set
 from briefings.quotes.registry import Registry
 from briefings.quotes.statement import transcript_speaker
 from briefings.quotes.turns import turn_label, turn_speaker
@@ -101,6 +101,8 @@ def _voice_of(label: str, known: dict[str, Voice], title: str) -> Voice | None:
     office = known.get(label.lower())
     if office is not None:
         return office
+    if not any(word in TITLES or word in ROLE_NOUNS for word in lows):
+        return None  # "In Brussels: ...", "Background: ...": no speaker's label
     words = [_as_written(word, k) for k, word in enumerate(label.split())]
     return Voice(" ".join(words))
 

@@ -62,6 +62,11 @@ def test_an_unnamed_speaker_is_named_as_the_label_gives_it() -> None:
     ]
 
 
+def test_a_heading_with_a_colon_names_no_speaker() -> None:
+    said_by = voices(["In Lindau: We signed the accord.", "MR BERG: We signed it."], "")
+    assert said_by == (None, Voice("Mr Berg"))
+
+
 def test_a_questioners_first_person_words_are_no_fact() -> None:
     outcomes, _ = _facts(
         "Q: The two sides did not reach an agreement on cod quotas in Lindau on Tuesday. I "
