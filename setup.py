@@ -87,6 +87,7 @@ COMPILED = [
     "briefings/quotes/reported.py",
     "briefings/quotes/statement.py",
     "briefings/facts/pointers.py",
+    "briefings/facts/voices.py",
     "briefings/reading/sitemarks.py",
     "briefings/reading/spoken.py",
     "briefings/reading/sitelines.py",

@@ -43,11 +43,13 @@ from briefings.facts.stance import (
 from briefings.facts.statements import (
     MAX_WORDS,
     Statement,
+    as_read,
     hosts_turns,
     shortened,
     statements,
 )
 from briefings.facts.stepdays import times
+from briefings.facts.voices import Spoken, asked, voices, with_speakers
 from briefings.facts.worth import outcome_score, says_again, weighed
 from briefings.model import Article, Fact
 from briefings.quotes.textcache import TextCache
@@ -85,11 +87,17 @@ def find_facts(
     ``speakers`` who said each (empty for a fragment): a firm step a quote tells is a Next."""
     link = article.link
     found = statements(article.paragraphs, subject, cache)
+    said_by = voices(as_read(article.paragraphs), article.title)  # who speaks, in a transcript
+    if any(said_by):  # a questioner's or a host's first-person words are no fact
+        found = [s for s in found if not asked(s.paragraph, s.raw, said_by)]
     today = article.published.date() if article.published else None
     nexts = next_steps(found, today)
     taken = {s.order for s in nexts}
     topic = _content_stems(article.title)
-    next_texts = [s.text for s in nexts if not repeats(s.text, article.title, topic)]
+    steps = [
+        Spoken(s.text, (s.paragraph,)) for s in nexts if not repeats(s.text, article.title, topic)
+    ]
+    next_texts = [step.text for step in steps]
     in_quotes = set(STEM.findall(" ".join(quoted).casefold())) if quoted else set()
     in_quotes -= COMMON
     said = news_words(" ".join(next_texts)) | in_quotes if next_texts else set(in_quotes)
@@ -121,15 +129,17 @@ def find_facts(
         then,
         weekdays,
     )
-    if next_texts and outcomes:  # a step an outcome tells as done is no step to come
-        next_texts = [t for t in next_texts if not told_as_done(t, outcomes)]
-    if speakers and len(next_texts) < MAX_NEXT:  # a step told only in a quote
-        for step in quoted_steps(list(zip(quoted, speakers, strict=False)), today):
-            if len(next_texts) < MAX_NEXT and not any(_one_step(step, t) for t in next_texts):
-                next_texts.append(step)
+    if steps and outcomes:  # a step an outcome tells as done is no step to come
+        done = [o.text for o in outcomes]
+        steps = [step for step in steps if not told_as_done(step.text, done)]
+    if speakers and len(steps) < MAX_NEXT:  # a step told only in a quote
+        for told in quoted_steps(list(zip(quoted, speakers, strict=False)), today):
+            if len(steps) < MAX_NEXT and not any(_one_step(told, s.text) for s in steps):
+                steps.append(Spoken(told, ()))  # in reported speech, its speaker named
+    named: set[str] = set()  # speakers named with their role
     return Facts(
-        outcomes=tuple(Fact(text, link) for text in outcomes),
-        next=tuple(Fact(text, link) for text in next_texts),
+        outcomes=tuple(Fact(text, link) for text in with_speakers(outcomes, said_by, named)),
+        next=tuple(Fact(text, link) for text in with_speakers(steps, said_by, named)),
     )
 
 
@@ -173,7 +183,7 @@ def _outcomes(
     lede_is_next: bool = False,
     month_of: date | None = None,
     weekdays: bool = False,
-) -> list[str]:
+) -> list[Spoken]:
     met: set[str] = set()
     scored: list[Candidate] = []
     lede_paragraph = found[0].paragraph if found else 0  # after any date-only paragraph
@@ -303,11 +313,14 @@ def _outcomes(
         if candidate.order in leads:
             continue  # shown before the sentence that points back to it
         text = item if isinstance(item, str) else item.text
+        at = [_paragraph_of(candidate.order, found) if isinstance(item, str) else item.paragraph]
         if candidate.lead is not None and candidate.joined:
             text = f"{candidate.lead.text} {text}"
+            at.append(candidate.lead.paragraph)
         if candidate.order in sequels:
             text = f"{text} {sequels[candidate.order].text}"
-        texts.append(text)
+            at.append(sequels[candidate.order].paragraph)
+        texts.append(Spoken(text, tuple(at)))
     return _distinct(texts)
 
 
@@ -336,12 +349,16 @@ def _surname(name: str) -> str:
     return name.split()[-1]
 
 
-def _distinct(texts: list[str]) -> list[str]:
-    out: list[str] = []
+def _paragraph_of(order: int, found: Sequence[Statement]) -> int:
+    return next((s.paragraph for s in found if s.order == order), -1)
+
+
+def _distinct(texts: list[Spoken]) -> list[Spoken]:
+    out: list[Spoken] = []
     kept: list[set[str]] = []
-    for text in texts:
-        words = set(text.lower().split())
+    for spoken in texts:
+        words = set(spoken.text.lower().split())
         if all(len(words & other) < 0.8 * len(words) for other in kept):
-            out.append(text)
+            out.append(spoken)
             kept.append(words)
     return out

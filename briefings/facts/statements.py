@@ -112,9 +112,7 @@ def statements(
     out: list[Statement] = []
     count = 0
     read: list[str] = []  # every sentence so far, quotes included: who a he/she is
-    if any(paragraph.endswith(",") for paragraph in paragraphs):
-        paragraphs = continued(paragraphs)
-    for p, paragraph in enumerate(paragraphs):
+    for p, paragraph in enumerate(as_read(paragraphs)):
         text = split_dateline(paragraph)[1] if p < _DATELINE_PARAGRAPHS else paragraph
         if date := DATE_PREFIX.match(text):
             text = text[date.end() :]
@@ -141,6 +139,13 @@ def statements(
             if raw[-1] in _STOPS or signature(raw) is None:  # not a quote's signer
                 out.append(Statement(p, count, raw, subject, _before_pronoun(raw, read)))
     return out
+
+
+def as_read(paragraphs: Sequence[str]) -> Sequence[str]:
+    """The paragraphs as :func:`statements` numbers them (see :func:`continued`)."""
+    if any(paragraph.endswith(",") for paragraph in paragraphs):
+        return continued(paragraphs)
+    return paragraphs
 
 
 def continued(paragraphs: Sequence[str]) -> list[str]:
@@ -306,8 +311,8 @@ def _closed(text: str) -> bool:
 # capitals: not "Vote: Wednesday, 13 February").
 _TURN_LABEL = re.compile(
     r"^(?:[A-Z][\w.’'-]*(?:,? (?:[A-Z][\w.’'-]*|of|for|the|and|on|de|van|von)){1,7}|"
-    r"[A-Z]{2,}[A-Z.]*): (?=[A-Z])"
-)
+    r"[A-Z]{2,}[A-Z.]*|[QA]): (?=[A-Z])"
+)  # and a question's or an answer's mark ("Q: ", "A: ")
 
 
 # The label of a turn that runs a briefing rather than tells its news.

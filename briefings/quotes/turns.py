@@ -29,11 +29,15 @@ def turn_speakers(paragraphs: Sequence[str]) -> list[str]:
     out: list[str] = []
     label = ""
     for text in paragraphs:
-        found = _LABEL.match(text) if ":" in text[:90] else None
-        if found is not None:
-            label = found.group(1)
+        label = turn_label(text) or label
         out.append(label)
     return out
+
+
+def turn_label(text: str) -> str:
+    """The speaker's label a paragraph opens with ("MINISTER SATO"), or ""."""
+    found = _LABEL.match(text) if ":" in text[:90] else None
+    return found.group(1) if found is not None else ""
 
 
 def turn_speaker(label: str, registry: Registry) -> Speaker | None:

@@ -1189,7 +1189,7 @@ def test_thanks_are_nothing_for_the_lede_to_point_back_to() -> None:
         "On this occasion we weren't able to close the accord.",
     )
     assert not any("thank" in o for o in outcomes)
-    assert outcomes[0].startswith("This is my second visit to Ostby")
+    assert outcomes[0].startswith("Trade Minister Lena Ostrova: This is my second visit to Ostby")
 
 
 @pytest.mark.parametrize(
