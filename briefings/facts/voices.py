@@ -144,7 +144,16 @@ def with_speakers(
         found = {said_by[p] if p < len(said_by) else None for p in bullet.paragraphs}
         voice = found.pop() if len(found) == 1 else None
         if voice is not None and not voice.asks and voice.name and first_person(text):
-            text = f"{voice.label(voice.name in introduced)}: {text}"
+            text = f"{voice.label(_introduced(voice.name, introduced))}: {text}"
             introduced.add(voice.name)
         out.append(text)
     return out
+
+
+def _introduced(name: str, introduced: set[str]) -> bool:
+    """Whether ``name`` was named with its role already, also in a longer form ("Motegi"
+    after "Motegi Toshimitsu, Minister for Foreign Affairs")."""
+    if name in introduced:
+        return True
+    words = set(name.split())
+    return any(words <= set(other.split()) for other in introduced)

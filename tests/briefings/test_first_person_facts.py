@@ -198,3 +198,18 @@ def test_a_question_is_its_own_paragraph_and_a_hosts_turn_runs_on() -> None:
 def test_a_statement_keeps_its_turn_label_out_of_its_words() -> None:
     assert Statement(0, 1, "A: We agreed.").text == "We agreed."
     assert Statement(0, 1, "Q: The talks ended.").text == "The talks ended."
+
+
+def test_a_speaker_named_in_full_by_the_title_is_not_introduced_again_by_a_label() -> None:
+    bullets = with_speakers(
+        [
+            Spoken("I met the envoy of Estria this morning.", (0,)),
+            Spoken("We agreed to cut cod quotas by 10 percent.", (1,)),
+        ],
+        [Voice("Berg Jon", "Minister for Fisheries"), Voice("Berg", "Minister")],
+        set(),
+    )
+    assert bullets == [
+        "Berg Jon, Minister for Fisheries: I met the envoy of Estria this morning.",
+        "Berg: We agreed to cut cod quotas by 10 percent.",
+    ]
