@@ -318,7 +318,7 @@ def _outcomes(
             text = f"{candidate.lead.text} {text}"
             at.append(candidate.lead.paragraph)
         if candidate.order in sequels:
-            text = f"{text} {sequels[candidate.order].text}"
+            text = f"{text} {sequels[candidate.order].text_after_its_lead}"
             at.append(sequels[candidate.order].paragraph)
         texts.append(Spoken(text, tuple(at)))
     return _distinct(texts)

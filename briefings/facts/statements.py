@@ -103,6 +103,12 @@ class Statement(NamedTuple):
         subject = _who(self.raw, self.before, self.subject) if self.before else self.subject
         return tidy(self.raw, subject)
 
+    @property
+    def text_after_its_lead(self) -> str:
+        """The sentence tidied to follow, in one bullet, the sentence it points back to: a
+        leading he/she stays, its person named just before it ("Berg said ... She added ...")."""
+        return tidy(self.raw)
+
 
 def statements(
     paragraphs: Sequence[str], subject: str = "", cache: TextCache | None = None
