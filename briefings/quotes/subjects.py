@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from briefings.quotes.gender import given_name_evidence, word_evidence
 from briefings.quotes.lexicon import (
     DETERMINERS,
+    HONORIFICS,
     PLACES,
     PREPOSITIONS,
     ROLE_MODIFIERS,
@@ -144,11 +145,23 @@ def person_before(sentences: Sequence[str], female: bool) -> str | None:
             return None
         while len(lead) > 1 and lead[0].lower.rstrip(".") in _STYLES:
             lead = lead[1:]  # "The Honourable Jim Carr": the name
-        return " ".join(t.word for t in lead)
+        return " ".join(t.word for t in _after_office(lead))
     return None
 
 
 _POSSESSIVE_ENDS = frozenset({"'s", "’s", "‘s"})
+
+
+def _after_office(lead: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """The name after an office told before it ("Commerce and Industry Minister Piyush
+    Goyal" -> "Piyush Goyal"): a run of capitals may have begun inside the office's words. An
+    honorific stays ("Ms Lindqvist")."""
+    last = -1
+    for k, tok in enumerate(lead[:-1]):
+        low = tok.lower.rstrip(".")
+        if low in TITLES and low not in HONORIFICS:
+            last = k
+    return lead[last + 1 :] if last >= 0 else lead
 
 
 def _plain_name(lead: tuple[Tok, ...]) -> bool:
