@@ -262,8 +262,8 @@ def _first_item_end(raw: str, limit: int, least: int) -> int:
     first item ("Talks focused on four goals: setting the market access architecture."), or
     -1 when that leaves it too long or too short."""
     colon = raw.find(": ")
-    if colon < 0:
-        return -1
+    if colon < 0 or not raw[colon + 2 : colon + 3].islower():
+        return -1  # a list's items run on in small letters; a capital opens a sentence
     end = _ITEM_END.search(raw, colon + 2)
     if end is None:
         return -1

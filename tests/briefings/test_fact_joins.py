@@ -133,3 +133,14 @@ def test_a_broadcasts_sign_on_is_a_courtesy(sentence: str) -> None:
 def test_a_sentence_that_opens_with_this_is_may_tell_news() -> None:
     assert not courteous("This is Norland's biggest trade deal in a decade.")
     assert not courteous("This is Canada for the first time in a decade.")
+
+
+def test_a_sentence_after_a_colon_is_no_list_to_keep_the_first_item_of() -> None:
+    raw = (
+        "At the ministry's weekly briefing on the same day, a reporter asked: Norland issued a "
+        "statement on Tuesday, once again calling on Estria to make the first move and saying "
+        "that the ball was in Estria's court, that the quotas had to go and that talks could "
+        "only resume once the levy on Norland's herring was lifted in full."
+    )
+    short = shortened(Statement(0, 0, raw), MAX_WORDS)
+    assert short is None or not short.raw.endswith("on Tuesday.")
