@@ -16,17 +16,7 @@ from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.gluedmarks import without_glued_marks
 from briefings.reading.sitemarks import is_source_line
 from briefings.reading.text import parse_text
-
-TITLE = "Estria and Norland agree to halve farm tariffs"
-LEDE = (
-    "Estria and Norland agreed on Friday to cut tariffs on farm goods by half over five years, "
-    "ending two years of talks."
-)
-SECOND = (
-    "The trade ministers of both countries said the deal would be signed in Lindau next month "
-    "after lawyers check the text."
-)
-THIRD = "Farm groups in Norland welcomed the deal but asked for a longer transition for dairy."
+from tests.briefings.farm_deal import LEDE, SECOND, THIRD, TITLE
 
 
 def _read(*lines: str) -> tuple[str, tuple[str, ...]]:

@@ -14,16 +14,7 @@ from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.gluedmarks import without_glued_marks
 from briefings.reading.page import read_page
 from briefings.reading.text import paragraph_lines, parse_text
-
-LEDE = (
-    "Estria and Norland agreed on Friday to cut tariffs on farm goods by half over five years, "
-    "ending two years of talks."
-)
-SECOND = (
-    "The trade ministers of both countries said the deal would be signed in Lindau next month "
-    "after lawyers check the text."
-)
-THIRD = "Farm groups in Norland welcomed the deal but asked for a longer transition for dairy."
+from tests.briefings.farm_deal import LEDE, SECOND, THIRD
 
 
 @pytest.mark.parametrize(

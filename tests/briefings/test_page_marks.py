@@ -14,15 +14,7 @@ from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.gluedmarks import without_glued_marks
 from briefings.reading.lineshape import words
 from briefings.reading.text import parse_text
-
-LEDE = (
-    "Estria and Norland agreed on Friday to cut tariffs on farm goods by half over five years, "
-    "ending two years of talks."
-)
-SECOND = (
-    "The trade ministers of both countries said the deal would be signed in Lindau next month "
-    "after lawyers check the text."
-)
+from tests.briefings.farm_deal import LEDE, SECOND
 
 
 @pytest.mark.parametrize(
