@@ -294,6 +294,10 @@ def test_what_came_before_the_report_is_background(sentence: str, background: bo
         ("Watson said he would only vote for the deal in a referendum.", False),
         ("The UK would prefer a negotiated outcome on the protocol.", False),
         ("The deal would cut tariffs on cars.", True),
+        ("The deal would cut tariffs on cars to 15%.", False),
+        ("Under the deal, duties on Estrian wine would be phased out over five years.", False),
+        ("Under the deal, duties would be phased out if Norrvik ratifies it.", True),
+        ("If talks fail, the deal would collapse and tariffs would rise to 25%.", True),
         ("The deal may cut tariffs on cars.", True),
     ],
 )
