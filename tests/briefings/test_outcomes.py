@@ -1315,3 +1315,25 @@ def test_a_full_date_of_the_week_before_the_report_is_its_news() -> None:
 )
 def test_a_turn_label_is_not_shown_in_a_bullet(raw: str, shown: str) -> None:
     assert Statement(0, 1, raw).text == shown
+
+
+def test_a_lede_of_a_meeting_to_come_with_no_time_is_a_next_step() -> None:
+    outcomes, steps = _facts(
+        "Estrian Prime Minister Ola Dahl will meet Norrvik President Lena Holt in Tallvik to "
+        "discuss the fisheries dispute, the government said.",
+        "Norrvik raised duties on Estrian herring to 25% in the spring, the ministry said.",
+    )
+    assert steps == [
+        "Estrian Prime Minister Ola Dahl will meet Norrvik President Lena Holt in Tallvik to "
+        "discuss the fisheries dispute."
+    ]
+    assert not any("will meet" in outcome for outcome in outcomes)
+
+
+def test_a_deals_terms_told_with_would_are_an_outcome() -> None:
+    outcomes, _ = _facts(
+        "Estria and Norrvik reached a fisheries agreement on Tuesday after two days of talks.",
+        "Under the deal, duties on Estrian herring would be phased out over five years, and "
+        "Norrvik would cut its tariff on salmon to 4%.",
+    )
+    assert any(outcome.startswith("Under the deal") for outcome in outcomes)
