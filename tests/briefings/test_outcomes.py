@@ -17,6 +17,7 @@ from briefings.facts.meetings import find_meeting
 from briefings.facts.outcomes import find_facts
 from briefings.facts.pointers import points_back
 from briefings.facts.statements import Statement, statements
+from briefings.facts.worth import outcome_score
 from briefings.model import Article
 from briefings.reading.sentences import sentences
 from tests.wikinews import articles
@@ -1337,3 +1338,13 @@ def test_a_deals_terms_told_with_would_are_an_outcome() -> None:
         "Norrvik would cut its tariff on salmon to 4%.",
     )
     assert any(outcome.startswith("Under the deal") for outcome in outcomes)
+
+
+def test_the_price_of_a_deal_is_worth_as_much_as_a_result() -> None:
+    def worth(text: str) -> float:
+        return outcome_score(Statement(0, 6, text), set(), set())
+
+    price = worth("The sale price, to be paid in cash, is 300 million crowns.")
+    assert price >= worth("The deal covers 40 boats and three ports.")
+    assert worth("The acquisition is valued at 300 million crowns.") == price
+    assert worth("The boats are worth little, at 3 million crowns each.") < price
