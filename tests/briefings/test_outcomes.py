@@ -1348,3 +1348,22 @@ def test_the_price_of_a_deal_is_worth_as_much_as_a_result() -> None:
     assert price >= worth("The deal covers 40 boats and three ports.")
     assert worth("The acquisition is valued at 300 million crowns.") == price
     assert worth("The boats are worth little, at 3 million crowns each.") < price
+
+
+def test_a_result_reported_into_a_quote_is_an_outcome() -> None:
+    outcomes, _ = _facts(
+        "Estria and Norrvik ended two days of fisheries talks in Tallvik on Tuesday.",
+        'Minister Berg said the two sides had "agreed to cut duties on herring to 4 percent '
+        'and to scrap the salmon quota by June."',
+        "Norrvik officials did not comment on the timing of the vote.",
+    )
+    assert any("agreed to cut duties on herring to 4 percent" in o for o in outcomes)
+
+
+def test_a_sentence_that_is_a_quote_stays_a_quote() -> None:
+    outcomes, _ = _facts(
+        "Estria and Norrvik ended two days of fisheries talks in Tallvik on Tuesday.",
+        '"We have agreed to cut duties on herring to 4 percent," Minister Berg said.',
+        "Norrvik officials did not comment on the timing of the vote.",
+    )
+    assert not any("4 percent" in o for o in outcomes)
