@@ -30,6 +30,10 @@ BACKGROUND = WordPattern(
     r"had (?:initially |originally |earlier |once )?(?:been|set|imposed|agreed|said|raised|"
     r"threatened|announced|reached|signed|opposed|rejected|sought|proposed|offered|pledged|"
     r"promised|accused|urged|asked|planned|hoped|expected|intended|aimed)|"
+    # A standing state, with no "already": "Colombia has a free-trade agreement with the
+    # US", "Peru has 14 trade pacts with ..." (not "now has a deal": the news).
+    r"(?<!there )(?<!now )(?<!which )(?<!that )ha(?:s|ve) (?:an?|\d+|several|many|two|three|"
+    r"no) (?:[\w-]+ ){0,2}?(?:agreements?|pacts?|accords?|treat(?:y|ies)|deals?) with\b|"
     # A standing state: "Peru already has free-trade agreements with ..." (not "already
     # has agreed", "already has begun": a result).
     r"(?<=already )ha(?:s|ve) (?!(?:been|not|to|begun|done|made|won|set|cut|held|met|"

@@ -104,6 +104,17 @@ _REPORTED_WOULD = re.compile(
     r"[^.;:]{0,80}$"
 )
 _WISH = re.compile(r"(?:prefer|like|welcome|favou?r)\b")
+# A "would" that tells a deal's terms, the deal named before it ("Under the deal, tariffs
+# would be phased out", "The agreement would cut duties to 15%"): what was agreed, not a
+# guess; unless a condition stands anywhere in the sentence ("if talks fail").
+_DEAL_NOUNS = r"(?:deal|agreement|pact|accord|truce|arrangement|framework|settlement)"
+_OF_A_DEAL = re.compile(
+    rf"\b(?:[Uu]nder|[Aa]s part of|[Ii]n|[Tt]hrough) (?:the|this|that|its|their) "
+    rf"(?:[\w-]+ ){{0,3}}?{_DEAL_NOUNS}\b|"
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ ){{0,3}}?{_DEAL_NOUNS} $"
+)
+_DIGIT = re.compile(r"\d")
+_ANY_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Oo]therwise|[Ww]ithout)\b")
 # What "could" governs when it gives an estimate: a verb of amount and a sum or a share.
 _ESTIMATE = re.compile(
     r" (?:\w+ )?(?:deliver|add|increase|boost|raise|lift|cut|reduce|save|cost|create|generate|"
@@ -160,7 +171,35 @@ def _guesses(text: str, match: re.Match[str]) -> bool:
     start = max(0, match.start() - 60)
     if _CONDITION_CLAUSE.search(text, start, match.start()) is not None:
         return False  # "..., but may return to the Council if inclusion would improve it"
+    if _of_a_deal(text, match.start()):
+        return False  # "Under the deal, tariffs would be phased out": the terms agreed
     return _REDUCED_RELATIVE.search(text, max(0, match.start() - 48), match.start()) is None
+
+
+def _of_a_deal(text: str, end: int) -> bool:
+    """Whether a "would" ending at ``end`` tells a deal's terms: the deal named before it in
+    the sentence, and no condition in it."""
+    head = text[:end]
+    if not any(
+        noun in head
+        for noun in (
+            "deal",
+            "agree",
+            "pact",
+            "accord",
+            "truce",
+            "arrang",
+            "framework",
+            "settlement",
+        )
+    ):
+        return False
+    framed = _OF_A_DEAL.search(head)
+    if framed is None or _ANY_CONDITION.search(text) is not None:
+        return False
+    # "The deal would cut tariffs on cars" may tell a deal not yet made; with its figure
+    # ("would cut tariffs to 15%") it tells the terms.
+    return not framed.group().endswith(" ") or _DIGIT.search(text, end) is not None
 
 
 def cue_count(text: str) -> int | None:

@@ -47,6 +47,8 @@ _EVENTS = (
     r"be held|be published|be led|be conducted|be signed|be announced|be presented|be debated|"
     r"be put to a vote|be voted|debate|continue (?:talks|negotiations)"
 )
+# "will meet", "will travel": an event to come, told firmly.
+FIRM_EVENT = re.compile(rf"(?:will|shall) (?:{_EVENTS})\b")
 # "due in Lindau", "due on 3 May": a step to come, as "due to meet" is (see ``DUE_TO``).
 _WHEN = r"(?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this)\b"
 STRONG_NEXT = WordPattern(
@@ -285,9 +287,17 @@ def _coming_lede(text: str) -> bool:
     if any(m.group() not in skip for m in _PAST_VERB.finditer(text, 0, future.start())):
         return False
     day = DAY.search(text) is not None
-    if not day and not TIME_EXPRESSION.search(text):
-        return False
+    if not day and not TIME_EXPRESSION.search(text) and not _event_named(text, future):
+        return False  # a lede of what is to come with no time tells an event by its name
     return not claims_the_future(text, dated=day)
+
+
+def _event_named(text: str, future: re.Match[str]) -> bool:
+    """Whether a lede with no time tells an event to come, firm and named ("X will meet Y in
+    Washington, the government said"): it is still to come, so its label is no Outcome."""
+    return (
+        future.group() in ("will", "shall") and FIRM_EVENT.match(text, future.start()) is not None
+    )
 
 
 def _coming_clause(text: str) -> str:

@@ -47,6 +47,7 @@ from briefings.facts.statements import (
     hosts_turns,
     shortened,
     statements,
+    tells_a_quoted_result,
 )
 from briefings.facts.stepdays import times
 from briefings.facts.voices import Spoken, asked, voices, with_speakers
@@ -284,7 +285,11 @@ def _outcomes(
         item = candidate.item
         if isinstance(item, str):
             return True
-        if in_quotes and says_again(candidate.stems, in_quotes):
+        if (
+            in_quotes
+            and says_again(candidate.stems, in_quotes)
+            and not tells_a_quoted_result(item.raw)  # the result whole, its quote a part
+        ):
             return False
         lead = candidate.lead
         if (

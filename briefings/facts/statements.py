@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from briefings.facts.cues import OUTCOME_CUE
 from briefings.quotes.mask import MASK, mask
 from briefings.quotes.signature import signature
 from briefings.quotes.subjects import person_before
@@ -129,6 +130,10 @@ def statements(
             read.append(masked[a:b])
             share = LEDE_QUOTED_SHARE if count == 1 else QUOTED_SHARE
             if quoted and _holds_quote(masked, a, b, share):
+                if _reported_result(text, masked, a, b):  # the result, told with its words
+                    raw = text[a:b].strip()
+                    out.append(Statement(p, count, raw, subject, _before_pronoun(raw, read)))
+                    continue
                 own = _own_clause(masked, a, b)
                 if own is not None:  # the article's own clause beside the quote
                     clause = _SAYING_TAIL.sub("", text[own[0] : own[1]].strip().rstrip(",;:."))
@@ -200,6 +205,43 @@ def _own_clause(masked: str, start: int, end: int) -> tuple[int, int] | None:
         if tail is not None and tail.group(1).count(" ") >= _OWN_CLAUSE_WORDS:
             return tail.start(1), end
     return None
+
+
+# A reported clause that runs on into quoted words: "Berg said the two sides had "agreed to
+# cut tariffs to 10 percent"" (the quote opens in small letters, inside the clause).
+_REPORTED_INTO_QUOTE = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|added|stated)\b[^.;:]{0,60}[\"\u201c]$"
+)
+_DIGIT = re.compile(r"\d")
+_QUOTED_RUN = re.compile(r"[\"\u201c]([a-z][^\"\u201d]*)[\"\u201d]")
+
+
+def _reported_result(text: str, masked: str, start: int, end: int) -> bool:
+    """Whether a sentence with a quote is the article's own report of a result: it opens in
+    its own words, its quote runs on from a reported clause in small letters, and what is
+    quoted tells a result with its figure ("... had "agreed to cut tariffs to 10 percent"")."""
+    first = masked.find(MASK, start, end)
+    if first <= start or not text[first : first + 1].islower():
+        return False
+    head = masked[start:first].strip()
+    if not head or head[0] in _OPENING_MARKS or _REPORTED_INTO_QUOTE.search(head) is None:
+        return False
+    quoted = text[first : masked.rfind(MASK, start, end) + 1]
+    return _DIGIT.search(quoted) is not None and OUTCOME_CUE.search(quoted) is not None
+
+
+def tells_a_quoted_result(raw: str) -> bool:
+    """Whether a statement is a reported result whose words run on into a quote (see
+    ``_reported_result``): the quote says it again, but the statement tells it whole."""
+    if '"' not in raw and "\u201c" not in raw:
+        return False
+    run = _QUOTED_RUN.search(raw)
+    return (
+        run is not None
+        and _REPORTED_INTO_QUOTE.search(raw, 0, run.start() + 1) is not None
+        and _DIGIT.search(run.group(1)) is not None
+        and OUTCOME_CUE.search(run.group(1)) is not None
+    )
 
 
 def _holds_quote(masked: str, start: int, end: int, share: float = 0.35) -> bool:

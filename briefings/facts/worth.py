@@ -26,6 +26,14 @@ _LEVEL_CHANGE = re.compile(
     r"to [$\u20ac\u00a3]?\d"
 )
 LEVEL_WORTH = 0.4
+# What a deal costs or is worth, with its figure: "The sale price ... is 900 million zlotys",
+# "the acquisition is valued at $2 billion" (a term agreed, told with no result word).
+_PRICE_OF_A_DEAL = re.compile(
+    r"\b(?:[Ss]ale|[Pp]urchase|[Aa]sking|[Tt]akeover|[Pp]urchasing|[Aa]greed) price\b|"
+    r"\b(?:deal|sale|acquisition|takeover|purchase|transaction|contract|merger) (?:is |was |"
+    r"would be |will be )?(?:worth|valued at)\b"
+)
+PRICE_WORTH = 1.0  # as a result word and a term together
 
 
 def weighed(candidate: Candidate) -> Candidate:
@@ -60,6 +68,12 @@ def outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> flo
     score = min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
     if numbers and "from " in text and _LEVEL_CHANGE.search(text):
         score += LEVEL_WORTH
+    if (
+        numbers
+        and (" price" in text or " worth" in text or " valued" in text)
+        and _PRICE_OF_A_DEAL.search(text)
+    ):
+        score += PRICE_WORTH  # what the deal costs: a term the reader needs
     if cues and decided(text):
         score += DECIDED_WORTH  # "Ministers adopted ...": the result is what it tells
     return 0.0 if cues == 0 and text[0] == "W" and SCENE.match(text) else score

@@ -37,6 +37,10 @@ TODAY = date(2025, 6, 7)
         ("Estria already has fisheries agreements with Norland and Veldt.", True),
         ("Estria already has agreed to the text.", False),
         ("Talks already have begun in Tallvik.", False),
+        ("Estria has a free-trade agreement with Norland.", True),
+        ("Veldt has 14 fisheries pacts with its neighbours.", True),
+        ("Estria now has a deal with Norland on herring quotas.", False),
+        ("Estria has signed a deal with Norland.", False),
         # A state that has lasted.
         ("Negotiators have worked on the fisheries round for nine years.", True),
         ("Delegates have wrangled over the quota for more than two decades.", True),

@@ -17,6 +17,7 @@ from briefings.facts.meetings import find_meeting
 from briefings.facts.outcomes import find_facts
 from briefings.facts.pointers import points_back
 from briefings.facts.statements import Statement, statements
+from briefings.facts.worth import outcome_score
 from briefings.model import Article
 from briefings.reading.sentences import sentences
 from tests.wikinews import articles
@@ -294,6 +295,10 @@ def test_what_came_before_the_report_is_background(sentence: str, background: bo
         ("Watson said he would only vote for the deal in a referendum.", False),
         ("The UK would prefer a negotiated outcome on the protocol.", False),
         ("The deal would cut tariffs on cars.", True),
+        ("The deal would cut tariffs on cars to 15%.", False),
+        ("Under the deal, duties on Estrian wine would be phased out over five years.", False),
+        ("Under the deal, duties would be phased out if Norrvik ratifies it.", True),
+        ("If talks fail, the deal would collapse and tariffs would rise to 25%.", True),
         ("The deal may cut tariffs on cars.", True),
     ],
 )
@@ -1311,3 +1316,54 @@ def test_a_full_date_of_the_week_before_the_report_is_its_news() -> None:
 )
 def test_a_turn_label_is_not_shown_in_a_bullet(raw: str, shown: str) -> None:
     assert Statement(0, 1, raw).text == shown
+
+
+def test_a_lede_of_a_meeting_to_come_with_no_time_is_a_next_step() -> None:
+    outcomes, steps = _facts(
+        "Estrian Prime Minister Ola Dahl will meet Norrvik President Lena Holt in Tallvik to "
+        "discuss the fisheries dispute, the government said.",
+        "Norrvik raised duties on Estrian herring to 25% in the spring, the ministry said.",
+    )
+    assert steps == [
+        "Estrian Prime Minister Ola Dahl will meet Norrvik President Lena Holt in Tallvik to "
+        "discuss the fisheries dispute."
+    ]
+    assert not any("will meet" in outcome for outcome in outcomes)
+
+
+def test_a_deals_terms_told_with_would_are_an_outcome() -> None:
+    outcomes, _ = _facts(
+        "Estria and Norrvik reached a fisheries agreement on Tuesday after two days of talks.",
+        "Under the deal, duties on Estrian herring would be phased out over five years, and "
+        "Norrvik would cut its tariff on salmon to 4%.",
+    )
+    assert any(outcome.startswith("Under the deal") for outcome in outcomes)
+
+
+def test_the_price_of_a_deal_is_worth_as_much_as_a_result() -> None:
+    def worth(text: str) -> float:
+        return outcome_score(Statement(0, 6, text), set(), set())
+
+    price = worth("The sale price, to be paid in cash, is 300 million crowns.")
+    assert price >= worth("The deal covers 40 boats and three ports.")
+    assert worth("The acquisition is valued at 300 million crowns.") == price
+    assert worth("The boats are worth little, at 3 million crowns each.") < price
+
+
+def test_a_result_reported_into_a_quote_is_an_outcome() -> None:
+    outcomes, _ = _facts(
+        "Estria and Norrvik ended two days of fisheries talks in Tallvik on Tuesday.",
+        'Minister Berg said the two sides had "agreed to cut duties on herring to 4 percent '
+        'and to scrap the salmon quota by June."',
+        "Norrvik officials did not comment on the timing of the vote.",
+    )
+    assert any("agreed to cut duties on herring to 4 percent" in o for o in outcomes)
+
+
+def test_a_sentence_that_is_a_quote_stays_a_quote() -> None:
+    outcomes, _ = _facts(
+        "Estria and Norrvik ended two days of fisheries talks in Tallvik on Tuesday.",
+        '"We have agreed to cut duties on herring to 4 percent," Minister Berg said.',
+        "Norrvik officials did not comment on the timing of the vote.",
+    )
+    assert not any("4 percent" in o for o in outcomes)
