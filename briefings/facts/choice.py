@@ -24,7 +24,9 @@ MAX_NEW_WORDS = 12
 MAX_JOINED_WORDS = 55  # a sentence and the one that points back to it, in one bullet
 # A name (a capitalized word after the first) or a number: what a reader most needs told.
 _NAME_OR_NUMBER = WordPattern(r" ([A-Z][\w-]+|\d[\d.,]*)")
-STEM = WordPattern(r"\b(\w{4,5})")
+# A word's first four or five letters; the rest of the word is read in the same match, so the
+# scan goes on after the word instead of trying each of its letters again.
+STEM = WordPattern(r"\b(\w{4,5})\w*")
 # Stems (see ``STEM``) of words any sentence may hold: they tell nothing of what it adds.
 COMMON = frozenset((
     "that", "with", "have", "will", "their", "which", "from", "this", "were", "they", "been",

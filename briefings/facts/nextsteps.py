@@ -52,7 +52,8 @@ FIRM_EVENT = re.compile(rf"(?:will|shall) (?:{_EVENTS})\b")
 # "due in Lindau", "due on 3 May": a step to come, as "due to meet" is (see ``DUE_TO``).
 _WHEN = r"(?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this)\b"
 STRONG_NEXT = WordPattern(
-    rf"\b(?:scheduled(?! (?:a|an|the|his|her|their|its)\b)|to be held|slated|set to|"
+    r"\b(?=[adefinpstwy])"  # the letters its phrases start with: most places fail at once
+    rf"(?:scheduled(?! (?:a|an|the|his|her|their|its)\b)|to be held|slated|set to|"
     rf"{DUE_TO}|due {_WHEN}|"
     rf"expected (?:(?:by|on|in|during|at) (?=[A-Z\d]|the [A-Z]|(?:early|mid|late|next|coming|this|"
     rf"the (?:end|middle|coming|next))\b)|later|next)|"
