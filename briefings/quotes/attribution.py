@@ -161,9 +161,15 @@ def _read_from(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     if k + 1 >= len(tokens) or tokens[k].lower not in {"from", "in"} or tokens[k - 1].brk:
         return ()
     phrase, _ = phrase_after(tokens, k + 1)
-    if not phrase or phrase[-1].lower not in DOCUMENTS:
+    if not phrase or phrase[-1].lower not in DOCUMENTS or _shared_with(tokens, phrase[-1]):
         return ()
     return phrase if tokens[k].lower == "from" or any(t.lower == "joint" for t in phrase) else ()
+
+
+def _shared_with(tokens: list[Tok], document: Tok) -> bool:
+    """ "X announced in a joint statement with Y": X speaks, the statement is shared."""
+    j = next((j for j in range(len(tokens)) if tokens[j] is document), len(tokens) - 1)
+    return not document.brk and j + 1 < len(tokens) and tokens[j + 1].lower == "with"
 
 
 def _quoted_as_saying(tokens: list[Tok], k: int) -> tuple[Tok, ...]:

@@ -66,7 +66,19 @@ class Span:
 def _looks_opening(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + width] if i + width < len(text) else " "
-    return (before in _OPEN_BEFORE or before in MARKS) and not after.isspace()
+    if not after.isspace():
+        return before in _OPEN_BEFORE or before in MARKS
+    return _loose_after_colon(text, i, width)
+
+
+def _loose_after_colon(text: str, i: int, width: int) -> bool:
+    """A mark set loose before a capital after a colon or opening the paragraph (the
+    colon ending the one before): 'said: " These talks ...'."""
+    return (
+        (i == 0 or text[i - 2 : i] == ": ")
+        and text[i + width : i + width + 1] == " "
+        and text[i + width + 1 : i + width + 2].isupper()
+    )
 
 
 def _looks_closing(text: str, i: int) -> bool:

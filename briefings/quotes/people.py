@@ -294,6 +294,18 @@ def role_apposed(tokens: Tokens, first: int, last: int) -> str:
     return role_before(tokens, head, tuple(tokens.word[head : k + 1]))
 
 
+_RELATIVE_WORDS = frozenset({"who", "which", "whose"})
+
+
+def _before_relative(lower: list[str], first: int, end: int) -> int:
+    """The last word of a role before a relative clause: "the minister who leads the talks"
+    gives "the minister"."""
+    for k in range(first + 1, end + 1):
+        if lower[k] in _RELATIVE_WORDS:
+            return k - 1
+    return end
+
+
 def appositive_after(tokens: Tokens, last: int) -> str:
     """The role after "Name, ": "minister in charge of economic revitalization"."""
     brk, word = tokens.brk, tokens.word
@@ -307,6 +319,7 @@ def appositive_after(tokens: Tokens, last: int) -> str:
         return ""
     if brk[end] == "," and word[end - 1] == "of":
         end = _listed_office(tokens, end)  # "Ministry of Trade, Industry and Energy"
+    end = _before_relative(tokens.lower, first, end)
     head = word[first].lower()
     possessive = tokens.possessive[first]
     if tokens.cap[first] and not possessive and head not in TITLES and word[first] != "The":

@@ -87,6 +87,7 @@ class Registry:
         return self.tokens[p] if p < len(self.tokens) else tokenize(self.texts[p])
 
     def add(self, name: str, role: str = "", at: tuple[int, int] | None = None) -> Person:
+        role = clean_role(role)
         known = self.lookup(name)
         self.seen.setdefault(known.name if known else name, at or self.now)
         if known is not None:
@@ -265,3 +266,13 @@ def unaccented(word: str) -> str:
         return word
     folded = unicodedata.normalize("NFKD", word)
     return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def clean_role(role: str) -> str:
+    """A role without what is no role: a dateline run into it ("TOKYO--Japanese Minister"
+    gives "Japanese Minister") or a lone possessive place ("Colombia's" gives "")."""
+    if "--" in role:
+        role = role.rpartition("--")[2]
+    if " " not in role and role.endswith(("'s", "\u2019s")):
+        return ""
+    return role

@@ -24,7 +24,7 @@ from briefings.quotes.offices import office_holder
 from briefings.quotes.pairs import collective, latest_pair
 from briefings.quotes.people import PARTICLES, split_mention
 from briefings.quotes.phrases import phrase_after, phrase_before
-from briefings.quotes.registry import Person, Registry
+from briefings.quotes.registry import Person, Registry, clean_role
 from briefings.quotes.tokens import Tok
 
 
@@ -181,6 +181,7 @@ def _person(person: Person, role: str = "") -> Speaker:
 
 
 def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker | None:
+    role = clean_role(role)
     known = registry.lookup(name)
     if known is not None:
         if known.role and (not _titled(role) or _part_of(role, known.role)):

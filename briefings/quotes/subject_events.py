@@ -19,6 +19,9 @@ from briefings.quotes.verbs import VERBS
 _SUBJECT_REACH = 20
 _CLAUSE_END = frozenset(".!?;,")
 _COORDINATORS = frozenset({"while", "whereas", "but", "and"})
+# A writer's verb before "that": "The Globe's Robert Fife writes that Mr. Carney ..." is
+# about Carney; the writer is not the one a later "he told reporters" means.
+_WRITER_VERBS = frozenset({"writes", "wrote", "reports", "reported", "reporting"})
 
 
 def subject_events(
@@ -79,7 +82,7 @@ def _verb_event(toks: Tokens, mention: Mention, registry: Registry) -> tuple[int
     k = mention.last + 1
     while k < len(lower) and lower[k] in SKIPPABLE:
         k += 1
-    if k >= len(lower) or lower[k] not in VERBS:
+    if k >= len(lower) or lower[k] not in VERBS or _writes_that(lower, k):
         return None
     known = registry.lookup(mention.name)
     if known is None or toks.possessive[mention.last] or _reported(toks, mention.first):
@@ -96,8 +99,18 @@ def _reported(toks: Tokens, first: int) -> bool:
         if _CLAUSE_END.intersection(brk[k]) or lower[k] in _COORDINATORS:
             return False
         if lower[k] in VERBS and not toks.cap[k]:
-            return True
+            return not _writes_that(lower, k)
     return False
+
+
+def _writes_that(lower: list[str], k: int) -> bool:
+    """Whether token ``k`` is a writer's verb followed by "that" ("Fife writes that")."""
+    return lower[k] in _WRITER_VERBS and k + 1 < len(lower) and lower[k + 1] == "that"
+
+
+def _writer(lower: list[str], last: int) -> bool:
+    """Whether the name ending at token ``last`` writes or reports what follows."""
+    return last + 1 < len(lower) and _writes_that(lower, last + 1)
 
 
 def _subject(first: int, stopping: _Stops, registry: Registry, toks: Tokens) -> Person | None:
@@ -114,6 +127,8 @@ def _subject(first: int, stopping: _Stops, registry: Registry, toks: Tokens) -> 
         if lower[k] in PRONOUNS:
             return None
         if k > first and (lower[k - 1] in PREPOSITIONS or _reported(toks, k)):
+            continue
+        if _writer(lower, people[k].last):
             continue
         known = registry.lookup(people[k].name)
         if known is not None:

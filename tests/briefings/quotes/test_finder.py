@@ -20,6 +20,8 @@ def _view(quote: Any, expected: dict[str, Any]) -> dict[str, Any]:
     if "role_contains" in expected:
         found = expected["role_contains"].lower() in quote.role.lower()
         view["role_contains"] = expected["role_contains"] if found else quote.role
+    if "role" in expected:
+        view["role"] = quote.role
     for flag in ("unnamed", "partial"):
         if flag in expected:
             view[flag] = getattr(quote, flag)
