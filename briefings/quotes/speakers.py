@@ -177,7 +177,14 @@ def _before_of(words: list[Tok], registry: Registry) -> list[Tok]:
 
 
 def _person(person: Person, role: str = "") -> Speaker:
+    if role and _is_name_of(role, person):
+        role = ""  # the name itself, read as what stands beside the office that names them
     return Speaker(person.name, role or person.role, person=True)
+
+
+def _is_name_of(role: str, person: Person) -> bool:
+    """Whether ``role`` is only words of the person's name ("Ana Lind" for Ana Lind)."""
+    return set(role.lower().split()) <= set(person.name.lower().split())
 
 
 def _named(name: str, personal: bool, role: str, registry: Registry) -> Speaker | None:
@@ -233,7 +240,8 @@ def _described(
     modifiers = [t.word for t in body if t.cap and t.lower not in TITLES]
     holder = registry.by_role(nouns[-1], modifiers)
     if holder is not None and len(body) <= 3:
-        return _person(holder, role)
+        # "Ana Lind, the Trade Commissioner, said": the office is her role, not her name
+        return _person(holder, text if role and _is_name_of(role, holder) else role)
     if (
         head == "the"
         and last_speaker is not None
