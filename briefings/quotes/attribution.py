@@ -241,9 +241,10 @@ def label_before(tokens: list[Tok]) -> Attribution | None:
 
 def _place_after_role(tokens: list[Tok], j: int) -> bool:
     """Whether token ``j`` is "in", "at" or "from" after a role noun ("the minister in
-    Ottawa"): it places the speaker rather than starting a new clause."""
+    Ottawa"), or "for" ("a spokesman for the ministry"): it places the speaker, or says whom
+    they serve, rather than starting a new clause."""
     return (
-        tokens[j].lower in PLACE_PREPOSITIONS
+        (tokens[j].lower in PLACE_PREPOSITIONS or tokens[j].lower == "for")
         and j > 0
         and tokens[j - 1].lower in ROLE_NOUNS
         and not tokens[j - 1].brk

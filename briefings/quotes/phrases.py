@@ -260,7 +260,11 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
         if k > begin and tok.start - tokens[k - 1].end - len(tokens[k - 1].brk) > 1:
             break  # "Vital Moreira (S&D, PT)": a bracket ends the phrase
         opens = not segments[-1] and tok.lower in DETERMINERS
-        if not (opens or (np_word(tok) and tok.lower not in _PHRASE_STOPS)):
+        if not (
+            opens
+            or _of_whom(segments[-1], tok)
+            or (np_word(tok) and tok.lower not in _PHRASE_STOPS)
+        ):
             break
         segments[-1].append(tok)
         k += 1
@@ -326,6 +330,20 @@ def _name_after_descriptor(tokens: list[Tok], begin: int) -> list[Tok]:
         if tokens[k].brk or tokens[k].lower in CLAUSE_WORDS or tokens[k].lower in PREPOSITIONS:
             return []
     return []
+
+
+def _of_whom(segment: list[Tok], tok: Tok) -> bool:
+    """Whether ``tok`` carries a role on to whom it serves: "for" or "of" after a role noun,
+    and the article after them ("said a spokesperson for the European Commission")."""
+    if not segment:
+        return False
+    last = segment[-1].lower
+    if tok.lower in _OF_WHOM:
+        return last in ROLE_NOUNS and last not in DOCUMENTS and not segment[-1].brk
+    return tok.lower == "the" and last in _OF_WHOM
+
+
+_OF_WHOM = frozenset({"of", "for"})
 
 
 def _trim(words: list[Tok]) -> list[Tok]:
