@@ -50,6 +50,7 @@ from briefings.facts.statements import (
     tells_a_quoted_result,
 )
 from briefings.facts.stepdays import times
+from briefings.facts.tenses import timed_from_the_one_before
 from briefings.facts.voices import Spoken, asked, voices, with_speakers
 from briefings.facts.worth import outcome_score, says_again, weighed
 from briefings.model import Article, Fact
@@ -298,14 +299,19 @@ def _outcomes(
             and (looks_back(lead.raw, today) or in_an_earlier_month(lead, month_of))
         ):
             return False
-        if looks_back(item.raw, today):
-            before = by_order.get(item.order - 1)
-            if (
-                before is None
-                or before.paragraph != item.paragraph
-                or not told_in_a_report(item.raw, before.raw, today)
-            ):
-                return False
+        before = by_order.get(item.order - 1)
+        if (
+            before is not None
+            and timed_from_the_one_before(item.raw)
+            and (looks_back(before.raw, today) or in_an_earlier_month(before, month_of))
+        ):
+            return False  # "a month later" after what came before the report
+        if looks_back(item.raw, today) and (
+            before is None
+            or before.paragraph != item.paragraph
+            or not told_in_a_report(item.raw, before.raw, today)
+        ):
+            return False
         return not in_an_earlier_month(item, month_of) and not on_an_earlier_day(
             item, today, weekdays
         )

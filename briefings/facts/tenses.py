@@ -49,3 +49,20 @@ def said_of_the_news(text: str, start: int) -> bool:
         and _RESULT_TOLD.match(text, start) is not None
         and _EARLIER_TIME.search(text) is None
     )
+
+
+# A time told from the sentence before: "a month later", "the next day", "soon after".
+_FROM_THE_ONE_BEFORE = re.compile(
+    r"\b(?:(?:a|an|one|two|three|four|five|six|several|a few|some) (?:days?|weeks?|months?|"
+    r"years?) later|(?:days|weeks|months|years) later|the (?:next|following) (?:day|week|"
+    r"month|year)|(?:shortly|soon) after(?:wards)?)\b"
+)
+_FROM_THE_ONE_BEFORE_WORDS = ("later", "next ", "following ", "after")
+
+
+def timed_from_the_one_before(text: str) -> bool:
+    """Whether ``text`` tells its time from the sentence before it ("Norland retaliated a
+    month later."): it is as old as that sentence's news."""
+    if not any(word in text for word in _FROM_THE_ONE_BEFORE_WORDS):
+        return False
+    return _FROM_THE_ONE_BEFORE.search(text) is not None

@@ -3,14 +3,17 @@ sentence, and a level that changes (made-up sentences)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from briefings.facts.background import looks_back
+from briefings.facts.outcomes import find_facts
 from briefings.facts.stance import decided
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
+from briefings.facts.tenses import timed_from_the_one_before
 from briefings.facts.worth import outcome_score
+from briefings.model import Article
 
 TODAY = date(2025, 6, 7)
 
@@ -100,3 +103,35 @@ def test_a_level_that_changes_is_worth_more() -> None:
 )
 def test_a_result_not_reached_is_a_result(sentence: str, result: bool) -> None:
     assert decided(sentence) is result
+
+
+def test_a_time_told_from_background_before_it_is_background() -> None:
+    article = Article(
+        url="https://x.test/fish",
+        title="Estria, Norland fail to close fisheries deal",
+        paragraphs=(
+            "Estria and Norland failed to reach a fisheries agreement on Tuesday after two days "
+            "of talks in Ostby, leaving 30% tariffs on frozen fish in place.",
+            "Estria imposed the tariffs in March last year after the previous agreement expired. "
+            "Norland retaliated with duties on Estrian timber a month later.",
+            "Fish exporters in Norland say the tariffs have cost them about 200 million euros.",
+        ),
+        published=datetime(2026, 6, 3, tzinfo=UTC),
+    )
+    outcomes = [f.text for f in find_facts(article).outcomes]
+    assert not any("a month later" in text for text in outcomes)
+    assert any("200 million euros" in text for text in outcomes)
+
+
+@pytest.mark.parametrize(
+    ("text", "timed"),
+    [
+        ("Norland retaliated with duties on timber a month later.", True),
+        ("Two weeks later, the talks collapsed.", True),
+        ("The ministry replied the next day.", True),
+        ("Norland will reply later this week.", False),
+        ("The talks resume after the summer.", False),
+    ],
+)
+def test_a_time_told_from_the_sentence_before(text: str, timed: bool) -> None:
+    assert timed_from_the_one_before(text) is timed
