@@ -79,14 +79,29 @@ def read_meta(page: str) -> PageMeta:
         elif "href" in attrs:
             links.setdefault(attrs.get("rel", "").lower(), attrs["href"].strip())
     title_tag = _TITLE.search(head)
+    title_text = _text(title_tag.group(1)) if title_tag else ""
     return PageMeta(
-        title=meta.get("og:title") or (_text(title_tag.group(1)) if title_tag else ""),
-        sitename=meta.get("og:site_name") or meta.get("application-name", ""),
+        title=meta.get("og:title") or title_text,
+        sitename=meta.get("og:site_name")
+        or meta.get("application-name", "")
+        or _site_in_title(title_text),
         author=meta.get("author") or meta.get("article:author", ""),
         canonical=links.get("canonical") or meta.get("og:url", ""),
         published=_published(meta, head),
         description=meta.get("description") or meta.get("og:description", ""),
     )
+
+
+# A site's name after a bar at the end of the page's <title>: "Talks end | Northern Wire".
+_SITE_AFTER_BAR = re.compile(r"^(?:\S+ ){2,}.*? \| ((?:[A-Z&][\w.&'’-]* ?){1,5})$")
+
+
+def _site_in_title(title: str) -> str:
+    """The site a page's title names after a bar, in one to five capitalized words, or ""."""
+    if " | " not in title:
+        return ""
+    found = _SITE_AFTER_BAR.match(title)
+    return found.group(1).strip() if found else ""
 
 
 def read_byline(page: str) -> str:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from briefings.reading.pagemeta import PageMeta, read_byline, read_meta, read_standfirst
 
 PAGE = """<html><head>
@@ -47,3 +49,26 @@ def test_a_standfirst_class_is_read_in_any_case() -> None:
         assert read_standfirst(page) == "The talks ended.", name
     assert read_standfirst('<p class="lead">The talks ended.</p>') == ""
     assert read_standfirst('<p class="\u0345dek">The talks ended.</p>') == "The talks ended."
+
+
+@pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        ("Estria and Norland agree to halve farm tariffs | Northern Wire", "Northern Wire"),
+        ("Talks end without a deal | World | Northern Wire", "Northern Wire"),
+        ("Talks end without a deal | the daily news", ""),  # no name in capitals
+        ("Talks end | Trade talks live: what we know so far about the deal", ""),  # too long
+        ("Talks end without a deal - Northern Wire", ""),  # a dash may be the headline's own
+    ],
+)
+def test_a_site_named_after_a_bar_in_the_title_is_the_outlet(title: str, site: str) -> None:
+    page = f"<html><head><title>{title}</title></head><body></body></html>"
+    assert read_meta(page).sitename == site
+
+
+def test_a_site_name_tag_wins_over_the_title() -> None:
+    page = (
+        '<html><head><meta property="og:site_name" content="The Wire">'
+        "<title>Talks end without a deal | Northern Wire</title></head></html>"
+    )
+    assert read_meta(page).sitename == "The Wire"
