@@ -261,9 +261,7 @@ def phrase_after(tokens: list[Tok], begin: int) -> tuple[tuple[Tok, ...], str]:
             break  # "Vital Moreira (S&D, PT)": a bracket ends the phrase
         opens = not segments[-1] and tok.lower in DETERMINERS
         if not (
-            opens
-            or _of_whom(segments[-1], tok)
-            or (np_word(tok) and tok.lower not in _PHRASE_STOPS)
+            opens or _of_whom(tokens, k, begin) or (np_word(tok) and tok.lower not in _PHRASE_STOPS)
         ):
             break
         segments[-1].append(tok)
@@ -332,18 +330,14 @@ def _name_after_descriptor(tokens: list[Tok], begin: int) -> list[Tok]:
     return []
 
 
-def _of_whom(segment: list[Tok], tok: Tok) -> bool:
-    """Whether ``tok`` carries a role on to whom it serves: "for" or "of" after a role noun,
-    and the article after them ("said a spokesperson for the European Commission")."""
-    if not segment:
+def _of_whom(tokens: list[Tok], k: int, begin: int) -> bool:
+    """Whether token ``k`` carries a role on to whom it serves: "for" or "of" after a role
+    noun, and the article after them ("said a spokesperson for the European Commission")."""
+    if k <= begin:
         return False
-    last = segment[-1].lower
-    if tok.lower in _OF_WHOM:
-        return last in ROLE_NOUNS and last not in DOCUMENTS and not segment[-1].brk
-    return tok.lower == "the" and last in _OF_WHOM
-
-
-_OF_WHOM = frozenset({"of", "for"})
+    if tokens[k].lower == "the":
+        return k - 1 > begin and _role_for(tokens, k - 1)
+    return _role_for(tokens, k)
 
 
 def _trim(words: list[Tok]) -> list[Tok]:
