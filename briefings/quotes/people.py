@@ -271,7 +271,7 @@ def joined_office(tokens: Tokens, first: int, role: str) -> str:
         return role
     if not role.startswith(tokens.word[first]):
         return role  # an office already read whole: "Minister of Economy, Trade and Industry"
-    if not tokens.cap[k - 1] or tokens.lower[k - 1] not in ROLE_MODIFIERS:
+    if not tokens.cap[k - 1] or tokens.word[k - 1].lower() not in ROLE_MODIFIERS:
         return role
     return role_before(tokens, k - 1, (tokens.word[k - 1], "and", *role.split())) or role
 
@@ -289,7 +289,8 @@ def role_apposed(tokens: Tokens, first: int, last: int) -> str:
         head = k
     elif head < k:
         head -= 1
-    if tokens.lower[head] not in TITLES and tokens.lower[head] not in ROLE_NOUNS:
+    low = tokens.word[head].lower()
+    if low not in TITLES and low not in ROLE_NOUNS:
         return ""
     return role_before(tokens, head, tuple(tokens.word[head : k + 1]))
 
@@ -297,11 +298,11 @@ def role_apposed(tokens: Tokens, first: int, last: int) -> str:
 _RELATIVE_WORDS = frozenset({"who", "which", "whose"})
 
 
-def _before_relative(lower: list[str], first: int, end: int) -> int:
+def _before_relative(word: list[str], first: int, end: int) -> int:
     """The last word of a role before a relative clause: "the minister who leads the talks"
     gives "the minister"."""
     for k in range(first + 1, end + 1):
-        if lower[k] in _RELATIVE_WORDS:
+        if word[k].lower() in _RELATIVE_WORDS:
             return k - 1
     return end
 
@@ -319,7 +320,7 @@ def appositive_after(tokens: Tokens, last: int) -> str:
         return ""
     if brk[end] == "," and word[end - 1] == "of":
         end = _listed_office(tokens, end)  # "Ministry of Trade, Industry and Energy"
-    end = _before_relative(tokens.lower, first, end)
+    end = _before_relative(word, first, end)
     head = word[first].lower()
     possessive = tokens.possessive[first]
     if tokens.cap[first] and not possessive and head not in TITLES and word[first] != "The":

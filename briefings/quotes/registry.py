@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefings.quotes.lexicon import (
     HONORIFICS,
@@ -115,10 +116,9 @@ class Registry:
             if known is None and name in self.by_word:
                 known = self.people[self.by_word[name]]
             return known
-        words = [w for w in name.split() if w.lower() not in HONORIFICS]
+        words, full = _without_honorifics(name)
         if not words:
             return None
-        full = " ".join(words)
         if full in self.people:
             return self.people[full]
         if len(words) == 1 and words[0] in self.by_word:
@@ -153,6 +153,13 @@ class Registry:
             if words == [needle]:
                 bare = bare or person
         return (bare or found) if not wanted else found
+
+
+@lru_cache(maxsize=4096)
+def _without_honorifics(name: str) -> tuple[tuple[str, ...], str]:
+    """The words of ``name`` that are no honorific ("Dr", "Mr"), and those words joined."""
+    words = tuple(w for w in name.split() if w.lower() not in HONORIFICS)
+    return words, " ".join(words)
 
 
 def _inside_sentence(tokens: Tokens, word: str) -> bool:
@@ -253,6 +260,7 @@ def _sentence_case(headline: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _office(role: str) -> bool:
     """Whether ``role`` holds an office's title word ("Trade Minister"), not only a place."""
     return any(

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from typing import NamedTuple
 
 _LEAD = "“”\"«»「」『』([{'‘’—–-"
@@ -28,9 +28,9 @@ _LEAD_SET = frozenset(_LEAD)
 _TRAIL_SET = frozenset(_TRAIL)
 
 
+_APOSTROPHE_S = re.compile("['’]s")
 _INITIALS = re.compile(rf"(?:[A-Z]\.)*[A-Z]|{_ABBREVIATIONS}")
 _HEAD = itemgetter(0)  # words are never empty
-_POSSESSIVE_END = methodcaller("endswith", _POSSESSIVE)
 _new = tuple.__new__
 _FIELDS = ("start", "end", "word", "brk", "lower", "cap", "possessive")
 
@@ -180,13 +180,23 @@ def tokenize(text: str) -> Tokens:
         word=words,
         brk=brk,
         cap=cap,
-        # Every possessive ending holds an apostrophe: most paragraphs have none at all.
-        possessive=(
-            list(map(_POSSESSIVE_END, words))
-            if "'" in text or "’" in text
-            else [False] * len(words)
-        ),
+        possessive=_possessives(text, start, end),
     )
+
+
+def _possessives(text: str, start: list[int], end: list[int]) -> list[bool]:
+    """Which tokens end with a possessive ending. A word never ends with an apostrophe (it
+    is stripped as punctuation), so the ending is "'s" or "’s" where the token ends in the
+    text: most paragraphs hold none at all."""
+    possessive = [False] * len(end)
+    if "'s" not in text and "’s" not in text:
+        return possessive
+    for found in _APOSTROPHE_S.finditer(text):
+        at = found.end()
+        k = bisect_left(end, at)
+        if k < len(end) and end[k] == at and at - start[k] >= 2:
+            possessive[k] = True
+    return possessive
 
 
 def _cap_particle_names(words: list[str], cap: list[bool]) -> None:
