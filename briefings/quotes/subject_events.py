@@ -6,7 +6,7 @@ earlier speech verb of the clause governs."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import chain, compress
+from itertools import chain, compress, product
 from typing import NamedTuple
 
 from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
@@ -22,6 +22,13 @@ _COORDINATORS = frozenset({"while", "whereas", "but", "and"})
 # A writer's verb before "that": "The Globe's Robert Fife writes that Mr. Carney ..." is
 # about Carney; the writer is not the one a later "he told reporters" means.
 _WRITER_VERBS = frozenset({"writes", "wrote", "reports", "reported", "reporting"})
+# Every way of writing a pronoun (he, He, HE, ...): the words whose lower case is one. No
+# character but the ASCII letters lowers to those (only the Kelvin sign lowers to "k").
+_PRONOUN_FORMS = frozenset(
+    "".join(letters)
+    for pronoun in PRONOUNS
+    for letters in product(*((c, c.upper()) for c in pronoun))
+)
 
 
 def subject_events(
@@ -62,27 +69,27 @@ def paragraph_last_event(
 class _Stops(NamedTuple):
     at: list[int]  # token indexes, in order
     people: dict[int, Mention]  # the names among them, by index
-    lower: list[str]  # the paragraph's words in lower case
+    word: list[str]  # the paragraph's words
 
 
 def _stopping(toks: Tokens, named: list[Mention]) -> _Stops:
     """Where a sentence's subject can be decided: the indexes of people's names and of
     he/she, in order, and the names by index (for :func:`_subject`)."""
-    lower = toks.lower
+    word = toks.word
     people = {m.first: m for m in named if m.person and not toks.possessive[m.last]}
-    pronouns = compress(range(len(lower)), map(PRONOUNS.__contains__, lower))
-    return _Stops(sorted(chain(people, pronouns)), people, lower)
+    pronouns = compress(range(len(word)), map(_PRONOUN_FORMS.__contains__, word))
+    return _Stops(sorted(chain(people, pronouns)), people, word)
 
 
 def _verb_event(toks: Tokens, mention: Mention, registry: Registry) -> tuple[int, Speaker] | None:
     """A known person named right before a speech verb: "Akazawa noted ..."."""
     if not mention.person:
         return None
-    lower = toks.lower
+    word = toks.word
     k = mention.last + 1
-    while k < len(lower) and lower[k] in SKIPPABLE:
+    while k < len(word) and word[k].lower() in SKIPPABLE:
         k += 1
-    if k >= len(lower) or lower[k] not in VERBS or _writes_that(lower, k):
+    if k >= len(word) or word[k].lower() not in VERBS or _writes_that(word, k):
         return None
     known = registry.lookup(mention.name)
     if known is None or toks.possessive[mention.last] or _reported(toks, mention.first):
@@ -94,23 +101,27 @@ def _reported(toks: Tokens, first: int) -> bool:
     """Whether a speech verb earlier in the clause of token ``first`` governs it: "X said
     the offer fell short of what Y had promised" is about X, not Y; "X spoke, while Y wrote"
     is about Y."""
-    lower, brk = toks.lower, toks.brk
+    word, brk = toks.word, toks.brk
     for k in range(first - 1, -1, -1):
-        if _CLAUSE_END.intersection(brk[k]) or lower[k] in _COORDINATORS:
+        if _CLAUSE_END.intersection(brk[k]):
             return False
-        if lower[k] in VERBS and not toks.cap[k]:
-            return not _writes_that(lower, k)
+        low = word[k].lower()
+        if low in _COORDINATORS:
+            return False
+        if low in VERBS and not toks.cap[k]:
+            return not _writes_that(word, k)
     return False
 
 
-def _writes_that(lower: list[str], k: int) -> bool:
-    """Whether token ``k`` is a writer's verb followed by "that" ("Fife writes that")."""
-    return lower[k] in _WRITER_VERBS and k + 1 < len(lower) and lower[k + 1] == "that"
+def _writes_that(word: list[str], k: int) -> bool:
+    """Whether token ``k`` of the words ``word`` is a writer's verb followed by "that"
+    ("Fife writes that")."""
+    return word[k].lower() in _WRITER_VERBS and k + 1 < len(word) and word[k + 1].lower() == "that"
 
 
-def _writer(lower: list[str], last: int) -> bool:
+def _writer(word: list[str], last: int) -> bool:
     """Whether the name ending at token ``last`` writes or reports what follows."""
-    return last + 1 < len(lower) and _writes_that(lower, last + 1)
+    return last + 1 < len(word) and _writes_that(word, last + 1)
 
 
 def _subject(first: int, stopping: _Stops, registry: Registry, toks: Tokens) -> Person | None:
@@ -118,17 +129,17 @@ def _subject(first: int, stopping: _Stops, registry: Registry, toks: Tokens) -> 
     preposition nor in what a speech verb reports ("X declared that Y was"), unless a he/she
     comes first. None when the sentence does not say. ``stopping`` is what
     :func:`_stopping` found in the paragraph."""
-    stops, people, lower = stopping
-    end = min(len(lower), first + _SUBJECT_REACH)
+    stops, people, word = stopping
+    end = min(len(word), first + _SUBJECT_REACH)
     for index in range(bisect_left(stops, first), len(stops)):
         k = stops[index]
         if k >= end:
             break
-        if lower[k] in PRONOUNS:
+        if word[k] in _PRONOUN_FORMS:
             return None
-        if k > first and (lower[k - 1] in PREPOSITIONS or _reported(toks, k)):
+        if k > first and (word[k - 1].lower() in PREPOSITIONS or _reported(toks, k)):
             continue
-        if _writer(lower, people[k].last):
+        if _writer(word, people[k].last):
             continue
         known = registry.lookup(people[k].name)
         if known is not None:
