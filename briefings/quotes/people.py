@@ -61,14 +61,14 @@ _new_mention = tuple.__new__
 
 def capitalized(tokens: Tokens) -> list[int]:
     """Indexes of the capitalized tokens (the only ones a name can start at)."""
-    return list(compress(range(len(tokens)), tokens.cap))
+    return list(compress(range(len(tokens.word)), tokens.cap))
 
 
 def mentions(tokens: Tokens, people_only: bool = False) -> list[Mention]:
     """Capitalized runs of ``tokens`` ("U.S. Treasury Secretary Scott Bessent"); with
     ``people_only``, only those that name a person."""
     out: list[Mention] = []
-    count = len(tokens)
+    count = len(tokens.word)
     brk, possessive, cap, word = tokens.brk, tokens.possessive, tokens.cap, tokens.word
     start, end = tokens.start, tokens.end
     done = -1  # the last index of the previous run
@@ -86,7 +86,10 @@ def mentions(tokens: Tokens, people_only: bool = False) -> list[Mention]:
             and start[j + 1] - end[j] == 1
         ):
             j += 1
-        reading = _run_reading(tokens, i, j) if j > i else _word_reading(word[i])
+        if j > i:
+            reading = _run_reading(tokens, i, j)
+        else:
+            reading = _READINGS.get(word[i]) or _word_reading(word[i])
         if j - i >= 2 and i and word[i - 1] in OFFICE_GLUE:  # "Secretary of Agriculture X Y"
             reading = office_run(tokens, i, j) or reading
         elif j > i + 1 and reading[2] and _place_opens(tokens, i, reading[0]):
@@ -255,6 +258,8 @@ def role_before(tokens: Tokens, first: int, seed: tuple[str, ...] = ()) -> str:
             break
         words.append(word[k])
         k -= 1
+    if not words:
+        return ""  # the common case: no role word right before the name
     while words and (words[-1].lower() in PREPOSITIONS or words[-1].lower() == "the"):
         words.pop()
     words.reverse()
