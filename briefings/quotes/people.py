@@ -115,9 +115,9 @@ def _place_opens(tokens: Tokens, i: int, name: str) -> bool:
 
 def _name_follows(tokens: Tokens, k: int) -> bool:
     """Whether a capitalized word comes at ``k`` after at most one more particle ("van der")."""
-    if k < len(tokens) and tokens.word[k] in PARTICLES:
+    if k < len(tokens.word) and tokens.word[k] in PARTICLES:
         k += 1
-    return k < len(tokens) and tokens.cap[k]
+    return k < len(tokens.word) and tokens.cap[k]
 
 
 def _word_reading(word: str) -> _Reading:
@@ -187,9 +187,11 @@ def read_run(run: Sequence[Tok]) -> _Reading:
         role_part, name_part = [*role_part, name_part[0]], name_part[1:]
     while name_part and name_part[0].lower in HONORIFICS:
         name_part = name_part[1:]
-    name = " ".join(t.bare if k == len(name_part) - 1 else t.word for k, t in enumerate(name_part))
+    words = [t.word for t in name_part]
+    if words:
+        words[-1] = name_part[-1].bare
     person = bool(name_part) and _personal(name_part)
-    return name, " ".join(t.word for t in role_part), person
+    return " ".join(words), " ".join([t.word for t in role_part]), person
 
 
 def _slashed_title(word: str) -> bool:
@@ -201,9 +203,11 @@ def _personal(name_part: Sequence[Tok]) -> bool:
     if len(name_part) == 2 and name_part[0].bare in PLACES:
         return False  # "Turkish Cypriot", "American Airlines"
     for k, tok in enumerate(name_part):
-        if tok.bare in NON_PERSON or (tok.word in NOT_NAMES and not _surname(tok.word, k)):
+        word = tok.word
+        bare = bare_word(word) if tok.possessive else word
+        if bare in NON_PERSON or (word in NOT_NAMES and not _surname(word, k)):
             return False
-        if _acronym(tok.word) and not (k + 1 < len(name_part) and _initials(tok.word)):
+        if word.isupper() and _acronym(word) and not (k + 1 < len(name_part) and _initials(word)):
             return False  # NASA, FSB: organisations; "A.B. Carter" is a person
     if _plural_role(name_part[-1].lower):
         return False  # "Liberal MPs", "Senate Democrats officials": a group, not a name
@@ -216,9 +220,9 @@ def _listed_office(tokens: Tokens, end: int) -> int:
     words after the comma are no such list."""
     brk, cap, word = tokens.brk, tokens.cap, tokens.word
     j = end + 1
-    while j + 2 < len(tokens) and cap[j] and brk[j] == ",":
+    while j + 2 < len(tokens.word) and cap[j] and brk[j] == ",":
         j += 1
-    if j + 2 >= len(tokens) or not cap[j] or brk[j] or word[j + 1] != "and":
+    if j + 2 >= len(tokens.word) or not cap[j] or brk[j] or word[j + 1] != "and":
         return end
     if brk[j + 1] or not cap[j + 2]:
         return end
@@ -315,10 +319,10 @@ def _before_relative(word: list[str], first: int, end: int) -> int:
 def appositive_after(tokens: Tokens, last: int) -> str:
     """The role after "Name, ": "minister in charge of economic revitalization"."""
     brk, word = tokens.brk, tokens.word
-    if brk[last][:1] != "," or last + 1 >= len(tokens):
+    if brk[last][:1] != "," or last + 1 >= len(word):
         return ""
     first = end = last + 1
-    limit = min(len(tokens), first + _MAX_ROLE_WORDS) - 1
+    limit = min(len(word), first + _MAX_ROLE_WORDS) - 1
     while end < limit and not brk[end]:
         end += 1  # up to the first word followed by punctuation
     if brk[end][:1] not in {",", "."} or brk[end][:2] == ",”":

@@ -88,8 +88,13 @@ class Registry:
         return self.tokens[p] if p < len(self.tokens) else tokenize(self.texts[p])
 
     def add(self, name: str, role: str = "", at: tuple[int, int] | None = None) -> Person:
+        return self.add_known(name, role, at, self.lookup(name))
+
+    def add_known(
+        self, name: str, role: str, at: tuple[int, int] | None, known: Person | None
+    ) -> Person:
+        """:meth:`add`, given what :meth:`lookup` gives ``name`` now."""
         role = clean_role(role)
-        known = self.lookup(name)
         self.seen.setdefault(known.name if known else name, at or self.now)
         if known is not None:
             if role and not known.role:
@@ -220,10 +225,13 @@ def register(
         else:
             role = joined_office(tokens, mention.first, role)
         if known is not None or len(mention.name.split()) >= 2:
-            registry.add(mention.name, role, (paragraph, tokens.start[mention.first]))
+            at = (paragraph, tokens.start[mention.first])
+            registry.add_known(mention.name, role, at, known)
         elif role and role != appositive_after(tokens, mention.last) and mention.name[-2:] != "ly":
             at = (paragraph, tokens.start[mention.first])
-            registry.add(mention.name, role, at)  # "President Trump", not "Officially, ..."
+            registry.add_known(
+                mention.name, role, at, known
+            )  # "President Trump", not "Officially, ..."
 
 
 def register_headline(registry: Registry, headline: str) -> None:

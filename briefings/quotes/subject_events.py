@@ -56,10 +56,12 @@ def paragraph_last_event(
     """The last of :func:`subject_events`, read from the end (at one offset, the name before
     a verb comes last there too)."""
     by_verb = next(filter(None, (_verb_event(toks, m, registry) for m in reversed(named))), None)
-    stopping = _stopping(toks, named)
+    stopping: _Stops | None = None  # found when a sentence after the verb's is read
     for a, _ in reversed(bounds):
         if by_verb is not None and a <= by_verb[0]:
             return by_verb
+        if stopping is None:
+            stopping = _stopping(toks, named)
         person = _subject(bisect_left(toks.start, a), stopping, registry, toks)
         if person is not None:
             return (a, Speaker(person.name, person.role, person=True))

@@ -174,14 +174,7 @@ def tokenize(text: str) -> Tokens:
     cap = list(map(str.isupper, map(_HEAD, words)))
     if "al-" in text or "el-" in text:
         _cap_particle_names(words, cap)
-    return Tokens(
-        start=start,
-        end=end,
-        word=words,
-        brk=brk,
-        cap=cap,
-        possessive=_possessives(text, start, end),
-    )
+    return Tokens(start, end, words, brk, cap, _possessives(text, start, end))
 
 
 def _possessives(text: str, start: list[int], end: list[int]) -> list[bool]:
