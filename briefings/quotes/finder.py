@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefings.model import Quote
 from briefings.quotes.attribution import (
@@ -32,7 +32,7 @@ from briefings.quotes.shown import Found, shown_quotes
 from briefings.quotes.signature import signature
 from briefings.quotes.speakers import Speaker, resolve
 from briefings.quotes.statement import document_before
-from briefings.quotes.subject_events import paragraph_last_event, subject_events
+from briefings.quotes.subject_events import Speakers, paragraph_last_event, subject_events
 from briefings.quotes.textcache import TextCache
 from briefings.quotes.tokens import Tok, Tokens, between, tokenize
 from briefings.quotes.turns import FIRST_PERSON, turn_speaker, turn_speakers
@@ -98,14 +98,17 @@ class _Words:
     cache: TextCache
     beyond: str = ""  # the paragraph after the last one read, if any
     turns: tuple[str, ...] = ()  # the label of the transcript turn of each paragraph
+    speakers: Speakers = field(default_factory=dict)  # the known people as speakers
 
     def events(self, p: int, masked: str) -> list[tuple[int, Speaker]]:
         bounds = sentences(self.cache, masked)
-        return subject_events(self.tokens[p], self.named[p], bounds, self.registry)
+        return subject_events(self.tokens[p], self.named[p], bounds, self.registry, self.speakers)
 
     def last_event(self, p: int, masked: str) -> tuple[int, Speaker] | None:
         bounds = sentences(self.cache, masked)
-        return paragraph_last_event(self.tokens[p], self.named[p], bounds, self.registry)
+        return paragraph_last_event(
+            self.tokens[p], self.named[p], bounds, self.registry, self.speakers
+        )
 
 
 _ENDS_ASKING = ("!", "?")

@@ -31,19 +31,29 @@ _PRONOUN_FORMS = frozenset(
 )
 
 
+# Each known person as a speaker, by name and role: one article's speakers made so far.
+Speakers = dict[tuple[str, str], Speaker]
+
+
 def subject_events(
-    toks: Tokens, named: list[Mention], bounds: list[tuple[int, int]], registry: Registry
+    toks: Tokens,
+    named: list[Mention],
+    bounds: list[tuple[int, int]],
+    registry: Registry,
+    speakers: Speakers | None = None,
 ) -> list[tuple[int, Speaker]]:
     """Where the text turns to a person: a sentence that opens with them, or their name
-    right before a speech verb ("Akazawa noted ..."). Sorted by offset."""
+    right before a speech verb ("Akazawa noted ..."). Sorted by offset. ``speakers``: the
+    article's speakers made so far (speakers are immutable: each is made once)."""
+    speakers = {} if speakers is None else speakers
     events: list[tuple[int, Speaker]] = []
     stopping = _stopping(toks, named)
     for a, _ in bounds:
         person = _subject(bisect_left(toks.start, a), stopping, registry, toks)
         if person is not None:
-            events.append((a, Speaker(person.name, person.role, person=True)))
+            events.append((a, _speaker(person, speakers)))
     for mention in named:
-        event = _verb_event(toks, mention, registry)
+        event = _verb_event(toks, mention, registry, speakers)
         if event is not None:
             events.append(event)
     events.sort(key=lambda e: e[0])
@@ -51,11 +61,18 @@ def subject_events(
 
 
 def paragraph_last_event(
-    toks: Tokens, named: list[Mention], bounds: list[tuple[int, int]], registry: Registry
+    toks: Tokens,
+    named: list[Mention],
+    bounds: list[tuple[int, int]],
+    registry: Registry,
+    speakers: Speakers | None = None,
 ) -> tuple[int, Speaker] | None:
     """The last of :func:`subject_events`, read from the end (at one offset, the name before
     a verb comes last there too)."""
-    by_verb = next(filter(None, (_verb_event(toks, m, registry) for m in reversed(named))), None)
+    speakers = {} if speakers is None else speakers
+    by_verb = next(
+        filter(None, (_verb_event(toks, m, registry, speakers) for m in reversed(named))), None
+    )
     stopping: _Stops | None = None  # found when a sentence after the verb's is read
     for a, _ in reversed(bounds):
         if by_verb is not None and a <= by_verb[0]:
@@ -64,7 +81,7 @@ def paragraph_last_event(
             stopping = _stopping(toks, named)
         person = _subject(bisect_left(toks.start, a), stopping, registry, toks)
         if person is not None:
-            return (a, Speaker(person.name, person.role, person=True))
+            return (a, _speaker(person, speakers))
     return by_verb
 
 
@@ -83,7 +100,18 @@ def _stopping(toks: Tokens, named: list[Mention]) -> _Stops:
     return _Stops(sorted(chain(people, pronouns)), people, word)
 
 
-def _verb_event(toks: Tokens, mention: Mention, registry: Registry) -> tuple[int, Speaker] | None:
+def _speaker(person: Person, speakers: Speakers) -> Speaker:
+    """``person`` as a speaker, made once per article."""
+    key = (person.name, person.role)
+    speaker = speakers.get(key)
+    if speaker is None:
+        speaker = speakers[key] = Speaker(person.name, person.role, person=True)
+    return speaker
+
+
+def _verb_event(
+    toks: Tokens, mention: Mention, registry: Registry, speakers: Speakers
+) -> tuple[int, Speaker] | None:
     """A known person named right before a speech verb: "Akazawa noted ..."."""
     if not mention.person:
         return None
@@ -96,7 +124,7 @@ def _verb_event(toks: Tokens, mention: Mention, registry: Registry) -> tuple[int
     known = registry.lookup(mention.name)
     if known is None or toks.possessive[mention.last] or _reported(toks, mention.first):
         return None
-    return toks.start[mention.first], Speaker(known.name, known.role, person=True)
+    return toks.start[mention.first], _speaker(known, speakers)
 
 
 def _reported(toks: Tokens, first: int) -> bool:
