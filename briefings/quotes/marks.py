@@ -28,9 +28,11 @@ _STRAIGHT_MARK = re.compile('"')  # the only mark ASCII text can hold: a literal
 def _marks(text: str) -> re.Pattern[str]:
     """The pattern that finds the marks of ``text`` (the plain one unless it has doubled
     marks: an alternation is slower to scan with)."""
+    if text.isascii():  # no curly marks: only the typewriter and TeX ones can be doubled
+        return _MARK if "''" in text or "``" in text else _STRAIGHT_MARK
     if "''" in text or "``" in text or "‘‘" in text or "’’" in text:
         return _MARK
-    return _STRAIGHT_MARK if text.isascii() else _SINGLE_MARK
+    return _SINGLE_MARK
 
 
 # Marks that may stand for a double quote mark either way round.

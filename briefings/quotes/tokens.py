@@ -24,6 +24,7 @@ _TRAIL = "“”\"«»「」『』)]},;:!?'‘’—–."
 _ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Mt|Ft"
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _HYPHEN_PARTICLES = ("al-", "el-")
+_POSSESSIVE_LAST = frozenset("s'’")  # the last characters of the endings
 _LEAD_SET = frozenset(_LEAD)
 _TRAIL_SET = frozenset(_TRAIL)
 
@@ -53,6 +54,8 @@ class Tok(NamedTuple):
 
 def bare_word(word: str) -> str:
     """``word`` without a possessive ending ("Smith's" -> "Smith", "States'" -> "States")."""
+    if word[-1:] not in _POSSESSIVE_LAST:
+        return word  # most words: no ending to look for
     for ending in _POSSESSIVE:
         if word.endswith(ending):
             return word[: -len(ending)] if ending[0] in "'’" else word[:-1]
