@@ -43,6 +43,9 @@ _NAMING_BEFORE = re.compile(
     r"(?:so-called|known as|dubbed|nicknamed|entitled|titled|named|the term|the slogan)\s*$",
     re.IGNORECASE,
 )
+# The last letter of each of those words, in any case IGNORECASE matches ("\u017f" is a long s):
+# the only letter that can stand last before the spaces ahead of a quote they introduce.
+_NAMING_LAST = frozenset("dsmnDSMN\u017f")
 # A document or scheme named in quotes after an article: 'signed the "memorandum of
 # understanding"', 'a "Green Corridor Programme"': a name, not speech.
 _DOCUMENT_KINDS = word_set(
@@ -146,9 +149,7 @@ def _attribute(
             after = between(toks, span.after, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted) or _bracketed(text, span)
-            if _NAMING_BEFORE.search(text, max(0, at - 16), at) is not None or _names_document(
-                text, at, quoted
-            ):
+            if _naming_before(text, at) or _names_document(text, at, quoted):
                 attribution = None  # "the so-called "green lane"": a name, not speech
                 short = True
             else:
@@ -330,6 +331,14 @@ def _speaks_as_itself(attribution: Attribution, speaker: Speaker | None) -> bool
     clause = attribution.clause
     at = clause.index(attribution.phrase[0]) if attribution.phrase[0] in clause else 0
     return at > 0 and clause[at - 1].lower in {"as", "when", "while", "and", "but"}
+
+
+def _naming_before(text: str, at: int) -> bool:
+    """Whether a word that introduces a name ("so-called", "dubbed") ends right before ``at``."""
+    begin = max(0, at - 16)
+    if text[begin:at].rstrip()[-1:] not in _NAMING_LAST:
+        return False  # the common case, told without the search
+    return _NAMING_BEFORE.search(text, begin, at) is not None
 
 
 def _names_document(text: str, at: int, quoted: str) -> bool:
