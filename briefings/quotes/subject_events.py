@@ -96,6 +96,8 @@ def _stopping(toks: Tokens, named: list[Mention]) -> _Stops:
     he/she, in order, and the names by index (for :func:`_subject`)."""
     word = toks.word
     people = {m.first: m for m in named if m.person and not toks.possessive[m.last]}
+    if _PRONOUN_FORMS.isdisjoint(word):  # most paragraphs: no he/she at all
+        return _Stops(sorted(people), people, word)
     pronouns = compress(range(len(word)), map(_PRONOUN_FORMS.__contains__, word))
     return _Stops(sorted(chain(people, pronouns)), people, word)
 
