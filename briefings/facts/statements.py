@@ -21,6 +21,9 @@ _OPENER = re.compile(
     r"moreover|in addition|additionally|still|nonetheless|nevertheless)\s*,\s*",
     re.IGNORECASE,
 )
+# The letters the openers start with (any case: the pattern ignores it, and a letter outside
+# ASCII may match one of them then).
+_OPENER_FIRSTS = frozenset("hmitsanHMITSAN")
 # A sentence with a short partial quote ('called the talks "frank"') is still the article's
 # own statement; one that is mostly quoted words is a quote.
 QUOTED_SHARE = 0.35
@@ -28,7 +31,6 @@ QUOTED_SHARE = 0.35
 # will "strengthen supply chains"").
 LEDE_QUOTED_SHARE = 0.6
 _OPENING_MARKS = frozenset('"“‘«「')
-_ANY_MARKS = ('"', "“", "”")
 _PRONOUN_START = re.compile(r"^(?:He|She)\b(?! [A-Z])")  # not "He Lifeng said"
 _PRONOUNS = ("He", "She")  # what a sentence that :data:`_PRONOUN_START` matches opens with
 _STOPS = frozenset(".!?")
@@ -148,7 +150,8 @@ def statements(
             if not raw or raw[-1] == "?":
                 continue  # a question tells no fact ("Reporter: Will there be talks?")
             if raw[-1] in _STOPS or signature(raw) is None:  # not a quote's signer
-                out.append(Statement(p, count, raw, subject, _before_pronoun(raw, read)))
+                before = _before_pronoun(raw, read) if raw.startswith(_PRONOUNS) else ()
+                out.append(Statement(p, count, raw, subject, before))
     return out
 
 
@@ -248,8 +251,12 @@ def _holds_quote(masked: str, start: int, end: int, share: float = 0.35) -> bool
     """Whether the sentence is a quote rather than the article's own statement: it opens
     with one, quoted words are a large part of it, or a quote mark is left unpaired."""
     masked_chars = masked.count(MASK, start, end)
-    if masked_chars == 0:
-        return any(masked.find(mark, start, end) >= 0 for mark in _ANY_MARKS)
+    if masked_chars == 0:  # a mark left unpaired
+        return (
+            masked.find('"', start, end) >= 0
+            or masked.find("“", start, end) >= 0
+            or masked.find("”", start, end) >= 0
+        )
     head = masked[start:end].lstrip()
     if head[:1] in _OPENING_MARKS or head[:1] == MASK:
         return True
@@ -394,11 +401,12 @@ def tidy(sentence: str, subject: str = "") -> str:
     text = sentence.strip()
     if ": " in text[:80]:
         text = _TURN_LABEL.sub("", text)
-    text = _OPENER.sub("", text)
+    if "," in text and (text[:1] in _OPENER_FIRSTS or not text[:1].isascii()):
+        text = _OPENER.sub("", text)  # an opener is followed by a comma
     if text.endswith((".", ":", "g", "s", "d")) and _QUOTE_INTRO_TAIL.search(text):
         text = _QUOTE_INTRO_TAIL.sub(".", text)
     text = drop_trailing_attribution(text)
-    if subject:
+    if subject and text.startswith(_PRONOUNS):
         text = _PRONOUN_START.sub(subject, text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
