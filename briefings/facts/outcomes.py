@@ -195,17 +195,18 @@ def _outcomes(
     lede_found = handed_on = speech = False
     prior: Statement | None = None
     number = -1  # the order of the last list number ("2.")
+    # The statements in reach (in the order of their paragraphs): no later one is read.
+    end = lede_paragraph + OUTCOME_REACH
+    near = found[: next((k for k, s in enumerate(found) if s.paragraph >= end), len(found))]
     # Paragraphs that are an embedded social post ("... pic.twitter.com/3BCp").
-    embedded = {s.paragraph for s in found if "pic.twitter.com" in s.raw}
-    embedded |= hosts_turns(found)  # a briefing's host: who speaks next, not what happened
+    embedded = {s.paragraph for s in near if "pic.twitter.com" in s.raw}
+    embedded |= hosts_turns(near)  # a briefing's host: who speaks next, not what happened
     headline_itself = headline.rstrip("…")  # a headline made from a sentence: see ``repeats``
-    for statement in found:
+    for statement in near:
         if len(statement.raw) < 12 and _NUMBERING.match(statement.raw):
             number = statement.order
             continue  # "1.": a list's number
         before, prior = prior, statement
-        if statement.paragraph >= lede_paragraph + OUTCOME_REACH:
-            continue
         in_lede = not lede_found and (handed_on or statement.paragraph == lede_paragraph)
         words = statement.words
         if words > (MAX_LEDE_WORDS if in_lede else MAX_WORDS):

@@ -123,7 +123,7 @@ def statements(
     read: list[str] = []  # every sentence so far, quotes included: who a he/she is
     for p, paragraph in enumerate(as_read(paragraphs)):
         text = split_dateline(paragraph)[1] if p < _DATELINE_PARAGRAPHS else paragraph
-        if date := DATE_PREFIX.match(text):
+        if _may_open_with_a_date(text) and (date := DATE_PREFIX.match(text)):
             text = text[date.end() :]
         masked = mask(text, cache.spans(text))
         quoted = MASK in masked or '"' in masked or "“" in masked
@@ -153,6 +153,19 @@ def statements(
                 before = _before_pronoun(raw, read) if raw.startswith(_PRONOUNS) else ()
                 out.append(Statement(p, count, raw, subject, before))
     return out
+
+
+# The letters a date printed before the body opens with (a weekday's or a month's, in any
+# case: see ``DATE_PREFIX``).
+_DATE_FIRSTS = frozenset("mtwfsjaondMTWFSJAOND")
+
+
+def _may_open_with_a_date(text: str) -> bool:
+    """Whether ``text`` may open with a date (see ``DATE_PREFIX``): its day is followed by a
+    comma, and its first letter (after any space) is a weekday's or a month's, or a letter
+    outside ASCII that the pattern, ignoring case, may read as one."""
+    first = text[:1]
+    return "," in text and (first in _DATE_FIRSTS or first.isspace() or not first.isascii())
 
 
 def as_read(paragraphs: Sequence[str]) -> Sequence[str]:
