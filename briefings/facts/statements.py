@@ -170,8 +170,9 @@ def _may_open_with_a_date(text: str) -> bool:
 
 def as_read(paragraphs: Sequence[str]) -> Sequence[str]:
     """The paragraphs as :func:`statements` numbers them (see :func:`continued`)."""
-    if any(paragraph.endswith(",") for paragraph in paragraphs):
-        return continued(paragraphs)
+    for paragraph in paragraphs:  # a plain loop: cheaper per paragraph than any()
+        if paragraph.endswith(","):
+            return continued(paragraphs)
     return paragraphs
 
 
