@@ -52,7 +52,7 @@ from briefings.facts.statements import (
 from briefings.facts.stepdays import times
 from briefings.facts.tenses import timed_from_the_one_before
 from briefings.facts.voices import Spoken, asked, voices, with_speakers
-from briefings.facts.worth import outcome_score, says_again, weighed
+from briefings.facts.worth import says_again, score_as_outcome, weighed
 from briefings.model import Article, Fact
 from briefings.quotes.textcache import TextCache
 
@@ -96,8 +96,11 @@ def find_facts(
     nexts = next_steps(found, today)
     taken = {s.order for s in nexts}
     topic = _content_stems(article.title)
+    tidied = [(s.text, s.paragraph) for s in nexts]  # each tidied once
     steps = [
-        Spoken(s.text, (s.paragraph,)) for s in nexts if not repeats(s.text, article.title, topic)
+        Spoken(text, (paragraph,))
+        for text, paragraph in tidied
+        if not repeats(text, article.title, topic)
     ]
     next_texts = [step.text for step in steps]
     in_quotes = set(STEM.findall(" ".join(quoted).casefold())) if quoted else set()
@@ -192,16 +195,18 @@ def _outcomes(
     lede_found = handed_on = speech = False
     prior: Statement | None = None
     number = -1  # the order of the last list number ("2.")
+    # The statements in reach (in the order of their paragraphs): no later one is read.
+    end = lede_paragraph + OUTCOME_REACH
+    near = found[: next((k for k, s in enumerate(found) if s.paragraph >= end), len(found))]
     # Paragraphs that are an embedded social post ("... pic.twitter.com/3BCp").
-    embedded = {s.paragraph for s in found if "pic.twitter.com" in s.raw}
-    embedded |= hosts_turns(found)  # a briefing's host: who speaks next, not what happened
-    for statement in found:
+    embedded = {s.paragraph for s in near if "pic.twitter.com" in s.raw}
+    embedded |= hosts_turns(near)  # a briefing's host: who speaks next, not what happened
+    headline_itself = headline.rstrip("…")  # a headline made from a sentence: see ``repeats``
+    for statement in near:
         if len(statement.raw) < 12 and _NUMBERING.match(statement.raw):
             number = statement.order
             continue  # "1.": a list's number
         before, prior = prior, statement
-        if statement.paragraph >= lede_paragraph + OUTCOME_REACH:
-            continue
         in_lede = not lede_found and (handed_on or statement.paragraph == lede_paragraph)
         words = statement.words
         if words > (MAX_LEDE_WORDS if in_lede else MAX_WORDS):
@@ -268,9 +273,15 @@ def _outcomes(
         if words < MIN_WORDS or raw.endswith(":"):
             continue  # too short to tell an outcome; a list's lead-in ("The new agreement:")
         stems = _content_stems(raw)
-        if headline and repeats(raw, headline, topic, stems):
-            continue  # what the headline says
-        score = outcome_score(statement, topic, stems)
+        shared = len(stems & topic) if topic else 0  # the headline's words it holds
+        if (
+            headline
+            and stems
+            and shared >= 0.8 * len(stems)
+            and not raw.startswith(headline_itself)
+        ):
+            continue  # what the headline says (see ``repeats``)
+        score = score_as_outcome(raw, statement.order, shared)
         if score > 0:
             scored.append(Candidate(score, statement.order, statement, stems, lead, joined))
     # The best few by their words of news, then weighed for their stance and what they add.
@@ -369,7 +380,11 @@ def _distinct(texts: list[Spoken]) -> list[Spoken]:
     kept: list[set[str]] = []
     for spoken in texts:
         words = set(spoken.text.lower().split())
-        if all(len(words & other) < 0.8 * len(words) for other in kept):
+        most = 0.8 * len(words)
+        for other in kept:
+            if len(words & other) >= most:
+                break
+        else:
             out.append(spoken)
             kept.append(words)
     return out

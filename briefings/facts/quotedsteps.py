@@ -36,8 +36,10 @@ def quoted_steps(quotes: Sequence[tuple[str, str]], today: date | None) -> list[
     for text, speaker in quotes:
         if not speaker or not next_or_hope(text)[0]:
             continue  # most quotes hold no next-step word
-        for sentence in _SENTENCE_END.split(text.strip()):
-            if next_or_hope(sentence)[0] and _FIRST_SINGULAR.search(sentence) is None:
+        sentences = _SENTENCE_END.split(text.strip())
+        whole = len(sentences) == 1 and sentences[0] == text  # its cue is found already
+        for sentence in sentences:
+            if (whole or next_or_hope(sentence)[0]) and _FIRST_SINGULAR.search(sentence) is None:
                 raw = _PLURAL_WORD.sub(lambda m: _PLURAL[m.group()], sentence.rstrip(",. "))
                 found.append((Statement(0, len(found), raw + "."), speaker))
     if not found:

@@ -21,6 +21,9 @@ _OPENER = re.compile(
     r"moreover|in addition|additionally|still|nonetheless|nevertheless)\s*,\s*",
     re.IGNORECASE,
 )
+# The letters the openers start with (any case: the pattern ignores it, and a letter outside
+# ASCII may match one of them then).
+_OPENER_FIRSTS = frozenset("hmitsanHMITSAN")
 # A sentence with a short partial quote ('called the talks "frank"') is still the article's
 # own statement; one that is mostly quoted words is a quote.
 QUOTED_SHARE = 0.35
@@ -28,7 +31,6 @@ QUOTED_SHARE = 0.35
 # will "strengthen supply chains"").
 LEDE_QUOTED_SHARE = 0.6
 _OPENING_MARKS = frozenset('"“‘«「')
-_ANY_MARKS = ('"', "“", "”")
 _PRONOUN_START = re.compile(r"^(?:He|She)\b(?! [A-Z])")  # not "He Lifeng said"
 _PRONOUNS = ("He", "She")  # what a sentence that :data:`_PRONOUN_START` matches opens with
 _STOPS = frozenset(".!?")
@@ -121,7 +123,7 @@ def statements(
     read: list[str] = []  # every sentence so far, quotes included: who a he/she is
     for p, paragraph in enumerate(as_read(paragraphs)):
         text = split_dateline(paragraph)[1] if p < _DATELINE_PARAGRAPHS else paragraph
-        if date := DATE_PREFIX.match(text):
+        if _may_open_with_a_date(text) and (date := DATE_PREFIX.match(text)):
             text = text[date.end() :]
         masked = mask(text, cache.spans(text))
         quoted = MASK in masked or '"' in masked or "“" in masked
@@ -148,14 +150,29 @@ def statements(
             if not raw or raw[-1] == "?":
                 continue  # a question tells no fact ("Reporter: Will there be talks?")
             if raw[-1] in _STOPS or signature(raw) is None:  # not a quote's signer
-                out.append(Statement(p, count, raw, subject, _before_pronoun(raw, read)))
+                before = _before_pronoun(raw, read) if raw.startswith(_PRONOUNS) else ()
+                out.append(Statement(p, count, raw, subject, before))
     return out
+
+
+# The letters a date printed before the body opens with (a weekday's or a month's, in any
+# case: see ``DATE_PREFIX``).
+_DATE_FIRSTS = frozenset("mtwfsjaondMTWFSJAOND")
+
+
+def _may_open_with_a_date(text: str) -> bool:
+    """Whether ``text`` may open with a date (see ``DATE_PREFIX``): its day is followed by a
+    comma, and its first letter (after any space) is a weekday's or a month's, or a letter
+    outside ASCII that the pattern, ignoring case, may read as one."""
+    first = text[:1]
+    return "," in text and (first in _DATE_FIRSTS or first.isspace() or not first.isascii())
 
 
 def as_read(paragraphs: Sequence[str]) -> Sequence[str]:
     """The paragraphs as :func:`statements` numbers them (see :func:`continued`)."""
-    if any(paragraph.endswith(",") for paragraph in paragraphs):
-        return continued(paragraphs)
+    for paragraph in paragraphs:  # a plain loop: cheaper per paragraph than any()
+        if paragraph.endswith(","):
+            return continued(paragraphs)
     return paragraphs
 
 
@@ -248,8 +265,12 @@ def _holds_quote(masked: str, start: int, end: int, share: float = 0.35) -> bool
     """Whether the sentence is a quote rather than the article's own statement: it opens
     with one, quoted words are a large part of it, or a quote mark is left unpaired."""
     masked_chars = masked.count(MASK, start, end)
-    if masked_chars == 0:
-        return any(masked.find(mark, start, end) >= 0 for mark in _ANY_MARKS)
+    if masked_chars == 0:  # a mark left unpaired
+        return (
+            masked.find('"', start, end) >= 0
+            or masked.find("“", start, end) >= 0
+            or masked.find("”", start, end) >= 0
+        )
     head = masked[start:end].lstrip()
     if head[:1] in _OPENING_MARKS or head[:1] == MASK:
         return True
@@ -394,11 +415,12 @@ def tidy(sentence: str, subject: str = "") -> str:
     text = sentence.strip()
     if ": " in text[:80]:
         text = _TURN_LABEL.sub("", text)
-    text = _OPENER.sub("", text)
+    if "," in text and (text[:1] in _OPENER_FIRSTS or not text[:1].isascii()):
+        text = _OPENER.sub("", text)  # an opener is followed by a comma
     if text.endswith((".", ":", "g", "s", "d")) and _QUOTE_INTRO_TAIL.search(text):
         text = _QUOTE_INTRO_TAIL.sub(".", text)
     text = drop_trailing_attribution(text)
-    if subject:
+    if subject and text.startswith(_PRONOUNS):
         text = _PRONOUN_START.sub(subject, text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]

@@ -22,6 +22,7 @@ _ASKER = re.compile(
     r"^(?:(?:Q|QUESTION)\b[^:.?&]{0,40}[:.]|(?:Question|Reporter|REPORTER|Journalist|"
     r"JOURNALIST|Audience member|AUDIENCE MEMBER)\b[^:.?]{0,40}:)\s"
 )
+_ASKER_FIRSTS = frozenset("QRJA")  # the letters a questioner's label opens with
 _ASKERS = word_set("q question reporter journalist audience participant")
 _HOSTS = word_set("moderator operator host")  # who runs a briefing: its turn runs on
 _ANSWERS = word_set("a answer")  # "A: ...": the person the press conference is by
@@ -64,7 +65,7 @@ def voices(paragraphs: Sequence[str], title: str) -> tuple[Voice | None, ...]:
     known: dict[str, Voice] = {}  # labels read so far, and the people's roles
     labelled = False
     for text in paragraphs:
-        if _ASKER.match(text) is not None:
+        if text[:1] in _ASKER_FIRSTS and _ASKER.match(text) is not None:
             out.append(_ASKING)
             current, labelled = None, True  # the answer after it may have no label
             continue

@@ -10,7 +10,6 @@ from briefings.facts.choice import Candidate, news_words
 from briefings.facts.cues import cue_count
 from briefings.facts.stance import (
     DECIDED_WORTH,
-    DIGIT,
     SCENE,
     decided,
     stance_cost,
@@ -18,6 +17,7 @@ from briefings.facts.stance import (
 )
 from briefings.facts.statements import Statement
 
+_DIGIT = re.compile(r"\d")  # as ``DIGIT`` finds one, with no test of the text first
 QUOTE_SHARE = 0.5  # of a sentence's news words in a quote: the quote already tells it
 # A level that changes, from one figure to another ("from 145 percent to 30 percent", "from
 # 15% to 7.5%"): the term a reader most needs of a cut or a rise.
@@ -58,22 +58,28 @@ def outcome_score(statement: Statement, topic: set[str], stems: set[str]) -> flo
     """What a sentence is worth as an outcome: cue words of results, the headline's words
     (the story it tells, ``stems``: its own), numbers, and an early place in the article. A
     scene with no result ("While ..., police are preparing ...") is worth nothing."""
-    text = statement.raw
+    shared = len(stems & topic) if topic else 0
+    return score_as_outcome(statement.raw, statement.order, shared)
+
+
+def score_as_outcome(text: str, order: int, shared: int) -> float:
+    """:func:`outcome_score` of the sentence ``text`` at ``order`` that holds ``shared`` of
+    the headline's words (for a caller that has counted them)."""
     cues = cue_count(text)
     if cues is None or (cues == 0 and tells_worth(text)):
         return 0.0  # a guess; what a thing is worth ("Trade is key to growth")
-    shared = len(stems & topic) if topic else 0
-    position = 1.0 / (1 + 0.15 * statement.order)
-    numbers = 0.3 if DIGIT.search(text) else 0.0
+    position = 1.0 / (1 + 0.15 * order)
+    numbers = 0.3 if _DIGIT.search(text) else 0.0
     score = min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
-    if numbers and "from " in text and _LEVEL_CHANGE.search(text):
-        score += LEVEL_WORTH
-    if (
-        numbers
-        and (" price" in text or " worth" in text or " valued" in text)
-        and _PRICE_OF_A_DEAL.search(text)
-    ):
-        score += PRICE_WORTH  # what the deal costs: a term the reader needs
-    if cues and decided(text):
-        score += DECIDED_WORTH  # "Ministers adopted ...": the result is what it tells
-    return 0.0 if cues == 0 and text[0] == "W" and SCENE.match(text) else score
+    if numbers:
+        if "from " in text and _LEVEL_CHANGE.search(text):
+            score += LEVEL_WORTH
+        if (" price" in text or " worth" in text or " valued" in text) and _PRICE_OF_A_DEAL.search(
+            text
+        ):
+            score += PRICE_WORTH  # what the deal costs: a term the reader needs
+    if cues:
+        if decided(text):
+            score += DECIDED_WORTH  # "Ministers adopted ...": the result is what it tells
+        return score
+    return 0.0 if text[0] == "W" and SCENE.match(text) else score
