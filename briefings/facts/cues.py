@@ -136,6 +136,20 @@ _REDUCED_RELATIVE = re.compile(
 )
 
 
+# Every ASCII byte that is no word character (as ``\\w`` reads one) made a space.
+_WORD_BYTES = bytes(
+    byte if byte < 128 and (chr(byte).isalnum() or byte == 95) else 32 for byte in range(256)
+)
+
+
+def spaced_words(text: str) -> bytes:
+    """The words of ASCII ``text``, each between spaces: every character that is no word
+    character (as ``\\w`` reads one) made a space, and a space at each end. A test of its
+    words (``split``, ``b" is to " in``) is far cheaper than a scan of ``text`` by a pattern
+    that needs them."""
+    return b" " + text.encode().translate(_WORD_BYTES) + b" "
+
+
 def speculates(text: str) -> bool:
     """Whether ``text`` guesses rather than tells: a "may", "could", "might", "seen as", or a
     "would" of the sentence's own (not of a relative or reported clause, not a wish)."""

@@ -19,7 +19,14 @@ from briefings.facts.asides import (
 )
 from briefings.facts.background import FUTURE, looks_back
 from briefings.facts.claims import claims_the_future
-from briefings.facts.cues import DUE_TO, NEXT_CUE, PAST_CUE, next_or_hope, speculates
+from briefings.facts.cues import (
+    DUE_TO,
+    NEXT_CUE,
+    PAST_CUE,
+    next_or_hope,
+    spaced_words,
+    speculates,
+)
 from briefings.facts.onestep import DAY, WEEKDAY, one_per_step
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.facts.stepdays import (
@@ -166,6 +173,8 @@ def next_steps(
             if not mentions_past_date(text, today):
                 agenda.append(statement)
             continue
+        if not _may_tell_a_step(text):
+            continue  # none of the words a cue, a hope or a step told otherwise needs
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
         cue, hope = next_or_hope(text)
         present = False  # "The talks resume in Lindau on Monday": a step told in the present
@@ -252,6 +261,39 @@ def next_steps(
     # A third step only when it is as firm and dated as a step can be: "will meet on 12 June".
     best = ranked[:MAX_NEXT] + [s for s in ranked[MAX_NEXT : MAX_NEXT + 1] if s[0] >= _FIRM_DATED]
     return one_per_step([s for _, s in sorted(best, key=lambda s: s[1].order)])
+
+
+# A whole word each match of the patterns ``next_steps`` tests first holds: of a next-step cue
+# or a hope (``next_or_hope``; "is to" and "are to" are looked for apart), of a step told in
+# the present with its day (``present_schedule``: a weekday or a day's number), of a step
+# being readied (``being_arranged``) and of one a few days on (``days_before_step``).
+_STEP_WORDS = frozenset(
+    [
+        word.encode()
+        for word in (
+            "will", "shall", "scheduled", "expected", "plan", "plans", "planned", "set", "due",
+            "next", "later", "upcoming", "tomorrow", "held", "slated", "deadline", "would",
+            "yet", "future", "agreed", "hope", "hopes", "aim", "aims", "intend", "intends",
+            "want", "wants", "meet", "meets",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "Arrangements", "arrangements", "Preparations", "preparations", "before", "ahead",
+        )
+    ]
+    + [str(day).encode() for day in range(100)]
+    + [f"{day:02d}".encode() for day in range(10)]
+)  # fmt: skip
+
+
+def _may_tell_a_step(text: str) -> bool:
+    """Whether ``text`` may hold a next-step cue or a hope word, or tell a step in the
+    present, being readied or a few days on: false only when an ASCII text holds none of the
+    words each of those needs (see ``_STEP_WORDS``), a test far cheaper than their scans."""
+    if not text.isascii():
+        return True
+    spaced = spaced_words(text)
+    if not _STEP_WORDS.isdisjoint(spaced.split()):
+        return True
+    return b" is to " in spaced or b" are to " in spaced
 
 
 def _no_time(text: str, timed: bool, strong: bool) -> bool:
