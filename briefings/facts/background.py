@@ -7,10 +7,11 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from briefings.facts.cues import spaced_words
 from briefings.facts.statements import Statement
 from briefings.facts.tenses import said_of_the_news
 from briefings.reading.dates import MONTHS
-from briefings.reading.scanning import WordPattern
+from briefings.reading.scanning import WordPattern, holds_any
 
 # What was said or done before this report: history, earlier statements, earlier levels. It
 # explains the news and is not news itself. ``verbal``: a tense or phrase that looks back;
@@ -195,7 +196,7 @@ def looks_back(text: str, today: date | None, *, next_step: bool = False) -> boo
     beside the day of the news ("issued Monday, following talks last week") or a year in a
     sentence about what will be."""
     news_day: bool | None = None  # whether the day of the news is named (looked up once)
-    for match in BACKGROUND.finditer(text):
+    for match in BACKGROUND.finditer(text) if _may_look_back(text) else ():
         if _describes_a_thing(text, match, today, next_step):
             continue
         if next_step or match["verbal"]:
@@ -206,6 +207,33 @@ def looks_back(text: str, today: date | None, *, next_step: bool = False) -> boo
             return True
     # A full date a next step names is judged by its day (see ``_mentions_past_date``).
     return not next_step and today is not None and _dated_before(text, today)
+
+
+# A whole word one of the phrases of ``BACKGROUND`` holds ("has", "last", a year), and the
+# text of each of the rest, whose words may run on ("previously", "for years", "since").
+_BACKGROUND_WORDS = frozenset(
+    [
+        word.encode()
+        for word in (
+            "has", "have", "had", "came", "come", "Prior", "prior", "stems", "dates", "Earlier",
+            "earlier", "Last", "last", "Before", "recent", "past", "fiscal", "financial",
+            "business",
+        )
+    ]
+    + [str(year).encode() for year in range(1900, 2100)]
+)  # fmt: skip
+_BACKGROUND_TEXTS = (
+    "comes", "reviously", "riginally", "first i", "ince", " ago", "or years", "or decades",
+    "or months",
+)  # fmt: skip
+
+
+def _may_look_back(text: str) -> bool:
+    """Whether ``text`` may hold a phrase of ``BACKGROUND``: false only when an ASCII text
+    holds none of the words and texts each of them needs, a test far cheaper than the scan."""
+    if not text.isascii() or not _BACKGROUND_WORDS.isdisjoint(spaced_words(text).split()):
+        return True
+    return holds_any(text, _BACKGROUND_TEXTS)
 
 
 def _dated_before(text: str, today: date) -> bool:

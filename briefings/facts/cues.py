@@ -216,9 +216,27 @@ def _of_a_deal(text: str, end: int) -> bool:
     return not framed.group().endswith(" ") or _DIGIT.search(text, end) is not None
 
 
+# A whole word each match of ``_CUE_OR_SPECULATION`` holds: the longest of each outcome word
+# ("no deal": "deal"), and one of each phrase of progress and of speculation.
+_CUE_OR_SPECULATION_WORDS = frozenset(
+    [max(words.split(), key=len).encode() for words in _OUTCOME_WORDS.split("|")]
+    + [
+        word.encode()
+        for word in (
+            "made", "progress", "Progress", "progressed", "able", "little", "remain", "remains",
+            "remaining", "happy", "pleased", "glad", "delighted", "proud",
+            "seen", "considered", "unclear", "may", "might", "could", "would", "regarded",
+            "viewed", "perhaps", "possibly", "probably", "rumor", "rumour",
+        )
+    ]
+)  # fmt: skip
+
+
 def cue_count(text: str) -> int | None:
     """How many outcome cue words ``text`` holds (:data:`OUTCOME_CUE`), or None when it
     :func:`speculates`: one scan reads both."""
+    if text.isascii() and _CUE_OR_SPECULATION_WORDS.isdisjoint(spaced_words(text).split()):
+        return 0  # none of the words a cue or a guess needs: no scan
     cues = 0
     for match in _CUE_OR_SPECULATION.finditer(text):
         if match.lastgroup == "cue":
