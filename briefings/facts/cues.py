@@ -246,9 +246,30 @@ def cue_count(text: str) -> int | None:
     return cues
 
 
+# A whole word each match of ``_NEXT_OR_HOPE`` holds, but for "is to" and "are to" ("to be
+# held": "held"; "plans to": "plans").
+NEXT_OR_HOPE_WHOLE_WORDS = frozenset(
+    word.encode()
+    for word in (
+        "will", "shall", "scheduled", "expected", "plan", "plans", "planned", "set", "due",
+        "next", "later", "upcoming", "tomorrow", "held", "slated", "deadline", "would", "yet",
+        "future", "agreed", "hope", "hopes", "aim", "aims", "intend", "intends", "want",
+        "wants", "meet", "meets",
+    )
+)  # fmt: skip
+
+
 def next_or_hope(text: str) -> tuple[bool, bool]:
     """Whether ``text`` holds a next-step cue, and whether it holds a hope word."""
-    if not holds_any(text, _NEXT_OR_HOPE_WORDS):
+    if text.isascii():
+        spaced = spaced_words(text)
+        if (
+            NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(spaced.split())
+            and b" is to " not in spaced
+            and b" are to " not in spaced
+        ):
+            return False, False
+    elif not holds_any(text, _NEXT_OR_HOPE_WORDS):
         return False, False
     hope = False
     match = _NEXT_OR_HOPE.search(text)

@@ -22,6 +22,7 @@ from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import (
     DUE_TO,
     NEXT_CUE,
+    NEXT_OR_HOPE_WHOLE_WORDS,
     PAST_CUE,
     next_or_hope,
     spaced_words,
@@ -267,14 +268,10 @@ def next_steps(
 # or a hope (``next_or_hope``; "is to" and "are to" are looked for apart), of a step told in
 # the present with its day (``present_schedule``: a weekday or a day's number), of a step
 # being readied (``being_arranged``) and of one a few days on (``days_before_step``).
-_STEP_WORDS = frozenset(
+_STEP_WORDS = NEXT_OR_HOPE_WHOLE_WORDS | frozenset(
     [
         word.encode()
         for word in (
-            "will", "shall", "scheduled", "expected", "plan", "plans", "planned", "set", "due",
-            "next", "later", "upcoming", "tomorrow", "held", "slated", "deadline", "would",
-            "yet", "future", "agreed", "hope", "hopes", "aim", "aims", "intend", "intends",
-            "want", "wants", "meet", "meets",
             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
             "Arrangements", "arrangements", "Preparations", "preparations", "before", "ahead",
         )
