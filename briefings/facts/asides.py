@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from briefings.facts.cues import holds_none_of
 from briefings.reading.dates import MONTHS
 
 # A relative clause that looks ahead: ", which is scheduled for 3 September", "that are going
@@ -58,6 +59,18 @@ _BELIEF = re.compile(
     r"\b(?:hopeful|optimistic|confident|expects? that|expected that|believes? that|"
     r"believed that)\b"
 )
+# A whole word each match of ``_CALL`` or ``_BELIEF`` holds.
+_CALL_OR_BELIEF_WORDS = frozenset(
+    word.encode()
+    for word in (
+        "want", "wants", "wanted", "urge", "urges", "urged", "urging", "call", "calls",
+        "called", "calling", "ask", "asks", "asked", "presses", "pressed", "pressing", "pushing",
+        "pushed", "pushes", "aim", "aims", "aiming", "hope", "hopes", "hoping", "seek", "seeks",
+        "seeking", "strive", "strives", "striving", "trying",
+        "hopeful", "optimistic", "confident", "expect", "expects", "expected", "believe",
+        "believes", "believed",
+    )
+)  # fmt: skip
 # A deadline moved or set: the act is what was done, not a step to come.
 _DEADLINE_MOVED = re.compile(
     r"\b(?:pushes|pushed|push|extends|extended|extend|moves|moved|shifts|shifted|sets|set)"
@@ -69,6 +82,7 @@ _QUESTION = re.compile(r"\b(?:whether|unclear if|uncertain if|not clear if)\b")
 # When a plan was told, in an earlier month: "Ministers said in May that they would meet",
 # "In May, ministers said ...".
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_WORDS = frozenset(month.encode() for month in _MONTH[1:-1].split("|"))
 _SAID_IN_MONTH = re.compile(
     rf"^In {_MONTH},|\b(?:said|says|announced|told|agreed|decided|pledged|promised|stated|"
     rf"confirmed)\b[^.;]{{0,30}}?\bin {_MONTH}\b(?! \d)"
@@ -132,6 +146,8 @@ def wishes_or_believes(text: str) -> bool:
     event still to come."""
     if ("deadline" in text) and _DEADLINE_MOVED.search(text):
         return True
+    if holds_none_of(text, _CALL_OR_BELIEF_WORDS):
+        return False
     if _CALL.search(text) is not None:
         return True
     return _BELIEF.search(text) is not None
@@ -162,6 +178,8 @@ def days_before_step(text: str) -> bool:
     ("..., a day before his representatives travel to Geneva")."""
     if " before " not in text and " ahead of " not in text:
         return False
+    if " day" not in text and " week" not in text:
+        return False  # "a day before", "two weeks ahead of when": no distance in days
     return _DAYS_BEFORE.search(text) is not None
 
 
@@ -179,7 +197,7 @@ def asks_whether(text: str) -> bool:
 def told_in_an_earlier_month(text: str, today: date | None) -> bool:
     """Whether ``text`` tells a plan as said in a month before the report's ("Ministers said
     in May that they would meet again"): what was said then is background."""
-    if today is None or "n " not in text:
+    if today is None or "n " not in text or holds_none_of(text, _MONTH_WORDS):
         return False
     said = _SAID_IN_MONTH.search(text)
     if said is None:

@@ -150,9 +150,27 @@ def spaced_words(text: str) -> bytes:
     return b" " + text.encode().translate(_WORD_BYTES) + b" "
 
 
+def holds_none_of(text: str, words: frozenset[bytes]) -> bool:
+    """Whether ``text`` is ASCII and holds none of ``words`` as a whole word: then a pattern
+    each match of which holds one of them finds nothing in it (false says nothing)."""
+    return text.isascii() and words.isdisjoint(spaced_words(text).split())
+
+
+# A whole word each match of ``SPECULATION`` holds.
+_SPECULATION_WHOLE_WORDS = frozenset(
+    word.encode()
+    for word in (
+        "seen", "considered", "unclear", "may", "might", "could", "would", "regarded", "viewed",
+        "perhaps", "possibly", "probably", "rumor", "rumour",
+    )
+)  # fmt: skip
+
+
 def speculates(text: str) -> bool:
     """Whether ``text`` guesses rather than tells: a "may", "could", "might", "seen as", or a
     "would" of the sentence's own (not of a relative or reported clause, not a wish)."""
+    if holds_none_of(text, _SPECULATION_WHOLE_WORDS):
+        return False
     match = SPECULATION.search(text)
     while match is not None:
         if _guesses(text, match):
@@ -235,7 +253,7 @@ _CUE_OR_SPECULATION_WORDS = frozenset(
 def cue_count(text: str) -> int | None:
     """How many outcome cue words ``text`` holds (:data:`OUTCOME_CUE`), or None when it
     :func:`speculates`: one scan reads both."""
-    if text.isascii() and _CUE_OR_SPECULATION_WORDS.isdisjoint(spaced_words(text).split()):
+    if holds_none_of(text, _CUE_OR_SPECULATION_WORDS):
         return 0  # none of the words a cue or a guess needs: no scan
     cues = 0
     for match in _CUE_OR_SPECULATION.finditer(text):
