@@ -15,6 +15,7 @@ from datetime import date
 
 from briefings.facts.cues import holds_none_of
 from briefings.reading.dates import MONTHS
+from briefings.reading.scanning import holds_any
 
 # A relative clause that looks ahead: ", which is scheduled for 3 September", "that are going
 # to be held in Lindau", "which will decide whether ...". It runs to the next comma.
@@ -118,7 +119,7 @@ _DAYS_BEFORE = re.compile(
 def own_clause(text: str) -> str:
     """``text`` without the relative clauses that look ahead ("the levy, which is set to
     expire on 30 June, ...")."""
-    if not any(opener in text for opener in _ASIDE_OPENERS):
+    if not holds_any(text, _ASIDE_OPENERS):
         return text
     return _RELATIVE_AHEAD.sub("", text)
 

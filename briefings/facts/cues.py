@@ -208,23 +208,15 @@ def _guesses(text: str, match: re.Match[str]) -> bool:
     return _REDUCED_RELATIVE.search(text, max(0, match.start() - 48), match.start()) is None
 
 
+# The words a deal is named by in ``_OF_A_DEAL`` (or their stems).
+_DEAL_WORDS = ("deal", "agree", "pact", "accord", "truce", "arrang", "framework", "settlement")
+
+
 def _of_a_deal(text: str, end: int) -> bool:
     """Whether a "would" ending at ``end`` tells a deal's terms: the deal named before it in
     the sentence, and no condition in it."""
     head = text[:end]
-    if not any(
-        noun in head
-        for noun in (
-            "deal",
-            "agree",
-            "pact",
-            "accord",
-            "truce",
-            "arrang",
-            "framework",
-            "settlement",
-        )
-    ):
+    if not holds_any(head, _DEAL_WORDS):
         return False
     framed = _OF_A_DEAL.search(head)
     if framed is None or _ANY_CONDITION.search(text) is not None:

@@ -24,6 +24,7 @@ from briefings.facts.cues import (
     NEXT_CUE,
     NEXT_OR_HOPE_WHOLE_WORDS,
     PAST_CUE,
+    holds_none_of,
     next_or_hope,
     spaced_words,
     speculates,
@@ -40,7 +41,7 @@ from briefings.facts.stepdays import (
     weekday_to_come,
 )
 from briefings.reading.pagebody import AGENDA_LINE
-from briefings.reading.scanning import WordPattern
+from briefings.reading.scanning import WordPattern, holds_any
 
 MAX_NEXT = 2
 # The score of a firm step with its date (see ``next_steps``): a third such step is kept too.
@@ -166,16 +167,19 @@ def next_steps(
         previous = text
         if statement.order == lede:
             continue
-        labelled = text.find("|", 1, 20) > 0 or text.find(":", 1, 20) > 0
+        colon = text.find(":", 1, 34) > 0  # a label, or an item of a schedule
+        if not colon and not _may_tell_a_step(text):
+            continue  # none of the words a cue, a hope or a step told otherwise needs
+        labelled = text.find("|", 1, 20) > 0 or (colon and text.find(":", 1, 20) > 0)
         if labelled and _LINK_LABEL.match(text):
             continue  # "Also Read | ...": a link to another story, not this one's step
-        if text.find(":", 1, 34) > 0 and AGENDA_LINE.match(text):
+        if colon and AGENDA_LINE.match(text):
             # "Vote: Wednesday, 13 February": an item of a schedule
             if not mentions_past_date(text, today):
                 agenda.append(statement)
             continue
-        if not _may_tell_a_step(text):
-            continue  # none of the words a cue, a hope or a step told otherwise needs
+        if colon and not _may_tell_a_step(text):
+            continue
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
         cue, hope = next_or_hope(text)
         present = False  # "The talks resume in Lindau on Monday": a step told in the present
@@ -307,9 +311,29 @@ def _no_time(text: str, timed: bool, strong: bool) -> bool:
 _VAGUE_TIME = re.compile(r"[Ss]oon|[Ss]hortly")
 
 
+# A whole word each match of ``STRONG_NEXT`` holds, but for the phrases whose last word may
+# run on ("scheduled", "to be held", "slated") and for "is to" and "are to".
+_STRONG_NEXT_WORDS = frozenset(
+    word.encode()
+    for word in (
+        "set", "due", "expected", "yet", "will", "would", "plan", "plans", "agreed", "intend",
+        "intends", "future", "next",
+    )
+)  # fmt: skip
+_STRONG_NEXT_TEXTS = ("scheduled", "to be held", "slated", "is to ", "are to ")
+
+
+def _strong_next_text(text: str) -> bool:
+    """Whether ``text`` holds a text one of the phrases of ``STRONG_NEXT`` needs that is not
+    a whole word of ``_STRONG_NEXT_WORDS``."""
+    return holds_any(text, _STRONG_NEXT_TEXTS)
+
+
 def _firm(text: str) -> bool:
     """Whether ``text`` tells a step as fixed ("is due in Lindau", "agreed to reconvene"),
     not as yet to be fixed."""
+    if holds_none_of(text, _STRONG_NEXT_WORDS) and not _strong_next_text(text):
+        return False
     cue = STRONG_NEXT.search(text)
     return cue is not None and not cue.group().startswith("yet")
 
