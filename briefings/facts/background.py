@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from briefings.facts.cues import spaced_words
+from briefings.facts.cues import holds_none_of
 from briefings.facts.statements import Statement
 from briefings.facts.tenses import said_of_the_news
 from briefings.reading.dates import MONTHS
@@ -145,6 +145,15 @@ _MONTH_DAY = re.compile(
     r"May|June|July|August|September|October|November|December))\b(?!,? (?:19|20)\d\d)(?![:\d])"
 )
 _DIGIT = re.compile(r"\d")  # a digit as ``_MONTH_DAY`` reads one
+# The names of a month ``_MONTH_DAY`` reads, each a whole word.
+_MONTH_DAY_WORDS = frozenset(
+    month.encode()
+    for month in (
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+        "Dec", "January", "February", "March", "April", "June", "July", "August", "September",
+        "October", "November", "December",
+    )
+)  # fmt: skip
 _UNTIL_END = re.compile(r"\b(?:until|till|by|before|from|to|through|since) $")
 WEEK = 7  # days: news of the report's own week names its days by their weekday
 
@@ -162,8 +171,10 @@ def on_an_earlier_day(item: Statement | str, today: date | None, weekdays: bool)
     if isinstance(item, str) or (today is None and not weekdays):
         return False
     text = item.raw
-    if _DIGIT.search(text) is None or FUTURE.search(text):
-        return False  # the cheap test first: a day of a month has digits
+    if _DIGIT.search(text) is None or holds_none_of(text, _MONTH_DAY_WORDS):
+        return False  # the cheap tests first: a day of a month has digits and a month's name
+    if FUTURE.search(text):
+        return False
     if _NEWS_DAY.search(text):
         return False  # "Also on Sunday, ... first announced on October 6": the news's day
     for match in _MONTH_DAY.finditer(text):
@@ -231,8 +242,8 @@ _BACKGROUND_TEXTS = (
 def _may_look_back(text: str) -> bool:
     """Whether ``text`` may hold a phrase of ``BACKGROUND``: false only when an ASCII text
     holds none of the words and texts each of them needs, a test far cheaper than the scan."""
-    if not text.isascii() or not _BACKGROUND_WORDS.isdisjoint(spaced_words(text).split()):
-        return True
+    if not holds_none_of(text, _BACKGROUND_WORDS):
+        return True  # a word of one, or a text that is not ASCII
     return holds_any(text, _BACKGROUND_TEXTS)
 
 

@@ -273,14 +273,20 @@ def next_or_hope(text: str) -> tuple[bool, bool]:
     """Whether ``text`` holds a next-step cue, and whether it holds a hope word."""
     if text.isascii():
         spaced = spaced_words(text)
-        if (
-            NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(spaced.split())
-            and b" is to " not in spaced
-            and b" are to " not in spaced
-        ):
+        if NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(spaced.split()) and not is_to(spaced):
             return False, False
     elif not holds_any(text, _NEXT_OR_HOPE_WORDS):
         return False, False
+    return scan_next_or_hope(text)
+
+
+def is_to(spaced: bytes) -> bool:
+    """Whether words ``spaced`` (see :func:`spaced_words`) hold "is to" or "are to"."""
+    return b" is to " in spaced or b" are to " in spaced
+
+
+def scan_next_or_hope(text: str) -> tuple[bool, bool]:
+    """As :func:`next_or_hope`, with no test of the words first (a caller that tested them)."""
     hope = False
     match = _NEXT_OR_HOPE.search(text)
     while match is not None:

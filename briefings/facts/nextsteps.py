@@ -25,7 +25,9 @@ from briefings.facts.cues import (
     NEXT_OR_HOPE_WHOLE_WORDS,
     PAST_CUE,
     holds_none_of,
+    is_to,
     next_or_hope,
+    scan_next_or_hope,
     spaced_words,
     speculates,
 )
@@ -168,7 +170,10 @@ def next_steps(
         if statement.order == lede:
             continue
         colon = text.find(":", 1, 34) > 0  # a label, or an item of a schedule
-        if not colon and not _may_tell_a_step(text):
+        # The words of an ASCII text, read once for the cheap tests of what it may hold.
+        spaced = spaced_words(text) if text.isascii() else None
+        tokens = spaced.split() if spaced is not None else []
+        if not colon and spaced is not None and not _may_tell_a_step(tokens, spaced):
             continue  # none of the words a cue, a hope or a step told otherwise needs
         labelled = text.find("|", 1, 20) > 0 or (colon and text.find(":", 1, 20) > 0)
         if labelled and _LINK_LABEL.match(text):
@@ -178,10 +183,15 @@ def next_steps(
             if not mentions_past_date(text, today):
                 agenda.append(statement)
             continue
-        if colon and not _may_tell_a_step(text):
+        if colon and spaced is not None and not _may_tell_a_step(tokens, spaced):
             continue
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
-        cue, hope = next_or_hope(text)
+        if spaced is None:
+            cue, hope = next_or_hope(text)
+        elif NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(tokens) and not is_to(spaced):
+            cue = hope = False  # none of the words of either
+        else:
+            cue, hope = scan_next_or_hope(text)
         present = False  # "The talks resume in Lindau on Monday": a step told in the present
         arranged = False  # "Arrangements are under way for a meeting on Monday"
         relative = False  # "..., a day before his representatives travel to Geneva"
@@ -285,16 +295,12 @@ _STEP_WORDS = NEXT_OR_HOPE_WHOLE_WORDS | frozenset(
 )  # fmt: skip
 
 
-def _may_tell_a_step(text: str) -> bool:
-    """Whether ``text`` may hold a next-step cue or a hope word, or tell a step in the
-    present, being readied or a few days on: false only when an ASCII text holds none of the
-    words each of those needs (see ``_STEP_WORDS``), a test far cheaper than their scans."""
-    if not text.isascii():
-        return True
-    spaced = spaced_words(text)
-    if not _STEP_WORDS.isdisjoint(spaced.split()):
-        return True
-    return b" is to " in spaced or b" are to " in spaced
+def _may_tell_a_step(tokens: list[bytes], spaced: bytes) -> bool:
+    """Whether an ASCII text of words ``tokens`` (``spaced``: see ``spaced_words``) may hold a
+    next-step cue or a hope word, or tell a step in the present, being readied or a few days
+    on: false only when it holds none of the words each of those needs (see
+    ``_STEP_WORDS``), a test far cheaper than their scans."""
+    return not _STEP_WORDS.isdisjoint(tokens) or is_to(spaced)
 
 
 def _no_time(text: str, timed: bool, strong: bool) -> bool:
