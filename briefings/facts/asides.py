@@ -128,7 +128,12 @@ def ahead_only_aside(text: str) -> bool:
     """Whether all ``text`` says of the future lies in a relative clause that describes a thing
     ("Norland is waiting until the election, which is scheduled for 3 September, ..."), or in
     a plan told negated ("Berg does not plan to extend the truce")."""
-    own = own_clause(text)
+    return ahead_only_aside_of(text, own_clause(text))
+
+
+def ahead_only_aside_of(text: str, own: str) -> bool:
+    """As :func:`ahead_only_aside`, for a caller that has the :func:`own_clause` ``own`` of
+    ``text``."""
     if own != text and _OWN_AHEAD.search(own) is None:
         return True
     if ("not " in own or "no " in own or "never " in own) and _NEGATED_PLAN.search(own):

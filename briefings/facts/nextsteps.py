@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from briefings.facts.asides import (
-    ahead_only_aside,
+    ahead_only_aside_of,
     asks_whether,
     being_arranged,
     days_before_step,
@@ -228,10 +228,11 @@ def next_steps(
             continue  # "Today the minister travels to Lindau on 3 March": the report's own day
         # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
         # A firm word in an aside (", set to take place in Egypt") makes no step firm.
-        strong = arranged or _firm(own_clause(text))
+        own = own_clause(text)
+        strong = arranged or _firm(own)
         if not strong and speculates(text):
             continue
-        if ahead_only_aside(text) or (not strong and wishes_or_believes(text)):
+        if ahead_only_aside_of(text, own) or (not strong and wishes_or_believes(text)):
             continue  # "the levy, which is set to expire ...", "wants members to approve ..."
         if asks_whether(text) or told_in_an_earlier_month(text, today):
             continue  # "unclear whether talks will resume", "said in May they would meet"
