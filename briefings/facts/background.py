@@ -250,6 +250,8 @@ def _may_look_back(text: str) -> bool:
 def _dated_before(text: str, today: date) -> bool:
     """Whether ``text`` names a full date before the report's month ("on June 23, 2016",
     "17 July 2018")."""
+    if " 19" not in text and " 20" not in text:
+        return False  # no year after a space: the cheap test first
     for year in _YEAR.finditer(text):
         start = year.start()
         if text[start - 1 : start] != " ":
