@@ -34,12 +34,14 @@ _ASIDE_OPENERS = (
 )  # fmt: skip
 # The words of what is still to come, in the clause that is left (see ``NEXT_CUE``).
 _OWN_AHEAD = re.compile(
-    r"\b(?:will|shall|would|scheduled|expected|plans?|planned|is to|are to|set to|due|"
+    r"\b(?=[adeinpstuwy])(?:will|shall|would|scheduled|expected|plans?|planned|is to|are to|"
+    r"set to|due|"
     r"next|upcoming|tomorrow|to be held|slated|deadline|yet to be|agreed to)\b"
 )
 # The forms of a step's verb, for a clause with a negated plan: one outside the plan is a step.
 _FUTURE_FORM = re.compile(
-    r"\b(?:will|shall|scheduled|(?:is|are) to|set to|due to|expected to|plans?|planning|"
+    r"\b(?=[adeipsw])(?:will|shall|scheduled|(?:is|are) to|set to|due to|expected to|plans?|"
+    r"planning|"
     r"intends?|agreed to)\b"
 )
 # A plan told negated: "does not plan to", "has no plans to", "is not expected to".
@@ -50,14 +52,15 @@ _NEGATED_PLAN = re.compile(
 # A wish or a call on others: "wants member states to", "urged the government to", "called
 # on Norland to", "is pushing for"; or a goal: "aims to", "hopes to".
 _CALL = re.compile(
-    r"\b(?:wants?|wanted|urges?|urged|urging|calls? on|called on|calling on|asks?|asked|"
+    r"\b(?=[achpstuw])(?:wants?|wanted|urges?|urged|urging|calls? on|called on|calling on|"
+    r"asks?|asked|"
     r"presses|pressed|pressing|pushing for|pushed for|pushes for|"
     # a goal of one's own: "aims to reach a deal as the deadline nears", "hopes to conclude"
     r"(?:aims?|aiming|hopes?|hoping|seeks?|seeking|strives?|striving|trying) to)\b"
 )
 # A belief about what will be: "is hopeful of", "expects that", "is confident that".
 _BELIEF = re.compile(
-    r"\b(?:hopeful|optimistic|confident|expects? that|expected that|believes? that|"
+    r"\b(?=[bceho])(?:hopeful|optimistic|confident|expects? that|expected that|believes? that|"
     r"believed that)\b"
 )
 # A whole word each match of ``_CALL`` or ``_BELIEF`` holds.

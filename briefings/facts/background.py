@@ -111,9 +111,10 @@ _DEADLINE_END = re.compile(r"\b(?:by|before|until) the (?:end|start|beginning|mi
 _LEADING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+ing|After|Following)\b")
 # The day of the news itself.
 _NEWS_DAY = re.compile(
-    r"\b(?:[Tt]oday|[Tt]onight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?=[FMSTWt])(?:[Tt]oday|[Tt]onight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b"
 )
-FUTURE = WordPattern(r"\b(?:will|shall)\b")
+FUTURE = WordPattern(r"\b(?=[sw])(?:will|shall)\b")
 # "in August" (not "in August 2019"): found by its words, the start of a word checked apart
 # (a pattern that opens with a literal is searched fast).
 _IN_MONTH = re.compile(

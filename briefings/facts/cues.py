@@ -70,7 +70,7 @@ _NEXT_WORDS = (
     r"due (?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this)"
 )
 _HOPE_WORDS = r"hopes?|aims?|intends?|wants?|meet|meets"
-NEXT_CUE = re.compile(rf"\b(?:{_NEXT_WORDS})\b")
+NEXT_CUE = re.compile(rf"\b(?=[adefilnpstuwy])(?:{_NEXT_WORDS})\b")
 HOPE_CUE = re.compile(rf"\b(?:{_HOPE_WORDS})\b")
 # Both in one scan: most sentences have neither, and are read once instead of twice. A hope
 # word never lies inside a next-step phrase, so the scan sees every one of either kind. As
@@ -82,14 +82,16 @@ _NEXT_OR_HOPE = WordPattern(
 # Most sentences hold none of the words these cues open with: they are not scanned.
 _NEXT_OR_HOPE_WORDS = literal_words(f"{_NEXT_WORDS}|{_HOPE_WORDS}")
 PAST_CUE = re.compile(
-    r"\b(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|since)\b"
+    r"\b(?=[abehlsw])(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|"
+    r"since)\b"
 )
 _SPECULATION_WORDS = (
     r"remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
     r"(?:is|are|was|were) (?:widely )?(?:considered|regarded|viewed)|"
     r"perhaps|possibly|probably|rumou?r"
 )
-SPECULATION = WordPattern(rf"\b(?:{_SPECULATION_WORDS})\b")
+# The letters its phrases start with are looked at first: most places fail at once.
+SPECULATION = WordPattern(rf"\b(?=[abcimprsw])(?:{_SPECULATION_WORDS})\b")
 # Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of
 # either kind lies inside a phrase of the other, so the scan sees every one of both.
 _CUE_OR_SPECULATION = WordPattern(

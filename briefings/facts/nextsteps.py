@@ -91,7 +91,8 @@ _NOT_NARRATING = frozenset((
     "slated",
 ))  # fmt: skip
 _FUTURE_FORM = re.compile(
-    r"\b(?:will|shall|would|(?:is|are|am|be) (?:to|scheduled|due|set|expected|slated|planned|"
+    r"\b(?=[abisw])(?:will|shall|would|(?:is|are|am|be) (?:to|scheduled|due|set|expected|"
+    r"slated|planned|"
     r"going)|(?:was|were) (?:scheduled|due|set|expected|slated|planned) (?:to|for|on|in))\b"
 )
 _AND_AHEAD = re.compile(

@@ -4,10 +4,11 @@ the pattern they stand for, whatever stands around its words."""
 from __future__ import annotations
 
 import re
+from re import _constants, _parser  # type: ignore[attr-defined]
 
 import pytest
 
-from briefings.facts import asides, background, cues, nextsteps, stepdays
+from briefings.facts import asides, background, claims, cues, nextsteps, stepdays
 from briefings.facts.cues import holds_none_of, is_to, spaced_words
 from briefings.reading.scanning import WordPattern
 
@@ -152,3 +153,37 @@ def test_month_day_words(text: str) -> None:
 
 def test_a_text_not_ascii_is_always_scanned() -> None:
     assert not holds_none_of("caf\u00e9 talks", frozenset([b"will"]))
+
+
+def _first_letters(items: list[tuple[object, object]]) -> set[str]:
+    """The characters a match of the parsed pattern ``items`` may start with."""
+    for op, arg in items:
+        if op in (_constants.ASSERT, _constants.ASSERT_NOT) and arg[0] == -1:  # type: ignore[index]
+            continue  # a lookbehind: no text of the match
+        if op is _constants.LITERAL:
+            return {chr(arg)}  # type: ignore[arg-type]
+        if op is _constants.IN:
+            return {chr(code) for kind, code in arg if kind is _constants.LITERAL}  # type: ignore[attr-defined]
+        if op is _constants.SUBPATTERN:
+            return _first_letters(list(arg[3]))  # type: ignore[index]
+        if op is _constants.BRANCH:
+            return set().union(*(_first_letters(list(b)) for b in arg[1]))  # type: ignore[index]
+        raise AssertionError(f"no first letter: {op}")
+    raise AssertionError("an empty pattern")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        cues.NEXT_CUE, cues.PAST_CUE, cues.SPECULATION.unicode, background._NEWS_DAY,
+        background.FUTURE.unicode, asides._OWN_AHEAD, asides._FUTURE_FORM, asides._CALL,
+        asides._BELIEF, nextsteps._FUTURE_FORM, claims._GOVERNED,
+    ],
+)  # fmt: skip
+def test_first_letters_looked_at_first(pattern: re.Pattern[str]) -> None:
+    """The letters a pattern looks at first, after its word start, are all its phrases may
+    start with."""
+    head = re.match(r"\\b\(\?=\[([A-Za-z]+)\]\)", pattern.pattern)
+    assert head is not None
+    rest = _parser.parse(pattern.pattern[head.end() :])
+    assert _first_letters(list(rest)[:1]) == set(head.group(1))
