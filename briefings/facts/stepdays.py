@@ -12,6 +12,8 @@ from briefings.facts.onestep import DAY, WEEKDAY
 from briefings.reading.dates import MONTHS
 from briefings.reading.scanning import WordPattern
 
+# The names of a month ``DAY`` reads, each a whole word: a text with none names no day.
+_MONTH_WORDS = frozenset(month.capitalize().encode() for month in MONTHS)
 _YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
 
 
@@ -25,7 +27,7 @@ def weekday_to_come(text: str, today: date | None) -> bool:
 
 def mentions_past_date(text: str, today: date | None) -> bool:
     """Whether ``text`` names a day before ``today`` and none after it."""
-    if today is None:
+    if today is None or holds_none_of(text, _MONTH_WORDS):
         return False
     days = []
     for match in DAY.finditer(text):
@@ -35,7 +37,7 @@ def mentions_past_date(text: str, today: date | None) -> bool:
 
 
 def mentions_future_date(text: str, today: date | None) -> bool:
-    if today is None:
+    if today is None or holds_none_of(text, _MONTH_WORDS):
         return False
     for match in DAY.finditer(text):
         mentioned = _day_of(match, today)

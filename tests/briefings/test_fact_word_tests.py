@@ -10,6 +10,7 @@ import pytest
 
 from briefings.facts import asides, background, claims, cues, nextsteps, stepdays
 from briefings.facts.cues import holds_none_of, is_to, spaced_words
+from briefings.facts.onestep import DAY
 from briefings.reading.scanning import WordPattern
 
 # Each phrase is tried bare, between punctuation and inside a sentence.
@@ -142,13 +143,15 @@ def test_wish_or_belief_words(text: str) -> None:
         assert not holds_none_of(text, asides._CALL_OR_BELIEF_WORDS)
 
 
-_MONTH_DAYS = ["on Dec. 1", "June 29", "on 24 March", "Sept 3rd", "Jan 12"]
+_MONTH_DAYS = ["on Dec. 1", "June 29", "on 24 March", "Sept 3rd", "Jan 12", "Sept.\t4", "9  May"]
 
 
 @pytest.mark.parametrize("text", _framed(_MONTH_DAYS))
 def test_month_day_words(text: str) -> None:
     if _found(background._MONTH_DAY, text):
         assert not holds_none_of(text, background._MONTH_DAY_WORDS)
+    if _found(DAY, text):
+        assert not holds_none_of(text, stepdays._MONTH_WORDS)
 
 
 def test_a_text_not_ascii_is_always_scanned() -> None:
