@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from briefings.facts.cues import holds_none_of
 from briefings.reading.dates import MONTHS
+from briefings.reading.scanning import holds_any
 
 # A relative clause that looks ahead: ", which is scheduled for 3 September", "that are going
 # to be held in Lindau", "which will decide whether ...". It runs to the next comma.
@@ -32,12 +34,14 @@ _ASIDE_OPENERS = (
 )  # fmt: skip
 # The words of what is still to come, in the clause that is left (see ``NEXT_CUE``).
 _OWN_AHEAD = re.compile(
-    r"\b(?:will|shall|would|scheduled|expected|plans?|planned|is to|are to|set to|due|"
+    r"\b(?=[adeinpstuwy])(?:will|shall|would|scheduled|expected|plans?|planned|is to|are to|"
+    r"set to|due|"
     r"next|upcoming|tomorrow|to be held|slated|deadline|yet to be|agreed to)\b"
 )
 # The forms of a step's verb, for a clause with a negated plan: one outside the plan is a step.
 _FUTURE_FORM = re.compile(
-    r"\b(?:will|shall|scheduled|(?:is|are) to|set to|due to|expected to|plans?|planning|"
+    r"\b(?=[adeipsw])(?:will|shall|scheduled|(?:is|are) to|set to|due to|expected to|plans?|"
+    r"planning|"
     r"intends?|agreed to)\b"
 )
 # A plan told negated: "does not plan to", "has no plans to", "is not expected to".
@@ -48,16 +52,29 @@ _NEGATED_PLAN = re.compile(
 # A wish or a call on others: "wants member states to", "urged the government to", "called
 # on Norland to", "is pushing for"; or a goal: "aims to", "hopes to".
 _CALL = re.compile(
-    r"\b(?:wants?|wanted|urges?|urged|urging|calls? on|called on|calling on|asks?|asked|"
+    r"\b(?=[achpstuw])(?:wants?|wanted|urges?|urged|urging|calls? on|called on|calling on|"
+    r"asks?|asked|"
     r"presses|pressed|pressing|pushing for|pushed for|pushes for|"
     # a goal of one's own: "aims to reach a deal as the deadline nears", "hopes to conclude"
     r"(?:aims?|aiming|hopes?|hoping|seeks?|seeking|strives?|striving|trying) to)\b"
 )
 # A belief about what will be: "is hopeful of", "expects that", "is confident that".
 _BELIEF = re.compile(
-    r"\b(?:hopeful|optimistic|confident|expects? that|expected that|believes? that|"
+    r"\b(?=[bceho])(?:hopeful|optimistic|confident|expects? that|expected that|believes? that|"
     r"believed that)\b"
 )
+# A whole word each match of ``_CALL`` or ``_BELIEF`` holds.
+_CALL_OR_BELIEF_WORDS = frozenset(
+    word.encode()
+    for word in (
+        "want", "wants", "wanted", "urge", "urges", "urged", "urging", "call", "calls",
+        "called", "calling", "ask", "asks", "asked", "presses", "pressed", "pressing", "pushing",
+        "pushed", "pushes", "aim", "aims", "aiming", "hope", "hopes", "hoping", "seek", "seeks",
+        "seeking", "strive", "strives", "striving", "trying",
+        "hopeful", "optimistic", "confident", "expect", "expects", "expected", "believe",
+        "believes", "believed",
+    )
+)  # fmt: skip
 # A deadline moved or set: the act is what was done, not a step to come.
 _DEADLINE_MOVED = re.compile(
     r"\b(?:pushes|pushed|push|extends|extended|extend|moves|moved|shifts|shifted|sets|set)"
@@ -69,6 +86,7 @@ _QUESTION = re.compile(r"\b(?:whether|unclear if|uncertain if|not clear if)\b")
 # When a plan was told, in an earlier month: "Ministers said in May that they would meet",
 # "In May, ministers said ...".
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_WORDS = frozenset(month.encode() for month in _MONTH[1:-1].split("|"))
 _SAID_IN_MONTH = re.compile(
     rf"^In {_MONTH},|\b(?:said|says|announced|told|agreed|decided|pledged|promised|stated|"
     rf"confirmed)\b[^.;]{{0,30}}?\bin {_MONTH}\b(?! \d)"
@@ -104,7 +122,7 @@ _DAYS_BEFORE = re.compile(
 def own_clause(text: str) -> str:
     """``text`` without the relative clauses that look ahead ("the levy, which is set to
     expire on 30 June, ...")."""
-    if not any(opener in text for opener in _ASIDE_OPENERS):
+    if not holds_any(text, _ASIDE_OPENERS):
         return text
     return _RELATIVE_AHEAD.sub("", text)
 
@@ -113,7 +131,12 @@ def ahead_only_aside(text: str) -> bool:
     """Whether all ``text`` says of the future lies in a relative clause that describes a thing
     ("Norland is waiting until the election, which is scheduled for 3 September, ..."), or in
     a plan told negated ("Berg does not plan to extend the truce")."""
-    own = own_clause(text)
+    return ahead_only_aside_of(text, own_clause(text))
+
+
+def ahead_only_aside_of(text: str, own: str) -> bool:
+    """As :func:`ahead_only_aside`, for a caller that has the :func:`own_clause` ``own`` of
+    ``text``."""
     if own != text and _OWN_AHEAD.search(own) is None:
         return True
     if ("not " in own or "no " in own or "never " in own) and _NEGATED_PLAN.search(own):
@@ -132,6 +155,8 @@ def wishes_or_believes(text: str) -> bool:
     event still to come."""
     if ("deadline" in text) and _DEADLINE_MOVED.search(text):
         return True
+    if holds_none_of(text, _CALL_OR_BELIEF_WORDS):
+        return False
     if _CALL.search(text) is not None:
         return True
     return _BELIEF.search(text) is not None
@@ -162,6 +187,8 @@ def days_before_step(text: str) -> bool:
     ("..., a day before his representatives travel to Geneva")."""
     if " before " not in text and " ahead of " not in text:
         return False
+    if " day" not in text and " week" not in text:
+        return False  # "a day before", "two weeks ahead of when": no distance in days
     return _DAYS_BEFORE.search(text) is not None
 
 
@@ -179,7 +206,7 @@ def asks_whether(text: str) -> bool:
 def told_in_an_earlier_month(text: str, today: date | None) -> bool:
     """Whether ``text`` tells a plan as said in a month before the report's ("Ministers said
     in May that they would meet again"): what was said then is background."""
-    if today is None or "n " not in text:
+    if today is None or "n " not in text or holds_none_of(text, _MONTH_WORDS):
         return False
     said = _SAID_IN_MONTH.search(text)
     if said is None:

@@ -7,10 +7,11 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from briefings.facts.cues import holds_none_of
 from briefings.facts.statements import Statement
 from briefings.facts.tenses import said_of_the_news
 from briefings.reading.dates import MONTHS
-from briefings.reading.scanning import WordPattern
+from briefings.reading.scanning import WordPattern, holds_any
 
 # What was said or done before this report: history, earlier statements, earlier levels. It
 # explains the news and is not news itself. ``verbal``: a tense or phrase that looks back;
@@ -110,9 +111,10 @@ _DEADLINE_END = re.compile(r"\b(?:by|before|until) the (?:end|start|beginning|mi
 _LEADING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+ing|After|Following)\b")
 # The day of the news itself.
 _NEWS_DAY = re.compile(
-    r"\b(?:[Tt]oday|[Tt]onight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?=[FMSTWt])(?:[Tt]oday|[Tt]onight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b"
 )
-FUTURE = WordPattern(r"\b(?:will|shall)\b")
+FUTURE = WordPattern(r"\b(?=[sw])(?:will|shall)\b")
 # "in August" (not "in August 2019"): found by its words, the start of a word checked apart
 # (a pattern that opens with a literal is searched fast).
 _IN_MONTH = re.compile(
@@ -144,6 +146,15 @@ _MONTH_DAY = re.compile(
     r"May|June|July|August|September|October|November|December))\b(?!,? (?:19|20)\d\d)(?![:\d])"
 )
 _DIGIT = re.compile(r"\d")  # a digit as ``_MONTH_DAY`` reads one
+# The names of a month ``_MONTH_DAY`` reads, each a whole word.
+_MONTH_DAY_WORDS = frozenset(
+    month.encode()
+    for month in (
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+        "Dec", "January", "February", "March", "April", "June", "July", "August", "September",
+        "October", "November", "December",
+    )
+)  # fmt: skip
 _UNTIL_END = re.compile(r"\b(?:until|till|by|before|from|to|through|since) $")
 WEEK = 7  # days: news of the report's own week names its days by their weekday
 
@@ -161,8 +172,10 @@ def on_an_earlier_day(item: Statement | str, today: date | None, weekdays: bool)
     if isinstance(item, str) or (today is None and not weekdays):
         return False
     text = item.raw
-    if _DIGIT.search(text) is None or FUTURE.search(text):
-        return False  # the cheap test first: a day of a month has digits
+    if _DIGIT.search(text) is None or holds_none_of(text, _MONTH_DAY_WORDS):
+        return False  # the cheap tests first: a day of a month has digits and a month's name
+    if FUTURE.search(text):
+        return False
     if _NEWS_DAY.search(text):
         return False  # "Also on Sunday, ... first announced on October 6": the news's day
     for match in _MONTH_DAY.finditer(text):
@@ -195,7 +208,7 @@ def looks_back(text: str, today: date | None, *, next_step: bool = False) -> boo
     beside the day of the news ("issued Monday, following talks last week") or a year in a
     sentence about what will be."""
     news_day: bool | None = None  # whether the day of the news is named (looked up once)
-    for match in BACKGROUND.finditer(text):
+    for match in BACKGROUND.finditer(text) if _may_look_back(text) else ():
         if _describes_a_thing(text, match, today, next_step):
             continue
         if next_step or match["verbal"]:
@@ -208,9 +221,38 @@ def looks_back(text: str, today: date | None, *, next_step: bool = False) -> boo
     return not next_step and today is not None and _dated_before(text, today)
 
 
+# A whole word one of the phrases of ``BACKGROUND`` holds ("has", "last", a year), and the
+# text of each of the rest, whose words may run on ("previously", "for years", "since").
+_BACKGROUND_WORDS = frozenset(
+    [
+        word.encode()
+        for word in (
+            "has", "have", "had", "came", "come", "Prior", "prior", "stems", "dates", "Earlier",
+            "earlier", "Last", "last", "Before", "recent", "past", "fiscal", "financial",
+            "business",
+        )
+    ]
+    + [str(year).encode() for year in range(1900, 2100)]
+)  # fmt: skip
+_BACKGROUND_TEXTS = (
+    "comes", "reviously", "riginally", "first i", "ince", " ago", "or years", "or decades",
+    "or months",
+)  # fmt: skip
+
+
+def _may_look_back(text: str) -> bool:
+    """Whether ``text`` may hold a phrase of ``BACKGROUND``: false only when an ASCII text
+    holds none of the words and texts each of them needs, a test far cheaper than the scan."""
+    if not holds_none_of(text, _BACKGROUND_WORDS):
+        return True  # a word of one, or a text that is not ASCII
+    return holds_any(text, _BACKGROUND_TEXTS)
+
+
 def _dated_before(text: str, today: date) -> bool:
     """Whether ``text`` names a full date before the report's month ("on June 23, 2016",
     "17 July 2018")."""
+    if " 19" not in text and " 20" not in text:
+        return False  # no year after a space: the cheap test first
     for year in _YEAR.finditer(text):
         start = year.start()
         if text[start - 1 : start] != " ":

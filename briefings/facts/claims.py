@@ -13,7 +13,8 @@ from briefings.facts.cues import speculates
 # The future a sentence tells, and the verb it governs (adverbs and "continue to", "help
 # to", "seek to", "work to" passed over: the verb after them is what is to happen).
 _GOVERNED = re.compile(
-    r"\b(?:will|shall|would|(?:is|are) (?P<forecast>expected|forecast|projected|predicted|"
+    r"\b(?=[ahipsvw])(?:will|shall|would|(?:is|are) (?P<forecast>expected|forecast|projected|"
+    r"predicted|"
     r"estimated) to|(?:is|are) (?:set|due|likely|poised|going|about) to|"
     r"(?:aims?|seeks?|hopes?|wants?|intends?|plans?|agreed|agrees?|pledged|promised|vowed|"
     r"(?:is|are) committed) to|(?:is|are) to)"

@@ -70,7 +70,7 @@ _NEXT_WORDS = (
     r"due (?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this)"
 )
 _HOPE_WORDS = r"hopes?|aims?|intends?|wants?|meet|meets"
-NEXT_CUE = re.compile(rf"\b(?:{_NEXT_WORDS})\b")
+NEXT_CUE = re.compile(rf"\b(?=[adefilnpstuwy])(?:{_NEXT_WORDS})\b")
 HOPE_CUE = re.compile(rf"\b(?:{_HOPE_WORDS})\b")
 # Both in one scan: most sentences have neither, and are read once instead of twice. A hope
 # word never lies inside a next-step phrase, so the scan sees every one of either kind. As
@@ -82,14 +82,16 @@ _NEXT_OR_HOPE = WordPattern(
 # Most sentences hold none of the words these cues open with: they are not scanned.
 _NEXT_OR_HOPE_WORDS = literal_words(f"{_NEXT_WORDS}|{_HOPE_WORDS}")
 PAST_CUE = re.compile(
-    r"\b(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|since)\b"
+    r"\b(?=[abehlsw])(?:started|began|was|were|had|ended|last (?:year|month|week)|ago|earlier|"
+    r"since)\b"
 )
 _SPECULATION_WORDS = (
     r"remains to be seen|seen as|being considered|it is unclear|may|might|could|would|"
     r"(?:is|are|was|were) (?:widely )?(?:considered|regarded|viewed)|"
     r"perhaps|possibly|probably|rumou?r"
 )
-SPECULATION = WordPattern(rf"\b(?:{_SPECULATION_WORDS})\b")
+# The letters its phrases start with are looked at first: most places fail at once.
+SPECULATION = WordPattern(rf"\b(?=[abcimprsw])(?:{_SPECULATION_WORDS})\b")
 # Outcome cues and speculation in one scan, for the sentences scored as outcomes: no word of
 # either kind lies inside a phrase of the other, so the scan sees every one of both.
 _CUE_OR_SPECULATION = WordPattern(
@@ -136,9 +138,41 @@ _REDUCED_RELATIVE = re.compile(
 )
 
 
+# Every ASCII byte that is no word character (as ``\\w`` reads one) made a space.
+_WORD_BYTES = bytes(
+    byte if byte < 128 and (chr(byte).isalnum() or byte == 95) else 32 for byte in range(256)
+)
+
+
+def spaced_words(text: str) -> bytes:
+    """The words of ASCII ``text``, each between spaces: every character that is no word
+    character (as ``\\w`` reads one) made a space, and a space at each end. A test of its
+    words (``split``, ``b" is to " in``) is far cheaper than a scan of ``text`` by a pattern
+    that needs them."""
+    return b" " + text.encode().translate(_WORD_BYTES) + b" "
+
+
+def holds_none_of(text: str, words: frozenset[bytes]) -> bool:
+    """Whether ``text`` is ASCII and holds none of ``words`` as a whole word: then a pattern
+    each match of which holds one of them finds nothing in it (false says nothing)."""
+    return text.isascii() and words.isdisjoint(spaced_words(text).split())
+
+
+# A whole word each match of ``SPECULATION`` holds.
+_SPECULATION_WHOLE_WORDS = frozenset(
+    word.encode()
+    for word in (
+        "seen", "considered", "unclear", "may", "might", "could", "would", "regarded", "viewed",
+        "perhaps", "possibly", "probably", "rumor", "rumour",
+    )
+)  # fmt: skip
+
+
 def speculates(text: str) -> bool:
     """Whether ``text`` guesses rather than tells: a "may", "could", "might", "seen as", or a
     "would" of the sentence's own (not of a relative or reported clause, not a wish)."""
+    if holds_none_of(text, _SPECULATION_WHOLE_WORDS):
+        return False
     match = SPECULATION.search(text)
     while match is not None:
         if _guesses(text, match):
@@ -176,23 +210,15 @@ def _guesses(text: str, match: re.Match[str]) -> bool:
     return _REDUCED_RELATIVE.search(text, max(0, match.start() - 48), match.start()) is None
 
 
+# The words a deal is named by in ``_OF_A_DEAL`` (or their stems).
+_DEAL_WORDS = ("deal", "agree", "pact", "accord", "truce", "arrang", "framework", "settlement")
+
+
 def _of_a_deal(text: str, end: int) -> bool:
     """Whether a "would" ending at ``end`` tells a deal's terms: the deal named before it in
     the sentence, and no condition in it."""
     head = text[:end]
-    if not any(
-        noun in head
-        for noun in (
-            "deal",
-            "agree",
-            "pact",
-            "accord",
-            "truce",
-            "arrang",
-            "framework",
-            "settlement",
-        )
-    ):
+    if not holds_any(head, _DEAL_WORDS):
         return False
     framed = _OF_A_DEAL.search(head)
     if framed is None or _ANY_CONDITION.search(text) is not None:
@@ -202,9 +228,27 @@ def _of_a_deal(text: str, end: int) -> bool:
     return not framed.group().endswith(" ") or _DIGIT.search(text, end) is not None
 
 
+# A whole word each match of ``_CUE_OR_SPECULATION`` holds: the longest of each outcome word
+# ("no deal": "deal"), and one of each phrase of progress and of speculation.
+_CUE_OR_SPECULATION_WORDS = frozenset(
+    [max(words.split(), key=len).encode() for words in _OUTCOME_WORDS.split("|")]
+    + [
+        word.encode()
+        for word in (
+            "made", "progress", "Progress", "progressed", "able", "little", "remain", "remains",
+            "remaining", "happy", "pleased", "glad", "delighted", "proud",
+            "seen", "considered", "unclear", "may", "might", "could", "would", "regarded",
+            "viewed", "perhaps", "possibly", "probably", "rumor", "rumour",
+        )
+    ]
+)  # fmt: skip
+
+
 def cue_count(text: str) -> int | None:
     """How many outcome cue words ``text`` holds (:data:`OUTCOME_CUE`), or None when it
     :func:`speculates`: one scan reads both."""
+    if holds_none_of(text, _CUE_OR_SPECULATION_WORDS):
+        return 0  # none of the words a cue or a guess needs: no scan
     cues = 0
     for match in _CUE_OR_SPECULATION.finditer(text):
         if match.lastgroup == "cue":
@@ -214,10 +258,37 @@ def cue_count(text: str) -> int | None:
     return cues
 
 
+# A whole word each match of ``_NEXT_OR_HOPE`` holds, but for "is to" and "are to" ("to be
+# held": "held"; "plans to": "plans").
+NEXT_OR_HOPE_WHOLE_WORDS = frozenset(
+    word.encode()
+    for word in (
+        "will", "shall", "scheduled", "expected", "plan", "plans", "planned", "set", "due",
+        "next", "later", "upcoming", "tomorrow", "held", "slated", "deadline", "would", "yet",
+        "future", "agreed", "hope", "hopes", "aim", "aims", "intend", "intends", "want",
+        "wants", "meet", "meets",
+    )
+)  # fmt: skip
+
+
 def next_or_hope(text: str) -> tuple[bool, bool]:
     """Whether ``text`` holds a next-step cue, and whether it holds a hope word."""
-    if not holds_any(text, _NEXT_OR_HOPE_WORDS):
+    if text.isascii():
+        spaced = spaced_words(text)
+        if NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(spaced.split()) and not is_to(spaced):
+            return False, False
+    elif not holds_any(text, _NEXT_OR_HOPE_WORDS):
         return False, False
+    return scan_next_or_hope(text)
+
+
+def is_to(spaced: bytes) -> bool:
+    """Whether words ``spaced`` (see :func:`spaced_words`) hold "is to" or "are to"."""
+    return b" is to " in spaced or b" are to " in spaced
+
+
+def scan_next_or_hope(text: str) -> tuple[bool, bool]:
+    """As :func:`next_or_hope`, with no test of the words first (a caller that tested them)."""
     hope = False
     match = _NEXT_OR_HOPE.search(text)
     while match is not None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from briefings.facts.asides import (
-    ahead_only_aside,
+    ahead_only_aside_of,
     asks_whether,
     being_arranged,
     days_before_step,
@@ -19,7 +19,18 @@ from briefings.facts.asides import (
 )
 from briefings.facts.background import FUTURE, looks_back
 from briefings.facts.claims import claims_the_future
-from briefings.facts.cues import DUE_TO, NEXT_CUE, PAST_CUE, next_or_hope, speculates
+from briefings.facts.cues import (
+    DUE_TO,
+    NEXT_CUE,
+    NEXT_OR_HOPE_WHOLE_WORDS,
+    PAST_CUE,
+    holds_none_of,
+    is_to,
+    next_or_hope,
+    scan_next_or_hope,
+    spaced_words,
+    speculates,
+)
 from briefings.facts.onestep import DAY, WEEKDAY, one_per_step
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.facts.stepdays import (
@@ -32,7 +43,7 @@ from briefings.facts.stepdays import (
     weekday_to_come,
 )
 from briefings.reading.pagebody import AGENDA_LINE
-from briefings.reading.scanning import WordPattern
+from briefings.reading.scanning import WordPattern, holds_any
 
 MAX_NEXT = 2
 # The score of a firm step with its date (see ``next_steps``): a third such step is kept too.
@@ -80,7 +91,8 @@ _NOT_NARRATING = frozenset((
     "slated",
 ))  # fmt: skip
 _FUTURE_FORM = re.compile(
-    r"\b(?:will|shall|would|(?:is|are|am|be) (?:to|scheduled|due|set|expected|slated|planned|"
+    r"\b(?=[abisw])(?:will|shall|would|(?:is|are|am|be) (?:to|scheduled|due|set|expected|"
+    r"slated|planned|"
     r"going)|(?:was|were) (?:scheduled|due|set|expected|slated|planned) (?:to|for|on|in))\b"
 )
 _AND_AHEAD = re.compile(
@@ -158,16 +170,29 @@ def next_steps(
         previous = text
         if statement.order == lede:
             continue
-        labelled = text.find("|", 1, 20) > 0 or text.find(":", 1, 20) > 0
+        colon = text.find(":", 1, 34) > 0  # a label, or an item of a schedule
+        # The words of an ASCII text, read once for the cheap tests of what it may hold.
+        spaced = spaced_words(text) if text.isascii() else None
+        tokens = spaced.split() if spaced is not None else []
+        if not colon and spaced is not None and not _may_tell_a_step(tokens, spaced):
+            continue  # none of the words a cue, a hope or a step told otherwise needs
+        labelled = text.find("|", 1, 20) > 0 or (colon and text.find(":", 1, 20) > 0)
         if labelled and _LINK_LABEL.match(text):
             continue  # "Also Read | ...": a link to another story, not this one's step
-        if text.find(":", 1, 34) > 0 and AGENDA_LINE.match(text):
+        if colon and AGENDA_LINE.match(text):
             # "Vote: Wednesday, 13 February": an item of a schedule
             if not mentions_past_date(text, today):
                 agenda.append(statement)
             continue
+        if colon and spaced is not None and not _may_tell_a_step(tokens, spaced):
+            continue
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
-        cue, hope = next_or_hope(text)
+        if spaced is None:
+            cue, hope = next_or_hope(text)
+        elif NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(tokens) and not is_to(spaced):
+            cue = hope = False  # none of the words of either
+        else:
+            cue, hope = scan_next_or_hope(text)
         present = False  # "The talks resume in Lindau on Monday": a step told in the present
         arranged = False  # "Arrangements are under way for a meeting on Monday"
         relative = False  # "..., a day before his representatives travel to Geneva"
@@ -204,10 +229,11 @@ def next_steps(
             continue  # "Today the minister travels to Lindau on 3 March": the report's own day
         # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
         # A firm word in an aside (", set to take place in Egypt") makes no step firm.
-        strong = arranged or _firm(own_clause(text))
+        own = own_clause(text)
+        strong = arranged or _firm(own)
         if not strong and speculates(text):
             continue
-        if ahead_only_aside(text) or (not strong and wishes_or_believes(text)):
+        if ahead_only_aside_of(text, own) or (not strong and wishes_or_believes(text)):
             continue  # "the levy, which is set to expire ...", "wants members to approve ..."
         if asks_whether(text) or told_in_an_earlier_month(text, today):
             continue  # "unclear whether talks will resume", "said in May they would meet"
@@ -254,6 +280,31 @@ def next_steps(
     return one_per_step([s for _, s in sorted(best, key=lambda s: s[1].order)])
 
 
+# A whole word each match of the patterns ``next_steps`` tests first holds: of a next-step cue
+# or a hope (``next_or_hope``; "is to" and "are to" are looked for apart), of a step told in
+# the present with its day (``present_schedule``: a weekday or a day's number), of a step
+# being readied (``being_arranged``) and of one a few days on (``days_before_step``).
+_STEP_WORDS = NEXT_OR_HOPE_WHOLE_WORDS | frozenset(
+    [
+        word.encode()
+        for word in (
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "Arrangements", "arrangements", "Preparations", "preparations", "before", "ahead",
+        )
+    ]
+    + [str(day).encode() for day in range(100)]
+    + [f"{day:02d}".encode() for day in range(10)]
+)  # fmt: skip
+
+
+def _may_tell_a_step(tokens: list[bytes], spaced: bytes) -> bool:
+    """Whether an ASCII text of words ``tokens`` (``spaced``: see ``spaced_words``) may hold a
+    next-step cue or a hope word, or tell a step in the present, being readied or a few days
+    on: false only when it holds none of the words each of those needs (see
+    ``_STEP_WORDS``), a test far cheaper than their scans."""
+    return not _STEP_WORDS.isdisjoint(tokens) or is_to(spaced)
+
+
 def _no_time(text: str, timed: bool, strong: bool) -> bool:
     """Whether a step with no day of its own names no time either: a hope ("as soon as
     possible", "in due course"), a condition ("Once X, Y will ...") with nothing firmer than
@@ -268,9 +319,29 @@ def _no_time(text: str, timed: bool, strong: bool) -> bool:
 _VAGUE_TIME = re.compile(r"[Ss]oon|[Ss]hortly")
 
 
+# A whole word each match of ``STRONG_NEXT`` holds, but for the phrases whose last word may
+# run on ("scheduled", "to be held", "slated") and for "is to" and "are to".
+_STRONG_NEXT_WORDS = frozenset(
+    word.encode()
+    for word in (
+        "set", "due", "expected", "yet", "will", "would", "plan", "plans", "agreed", "intend",
+        "intends", "future", "next",
+    )
+)  # fmt: skip
+_STRONG_NEXT_TEXTS = ("scheduled", "to be held", "slated", "is to ", "are to ")
+
+
+def _strong_next_text(text: str) -> bool:
+    """Whether ``text`` holds a text one of the phrases of ``STRONG_NEXT`` needs that is not
+    a whole word of ``_STRONG_NEXT_WORDS``."""
+    return holds_any(text, _STRONG_NEXT_TEXTS)
+
+
 def _firm(text: str) -> bool:
     """Whether ``text`` tells a step as fixed ("is due in Lindau", "agreed to reconvene"),
     not as yet to be fixed."""
+    if holds_none_of(text, _STRONG_NEXT_WORDS) and not _strong_next_text(text):
+        return False
     cue = STRONG_NEXT.search(text)
     return cue is not None and not cue.group().startswith("yet")
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from briefings.facts.cues import holds_none_of
 from briefings.facts.onestep import DAY, WEEKDAY
 from briefings.reading.dates import MONTHS
 from briefings.reading.scanning import WordPattern
 
+# The names of a month ``DAY`` reads, each a whole word: a text with none names no day.
+_MONTH_WORDS = frozenset(month.capitalize().encode() for month in MONTHS)
 _YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
 
 
@@ -24,7 +27,7 @@ def weekday_to_come(text: str, today: date | None) -> bool:
 
 def mentions_past_date(text: str, today: date | None) -> bool:
     """Whether ``text`` names a day before ``today`` and none after it."""
-    if today is None:
+    if today is None or holds_none_of(text, _MONTH_WORDS):
         return False
     days = []
     for match in DAY.finditer(text):
@@ -34,7 +37,7 @@ def mentions_past_date(text: str, today: date | None) -> bool:
 
 
 def mentions_future_date(text: str, today: date | None) -> bool:
-    if today is None:
+    if today is None or holds_none_of(text, _MONTH_WORDS):
         return False
     for match in DAY.finditer(text):
         mentioned = _day_of(match, today)
@@ -72,6 +75,27 @@ TIME_EXPRESSION = WordPattern(
     r"(?:[Ii]n|[Bb]y|[Uu]ntil) (?:early|mid|late)?-?\s?(?:20\d\d)|"
     r"round of (?:talks|negotiations))\b"
 )
+# A whole word each match of ``TIME_EXPRESSION`` holds ("by the end of": "end"; "in
+# mid-2026": "2026"; "this summer": "summer").
+_TIME_WORDS = frozenset(
+    [
+        word.encode()
+        for word in (
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December", "Tomorrow", "tomorrow", "Tonight",
+            "tonight", "Soon", "soon", "Shortly", "shortly", "Next", "next", "Coming", "coming",
+            "Following", "following", "Later", "later", "week", "month", "year", "autumn",
+            "spring", "summer", "fall", "winter", "end", "Within", "within", "deadline",
+            "Before", "before", "After", "after", "round",
+        )
+    ]
+    + [
+        f"{early}{year}".encode()
+        for early in ("", "early", "mid", "late")
+        for year in range(2000, 2100)
+    ]
+)  # fmt: skip
 # Words of TIME_EXPRESSION that name a step rather than its time ("the next round").
 _NO_TIME_OF_ITS_OWN = ("next round", "Next round", "round of", "deadline")
 
@@ -89,6 +113,8 @@ def times(text: str) -> set[str]:
 def names_a_time(text: str) -> bool:
     """Whether ``text`` names when a step happens; "deadline" alone names no time ("The
     deadline marks the end of a grace period"), unless a day comes with it."""
+    if holds_none_of(text, _TIME_WORDS):
+        return False
     time = TIME_EXPRESSION.search(text)
     if time is None:
         return False

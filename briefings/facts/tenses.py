@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from briefings.reading.scanning import holds_any
+
 # A clause about a noun with no "that" before its subject: "the goods Beijing had agreed
 # to buy", "the terms they had set" (not "as China had agreed", "officials said it had").
 _CONTACT_CLAUSE_END = re.compile(
@@ -63,6 +65,6 @@ _FROM_THE_ONE_BEFORE_WORDS = ("later", "next ", "following ", "after")
 def timed_from_the_one_before(text: str) -> bool:
     """Whether ``text`` tells its time from the sentence before it ("Norland retaliated a
     month later."): it is as old as that sentence's news."""
-    if not any(word in text for word in _FROM_THE_ONE_BEFORE_WORDS):
+    if not holds_any(text, _FROM_THE_ONE_BEFORE_WORDS):
         return False
     return _FROM_THE_ONE_BEFORE.search(text) is not None

@@ -1,0 +1,192 @@
+"""The cheap word tests before the fact patterns: a sentence they pass over holds no match of
+the pattern they stand for, whatever stands around its words."""
+
+from __future__ import annotations
+
+import re
+from re import _constants, _parser  # type: ignore[attr-defined]
+
+import pytest
+
+from briefings.facts import asides, background, claims, cues, nextsteps, stepdays
+from briefings.facts.cues import holds_none_of, is_to, spaced_words
+from briefings.facts.onestep import DAY
+from briefings.reading.scanning import WordPattern
+
+# Each phrase is tried bare, between punctuation and inside a sentence.
+_FRAMES = ("{}", "({})", '"{}"', "Ministers said, {}.", "It - {}; then", "A-{}/b")
+
+
+def _framed(phrases: list[str]) -> list[str]:
+    return [frame.format(phrase) for phrase in phrases for frame in _FRAMES]
+
+
+def _found(pattern: re.Pattern[str] | WordPattern, text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+_NEXT_OR_HOPE = [
+    "will", "shall", "scheduled for", "expected to", "plan to", "plans to", "planned",
+    "is to", "are to", "set to", "due to meet", "next week", "later this", "upcoming",
+    "tomorrow", "to be held", "slated", "deadline", "is to be", "would", "expected by",
+    "yet to be", "future meeting", "next meeting", "agreed to", "due in May", "hopes", "aim",
+    "intends", "wants", "meet", "meets",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _framed(_NEXT_OR_HOPE))
+def test_next_or_hope_words(text: str) -> None:
+    assert _found(cues._NEXT_OR_HOPE, text)
+    words = spaced_words(text)
+    assert not holds_none_of(text, cues.NEXT_OR_HOPE_WHOLE_WORDS) or is_to(words)
+    assert nextsteps._may_tell_a_step(words.split(), words)
+
+
+_STEP_ONLY = [
+    "resume on Monday", "begins on 3 May", "opens from June 4", "Arrangements are under way for a",
+    "Preparations were being made for the", "a day before his envoys travel",
+    "two weeks ahead of when ministers meet",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _framed(_STEP_ONLY))
+def test_step_words(text: str) -> None:
+    found = (
+        asides.present_schedule(text)
+        or asides.being_arranged(text)
+        or asides.days_before_step(text)
+    )
+    if found:
+        words = spaced_words(text)
+        assert nextsteps._may_tell_a_step(words.split(), words)
+
+
+_CUE_OR_SPECULATION = [
+    "agreed", "no deal", "carried out", "stumbling blocks", "Sticking point", "made good progress",
+    "Progress was made", "progress made", "progressed", "was not able to", "were not able to",
+    "wasn't able to", "Progress was slower", "little movement", "remains open",
+    "remaining to be resolved", "pleased to announce", "remains to be seen", "seen as",
+    "being considered", "it is unclear", "may", "might", "could", "would",
+    "is widely regarded", "were viewed", "perhaps", "possibly", "probably", "rumour", "rumor",
+    "unresolved", "without",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _framed(_CUE_OR_SPECULATION))
+def test_cue_or_speculation_words(text: str) -> None:
+    if _found(cues._CUE_OR_SPECULATION, text):
+        assert not holds_none_of(text, cues._CUE_OR_SPECULATION_WORDS)
+    if _found(cues.SPECULATION, text):
+        assert not holds_none_of(text, cues._SPECULATION_WHOLE_WORDS)
+
+
+_BACKGROUND = [
+    "has long said", "had previously argued", "have been", "It comes after", "This comes",
+    "comes amid", "came after", "come against the backdrop", "Previously", "prior to",
+    "stems from", "dates back", "Originally", "first imposed", "had initially set",
+    "has a free-trade agreement with", "Peru has 14 trade pacts with", "already has free",
+    "have worked on the round for seven years", "Earlier this week", "Last May", "last week",
+    "Before this meeting, they", "years since", "two days ago", "decades ago",
+    "In recent months", "For years", "over the past few decades", "Since 2019", "since then",
+    "In the 2019/20 fiscal year", "in the last financial year", "since July 6",
+    "in early 2019", "of mid-2018", "in March 2017", "since 1999", "in Sept. 2020",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _framed(_BACKGROUND))
+def test_background_words(text: str) -> None:
+    if _found(background.BACKGROUND, text):
+        assert background._may_look_back(text)
+
+
+_TIMES = [
+    "on Monday", "in January", "May 3", "3 May", "tomorrow", "Tonight", "soon", "shortly",
+    "next week", "coming two weeks", "following few days", "later this", "Later in",
+    "coming months", "this summer", "next fall", "by the end of", "within the next",
+    "within ten days", "deadline", "before the end of", "after Easter", "in 2026",
+    "by mid-2026", "until early2027", "In late 2030", "round of talks",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _framed(_TIMES))
+def test_time_words(text: str) -> None:
+    if _found(stepdays.TIME_EXPRESSION, text):
+        assert not holds_none_of(text, stepdays._TIME_WORDS)
+
+
+_FIRM = [
+    "scheduled for", "to be held", "slated", "set to", "due to meet", "due in", "expected on 3",
+    "expected later", "yet to be set", "will meet", "would visit", "is to sign", "are to vote",
+    "plans to host", "agreed to resume", "intends to visit", "plans two meetings for ministers "
+    "to meet", "future round", "next session",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _framed(_FIRM))
+def test_firm_words(text: str) -> None:
+    if _found(nextsteps.STRONG_NEXT, text):
+        assert not (
+            holds_none_of(text, nextsteps._STRONG_NEXT_WORDS)
+            and not nextsteps._strong_next_text(text)
+        )
+
+
+_ASIDES = [
+    "wants members to", "urged the government", "called on", "pushing for", "aims to",
+    "hoping to", "is hopeful of", "expects that", "believed that", "trying to",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _framed(_ASIDES))
+def test_wish_or_belief_words(text: str) -> None:
+    if _found(asides._CALL, text) or _found(asides._BELIEF, text):
+        assert not holds_none_of(text, asides._CALL_OR_BELIEF_WORDS)
+
+
+_MONTH_DAYS = ["on Dec. 1", "June 29", "on 24 March", "Sept 3rd", "Jan 12", "Sept.\t4", "9  May"]
+
+
+@pytest.mark.parametrize("text", _framed(_MONTH_DAYS))
+def test_month_day_words(text: str) -> None:
+    if _found(background._MONTH_DAY, text):
+        assert not holds_none_of(text, background._MONTH_DAY_WORDS)
+    if _found(DAY, text):
+        assert not holds_none_of(text, stepdays._MONTH_WORDS)
+
+
+def test_a_text_not_ascii_is_always_scanned() -> None:
+    assert not holds_none_of("caf\u00e9 talks", frozenset([b"will"]))
+
+
+def _first_letters(items: list[tuple[object, object]]) -> set[str]:
+    """The characters a match of the parsed pattern ``items`` may start with."""
+    for op, arg in items:
+        if op in (_constants.ASSERT, _constants.ASSERT_NOT) and arg[0] == -1:  # type: ignore[index]
+            continue  # a lookbehind: no text of the match
+        if op is _constants.LITERAL:
+            return {chr(arg)}  # type: ignore[arg-type]
+        if op is _constants.IN:
+            return {chr(code) for kind, code in arg if kind is _constants.LITERAL}  # type: ignore[attr-defined]
+        if op is _constants.SUBPATTERN:
+            return _first_letters(list(arg[3]))  # type: ignore[index]
+        if op is _constants.BRANCH:
+            return set().union(*(_first_letters(list(b)) for b in arg[1]))  # type: ignore[index]
+        raise AssertionError(f"no first letter: {op}")
+    raise AssertionError("an empty pattern")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        cues.NEXT_CUE, cues.PAST_CUE, cues.SPECULATION.unicode, background._NEWS_DAY,
+        background.FUTURE.unicode, asides._OWN_AHEAD, asides._FUTURE_FORM, asides._CALL,
+        asides._BELIEF, nextsteps._FUTURE_FORM, claims._GOVERNED,
+    ],
+)  # fmt: skip
+def test_first_letters_looked_at_first(pattern: re.Pattern[str]) -> None:
+    """The letters a pattern looks at first, after its word start, are all its phrases may
+    start with."""
+    head = re.match(r"\\b\(\?=\[([A-Za-z]+)\]\)", pattern.pattern)
+    assert head is not None
+    rest = _parser.parse(pattern.pattern[head.end() :])
+    assert _first_letters(list(rest)[:1]) == set(head.group(1))
