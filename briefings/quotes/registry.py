@@ -210,7 +210,7 @@ def register(
     for mention in mentions(tokens) if found is None else found:
         if not mention.person:
             continue
-        known = registry.lookup(mention.name)
+        known: Person | None = registry.lookup(mention.name)
         if known is not None and known.role:
             continue  # known with a role: nothing said here can change that
         role = mention.role
