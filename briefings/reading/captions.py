@@ -165,7 +165,7 @@ def opens_with_caption_verb(line: str) -> bool:
 
 
 def _caption_verb_first(line: str) -> bool:
-    tokens = line.split()[:_CAPTION_VERB_REACH]
+    tokens = line.split(None, _CAPTION_VERB_REACH)[:_CAPTION_VERB_REACH]
     for i, token in enumerate(tokens):
         word = token.strip(",;()'’\"“”").casefold()
         if word in _PAST_WORDS or (word.endswith("ed") and token[:1].islower()):
@@ -186,10 +186,13 @@ def _noun_here(word: str, before: str) -> bool:
     return before.casefold() in _NOUN_MARKS or (word == "talks" and before[:1].islower())
 
 
+_SUBJECT_REACH = 16
+
+
 def _present_tense_after_subject(line: str) -> bool:
     seen_subject = False
     possessive = False
-    for token in line.split()[:16]:
+    for token in line.split(None, _SUBJECT_REACH)[:_SUBJECT_REACH]:
         word = token.strip(",;()'’\"“”")
         if not word:
             continue

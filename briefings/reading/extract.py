@@ -133,7 +133,7 @@ def _paragraphs(
     authors: tuple[str, ...] = ()
     seen: set[str] = set()
     for element in body.iter(*_TEXT_TAGS):
-        text = " ".join(_element_text(element).split())
+        text = _single_spaced(_element_text(element))
         if text[:1].isdigit() or text[-1:].isdigit() or text[:1] == "[" or text[-1:] == "]":
             text = without_timecodes(text)  # the cheap test here: a call per block costs
         if element.tag == "head":
@@ -141,7 +141,8 @@ def _paragraphs(
             continue
         if not text or text == title:
             continue
-        credited = credit_authors(text, outlet) if len(text) < _CREDIT_MAX_CHARS else None
+        short = len(text) < _CREDIT_MAX_CHARS
+        credited = credit_authors(text, outlet) if short else None
         if credited is not None:
             authors = authors or credited
             if closes_article(text):  # kept as furniture: the article ends with it
@@ -152,7 +153,8 @@ def _paragraphs(
             continue
         seen.add(text)
         paragraphs.append(text)
-        kinds.append(line_kind(text, boilerplate=False))  # no boilerplate, as just seen
+        # No boilerplate, as just seen; a short paragraph is no credit line or byline either.
+        kinds.append(line_kind(text, boilerplate=False, credit=False if short else None))
     return paragraphs, kinds, heading, authors
 
 
@@ -167,6 +169,14 @@ def _is_headline(title: str, outlet: str) -> bool:
     if names_an_organisation(title):
         return False  # the issuing office's name: "Ministry of Foreign Affairs of Estria"
     return line_kind(title) is None
+
+
+def _single_spaced(text: str) -> str:
+    """``text`` with its runs of white space as single spaces, and none at its ends. Most
+    blocks come so already: only a space (the one printable white space) between words."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def _element_text(element: Any) -> str:
