@@ -180,7 +180,10 @@ def _single_spaced(text: str) -> str:
 
 
 def _element_text(element: Any) -> str:
-    """All text inside ``element`` (not its tail), in one call into lxml."""
+    """All text inside ``element`` (not its tail), in one call into lxml; an element with no
+    child (most paragraphs) holds only its own text."""
+    if len(element) == 0:
+        return str(element.text or "")
     return str(etree.tostring(element, method="text", encoding=str, with_tail=False))
 
 

@@ -95,31 +95,34 @@ def mark_body(
         if ended:
             kinds[i] = kinds[i] if kinds[i] is not None else LineKind.TEASER
             continue
-        if kinds[i] in _HARD_END:
+        kind = kinds[i]
+        if kind in _HARD_END:
             ended = True
             continue
         if i in credited:
             ended = True  # the paragraph the wire credit closes is the article's last
-        if kinds[i] in _HEADING_KINDS and COMMENTS_HEADING.match(line.strip()):
+        heading = kind in _HEADING_KINDS
+        text = line.strip() if heading else line
+        if heading and COMMENTS_HEADING.match(text):
             kinds[i] = LineKind.PROMPT
             ended = True  # readers' comments follow the article
             continue
-        if line[:1] == "©" and kinds[i] is LineKind.PROMPT and _has_begun(kinds, start, i):
+        if line[:1] == "©" and kind is LineKind.PROMPT and _has_begun(kinds, start, i):
             ended = True  # a copyright line closes the article; readers' comments may follow
             continue
-        if kinds[i] in _HEADING_KINDS and is_contact_heading(line.strip()):
+        if heading and is_contact_heading(text):
             kinds[i] = LineKind.LABEL
             ended = _has_begun(kinds, start, i)  # contacts and notes close a release
             continue
-        if kinds[i] in _HEADING_KINDS and TEASER_HEADING.match(line.strip()):
+        if heading and TEASER_HEADING.match(text):
             kinds[i] = LineKind.LABEL
             skipping = True
             continue
-        if kinds[i] in _HEADING_KINDS and is_links_label(line):
+        if heading and is_links_label(line):
             kinds[i] = LineKind.LABEL
             linking = True
             continue
-        if kinds[i] is not None:
+        if kind is not None:
             continue
         if linking and not ends_sentence(line):
             kinds[i] = LineKind.TEASER  # a link's text under "Full story:"
