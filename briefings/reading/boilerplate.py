@@ -173,12 +173,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s*(?=[A-Z])")
 def _addresses_reader(text: str, folded: str) -> bool:
     """A paragraph, no quotation, most of whose sentences are the site speaking to its reader
     or of itself (a sentence of the article glued after such a line keeps the paragraph)."""
-    spaced = f" {folded}"
+    # The hints as if searched in " " + folded: only " our " can stand at its start.
     for hint in _SITE_HINTS:
-        if hint in spaced:
+        if hint in folded:
             break
     else:
-        return False
+        if not folded.startswith("our "):
+            return False
     if any(mark in text for mark in _QUOTE_MARKS) or not _site_speaks(text, folded):
         return False
     parts = _SENTENCE_END.split(text)
