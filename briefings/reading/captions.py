@@ -144,7 +144,7 @@ def has_photo_credit(line: str, folded: str) -> bool:
     agency = "/" in line or holds_any(folded, _CREDIT_HINTS)
     if not (bracket or colon or agency):
         return False
-    if bracket and CREDIT_IN_BRACKETS.search(line):
+    if bracket and _credit_in_brackets(line):
         return True
     if colon and _PHOTO_LABEL_SCAN.search(line):
         return True
@@ -152,6 +152,18 @@ def has_photo_credit(line: str, folded: str) -> bool:
     # case folding does not: only with one of them can an agency stand where no hint does.
     if agency or "ı" in line or "İ" in line:
         return AGENCY_CREDIT.search(line) is not None
+    return False
+
+
+def _credit_in_brackets(line: str) -> bool:
+    """Whether a credit in brackets stands in ``line``: matched at each bracket, where one
+    can open (quicker than a search through the whole line)."""
+    for bracket in "([":
+        at = line.find(bracket)
+        while at >= 0:
+            if CREDIT_IN_BRACKETS.match(line, at) is not None:
+                return True
+            at = line.find(bracket, at + 1)
     return False
 
 
