@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from briefings.reading.scanning import WordPattern
+
 # "(This article was written by A, and correspondent B.)" and its variants.
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:this (?:article|story|report) (?:was )?)?"
@@ -61,6 +63,7 @@ READER_ADDRESS = re.compile(
     r"\byou can (?:find|read|watch|listen to) (?:more|the full|our)\b",
     re.IGNORECASE,
 )
+_READER_ADDRESS_SCAN = WordPattern(f"(?i){READER_ADDRESS.pattern}")
 # The outlet speaking of itself and its journalism: "we choose not to lock readers out of our
 # reporting", "We believe quality journalism should be available to everyone".
 OUTLET_VOICE = re.compile(
@@ -170,12 +173,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s*(?=[A-Z])")
 def _addresses_reader(text: str, folded: str) -> bool:
     """A paragraph, no quotation, most of whose sentences are the site speaking to its reader
     or of itself (a sentence of the article glued after such a line keeps the paragraph)."""
-    spaced = f" {folded}"
+    # The hints as if searched in " " + folded: only " our " can stand at its start.
     for hint in _SITE_HINTS:
-        if hint in spaced:
+        if hint in folded:
             break
     else:
-        return False
+        if not folded.startswith("our "):
+            return False
     if any(mark in text for mark in _QUOTE_MARKS) or not _site_speaks(text, folded):
         return False
     parts = _SENTENCE_END.split(text)
@@ -185,7 +189,7 @@ def _addresses_reader(text: str, folded: str) -> bool:
 def _site_speaks(text: str, folded: str) -> bool:
     """Whether ``text`` (``folded``: its casefold) is the site speaking to its reader or of
     itself. Each pattern is searched only when the text holds a word its matches all hold."""
-    if "you" in folded and READER_ADDRESS.search(text) is not None:
+    if "you" in folded and _READER_ADDRESS_SCAN.search(text) is not None:
         return True
     return (
         "our " in folded or "paywall" in folded or "journalism" in folded

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from briefings.reading.scanning import holds_any
+
 # The author and handle that open a post, and those with its date that close it.
 _POST_OPENING = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,4}\(@\w{1,30}\)\s+(?![a-z])\S")
 _POST_CLOSING = re.compile(
@@ -75,7 +77,7 @@ def tells_positions(text: str, words: int) -> bool:
     if ")" not in text or words > _POSITION_MAX_WORDS:
         return False  # the cheap test first: no bracket closes
     folded = text.casefold()
-    if not any(hint in folded for hint in _POSITION_HINTS):
+    if not holds_any(folded, _POSITION_HINTS):
         return False  # the cheap test first: no position in brackets
     found = _POSITION.search(text)
     if found is None:

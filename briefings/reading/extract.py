@@ -133,7 +133,7 @@ def _paragraphs(
     authors: tuple[str, ...] = ()
     seen: set[str] = set()
     for element in body.iter(*_TEXT_TAGS):
-        text = " ".join(_element_text(element).split())
+        text = _single_spaced(_element_text(element))
         if text[:1].isdigit() or text[-1:].isdigit() or text[:1] == "[" or text[-1:] == "]":
             text = without_timecodes(text)  # the cheap test here: a call per block costs
         if element.tag == "head":
@@ -141,7 +141,8 @@ def _paragraphs(
             continue
         if not text or text == title:
             continue
-        credited = credit_authors(text, outlet) if len(text) < _CREDIT_MAX_CHARS else None
+        short = len(text) < _CREDIT_MAX_CHARS
+        credited = credit_authors(text, outlet) if short else None
         if credited is not None:
             authors = authors or credited
             if closes_article(text):  # kept as furniture: the article ends with it
@@ -152,7 +153,8 @@ def _paragraphs(
             continue
         seen.add(text)
         paragraphs.append(text)
-        kinds.append(line_kind(text, boilerplate=False))  # no boilerplate, as just seen
+        # No boilerplate, as just seen; a short paragraph is no credit line or byline either.
+        kinds.append(line_kind(text, boilerplate=False, credit=False if short else None))
     return paragraphs, kinds, heading, authors
 
 
@@ -169,8 +171,19 @@ def _is_headline(title: str, outlet: str) -> bool:
     return line_kind(title) is None
 
 
+def _single_spaced(text: str) -> str:
+    """``text`` with its runs of white space as single spaces, and none at its ends. Most
+    blocks come so already: only a space (the one printable white space) between words."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def _element_text(element: Any) -> str:
-    """All text inside ``element`` (not its tail), in one call into lxml."""
+    """All text inside ``element`` (not its tail), in one call into lxml; an element with no
+    child (most paragraphs) holds only its own text."""
+    if len(element) == 0:
+        return str(element.text or "")
     return str(etree.tostring(element, method="text", encoding=str, with_tail=False))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from briefings.reading.boilerplate import BYLINE, CREDIT_LINE, is_boilerplate
-from briefings.reading.captions import SOURCES_CREDIT, VIA_CREDIT, is_caption
+from briefings.reading.captions import SOURCES_CREDIT_SCAN, VIA_CREDIT, is_caption
 from briefings.reading.dates import parse_date_line
 from briefings.reading.embeds import is_embedded_post, tells_positions
 from briefings.reading.linekind import LineKind
@@ -133,10 +133,14 @@ FIELDS = re.compile(r"(?:^|\s)[A-Z][\w ]{1,20}:\s+\S")
 SIGN_OFF = re.compile(r"^(?:ends|end|-?\s*ends\s*-?|###|—?\s*END\s*—?|\*\*\*)$", re.IGNORECASE)
 
 
-def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
+def line_kind(
+    line: str, *, boilerplate: bool | None = None, credit: bool | None = None
+) -> LineKind | None:
     """The furniture kind of ``line`` judged on its own, or None when it may be article text.
     ``boilerplate``: whether :func:`~briefings.reading.boilerplate.is_boilerplate` holds for
-    the line, when the caller has asked already.
+    the line, when the caller has asked already; ``credit``: likewise, whether the line is a
+    credit line or a byline (:data:`~briefings.reading.boilerplate.CREDIT_LINE`,
+    :data:`~briefings.reading.boilerplate.BYLINE`).
 
     The costlier searches run only where a cheap test (length, a hint word, a separator)
     says they can match: most lines of a page are article sentences."""
@@ -153,14 +157,16 @@ def line_kind(line: str, *, boilerplate: bool | None = None) -> LineKind | None:
         return LineKind.PROMPT
     if count > _FURNITURE_MAX_WORDS:
         return LineKind.BIO if _opens_with_bio(text) else None
-    if CREDIT_LINE.match(text) or (count <= 25 and SOURCES_CREDIT.search(text)):
+    if (credit is not False and CREDIT_LINE.match(text)) or (
+        count <= 25 and SOURCES_CREDIT_SCAN.search(text)
+    ):
         return LineKind.CREDIT
     if count <= 40 and is_distribution_credit(text):
         return LineKind.CREDIT
     if count <= 13 and is_source_line(text):
         return LineKind.CREDIT  # "From the Farm Broadcasting News Service."
     if count <= 25:
-        short = _short_line_kind(text, count)
+        short = _short_line_kind(text, count, byline=credit is not False)
         if short is not None:
             return short
     official = official_line_kind(text, count)
@@ -243,9 +249,10 @@ _CALENDAR_ENTRY = re.compile(
 )
 
 
-def _short_line_kind(text: str, count: int) -> LineKind | None:
-    """Kinds that only a short line can be: a byline, a button, a prompt, a timestamp."""
-    if count <= 14 and BYLINE.match(text):
+def _short_line_kind(text: str, count: int, *, byline: bool = True) -> LineKind | None:
+    """Kinds that only a short line can be: a byline, a button, a prompt, a timestamp.
+    ``byline``: whether the line may be a byline (False when the caller has asked)."""
+    if byline and count <= 14 and BYLINE.match(text):
         return LineKind.BYLINE
     if text[:1] in _SUBJECTS_INITIALS and ":" in text[:10] and _SUBJECTS.match(text):
         return LineKind.LABEL

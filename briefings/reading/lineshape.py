@@ -20,6 +20,7 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 PROSE_MIN_WORDS = 8
+_FIRST_WORDS = 8
 
 
 def words(line: str) -> int:
@@ -59,6 +60,12 @@ def is_title_like(line: str) -> bool:
 def _has_lower_words(line: str) -> bool:
     """At least two words that start in lower case: running text, not a list of names."""
     found = 0
+    for word in line.split(None, _FIRST_WORDS)[:_FIRST_WORDS]:
+        if word[0].islower():
+            found += 1
+            if found == 2:
+                return True
+    found = 0  # not among the first words: the whole line is read
     for word in line.split():
         if word[0].islower():
             found += 1

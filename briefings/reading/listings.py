@@ -36,6 +36,8 @@ def is_title_cased(line: str) -> bool:
     """A headline's capitals on every word ("Minister Says Talks Will Resume In May"),
     whatever stop a page glued after it: a sentence of a report has words in lower case, and
     a paragraph in capitals has no word in mixed case."""
+    if _opens_in_lower_case(line):
+        return False  # most lines: told by one of their first words
     words = line.split()
     if any(word[:1].isalpha() and word[0].islower() for word in words):
         return False  # most lines: told at their first word in lower case
@@ -44,3 +46,15 @@ def is_title_cased(line: str) -> bool:
         return False
     mixed = sum(1 for token in tokens if any(c.islower() for c in token))
     return mixed * 2 > len(tokens)
+
+
+_FIRST_WORDS = 6
+
+
+def _opens_in_lower_case(line: str) -> bool:
+    """Whether one of the first words of ``line`` starts with a letter in lower case: the
+    test of a whole line's words, on a few of them first (a sentence has one early)."""
+    for word in line.split(None, _FIRST_WORDS)[:_FIRST_WORDS]:
+        if word[0].isalpha() and word[0].islower():
+            return True
+    return False

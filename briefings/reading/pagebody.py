@@ -95,31 +95,34 @@ def mark_body(
         if ended:
             kinds[i] = kinds[i] if kinds[i] is not None else LineKind.TEASER
             continue
-        if kinds[i] in _HARD_END:
+        kind = kinds[i]
+        if kind in _HARD_END:
             ended = True
             continue
         if i in credited:
             ended = True  # the paragraph the wire credit closes is the article's last
-        if kinds[i] in _HEADING_KINDS and COMMENTS_HEADING.match(line.strip()):
+        heading = kind in _HEADING_KINDS
+        text = line.strip() if heading else line
+        if heading and COMMENTS_HEADING.match(text):
             kinds[i] = LineKind.PROMPT
             ended = True  # readers' comments follow the article
             continue
-        if line[:1] == "©" and kinds[i] is LineKind.PROMPT and _has_begun(kinds, start, i):
+        if line[:1] == "©" and kind is LineKind.PROMPT and _has_begun(kinds, start, i):
             ended = True  # a copyright line closes the article; readers' comments may follow
             continue
-        if kinds[i] in _HEADING_KINDS and is_contact_heading(line.strip()):
+        if heading and is_contact_heading(text):
             kinds[i] = LineKind.LABEL
             ended = _has_begun(kinds, start, i)  # contacts and notes close a release
             continue
-        if kinds[i] in _HEADING_KINDS and TEASER_HEADING.match(line.strip()):
+        if heading and TEASER_HEADING.match(text):
             kinds[i] = LineKind.LABEL
             skipping = True
             continue
-        if kinds[i] in _HEADING_KINDS and is_links_label(line):
+        if heading and is_links_label(line):
             kinds[i] = LineKind.LABEL
             linking = True
             continue
-        if kinds[i] is not None:
+        if kind is not None:
             continue
         if linking and not ends_sentence(line):
             kinds[i] = LineKind.TEASER  # a link's text under "Full story:"
@@ -153,13 +156,14 @@ def _resumes(lines: Sequence[str], kinds: list[LineKind | None], index: int) -> 
 
 
 def _body_line_kind(line: str) -> LineKind:
-    if _is_short_caption(line):
+    count = words(line)
+    if _is_short_caption(line, count):
         return LineKind.CAPTION  # "Trade ministers speak in the Rose Garden on Tuesday."
     if line[-1:] == ":" and is_heading_with_colon(line):
         return LineKind.LABEL  # "Statement from Ambassador Jane Roe:" over no quote
     if line[-1:] == "?" and is_question_subhead(line):
         return LineKind.SUBHEAD  # "What does the agreement cover?"
-    if ends_sentence(line) and (words(line) >= 3 or line.rstrip()[-1:] in '”"’'):
+    if ends_sentence(line) and (count >= 3 or line.rstrip()[-1:] in '”"’'):
         if is_title_cased(line):
             return LineKind.SUBHEAD  # "Minister Says Talks Will Resume In May 🇪🇺."
         return LineKind.BODY
@@ -167,20 +171,21 @@ def _body_line_kind(line: str) -> LineKind:
         return LineKind.BODY  # "Vote: Wednesday, 13 February": when the next step comes
     if is_listing_entry(line):
         return LineKind.TEASER  # "RELEASE : Ministers sign port deal [May 2024]"
-    if is_title_like(line) and words(line) <= _SUBHEAD_MAX_WORDS:
+    if is_title_like(line) and count <= _SUBHEAD_MAX_WORDS:
         return LineKind.SUBHEAD
     if is_names_and_titles(line):
         return LineKind.LABEL  # "Ms Jane ROE Minister for Trade": a list of participants
-    if words(line) >= 6:
+    if count >= 6:
         return LineKind.BODY  # a paragraph that lost its final stop ("..., Akazawa said,")
     return LineKind.LABEL
 
 
-def _is_short_caption(line: str) -> bool:
-    """A picture's description in the body: a short line whose verb describes a picture, in
-    the present tense ("Delegates arrive for talks"), with no one quoted."""
+def _is_short_caption(line: str, count: int) -> bool:
+    """A picture's description in the body: a short line (of ``count`` words) whose verb
+    describes a picture, in the present tense ("Delegates arrive for talks"), with no one
+    quoted."""
     return (
-        words(line) <= _CAPTION_MAX_WORDS
+        count <= _CAPTION_MAX_WORDS
         and '"' not in line
         and "“" not in line
         and is_picture_description(line)

@@ -67,6 +67,8 @@ _STOP_BEFORE_CAPITAL = re.compile(r"[.!?](?=[A-Z“\"])")
 
 
 def _unglued(line: str) -> str:
+    if _STOP_BEFORE_CAPITAL.search(line) is None:
+        return line  # most lines: no stop right before a capital
     cuts = [m.end() for m in _STOP_BEFORE_CAPITAL.finditer(line) if _glued_at(line, m.start())]
     if not cuts:
         return line

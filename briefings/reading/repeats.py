@@ -46,7 +46,8 @@ def mark_repeats(lines: Sequence[str], kinds: list[LineKind | None], title: str)
     folded_title = " ".join(title.split()).casefold()
     for i, line in enumerate(lines):
         text = line
-        if folded_title and text.casefold() == folded_title:
+        # Case folding never shortens a line: a longer one is not the title.
+        if folded_title and len(text) <= len(folded_title) and text.casefold() == folded_title:
             kinds[i] = LineKind.TITLE
         elif counts.get(text, 0) > 1 and kinds[i] is None and not is_title_like(text):
             if opens_with_dateline(text):
