@@ -22,6 +22,35 @@ CREDIT_LINE = re.compile(
     r"(?:reporting|writing|editing)\s+by\s+(?P<wire>.+?)\.?\s*\)?\s*$",
     re.IGNORECASE,
 )
+# Every match of CREDIT_LINE opens, after a bracket and spaces, with one of these words in any
+# case; ignoring case, the pattern also reads the dotted capital and the dotless small i as
+# "i" and the long s as "s", which lower-casing does not.
+_CREDIT_OPENINGS = (
+    "this ",
+    "written",
+    "reported",
+    "compiled",
+    "contributed",
+    "edited",
+    "based on ",
+    "additional ",
+    "reporting",
+    "writing",
+    "editing",
+)
+_CREDIT_OPENING_MAX_CHARS = 11
+_LOWERED_APART = ("\u0130", "\u0131", "\u017f")
+
+
+def may_be_credit_line(text: str) -> bool:
+    """Whether :data:`CREDIT_LINE` can match ``text``: the cheap test of its opening words
+    before the match (whose tests of a bracketed paragraph are slow)."""
+    head = (text[1:] if text[:1] == "(" else text).lstrip()[:_CREDIT_OPENING_MAX_CHARS]
+    if head.lower().startswith(_CREDIT_OPENINGS):
+        return True
+    return any(char in head for char in _LOWERED_APART)
+
+
 # A wire credit that closes the last paragraph: "... since then. (Reporting by A; Editing by B)".
 TRAILING_CREDIT = re.compile(
     r"\s*\((?:additional )?(?:reporting|writing|editing|compiled|written|reported)\s+by\b"
@@ -126,12 +155,10 @@ _ELSEWHERE_HINTS = (
 )
 _ELSEWHERE_MAX_SPACES = 25
 _QUOTE_MARKS = ('"', "“", "”", "«", "»")
-# The whole-paragraph patterns as one alternation: one match call instead of five.
+# The whole-paragraph patterns but the credit line (tested apart, after its cheap test) as one
+# alternation: one match call instead of five.
 _WHOLE = re.compile(
-    "|".join(
-        f"(?:{p.pattern})"
-        for p in (CREDIT_LINE, READ_MORE, MOST_READ, SHARE, PAGE_NOTE, SOURCE_NOTE)
-    ),
+    "|".join(f"(?:{p.pattern})" for p in (READ_MORE, MOST_READ, SHARE, PAGE_NOTE, SOURCE_NOTE)),
     re.IGNORECASE,
 )
 
@@ -147,7 +174,7 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if len(text) > _FURNITURE_MAX_CHARS:
         return False
-    if _WHOLE.match(text):
+    if _WHOLE.match(text) or (may_be_credit_line(text) and CREDIT_LINE.match(text)):
         return True
     folded = text.casefold()
     if _addresses_reader(text, folded):
@@ -258,14 +285,14 @@ def closes_article(paragraph: str) -> bool:
     """A credit that stands at an article's end: a wire credit ("Reporting by A; Editing by
     B") or one in brackets; a byline ("By A", "Written by A") may stand above the text."""
     text = paragraph.strip()
-    match = CREDIT_LINE.match(text)
+    match = CREDIT_LINE.match(text) if may_be_credit_line(text) else None
     return match is not None and (text.startswith("(") or match.group("wire") is not None)
 
 
 def credit_authors(paragraph: str, outlet: str = "") -> tuple[str, ...] | None:
     """The authors a credit line or byline names, or None when it is not one."""
     text = paragraph.strip()
-    match = CREDIT_LINE.match(text) or BYLINE.match(text)
+    match = (CREDIT_LINE.match(text) if may_be_credit_line(text) else None) or BYLINE.match(text)
     if match is None:
         return None
     names = match.groupdict().get("names") or match.groupdict().get("wire") or ""

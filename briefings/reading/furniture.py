@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.reading.boilerplate import BYLINE, CREDIT_LINE, is_boilerplate
+from briefings.reading.boilerplate import BYLINE, CREDIT_LINE, is_boilerplate, may_be_credit_line
 from briefings.reading.captions import SOURCES_CREDIT_SCAN, VIA_CREDIT, is_caption
 from briefings.reading.dates import parse_date_line
 from briefings.reading.embeds import is_embedded_post, tells_positions
@@ -157,7 +157,7 @@ def line_kind(
         return LineKind.PROMPT
     if count > _FURNITURE_MAX_WORDS:
         return LineKind.BIO if _opens_with_bio(text) else None
-    if (credit is not False and CREDIT_LINE.match(text)) or (
+    if (credit is not False and may_be_credit_line(text) and CREDIT_LINE.match(text)) or (
         count <= 25 and SOURCES_CREDIT_SCAN.search(text)
     ):
         return LineKind.CREDIT
