@@ -118,7 +118,19 @@ CUT_SHORT = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 _BULLETS = "•·▪◦‣∙"
 # A line that opens with a symbol (a bullet, a chart key, an icon) and is no sentence.
 SYMBOL_START = re.compile(r"^[^\w\s\"'“‘(«\[$€£¥-]")
+# Every match of DISCLAIMER, case-folded, holds one of these: a line that holds none is not
+# searched. Case folding reads the dotted capital and the dotless small i apart from "i",
+# where the case-blind search does not: a line with one of them (its dot folded to a
+# combining one) is searched when it holds one of the broader _DISCLAIMER_WORDS.
 _DISCLAIMER_HINTS = (
+    "original language version", "information purposes only", "official document",
+    "not constitute", "not reflect", "necessarily", "views and opinions expressed", "archiv",
+    "not updated", "correct at", "s updated", "been updated", "longer updated", "being updated",
+    "external links may not", "official website of", "how you know", "historical material",
+    "frozen in time", "safely connected", "secure websites", "websites use https",
+    "was published under", "equal opportunity", "not been saved", "not be saved", ".gov website",
+)  # fmt: skip
+_DISCLAIMER_WORDS = (
     "original language", "information purposes", "official", "constitute", "reflect", "archiv",
     "views and opinions",
     "updated", "correct at", "external links", "this page", "this release", "this website",
@@ -178,7 +190,7 @@ def line_kind(
     ):
         return LineKind.PROMPT
     folded = text.casefold()
-    if count <= 60 and holds_any(folded, _DISCLAIMER_HINTS) and DISCLAIMER.search(text):
+    if count <= 60 and _may_disclaim(folded) and DISCLAIMER.search(text):
         return LineKind.PROMPT
     if count <= 40 and _has_separator(text) and NAV_ROW.search(text):
         return LineKind.LABEL
@@ -215,6 +227,13 @@ _DISCLAIMER_REACH = 120
 def _opens_with_disclaimer(text: str) -> bool:
     head = text[:_DISCLAIMER_REACH]
     return ("purposes only" in head or " advice" in head) and bool(_DISCLAIMER_OPENING.match(text))
+
+
+def _may_disclaim(folded: str) -> bool:
+    """Whether DISCLAIMER can match the line ``folded`` is the case folding of."""
+    if "\u0307" in folded or "\u0131" in folded:
+        return holds_any(folded, _DISCLAIMER_WORDS)
+    return holds_any(folded, _DISCLAIMER_HINTS)
 
 
 def _has_separator(text: str) -> bool:
