@@ -246,7 +246,7 @@ def is_picture_description(line: str) -> bool:
     present-tense lede ("Parliament decides on Wednesday ...")."""
     return (
         words(line) <= 45
-        and line.count(". ") == 0  # the cheap tests first: one sentence, a short one
+        and ". " not in line  # the cheap tests first: one sentence, a short one
         and _caption_verb_first(line)
         and not _REPORTING_SCAN.search(line)
     )

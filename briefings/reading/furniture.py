@@ -160,7 +160,8 @@ def line_kind(
     if not text:
         return LineKind.LABEL
     count = words(text)
-    if text.count(": ") >= 3 and _is_record(text):
+    # A colon counts faster than a colon and a space: the second count only where it can hold.
+    if text.count(":") >= 3 and text.count(": ") >= 3 and _is_record(text):
         return LineKind.LABEL
     site = site_line_kind(text, count)
     if site is not None:
