@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.reading.lineshape import word_set, words
+from briefings.reading.lineshape import holds_four_digits, word_set, words
 from briefings.reading.scanning import WordPattern, holds_any
 from briefings.reading.sitemarks import ends_with_picture_credit
 
@@ -107,7 +107,6 @@ _CAPTION_VERB_REACH = 12
 _NOUN_MARKS = word_set("a an the in of for on at to from into these those their his her its our")
 _CONNECTORS = word_set("of the and de la le van der von bin al da di du y")
 REPORTING = re.compile(r"\b(?:said|says|told|tells|will|would|added|according)\b")
-_YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern opening with a class scans faster
 # The patterns searched over whole lines, as WordPatterns (scanning a line of ASCII faster).
 _REPORTING_SCAN = WordPattern(REPORTING.pattern)
 _PHOTO_LABEL_SCAN = WordPattern(f"(?i){PHOTO_LABEL.pattern}")
@@ -127,7 +126,7 @@ def is_caption(line: str, folded: str = "") -> bool:
         return True  # "... in Putrajaya. — Agency pic"
     if has_photo_credit(line, folded):
         return True
-    if not _YEAR.search(line) or _REPORTING_SCAN.search(line):
+    if not holds_four_digits(line) or _REPORTING_SCAN.search(line):
         return False  # every dated caption below names a year
     if PLACE_DATE_END.search(line):
         return True  # "... in Buenos Aires, Argentina, Dec. 1, 2018."

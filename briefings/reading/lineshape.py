@@ -41,6 +41,24 @@ def ends_sentence(line: str) -> bool:
     return bool(core) and core[-1] in _STOPS
 
 
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern opening with a class scans faster
+# The same for a text of ASCII characters, where the only digits are these ten.
+_ASCII_FOUR_DIGITS = re.compile(r"[0-9][0-9][0-9][0-9]")
+_ASCII_DIGITS = "0123456789"
+
+
+def holds_four_digits(line: str) -> bool:
+    """Whether four digits stand in a row in ``line`` (a year, most often). A line of ASCII
+    characters (most) is first asked whether it holds a digit at all: ten quick searches of
+    one character each, cheaper than the pattern's scan, and most lines hold none."""
+    if not line.isascii():
+        return _FOUR_DIGITS.search(line) is not None
+    for digit in _ASCII_DIGITS:
+        if digit in line:
+            return _ASCII_FOUR_DIGITS.search(line) is not None
+    return False
+
+
 def is_prose(line: str) -> bool:
     """A line that reads as article text: a sentence of some length."""
     return words(line) >= PROSE_MIN_WORDS and ends_sentence(line) and _has_lower_words(line)

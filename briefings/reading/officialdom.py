@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from briefings.reading.linekind import LineKind
+from briefings.reading.lineshape import holds_four_digits
 
 # "Jointly issued by the Ministry of ...", "The press release issued by the Department ... on
 # 14 July 2025.", "Issued by the Press Office": who put the release out.
@@ -87,7 +88,6 @@ _OPENING_LABEL = re.compile(
     r"\(?\d{1,3}(?:\.\d{1,3})*[.)]\s)"
 )
 _NOTE_MAX_WORDS = 12
-_YEAR = re.compile(r"\d\d\d\d")
 _STOPS = ".!?…:;,"
 _OWN_MAX_WORDS = 40
 
@@ -103,7 +103,7 @@ def official_line_kind(text: str, count: int) -> LineKind | None:
     if (
         count <= _PAGE_CHANGED_MAX_WORDS
         and lower in "pctlumrad"
-        and _YEAR.search(text)
+        and holds_four_digits(text)
         and PAGE_CHANGED.match(text)
     ):
         return LineKind.TIMESTAMP
