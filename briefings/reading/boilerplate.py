@@ -39,16 +39,22 @@ _CREDIT_OPENINGS = (
     "editing",
 )
 _CREDIT_OPENING_MAX_CHARS = 11
-_LOWERED_APART = ("\u0130", "\u0131", "\u017f")
+_CREDIT_INITIALS = "tTwWrRcCeEbBaA"
 
 
 def may_be_credit_line(text: str) -> bool:
     """Whether :data:`CREDIT_LINE` can match ``text``: the cheap test of its opening words
     before the match (whose tests of a bracketed paragraph are slow)."""
-    head = (text[1:] if text[:1] == "(" else text).lstrip()[:_CREDIT_OPENING_MAX_CHARS]
-    if head.lower().startswith(_CREDIT_OPENINGS):
-        return True
-    return any(char in head for char in _LOWERED_APART)
+    head = text[1:].lstrip() if text[:1] == "(" else text.lstrip()
+    if not head or head[0] not in _CREDIT_INITIALS:
+        return False  # most paragraphs: no opening word's initial
+    head = head[:_CREDIT_OPENING_MAX_CHARS]
+    return (
+        head.lower().startswith(_CREDIT_OPENINGS)
+        or "\u0130" in head
+        or "\u0131" in head
+        or "\u017f" in head
+    )
 
 
 # A wire credit that closes the last paragraph: "... since then. (Reporting by A; Editing by B)".
