@@ -219,10 +219,28 @@ def _addresses_reader(text: str, folded: str) -> bool:
     return sum(1 for part in parts if _site_speaks(part, part.casefold())) * 2 > len(parts)
 
 
+# Every match of READER_ADDRESS, case-folded, holds one of these: a line that holds none (most
+# of an interview's, full of "you") is not searched. Case folding reads the dotted capital and
+# the dotless small i apart from "i", where the case-blind search does not: a line with one of
+# them (its dot folded to a combining one) is searched.
+_READER_ADDRESS_HINTS = (
+    "comment", "login", "log in", "register", "subscri", "donat", "newsletter", "account",
+    "sign up", "sign in", "username", "password", "blocker", "browser", "cookie",
+    "email address", "data protection", "your support", "you can ", "\u0307", "\u0131",
+)  # fmt: skip
+
+
+def _may_address_reader(folded: str) -> bool:
+    for hint in _READER_ADDRESS_HINTS:  # noqa: SIM110 (a plain loop: cheaper than any())
+        if hint in folded:
+            return True
+    return False
+
+
 def _site_speaks(text: str, folded: str) -> bool:
     """Whether ``text`` (``folded``: its casefold) is the site speaking to its reader or of
     itself. Each pattern is searched only when the text holds a word its matches all hold."""
-    if "you" in folded and _READER_ADDRESS_SCAN.search(text) is not None:
+    if "you" in folded and _may_address_reader(folded) and _READER_ADDRESS_SCAN.search(text):
         return True
     return (
         "our " in folded or "paywall" in folded or "journalism" in folded
