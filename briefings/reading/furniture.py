@@ -121,14 +121,22 @@ SYMBOL_START = re.compile(r"^[^\w\s\"'“‘(«\[$€£¥-]")
 # Every match of DISCLAIMER, case-folded, holds one of these: a line that holds none is not
 # searched. Case folding reads the dotted capital and the dotless small i apart from "i",
 # where the case-blind search does not: a line with one of them (its dot folded to a
-# combining one) is searched when it holds one of the broader _DISCLAIMER_WORDS.
+# combining one) is searched when it holds one of the broader _DISCLAIMER_WORDS. The phrases
+# that share a word are looked for only in a line that holds the word (one search for most).
+_DISCLAIMER_HINT_GROUPS = (
+    ("not", (
+        "not constitute", "not reflect", "not updated", "not been saved", "not be saved",
+        "external links may not",
+    )),
+    ("updated", ("s updated", "been updated", "longer updated", "being updated")),
+    ("official", ("official document", "official website of")),
+    ("website", ("secure websites", "websites use https", ".gov website")),
+)  # fmt: skip
 _DISCLAIMER_HINTS = (
-    "original language version", "information purposes only", "official document",
-    "not constitute", "not reflect", "necessarily", "views and opinions expressed", "archiv",
-    "not updated", "correct at", "s updated", "been updated", "longer updated", "being updated",
-    "external links may not", "official website of", "how you know", "historical material",
-    "frozen in time", "safely connected", "secure websites", "websites use https",
-    "was published under", "equal opportunity", "not been saved", "not be saved", ".gov website",
+    "original language version", "information purposes only", "necessarily",
+    "views and opinions expressed", "archiv", "correct at", "how you know",
+    "historical material", "frozen in time", "safely connected", "was published under",
+    "equal opportunity",
 )  # fmt: skip
 _DISCLAIMER_WORDS = (
     "original language", "information purposes", "official", "constitute", "reflect", "archiv",
@@ -234,6 +242,9 @@ def _may_disclaim(folded: str) -> bool:
     """Whether DISCLAIMER can match the line ``folded`` is the case folding of."""
     if "\u0307" in folded or "\u0131" in folded:
         return holds_any(folded, _DISCLAIMER_WORDS)
+    for word, phrases in _DISCLAIMER_HINT_GROUPS:
+        if word in folded and holds_any(folded, phrases):
+            return True
     return holds_any(folded, _DISCLAIMER_HINTS)
 
 
