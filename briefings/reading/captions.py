@@ -160,10 +160,18 @@ def _credit_in_brackets(line: str) -> bool:
     for bracket in "([":
         at = line.find(bracket)
         while at >= 0:
-            if CREDIT_IN_BRACKETS.match(line, at) is not None:
+            if (
+                line[at + 1 : at + 2] in _CREDIT_WORD_INITIALS
+                and CREDIT_IN_BRACKETS.match(line, at) is not None
+            ):
                 return True
             at = line.find(bracket, at + 1)
     return False
+
+
+# The letters a word of CREDIT_IN_BRACKETS opens with, in either case; ignoring case, the
+# pattern also reads the dotted capital and the dotless small i as "i".
+_CREDIT_WORD_INITIALS = "pPiIvVfFcC\u0130\u0131"
 
 
 def describes_picture(line: str) -> bool:
