@@ -114,10 +114,12 @@ SOURCES_CREDIT_SCAN = WordPattern(f"(?i){SOURCES_CREDIT.pattern}")
 # Longer lines are article text or a notice the shorter tests never needed to see.
 
 
-def is_caption(line: str, folded: str = "") -> bool:
+def is_caption(line: str, folded: str = "", count: int = -1) -> bool:
     """A photo caption or credit judged alone: a credit mark, or a present-tense picture
-    description dated with the picture's full date. ``folded``: the line case-folded."""
-    if words(line) > 70:
+    description dated with the picture's full date. ``folded``: the line case-folded;
+    ``count``: its words (:func:`~briefings.reading.lineshape.words`), when the caller has
+    them."""
+    if (count if count >= 0 else words(line)) > 70:
         return False
     folded = folded or line.casefold()
     if PHOTO_CREDIT_START.match(line) or CUT_CREDIT.search(line):

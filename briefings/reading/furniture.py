@@ -212,7 +212,7 @@ def line_kind(
         return LineKind.BIO
     if is_embedded_post(text, count) or tells_positions(text, count):
         return LineKind.CAPTION  # a post shown in the page, a picture's who-stands-where
-    if is_caption(text, folded):
+    if is_caption(text, folded, count):
         return LineKind.CAPTION
     if is_boilerplate(text) if boilerplate is None else boilerplate:
         return LineKind.PROMPT
