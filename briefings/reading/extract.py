@@ -173,10 +173,21 @@ def _is_headline(title: str, outlet: str) -> bool:
 
 def _single_spaced(text: str) -> str:
     """``text`` with its runs of white space as single spaces, and none at its ends. Most
-    blocks come so already: only a space (the one printable white space) between words."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    blocks come so already: only a space (the one printable white space) between words. In a
+    block of ASCII characters (most), the white spaces other than a space are looked for by
+    name, quicker than asking whether each character is printable."""
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        return " ".join(text.split())
+    if text.isascii():
+        for space in _ASCII_SPACES:
+            if space in text:
+                return " ".join(text.split())
         return text
-    return " ".join(text.split())
+    return text if text.isprintable() else " ".join(text.split())
+
+
+# The white spaces of ASCII but the space itself.
+_ASCII_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
 def _element_text(element: Any) -> str:
