@@ -46,7 +46,10 @@ VIA_CREDIT = re.compile(
     r"\bvia (?:flickr|wikimedia(?: commons)?|unsplash|pexels|getty images)\s*$", re.IGNORECASE
 )
 # Words that every AGENCY_CREDIT match without a slash holds: a substring test spares the search.
-_CREDIT_HINTS = ("getty", "ap photo", "pool photo", "shutterstock", "istock", "alamy", "handout")
+# Those that share a word are looked for only in a line that holds the word.
+_CREDIT_HINTS = ("getty", "alamy", "handout")
+_CREDIT_HINTS_WITH_PHOTO = ("ap photo", "pool photo")
+_CREDIT_HINTS_WITH_STOCK = ("shutterstock", "istock")
 # Present-tense verbs that describe a picture ("Trade ministers pose before the meeting"). A
 # report tells what happened in the past tense; a caption says what the picture shows.
 CAPTION_VERB = re.compile(
@@ -142,7 +145,7 @@ def has_photo_credit(line: str, folded: str) -> bool:
     colon or a slash, or an agency's name (the cheap tests before the searches)."""
     bracket = "(" in line or "[" in line
     colon = ":" in line
-    agency = "/" in line or holds_any(folded, _CREDIT_HINTS)
+    agency = "/" in line or _names_agency(folded)
     if not (bracket or colon or agency):
         return False
     if bracket and _credit_in_brackets(line):
@@ -154,6 +157,15 @@ def has_photo_credit(line: str, folded: str) -> bool:
     if agency or "ı" in line or "İ" in line:
         return AGENCY_CREDIT.search(line) is not None
     return False
+
+
+def _names_agency(folded: str) -> bool:
+    """Whether the case-folded line holds a word of AGENCY_CREDIT's matches without a slash."""
+    return (
+        holds_any(folded, _CREDIT_HINTS)
+        or ("photo" in folded and holds_any(folded, _CREDIT_HINTS_WITH_PHOTO))
+        or ("stock" in folded and holds_any(folded, _CREDIT_HINTS_WITH_STOCK))
+    )
 
 
 def _credit_in_brackets(line: str) -> bool:
