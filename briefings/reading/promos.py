@@ -102,12 +102,16 @@ def is_reader_notice(text: str, words: int) -> bool:
     folded = text.casefold()
     if "you" not in folded and not folded.startswith("this "):
         return False  # the cheap test first: no second person, no "This article is ..."
+    members = _MEMBERS_ONLY.match(text) is not None
+    site = _SITE_MATTER_SCAN.search(text) is not None
+    if not members and not site:
+        return False  # most lines with "you": an interview's question, no site matter
     if any(mark in text for mark in _QUOTE_MARKS) or _REPORTED.search(text):
         return False  # the words of someone the report quotes
-    if _MEMBERS_ONLY.match(text):
+    if members:
         return True
     tokens = {token.strip(".,;:!?*()") for token in folded.split()}
-    return not tokens.isdisjoint(_SECOND_PERSON) and _SITE_MATTER_SCAN.search(text) is not None
+    return site and not tokens.isdisjoint(_SECOND_PERSON)
 
 
 def is_stamp(text: str, words: int) -> bool:
