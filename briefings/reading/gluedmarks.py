@@ -108,13 +108,13 @@ def without_glued_marks(line: str) -> str:
     if text[1:2] == " " and text[:1].isupper():
         text = _DROP_CAP.sub(text[:1], text, count=1)
     head = text[:_DESK_REACH]
-    if "eb:" in head or "esk:" in head or "eb :" in head or "esk :" in head:
+    if ":" in head and ("eb:" in head or "esk:" in head or "eb :" in head or "esk :" in head):
         text = _DESK.sub("", text, count=1)
     if text[:1] in _COUNTER_INITIALS and ":" in text[:8]:
         text = _LEADING_COUNTER.sub("", text, count=1)
     if text[:1] in _PHOTO_INITIALS and ":" in text[:12]:
         text = _without_photo_label(text)
-    if "Live " in text[1:]:
+    if text.find("Live ", 1) >= 0:
         text = _without_mid_live(text)
     if "know" in text[-40:]:
         text = _KNOW_TEASE.sub("", text)
