@@ -275,8 +275,16 @@ def detail_of_a_step(text: str) -> bool:
     return _EVENT_SUBJECT.match(text) is not None
 
 
+# A closing participle clause: what a step brings about (", putting off a shutdown until
+# next year"), not when it happens.
+_EFFECT_TAIL = re.compile(r", [a-z]{3,}ing\b[^;]*$")
+
+
 def without_durations(text: str) -> str:
-    """``text`` without how long things last ("for the next six months")."""
+    """``text`` without how long things last ("for the next six months") and a closing
+    participle clause (", putting off any shutdown until next year")."""
+    if "ing " in text:
+        text = _EFFECT_TAIL.sub("", text)
     if " for " not in text and " over " not in text and " during " not in text:
         return text
     return _DURATION.sub("", text)

@@ -492,6 +492,8 @@ def test_a_quote_without_a_firm_timed_step_is_no_next(quote: str) -> None:
         # what a step will be like, told by its event
         "The discussion will be conducted by video link and cover customs rules.",
         "The fresh round of talks between the negotiators will extend over a period of five days.",
+        "The most important vote will be on a budget for the next six months, putting off a "
+        "shutdown until early next year.",
         # the days of a past clause are no time of the step
         "The premier is expected to sign the bill into law after the assembly passed it on 2 June.",
     ],
