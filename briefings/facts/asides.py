@@ -4,7 +4,10 @@ September"), a plan told negated ("does not plan to", "has no plans to") is no s
 a call on others ("wants member states to approve", "urged the government to") or a belief
 ("is hopeful of", "expects that") is a stance, and moving a deadline ("pushes the deadline to
 mid-August") is what was done; an open question ("unclear whether ... will") and a plan told
-in an earlier month ("said in May that they would meet") are no steps either. A scheduled
+in an earlier month ("said in May that they would meet") are no steps either, nor is a hope
+that wraps a step ("hopes that the treaty will be signed in December"), a first future told
+negated ("will not be resolved by the deadline") or a detail of a step told by its event
+("The discussion will be conducted by video link"). A scheduled
 event may also be told in the present tense ("The talks resume in Lindau on Monday"). Each
 pattern is scanned only when the sentence holds a word it needs: most hold none."""
 
@@ -212,3 +215,76 @@ def told_in_an_earlier_month(text: str, today: date | None) -> bool:
     if said is None:
         return False
     return MONTHS[(said.group(1) or said.group(2)).lower()] < today.month
+
+
+# A hope that wraps what follows: "The presidency hopes that the treaty will be signed".
+_HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|wish|wishes|wished) that\b")
+
+
+def hoped_for(text: str) -> bool:
+    """Whether what ``text`` tells of the future lies in a hope ("The presidency hopes that
+    a deal will be reached in October and that the treaty will be signed in December"): a
+    firm word inside a hope makes no step."""
+    if " that " not in text:
+        return False
+    hope = _HOPED.search(text)
+    if hope is None:
+        return False
+    ahead = _FUTURE_FORM.search(text)
+    return ahead is None or hope.start() < ahead.start()
+
+
+_NEGATED_FUTURE = re.compile(r"(?:will|would|shall) not\b")
+
+
+def negated_step(text: str) -> bool:
+    """Whether the first future ``text`` tells is negated and names no time it waits for
+    ("The dispute will not be resolved by the 1 March deadline"), unlike "Talks will not
+    resume until May", a step in May."""
+    if " not " not in text or " until " in text:
+        return False
+    ahead = _FUTURE_FORM.search(text)
+    return ahead is not None and _NEGATED_FUTURE.match(text, ahead.start()) is not None
+
+
+# A step told by its event, then what it will be like: "The discussion will be conducted by
+# video link", "The fresh round of talks will extend over five days", "The most important vote
+# will be on the budget". Its happening ("will be held", "will begin") is the step itself.
+_EVENT_SUBJECT = re.compile(
+    r"(?:The|This|That|These|Those|Its|Their|Such) (?:[\w-]+ ){0,3}?"
+    r"(?:discussions?|talks|meetings?|round|votes?|visits?|summit|session|conference|"
+    r"negotiations|ceremony|debate|trip|consultations|hearing)"
+    r"(?: (?:of|between|with|on|in|at)(?: [\w.'-]+){1,6}?)? (?:will|would|is to|are to) "
+    r"(?!(?:be held|take place|begin|start|open|resume|convene|reconvene|go ahead|"
+    r"be (?:re)?scheduled|be postponed|be delayed|end|conclude|close)\b)"
+)
+_EVENT_OPENERS = ("The ", "This ", "That ", "These ", "Those ", "Its ", "Their ", "Such ")
+# How long a thing lasts, not when it happens: "for the next six months", "over five days".
+_DURATION = re.compile(
+    r"\b(?:for|over|during) (?:the |a period of )?(?:(?:next|coming|following) )?"
+    r"(?:[\w-]+ )?(?:days|weeks|months|years)\b"
+)
+
+
+def detail_of_a_step(text: str) -> bool:
+    """Whether ``text`` tells what a step will be like (its format, length or contents), by
+    the event as its subject ("The discussion will be conducted by video link"), not a step
+    with its time: the step itself is told elsewhere."""
+    if not text.startswith(_EVENT_OPENERS):
+        return False
+    return _EVENT_SUBJECT.match(text) is not None
+
+
+# A closing participle clause: what a step brings about (", putting off a shutdown until
+# next year"), not when it happens.
+_EFFECT_TAIL = re.compile(r", [a-z]{3,}ing\b[^;]*$")
+
+
+def without_durations(text: str) -> str:
+    """``text`` without how long things last ("for the next six months") and a closing
+    participle clause (", putting off any shutdown until next year")."""
+    if "ing " in text:
+        text = _EFFECT_TAIL.sub("", text)
+    if " for " not in text and " over " not in text and " during " not in text:
+        return text
+    return _DURATION.sub("", text)

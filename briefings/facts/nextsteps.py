@@ -12,10 +12,14 @@ from briefings.facts.asides import (
     asks_whether,
     being_arranged,
     days_before_step,
+    detail_of_a_step,
+    hoped_for,
+    negated_step,
     own_clause,
     present_schedule,
     told_in_an_earlier_month,
     wishes_or_believes,
+    without_durations,
 )
 from briefings.facts.background import FUTURE, looks_back
 from briefings.facts.claims import claims_the_future
@@ -31,7 +35,7 @@ from briefings.facts.cues import (
     spaced_words,
     speculates,
 )
-from briefings.facts.onestep import DAY, WEEKDAY, one_per_step
+from briefings.facts.onestep import DAY, WEEKDAY, names_a_step_day, one_per_step, same_event
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.facts.stepdays import (
     TIME_EXPRESSION,
@@ -70,6 +74,7 @@ STRONG_NEXT = WordPattern(
     rf"the (?:end|middle|coming|next))\b)|later|next)|"
     rf"yet to be (?:set|decided|scheduled|agreed|announced|confirmed|signed)|"
     rf"(?:will|would|is to|are to|plans? to|agreed to|intends? to) (?:{_EVENTS})\b|"
+    rf"(?:will|is to|are to) take place\b|"  # "would take place" may tell how, not when
     rf"plans (?:\w+ ){{0,2}}for (?:[\w-]+ ){{1,3}}to (?:{_EVENTS})\b|"
     rf"(?:future|next) (?:meeting|round|session|meet))"
 )
@@ -122,6 +127,12 @@ _SAID_TAIL = re.compile(
 # A trailing description of the step: ", the first such trip since 2007".
 _DESCRIBED_TAIL = re.compile(
     r", (?:the|its|their|his|her) (?:first|second|third|latest|last|only|biggest|largest)\b[^,]*$"
+)
+# A clause of what came before the step, with its own day: "... into law after the House
+# passed it on 21 June and the Senate on 18 July" (its days are no time of the step).
+_AFTER_PAST = re.compile(
+    r" (?:after|since) (?:the |a |an |its |their )?(?:[\w.'-]+ ){1,5}?"
+    r"(?:[a-z]{3,}ed|met|held|won|began|took|left|made|gave)\b[^,;]*"
 )
 # A link to another story left in the text: "Also Read | ...", "Related: ...".
 _LINK_LABEL = re.compile(
@@ -230,13 +241,21 @@ def next_steps(
         # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
         # A firm word in an aside (", set to take place in Egypt") makes no step firm.
         own = own_clause(text)
-        strong = arranged or _firm(own)
+        strong = arranged or present or _firm(own)
         if not strong and speculates(text):
             continue
         if ahead_only_aside_of(text, own) or (not strong and wishes_or_believes(text)):
             continue  # "the levy, which is set to expire ...", "wants members to approve ..."
         if asks_whether(text) or told_in_an_earlier_month(text, today):
             continue  # "unclear whether talks will resume", "said in May they would meet"
+        if hoped_for(text) or negated_step(text):
+            continue  # "hopes that the treaty will be signed", "will not be resolved by ..."
+        if (
+            detail_of_a_step(text)
+            and not names_a_step_day(text)
+            and not times(without_durations(text))
+        ):
+            continue  # "The discussion will be conducted by video link": how, not when
         # "... has been applied since January and will lapse on 30 April": the clause that
         # looks ahead is judged on its own.
         ahead = _coming_clause(text)
@@ -244,6 +263,8 @@ def next_steps(
             continue
         # When it was said (", Trump announced Friday.") is no time of the step.
         told = _SAID_TAIL.sub("", text)
+        if " after " in told or " since " in told:  # "... after the House passed it on 21 June"
+            told = _AFTER_PAST.sub("", told)
         timed = relative or names_a_time(told)
         if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
@@ -268,16 +289,36 @@ def next_steps(
         ):
             continue
         score = 1.0 + (2.0 if strong else 0.0)
-        score += 1.5 if day else 0.0
+        # A date, else a weekday still to come ("on Thursday"): a step with its day.
+        score += 1.5 if day else 1.0 if names_a_step_day(told) else 0.0
         score += 1.0 / (1 + 0.1 * statement.order)
         scored.append((score, statement))
     if agenda:  # a schedule is one step: "Debate: Tuesday, 12 February; Vote: Wednesday, ..."
         schedule = agenda[0]._replace(raw="; ".join(s.raw.rstrip(".") for s in agenda))
         scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
-    ranked = sorted(scored, key=lambda s: (-s[0], s[1].order))
+    ranked = _one_per_event(sorted(scored, key=lambda s: (-s[0], s[1].order)))
     # A third step only when it is as firm and dated as a step can be: "will meet on 12 June".
     best = ranked[:MAX_NEXT] + [s for s in ranked[MAX_NEXT : MAX_NEXT + 1] if s[0] >= _FIRM_DATED]
     return one_per_step([s for _, s in sorted(best, key=lambda s: s[1].order)])
+
+
+def _one_per_event(
+    ranked: list[tuple[float, Statement]],
+) -> list[tuple[float, Statement]]:
+    """``ranked`` with each event told once (see ``same_event``): of two sentences of one
+    event, the one that names its day ("will meet Zelensky on Thursday" over "will meet
+    Zelensky next week"), else the better ranked, in the better one's place."""
+    if len(ranked) < 2:
+        return ranked
+    kept: list[tuple[float, Statement]] = []
+    for candidate in ranked:
+        text = candidate[1].raw
+        same = next((k for k, s in enumerate(kept) if same_event(s[1].raw, text)), -1)
+        if same < 0:
+            kept.append(candidate)
+        elif names_a_step_day(text) and not names_a_step_day(kept[same][1].raw):
+            kept[same] = (kept[same][0], candidate[1])
+    return kept
 
 
 # A whole word each match of the patterns ``next_steps`` tests first holds: of a next-step cue

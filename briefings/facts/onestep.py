@@ -1,6 +1,7 @@
 """Each step told once: a schedule's item ("Vote: Thursday 26 March") on the day a sentence
 names is that step, two sentences on the same day in mostly the same words are one, and a step
-an outcome already tells as done is none."""
+an outcome already tells as done is none; two sentences of the same event (its verb, who
+takes part, no two days) are one step."""
 
 from __future__ import annotations
 
@@ -108,3 +109,67 @@ def _with_date(text: str, when: str) -> str | None:
         return None
     day = when.rstrip(". ")
     return re.sub(rf"\b{weekday.group()}\b", day, text, count=1)
+
+
+# The verb of a step, for ``same_event``: "will meet", "is set to meet", "will then travel";
+# "will take place" and "will be held" name their event before it ("the visit will take place").
+_EVENT_VERB = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|expected) to)"
+    r"(?: (?:then|also|now|not|only|still))* (?:be )?([a-z]{3,})"
+)
+# When it was told ("the UN said on Friday", "announced on Thursday that"): no day of the step.
+_TOLD_ON = re.compile(
+    r"\b(?:said|says|told|informed|announced|confirmed|reported|added|stated)\b"
+    r"(?: [\w.'-]+){0,6}? on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+)
+_EVENT_BY_NOUN = frozenset(("take", "held", "happen"))
+# A name: a capitalized word, its possessive cut ("Griffiths'" -> "Griffiths").
+_NAME = re.compile(r"\b[A-Z][\w-]+")
+# Capitalized words that name no one: a sentence's opening, a day, a month.
+_MONTHS = frozenset(MONTH_NAMES.split("|"))
+_NO_NAME = frozenset((
+    "The", "A", "An", "According", "In", "On", "At", "After", "Before", "Next", "This", "That",
+    "It", "They", "He", "She", "Meanwhile", "Later", "Earlier", "Also",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+))  # fmt: skip
+
+
+def same_event(text: str, other: str) -> bool:
+    """Whether two next steps tell one event in other words ("Guterres will meet Zelensky
+    next week" and "Guterres will meet with Zelensky on Thursday"; "Griffiths will visit
+    Moscow" and "Griffiths' visit will take place on 3 April"): the same verb (or the event's
+    noun), a name in common before it, the names after it not apart, and no two days."""
+    first, second = _EVENT_VERB.search(text), _EVENT_VERB.search(other)
+    if first is None or second is None or _event_of(first) != _event_of(second):
+        return False
+    days, other_days = _days(_TOLD_ON.sub("", text)), _days(_TOLD_ON.sub("", other))
+    if days and other_days and not days & other_days:
+        return False  # "meets Putin on Tuesday", "meets Zelensky on Thursday"
+    if not _names(text[: first.start()]) & _names(other[: second.start()]):
+        return False
+    after, other_after = _names(text[first.end() :]), _names(other[second.end() :])
+    return not after or not other_after or bool(after & other_after)
+
+
+def names_a_step_day(text: str) -> bool:
+    """Whether ``text`` names a date or a weekday, other than the day it was told on ("the
+    UN said on Friday")."""
+    told = _TOLD_ON.sub("", text) if "on " in text else text
+    return DAY.search(told) is not None or WEEKDAY.search(told) is not None
+
+
+def _event_of(verb: re.Match[str]) -> str:
+    """The event a step's verb tells, cut to four letters: its verb ("meet", "visi"), or for
+    "will take place" the noun before it ("the visit will take place": "visi")."""
+    word = verb.group(1)
+    if word in _EVENT_BY_NOUN:
+        before = verb.string[: verb.start()].split()
+        word = before[-1].lower() if before else word
+    return word[:4]
+
+
+def _names(text: str) -> set[str]:
+    """The names ``text`` holds, cut to five letters ("Ukraine" and "Ukrainian" are one)."""
+    return {
+        name[:5] for name in _NAME.findall(text) if name not in _NO_NAME and name not in _MONTHS
+    }

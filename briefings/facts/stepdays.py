@@ -67,7 +67,8 @@ TIME_EXPRESSION = WordPattern(
     r"[Ss]oon(?! as\b)|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
     r"(?:[Nn]ext|[Cc]oming|[Ff]ollowing) (?:two|three|four|five|six|several|few|\d+) "
     r"(?:days|weeks|months)|"
-    r"[Ll]ater (?:this|today|in)|[Cc]oming (?:days|weeks|months|week|month|year)|"
+    r"[Ll]ater (?:this(?: (?:week|month|year))?|today|in)|"
+    r"[Cc]oming (?:days|weeks|months|week|month|year)|"
     r"(?:[Tt]his|[Nn]ext) (?:week|month|year|autumn|spring|summer|fall|winter)|"
     r"[Bb]y the end of|[Ww]ithin (?:the next|\w+ (?:days|weeks|months))|deadline|"
     r"(?:[Bb]efore|[Aa]fter) (?:the )?(?:end of|summer|winter|autumn|spring|Easter|Christmas|"
@@ -101,13 +102,17 @@ _NO_TIME_OF_ITS_OWN = ("next round", "Next round", "round of", "deadline")
 
 
 def times(text: str) -> set[str]:
-    """The times ``text`` names ("next week", "in early 2026"), not "the next round" or a
-    "deadline"."""
+    """The times ``text`` names ("next week", "in early 2026"), in lower case and "later
+    this week" as "this week", not "the next round" or a "deadline"."""
     return {
-        found.group()
+        _LATER.sub("", found.group()).lower()
         for found in TIME_EXPRESSION.finditer(text)
         if not found.group().startswith(_NO_TIME_OF_ITS_OWN)
     }
+
+
+# "later this week" is "this week" ("at the end of this week"), as "Next week" is "next week".
+_LATER = re.compile(r"^[Ll]ater (?=this )")
 
 
 def names_a_time(text: str) -> bool:

@@ -480,3 +480,74 @@ def test_a_quoted_we_is_told_as_they_with_the_speaker() -> None:
 )
 def test_a_quote_without_a_firm_timed_step_is_no_next(quote: str) -> None:
     assert _briefed_nexts(LEDE, quote) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a hope that wraps a firm step
+        "The Norland presidency hopes that the treaty will be signed at the summit in July.",
+        # a first future told negated, with no time it waits for
+        "The dispute over dairy quotas will not be resolved by the 30 June deadline.",
+        # what a step will be like, told by its event
+        "The discussion will be conducted by video link and cover customs rules.",
+        "The fresh round of talks between the negotiators will extend over a period of five days.",
+        "The most important vote will be on a budget for the next six months, putting off a "
+        "shutdown until early next year.",
+        # the days of a past clause are no time of the step
+        "The premier is expected to sign the bill into law after the assembly passed it on 2 June.",
+    ],
+)
+def test_a_hope_a_negation_a_detail_or_a_past_clause_is_no_next_step(sentence: str) -> None:
+    assert _nexts(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks on the customs annex will not resume until 30 June.",
+        "The vote on the annex will take place on Thursday in Lindau.",
+        "The next round of talks will be held in Lindau on 18 June.",
+    ],
+)
+def test_a_step_waiting_for_its_time_or_happening_is_a_next_step(sentence: str) -> None:
+    assert _nexts(sentence) == [sentence]
+
+
+def test_two_sentences_on_one_event_keep_the_one_with_its_day() -> None:
+    steps = _steps(
+        LEDE,
+        "The Norland envoy, Maria Berg, will meet Aldoria's premier next week, officials said.",
+        "Berg will meet the premier of Aldoria on Thursday in Lindau.",
+        "The Westmark foreign minister will meet Berg on Tuesday in Oslo.",
+    )
+    assert steps == [
+        "Berg will meet the premier of Aldoria on Thursday in Lindau.",
+        "The Westmark foreign minister will meet Berg on Tuesday in Oslo.",
+    ]
+
+
+def test_a_visit_told_by_its_noun_is_the_same_event() -> None:
+    steps = _steps(
+        LEDE,
+        "The Aldorian envoy Jon Haug will visit Norland and Westmark, the ministry said.",
+        "Haug's visit will take place on 20 June.",
+    )
+    assert steps == ["Haug's visit will take place on 20 June."]
+
+
+def test_meetings_of_one_person_with_others_are_two_events() -> None:
+    steps = _steps(
+        LEDE,
+        "Berg will meet the Aldorian premier in Lindau next week.",
+        "Berg will meet the Westmark trade minister in Oslo next month.",
+    )
+    assert len(steps) == 2
+
+
+def test_later_this_week_and_the_end_of_this_week_are_one_time() -> None:
+    from briefings.facts.stepdays import times
+
+    assert times("Negotiators will meet later this week.") == times(
+        "They will meet at the end of this week."
+    )
