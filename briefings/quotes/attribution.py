@@ -31,7 +31,13 @@ from briefings.quotes.phrases import (
 )
 from briefings.quotes.subjects import lead_group, lead_organisation, lead_person, main_subject
 from briefings.quotes.tokens import Tok
-from briefings.quotes.verbs import ENDS_CLAUSE, is_verb, owner_word, verb_candidates
+from briefings.quotes.verbs import (
+    ENDS_CLAUSE,
+    MAY_BE_VERB,
+    is_verb,
+    owner_word,
+    verb_candidates,
+)
 
 # Verbs that may come before their subject: '"...," said Akazawa'.
 INVERTED = word_set(
@@ -75,6 +81,24 @@ class Attribution:
     def lead(self) -> tuple[Tok, ...]:
         """The person the clause opens with (looked for only when a caller asks)."""
         return lead_person(self.clause) if self.clause else ()
+
+
+def may_follow(lower: list[str], first: int, last: int) -> bool:
+    """Whether :func:`after_quote` may find anything in the tokens ``first`` up to ``last``
+    of a text whose lower-case words are ``lower``: only where it looks for a verb, it finds
+    one (most words after a quote are told without making them into records)."""
+    if not MAY_BE_VERB.isdisjoint(lower[first : min(last, first + _AFTER_REACH)]):
+        return True
+    return last - first > _AFTER_REACH and not MAY_BE_VERB.isdisjoint(
+        lower[last - _TAIL_OBJECT - 1 : last]
+    )
+
+
+def may_precede(lower: list[str], first: int, last: int) -> bool:
+    """Whether :func:`before_quote` may find anything in the tokens ``first`` up to ``last``
+    of a text whose lower-case words are ``lower``: a speech verb or a speech noun."""
+    words = lower[first:last]
+    return not (MAY_BE_VERB.isdisjoint(words) and SPEECH_NOUNS.isdisjoint(words))
 
 
 def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:

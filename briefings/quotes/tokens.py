@@ -227,5 +227,10 @@ def _cap_particle_names(words: list[str], cap: list[bool]) -> None:
 
 def between(toks: Tokens, begin: int, end: int) -> list[Tok]:
     """Tokens that lie within ``[begin, end)``."""
+    return toks.records(*token_range(toks, begin, end))
+
+
+def token_range(toks: Tokens, begin: int, end: int) -> tuple[int, int]:
+    """The indexes (first, one past the last) of the tokens that lie within ``[begin, end)``."""
     first = bisect_left(toks.start, begin)
-    return toks.records(first, max(first, bisect_right(toks.end, end)))
+    return first, max(first, bisect_right(toks.end, end))
