@@ -83,22 +83,22 @@ class Attribution:
         return lead_person(self.clause) if self.clause else ()
 
 
-def may_follow(lower: list[str], first: int, last: int) -> bool:
+def may_follow(word: list[str], first: int, last: int) -> bool:
     """Whether :func:`after_quote` may find anything in the tokens ``first`` up to ``last``
-    of a text whose lower-case words are ``lower``: only where it looks for a verb, it finds
-    one (most words after a quote are told without making them into records)."""
-    if not MAY_BE_VERB.isdisjoint(lower[first : min(last, first + _AFTER_REACH)]):
+    of a text whose words are ``word``: only where it looks for a verb, it finds one (most
+    words after a quote are told without making them into records)."""
+    if not MAY_BE_VERB.isdisjoint(map(str.lower, word[first : min(last, first + _AFTER_REACH)])):
         return True
     return last - first > _AFTER_REACH and not MAY_BE_VERB.isdisjoint(
-        lower[last - _TAIL_OBJECT - 1 : last]
+        map(str.lower, word[last - _TAIL_OBJECT - 1 : last])
     )
 
 
-def may_precede(lower: list[str], first: int, last: int) -> bool:
+def may_precede(word: list[str], first: int, last: int) -> bool:
     """Whether :func:`before_quote` may find anything in the tokens ``first`` up to ``last``
-    of a text whose lower-case words are ``lower``: a speech verb or a speech noun."""
-    words = lower[first:last]
-    return not (MAY_BE_VERB.isdisjoint(words) and SPEECH_NOUNS.isdisjoint(words))
+    of a text whose words are ``word``: a speech verb or a speech noun."""
+    lower = list(map(str.lower, word[first:last]))
+    return not (MAY_BE_VERB.isdisjoint(lower) and SPEECH_NOUNS.isdisjoint(lower))
 
 
 def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:

@@ -271,16 +271,16 @@ def _attribution(
     then its whole sentence. "according to" after a quote names a source only when nothing
     before names a speaker. Tokens are made into records only where a pattern may match."""
     sent_start, prev_close, open_at = bounds
-    lower = toks.lower
-    following = after_quote(toks.records(*after), short) if may_follow(lower, *after) else None
+    word = toks.word
+    following = after_quote(toks.records(*after), short) if may_follow(word, *after) else None
     if following is not None and following.verb != "according":
         return following
     first, last = token_range(toks, max(sent_start, prev_close), open_at)
     whole = token_range(toks, sent_start, open_at)
     preceding = None
-    if may_precede(lower, first, last):
+    if may_precede(word, first, last):
         preceding = before_quote(toks.records(first, last), short)
-    if preceding is None and prev_close > sent_start and may_precede(lower, *whole):
+    if preceding is None and prev_close > sent_start and may_precede(word, *whole):
         preceding = before_quote(toks.records(*whole), short)
     if following is not None:
         return preceding or following
