@@ -10,7 +10,7 @@ The verb is found by :mod:`briefings.quotes.verbs` and the speaker *phrase* read
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefings.quotes.lexicon import (
     CLAUSE_WORDS,
@@ -67,8 +67,7 @@ _OWNER_PRONOUNS = {"his": "he", "her": "she"}  # "referring to his announcement 
 _OWNED_BEFORE = word_set("that of about on as")  # "Berg's warning of "a long winter""
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     """A speaker phrase (tokens), the role an appositive gave it there, and the clause before
     the quote it was found in, if any: the person that clause opens with is preferred when the
     phrase names an organisation ("X of Y said")."""
