@@ -214,20 +214,29 @@ def register(
         if known is not None and known.role:
             continue  # known with a role: nothing said here can change that
         role = mention.role
+        # A role after the name, or set off before it, is closed by a comma after the name.
+        apposed = tokens.brk[mention.last][:1] == ","
         if not _office(role):
             seed = tuple(role.split())
-            role = (
-                role_before(tokens, mention.first, seed)
-                or appositive_after(tokens, mention.last)
-                or role_apposed(tokens, mention.first, mention.last)
-                or role
+            role = role_before(tokens, mention.first, seed) or (
+                (
+                    appositive_after(tokens, mention.last)
+                    or role_apposed(tokens, mention.first, mention.last)
+                    or role
+                )
+                if apposed
+                else role
             )
         else:
             role = joined_office(tokens, mention.first, role)
         if known is not None or len(mention.name.split()) >= 2:
             at = (paragraph, tokens.start[mention.first])
             registry.add_known(mention.name, role, at, known)
-        elif role and role != appositive_after(tokens, mention.last) and mention.name[-2:] != "ly":
+        elif (
+            role
+            and not (apposed and role == appositive_after(tokens, mention.last))
+            and mention.name[-2:] != "ly"
+        ):
             at = (paragraph, tokens.start[mention.first])
             registry.add_known(
                 mention.name, role, at, known
