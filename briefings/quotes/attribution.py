@@ -10,7 +10,7 @@ The verb is found by :mod:`briefings.quotes.verbs` and the speaker *phrase* read
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefings.quotes.lexicon import (
     CLAUSE_WORDS,
@@ -31,7 +31,13 @@ from briefings.quotes.phrases import (
 )
 from briefings.quotes.subjects import lead_group, lead_organisation, lead_person, main_subject
 from briefings.quotes.tokens import Tok
-from briefings.quotes.verbs import ENDS_CLAUSE, is_verb, owner_word, verb_candidates
+from briefings.quotes.verbs import (
+    ENDS_CLAUSE,
+    MAY_BE_VERB,
+    is_verb,
+    owner_word,
+    verb_candidates,
+)
 
 # Verbs that may come before their subject: '"...," said Akazawa'.
 INVERTED = word_set(
@@ -61,8 +67,7 @@ _OWNER_PRONOUNS = {"his": "he", "her": "she"}  # "referring to his announcement 
 _OWNED_BEFORE = word_set("that of about on as")  # "Berg's warning of "a long winter""
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     """A speaker phrase (tokens), the role an appositive gave it there, and the clause before
     the quote it was found in, if any: the person that clause opens with is preferred when the
     phrase names an organisation ("X of Y said")."""
@@ -75,6 +80,24 @@ class Attribution:
     def lead(self) -> tuple[Tok, ...]:
         """The person the clause opens with (looked for only when a caller asks)."""
         return lead_person(self.clause) if self.clause else ()
+
+
+def may_follow(word: list[str], first: int, last: int) -> bool:
+    """Whether :func:`after_quote` may find anything in the tokens ``first`` up to ``last``
+    of a text whose words are ``word``: only where it looks for a verb, it finds one (most
+    words after a quote are told without making them into records)."""
+    if not MAY_BE_VERB.isdisjoint(map(str.lower, word[first : min(last, first + _AFTER_REACH)])):
+        return True
+    return last - first > _AFTER_REACH and not MAY_BE_VERB.isdisjoint(
+        map(str.lower, word[last - _TAIL_OBJECT - 1 : last])
+    )
+
+
+def may_precede(word: list[str], first: int, last: int) -> bool:
+    """Whether :func:`before_quote` may find anything in the tokens ``first`` up to ``last``
+    of a text whose words are ``word``: a speech verb or a speech noun."""
+    lower = list(map(str.lower, word[first:last]))
+    return not (MAY_BE_VERB.isdisjoint(lower) and SPEECH_NOUNS.isdisjoint(lower))
 
 
 def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:

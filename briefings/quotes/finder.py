@@ -20,6 +20,8 @@ from briefings.quotes.attribution import (
     before_quote,
     introducer,
     label_before,
+    may_follow,
+    may_precede,
 )
 from briefings.quotes.lexicon import word_set
 from briefings.quotes.marks import Span
@@ -34,7 +36,7 @@ from briefings.quotes.speakers import Speaker, resolve
 from briefings.quotes.statement import document_before
 from briefings.quotes.subject_events import Speakers, paragraph_last_event, subject_events
 from briefings.quotes.textcache import TextCache
-from briefings.quotes.tokens import Tok, Tokens, between, tokenize
+from briefings.quotes.tokens import Tok, Tokens, between, token_range, tokenize
 from briefings.quotes.turns import FIRST_PERSON, turn_speaker, turn_speakers
 
 _AFTER_QUOTE = frozenset(',"”»')
@@ -55,6 +57,7 @@ _DOCUMENT_KINDS = word_set(
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
 _NAME_WORDS = 6  # at most this many words in a quoted name
+_LABEL_WORDS = 6  # at most this many words in a transcript's speaker label
 _FOLLOWING = re.compile(r"\bthe following (joint )?(?:statement|remarks|comments|message)\b")
 # "the U.S." or "A.B." at the end of a quote: its full stop belongs to the word.
 
@@ -146,7 +149,7 @@ def _attribute(
                 sent_end = _run_on(bounds, sent_end)  # '"... now!" Berg said.'
             prev_close = spans[p][index - 1].close if index else -1
             next_open = spans[p][index + 1].open if index + 1 < len(spans[p]) else len(text)
-            after = between(toks, span.after, min(sent_end, next_open))
+            after = token_range(toks, span.after, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted) or _bracketed(text, span)
             if _naming_before(text, at) or _names_document(text, at, quoted):
@@ -262,26 +265,33 @@ def sentences(cache: TextCache, text: str) -> list[tuple[int, int]]:
 
 
 def _attribution(
-    toks: Tokens, after: list[Tok], bounds: tuple[int, int, int], short: bool
+    toks: Tokens, after: tuple[int, int], bounds: tuple[int, int, int], short: bool
 ) -> Attribution | None:
-    """Words after the quote first; then the clause before it, then its whole sentence.
-    "according to" after a quote names a source only when nothing before names a speaker."""
+    """Words after the quote (the tokens ``after`` spans) first; then the clause before it,
+    then its whole sentence. "according to" after a quote names a source only when nothing
+    before names a speaker. Tokens are made into records only where a pattern may match."""
     sent_start, prev_close, open_at = bounds
-    following = after_quote(after, short)
+    word = toks.word
+    following = after_quote(toks.records(*after), short) if may_follow(word, *after) else None
     if following is not None and following.verb != "according":
         return following
-    near = between(toks, max(sent_start, prev_close), open_at)
-    preceding = before_quote(near, short)
-    if preceding is None and prev_close > sent_start:
-        preceding = before_quote(between(toks, sent_start, open_at), short)
-    if preceding is None and following is None and prev_close < sent_start:
-        preceding = label_before(near)
-    if preceding is None and following is None and near and near[-1].brk[-1:] == ":":
-        preceding = introducer(near)  # 'Lindqvist was more cautious: "..."'
+    first, last = token_range(toks, max(sent_start, prev_close), open_at)
+    whole = token_range(toks, sent_start, open_at)
+    preceding = None
+    if may_precede(word, first, last):
+        preceding = before_quote(toks.records(first, last), short)
+    if preceding is None and prev_close > sent_start and may_precede(word, *whole):
+        preceding = before_quote(toks.records(*whole), short)
+    if following is not None:
+        return preceding or following
+    if preceding is None and prev_close < sent_start and 1 <= last - first <= _LABEL_WORDS:
+        preceding = label_before(toks.records(first, last))
+    if preceding is None and first < last and toks.brk[last - 1][-1:] == ":":
+        preceding = introducer(toks.records(first, last))  # 'Lindqvist was more cautious: "..."'
         if preceding is None and prev_close > sent_start:
             # 'The ministry called it "defensive" in nature: "..."': the sentence's subject
-            preceding = introducer(between(toks, sent_start, open_at))
-    return preceding or following
+            preceding = introducer(toks.records(*whole))
+    return preceding
 
 
 def _resolve(

@@ -12,7 +12,7 @@ a word with one that closes a word and is not an apostrophe ("don't", "the minis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CLOSER = {
     "“": "”", '"': '"', "«": "»", "「": "」", "『": "』", "”": "”", "»": "«",
@@ -44,10 +44,10 @@ _OPEN_ONLY = frozenset(("``", "‘‘"))
 _OPEN_BEFORE = frozenset(" \t([{—–-/:\u00a0")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A quoted span of one paragraph: marks at ``open`` and ``close`` (``close`` is the
-    paragraph length when the quote runs on into the next paragraph)."""
+    paragraph length when the quote runs on into the next paragraph). A tuple: one is made
+    for every quoted span of every paragraph."""
 
     open: int
     close: int

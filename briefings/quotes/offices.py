@@ -130,6 +130,8 @@ def office_run(tokens: Tokens, first: int, last: int) -> tuple[str, str, bool] |
     if first == 0 or tokens.word[first - 1] not in OFFICE_GLUE:
         return None
     begin = max(0, first - _MAX_WORDS)
+    if TITLES.isdisjoint(map(str.lower, tokens.word[begin : first - 1])):
+        return None  # the common case: no title before the run to read as an office's
     records = tokens.records(begin, last + 1)
     run_at = first - begin
     for k in range(run_at - 2, -1, -1):

@@ -253,6 +253,8 @@ def role_before(tokens: Tokens, first: int, seed: tuple[str, ...] = ()) -> str:
     """A role phrase right before a name: "Japan's top negotiator", "President of" + seed."""
     brk, cap, word = tokens.brk, tokens.cap, tokens.word
     k = first - 1
+    if not seed and (k < 0 or brk[k]):
+        return ""  # the name opens its text or follows punctuation: no role word before it
     words: list[str] = list(reversed(seed))
     while k >= 0 and not brk[k] and len(words) < 7:
         low = word[k].lower()

@@ -214,20 +214,29 @@ def register(
         if known is not None and known.role:
             continue  # known with a role: nothing said here can change that
         role = mention.role
+        # A role after the name, or set off before it, is closed by a comma after the name.
+        apposed = tokens.brk[mention.last][:1] == ","
         if not _office(role):
             seed = tuple(role.split())
-            role = (
-                role_before(tokens, mention.first, seed)
-                or appositive_after(tokens, mention.last)
-                or role_apposed(tokens, mention.first, mention.last)
-                or role
+            role = role_before(tokens, mention.first, seed) or (
+                (
+                    appositive_after(tokens, mention.last)
+                    or role_apposed(tokens, mention.first, mention.last)
+                    or role
+                )
+                if apposed
+                else role
             )
         else:
             role = joined_office(tokens, mention.first, role)
         if known is not None or len(mention.name.split()) >= 2:
             at = (paragraph, tokens.start[mention.first])
             registry.add_known(mention.name, role, at, known)
-        elif role and role != appositive_after(tokens, mention.last) and mention.name[-2:] != "ly":
+        elif (
+            role
+            and not (apposed and role == appositive_after(tokens, mention.last))
+            and mention.name[-2:] != "ly"
+        ):
             at = (paragraph, tokens.start[mention.first])
             registry.add_known(
                 mention.name, role, at, known
@@ -252,11 +261,19 @@ def register_headline(registry: Registry, headline: str) -> None:
 def _title_line(text: str) -> bool:
     """A line in title case that ends no sentence (a subheading): its capitalized words run
     together, so it is not read for people."""
-    if ":" in text or text.rstrip()[-1:] in _LINE_ENDS:
+    last = text[-1:]
+    if last.isspace():
+        last = text.rstrip()[-1:]
+    if ":" in text or last in _LINE_ENDS:
         return False  # "Ambassador Quist: "..."": a speaker's label
-    long_words = [w for w in (w.strip(_PUNCTUATION) for w in text.split()) if len(w) >= 4]
-    words = [w for w in long_words if w.isalpha()]
-    return len(words) >= 3 and all(w[:1].isupper() for w in words)
+    count = 0  # the words of four letters or more, all capitalized so far
+    for chunk in text.split():
+        word = chunk.strip(_PUNCTUATION)
+        if len(word) >= 4 and word.isalpha():
+            if not word[:1].isupper():
+                return False  # most lines: a long word in lower case comes soon
+            count += 1
+    return count >= 3
 
 
 def _sentence_case(headline: str) -> bool:

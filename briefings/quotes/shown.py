@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from briefings.model import Quote
 from briefings.quotes.acronyms import expansions
@@ -17,9 +18,9 @@ from briefings.quotes.statement import statement_speaker
 from briefings.reading.dateline import split_dateline
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A quote as attribution left it: its place, its words and its speaker, if any."""
+class Found(NamedTuple):
+    """A quote as attribution left it: its place, its words and its speaker, if any (a
+    tuple: one is made for every quoted span)."""
 
     paragraph: int
     span: Span
@@ -88,7 +89,7 @@ def _by_title(found: list[Found], title: str) -> list[Found]:
     if speaker is None:
         return found
     return [
-        replace(item, speaker=speaker)
+        item._replace(speaker=speaker)
         if item.speaker is None and item.opens_paragraph and not item.short
         else item
         for item in found

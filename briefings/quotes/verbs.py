@@ -23,7 +23,9 @@ from briefings.quotes.subjects import lead_person
 from briefings.quotes.tokens import Tok
 
 VERBS = SPEECH_VERB_SET
-_MAY_BE_VERB = VERBS | {"according"}
+# The words :func:`is_verb` may accept: a speech verb or "according".
+MAY_BE_VERB = VERBS | {"according"}
+_MAY_BE_VERB = MAY_BE_VERB
 _LOWER = attrgetter("lower")
 ENDS_CLAUSE = frozenset(".;:")
 _PASSIVE = word_set("is was are were be been being")
