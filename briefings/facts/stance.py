@@ -210,6 +210,56 @@ def courteous(text: str) -> bool:
     return text.startswith(_LINK_WORDS) and _LINKED_THANKS.match(text) is not None
 
 
+# A stance avowed, not an event: "The ambassador emphasised the shared determination of both
+# sides to ...", "Ministers expressed their readiness to ...", "Both teams are fully
+# committed to the task". A figure or a month in it may tell a term or a deadline. (A
+# commitment reaffirmed, or the importance of a thing stressed, is often what a meeting
+# agreed: it is weighed, not left out.)
+_AVOWAL = re.compile(
+    r"\b(?:(?:emphasi[sz]|stress|reiterat|reaffirm|underlin|underscor|voic|express|restat)ed "
+    r"(?:the |their |its |his |her |a |an |our )?(?:[\w-]+ ){0,2}?(?:determination|desire|"
+    r"resolve|readiness|willingness|wish|will)|"
+    r"(?:is|are|remains?|was|were) (?:\w+ )?(?:committed|determined|dedicated) to)\b"
+)
+# What a stance pledges to do: "committed to continuing work", "commitment to concluding".
+_AN_ACTION = re.compile(r"(?: to)? \w+ing\b")
+_AND_DOES = re.compile(r"\band (?:is|are|has|have|was|were|will) ")
+_AVOWAL_PARTS = ("ed ", "committed", "determined", "dedicated")
+_TERM = re.compile(
+    r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:next|this) (?:week|month|year)|by the end)\b"
+)
+
+
+# No comment had: "X could not be reached for comment", "did not immediately respond to a
+# request for comment", "declined to comment": a sentence that tells nothing of the news.
+_NO_COMMENT = re.compile(
+    r"\b(?:(?:could|did)(?: not|n[\u2019']t) (?:immediately )?(?:be reached|respond|return)|"
+    r"declined|refused)\b[^.;]{0,40}\bcomment"
+)
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a sentence tells nothing of the news: a stance avowed (see ``avows``), or
+    no comment had (see ``_NO_COMMENT``)."""
+    if "comment" in text and " but " not in text and _NO_COMMENT.search(text) is not None:
+        return True  # not "asked about it that day, but he declined to comment": an event
+    return avows(text)
+
+
+def avows(text: str) -> bool:
+    """Whether a sentence only avows a stance (see ``_AVOWAL``): no figure, no month, no
+    deadline ("committed to a deal before he leaves office next year" tells one)."""
+    if not holds_any(text, _AVOWAL_PARTS):
+        return False
+    match = _AVOWAL.search(text)
+    if match is None or _AN_ACTION.match(text, match.end()) is not None:
+        return False  # "committed to continuing work toward an outcome": a step pledged
+    if _AND_DOES.search(text, match.end()) is not None:
+        return False  # "is committed to ... and is now publishing ...": the news goes on
+    return _TERM.search(text) is None
+
+
 def tells_worth(text: str) -> bool:
     """Whether ``text`` tells what a thing is worth (see ``_WORTH``)."""
     for part in _WORTH_PARTS:
