@@ -75,7 +75,7 @@ RHETORIC_STEMS = frozenset((
 ))  # fmt: skip
 # What a thing is worth, told in the present: a stance, not an event.
 _WORTH = re.compile(
-    r"\b(?:is|are|remains?)\b (?:\w+ ){0,3}?(?:key|important|essential|vital|critical|crucial|"
+    r"\b(?:is|are|remains?)\b (?:\w+ ){0,4}?(?:key|important|essential|vital|critical|crucial|"
     r"central|fundamental|integral)\b"
 )
 # Parts of those words: a sentence with none of them tells no worth, and is not scanned.
@@ -239,11 +239,40 @@ _NO_COMMENT = re.compile(
 )
 
 
+# A picture's caption: who stands where ("Norland's minister, left, and ..."), then the
+# picture's credit in brackets ("(AP)", "(Reuters/Jo Bloggs)").
+_WHERE_IN_A_PICTURE = re.compile(r", (?:left|right|centre|center|second (?:left|right))[,)]")
+_CREDIT_END = re.compile(r"\([^()]{1,40}\)\W{0,2}$")
+
+
+# A pointer to more, told to the reader: "For more from Monday's meeting, see the video
+# below.", "Read the full budget here.", "Watch the briefing in full."
+_POINTER_TO_MORE = re.compile(
+    r"^(?:For (?:more|the full|details|further)[^,]{0,80}, )?(?:[Ss]ee|[Ww]atch|[Rr]ead|"
+    r"[Cc]lick|[Vv]isit|[Ll]isten to|[Ff]ollow)\b"
+)
+_POINTER_FIRSTS = ("For ", "See ", "Watch ", "Read ", "Click ", "Visit ", "Listen ", "Follow ")
+
+
+def a_caption(text: str) -> bool:
+    """Whether a sentence is a picture's caption (see ``_WHERE_IN_A_PICTURE``)."""
+    return (
+        text.endswith(")")
+        and _WHERE_IN_A_PICTURE.search(text) is not None
+        and _CREDIT_END.search(text) is not None
+    )
+
+
 def says_nothing(text: str) -> bool:
-    """Whether a sentence tells nothing of the news: a stance avowed (see ``avows``), or
-    no comment had (see ``_NO_COMMENT``)."""
+    """Whether a sentence tells nothing of the news: a stance avowed (see ``avows``), no
+    comment had (see ``_NO_COMMENT``), a picture's caption (see ``a_caption``), a pointer to
+    more (see ``_POINTER_TO_MORE``)."""
     if "comment" in text and " but " not in text and _NO_COMMENT.search(text) is not None:
         return True  # not "asked about it that day, but he declined to comment": an event
+    if a_caption(text):
+        return True
+    if text.startswith(_POINTER_FIRSTS) and _POINTER_TO_MORE.match(text) is not None:
+        return True  # "For more, see the video below": the page's, not the news's
     return avows(text)
 
 

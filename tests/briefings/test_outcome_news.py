@@ -11,7 +11,7 @@ from briefings.facts.background import (
     on_an_earlier_day,
 )
 from briefings.facts.outcomes import find_facts
-from briefings.facts.stance import avows, says_nothing
+from briefings.facts.stance import a_stance, avows, says_nothing
 from briefings.facts.statements import Statement
 from briefings.facts.tenses import goes_on_from_the_one_before
 from briefings.model import Article
@@ -140,3 +140,30 @@ def test_a_bullet_that_says_nothing_is_left_out() -> None:
         "A spokesperson for the Norland trade ministry declined to comment on the talks.",
     )
     assert not any("fully committed" in o or "comment" in o for o in outcomes)
+
+
+def test_a_caption_and_a_pointer_to_more_say_nothing() -> None:
+    assert says_nothing(
+        "Norland's trade minister Ana Silva, left, and Sudland's envoy Tom Berg, centre, at "
+        "the signing ceremony in Lisbon (AP)"
+    )
+    assert says_nothing(
+        "For more from Monday's council meeting, see the full video and the live posts below."
+    )
+    assert says_nothing("Read the draft budget here.")
+    assert not says_nothing("Readers of the draft found the tariff cuts smaller than promised.")
+    assert not says_nothing("The council approved the budget (5-0) on Monday.")
+
+
+def test_a_worth_told_with_a_few_words_between_is_a_stance() -> None:
+    assert a_stance(
+        "Passing the budget is easily the single most important duty the council has each year."
+    )
+
+
+def test_a_lede_that_tells_a_worth_hands_on_to_the_news() -> None:
+    outcomes = _outcomes_of(
+        "Passing the budget is easily the single most important duty the council has each year.",
+        "In a 5-0 vote on Monday, the council approved a $39.1 million budget for next year.",
+    )
+    assert outcomes[0].startswith("In a 5-0 vote")
