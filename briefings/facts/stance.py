@@ -224,7 +224,10 @@ _AVOWAL = re.compile(
 # What a stance pledges to do: "committed to continuing work", "commitment to concluding".
 _AN_ACTION = re.compile(r"(?: to)? \w+ing\b")
 _AND_DOES = re.compile(r"\band (?:is|are|has|have|was|were|will) ")
-_AVOWAL_PARTS = ("ed ", "committed", "determined", "dedicated")
+_AVOWAL_PARTS = (
+    "mphasi", "stressed", "reiterated", "reaffirmed", "underlined", "underscored", "voiced",
+    "expressed", "restated", "committed", "determined", "dedicated",
+)  # fmt: skip
 _TERM = re.compile(
     r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:next|this) (?:week|month|year)|by the end)\b"
