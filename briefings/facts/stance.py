@@ -100,6 +100,10 @@ REACTION = re.compile(
     rf"{_JUDGEMENT}(?:(?:,| and|, and) {_JUDGEMENT})*(?: (?:one|talks|meetings?|discussions?|"
     rf"exchanges?|atmosphere))?(?:,[^,]{{0,60}})?\.?$|"
     rf"(?:declined|refused) (?:to comment|comment)|walked out|"
+    # A judgement of the news as a sign: "said the extended talks were a very good sign".
+    rf"(?:said|says) (?:that )?(?:the |this |their |its )?(?:[\w-]+ ){{0,2}}?(?:was|were|is|are) "
+    rf"[\u201c\"]?(?:a |an )?(?:very |really |most )?(?:good|positive|encouraging|promising|"
+    rf"hopeful|welcome) (?:sign|step|development)\b|"
     rf"expressed (?:(?:his|her|their|its|the) )?(?:hope|optimism|confidence|satisfaction|"
     rf"regret|disappointment|concern|gratitude|appreciation)|"
     rf"^(?:[\w.'’-]+ ){{1,6}}(?:welcomed|praised|hailed|applauded) the (?:\w+ ){{0,3}}\w+\.$)"

@@ -11,7 +11,7 @@ from briefings.facts.background import (
     on_an_earlier_day,
 )
 from briefings.facts.outcomes import find_facts
-from briefings.facts.stance import a_stance, avows, says_nothing
+from briefings.facts.stance import a_stance, avows, says_nothing, tells_a_result
 from briefings.facts.statements import Statement
 from briefings.facts.tenses import goes_on_from_the_one_before
 from briefings.model import Article
@@ -167,3 +167,11 @@ def test_a_lede_that_tells_a_worth_hands_on_to_the_news() -> None:
         "In a 5-0 vote on Monday, the council approved a $39.1 million budget for next year.",
     )
     assert outcomes[0].startswith("In a 5-0 vote")
+
+
+def test_a_judgement_of_the_news_as_a_sign_is_a_reaction_not_a_result() -> None:
+    assert not tells_a_result(
+        "The Norland minister said the extended talks were \u201ca very good sign\u201d a deal "
+        "can be done."
+    )
+    assert tells_a_result("The minister said the talks ended with a deal on grain duties.")
