@@ -30,7 +30,7 @@ BACKGROUND = WordPattern(
     r"[Pp]reviously|[Pp]rior to|stems from|dates back|[Oo]riginally|first (?:imposed|introduced)|"
     r"had (?:initially |originally |earlier |once )?(?:been|set|imposed|agreed|said|raised|"
     r"threatened|announced|reached|signed|opposed|rejected|sought|proposed|offered|pledged|"
-    r"promised|accused|urged|asked|planned|hoped|expected|intended|aimed)|"
+    r"promised|accused|urged|asked|planned|hoped|expected|intended|aimed|seen)|"
     # A standing state, with no "already": "Colombia has a free-trade agreement with the
     # US", "Peru has 14 trade pacts with ..." (not "now has a deal": the news).
     r"(?<!there )(?<!now )(?<!which )(?<!that )ha(?:s|ve) (?:an?|\d+|several|many|two|three|"
@@ -77,6 +77,11 @@ _ATTRIBUTIVE_END = re.compile(
 # called prorogation, came after ..."): what set it off, told with it ("It comes after ..."
 # tells what came before).
 _EVENT_SUBJECT = re.compile(r"The [a-z]+(?:, [^,]{1,40},)? $")
+# What someone said before the news, after "came after": "The talks came after the
+# Council's president said the sides were near the moment of truth" tells an earlier
+# statement, not what set the news off.
+_SAYING = re.compile(r"\b(?:said|says|warned|urged|called for|told|described|declared)\b")
+SAYING_REACH = 90  # characters after "came after": the clause's subject and its verb
 # A figure set beside an earlier one: "up 5% from a year ago", "higher than two years ago"
 # ("more than two years ago" is a look back).
 _COMPARED_END = re.compile(
@@ -136,6 +141,45 @@ def in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
     return bool(months) and all(month < today.month for month in months)
 
 
+# Any month named, in full or cut short ("10 November", "Nov. 10", "in May"): the months of
+# a lede, for a report with no date of its own.
+_ANY_MONTH_NAME = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
+# A month the news itself is told in: "last month", "this month" (then "in April" may be it).
+_OWN_MONTH = re.compile(r"\b(?:this|last|past) month\b")
+# A time still to come: "is expected in April", "due in May", "planned for June".
+_TO_COME = re.compile(r"\b(?:expected|due|scheduled|set to|plans?|planned|slated|will|shall)\b")
+
+
+def months_named(text: str) -> frozenset[int]:
+    """The months ``text`` names (see ``_ANY_MONTH_NAME``); with "this month" or "last
+    month", every month (the news's own month is not known)."""
+    if _OWN_MONTH.search(text):
+        return frozenset(range(1, 13))
+    return frozenset(MONTHS[m.group(1).lower()] for m in _ANY_MONTH_NAME.finditer(text))
+
+
+def in_a_month_before_the_lede(item: Statement | str, lede_months: frozenset[int]) -> bool:
+    """In a report with no date of its own, whether a sentence is dated "in April" (no day,
+    no year) by a month its lede and headline do not name (``lede_months``): news of the
+    report tells its days by weekday or by the lede's own month, so a past event of another
+    month came before it ("Tensions escalated in April when ..." after "agreed on Monday to
+    extend the truce"). Not a time still to come ("talks are expected in May")."""
+    if isinstance(item, str) or "in " not in item.raw:
+        return False
+    text = item.raw
+    months = [
+        MONTHS[m.group(1).lower()]
+        for m in _IN_MONTH.finditer(text)
+        if not text[m.start() - 1 : m.start()].isalnum()
+    ]
+    if not months or any(month in lede_months for month in months):
+        return False
+    return _TO_COME.search(text) is None
+
+
 # A day of a month without its year: "on Dec. 1", "June 29", "on 24 March" (not "June 29,
 # 2019", a full date judged apart; not "March 3:", a label). News names the days of its own
 # week by their weekday, and any other day by its date.
@@ -155,7 +199,10 @@ _MONTH_DAY_WORDS = frozenset(
         "October", "November", "December",
     )
 )  # fmt: skip
-_UNTIL_END = re.compile(r"\b(?:until|till|by|before|from|to|through|since) $")
+_UNTIL_END = re.compile(
+    r"\b(?:until|till|by|before|from|to|through|since|between) $|"
+    r"\bbetween (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+) and $"
+)
 WEEK = 7  # days: news of the report's own week names its days by their weekday
 
 
@@ -289,7 +336,11 @@ def _describes_a_thing(
             and not _CONDITION_END.search(text, max(0, start - 48), start)
         ):
             return True  # "98% has been adopted": a result of the report, told as done
-        if match.group()[:4] in {"came", "come"} and _EVENT_SUBJECT.match(text[:start]):
+        if (
+            match.group()[:4] in {"came", "come"}
+            and _EVENT_SUBJECT.match(text[:start])
+            and _SAYING.search(text, match.end(), match.end() + SAYING_REACH) is None
+        ):
             return True  # "The collapse came after ministers rejected ...": what set it off
         if _RELATIVE_END.search(text, max(0, start - 10), start) is not None:
             return True

@@ -106,12 +106,14 @@ def most_news(
     news: Callable[[Candidate], bool],
     following: dict[int, Statement],
     today: date | None,
+    before_the_news: Callable[[Statement], bool] | None = None,
 ) -> tuple[list[Candidate], dict[int, Statement]]:
     """Up to ``budget`` outcomes that are ``news``, the best first (any others only when the
     article has nothing newer), and the sentences that go with them (see ``_sequel``), by
     the order of the one they follow. Each is chosen for its worth and for what it adds to
     the ones before it and to what the briefing says elsewhere (``said``): two sentences on
-    one point leave room for a third."""
+    one point leave room for a third. A sentence ``before_the_news`` tells of is no
+    sequel."""
     if not ranked:
         return [], {}
     if ranked[0].score < LEDE and not news(ranked[0]):
@@ -133,6 +135,8 @@ def most_news(
         chosen.append(best)
         told |= best.stems
         sequel = _sequel(best, following, today) if not best.joined else None
+        if sequel is not None and before_the_news is not None and before_the_news(sequel):
+            sequel = None  # what came before the report: no part of a bullet of news
         if sequel is not None and all(c.order != sequel.order for c in chosen):
             sequels[best.order] = sequel
             worth = [w for w in worth if w[2].order != sequel.order]

@@ -11,9 +11,11 @@ from datetime import date
 
 from briefings.facts.background import (
     day_of_the_headline,
+    in_a_month_before_the_lede,
     in_an_earlier_month,
     latest_event_day,
     looks_back,
+    months_named,
     names_a_weekday,
     on_an_earlier_day,
     told_in_a_report,
@@ -37,6 +39,7 @@ from briefings.facts.stance import (
     a_stance,
     announces_what_follows,
     courteous,
+    says_nothing,
     tells_a_result,
     tells_an_event,
 )
@@ -50,7 +53,7 @@ from briefings.facts.statements import (
     tells_a_quoted_result,
 )
 from briefings.facts.stepdays import times
-from briefings.facts.tenses import timed_from_the_one_before
+from briefings.facts.tenses import goes_on_from_the_one_before, timed_from_the_one_before
 from briefings.facts.voices import Spoken, asked, voices, with_speakers
 from briefings.facts.worth import says_again, score_as_outcome, weighed
 from briefings.model import Article, Fact
@@ -121,6 +124,11 @@ def find_facts(
         then = told_day
     # Whether the lede tells its day by weekday: then a day told by its date came before.
     weekdays = bool(found) and names_a_weekday(found[0].raw)
+    # With no day of the report at all, the months its lede and headline name: a past event
+    # of another month came before the news.
+    lede_months = (
+        months_named(f"{article.title} {found[0].raw}") if then is None and found else None
+    )
     outcomes = _outcomes(
         rest,
         subject,
@@ -133,6 +141,7 @@ def find_facts(
         coming,
         then,
         weekdays,
+        lede_months,
     )
     if steps and outcomes:  # a step an outcome tells as done is no step to come
         done = [o.text for o in outcomes]
@@ -188,6 +197,7 @@ def _outcomes(
     lede_is_next: bool = False,
     month_of: date | None = None,
     weekdays: bool = False,
+    lede_months: frozenset[int] | None = None,
 ) -> list[Spoken]:
     met: set[str] = set()
     scored: list[Candidate] = []
@@ -272,6 +282,8 @@ def _outcomes(
         lede_found = not handed_on
         if words < MIN_WORDS or raw.endswith(":"):
             continue  # too short to tell an outcome; a list's lead-in ("The new agreement:")
+        if says_nothing(raw):
+            continue  # "Both teams are fully committed to the task", "declined to comment"
         stems = _content_stems(raw)
         shared = len(stems & topic) if topic else 0  # the headline's words it holds
         if (
@@ -317,17 +329,32 @@ def _outcomes(
             and (looks_back(before.raw, today) or in_an_earlier_month(before, month_of))
         ):
             return False  # "a month later" after what came before the report
+        if (
+            before is not None
+            and before.paragraph == item.paragraph
+            and goes_on_from_the_one_before(item.raw)
+            and (looks_back(before.raw, today) or in_an_earlier_month(before, month_of))
+        ):
+            return False  # "In 2017 members agreed to ... Members also recognized ..."
         if looks_back(item.raw, today) and (
             before is None
             or before.paragraph != item.paragraph
             or not told_in_a_report(item.raw, before.raw, today)
         ):
             return False
+        if before_the_news(item):
+            return False  # "Tensions escalated in April" in a report with no date
         return not in_an_earlier_month(item, month_of) and not on_an_earlier_day(
             item, today, weekdays
         )
 
-    best, sequels = most_news(ranked, budget, said or set(), news, following, today)
+    def before_the_news(statement: Statement) -> bool:
+        """Dated by a month its undated report's lede does not name (see ``news``)."""
+        return lede_months is not None and in_a_month_before_the_lede(statement, lede_months)
+
+    best, sequels = most_news(
+        ranked, budget, said or set(), news, following, today, before_the_news
+    )
     leads = {c.lead.order for c in best if c.lead is not None and c.joined}
     texts = []
     for candidate in sorted(best, key=lambda c: c.order):

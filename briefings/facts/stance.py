@@ -75,7 +75,7 @@ RHETORIC_STEMS = frozenset((
 ))  # fmt: skip
 # What a thing is worth, told in the present: a stance, not an event.
 _WORTH = re.compile(
-    r"\b(?:is|are|remains?)\b (?:\w+ ){0,3}?(?:key|important|essential|vital|critical|crucial|"
+    r"\b(?:is|are|remains?)\b (?:\w+ ){0,4}?(?:key|important|essential|vital|critical|crucial|"
     r"central|fundamental|integral)\b"
 )
 # Parts of those words: a sentence with none of them tells no worth, and is not scanned.
@@ -100,6 +100,10 @@ REACTION = re.compile(
     rf"{_JUDGEMENT}(?:(?:,| and|, and) {_JUDGEMENT})*(?: (?:one|talks|meetings?|discussions?|"
     rf"exchanges?|atmosphere))?(?:,[^,]{{0,60}})?\.?$|"
     rf"(?:declined|refused) (?:to comment|comment)|walked out|"
+    # A judgement of the news as a sign: "said the extended talks were a very good sign".
+    rf"(?:said|says) (?:that )?(?:the |this |their |its )?(?:[\w-]+ ){{0,2}}?(?:was|were|is|are) "
+    rf"[\u201c\"]?(?:a |an )?(?:very |really |most )?(?:good|positive|encouraging|promising|"
+    rf"hopeful|welcome) (?:sign|step|development)\b|"
     rf"expressed (?:(?:his|her|their|its|the) )?(?:hope|optimism|confidence|satisfaction|"
     rf"regret|disappointment|concern|gratitude|appreciation)|"
     rf"^(?:[\w.'’-]+ ){{1,6}}(?:welcomed|praised|hailed|applauded) the (?:\w+ ){{0,3}}\w+\.$)"
@@ -208,6 +212,88 @@ def courteous(text: str) -> bool:
     if (COURTESY if ": " in text else _UNLABELLED_COURTESY).match(text) is not None:
         return True
     return text.startswith(_LINK_WORDS) and _LINKED_THANKS.match(text) is not None
+
+
+# A stance avowed, not an event: "The ambassador emphasised the shared determination of both
+# sides to ...", "Ministers expressed their readiness to ...", "Both teams are fully
+# committed to the task". A figure or a month in it may tell a term or a deadline. (A
+# commitment reaffirmed, or the importance of a thing stressed, is often what a meeting
+# agreed: it is weighed, not left out.)
+_AVOWAL = re.compile(
+    r"\b(?:(?:emphasi[sz]|stress|reiterat|reaffirm|underlin|underscor|voic|express|restat)ed "
+    r"(?:the |their |its |his |her |a |an |our )?(?:[\w-]+ ){0,2}?(?:determination|desire|"
+    r"resolve|readiness|willingness|wish|will)|"
+    r"(?:is|are|remains?|was|were) (?:\w+ )?(?:committed|determined|dedicated) to)\b"
+)
+# What a stance pledges to do: "committed to continuing work", "commitment to concluding".
+_AN_ACTION = re.compile(r"(?: to)? \w+ing\b")
+_AND_DOES = re.compile(r"\band (?:is|are|has|have|was|were|will) ")
+_AVOWAL_PARTS = (
+    "mphasi", "stressed", "reiterated", "reaffirmed", "underlined", "underscored", "voiced",
+    "expressed", "restated", "committed", "determined", "dedicated",
+)  # fmt: skip
+_TERM = re.compile(
+    r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:next|this) (?:week|month|year)|by the end)\b"
+)
+
+
+# No comment had: "X could not be reached for comment", "did not immediately respond to a
+# request for comment", "declined to comment": a sentence that tells nothing of the news.
+_NO_COMMENT = re.compile(
+    r"\b(?:(?:could|did)(?: not|n[\u2019']t) (?:immediately )?(?:be reached|respond|return)|"
+    r"declined|refused)\b[^.;]{0,40}\bcomment"
+)
+
+
+# A picture's caption: who stands where ("Norland's minister, left, and ..."), then the
+# picture's credit in brackets ("(AP)", "(Reuters/Jo Bloggs)").
+_WHERE_IN_A_PICTURE = re.compile(r", (?:left|right|centre|center|second (?:left|right))[,)]")
+_CREDIT_END = re.compile(r"\([^()]{1,40}\)\W{0,2}$")
+
+
+# A pointer to more, told to the reader: "For more from Monday's meeting, see the video
+# below.", "Read the full budget here.", "Watch the briefing in full."
+_POINTER_TO_MORE = re.compile(
+    r"^(?:For (?:more|the full|details|further)[^,]{0,80}, )?(?:[Ss]ee|[Ww]atch|[Rr]ead|"
+    r"[Cc]lick|[Vv]isit|[Ll]isten to|[Ff]ollow)\b"
+)
+_POINTER_FIRSTS = ("For ", "See ", "Watch ", "Read ", "Click ", "Visit ", "Listen ", "Follow ")
+
+
+def a_caption(text: str) -> bool:
+    """Whether a sentence is a picture's caption (see ``_WHERE_IN_A_PICTURE``)."""
+    return (
+        text.endswith(")")
+        and _WHERE_IN_A_PICTURE.search(text) is not None
+        and _CREDIT_END.search(text) is not None
+    )
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a sentence tells nothing of the news: a stance avowed (see ``avows``), no
+    comment had (see ``_NO_COMMENT``), a picture's caption (see ``a_caption``), a pointer to
+    more (see ``_POINTER_TO_MORE``)."""
+    if "comment" in text and " but " not in text and _NO_COMMENT.search(text) is not None:
+        return True  # not "asked about it that day, but he declined to comment": an event
+    if a_caption(text):
+        return True
+    if text.startswith(_POINTER_FIRSTS) and _POINTER_TO_MORE.match(text) is not None:
+        return True  # "For more, see the video below": the page's, not the news's
+    return avows(text)
+
+
+def avows(text: str) -> bool:
+    """Whether a sentence only avows a stance (see ``_AVOWAL``): no figure, no month, no
+    deadline ("committed to a deal before he leaves office next year" tells one)."""
+    if not holds_any(text, _AVOWAL_PARTS):
+        return False
+    match = _AVOWAL.search(text)
+    if match is None or _AN_ACTION.match(text, match.end()) is not None:
+        return False  # "committed to continuing work toward an outcome": a step pledged
+    if _AND_DOES.search(text, match.end()) is not None:
+        return False  # "is committed to ... and is now publishing ...": the news goes on
+    return _TERM.search(text) is None
 
 
 def tells_worth(text: str) -> bool:

@@ -68,3 +68,23 @@ def timed_from_the_one_before(text: str) -> bool:
     if not holds_any(text, _FROM_THE_ONE_BEFORE_WORDS):
         return False
     return _FROM_THE_ONE_BEFORE.search(text) is not None
+
+
+# A sentence that goes on with what its subject did in the sentence before: "Members also
+# recognized that ...", "The two sides also signed ...": as old as that sentence's news.
+_GOES_ON = re.compile(r"^(?:[\w.’'-]+ ){1,4}?also (?:\w+ )?\w+ed\b")
+
+
+_SAYINGS = (
+    "said", "stated", "noted", "cited", "reported", "quoted", "added", "confirmed", "claimed",
+    "explained", "warned", "argued", "stressed", "emphasised", "emphasized",
+)  # fmt: skip
+
+
+def goes_on_from_the_one_before(text: str) -> bool:
+    """Whether ``text`` goes on with the sentence before it (see ``_GOES_ON``): "also" after
+    its subject, then a verb in the past (not a saying: "also said" tells a new statement)."""
+    if " also " not in text:
+        return False
+    match = _GOES_ON.match(text)
+    return match is not None and not match.group().endswith(_SAYINGS)
