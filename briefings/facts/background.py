@@ -132,13 +132,17 @@ def in_an_earlier_month(item: Statement | str, today: date | None) -> bool:
     """Dated "in August" when the report is from September: what happened before it."""
     if today is None or isinstance(item, str):
         return False
-    text = item.raw
-    months = [
+    months = _months_told_in(item.raw)
+    return bool(months) and all(month < today.month for month in months)
+
+
+def _months_told_in(text: str) -> list[int]:
+    """The months ``text`` dates something "in" (no day after it: "in August")."""
+    return [
         MONTHS[m.group(1).lower()]
         for m in _IN_MONTH.finditer(text)
         if not text[m.start() - 1 : m.start()].isalnum()
     ]
-    return bool(months) and all(month < today.month for month in months)
 
 
 # Any month named, in full or cut short ("10 November", "Nov. 10", "in May"): the months of
@@ -169,15 +173,10 @@ def in_a_month_before_the_lede(item: Statement | str, lede_months: frozenset[int
     extend the truce"). Not a time still to come ("talks are expected in May")."""
     if isinstance(item, str) or "in " not in item.raw:
         return False
-    text = item.raw
-    months = [
-        MONTHS[m.group(1).lower()]
-        for m in _IN_MONTH.finditer(text)
-        if not text[m.start() - 1 : m.start()].isalnum()
-    ]
+    months = _months_told_in(item.raw)
     if not months or any(month in lede_months for month in months):
         return False
-    return _TO_COME.search(text) is None
+    return _TO_COME.search(item.raw) is None
 
 
 # A day of a month without its year: "on Dec. 1", "June 29", "on 24 March" (not "June 29,
