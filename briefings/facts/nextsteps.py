@@ -185,8 +185,6 @@ def next_steps(
         # The words of an ASCII text, read once for the cheap tests of what it may hold.
         spaced = spaced_words(text) if text.isascii() else None
         tokens = spaced.split() if spaced is not None else []
-        if not colon and spaced is not None and not _may_tell_a_step(tokens, spaced):
-            continue  # none of the words a cue, a hope or a step told otherwise needs
         labelled = text.find("|", 1, 20) > 0 or (colon and text.find(":", 1, 20) > 0)
         if labelled and _LINK_LABEL.match(text):
             continue  # "Also Read | ...": a link to another story, not this one's step
@@ -195,8 +193,8 @@ def next_steps(
             if not mentions_past_date(text, today):
                 agenda.append(statement)
             continue
-        if colon and spaced is not None and not _may_tell_a_step(tokens, spaced):
-            continue
+        if spaced is not None and not _may_tell_a_step(tokens, spaced):
+            continue  # none of the words a cue, a hope or a step told otherwise needs
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
         if spaced is None:
             cue, hope = next_or_hope(text)
