@@ -30,9 +30,17 @@ _STANDFIRST = re.compile(
     rf"<(\w+)[^>]*class=[\"'][^\"']*\b(?:{_STANDFIRST_NAMES})\b[^\"']*[\"'][^>]*>(.*?)</\1>",
     re.IGNORECASE | re.DOTALL,
 )
-# The class attribute of a standfirst, in case-folded markup: a quick search for the literal
-# "class=" that tells most pages apart before the search that reads elements.
-_FOLDED_STANDFIRST_CLASS = re.compile(rf"class=[\"'][^\"']*\b(?:{_STANDFIRST_NAMES})\b")
+# The class attribute of a standfirst, in case-folded markup: the quick test that tells most
+# pages apart before the search that reads elements. Folding a whole page costs more than the
+# search, so each value of a class attribute is folded alone: "=" and a quote fold only from
+# themselves, and of other letters only the long s and the sharp s (both cases) fold to a
+# letter of "class". The search skips from "=" to "=" and looks back; a lookahead reads the
+# value, so that a value holding "class=" is read from there too, as in the folded markup.
+_CLASS_VALUE = re.compile(
+    "=[\"'](?:(?<=[cC][lL][aA][sS\u017f][sS\u017f]=.)|(?<=[cC][lL][aA][\u00df\u1e9e]=.))"
+    "(?=([^\"']*))"
+)
+_FOLDED_STANDFIRST_NAME = re.compile(rf"\b(?:{_STANDFIRST_NAMES})\b")
 # Characters that case folding and the case-blind search read apart: the dotted capital and
 # the dotless small i (both read as "i") and the ypogegrammeni (folded to a letter).
 _FOLDED_APART = ("İ", "ı", "\u0345")
@@ -121,10 +129,14 @@ def read_standfirst(page: str) -> str:
 
 
 def _may_hold_standfirst(head: str) -> bool:
-    """Whether a standfirst's class can stand in ``head``: the quick test before the search."""
+    """Whether a standfirst's class can stand in ``head``, its markup case-folded (see
+    :data:`_CLASS_VALUE`): the quick test before the search."""
     if any(char in head for char in _FOLDED_APART):
         return True
-    return _FOLDED_STANDFIRST_CLASS.search(head.casefold()) is not None
+    for value in _CLASS_VALUE.findall(head):
+        if _FOLDED_STANDFIRST_NAME.search(value.casefold()) is not None:
+            return True
+    return False
 
 
 def _published(meta: dict[str, str], head: str) -> datetime | None:
