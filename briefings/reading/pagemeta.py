@@ -30,6 +30,9 @@ _STANDFIRST = re.compile(
     rf"<(\w+)[^>]*class=[\"'][^\"']*\b(?:{_STANDFIRST_NAMES})\b[^\"']*[\"'][^>]*>(.*?)</\1>",
     re.IGNORECASE | re.DOTALL,
 )
+# "class=" in any case (as the patterns above read it), found from its "=": a literal the
+# search skips to quickly.
+_CLASS_ATTRIBUTE = re.compile(r"=(?<=class=)", re.IGNORECASE)
 # The class attribute of a standfirst, in case-folded markup: the quick test that tells most
 # pages apart before the search that reads elements. Folding a whole page costs more than the
 # search, so each value of a class attribute is folded alone: "=" and a quote fold only from
@@ -115,7 +118,7 @@ def _site_in_title(title: str) -> str:
 def read_byline(page: str) -> str:
     """The text of the page's byline element ("By Ana Ruiz, Daily"), or "". Read only when
     no author is named otherwise: it is the costliest of these searches."""
-    byline = _BYLINE.search(page[:_HEAD_LIMIT])
+    byline = _search_classed(_BYLINE, page[:_HEAD_LIMIT])
     return _text(byline.group(2)) if byline else ""
 
 
@@ -124,8 +127,27 @@ def read_standfirst(page: str) -> str:
     head = page[:_HEAD_LIMIT]
     if not _may_hold_standfirst(head):
         return ""  # most pages
-    found = _STANDFIRST.search(head)
+    found = _search_classed(_STANDFIRST, head)
     return _text(found.group(2)) if found else ""
+
+
+def _search_classed(element: re.Pattern[str], markup: str) -> re.Match[str] | None:
+    """``element.search(markup)`` for :data:`_BYLINE` or :data:`_STANDFIRST`: an element whose
+    opening tag names a class before its first ">". Such a match can only open at a "<" that
+    stands before a class attribute with no ">" between them: it is tried at those alone,
+    from the first, rather than at every tag of the page."""
+    starts: set[int] = set()
+    for attribute in _CLASS_ATTRIBUTE.finditer(markup):
+        name = attribute.start() - len("class")
+        tag = markup.find("<", markup.rfind(">", 0, name) + 1, name)
+        while tag >= 0:
+            starts.add(tag)
+            tag = markup.find("<", tag + 1, name)
+    for tag in sorted(starts):
+        found = element.match(markup, tag)
+        if found is not None:
+            return found
+    return None
 
 
 def _may_hold_standfirst(head: str) -> bool:
