@@ -114,7 +114,30 @@ REPORTING = re.compile(r"\b(?:said|says|told|tells|will|would|added|according)\b
 _REPORTING_SCAN = WordPattern(REPORTING.pattern)
 _PHOTO_LABEL_SCAN = WordPattern(f"(?i){PHOTO_LABEL.pattern}")
 SOURCES_CREDIT_SCAN = WordPattern(f"(?i){SOURCES_CREDIT.pattern}")
+# Every match of SOURCES_CREDIT opens the line with "some", "info", "mate" or "repo", or
+# closes it with the last two letters of "report", "story" or "article" (then a stop and
+# white space at most), in any case. Ignoring case, the pattern also reads the long s as "s"
+# and the dotted capital and the dotless small i as "i": only in the opening words.
+_SOURCES_CREDIT_OPENINGS = ("some", "info", "mate", "repo")
+_SOURCES_CREDIT_ENDINGS = frozenset(
+    a + b
+    for end in ("rt", "ry", "le")
+    for a in (end[0], end[0].upper())
+    for b in (end[1], end[1].upper())
+)
 # Longer lines are article text or a notice the shorter tests never needed to see.
+
+
+def may_be_sources_credit(line: str) -> bool:
+    """Whether :data:`SOURCES_CREDIT` can match ``line``: the cheap test of its first and last
+    letters before the search (which tries each place of the line)."""
+    head = line[:4]
+    if not head.isascii() or head.lower() in _SOURCES_CREDIT_OPENINGS:
+        return True
+    tail = line.rstrip()
+    if tail[-1:] == ".":
+        tail = tail[:-1]
+    return tail[-2:] in _SOURCES_CREDIT_ENDINGS
 
 
 def is_caption(line: str, folded: str = "", count: int = -1) -> bool:

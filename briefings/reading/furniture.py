@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 
 from briefings.reading.boilerplate import BYLINE, CREDIT_LINE, is_boilerplate, may_be_credit_line
-from briefings.reading.captions import SOURCES_CREDIT_SCAN, VIA_CREDIT, is_caption
+from briefings.reading.captions import (
+    SOURCES_CREDIT_SCAN,
+    VIA_CREDIT,
+    is_caption,
+    may_be_sources_credit,
+)
 from briefings.reading.dates import parse_date_line
 from briefings.reading.embeds import is_embedded_post, tells_positions
 from briefings.reading.linekind import LineKind
@@ -179,7 +184,7 @@ def line_kind(
     if count > _FURNITURE_MAX_WORDS:
         return LineKind.BIO if _opens_with_bio(text) else None
     if (credit is not False and may_be_credit_line(text) and CREDIT_LINE.match(text)) or (
-        count <= 25 and SOURCES_CREDIT_SCAN.search(text)
+        count <= 25 and may_be_sources_credit(text) and SOURCES_CREDIT_SCAN.search(text)
     ):
         return LineKind.CREDIT
     if count <= 40 and is_distribution_credit(text):
