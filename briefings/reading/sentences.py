@@ -32,12 +32,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text``; together they cover it."""
     spans: list[tuple[int, int]] = []
     start = 0
-    boundary = _BOUNDARY if "!" in text or "?" in text else _PERIOD_BOUNDARY
-    for match in boundary.finditer(text):
-        end = match.end(1)
-        if match.group(1)[0] == "." and _is_abbreviation(text, match.start(1), match.end()):
+    stops = "!" in text or "?" in text
+    for match in (_BOUNDARY if stops else _PERIOD_BOUNDARY).finditer(text):
+        stop = match.start()  # where the stop is: the match opens with it
+        if (not stops or text[stop] == ".") and _is_abbreviation(text, stop, match.end()):
             continue
-        spans.append((start, end))
+        spans.append((start, match.end(1)))
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
@@ -52,6 +52,8 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     """Whether the word before the period at ``dot`` (its letters and dots) is abbreviated;
     ``after``: where the next word begins."""
     tail = text[max(0, dot - _LONGEST - 1) : dot]
+    if tail.isalpha() and len(tail) > _LONGEST and tail.isascii():
+        return False  # the most common case: a word longer than any abbreviation
     if tail.isascii():  # the common case: one call instead of a loop over the letters
         word = tail[len(tail.rstrip(_ASCII_WORD_CHARS)) :].lower()
         if len(word) > _LONGEST:
