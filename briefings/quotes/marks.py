@@ -21,7 +21,8 @@ CLOSER = {
 MARKS = frozenset('"“”«»「」『』')
 # Doubled single marks stand for a double one: typewriter '', TeX `` and '', curly ‘‘ and ’’.
 _MARK = re.compile("[\"“”«»「」『』]|``|''|‘‘|’’")
-_SINGLE_MARK = re.compile('["“”«»「」『』]')  # the common case: no doubled marks in the text
+_SINGLE_MARKS = '"“”«»「」『』'
+_SINGLE_MARK = re.compile(f"[{_SINGLE_MARKS}]")  # the common case: no doubled marks in the text
 _STRAIGHT_MARK = re.compile('"')  # the only mark ASCII text can hold: a literal, found fast
 
 
@@ -33,6 +34,23 @@ def _marks(text: str) -> re.Pattern[str]:
     if "''" in text or "``" in text or "‘‘" in text or "’’" in text:
         return _MARK
     return _SINGLE_MARK
+
+
+def _mark_places(text: str) -> list[tuple[int, str]]:
+    """Where each mark of ``text`` stands, and the mark, in order (what :func:`_marks`
+    finds). Without doubled marks, each mark is looked for as a literal: a search skips to a
+    literal far more quickly than to a character of a set."""
+    pattern = _marks(text)
+    if pattern is _MARK:
+        return [(found.start(), found.group()) for found in pattern.finditer(text)]
+    places: list[tuple[int, str]] = []
+    for mark in _SINGLE_MARKS if pattern is _SINGLE_MARK else '"':
+        at = text.find(mark)
+        while at >= 0:
+            places.append((at, mark))
+            at = text.find(mark, at + 1)
+    places.sort()
+    return places
 
 
 # Marks that may stand for a double quote mark either way round.
@@ -112,8 +130,7 @@ def find_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     opener = ""
     open_at = -1
-    for found in _marks(text).finditer(text):
-        i, mark = found.start(), found.group()
+    for i, mark in _mark_places(text):
         if open_at < 0:
             if _opens(mark, text, i):
                 opener, open_at = mark, i
