@@ -167,15 +167,34 @@ def tokenize(text: str) -> Tokens:
     end: list[int] = []
     words: list[str] = []
     brk: list[str] = []
-    # str.split() splits at exactly the characters \s matches; a NUL is masked quote text.
-    spaced = text.replace("\x00", " ") if "\x00" in text else text
+    columns = (start, end, words, brk)
+    if "\x00" not in text:
+        _read_chunks(text, 0, columns)
+    else:  # masked quote text parts the words as white space does: read the parts between
+        for part in _UNMASKED.finditer(text):
+            _read_chunks(part.group(), part.start(), columns)
+    cap = list(map(str.isupper, map(_HEAD, words)))
+    if "al-" in text or "el-" in text:
+        _cap_particle_names(words, cap)
+    return Tokens(start, end, words, brk, cap, _possessives(text, start, end))
+
+
+_UNMASKED = re.compile("[^\x00]+")
+_Columns = tuple[list[int], list[int], list[str], list[str]]
+
+
+def _read_chunks(text: str, offset: int, columns: _Columns) -> None:
+    """Add the tokens of ``text``, which stands at ``offset`` of the text tokenized, to
+    ``columns`` (start, end, word and break)."""
+    start, end, words, brk = columns
+    # str.split() splits at exactly the characters \s matches.
     # Most texts part their words by single spaces (all other whitespace is unprintable): then
     # each chunk starts one past the end of the last, and need not be looked for.
-    single = spaced.isprintable() and "  " not in spaced and spaced[:1] != " "
-    at = 0  # where the current chunk starts
-    for chunk in spaced.split():
-        if not single:
-            at = spaced.find(chunk, at)  # only whitespace stands between it and the last chunk
+    single = text.isprintable() and "  " not in text and text[:1] != " "
+    at = offset  # where the current chunk starts in the text tokenized
+    for chunk in text.split():
+        if not single:  # only whitespace stands between it and the last chunk
+            at = text.find(chunk, at - offset) + offset
         size = len(chunk)
         if chunk[0] not in _LEAD_SET and chunk[-1] not in _TRAIL_SET:
             # most chunks: a word with no punctuation around it
@@ -197,10 +216,6 @@ def tokenize(text: str) -> Tokens:
             words.append(word)
             brk.append(trail)
         at += size + 1 if single else size
-    cap = list(map(str.isupper, map(_HEAD, words)))
-    if "al-" in text or "el-" in text:
-        _cap_particle_names(words, cap)
-    return Tokens(start, end, words, brk, cap, _possessives(text, start, end))
 
 
 def _possessives(text: str, start: list[int], end: list[int]) -> list[bool]:
