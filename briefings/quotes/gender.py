@@ -68,10 +68,12 @@ _HONORIFIC = WordPattern(
     r"((?:M(?<!\wM)(?:s|rs|iss|adam|r)|D(?<!\wD)ame|L(?<!\wL)(?:ady|ord)|S(?<!\wS)ir))"
     r"\.? ((?:[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+)"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_PRONOUN = WordPattern(r"\b(he|his|him|himself|she|her|hers|herself)\b")
+# "(?<=[.!?])\s+(?=[A-Z])", opening with the white space so that a search skips to it.
+_SENTENCE_END = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z])")
+# "\b(he|his|him|himself|she|her|hers|herself)\b" and "\b[A-Z][\w'-]+\b", written likewise.
+_PRONOUN = WordPattern(r"(h(?<!\wh)(?:e|is|im|imself|er|ers|erself)|s(?<!\ws)he)\b")
 _FEMININE = {"she": "f", "her": "f", "hers": "f", "herself": "f"}
-_SURNAME = WordPattern(r"\b[A-Z][\w'-]+\b")
+_SURNAME = WordPattern(r"[A-Z](?<!\w[A-Z])[\w'-]+\b")
 _FEMALE_HONORIFICS = frozenset({"Ms", "Mrs", "Miss", "Madam", "Dame", "Lady"})
 
 
