@@ -72,7 +72,24 @@ class PageMeta:
 
 def _text(fragment: str) -> str:
     text = " ".join(html_lib.unescape(_MARKUP.sub(" ", fragment)).split())
-    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    # Single-spaced now: the one white space a stop can follow is a space.
+    for stop in _STOPS:
+        if " " + stop in text:
+            return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    return text
+
+
+_STOPS = ",.;:!?"  # the stops _SPACE_BEFORE_PUNCTUATION reads
+
+
+def _attributes(markup: str) -> dict[str, str]:
+    """The attributes of a tag, by their names in lower case; a value without "&" holds no
+    character reference."""
+    attrs: dict[str, str] = {}
+    for name, double, single in _ATTR.findall(markup):
+        value = double or single
+        attrs[name.lower()] = html_lib.unescape(value) if "&" in value else value
+    return attrs
 
 
 def read_meta(page: str) -> PageMeta:
@@ -81,7 +98,7 @@ def read_meta(page: str) -> PageMeta:
     meta: dict[str, str] = {}
     links: dict[str, str] = {}
     for tag, attributes in _TAG.findall(head):
-        attrs = {k.lower(): html_lib.unescape(a or b) for k, a, b in _ATTR.findall(attributes)}
+        attrs = _attributes(attributes)
         if tag.lower() == "meta":
             key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or ""
             key = key.lower()
