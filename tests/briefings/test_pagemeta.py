@@ -4,7 +4,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from briefings.reading.pagemeta import PageMeta, read_byline, read_meta, read_standfirst
+from briefings.reading.pagemeta import (
+    PageMeta,
+    _may_hold_standfirst,
+    read_byline,
+    read_meta,
+    read_standfirst,
+)
 
 PAGE = """<html><head>
 <title>Talks end | The Daily Example</title>
@@ -49,6 +55,35 @@ def test_a_standfirst_class_is_read_in_any_case() -> None:
         assert read_standfirst(page) == "The talks ended.", name
     assert read_standfirst('<p class="lead">The talks ended.</p>') == ""
     assert read_standfirst('<p class="\u0345dek">The talks ended.</p>') == "The talks ended."
+
+
+@pytest.mark.parametrize(
+    ("markup", "holds"),
+    [
+        ('<p CLASS="Lede Dek">', True),
+        ("<p cla\u00df='dek'>", True),  # the sharp s folds to "ss"
+        ('<p clas\u017f="x standfirst">', True),  # the long s folds to "s"
+        ("<p class=\"intro class='dek'\">", True),  # a value holding "class=" is read on
+        ('<p data-class="subtitle">', True),
+        ('<p class="lead">', False),
+        ('<p klass="dek">', False),
+        ('<p class= "dek">', False),  # no quote right after "="
+        ('<p class="a" title="dek">', False),
+    ],
+)
+def test_a_standfirst_class_is_looked_for_as_in_folded_markup(markup: str, holds: bool) -> None:
+    assert _may_hold_standfirst(markup) is holds
+
+
+def test_the_first_byline_element_of_the_page_is_read() -> None:
+    page = (
+        '<div id="top"><a href="/">Home</a></div>'
+        '<p class="byline">By Ana Ruiz</p><span class="author">Bo Lind</span>'
+    )
+    assert read_byline(page) == "By Ana Ruiz"
+    # The class must stand in the element's own tag, before the tag closes.
+    assert read_byline('<a title="x>y" class="byline">By Ana Ruiz</a>') == ""
+    assert read_byline('<p class="note"></p><SPAN Class="Author">Bo Lind</SPAN>') == "Bo Lind"
 
 
 @pytest.mark.parametrize(
