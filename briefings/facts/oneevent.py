@@ -1,0 +1,135 @@
+"""One event told twice in other words: "The two leaders are set to sign the agreement on
+Friday" and "The deal will be formalised at a ceremony in Tokyo on Friday" are one next step.
+Two steps are one event when their times agree (the same day, month or coming period, or one
+with a time and one without) and they speak of the same thing: the same kind of event (a
+signing, talks, a visit, a deal, a vote, a tariff taking effect) or the same names and words."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from briefings.facts.onestep import DAY, MONTH_NAMES, WEEKDAY
+from briefings.facts.stepdays import times
+from briefings.reading.dates import MONTHS
+
+# The kinds of event a step tells, by the words that open their names: "sign", "signing" and
+# "formalised at a ceremony" are a signing; "talks", "round" and "meeting" are talks.
+_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("signing", ("sign", "ink", "formali", "ceremon", "seal")),
+    ("talks", ("talk", "round", "negotiat", "meet", "session", "discuss", "convene",
+               "reconvene", "resum", "consultation")),
+    ("visit", ("visit", "travel", "trip", "arriv")),
+    ("deal", ("deal", "agreement", "accord", "pact", "treat", "framework")),
+    ("summit", ("summit",)),
+    ("vote", ("vote", "ballot")),
+    ("effect", ("effect", "impos", "implement", "tariff", "duties", "levy", "levies")),
+)  # fmt: skip
+_KIND_OPENERS = tuple(opener for _, openers in _KINDS for opener in openers)
+# Words every step may hold, cut to five letters: saying, time, the future, trade at large.
+_COMMON = frozenset((
+    "will", "would", "shall", "said", "says", "told", "added", "annou", "accor", "repor",
+    "confi", "state", "offic", "spoke", "spoke", "that", "this", "with", "from", "have",
+    "been", "were", "their", "there", "they", "them", "which", "what", "when", "where",
+    "after", "befor", "also", "more", "than", "into", "over", "about", "other", "such",
+    "both", "sides", "side", "next", "week", "weeks", "month", "year", "years", "early",
+    "late", "later", "upcom", "comin", "again", "first", "secon", "third", "expec", "sched",
+    "plann", "plans", "plan", "likel", "trade", "made", "make", "take", "place", "hold",
+    "held", "part", "begin", "start", "until", "while", "under", "ahead", "soon", "today",
+    "tomor", "their", "these", "those", "some", "each", "days", "time", "then", "just",
+    "only", "most", "very", "could", "should", "might", "says", "amid", "along", "durin",
+    "latest", "lates", "folio", "follo", "prese", "set", "due", "slated", "slate", "expect",
+))  # fmt: skip
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_MONTH_WORD = re.compile(rf"\b(?:{MONTH_NAMES})\b")
+# When it was told ("the ministry said on Friday"): no day of the step.
+_TOLD_ON = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|reported|added|stated)\b"
+    r"(?: [\w.'-]+){0,6}? on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+)
+_WEEKDAYS = frozenset(("monda", "tuesd", "wedne", "thurs", "frida", "satur", "sunda"))
+_MONTH_STEMS = frozenset(name[:5] for name in MONTHS)
+
+
+class _Step(NamedTuple):
+    """What a step's time and words are, for telling whether two steps are one event."""
+
+    days: frozenset[str]  # weekdays and dates ("friday", "june 15")
+    months: frozenset[int]
+    periods: frozenset[str]  # coming periods ("next week", "this month")
+    kinds: frozenset[str]  # see ``_KINDS``
+    words: frozenset[str]  # names and other words of its own, cut to five letters
+
+
+def one_event(text: str, other: str) -> bool:
+    """Whether two next steps tell one event (see ``how_one_event``)."""
+    return bool(how_one_event(text, other))
+
+
+def how_one_event(text: str, other: str) -> str:
+    """Whether two next steps tell one event: their times agree (see ``_times_agree``) and
+    they speak of the same thing. On the same day, one kind of event in common, or two words
+    of their own; in the same month or coming period, one kind of event; when only one names
+    its time, or one a period and the other a date, a word of their own and one more word or
+    kind in common ("will hold the sixth round next week", "The sixth round will be held on
+    Nov. 24-28"); a deal, the topic of most steps, is no kind of event in common then. How
+    their times agree ("day", "month" or "loose"), or "" when they are two events."""
+    first, second = _step(text), _step(other)
+    agree = _times_agree(first, second)
+    if agree is None:
+        return ""
+    kinds = first.kinds & second.kinds
+    words = len(first.words & second.words)
+    if agree != "loose":
+        return agree if kinds or words >= 2 else ""
+    return agree if words >= 1 and len(kinds - {"deal"}) + words >= 2 else ""
+
+
+def _times_agree(first: _Step, second: _Step) -> str | None:
+    """How two steps' times agree: "day" (a day in common), "month" (a month or a coming
+    period in common), "loose" (one with no time, or one a period and the other a date), or
+    None when they are apart (two days, two months or two periods, none in common)."""
+    if first.days and second.days:
+        return "day" if first.days & second.days else None
+    if first.months and second.months:
+        return "month" if first.months & second.months else None
+    if first.periods and second.periods and not first.months and not second.months:
+        return "month" if first.periods & second.periods else None
+    return "loose"
+
+
+def _step(text: str) -> _Step:
+    """The times and words of a step's text, not counting the day it was told on."""
+    told = _TOLD_ON.sub("", text) if " on " in text else text
+    days = set(WEEKDAY.findall(told))
+    months = {MONTHS[m.lower()] for m in _MONTH_WORD.findall(told)}
+    for match in DAY.finditer(told):
+        month = (match["month"] or match["month_second"]).lower()
+        days.add(f"{month} {int(match['day'] or match['day_first'])}")
+    kinds: set[str] = set()
+    words: set[str] = set()
+    for word in _WORD.findall(text):
+        lower = word.lower()
+        if lower.startswith(_KIND_OPENERS):
+            kinds.update(kind for kind, openers in _KINDS if lower.startswith(openers))
+            continue
+        stem = lower[:5]
+        if len(lower) < 4 or stem in _COMMON or stem in _WEEKDAYS or stem in _MONTH_STEMS:
+            continue
+        words.add(stem)
+    return _Step(
+        frozenset(days),
+        frozenset(months),
+        frozenset(times(told)) - _NAMED_TIMES - _VAGUE,
+        frozenset(kinds),
+        frozenset(words),
+    )
+
+
+# Times too vague to tell two steps apart ("will soon travel", "next week").
+_VAGUE = frozenset(("soon", "shortly"))
+# The names of days and months ``times`` reads: told apart from coming periods by ``_Step``.
+_NAMED_TIMES = frozenset(
+    [name.lower() for name in MONTHS]
+    + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)

@@ -1,0 +1,138 @@
+"""One event told twice is one "Next"; a lede's step after its news, a tariff's day, a month
+alone and a plan told as it was. Made-up reports."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from briefings.facts.oneevent import how_one_event, one_event
+from briefings.facts.outcomes import find_facts
+from briefings.model import Article
+
+PUBLISHED = datetime(2025, 6, 7, tzinfo=UTC)
+LEDE = "Trade ministers of Norland and Aldoria signed a customs annex in Lindau on Friday."
+
+
+def _facts(*paragraphs: str) -> tuple[list[str], list[str]]:
+    article = Article(url="https://x.test/a", title="", paragraphs=paragraphs, published=PUBLISHED)
+    facts = find_facts(article)
+    return [f.text for f in facts.outcomes], [f.text for f in facts.next]
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "how"),
+    [
+        # the same day, the same kind of event in other words
+        (
+            "The two leaders are set to sign the agreement on Friday.",
+            "The deal will be formalised at a ceremony in Lindau on Friday.",
+            "day",
+        ),
+        # the same month, the same kind of event
+        (
+            "The next round will convene in early September.",
+            "Berg announced that a new round of talks will begin at the start of September.",
+            "month",
+        ),
+        # a period and a date: the same words of their own
+        (
+            "Norland and Aldoria will hold the sixth round of talks next week.",
+            "The sixth round will be held on 16-20 June in Lindau.",
+            "loose",
+        ),
+        # two days, two months, two periods: two events
+        (
+            "Ruiz will travel to Lindau for talks starting 30 June.",
+            "Berg will return to Aldoria on 8 July for another round.",
+            "",
+        ),
+        (
+            "Ministers will meet in Lindau in September.",
+            "Ministers will meet in Geneva in October.",
+            "",
+        ),
+        (
+            "Experts will meet next week to draft the text.",
+            "Ministers will meet next month to sign the text.",
+            "",
+        ),
+        # the same day, nothing in common: two events
+        (
+            "The tariffs on Aldorian steel will take effect on Friday.",
+            "Berg will visit a shipyard in Lindau on Friday.",
+            "",
+        ),
+        # only one names its time, and they share only the topic of a deal
+        (
+            "The customs agreement will be debated in the assembly on 20 June.",
+            "The agreement will lower duties on machine parts, officials said.",
+            "",
+        ),
+    ],
+)
+def test_how_one_event(text: str, other: str, how: str) -> None:
+    assert how_one_event(text, other) == how
+    assert one_event(other, text) is bool(how)
+
+
+def test_two_events_on_two_days_are_two_nexts() -> None:
+    _, steps = _facts(
+        LEDE,
+        "Ruiz will travel to Aldoria for talks starting on 30 June.",
+        "Berg will return to Lindau on 8 July for another round.",
+    )
+    assert len(steps) == 2
+
+
+def test_a_subject_joined_by_and_is_no_step_apart() -> None:
+    _, steps = _facts(
+        "An official said Norland and Aldoria will resume trade talks in Lindau next week.",
+        "These will be the first talks at ministerial level since a round in Geneva in May.",
+    )
+    assert steps == [
+        "An official said Norland and Aldoria will resume trade talks in Lindau next week."
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tariffs on Aldorian cars will be imposed on Aug. 1.",
+        "Tariffs of 30 % on Aldorian steel are set to take effect on August 1st.",
+        "Dairy will be discussed at a separate round in Lindau in May.",
+        "Ministers have agreed to hold the sixth round of negotiations from January 23-28, 2026, "
+        "in Lindau.",
+        "A team of Aldorian negotiators is reportedly expected to visit Lindau next week.",
+    ],
+)
+def test_a_dated_step_is_a_next(sentence: str) -> None:
+    assert _facts(LEDE, sentence)[1] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a plan told as it was
+        "The parties initially planned to sign the annex at a summit in Lindau this month.",
+        "The two leaders were due to meet last week in Lindau.",
+        "The two sides had been expected to sign the annex in March.",
+        # what was agreed is a thing, with its terms told in the future
+        "Berg on Sunday agreed to a framework under which Norland would cut duties on cars "
+        "by half.",
+        # a step only in a clause about a thing, beside what was done
+        "Working through the week, the negotiators set out their aims in 20 areas that the "
+        "annex is set to cover.",
+        # a range's year after its last day: a day before the report's
+        "Ministers have agreed to hold the sixth round of negotiations from January 23-28, 2025, "
+        "in Lindau.",
+    ],
+)
+def test_a_plan_told_as_it_was_is_no_next(sentence: str) -> None:
+    assert _facts(LEDE, sentence)[1] == []
+
+
+def test_a_future_meeting_agreed_to_is_a_next() -> None:
+    sentence = "The foreign ministers agreed to a future meeting in Lindau next month."
+    assert _facts(LEDE, sentence)[1] == [sentence]
