@@ -77,6 +77,16 @@ def test_how_one_event(text: str, other: str, how: str) -> None:
     assert one_event(other, text) is bool(how)
 
 
+def test_one_event_told_twice_in_other_words_is_one_next() -> None:
+    outcomes, steps = _facts(
+        LEDE,
+        "The two leaders are set to sign the free trade agreement on Friday 13 June.",
+        "Officials said the deal will be formalised at a ceremony in Lindau on Friday.",
+    )
+    assert steps == ["The two leaders are set to sign the free trade agreement on Friday 13 June."]
+    assert not any("formalised" in outcome for outcome in outcomes)  # nor an outcome
+
+
 def test_two_events_on_two_days_are_two_nexts() -> None:
     _, steps = _facts(
         LEDE,
@@ -84,6 +94,26 @@ def test_two_events_on_two_days_are_two_nexts() -> None:
         "Berg will return to Lindau on 8 July for another round.",
     )
     assert len(steps) == 2
+
+
+def test_a_lede_that_tells_a_step_after_its_news_gives_both() -> None:
+    outcomes, steps = _facts(
+        "Norland and Aldoria concluded the first round of talks on Friday and the next round is "
+        "scheduled for September.",
+        "Negotiators covered customs, services and public procurement, officials said.",
+    )
+    assert outcomes[0] == "Norland and Aldoria concluded the first round of talks on Friday."
+    assert steps == ["The next round is scheduled for September."]
+
+
+def test_a_lede_with_saying_tells_its_step_apart() -> None:
+    outcomes, steps = _facts(
+        "The mediator on Friday announced the end of the seventh round of talks, saying that "
+        "the next round will convene in early September.",
+        "The mediator announced that a new round of talks will begin at the start of September.",
+    )
+    assert outcomes[0] == "The mediator on Friday announced the end of the seventh round of talks."
+    assert steps == ["The next round will convene in early September."]
 
 
 def test_a_subject_joined_by_and_is_no_step_apart() -> None:
