@@ -93,6 +93,7 @@ _PAST_VERB = re.compile(
     r"(?<!, )(?<!If )(?<!if )(?<!Once )(?<!once )(?<!When )(?<!when )(?<! is )(?<! are )"
     r"\b(?:was|were|had|did|said|told|met|held|took|began|struck|won|gave|sent|set out|"
     r"laid out|(?![a-z]*ceed\b)[a-z]{3,}ed(?! by\b))\b"
+    r"|(?<=, )met\b"  # "Raab, who is deputising for Johnson, met with Frost": no participle
 )
 # "agreed to a framework": what was agreed is a thing, not a step ("agreed to meet").
 _AGREED_TO_A_THING = re.compile(
@@ -341,21 +342,21 @@ def steps_and_echoes(
         schedule = agenda[0]._replace(raw="; ".join(s.raw.rstrip(".") for s in agenda))
         scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
     echoes: set[int] = set()
-    ranked = _one_per_event(sorted(scored, key=lambda s: (-s[0], s[1].order)), echoes)
+    first = found[0].order if found else -1
+    ranked = _one_per_event(sorted(scored, key=lambda s: (-s[0], s[1].order)), echoes, first)
     # A third step only when it is as firm and dated as a step can be: "will meet on 12 June".
     best = ranked[:MAX_NEXT] + [s for s in ranked[MAX_NEXT : MAX_NEXT + 1] if s[0] >= _FIRM_DATED]
-    if found:
-        echoes.discard(found[0].order)  # a lede that sums up the steps still leads the outcomes
     return one_per_step([s for _, s in sorted(best, key=lambda s: s[1].order)]), echoes
 
 
 def _one_per_event(
-    ranked: list[tuple[float, Statement]], echoes: set[int]
+    ranked: list[tuple[float, Statement]], echoes: set[int], first: int = -1
 ) -> list[tuple[float, Statement]]:
     """``ranked`` with each event told once (see ``same_event`` and ``one_event``): of two
     sentences of one event, the one that names its day ("will meet Zelensky on Thursday"
     over "will meet Zelensky next week"), else the better ranked, in the better one's place.
-    The orders of the sentences left out are added to ``echoes``."""
+    The orders of the sentences left out are added to ``echoes``: those that name the
+    step's time, and a lede (order ``first``) that tells only the step."""
     if len(ranked) < 2:
         return ranked
     kept: list[tuple[float, Statement]] = []
@@ -379,7 +380,7 @@ def _one_per_event(
         if names_a_step_day(text) and not names_a_step_day(kept[same][1].raw):
             left = kept[same][1]
             kept[same] = (kept[same][0], candidate[1])
-        if how != "loose":  # a sentence with no time of the step's may say more than it
+        if how != "loose" or left.order == first:  # one with no time of it may say more
             echoes.add(left.order)
     return kept
 

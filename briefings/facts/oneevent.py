@@ -70,9 +70,10 @@ def how_one_event(text: str, other: str) -> str:
     """Whether two next steps tell one event: their times agree (see ``_times_agree``) and
     they speak of the same thing. On the same day, one kind of event in common, or two words
     of their own; in the same month or coming period, one kind of event; when only one names
-    its time, or one a period and the other a date, a word of their own and one more word or
-    kind in common ("will hold the sixth round next week", "The sixth round will be held on
-    Nov. 24-28"); a deal, the topic of most steps, is no kind of event in common then. How
+    its time, or one a period and the other a date, a kind of event and a word of their own in
+    common ("will hold the sixth round next week", "The sixth round will be held on Nov.
+    24-28"): the names of those who take part are in most steps of a report, and a deal is
+    the topic of most, so neither alone makes one event then. How
     their times agree ("day", "month" or "loose"), or "" when they are two events."""
     first, second = _step(text), _step(other)
     agree = _times_agree(first, second)
@@ -82,7 +83,7 @@ def how_one_event(text: str, other: str) -> str:
     words = len(first.words & second.words)
     if agree != "loose":
         return agree if kinds or words >= 2 else ""
-    return agree if words >= 1 and len(kinds - {"deal"}) + words >= 2 else ""
+    return agree if words >= 1 and kinds - {"deal"} else ""
 
 
 def _times_agree(first: _Step, second: _Step) -> str | None:
