@@ -35,7 +35,7 @@ from briefings.facts.cues import (
     spaced_words,
     speculates,
 )
-from briefings.facts.oneevent import how_one_event
+from briefings.facts.oneevent import how_one_event, says_no_more_of_it
 from briefings.facts.onestep import DAY, WEEKDAY, names_a_step_day, one_per_step, same_event
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.facts.stepdays import (
@@ -94,6 +94,10 @@ _PAST_VERB = re.compile(
     r"\b(?:was|were|had|did|said|told|met|held|took|began|struck|won|gave|sent|set out|"
     r"laid out|(?![a-z]*ceed\b)[a-z]{3,}ed(?! by\b))\b"
     r"|(?<=, )met\b"  # "Raab, who is deputising for Johnson, met with Frost": no participle
+)
+# A schedule told without a verb: "Round 7 on Aug. 17-21 in Lindau, round 8 on Sept. 7-11".
+_NUMBERED_ROUND = re.compile(
+    r"(?:The )?(?:[Rr]ound|[Ss]ession|[Mm]eeting) (?:\d{1,2}|[IVX]{1,4}) (?:on|from|in) "
 )
 # "agreed to a framework": what was agreed is a thing, not a step ("agreed to meet").
 _AGREED_TO_A_THING = re.compile(
@@ -248,6 +252,7 @@ def steps_and_echoes(
         present = False  # "The talks resume in Lindau on Monday": a step told in the present
         arranged = False  # "Arrangements are under way for a meeting on Monday"
         relative = False  # "..., a day before his representatives travel to Geneva"
+        listed = False  # "Round 7 on Aug. 17-21 in Lindau": a schedule told without a verb
         if not cue and (not hope or PAST_CUE.search(text)):
             if present_schedule(text):
                 cue = present = True
@@ -257,6 +262,8 @@ def steps_and_echoes(
                 cue = relative = True
             elif DAY.search(text) is not None and _firm(text):
                 cue = True  # "Ministers have agreed to hold the sixth round from 23-28 May"
+            elif _NUMBERED_ROUND.match(text) and DAY.search(text) is not None:
+                cue = listed = True  # "Round 7 on Aug. 17-21 in Lindau, round 8 on ..."
             else:
                 continue  # neither a cue nor a hope ("aims to ... on May 3")
         if text.endswith(":"):
@@ -284,7 +291,9 @@ def steps_and_echoes(
         # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
         # A firm word in an aside (", set to take place in Egypt") makes no step firm.
         own = own_clause(text)
-        strong = arranged or present or _firm(own)
+        if listed and today is not None and not future_date:
+            continue  # a round on a day the report has seen
+        strong = arranged or present or listed or _firm(own)
         if not strong and speculates(text):
             continue
         if ahead_only_aside_of(text, own) or (not strong and wishes_or_believes(text)):
@@ -342,6 +351,13 @@ def steps_and_echoes(
         schedule = agenda[0]._replace(raw="; ".join(s.raw.rstrip(".") for s in agenda))
         scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
     echoes: set[int] = set()
+    if lede >= 0 and scored:  # a step the lede already tells, with no time of its own more
+        said = found[0].raw
+        repeats = {
+            s.order for _, s in scored if s.order != LEDE_STEP and says_no_more_of_it(s.raw, said)
+        }
+        scored = [(score, s) for score, s in scored if s.order not in repeats]
+        echoes |= repeats
     first = found[0].order if found else -1
     ranked = _one_per_event(sorted(scored, key=lambda s: (-s[0], s[1].order)), echoes, first)
     # A third step only when it is as firm and dated as a step can be: "will meet on 12 June".

@@ -22,6 +22,7 @@ _KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("visit", ("visit", "travel", "trip", "arriv")),
     ("deal", ("deal", "agreement", "accord", "pact", "treat", "framework")),
     ("summit", ("summit",)),
+    ("conclusion", ("conclu", "finali", "complet", "wrap")),
     ("vote", ("vote", "ballot")),
     ("effect", ("effect", "impos", "implement", "tariff", "duties", "levy", "levies")),
 )  # fmt: skip
@@ -75,7 +76,11 @@ def how_one_event(text: str, other: str) -> str:
     24-28"): the names of those who take part are in most steps of a report, and a deal is
     the topic of most, so neither alone makes one event then. How
     their times agree ("day", "month" or "loose"), or "" when they are two events."""
-    first, second = _step(text), _step(other)
+    return _how(_step(text), _step(other))
+
+
+def _how(first: _Step, second: _Step) -> str:
+    """As ``how_one_event``, for two steps read."""
     agree = _times_agree(first, second)
     if agree is None:
         return ""
@@ -84,6 +89,22 @@ def how_one_event(text: str, other: str) -> str:
     if agree != "loose":
         return agree if kinds or words >= 2 else ""
     return agree if words >= 1 and kinds - {"deal"} else ""
+
+
+def says_no_more_of_it(step: str, news: str) -> bool:
+    """Whether ``step`` tells an event ``news`` (a lede) tells already, at the same time and
+    with no time of its own more ("agreed to finalise a trade agreement next week" and "The
+    two countries agreed to complete the talks by next week")."""
+    first, second = _step(step), _step(news)
+    # The news is told in the past: its weekday ("signed on Friday") is no day still to come.
+    second = second._replace(days=frozenset(day for day in second.days if " " in day))
+    if _how(first, second) not in ("day", "month"):
+        return False
+    return (
+        first.days <= second.days
+        and first.months <= second.months
+        and first.periods <= second.periods
+    )
 
 
 def _times_agree(first: _Step, second: _Step) -> str | None:

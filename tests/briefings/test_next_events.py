@@ -166,3 +166,53 @@ def test_a_plan_told_as_it_was_is_no_next(sentence: str) -> None:
 def test_a_future_meeting_agreed_to_is_a_next() -> None:
     sentence = "The foreign ministers agreed to a future meeting in Lindau next month."
     assert _facts(LEDE, sentence)[1] == [sentence]
+
+
+def test_two_steps_of_the_same_actors_are_two_events() -> None:
+    # one with a day, one with a period: the names of those who take part are in both
+    assert not one_event(
+        "Norland and Aldoria's customs agreement will be signed on 14 August.",
+        "The seventh round of talks between Norland and Aldoria will be held by the end of the "
+        "month.",
+    )
+
+
+def test_a_lede_that_tells_only_a_step_told_again_with_its_days_is_no_outcome() -> None:
+    lede = (
+        "Norland's chief negotiator Berg and his Aldorian counterpart will meet for their next "
+        "round of talks next week."
+    )
+    outcomes, steps = _facts(
+        lede,
+        "Berg and Ruiz will hold week-long rounds of talks in the weeks commencing 16 June, "
+        "7 July and 28 July.",
+        "Berg and Ruiz agreed on a timetable for the talks in a video call on Friday.",
+    )
+    assert steps == [
+        "Berg and Ruiz will hold week-long rounds of talks in the weeks commencing 16 June, "
+        "7 July and 28 July."
+    ]
+    assert lede not in outcomes
+
+
+def test_a_step_the_lede_tells_at_the_same_time_is_no_next() -> None:
+    _, steps = _facts(
+        "Norland and Aldoria have agreed to finalise a trade agreement next week.",
+        "During the call, the two countries agreed to complete the talks by next week.",
+        "The next round of technical talks is expected to end within the coming week.",
+    )
+    assert steps == ["The next round of technical talks is expected to end within the coming week."]
+
+
+def test_a_schedule_told_without_a_verb_is_a_next() -> None:
+    sentence = "Round 7 on June 16-20 in Lindau, round 8 on July 7-11 in Geneva."
+    assert _facts(LEDE, sentence)[1] == [sentence]
+    assert _facts(LEDE, "Round 7 on May 12-16 in Lindau, round 8 on June 2-6 in Geneva.")[1] == []
+
+
+def test_a_past_verb_after_an_aside_is_no_step() -> None:
+    sentence = (
+        "The paper reports that Deputy Minister Berg, who is standing in for Ruiz, met with the "
+        "envoy to confirm the 31 December deadline."
+    )
+    assert _facts(LEDE, sentence)[1] == []
