@@ -35,7 +35,7 @@ from briefings.facts.cues import (
     spaced_words,
     speculates,
 )
-from briefings.facts.oneevent import how_one_event, says_no_more_of_it
+from briefings.facts.oneevent import how_one_event, told_by_the_news
 from briefings.facts.onestep import DAY, WEEKDAY, names_a_step_day, one_per_step, same_event
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.facts.stepdays import (
@@ -260,9 +260,9 @@ def steps_and_echoes(
                 cue = arranged = True
             elif days_before_step(text):
                 cue = relative = True
-            elif DAY.search(text) is not None and _firm(text):
+            elif _firm(text) and DAY.search(text) is not None:
                 cue = True  # "Ministers have agreed to hold the sixth round from 23-28 May"
-            elif _NUMBERED_ROUND.match(text) and DAY.search(text) is not None:
+            elif text[0] in "RSMT" and _NUMBERED_ROUND.match(text) and DAY.search(text):
                 cue = listed = True  # "Round 7 on Aug. 17-21 in Lindau, round 8 on ..."
             else:
                 continue  # neither a cue nor a hope ("aims to ... on May 3")
@@ -352,10 +352,9 @@ def steps_and_echoes(
         scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
     echoes: set[int] = set()
     if lede >= 0 and scored:  # a step the lede already tells, with no time of its own more
-        said = found[0].raw
-        repeats = {
-            s.order for _, s in scored if s.order != LEDE_STEP and says_no_more_of_it(s.raw, said)
-        }
+        steps = [s for _, s in scored if s.order != LEDE_STEP]
+        retold = told_by_the_news(found[0].raw, [s.raw for s in steps])
+        repeats = {steps[index].order for index in retold}
         scored = [(score, s) for score, s in scored if s.order not in repeats]
         echoes |= repeats
     first = found[0].order if found else -1
@@ -476,17 +475,17 @@ _STEP_AFTER_NEWS = re.compile(
 )
 
 
+_TURNS = (" and ", "; ", ", saying", ", adding")
+
+
 def _lede_step(text: str) -> tuple[str, str] | None:
     """A lede that tells its news and then a step with its own subject and its time ("The
     two sides concluded the first round on Friday, and the next round is scheduled for
     September"): the news ("The two sides concluded the first round on Friday.") and the
     step ("The next round is scheduled for September."); None for any other lede."""
-    if (
-        " and " not in text
-        and "; " not in text
-        and ", saying" not in text
-        and (", adding" not in text)
-    ):
+    if " will " not in text and " is " not in text and " are " not in text:
+        return None  # no step to come in a clause of its own
+    if not holds_any(text, _TURNS):
         return None
     turn = _STEP_AFTER_NEWS.search(text)
     if turn is None:

@@ -7,6 +7,7 @@ signing, talks, a visit, a deal, a vote, a tariff taking effect) or the same nam
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefings.facts.onestep import DAY, MONTH_NAMES, WEEKDAY
@@ -91,20 +92,24 @@ def _how(first: _Step, second: _Step) -> str:
     return agree if words >= 1 and kinds - {"deal"} else ""
 
 
-def says_no_more_of_it(step: str, news: str) -> bool:
-    """Whether ``step`` tells an event ``news`` (a lede) tells already, at the same time and
-    with no time of its own more ("agreed to finalise a trade agreement next week" and "The
-    two countries agreed to complete the talks by next week")."""
-    first, second = _step(step), _step(news)
+def told_by_the_news(news: str, steps: Sequence[str]) -> list[int]:
+    """The indexes of the ``steps`` that tell an event ``news`` (a lede) tells already, at the
+    same time and with no time of their own more ("agreed to finalise a trade agreement next
+    week" and "The two countries agreed to complete the talks by next week")."""
+    said = _step(news)
     # The news is told in the past: its weekday ("signed on Friday") is no day still to come.
-    second = second._replace(days=frozenset(day for day in second.days if " " in day))
-    if _how(first, second) not in ("day", "month"):
-        return False
-    return (
-        first.days <= second.days
-        and first.months <= second.months
-        and first.periods <= second.periods
-    )
+    said = said._replace(days=frozenset(day for day in said.days if " " in day))
+    told = []
+    for index, text in enumerate(steps):
+        step = _step(text)
+        if (
+            _how(step, said) in ("day", "month")
+            and step.days <= said.days
+            and step.months <= said.months
+            and step.periods <= said.periods
+        ):
+            told.append(index)
+    return told
 
 
 def _times_agree(first: _Step, second: _Step) -> str | None:
