@@ -93,7 +93,10 @@ _PAST_VERB = re.compile(
     r"(?<!, )(?<!If )(?<!if )(?<!Once )(?<!once )(?<!When )(?<!when )(?<! is )(?<! are )"
     r"\b(?:was|were|had|did|said|told|met|held|took|began|struck|won|gave|sent|set out|"
     r"laid out|(?![a-z]*ceed\b)[a-z]{3,}ed(?! by\b))\b"
-    r"|(?<=, )met\b"  # "Raab, who is deputising for Johnson, met with Frost": no participle
+    # After an aside, "met" and a verb in "-ed" with its "to" are the sentence's own: "Raab,
+    # who is standing in, met with Frost", "This week's round, the last scheduled, failed to".
+    r"|(?<=, )(?:met|(?!(?:scheduled|expected|planned|slated|meant|intended|designed|aimed|"
+    r"set|due|invited|asked|required|supposed)\b)[a-z]{3,}ed(?= to [a-z]))\b"
 )
 # A schedule told without a verb: "Round 7 on Aug. 17-21 in Lindau, round 8 on Sept. 7-11".
 _NUMBERED_ROUND = re.compile(

@@ -42,6 +42,9 @@ _COMMON = frozenset((
     "only", "most", "very", "could", "should", "might", "says", "amid", "along", "durin",
     "latest", "lates", "folio", "follo", "prese", "set", "due", "slated", "slate", "expect",
 ))  # fmt: skip
+_SUBORDINATE = re.compile(
+    r"\b(?:once|if|unless|until|after|when|whereas|although|though|following)\b"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _MONTH_WORD = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 # When it was told ("the ministry said on Friday"): no day of the step.
@@ -135,7 +138,10 @@ def _step(text: str) -> _Step:
         days.add(f"{month} {int(match['day'] or match['day_first'])}")
     kinds: set[str] = set()
     words: set[str] = set()
-    for word in _WORD.findall(text):
+    # What the step is comes before a clause of its condition or of what came before ("the
+    # agreement will enter into force once Council has voted on it": no vote of its own).
+    main = _SUBORDINATE.split(text, 1)[0]
+    for word in _WORD.findall(main):
         lower = word.lower()
         if lower.startswith(_KIND_OPENERS):
             kinds.update(kind for kind, openers in _KINDS if lower.startswith(openers))

@@ -216,3 +216,19 @@ def test_a_past_verb_after_an_aside_is_no_step() -> None:
         "envoy to confirm the 31 December deadline."
     )
     assert _facts(LEDE, sentence)[1] == []
+
+
+def test_a_kind_of_event_in_a_condition_is_none_of_the_steps() -> None:
+    assert not one_event(
+        "Members will vote on giving their consent to the annex on Tuesday.",
+        "With the assembly's consent, the annex will enter into force once the council has "
+        "voted on it.",
+    )
+
+
+def test_a_past_verb_with_its_to_after_an_aside_is_no_step() -> None:
+    sentence = (
+        "This week's round of talks in Lindau, the last scheduled, failed to settle the rules "
+        "on fishing."
+    )
+    assert _facts(LEDE, sentence)[1] == []
