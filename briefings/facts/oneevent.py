@@ -42,6 +42,11 @@ _COMMON = frozenset((
     "only", "most", "very", "could", "should", "might", "says", "amid", "along", "durin",
     "latest", "lates", "folio", "follo", "prese", "set", "due", "slated", "slate", "expect",
 ))  # fmt: skip
+# An event the text points to as told before: "the upcoming talks", "the planned visit".
+_POINTER = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose) (?:upcoming|forthcoming|planned|proposed) "
+    r"([a-z]+)"
+)
 _SUBORDINATE = re.compile(
     r"\b(?:once|if|unless|until|after|when|whereas|although|though|following)\b"
 )
@@ -52,6 +57,9 @@ _TOLD_ON = re.compile(
     r"\b(?:said|says|told|announced|confirmed|reported|added|stated)\b"
     r"(?: [\w.'-]+){0,6}? on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 )
+_ORDINALS = frozenset((
+    "fourt", "fifth", "sixth", "seven", "eight", "ninth", "tenth", "eleve", "twelf",
+))  # fmt: skip
 _WEEKDAYS = frozenset(("monda", "tuesd", "wedne", "thurs", "frida", "satur", "sunda"))
 _MONTH_STEMS = frozenset(name[:5] for name in MONTHS)
 
@@ -64,6 +72,7 @@ class _Step(NamedTuple):
     periods: frozenset[str]  # coming periods ("next week", "this month")
     kinds: frozenset[str]  # see ``_KINDS``
     words: frozenset[str]  # names and other words of its own, cut to five letters
+    pointed: frozenset[str]  # the kinds of event it points to ("the upcoming talks")
 
 
 def one_event(text: str, other: str) -> bool:
@@ -75,11 +84,12 @@ def how_one_event(text: str, other: str) -> str:
     """Whether two next steps tell one event: their times agree (see ``_times_agree``) and
     they speak of the same thing. On the same day, one kind of event in common, or two words
     of their own; in the same month or coming period, one kind of event; when only one names
-    its time, or one a period and the other a date, a kind of event and a word of their own in
-    common ("will hold the sixth round next week", "The sixth round will be held on Nov.
-    24-28"): the names of those who take part are in most steps of a report, and a deal is
-    the topic of most, so neither alone makes one event then. How
-    their times agree ("day", "month" or "loose"), or "" when they are two events."""
+    its time, or one a period and the other a date, a kind of event and two words of their
+    own, an ordinal or a pointer to the event ("the upcoming talks") counting as two ("will
+    hold the sixth round next week", "The sixth round will be held on Nov. 24-28"): the name
+    of a country that takes part is in most steps of a report, and a deal is the topic of
+    most, so neither alone makes one event then. How their times agree ("day", "month" or
+    "loose"), or "" when they are two events."""
     return _how(_step(text), _step(other))
 
 
@@ -89,10 +99,16 @@ def _how(first: _Step, second: _Step) -> str:
     if agree is None:
         return ""
     kinds = first.kinds & second.kinds
-    words = len(first.words & second.words)
+    shared = first.words & second.words
+    words = len(shared)
     if agree != "loose":
         return agree if kinds or words >= 2 else ""
-    return agree if words >= 1 and kinds - {"deal"} else ""
+    # An ordinal names one event ("the sixth round"): it counts as two words. So does a step
+    # with no time that points to the event ("the upcoming talks") the other tells.
+    words += len(shared & _ORDINALS)
+    if _points_to(first, second) or _points_to(second, first):
+        words += 2
+    return agree if words >= 2 and kinds - {"deal"} else ""
 
 
 def told_by_the_news(news: str, steps: Sequence[str]) -> list[int]:
@@ -113,6 +129,16 @@ def told_by_the_news(news: str, steps: Sequence[str]) -> list[int]:
         ):
             told.append(index)
     return told
+
+
+def _points_to(step: _Step, other: _Step) -> bool:
+    """Whether ``step``, with no time of its own, points to an event of a kind ``other``
+    tells ("the upcoming talks will be led by ...")."""
+    return (
+        bool(step.pointed)
+        and not (step.days or step.months or step.periods)
+        and bool(step.pointed & other.kinds)
+    )
 
 
 def _times_agree(first: _Step, second: _Step) -> str | None:
@@ -150,12 +176,18 @@ def _step(text: str) -> _Step:
         if len(lower) < 4 or stem in _COMMON or stem in _WEEKDAYS or stem in _MONTH_STEMS:
             continue
         words.add(stem)
+    pointed: set[str] = set()
+    if "coming " in text or "planned " in text or "proposed " in text:
+        for match in _POINTER.finditer(text):
+            noun = match.group(1).lower()
+            pointed.update(kind for kind, openers in _KINDS if noun.startswith(openers))
     return _Step(
         frozenset(days),
         frozenset(months),
         frozenset(times(told)) - _NAMED_TIMES - _VAGUE,
         frozenset(kinds),
         frozenset(words),
+        frozenset(pointed),
     )
 
 
