@@ -181,16 +181,20 @@ def _step(text: str) -> _Step:
         for match in _POINTER.finditer(text):
             noun = match.group(1).lower()
             pointed.update(kind for kind, openers in _KINDS if noun.startswith(openers))
+    periods = set(times(told)) - _NAMED_TIMES - _VAGUE
+    if "today" in told and _TODAY.search(told) is not None:
+        periods.add("today")  # "will announce today": the report's own day, still to come
     return _Step(
         frozenset(days),
         frozenset(months),
-        frozenset(times(told)) - _NAMED_TIMES - _VAGUE,
+        frozenset(periods),
         frozenset(kinds),
         frozenset(words),
         frozenset(pointed),
     )
 
 
+_TODAY = re.compile(r"\b(?:later )?today\b")
 # Times too vague to tell two steps apart ("will soon travel", "next week").
 _VAGUE = frozenset(("soon", "shortly"))
 # The names of days and months ``times`` reads: told apart from coming periods by ``_Step``.

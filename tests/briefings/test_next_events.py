@@ -241,3 +241,14 @@ def test_a_step_that_points_to_the_upcoming_event_is_that_event() -> None:
         "A delegation from Norland is expected to travel to Aldoria next week for talks.",
         "The upcoming talks follow Norland's return from the last round of talks on 4 June.",
     )
+
+
+def test_what_the_lede_says_will_be_announced_today_is_no_next() -> None:
+    _, steps = _facts(
+        "Negotiators of Norland and Aldoria are expected to announce today that no progress was "
+        "made in the latest round of the customs talks.",
+        "A newspaper reports that both sides will announce today that there has been no progress "
+        "on the fishing rules and the customs deal.",
+        "The next round of talks will begin on 17 June.",
+    )
+    assert steps == ["The next round of talks will begin on 17 June."]
