@@ -98,6 +98,12 @@ _PAST_VERB = re.compile(
     r"|(?<=, )(?:met|(?!(?:scheduled|expected|planned|slated|meant|intended|designed|aimed|"
     r"set|due|invited|asked|required|supposed)\b)[a-z]{3,}ed(?= to [a-z]))\b"
 )
+# What came before a step, with the step as the subject: "The upcoming talks follow India's
+# return from the last round on July 4", "The visit comes after ...".
+_FOLLOWS = re.compile(
+    r"(?:The|This|These|That) (?:(?:upcoming|forthcoming|planned|proposed|latest|new) )?"
+    r"[\w-]+ (?:follows?|comes after)\b"
+)
 # A schedule told without a verb: "Round 7 on Aug. 17-21 in Lindau, round 8 on Sept. 7-11".
 _NUMBERED_ROUND = re.compile(
     r"(?:The )?(?:[Rr]ound|[Ss]ession|[Mm]eeting) (?:\d{1,2}|[IVX]{1,4}) (?:on|from|in) "
@@ -335,6 +341,8 @@ def steps_and_echoes(
                 continue  # "X will lead the delegation" after the step: a detail of it
         if not timed and not day and _AGREED_TO.search(text):
             continue  # "agreed to launch negotiations": the outcome, unless it is a meeting
+        if ("follow" in text or "comes after" in text) and _FOLLOWS.match(text):
+            continue  # "The upcoming talks follow India's return from the last round": before
         if holds_any(text, _PLAN_WORDS) and _planned_then(text):
             continue  # "The parties initially planned to sign it this month": a past plan
         if claims_the_future(ahead, dated=day):

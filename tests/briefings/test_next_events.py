@@ -252,3 +252,14 @@ def test_what_the_lede_says_will_be_announced_today_is_no_next() -> None:
         "The next round of talks will begin on 17 June.",
     )
     assert steps == ["The next round of talks will begin on 17 June."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The upcoming talks follow Norland's return from the last round of talks on June 4.",
+        "The visit comes after Berg extended the deadline for the tariffs to 1 August.",
+    ],
+)
+def test_what_came_before_a_step_is_no_next(sentence: str) -> None:
+    assert _facts(LEDE, sentence)[1] == []
