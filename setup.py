@@ -57,6 +57,7 @@ COMPILED = [
     "briefings/facts/quotedsteps.py",
     "briefings/facts/asides.py",
     "briefings/facts/onestep.py",
+    "briefings/facts/oneevent.py",
     "briefings/facts/stepdays.py",
     "briefings/facts/claims.py",
     "briefings/reading/sentences.py",

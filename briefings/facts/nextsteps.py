@@ -35,6 +35,7 @@ from briefings.facts.cues import (
     spaced_words,
     speculates,
 )
+from briefings.facts.oneevent import how_one_event, told_by_the_news
 from briefings.facts.onestep import DAY, WEEKDAY, names_a_step_day, one_per_step, same_event
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.facts.stepdays import (
@@ -50,6 +51,9 @@ from briefings.reading.pagebody import AGENDA_LINE
 from briefings.reading.scanning import WordPattern, holds_any
 
 MAX_NEXT = 2
+# The order given to the step a lede tells after its news ("..., and the next round is due in
+# September"): told first, apart from the lede, which stays the first outcome.
+LEDE_STEP = -1
 # The score of a firm step with its date (see ``next_steps``): a third such step is kept too.
 _FIRM_DATED = 4.5
 MIN_NEXT_WORDS = 8
@@ -60,7 +64,10 @@ _EVENTS = (
     r"attend|participate|take part|chair|preside|lead(?! to\b)|arrive|depart|gather|head|"
     r"publish|announce|decide|enter into force|take effect|come into force|lapse|expire|"
     r"be held|be published|be led|be conducted|be signed|be announced|be presented|be debated|"
-    r"be put to a vote|be voted|debate|continue (?:talks|negotiations)"
+    r"be put to a vote|be voted|debate|continue (?:talks|negotiations)|"
+    # what is done to a tariff or a text on its day: "will be imposed on Aug. 1"
+    r"be imposed|be lifted|be implemented|be discussed|be ratified|be formali[sz]ed|"
+    r"be finali[sz]ed|be unveiled|be tabled"
 )
 # "will meet", "will travel": an event to come, told firmly.
 FIRM_EVENT = re.compile(rf"(?:will|shall) (?:{_EVENTS})\b")
@@ -74,6 +81,7 @@ STRONG_NEXT = WordPattern(
     rf"the (?:end|middle|coming|next))\b)|later|next)|"
     rf"yet to be (?:set|decided|scheduled|agreed|announced|confirmed|signed)|"
     rf"(?:will|would|is to|are to|plans? to|agreed to|intends? to) (?:{_EVENTS})\b|"
+    rf"(?:is|are) (?:[a-z]+ly )?expected to (?:{_EVENTS})\b|"
     rf"(?:will|is to|are to) take place\b|"  # "would take place" may tell how, not when
     rf"plans (?:\w+ ){{0,2}}for (?:[\w-]+ ){{1,3}}to (?:{_EVENTS})\b|"
     rf"(?:future|next) (?:meeting|round|session|meet))"
@@ -83,7 +91,35 @@ STRONG_NEXT = WordPattern(
 # or one with its agent ("a delegation headed by the minister will visit ...") is not one.
 _PAST_VERB = re.compile(
     r"(?<!, )(?<!If )(?<!if )(?<!Once )(?<!once )(?<!When )(?<!when )(?<! is )(?<! are )"
-    r"\b(?:was|were|had|did|said|told|met|held|(?![a-z]*ceed\b)[a-z]{3,}ed(?! by\b))\b"
+    r"\b(?:was|were|had|did|said|told|met|held|took|began|struck|won|gave|sent|set out|"
+    r"laid out|(?![a-z]*ceed\b)[a-z]{3,}ed(?! by\b))\b"
+    # After an aside, "met" and a verb in "-ed" with its "to" are the sentence's own: "Raab,
+    # who is standing in, met with Frost", "This week's round, the last scheduled, failed to".
+    r"|(?<=, )(?:met|(?!(?:scheduled|expected|planned|slated|meant|intended|designed|aimed|"
+    r"set|due|invited|asked|required|supposed)\b)[a-z]{3,}ed(?= to [a-z]))\b"
+)
+# What came before a step, with the step as the subject: "The upcoming talks follow India's
+# return from the last round on July 4", "The visit comes after ...".
+_FOLLOWS = re.compile(
+    r"(?:The|This|These|That) (?:(?:upcoming|forthcoming|planned|proposed|latest|new) )?"
+    r"[\w-]+ (?:follows?|comes after)\b"
+)
+# A schedule told without a verb: "Round 7 on Aug. 17-21 in Lindau, round 8 on Sept. 7-11".
+_NUMBERED_ROUND = re.compile(
+    r"(?:The )?(?:[Rr]ound|[Ss]ession|[Mm]eeting) (?:\d{1,2}|[IVX]{1,4}) (?:on|from|in) "
+)
+# "agreed to a framework": what was agreed is a thing, not a step ("agreed to meet").
+_AGREED_TO_A_THING = re.compile(
+    r"\bagreed to (?:a|an|the|its|their|his|her|this|that|these|those|terms)\b"
+    r"(?! (?:(?:future|further|new|next|second|third|fourth|fifth) )?"
+    r"(?:meet|meeting|round|session|summit|talks|visit)\b)"
+)
+# A plan told in the past ("The parties initially planned to sign ..."), not a plan that is
+# ("are planned to", "had planned to" is background, see ``looks_back``).
+_PLAN_WORDS = ("planned", "intended", "meant")
+_PLANNED_THEN = re.compile(
+    r"\b(?!(?:is|are|be|been|was|were|am|had|have|has|it|they|we|he|she)\b)[A-Za-z]+ "
+    r"(?:[a-z]+ly )?(?:planned|intended|meant) to\b"
 )
 # What was agreed, when it is no meeting still to come ("agreed to reconvene quarterly").
 _AGREED_TO = re.compile(
@@ -171,16 +207,36 @@ def next_steps(
 ) -> list[Statement]:
     """The steps still to come ``found`` tells, best first, in the article's order; for
     ``quoted`` sentences (a quote's own words), only a firm step with its time."""
+    return steps_and_echoes(found, today, quoted)[0]
+
+
+def steps_and_echoes(
+    found: Sequence[Statement], today: date | None, quoted: bool = False
+) -> tuple[list[Statement], set[int]]:
+    """The steps of ``next_steps``, and the orders of the sentences that tell one of them
+    again in other words (see ``_one_per_event``): neither is an outcome."""
     scored: list[tuple[float, Statement]] = []
     agenda: list[Statement] = []
     # The lede is the first outcome, not a next step, unless all it says is still to come.
-    lede = found[0].order if found and not quoted and not _coming_lede(found[0].raw) else -1
+    # A lede that tells its news and then a step apart ("..., saying that the next round will
+    # convene in September") is its news: the step is weighed on its own (see ``_lede_step``).
+    lede = (
+        found[0].order
+        if found
+        and not quoted
+        and (_lede_step(found[0].raw) is not None or not _coming_lede(found[0].raw))
+        else -1
+    )
     previous = ""  # the statement before: a step it tells may be detailed in the next one
     for statement in found:
         text, before = statement.raw, previous
         previous = text
         if statement.order == lede:
-            continue
+            step = _lede_step(text)
+            if step is None:
+                continue
+            statement = statement._replace(order=LEDE_STEP, raw=step[1])
+            text = step[1]
         colon = text.find(":", 1, 34) > 0  # a label, or an item of a schedule
         # The words of an ASCII text, read once for the cheap tests of what it may hold.
         spaced = spaced_words(text) if text.isascii() else None
@@ -205,6 +261,7 @@ def next_steps(
         present = False  # "The talks resume in Lindau on Monday": a step told in the present
         arranged = False  # "Arrangements are under way for a meeting on Monday"
         relative = False  # "..., a day before his representatives travel to Geneva"
+        listed = False  # "Round 7 on Aug. 17-21 in Lindau": a schedule told without a verb
         if not cue and (not hope or PAST_CUE.search(text)):
             if present_schedule(text):
                 cue = present = True
@@ -212,6 +269,10 @@ def next_steps(
                 cue = arranged = True
             elif days_before_step(text):
                 cue = relative = True
+            elif _firm(text) and DAY.search(text) is not None:
+                cue = True  # "Ministers have agreed to hold the sixth round from 23-28 May"
+            elif text[0] in "RSMT" and _NUMBERED_ROUND.match(text) and DAY.search(text):
+                cue = listed = True  # "Round 7 on Aug. 17-21 in Lindau, round 8 on ..."
             else:
                 continue  # neither a cue nor a hope ("aims to ... on May 3")
         if text.endswith(":"):
@@ -239,7 +300,9 @@ def next_steps(
         # "The dates are yet to be confirmed" says what is not fixed: it needs its own time.
         # A firm word in an aside (", set to take place in Egypt") makes no step firm.
         own = own_clause(text)
-        strong = arranged or present or _firm(own)
+        if listed and today is not None and not future_date:
+            continue  # a round on a day the report has seen
+        strong = arranged or present or listed or _firm(own)
         if not strong and speculates(text):
             continue
         if ahead_only_aside_of(text, own) or (not strong and wishes_or_believes(text)):
@@ -278,6 +341,10 @@ def next_steps(
                 continue  # "X will lead the delegation" after the step: a detail of it
         if not timed and not day and _AGREED_TO.search(text):
             continue  # "agreed to launch negotiations": the outcome, unless it is a meeting
+        if ("follow" in text or "comes after" in text) and _FOLLOWS.match(text):
+            continue  # "The upcoming talks follow India's return from the last round": before
+        if holds_any(text, _PLAN_WORDS) and _planned_then(text):
+            continue  # "The parties initially planned to sign it this month": a past plan
         if claims_the_future(ahead, dated=day):
             continue  # what a deal will do, a stance, a condition: no event to come
         if (
@@ -294,28 +361,53 @@ def next_steps(
     if agenda:  # a schedule is one step: "Debate: Tuesday, 12 February; Vote: Wednesday, ..."
         schedule = agenda[0]._replace(raw="; ".join(s.raw.rstrip(".") for s in agenda))
         scored.append((1.5 + 1.0 / (1 + 0.1 * schedule.order), schedule))
-    ranked = _one_per_event(sorted(scored, key=lambda s: (-s[0], s[1].order)))
+    echoes: set[int] = set()
+    if lede >= 0 and scored:  # a step the lede already tells, with no time of its own more
+        steps = [s for _, s in scored if s.order != LEDE_STEP]
+        retold = told_by_the_news(found[0].raw, [s.raw for s in steps])
+        repeats = {steps[index].order for index in retold}
+        scored = [(score, s) for score, s in scored if s.order not in repeats]
+        echoes |= repeats
+    first = found[0].order if found else -1
+    ranked = _one_per_event(sorted(scored, key=lambda s: (-s[0], s[1].order)), echoes, first)
     # A third step only when it is as firm and dated as a step can be: "will meet on 12 June".
     best = ranked[:MAX_NEXT] + [s for s in ranked[MAX_NEXT : MAX_NEXT + 1] if s[0] >= _FIRM_DATED]
-    return one_per_step([s for _, s in sorted(best, key=lambda s: s[1].order)])
+    return one_per_step([s for _, s in sorted(best, key=lambda s: s[1].order)]), echoes
 
 
 def _one_per_event(
-    ranked: list[tuple[float, Statement]],
+    ranked: list[tuple[float, Statement]], echoes: set[int], first: int = -1
 ) -> list[tuple[float, Statement]]:
-    """``ranked`` with each event told once (see ``same_event``): of two sentences of one
-    event, the one that names its day ("will meet Zelensky on Thursday" over "will meet
-    Zelensky next week"), else the better ranked, in the better one's place."""
+    """``ranked`` with each event told once (see ``same_event`` and ``one_event``): of two
+    sentences of one event, the one that names its day ("will meet Zelensky on Thursday"
+    over "will meet Zelensky next week"), else the better ranked, in the better one's place.
+    The orders of the sentences left out are added to ``echoes``: those that name the
+    step's time, and a lede (order ``first``) that tells only the step."""
     if len(ranked) < 2:
         return ranked
     kept: list[tuple[float, Statement]] = []
     for candidate in ranked:
         text = candidate[1].raw
-        same = next((k for k, s in enumerate(kept) if same_event(s[1].raw, text)), -1)
+        same, how = -1, ""
+        if AGENDA_LINE.match(text):  # a schedule's items: dated by ``one_per_step``
+            kept.append(candidate)
+            continue
+        for k, (_, step) in enumerate(kept):
+            if AGENDA_LINE.match(step.raw):
+                continue
+            how = "verb" if same_event(step.raw, text) else how_one_event(step.raw, text)
+            if how:
+                same = k
+                break
         if same < 0:
             kept.append(candidate)
-        elif names_a_step_day(text) and not names_a_step_day(kept[same][1].raw):
+            continue
+        left = candidate[1]
+        if names_a_step_day(text) and not names_a_step_day(kept[same][1].raw):
+            left = kept[same][1]
             kept[same] = (kept[same][0], candidate[1])
+        if how != "loose" or left.order == first:  # one with no time of it may say more
+            echoes.add(left.order)
     return kept
 
 
@@ -385,6 +477,53 @@ def _firm(text: str) -> bool:
     return cue is not None and not cue.group().startswith("yet")
 
 
+# Where a lede turns from its news to a step with its own subject: ", and the next round is
+# due to ...", "..., saying that the next round will ...".
+_STEP_AFTER_NEWS = re.compile(
+    r"(?:,? and|;|, (?:saying|adding)(?: that)?) (?=(?:the|a|an|its|their|both|[A-Z][\w-]*) "
+    r"(?:[\w'\u2019-]+ ){0,6}?(?:will|(?:is|are) (?:[a-z]+ly )?(?:due|set|scheduled|expected|"
+    r"slated|to))\b)"
+)
+
+
+_TURNS = (" and ", "; ", ", saying", ", adding")
+
+
+def _lede_step(text: str) -> tuple[str, str] | None:
+    """A lede that tells its news and then a step with its own subject and its time ("The
+    two sides concluded the first round on Friday, and the next round is scheduled for
+    September"): the news ("The two sides concluded the first round on Friday.") and the
+    step ("The next round is scheduled for September."); None for any other lede."""
+    if " will " not in text and " is " not in text and " are " not in text:
+        return None  # no step to come in a clause of its own
+    if not holds_any(text, _TURNS):
+        return None
+    turn = _STEP_AFTER_NEWS.search(text)
+    if turn is None:
+        return None
+    past = [m.group() for m in _PAST_VERB.finditer(text, 0, turn.start())]
+    if not past:
+        return None
+    if past[-1] in _SAYING and not turn.group().startswith((",", ";")):
+        return None  # "An official said the US and China will resume talks": one clause
+    step = text[turn.end() :]
+    if len(step.split()) < 5 or not (DAY.search(step) or names_a_time(step)):
+        return None
+    news = text[: turn.start()].rstrip(",;")
+    return f"{news}.", step[0].upper() + step[1:]
+
+
+def lede_told_apart(found: list[Statement], steps: Sequence[Statement]) -> list[Statement]:
+    """``found`` with its lede cut to its news when ``steps`` (see ``next_steps``) tell the
+    step after it apart."""
+    if not found or not steps or steps[0].order != LEDE_STEP:
+        return found
+    split = _lede_step(found[0].raw)
+    if split is None:
+        return found
+    return [found[0]._replace(raw=split[0]), *found[1:]]
+
+
 def _coming_lede(text: str) -> bool:
     """A lede that tells only what is to come, and when ("On Thursday, MEPs will adopt
     ...", "The delegation will take part in talks on 17 and 18 May"): a preview's news is its
@@ -434,12 +573,25 @@ def _past_before_future(text: str, firm: bool = False) -> bool:
     cue = NEXT_CUE.search(text)
     if cue is None:
         return False
+    thing = _AGREED_TO_A_THING.search(text) if "agreed to " in text else None
+    if thing is not None and thing.start() <= cue.start():
+        return True  # "The president on Sunday agreed to a framework under which ..."
     skip = _BEFORE_STEP if firm else frozenset()
     return any(
         m.group() not in skip
         and not (m.group() == "agreed" and _AGREED_MEETING.match(text, m.end()))
         for m in _PAST_VERB.finditer(text, 0, cue.start())
     )
+
+
+def _planned_then(text: str) -> bool:
+    """Whether ``text`` tells a plan as it was ("The parties initially planned to sign the
+    deal at the summit this month"): "planned to" as the sentence's own past verb, with no
+    form of the future and no one saying it."""
+    plan = _PLANNED_THEN.search(text)
+    if plan is None or _FUTURE_FORM.search(text) is not None:
+        return False
+    return not any(m.group() in _SAYING for m in _PAST_VERB.finditer(text, 0, plan.start()))
 
 
 # "agreed on Friday to hold the next round": what was agreed is a meeting still to come.

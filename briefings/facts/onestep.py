@@ -16,10 +16,10 @@ from briefings.reading.scanning import WordPattern
 
 # News capitalizes month names: matching them case-sensitively keeps this cheap.
 MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-# "June 15" and "15 June".
+# "June 15" and "15 June", also with an ordinal's ending ("August 1st", "10th September").
 DAY = WordPattern(
-    rf"\b(?:(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})\b"
-    rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{MONTH_NAMES})\b)"
+    rf"\b(?:(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_second>{MONTH_NAMES})\b)"
 )
 # A day a step is named by: a weekday, or a date (see ``DAY``).
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")

@@ -30,7 +30,7 @@ from briefings.facts.choice import (
     news_words,
 )
 from briefings.facts.meetings import find_meeting
-from briefings.facts.nextsteps import MAX_NEXT, next_steps
+from briefings.facts.nextsteps import MAX_NEXT, lede_told_apart, steps_and_echoes
 from briefings.facts.onestep import same_step, told_as_done
 from briefings.facts.pointers import antecedent, fragment, points_back
 from briefings.facts.quotedsteps import quoted_steps
@@ -96,8 +96,9 @@ def find_facts(
     if any(said_by):  # a questioner's or a host's first-person words are no fact
         found = [s for s in found if not asked(s.paragraph, s.raw, said_by)]
     today = article.published.date() if article.published else None
-    nexts = next_steps(found, today)
-    taken = {s.order for s in nexts}
+    nexts, echoes = steps_and_echoes(found, today)
+    found = lede_told_apart(found, nexts)  # a step a lede tells after its news
+    taken = {s.order for s in nexts} | echoes  # a step told again is no outcome either
     topic = _content_stems(article.title)
     tidied = [(s.text, s.paragraph) for s in nexts]  # each tidied once
     steps = [

@@ -14,7 +14,8 @@ from briefings.reading.scanning import WordPattern
 
 # The names of a month ``DAY`` reads, each a whole word: a text with none names no day.
 _MONTH_WORDS = frozenset(month.capitalize().encode() for month in MONTHS)
-_YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
+# The year written after a day, or after the last day of a range ("January 23-28, 2018").
+_YEAR_AFTER = re.compile(r"(?:\s?[-\u2013]\s?\d{1,2})?,? ((?:19|20)\d\d)\b")
 
 
 def weekday_to_come(text: str, today: date | None) -> bool:
@@ -62,7 +63,9 @@ def _day_of(match: re.Match[str], today: date) -> date | None:
 TIME_EXPRESSION = WordPattern(
     r"\b(?=[ABCDFIJLMNOSTUWabcdfilnrstuw])"  # the letters its words start with: most places fail
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May(?= \d)|(?<=\d )May|June|July|August|September|October|November|December|"
+    r"April|May(?= \d)|(?<=\d )May|"
+    r"(?:(?<=\b[Ii]n )|(?<=early )|(?<=late )|(?<=mid-))May(?!['\u2019])|"
+    r"June|July|August|September|October|November|December|"
     r"[Tt]omorrow|[Tt]onight|"
     r"[Ss]oon(?! as\b)|[Ss]hortly|[Nn]ext (?:week|month|year|round|step|meeting|session)|"
     r"(?:[Nn]ext|[Cc]oming|[Ff]ollowing) (?:two|three|four|five|six|several|few|\d+) "
