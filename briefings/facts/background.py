@@ -22,6 +22,11 @@ _ANY_MONTH = (
 )
 BACKGROUND = WordPattern(
     r"\b(?=[BEFILOPSTcdefhilmopstwy])"  # the letters its phrases start with: most places fail
+    # and then the words they start with ("has ", "In ", "since "): most words that pass the
+    # letters fail here, before each phrase is tried
+    r"(?=ha(?:ve|s|d) |[Ii]t comes|[Tt]his comes|c(?:omes?|ame) |[Pp]r(?:ev|io)|stems |dates |"
+    r"[Oo]rig|first |[Ee]arlier |[Ll]ast |Before |(?:hours|days?|weeks?|months?|years?|"
+    r"decades?) |[Ii]n |[Ff]or |[Oo]ver |[Ss]ince |of )"
     r"(?:(?P<verbal>(?<!there )ha(?:ve|s|d) (?:long |previously |repeatedly |already |also )?"
     r"(?:said|argued|complained|warned|threatened|insisted|called|sought|demanded|maintained|"
     r"been)|"

@@ -190,3 +190,19 @@ def test_first_letters_looked_at_first(pattern: re.Pattern[str]) -> None:
     assert head is not None
     rest = _parser.parse(pattern.pattern[head.end() :])
     assert _first_letters(list(rest)[:1]) == set(head.group(1))
+
+
+# ``BACKGROUND`` without the words it looks at before its phrases.
+_BACKGROUND_BY_LETTERS = re.compile(
+    re.sub(r"\(\?=ha\(.*?\|of \)", "", background.BACKGROUND.pattern)
+)
+
+
+@pytest.mark.parametrize("text", _framed(_BACKGROUND))
+def test_background_words_looked_at_first(text: str) -> None:
+    """The words ``BACKGROUND`` looks at before its phrases take no match away."""
+    assert _BACKGROUND_BY_LETTERS.pattern != background.BACKGROUND.pattern
+    found = [m.groupdict() | {"at": m.span()} for m in background.BACKGROUND.finditer(text)]
+    assert found == [
+        m.groupdict() | {"at": m.span()} for m in _BACKGROUND_BY_LETTERS.finditer(text)
+    ]
