@@ -192,13 +192,46 @@ def test_first_letters_looked_at_first(pattern: re.Pattern[str]) -> None:
     assert _first_letters(list(rest)[:1]) == set(head.group(1))
 
 
+def _scanned_cue_count(text: str) -> int | None:
+    """``cue_count`` as one scan reads it, with no count of words."""
+    cues_found = 0
+    for match in cues._CUE_OR_SPECULATION.finditer(text):
+        if match.lastgroup == "cue":
+            cues_found += 1
+        elif cues._guesses(text, match):
+            return None
+    return cues_found
+
+
+_CUE_SENTENCES = [
+    "Ministers agreed on Friday to cut tariffs and signed a deal.",
+    "There was no deal after talks ended without an agreement.",
+    "The raid was carried out at dawn and two men were arrested.",
+    "The main sticking point remained access to fishing waters.",
+    "Stumbling blocks include quotas, which remain unresolved.",
+    "The sides made good progress, and talks progressed well.",
+    "Negotiators were not able to close the gap, so no deals were struck.",
+    "The court ruled that the fails and failings of the bill could be fixed.",
+    "Officials said it may be approved next week.",
+    "Little progress was made, but the parties concluded the first round.",
+    "The minister was pleased to announce that the accord was ratified.",
+    "Norland's envoy declared the summit closed (it opened on Monday).",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _CUE_SENTENCES + _framed(_CUE_OR_SPECULATION))
+def test_cue_count_by_words(text: str) -> None:
+    """Counting the cue words of a sentence with no phrase or guess finds what a scan does."""
+    assert cues.cue_count(text) == _scanned_cue_count(text)
+
+
 # ``BACKGROUND`` without the words it looks at before its phrases.
 _BACKGROUND_BY_LETTERS = re.compile(
     re.sub(r"\(\?=ha\(.*?\|of \)", "", background.BACKGROUND.pattern)
 )
 
 
-@pytest.mark.parametrize("text", _framed(_BACKGROUND))
+@pytest.mark.parametrize("text", _framed(_BACKGROUND) + _CUE_SENTENCES)
 def test_background_words_looked_at_first(text: str) -> None:
     """The words ``BACKGROUND`` looks at before its phrases take no match away."""
     assert _BACKGROUND_BY_LETTERS.pattern != background.BACKGROUND.pattern
