@@ -211,8 +211,14 @@ WEEK = 7  # days: news of the report's own week names its days by their weekday
 
 
 def names_a_weekday(text: str) -> bool:
-    """Whether ``text`` names the day of the news ("today", "Monday")."""
-    return _NEWS_DAY.search(text) is not None
+    """Whether ``text`` names the day of the news ("today", "Monday"): each such word holds
+    "day" or "onight", looked for first."""
+    return ("day" in text or "onight" in text) and _NEWS_DAY.search(text) is not None
+
+
+def tells_the_future(text: str) -> bool:
+    """Whether ``text`` holds "will" or "shall" (see ``FUTURE``), looked for first as text."""
+    return ("will" in text or "shall" in text) and FUTURE.search(text) is not None
 
 
 def on_an_earlier_day(item: Statement | str, today: date | None, weekdays: bool) -> bool:
@@ -225,9 +231,9 @@ def on_an_earlier_day(item: Statement | str, today: date | None, weekdays: bool)
     text = item.raw
     if _DIGIT.search(text) is None or holds_none_of(text, _MONTH_DAY_WORDS):
         return False  # the cheap tests first: a day of a month has digits and a month's name
-    if FUTURE.search(text):
+    if tells_the_future(text):
         return False
-    if _NEWS_DAY.search(text):
+    if names_a_weekday(text):
         return False  # "Also on Sunday, ... first announced on October 6": the news's day
     for match in _MONTH_DAY.finditer(text):
         head = text[max(0, match.start() - 48) : match.start()].removesuffix("on ")
@@ -265,7 +271,7 @@ def looks_back(text: str, today: date | None, *, next_step: bool = False) -> boo
         if next_step or match["verbal"]:
             return True
         if news_day is None:
-            news_day = _NEWS_DAY.search(text) is not None
+            news_day = names_a_weekday(text)
         if not news_day:
             return True
     # A full date a next step names is judged by its day (see ``_mentions_past_date``).
@@ -360,7 +366,7 @@ def _describes_a_thing(
         return True  # "a framework for an agreement by the end of 2004": a deadline
     if _LEADING_PHRASE.match(text) and match.end() <= text.find(", "):
         return True
-    return not next_step and year is not None and today is None and FUTURE.search(text) is not None
+    return not next_step and year is not None and today is None and tells_the_future(text)
 
 
 def _within_the_week(today: date, year: int, month: int, day: int) -> bool:

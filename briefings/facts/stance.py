@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.facts.background import FUTURE
+from briefings.facts.background import tells_the_future
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count
 from briefings.reading.scanning import WordPattern, holds_any
@@ -308,7 +308,7 @@ def tells_an_event(text: str) -> bool:
     """Whether a sentence says something happened, was agreed, decided or announced: the
     lede of a speech, after its courtesies and its reflections (not what the call or the
     day will bring: "This briefing will be embargoed until the conclusion of ...")."""
-    return bool(cue_count(text)) and FUTURE.search(text) is None
+    return bool(cue_count(text)) and not tells_the_future(text)
 
 
 def tells_a_result(text: str) -> bool:
