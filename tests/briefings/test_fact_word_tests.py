@@ -8,7 +8,7 @@ from re import _constants, _parser  # type: ignore[attr-defined]
 
 import pytest
 
-from briefings.facts import asides, background, claims, cues, nextsteps, stepdays
+from briefings.facts import asides, background, claims, cues, nextsteps, stance, stepdays
 from briefings.facts.cues import holds_none_of, is_to, spaced_words
 from briefings.facts.onestep import DAY
 from briefings.reading.scanning import WordPattern
@@ -239,3 +239,37 @@ def test_background_words_looked_at_first(text: str) -> None:
     assert found == [
         m.groupdict() | {"at": m.span()} for m in _BACKGROUND_BY_LETTERS.finditer(text)
     ]
+
+
+_COURTESIES = [
+    "First of all, thank you for coming.", "Before I begin, let me thank the host.",
+    "On behalf of the government, I thank you.", "All right, and thank you all.",
+    "Okay, thanks.", "So thank you.", "Thank you, Minister.", "Good morning, everyone.",
+    "Hello and welcome.", "Welcome to Lindau.", "Greetings from Norland.", "Ladies and gentlemen,",
+    "Dear friends,", "Distinguished guests,", "Your Excellency,", "Excellencies,",
+    "Mr. Chair, thank you.", "Mr President,", "Madam Speaker,", "Colleagues, welcome.",
+    "Friends, thank you.", "Congratulations to the team.", "It is a great pleasure to be here.",
+    "It\u2019s an honour to join you.", "It's good to be back.", "I am delighted to be here.",
+    "I\u2019m pleased to welcome you.", "I'm glad to join.", "I want to thank our hosts.",
+    "I would like to welcome the delegates.", "I\u2019d like to begin with the talks.",
+    "I thank the minister.", "We warmly thank the presidency.", "Let me first thank you.",
+    "Allow me to express my thanks.", "With that, I close.", "By joining this call, you agree.",
+    "This call is on the record.", "The briefing will be embargoed until noon.",
+    "Today's call is on background.", "Today\u2019s call is off-the-record.",
+    "You are a fantastic partner.", "You\u2019ve been very kind.", "Your hospitality was great.",
+    "I'll answer your final question first.", "I will respond to that point.",
+    "Let me answer the second point.", "That\u2019s a fair question.", "That is a good question.",
+    "It is an important question.", "This is Jon Berg with the evening news.",
+    "Secretary Lee, I'll turn it over to you.", "I will now hand the floor over to Ms Vos.",
+    "With that, let's get started.", "Let\u2019s begin.", "let's begin!",
+    "The talks ended without a deal.", "Ministers agreed to meet again in May.",
+    "Today the council adopted the mandate.", "The record shows that talks were on background.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _COURTESIES)
+def test_courtesy_openings(text: str) -> None:
+    """A sentence with no speaker label that the courtesy pattern matches passes the test of
+    how it opens."""
+    if stance._UNLABELLED_COURTESY.match(text) is not None:
+        assert stance._may_be_courteous(text)
