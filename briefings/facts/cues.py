@@ -149,7 +149,7 @@ def spaced_words(text: str) -> bytes:
     character (as ``\\w`` reads one) made a space, and a space at each end. A test of its
     words (``split``, ``b" is to " in``) is far cheaper than a scan of ``text`` by a pattern
     that needs them."""
-    return b" " + text.encode().translate(_WORD_BYTES) + b" "
+    return b" %b " % text.encode().translate(_WORD_BYTES)
 
 
 def holds_none_of(text: str, words: frozenset[bytes]) -> bool:
