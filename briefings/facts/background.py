@@ -194,6 +194,7 @@ _MONTH_DAY = re.compile(
     r"May|June|July|August|September|October|November|December))\b(?!,? (?:19|20)\d\d)(?![:\d])"
 )
 _DIGIT = re.compile(r"\d")  # a digit as ``_MONTH_DAY`` reads one
+_ASCII_DIGIT = re.compile(r"\d", re.ASCII)  # the same in an ASCII text, told by a table
 # The names of a month ``_MONTH_DAY`` reads, each a whole word.
 _MONTH_DAY_WORDS = frozenset(
     month.encode()
@@ -229,7 +230,8 @@ def on_an_earlier_day(item: Statement | str, today: date | None, weekdays: bool)
     if isinstance(item, str) or (today is None and not weekdays):
         return False
     text = item.raw
-    if _DIGIT.search(text) is None or holds_none_of(text, _MONTH_DAY_WORDS):
+    digit = (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text)
+    if digit is None or holds_none_of(text, _MONTH_DAY_WORDS):
         return False  # the cheap tests first: a day of a month has digits and a month's name
     if tells_the_future(text):
         return False
