@@ -273,3 +273,36 @@ def test_courtesy_openings(text: str) -> None:
     how it opens."""
     if stance._UNLABELLED_COURTESY.match(text) is not None:
         assert stance._may_be_courteous(text)
+
+
+_GOVERNED = [
+    "will meet", "shall sign", "would help", "is expected to cost", "are forecast to grow",
+    "is projected to rise", "are predicted to fall", "is estimated to save", "is set to vote",
+    "are due to arrive", "is likely to fail", "are poised to sign", "is going to hold",
+    "are about to begin", "aims to cut", "aim to cut", "seeks to build", "seek to build",
+    "hopes to conclude", "hope to meet", "wants to see", "want to see", "intends to visit",
+    "intend to visit", "plans to host", "plan to host", "agreed to resume", "agree to talk",
+    "agrees to pay", "pledged to help", "promised to act", "vowed to fight",
+    "is committed to work", "are to meet", "is to sign",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _framed(_GOVERNED))
+def test_governed_words(text: str) -> None:
+    """A sentence the future pattern of claims finds something in holds one of its words."""
+    if _found(claims._GOVERNED, text):
+        assert not holds_none_of(text, claims._GOVERNED_WORDS) or is_to(spaced_words(text))
+
+
+_DAYS_AND_FUTURES = [
+    "Talks resume on Monday.", "The vote is tonight.", "Tonight, ministers meet.",
+    "Today the council met.", "Ministers will meet on Sunday.", "They shall sign it.",
+    "Thursday's talks willingly ended.", "The holiday is over.", "A goodwill visit.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _COURTESIES + _CUE_SENTENCES + _DAYS_AND_FUTURES)
+def test_news_day_and_future_texts(text: str) -> None:
+    """The day of the news and a future tense are found only where their text is."""
+    assert background.names_a_weekday(text) == (background._NEWS_DAY.search(text) is not None)
+    assert background.tells_the_future(text) == (background.FUTURE.search(text) is not None)
