@@ -428,8 +428,8 @@ def day_of_the_headline(headline: str, today: date | None) -> date | None:
     """The day a headline names ("Foreign Affairs Council (Trade): 22 May 2018") when it is
     before the report's own (``today``) and not long before: a statement that reports a
     meeting after it; the meeting's day is the day of its news."""
-    if today is None or not any(c.isdigit() for c in headline):
-        return None
+    if today is None or _DIGIT.search(headline) is None:
+        return None  # the cheap test first: a date has a digit
     match = _HEADLINE_DATE.search(headline)
     if match is None:
         return None
