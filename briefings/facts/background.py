@@ -22,6 +22,11 @@ _ANY_MONTH = (
 )
 BACKGROUND = WordPattern(
     r"\b(?=[BEFILOPSTcdefhilmopstwy])"  # the letters its phrases start with: most places fail
+    # and then the words they start with ("has ", "In ", "since "): most words that pass the
+    # letters fail here, before each phrase is tried
+    r"(?=ha(?:ve|s|d) |[Ii]t comes|[Tt]his comes|c(?:omes?|ame) |[Pp]r(?:ev|io)|stems |dates |"
+    r"[Oo]rig|first |[Ee]arlier |[Ll]ast |Before |(?:hours|days?|weeks?|months?|years?|"
+    r"decades?) |[Ii]n |[Ff]or |[Oo]ver |[Ss]ince |of )"
     r"(?:(?P<verbal>(?<!there )ha(?:ve|s|d) (?:long |previously |repeatedly |already |also )?"
     r"(?:said|argued|complained|warned|threatened|insisted|called|sought|demanded|maintained|"
     r"been)|"
@@ -189,6 +194,7 @@ _MONTH_DAY = re.compile(
     r"May|June|July|August|September|October|November|December))\b(?!,? (?:19|20)\d\d)(?![:\d])"
 )
 _DIGIT = re.compile(r"\d")  # a digit as ``_MONTH_DAY`` reads one
+_ASCII_DIGIT = re.compile(r"\d", re.ASCII)  # the same in an ASCII text, told by a table
 # The names of a month ``_MONTH_DAY`` reads, each a whole word.
 _MONTH_DAY_WORDS = frozenset(
     month.encode()
@@ -206,8 +212,14 @@ WEEK = 7  # days: news of the report's own week names its days by their weekday
 
 
 def names_a_weekday(text: str) -> bool:
-    """Whether ``text`` names the day of the news ("today", "Monday")."""
-    return _NEWS_DAY.search(text) is not None
+    """Whether ``text`` names the day of the news ("today", "Monday"): each such word holds
+    "day" or "onight", looked for first."""
+    return ("day" in text or "onight" in text) and _NEWS_DAY.search(text) is not None
+
+
+def tells_the_future(text: str) -> bool:
+    """Whether ``text`` holds "will" or "shall" (see ``FUTURE``), looked for first as text."""
+    return ("will" in text or "shall" in text) and FUTURE.search(text) is not None
 
 
 def on_an_earlier_day(item: Statement | str, today: date | None, weekdays: bool) -> bool:
@@ -218,11 +230,12 @@ def on_an_earlier_day(item: Statement | str, today: date | None, weekdays: bool)
     if isinstance(item, str) or (today is None and not weekdays):
         return False
     text = item.raw
-    if _DIGIT.search(text) is None or holds_none_of(text, _MONTH_DAY_WORDS):
+    digit = (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text)
+    if digit is None or holds_none_of(text, _MONTH_DAY_WORDS):
         return False  # the cheap tests first: a day of a month has digits and a month's name
-    if FUTURE.search(text):
+    if tells_the_future(text):
         return False
-    if _NEWS_DAY.search(text):
+    if names_a_weekday(text):
         return False  # "Also on Sunday, ... first announced on October 6": the news's day
     for match in _MONTH_DAY.finditer(text):
         head = text[max(0, match.start() - 48) : match.start()].removesuffix("on ")
@@ -260,7 +273,7 @@ def looks_back(text: str, today: date | None, *, next_step: bool = False) -> boo
         if next_step or match["verbal"]:
             return True
         if news_day is None:
-            news_day = _NEWS_DAY.search(text) is not None
+            news_day = names_a_weekday(text)
         if not news_day:
             return True
     # A full date a next step names is judged by its day (see ``_mentions_past_date``).
@@ -355,7 +368,7 @@ def _describes_a_thing(
         return True  # "a framework for an agreement by the end of 2004": a deadline
     if _LEADING_PHRASE.match(text) and match.end() <= text.find(", "):
         return True
-    return not next_step and year is not None and today is None and FUTURE.search(text) is not None
+    return not next_step and year is not None and today is None and tells_the_future(text)
 
 
 def _within_the_week(today: date, year: int, month: int, day: int) -> bool:
@@ -415,8 +428,8 @@ def day_of_the_headline(headline: str, today: date | None) -> date | None:
     """The day a headline names ("Foreign Affairs Council (Trade): 22 May 2018") when it is
     before the report's own (``today``) and not long before: a statement that reports a
     meeting after it; the meeting's day is the day of its news."""
-    if today is None or not any(c.isdigit() for c in headline):
-        return None
+    if today is None or _DIGIT.search(headline) is None:
+        return None  # the cheap test first: a date has a digit
     match = _HEADLINE_DATE.search(headline)
     if match is None:
         return None

@@ -52,7 +52,9 @@ def news_words(text: str, stems: set[str] | None = None) -> set[str]:
     content stems (``stems``, when the caller has them: they are changed in place), and its
     names and numbers once more (they weigh the most)."""
     words = stems if stems is not None else set(STEM.findall(text.casefold()))
-    words.difference_update(COMMON)
+    common = words & COMMON  # read over the sentence's few words, not over every common one
+    if common:
+        words -= common
     words.update([name + "#" for name in _NAME_OR_NUMBER.findall(text)])
     return words
 

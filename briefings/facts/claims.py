@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.facts.cues import speculates
+from briefings.facts.cues import holds_none_of, is_to, spaced_words, speculates
 
 # The future a sentence tells, and the verb it governs (adverbs and "continue to", "help
 # to", "seek to", "work to" passed over: the verb after them is what is to happen).
@@ -121,19 +121,38 @@ def claims_the_future(text: str, *, dated: bool = False) -> bool:
             return True  # "exporters will face higher duties if no deal is reached"
     if _may_be_scheduled(text) and _SCHEDULED.search(text):
         return False  # "is still scheduled for 22 October, and is to involve ...": an event
+    if holds_none_of(text, _GOVERNED_WORDS) and not is_to(spaced_words(text)):
+        return False  # no future form: nothing claimed
     # The deal a sentence opens with governs its first verb only ("The accord will cut
     # duties, and ministers will meet in May": the second is an event).
-    deal = _DEAL_SUBJECT.match(text)
-    # "The United States and Mexico plan to hold talks": "plan" is the verb, not a deal's name
-    of_a_deal = deal is not None and not (
-        deal.group().endswith(("plan", "plans")) and text.startswith(" to ", deal.end())
-    )
     found = False
     for match in _GOVERNED.finditer(text):
-        if not _no_event(match, of_a_deal and not found, dated):
+        if not _no_event(match, not found and _opens_with_a_deal(text), dated):
             return False  # one event still to come is enough
         found = True
     return found
+
+
+# A whole word each match of ``_GOVERNED`` holds, but for "is to" and "are to".
+_GOVERNED_WORDS = frozenset(
+    word.encode()
+    for word in (
+        "will", "shall", "would", "expected", "forecast", "projected", "predicted", "estimated",
+        "set", "due", "likely", "poised", "going", "about", "aim", "aims", "seek", "seeks",
+        "hope", "hopes", "want", "wants", "intend", "intends", "plan", "plans", "agreed",
+        "agree", "agrees", "pledged", "promised", "vowed", "committed",
+    )
+)  # fmt: skip
+
+
+def _opens_with_a_deal(text: str) -> bool:
+    """Whether ``text`` opens with a deal, a policy or a plan as its subject (see
+    ``_DEAL_SUBJECT``): what it "will" do first is its effect or its terms."""
+    deal = _DEAL_SUBJECT.match(text)
+    # "The United States and Mexico plan to hold talks": "plan" is the verb, not a deal's name
+    return deal is not None and not (
+        deal.group().endswith(("plan", "plans")) and text.startswith(" to ", deal.end())
+    )
 
 
 def _may_be_scheduled(text: str) -> bool:

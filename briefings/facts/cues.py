@@ -149,7 +149,7 @@ def spaced_words(text: str) -> bytes:
     character (as ``\\w`` reads one) made a space, and a space at each end. A test of its
     words (``split``, ``b" is to " in``) is far cheaper than a scan of ``text`` by a pattern
     that needs them."""
-    return b" " + text.encode().translate(_WORD_BYTES) + b" "
+    return b" %b " % text.encode().translate(_WORD_BYTES)
 
 
 def holds_none_of(text: str, words: frozenset[bytes]) -> bool:
@@ -244,11 +244,35 @@ _CUE_OR_SPECULATION_WORDS = frozenset(
 )  # fmt: skip
 
 
+# The outcome cue words that are a whole word each, and "progressed" (a cue of progress): in a
+# text with no word of ``_PHRASE_OR_GUESS_WORDS`` each match is one of them ("no deal" counts
+# once, as "deal" does).
+_CUE_WORDS = frozenset(
+    [word.encode() for word in _OUTCOME_WORDS.split("|") if " " not in word]
+    + [b"deal", b"progressed"]
+)
+# A whole word each match holds that is no cue word alone: of an outcome phrase ("carried
+# out", "sticking point"), a phrase of progress ("made good progress") or a guess.
+_PHRASE_OR_GUESS_WORDS = _SPECULATION_WHOLE_WORDS | frozenset(
+    word.encode()
+    for word in (
+        "carried", "stumbling", "Stumbling", "sticking", "Sticking", "progress", "Progress",
+        "able", "little", "remain", "remains", "remaining", "happy", "pleased", "glad",
+        "delighted", "proud",
+    )
+)  # fmt: skip
+
+
 def cue_count(text: str) -> int | None:
     """How many outcome cue words ``text`` holds (:data:`OUTCOME_CUE`), or None when it
-    :func:`speculates`: one scan reads both."""
-    if holds_none_of(text, _CUE_OR_SPECULATION_WORDS):
-        return 0  # none of the words a cue or a guess needs: no scan
+    :func:`speculates`: one scan reads both, and a text whose cues are all whole words (see
+    ``_CUE_WORDS``) is not scanned: its words are counted."""
+    if text.isascii():
+        words = spaced_words(text).split()
+        if _CUE_OR_SPECULATION_WORDS.isdisjoint(words):
+            return 0  # none of the words a cue or a guess needs: no scan
+        if _PHRASE_OR_GUESS_WORDS.isdisjoint(words):
+            return len([word for word in words if word in _CUE_WORDS])
     cues = 0
     for match in _CUE_OR_SPECULATION.finditer(text):
         if match.lastgroup == "cue":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.facts.background import FUTURE
+from briefings.facts.background import tells_the_future
 from briefings.facts.claims import claims_the_future
 from briefings.facts.cues import cue_count
 from briefings.reading.scanning import WordPattern, holds_any
@@ -205,11 +205,37 @@ def announces_what_follows(text: str) -> bool:
     return ("follow" in text or "below" in text) and _ANNOUNCES.search(text) is not None
 
 
+# What a sentence with no speaker label opens with when ``_UNLABELLED_COURTESY`` matches it,
+# but for a floor handed over after a name ("Secretary Lee, I'll turn it over to you"): it
+# holds "over to". A call's ground rules ("The call is on the record") name the record, the
+# background or an embargo.
+_COURTESY_OPENINGS = (
+    "First", "Before I begin", "On behalf of", "All right", "Alright", "Okay", "OK", "Well",
+    "Right", "So", "Thank", "Good ", "Hello", "Welcome", "Greetings", "Ladies and", "Dear ",
+    "Distinguished ", "Your", "Excellenc", "Mr", "Madam ", "Colleagues,", "Friends,",
+    "Congratulations", "It is", "It\u2019s", "It's", "I ", "I\u2019", "I'", "We ", "Let", "let",
+    "Allow", "With", "By joining this call", "This", "You", "That\u2019s", "That's", "That is",
+)  # fmt: skip
+_GROUND_RULE_OPENINGS = ("The ", "Today")
+_GROUND_RULE_WORDS = ("record", "background", "embargoed")
+
+
+def _may_be_courteous(text: str) -> bool:
+    """Whether a sentence with no speaker label may be one ``_UNLABELLED_COURTESY`` matches
+    (see ``_COURTESY_OPENINGS``): a test of how it opens, far cheaper than the pattern."""
+    if text.startswith(_COURTESY_OPENINGS) or "over to" in text:
+        return True
+    return text.startswith(_GROUND_RULE_OPENINGS) and holds_any(text, _GROUND_RULE_WORDS)
+
+
 def courteous(text: str) -> bool:
     """Whether a sentence is thanks, a greeting or a compliment: how a speech or a call
     opens ("Thank you, Minister, for your warm welcome", "It is a great pleasure to be here",
     "Let me begin by thanking ...", "You are a fantastic partner")."""
-    if (COURTESY if ": " in text else _UNLABELLED_COURTESY).match(text) is not None:
+    if ": " in text:
+        if COURTESY.match(text) is not None:
+            return True
+    elif _may_be_courteous(text) and _UNLABELLED_COURTESY.match(text) is not None:
         return True
     return text.startswith(_LINK_WORDS) and _LINKED_THANKS.match(text) is not None
 
@@ -308,7 +334,7 @@ def tells_an_event(text: str) -> bool:
     """Whether a sentence says something happened, was agreed, decided or announced: the
     lede of a speech, after its courtesies and its reflections (not what the call or the
     day will bring: "This briefing will be embargoed until the conclusion of ...")."""
-    return bool(cue_count(text)) and FUTURE.search(text) is None
+    return bool(cue_count(text)) and not tells_the_future(text)
 
 
 def tells_a_result(text: str) -> bool:

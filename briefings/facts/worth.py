@@ -18,6 +18,8 @@ from briefings.facts.stance import (
 from briefings.facts.statements import Statement
 
 _DIGIT = re.compile(r"\d")  # as ``DIGIT`` finds one, with no test of the text first
+# The same for an ASCII text, where the two find the same: its characters are told by a table.
+_ASCII_DIGIT = re.compile(r"\d", re.ASCII)
 QUOTE_SHARE = 0.5  # of a sentence's news words in a quote: the quote already tells it
 # A level that changes, from one figure to another ("from 145 percent to 30 percent", "from
 # 15% to 7.5%"): the term a reader most needs of a cut or a rise.
@@ -69,7 +71,7 @@ def score_as_outcome(text: str, order: int, shared: int) -> float:
     if cues is None or (cues == 0 and tells_worth(text)):
         return 0.0  # a guess; what a thing is worth ("Trade is key to growth")
     position = 1.0 / (1 + 0.15 * order)
-    numbers = 0.3 if _DIGIT.search(text) else 0.0
+    numbers = 0.3 if (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) else 0.0
     score = min(cues, 3) * 0.5 + min(shared, 4) * 0.25 + 0.5 * position + numbers
     if numbers:
         if "from " in text and _LEVEL_CHANGE.search(text):

@@ -8,7 +8,7 @@ from re import _constants, _parser  # type: ignore[attr-defined]
 
 import pytest
 
-from briefings.facts import asides, background, claims, cues, nextsteps, stepdays
+from briefings.facts import asides, background, claims, cues, nextsteps, stance, stepdays
 from briefings.facts.cues import holds_none_of, is_to, spaced_words
 from briefings.facts.onestep import DAY
 from briefings.reading.scanning import WordPattern
@@ -190,3 +190,119 @@ def test_first_letters_looked_at_first(pattern: re.Pattern[str]) -> None:
     assert head is not None
     rest = _parser.parse(pattern.pattern[head.end() :])
     assert _first_letters(list(rest)[:1]) == set(head.group(1))
+
+
+def _scanned_cue_count(text: str) -> int | None:
+    """``cue_count`` as one scan reads it, with no count of words."""
+    cues_found = 0
+    for match in cues._CUE_OR_SPECULATION.finditer(text):
+        if match.lastgroup == "cue":
+            cues_found += 1
+        elif cues._guesses(text, match):
+            return None
+    return cues_found
+
+
+_CUE_SENTENCES = [
+    "Ministers agreed on Friday to cut tariffs and signed a deal.",
+    "There was no deal after talks ended without an agreement.",
+    "The raid was carried out at dawn and two men were arrested.",
+    "The main sticking point remained access to fishing waters.",
+    "Stumbling blocks include quotas, which remain unresolved.",
+    "The sides made good progress, and talks progressed well.",
+    "Negotiators were not able to close the gap, so no deals were struck.",
+    "The court ruled that the fails and failings of the bill could be fixed.",
+    "Officials said it may be approved next week.",
+    "Little progress was made, but the parties concluded the first round.",
+    "The minister was pleased to announce that the accord was ratified.",
+    "Norland's envoy declared the summit closed (it opened on Monday).",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _CUE_SENTENCES + _framed(_CUE_OR_SPECULATION))
+def test_cue_count_by_words(text: str) -> None:
+    """Counting the cue words of a sentence with no phrase or guess finds what a scan does."""
+    assert cues.cue_count(text) == _scanned_cue_count(text)
+
+
+# ``BACKGROUND`` without the words it looks at before its phrases.
+_BACKGROUND_BY_LETTERS = re.compile(
+    re.sub(r"\(\?=ha\(.*?\|of \)", "", background.BACKGROUND.pattern)
+)
+
+
+@pytest.mark.parametrize("text", _framed(_BACKGROUND) + _CUE_SENTENCES)
+def test_background_words_looked_at_first(text: str) -> None:
+    """The words ``BACKGROUND`` looks at before its phrases take no match away."""
+    assert _BACKGROUND_BY_LETTERS.pattern != background.BACKGROUND.pattern
+    found = [m.groupdict() | {"at": m.span()} for m in background.BACKGROUND.finditer(text)]
+    assert found == [
+        m.groupdict() | {"at": m.span()} for m in _BACKGROUND_BY_LETTERS.finditer(text)
+    ]
+
+
+_COURTESIES = [
+    "First of all, thank you for coming.", "Before I begin, let me thank the host.",
+    "On behalf of the government, I thank you.", "All right, and thank you all.",
+    "Okay, thanks.", "So thank you.", "Thank you, Minister.", "Good morning, everyone.",
+    "Hello and welcome.", "Welcome to Lindau.", "Greetings from Norland.", "Ladies and gentlemen,",
+    "Dear friends,", "Distinguished guests,", "Your Excellency,", "Excellencies,",
+    "Mr. Chair, thank you.", "Mr President,", "Madam Speaker,", "Colleagues, welcome.",
+    "Friends, thank you.", "Congratulations to the team.", "It is a great pleasure to be here.",
+    "It\u2019s an honour to join you.", "It's good to be back.", "I am delighted to be here.",
+    "I\u2019m pleased to welcome you.", "I'm glad to join.", "I want to thank our hosts.",
+    "I would like to welcome the delegates.", "I\u2019d like to begin with the talks.",
+    "I thank the minister.", "We warmly thank the presidency.", "Let me first thank you.",
+    "Allow me to express my thanks.", "With that, I close.", "By joining this call, you agree.",
+    "This call is on the record.", "The briefing will be embargoed until noon.",
+    "Today's call is on background.", "Today\u2019s call is off-the-record.",
+    "You are a fantastic partner.", "You\u2019ve been very kind.", "Your hospitality was great.",
+    "I'll answer your final question first.", "I will respond to that point.",
+    "Let me answer the second point.", "That\u2019s a fair question.", "That is a good question.",
+    "It is an important question.", "This is Jon Berg with the evening news.",
+    "Secretary Lee, I'll turn it over to you.", "I will now hand the floor over to Ms Vos.",
+    "With that, let's get started.", "Let\u2019s begin.", "let's begin!",
+    "The talks ended without a deal.", "Ministers agreed to meet again in May.",
+    "Today the council adopted the mandate.", "The record shows that talks were on background.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _COURTESIES)
+def test_courtesy_openings(text: str) -> None:
+    """A sentence with no speaker label that the courtesy pattern matches passes the test of
+    how it opens."""
+    if stance._UNLABELLED_COURTESY.match(text) is not None:
+        assert stance._may_be_courteous(text)
+
+
+_GOVERNED = [
+    "will meet", "shall sign", "would help", "is expected to cost", "are forecast to grow",
+    "is projected to rise", "are predicted to fall", "is estimated to save", "is set to vote",
+    "are due to arrive", "is likely to fail", "are poised to sign", "is going to hold",
+    "are about to begin", "aims to cut", "aim to cut", "seeks to build", "seek to build",
+    "hopes to conclude", "hope to meet", "wants to see", "want to see", "intends to visit",
+    "intend to visit", "plans to host", "plan to host", "agreed to resume", "agree to talk",
+    "agrees to pay", "pledged to help", "promised to act", "vowed to fight",
+    "is committed to work", "are to meet", "is to sign",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _framed(_GOVERNED))
+def test_governed_words(text: str) -> None:
+    """A sentence the future pattern of claims finds something in holds one of its words."""
+    if _found(claims._GOVERNED, text):
+        assert not holds_none_of(text, claims._GOVERNED_WORDS) or is_to(spaced_words(text))
+
+
+_DAYS_AND_FUTURES = [
+    "Talks resume on Monday.", "The vote is tonight.", "Tonight, ministers meet.",
+    "Today the council met.", "Ministers will meet on Sunday.", "They shall sign it.",
+    "Thursday's talks willingly ended.", "The holiday is over.", "A goodwill visit.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _COURTESIES + _CUE_SENTENCES + _DAYS_AND_FUTURES)
+def test_news_day_and_future_texts(text: str) -> None:
+    """The day of the news and a future tense are found only where their text is."""
+    assert background.names_a_weekday(text) == (background._NEWS_DAY.search(text) is not None)
+    assert background.tells_the_future(text) == (background.FUTURE.search(text) is not None)
