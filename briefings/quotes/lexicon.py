@@ -91,7 +91,7 @@ ROLE_MODIFIERS = word_set(
 DOCUMENTS = word_set(
     "statement statements communique communiqué declaration readout report letter document "
     "filing memo memorandum notice transcript release tweet ruling decision judgment judgement "
-    "summary editorial text resolution conclusions motion"
+    "summary editorial text resolution conclusions motion website"
 )
 # Described people who stay unnamed when no one in the article holds the description.
 SOURCES = word_set(
