@@ -95,13 +95,23 @@ _KNOW_TEASE = re.compile(
 )
 
 
+_CLOSE_SIGNS = "×✕✖"
+# A template's placeholder the page printed as it was, braces and all ("{mosads}",
+# "{{ad_slot}}"): a word in braces with no space in it is no text.
+_PLACEHOLDER = re.compile(r"\s?\{\{?[A-Za-z_][\w-]{0,30}\}\}?")
+
+
 def without_glued_marks(line: str) -> str:
     """``line`` without the marks a page glued to it (the line itself when it has none)."""
     text = line
     if not text:
         return text
+    if "{" in text:
+        text = _PLACEHOLDER.sub("", text).lstrip()
     if text[:1] in _STAMP_OPENINGS:
         text = LEADING_STAMP.sub("", text, count=1)
+    if text[:1] in _CLOSE_SIGNS and text[1:2] == " ":
+        text = text[2:]  # a close button's sign before the title: "× Talks resume ..."
     if text[:2].isupper() or "Live" in text[:60]:
         text = _KICKER.sub("", text, count=1)
     text = without_kicker(text)
