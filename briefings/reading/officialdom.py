@@ -24,11 +24,11 @@ ISSUED_BY = re.compile(
     r"(?-i:(?:the\s+)?[A-Z])",
     re.IGNORECASE,
 )
-# "To learn more about X, please visit <link>.", "For more information on X, see ...": a pointer
-# to another page.
+# "To learn more about X, please visit <link>.", "For more information on X, see ...", "For more
+# news, go to <site>": a pointer to another page.
 MORE_INFO = re.compile(
     r"^(?:to (?:learn|read|find out|see|view|know) more|for (?:more|further|additional) "
-    r"(?:information|details|info))\b(?:[^.!?]{0,160}?,\s*(?:please\s+)?|\s+(?:please\s+)?|"
+    r"(?:information|details|info|news|stories|coverage|updates))\b(?:[^.!?]{0,160}?,\s*(?:please\s+)?|\s+(?:please\s+)?|"
     r"[^.!?]{0,160}?\s+please\s+)(?:visit|see|go to|click|contact|call|e-?mail|refer to|read)\b",
     re.IGNORECASE,
 )

@@ -21,6 +21,7 @@ from briefings.reading.headings import (
 from briefings.reading.lineshape import ends_sentence, is_prose, is_title_like, words
 from briefings.reading.listings import is_links_label, is_listing_entry, is_title_cased
 from briefings.reading.officialdom import is_contact_heading
+from briefings.reading.promos import is_offer_blurb
 
 # A heading that opens a box of links to other stories.
 TEASER_HEADING = re.compile(
@@ -133,7 +134,19 @@ def mark_body(
             continue
         skipping = False
         kinds[i] = LineKind.BODY if leads_into_quote(lines, i) else _body_line_kind(line)
+    _mark_blurbs(lines, kinds, start)
     _trim_tail(lines, kinds, start)
+
+
+def _mark_blurbs(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
+    """A body line right above a prompt that praises the prompt's offer is the prompt's."""
+    for i in range(start, len(lines) - 1):
+        if (
+            kinds[i] is LineKind.BODY
+            and kinds[i + 1] is LineKind.PROMPT
+            and is_offer_blurb(lines[i], words(lines[i]), lines[i + 1])
+        ):
+            kinds[i] = LineKind.PROMPT
 
 
 _BEGUN_LINES = 2

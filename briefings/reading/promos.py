@@ -12,6 +12,8 @@ miss, judged by their shape:
   articles.", "Your email address will not be published.", "Learn how your comment data is
   processed."), or one that keeps the page for members ("This article is for subscribers
   only."); a quotation or a reported sentence is never one;
+- a **blurb** over a prompt: a short line right above a prompt that names the same offer
+  ("A newsletter worth reading every morning." over "Sign up for the daily newsletter");
 - a **placeholder** where a box interrupts the text ("Story continues below advertisement",
   "Article continues after this ad").
 """
@@ -132,8 +134,11 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 
 def is_promotion(text: str, words: int) -> bool:
-    """Short sentences of the site addressed to its reader about its offer."""
-    opening = text.split(None, 1)[0].casefold() if text else ""
+    """Short sentences of the site addressed to its reader about its offer, a polite "Please"
+    before the verb or not ("Please log in to comment.")."""
+    if text[:7].casefold() == "please ":
+        text = text[7:]
+    opening = text.split(None, 1)[0].casefold().strip(":,") if text else ""
     if opening not in _READER_VERBS and opening not in _OTHER_OPENINGS:
         return False  # the cheap test first: no verb or question to the reader opens it
     if words > _PROMO_MAX_WORDS or _REPORTED.search(text):
@@ -147,6 +152,23 @@ def is_promotion(text: str, words: int) -> bool:
         return question is not None
     for sentence in sentences:
         first = sentence.split(None, 1)[0].casefold().strip(":,")
+        if first == "please" and " " in sentence:
+            first = sentence.split(None, 2)[1].casefold().strip(":,")
         if first not in _READER_VERBS:
             return False
     return question is not None or _OFFER.search(text) is not None
+
+
+_BLURB_MAX_WORDS = 25
+
+
+def is_offer_blurb(text: str, words: int, prompt: str) -> bool:
+    """A short line that praises the offer the prompt under it makes ("A newsletter worth
+    reading every morning." over "Sign up for the daily newsletter"): both name the same
+    offer, and no one is quoted or reported."""
+    if words > _BLURB_MAX_WORDS:
+        return False
+    offer = _OFFER.search(text)
+    if offer is None or offer.group().casefold() not in prompt.casefold():
+        return False
+    return not (any(mark in text for mark in _QUOTE_MARKS) or _REPORTED.search(text))

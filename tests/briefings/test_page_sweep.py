@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 
 from briefings.reading.dateline import split_dateline
+from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.gluedmarks import without_glued_marks
 from briefings.reading.text import parse_text
-from tests.briefings.farm_deal import TITLE
+from tests.briefings.farm_deal import LEDE, SECOND, THIRD, TITLE
 
 
 def _body(*lines: str) -> tuple[str, ...]:
@@ -35,6 +36,45 @@ def test_a_placeholder_and_a_close_sign_are_cut(line: str, cut: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "More: Norland's farmers brace for a long winter",
+        "MORE: Ministers agree to meet again in May",
+        "For more news, go to www.estria-farm.example.",
+        "For more stories like this, visit estria-farm.example",
+        "Please register, subscribe, or log in to comment on this article.",
+        "Please log in to join the conversation.",
+    ],
+)
+def test_links_and_prompts_are_furniture(line: str) -> None:
+    assert line_kind(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More than 40 farmers attended the talks in Lindau on Friday.",
+        "For more than a decade, Norland has taxed Estrian grain.",
+        "Please, the minister said, let us finish the text first.",
+    ],
+)
+def test_sentences_like_them_stay(line: str) -> None:
+    assert line_kind(line) is None
+
+
+def test_a_blurb_over_a_newsletter_prompt_is_the_prompt_s() -> None:
+    blurb = "A newsletter worth reading instead of a pile of links. —Ana"
+    prompt = "Sign up to receive the Farm Desk newsletter each weekday morning."
+    assert _body(TITLE, LEDE, SECOND, THIRD, blurb, prompt) == (LEDE, SECOND, THIRD)
+
+
+def test_a_report_on_a_newsletter_stays() -> None:
+    line = "The ministry said its newsletter would carry the tariff schedule from May."
+    prompt = "Sign up to receive the Farm Desk newsletter each weekday morning."
+    assert line in _body(TITLE, LEDE, SECOND, line, prompt)
+
+
+@pytest.mark.parametrize(
     ("paragraph", "place", "rest"),
     [
         (
@@ -51,3 +91,7 @@ def test_a_dateline_with_its_agency_in_brackets_before_a_colon(
     paragraph: str, place: str, rest: str
 ) -> None:
     assert split_dateline(paragraph) == (place, rest)
+
+
+def test_a_line_kind_is_kept_for_a_prompt() -> None:
+    assert line_kind("Please log in to comment.") is LineKind.PROMPT
