@@ -80,11 +80,31 @@ def choose_headline(
     if best is None or (lede and best[0] == 0):
         return ""  # a line that shares no word with the article is not its headline
     chosen = best[3]
-    while shown_at.get(chosen - 1, -1) >= best[0]:
-        chosen -= 1  # a standfirst follows its headline: the line above, as close, is it
-    chosen = first_of_repeats(lines, sorted(shown_at), chosen)
+    while (above_it := _line_above(chosen, shown_at, intrinsic)) >= 0 and (
+        shown_at[above_it] >= best[0] and not _holds_glued(texts[above_it], texts[chosen])
+    ):
+        chosen = above_it  # a standfirst follows its headline: the line above, as close, is it
+    own = texts[chosen]
+    others = sorted(i for i in shown_at if not _holds_glued(texts[i], own))
+    chosen = first_of_repeats(lines, others, chosen)
     kinds[chosen] = LineKind.TITLE
     return texts[chosen]
+
+
+def _holds_glued(line: str, title: str) -> bool:
+    """Whether ``line`` is ``title`` with a breadcrumb's last word or a site's name glued on
+    ("StocksTalks resume in Geneva -Site"): a copy of the title that is no headline."""
+    at = line.find(title) if len(line) > len(title) else -1
+    return at > 0 and line[at - 1].isalnum()
+
+
+def _line_above(index: int, shown_at: dict[int, int], intrinsic: Sequence[LineKind | None]) -> int:
+    """The candidate right above line ``index``, over a date stamp between them ("Joint
+    Readout ..." / "March 10, 2018" / "Meeting between ..."), or -1."""
+    above = index - 1
+    if above not in shown_at and above > 0 and intrinsic[above] is LineKind.TIMESTAMP:
+        above -= 1
+    return above if above in shown_at else -1
 
 
 def _opens_lede(line: str, body: str) -> bool:

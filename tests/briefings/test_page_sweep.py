@@ -93,5 +93,31 @@ def test_a_dateline_with_its_agency_in_brackets_before_a_colon(
     assert split_dateline(paragraph) == (place, rest)
 
 
+def test_a_title_glued_to_a_breadcrumb_gives_way_to_its_clean_copy() -> None:
+    page = "\n".join(
+        ["Current:Home > Farm" + TITLE + " -Farm Desk Weekly", TITLE, "View", LEDE, SECOND, THIRD]
+    )
+    assert parse_text(page).title == TITLE
+
+
+def test_the_title_above_its_date_and_a_subtitle_is_the_headline() -> None:
+    subtitle = "Meeting between the trade ministers of Estria and Norland on farm tariffs"
+    page = "\n".join([TITLE, "March 10, 2026", subtitle, LEDE, SECOND, THIRD])
+    assert parse_text(page).title == TITLE
+
+
+def test_a_standfirst_repeated_under_the_byline_is_the_lede() -> None:
+    page = "\n".join([TITLE, LEDE, "By Ana Berg", LEDE, SECOND, THIRD])
+    article = parse_text(page)
+    assert article.summary == LEDE
+    assert article.paragraphs == (LEDE, SECOND, THIRD)
+
+
+def test_a_caption_shown_twice_stays_a_caption() -> None:
+    caption = "Farmers gather outside the ministry in Lindau on Friday, May 3, 2026."
+    page = "\n".join([TITLE, caption, "By Ana Berg", caption, LEDE, SECOND, THIRD])
+    assert caption not in parse_text(page).paragraphs
+
+
 def test_a_line_kind_is_kept_for_a_prompt() -> None:
     assert line_kind("Please log in to comment.") is LineKind.PROMPT
