@@ -60,6 +60,8 @@ def choose_headline(
             continue  # a speaker's turn or a numbered item: "MS ROE: Good afternoon"
         if _is_outlet_name(line, outlet) or _repeats_itself(line) or _PLACE.match(line):
             continue
+        if _is_credit_shaped(line):
+            continue  # "Northwire Media Network - Lindau", "Jane Roe, Farm Herald": a byline
         if is_spoken_opening(line) or names_an_organisation(line):
             continue  # "Good afternoon, everyone", "Ministry of Foreign Affairs of Estria"
         if _opens_lede(line, body):
@@ -105,6 +107,41 @@ def _line_above(index: int, shown_at: dict[int, int], intrinsic: Sequence[LineKi
     if above not in shown_at and above > 0 and intrinsic[above] is LineKind.TIMESTAMP:
         above -= 1
     return above if above in shown_at else -1
+
+
+# The last word of a newsroom's or an outlet's name ("... Media Network", "... Herald").
+_NEWSROOM = word_set(
+    "network news desk bureau staff agency service media correspondent correspondents reporter "
+    "reporters writer writers wire online digital team herald times post journal tribune "
+    "gazette press daily chronicle"
+)
+_CREDIT_MAX_WORDS = 8
+_NAME_MAX_TOKENS = 3
+
+
+def _is_credit_shaped(line: str) -> bool:
+    """A byline in a headline's place: a newsroom and the place it files from ("Northwire
+    Media Network - Lindau"), or a person's name and the outlet ("Jane Roe, Farm Herald")."""
+    if words(line) > _CREDIT_MAX_WORDS:
+        return False
+    for dash in (" - ", " – ", " — "):
+        if dash in line:
+            newsroom, _, place = line.partition(dash)
+            return _ends_with_newsroom(newsroom) and _capitalised(place, _NAME_MAX_TOKENS)
+    if ", " in line:
+        name, _, paper = line.partition(", ")
+        return _capitalised(name, _NAME_MAX_TOKENS) and _ends_with_newsroom(paper)
+    return False
+
+
+def _ends_with_newsroom(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and tokens[-1].casefold() in _NEWSROOM and _capitalised(text, 6)
+
+
+def _capitalised(text: str, most: int) -> bool:
+    tokens = text.split()
+    return 0 < len(tokens) <= most and all(t[:1].isupper() for t in tokens)
 
 
 def _opens_lede(line: str, body: str) -> bool:

@@ -121,3 +121,85 @@ def test_a_caption_shown_twice_stays_a_caption() -> None:
 
 def test_a_line_kind_is_kept_for_a_prompt() -> None:
     assert line_kind("Please log in to comment.") is LineKind.PROMPT
+
+
+def test_a_caption_closed_by_a_credit_through_an_agency_is_no_article_text() -> None:
+    caption = (
+        "In this video, a storm cloud is seen over Lindau on May 13. Credit: Ana Berg via Wire"
+    )
+    assert caption not in _body(TITLE, LEDE, SECOND, THIRD, caption)
+
+
+def test_a_sentence_shown_twice_on_a_page_with_nothing_else_is_its_text() -> None:
+    line = "Saturday, thousands of people in Lindau woke up to no power after the storm."
+    assert parse_text(
+        "\n".join(["Storm leaves thousands in Lindau without power", line, line])
+    ).paragraphs == (line,)
+
+
+def test_a_caption_shown_twice_in_a_gallery_stays_a_caption() -> None:
+    caption = "Farmers gather outside the ministry in Lindau on Friday. (Northwire Photo/Ana Berg)"
+    assert parse_text("\n".join([TITLE, caption, caption])).paragraphs == ()
+
+
+def test_a_speaker_s_label_alone_on_its_line_goes_before_the_turn() -> None:
+    page = "\n\n".join(
+        [
+            "Press conference by Minister Roe",
+            "MINISTER ROE:",
+            "We agreed on the text of the farm deal today after two years of talks with Norland.",
+            "Q:",
+            "When will it be signed?",
+            "JANE ROE, MINISTER FOR TRADE:",
+            "We will sign it in Lindau next month, on the 12th.",
+        ]
+    )
+    article = parse_text(page)
+    assert article.title == "Press conference by Minister Roe"
+    assert article.paragraphs == (
+        "MINISTER ROE: We agreed on the text of the farm deal today after two years of talks "
+        "with Norland.",
+        "Q: When will it be signed?",
+        "JANE ROE, MINISTER FOR TRADE: We will sign it in Lindau next month, on the 12th.",
+    )
+    assert article.outlet == ""
+
+
+@pytest.mark.parametrize(
+    "merged",
+    [
+        f"{TITLE} {LEDE}",
+        "Talks resume in Lindau Talks resumed in Lindau on Monday after a pause of three weeks, "
+        "the ministry of trade said in a short statement on its website.",
+    ],
+)
+def test_a_title_glued_to_the_lede_is_cut_from_it(merged: str) -> None:
+    article = parse_text("\n\n".join([merged, SECOND, THIRD]))
+    assert article.paragraphs[0].startswith(("Estria and Norland agreed", "Talks resumed"))
+    assert article.title in (TITLE, "Talks resume in Lindau")
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Estria and Norland agreed to cut tariffs while Estria and Norland farmers protested "
+        "outside the ministry in Lindau on Friday evening after the talks ended.",
+        "The minister said The Times had misquoted him on Friday, and he asked the paper to "
+        "print a correction to its report on the talks in Lindau this week.",
+    ],
+)
+def test_a_lede_that_names_its_subject_twice_stays_whole(lede: str) -> None:
+    assert parse_text("\n\n".join([TITLE, lede, SECOND, THIRD])).paragraphs[0] == lede
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Northwire Media Network - Lindau", "Jane Roe, Farm Herald", "Ana Berg, Staff Writer"],
+)
+def test_a_byline_in_the_headline_s_place_is_no_headline(byline: str) -> None:
+    assert parse_text("\n\n".join([byline, LEDE, SECOND, THIRD])).title != byline
+
+
+def test_a_headline_with_a_dash_and_a_speaker_stays() -> None:
+    title = "Farm deal within reach - Norland minister"
+    assert parse_text("\n\n".join([title, LEDE, SECOND, THIRD])).title == title
