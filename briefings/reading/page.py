@@ -83,8 +83,8 @@ def read_page(
     for i in split_title_pieces(lines):
         kinds[i] = LineKind.TITLE  # the title again, split over two lines
     start = _body_start(lines, kinds)
-    if start is not None and _opens_with_question_title(lines, kinds, start):
-        kinds[start] = LineKind.LABEL  # the headline, a question, above the lede
+    while start is not None and _opens_with_question_title(lines, kinds, start):
+        kinds[start] = LineKind.LABEL  # the headline, a question, above the lede (or twice)
         start = _body_start(lines, kinds)
     if start is None:
         start = _shown_twice_alone(lines, kinds, intrinsic)
@@ -157,8 +157,11 @@ def _opens_with_question_title(
 ) -> bool:
     """Whether the body's first line is a question titling the page: no sentence above it,
     and the next line of text shares its words."""
-    if lines[start].rstrip()[-1:] != "?" or any(k is None for k in kinds[:start]):
-        return False
+    if lines[start].rstrip()[-1:] != "?" or any(
+        k is None and words(line) >= _LONE_LEDE_WORDS
+        for line, k in zip(lines[:start], kinds[:start], strict=True)
+    ):
+        return False  # a sentence of the article above it (a site's motto is none)
     lede = next((lines[j] for j in range(start + 1, len(lines)) if kinds[j] is None), "")
     return bool(lede) and is_prose(lede) and is_question_title(lines[start], lede)
 

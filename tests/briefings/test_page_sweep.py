@@ -203,3 +203,22 @@ def test_a_byline_in_the_headline_s_place_is_no_headline(byline: str) -> None:
 def test_a_headline_with_a_dash_and_a_speaker_stays() -> None:
     title = "Farm deal within reach - Norland minister"
     assert parse_text("\n\n".join([title, LEDE, SECOND, THIRD])).title == title
+
+
+def test_a_question_title_shown_twice_under_a_site_s_motto_is_the_headline() -> None:
+    question = "Why are Estria and Norland pushing to cut the tariffs on farm goods?"
+    page = "\n".join(
+        [
+            "Farm Desk Weekly",
+            "Focus on the big picture.",
+            "Friday, Sep 12, 2025",
+            question,
+            question,
+            LEDE,
+            SECOND,
+            THIRD,
+        ]
+    )
+    article = parse_text(page)
+    assert article.title == question
+    assert article.paragraphs == (LEDE, SECOND, THIRD)
