@@ -65,9 +65,11 @@ TRAILING_CREDIT = re.compile(
 )
 # "By Mara Whitfield, Pacific Wire" / "By A and B".
 BYLINE = re.compile(r"^by\s+(?P<names>[A-Z][^.!?]{1,120})$", re.IGNORECASE)
-# A link to another story under its label: "Read more: ...", "Related - ...", "More: <title>".
+# A link to another story under its label: "Read more: ...", "Related - ...", "More: <title>",
+# "Also Read: <title>".
 READ_MORE = re.compile(
-    r"^(?:read more|related|see also|more on this|recommended|watch|listen|more(?=\s*:))\s*[:>»-]",
+    r"^(?:read more|related|see also|more on this|recommended|watch|listen|also read|read also|"
+    r"more(?=\s*:))\s*[:>»-]",
     re.IGNORECASE,
 )
 COOKIES = re.compile(

@@ -315,7 +315,8 @@ def _more_prose_after(lines: Sequence[str], kinds: list[LineKind | None], index:
 def _above_the_fold(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> str:
     """The first sentence-like line when furniture (a byline, a date, buttons) separates it
     from the rest of the body: a caption when it describes a picture or carries its full date,
-    a standfirst when a byline or date block follows it and the body lacks no dateline."""
+    a standfirst when a byline or date block follows it, or the lede opens with it again, and
+    the body lacks no dateline."""
     following = next(
         (j for j in range(start + 1, len(lines)) if kinds[j] is None and is_prose(lines[j])),
         None,
@@ -332,7 +333,8 @@ def _above_the_fold(lines: Sequence[str], kinds: list[LineKind | None], start: i
     bylined = between & {LineKind.BYLINE, LineKind.TIMESTAMP} or any(
         _author_and_outlet(lines[j]) for j in range(start + 1, following)
     )
-    if bylined and not split_dateline(line)[0]:
+    repeated = lines[following].startswith(line.strip())  # the lede opens with it again
+    if (bylined or repeated) and not split_dateline(line)[0]:
         kinds[start] = LineKind.STANDFIRST
         return line.strip()
     return ""

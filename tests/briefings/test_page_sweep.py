@@ -39,6 +39,7 @@ def test_a_placeholder_and_a_close_sign_are_cut(line: str, cut: str) -> None:
     "line",
     [
         "More: Norland's farmers brace for a long winter",
+        "Also Read: Fuel gets costlier in Lindau by 3 crowns a litre: Check details",
         "MORE: Ministers agree to meet again in May",
         "For more news, go to www.estria-farm.example.",
         "For more stories like this, visit estria-farm.example",
@@ -222,3 +223,11 @@ def test_a_question_title_shown_twice_under_a_site_s_motto_is_the_headline() -> 
     article = parse_text(page)
     assert article.title == question
     assert article.paragraphs == (LEDE, SECOND, THIRD)
+
+
+def test_a_standfirst_that_the_lede_opens_with_again_is_kept_apart() -> None:
+    more = LEDE + " The ministers met in Lindau."
+    page = "\n".join([TITLE, LEDE, "NWA | Lindau | Updated: 13-04-2026 23:15", more, SECOND])
+    article = parse_text(page)
+    assert article.summary == LEDE
+    assert article.paragraphs == (more, SECOND)
