@@ -20,7 +20,7 @@ from briefings.reading.embeds import is_embedded_post, tells_positions
 from briefings.reading.linekind import LineKind
 from briefings.reading.lineshape import TITLE_MIN_WORDS, ends_sentence, words
 from briefings.reading.officialdom import is_bracketed_note, official_line_kind
-from briefings.reading.promos import is_promotion, is_reader_notice, is_stamp
+from briefings.reading.promos import is_disguised, is_promotion, is_reader_notice, is_stamp
 from briefings.reading.scanning import holds_any
 from briefings.reading.sitelines import site_line_kind
 from briefings.reading.sitemarks import (
@@ -174,7 +174,7 @@ def line_kind(
     site = site_line_kind(text, count)
     if site is not None:
         return site
-    if _opens_with_disclaimer(text):
+    if _opens_with_disclaimer(text) or is_disguised(text):
         return LineKind.PROMPT
     if count > _FURNITURE_MAX_WORDS:
         return LineKind.BIO if _opens_with_bio(text) else None

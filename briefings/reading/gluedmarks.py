@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from briefings.reading.lineshape import word_set
+
 # A date stamp, alone or with its label, before the text: "2025-01-22 Talks end", "date
 # 2025-01-22 Talks end", "Published: 2025-01-22T10:00 Talks end".
 LEADING_STAMP = re.compile(
@@ -96,6 +98,14 @@ _KNOW_TEASE = re.compile(
 
 
 _CLOSE_SIGNS = "×✕✖"
+_WHEN = word_set(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Then Now Noon Midnight"
+)
+# A byline glued before the lede with a colon or a dash: "By Jane Roe: The talks ...".
+_GLUED_BYLINE = re.compile(
+    r"^By [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}\s*(?::|\s[–—-])\s+(?=[A-Z“\"‘'])"
+)
 # A template's placeholder the page printed as it was, braces and all ("{mosads}",
 # "{{ad_slot}}"): a word in braces with no space in it is no text.
 _PLACEHOLDER = re.compile(r"\s?\{\{?[A-Za-z_][\w-]{0,30}\}\}?")
@@ -112,6 +122,8 @@ def without_glued_marks(line: str) -> str:
         text = LEADING_STAMP.sub("", text, count=1)
     if text[:1] in _CLOSE_SIGNS and text[1:2] == " ":
         text = text[2:]  # a close button's sign before the title: "× Talks resume ..."
+    if text[:3] == "By ":
+        text = _without_glued_byline(text)
     if text[:2].isupper() or "Live" in text[:60]:
         text = _KICKER.sub("", text, count=1)
     text = without_kicker(text)
@@ -140,6 +152,15 @@ def without_glued_marks(line: str) -> str:
     elif last.isalpha() and text.count(" ") >= _SIGN_OFF_MIN_WORDS:
         text = _without_sign_off(text)
     return text
+
+
+def _without_glued_byline(text: str) -> str:
+    """``text`` without the byline glued before it ("By Jane Roe: The talks ..."); a time is
+    no name ("By Monday: ...")."""
+    byline = _GLUED_BYLINE.match(text)
+    if byline is None or not _WHEN.isdisjoint(re.findall(r"[A-Za-z]+", byline.group())):
+        return text
+    return text[byline.end() :]
 
 
 def without_kicker(text: str) -> str:

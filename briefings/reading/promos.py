@@ -14,6 +14,8 @@ miss, judged by their shape:
   only."); a quotation or a reported sentence is never one;
 - a **blurb** over a prompt: a short line right above a prompt that names the same offer
   ("A newsletter worth reading every morning." over "Sign up for the daily newsletter");
+- **disguised** text, its words spelt with letters of two alphabets so that filters miss it
+  (an advertiser's note in Latin letters with Cyrillic look-alikes among them);
 - a **placeholder** where a box interrupts the text ("Story continues below advertisement",
   "Article continues after this ad").
 """
@@ -51,12 +53,12 @@ _STAMP_MAX_WORDS = 12
 _READER_VERBS = _word_set(
     "be enjoy get stay support donate subscribe unlock start try discover explore upgrade "
     "register contact email send tell report join sign log download follow read watch listen "
-    "claim save become"
+    "claim save become submit"
 )
 _OFFER = re.compile(
     r"\b(?:unlimited access|alerts?|app|premium|subscri\w*|membership|free trial|"
     r"newsletters?|donat\w*|journalism|news ?tip|log ?in|sign ?(?:in|up)|first to know|"
-    r"inbox|notifications|per (?:week|month))\b",
+    r"inbox|notifications|per (?:week|month)|letters? to the editor)\b",
     re.IGNORECASE,
 )
 _QUESTION_TO_READER = re.compile(
@@ -172,3 +174,16 @@ def is_offer_blurb(text: str, words: int, prompt: str) -> bool:
     if offer is None or offer.group().casefold() not in prompt.casefold():
         return False
     return not (any(mark in text for mark in _QUOTE_MARKS) or _REPORTED.search(text))
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_MIXED_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+")
+_DISGUISED_MIN_WORDS = 3
+
+
+def is_disguised(text: str) -> bool:
+    """Words spelt with Latin letters and Cyrillic look-alikes ("Аdvеrtіѕе"): an advertiser's
+    text dressed to pass filters, never a report's."""
+    if text.isascii() or _CYRILLIC.search(text) is None:
+        return False  # the cheap test first: most lines have no Cyrillic letter
+    return len(_MIXED_WORD.findall(text)) >= _DISGUISED_MIN_WORDS

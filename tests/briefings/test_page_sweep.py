@@ -231,3 +231,41 @@ def test_a_standfirst_that_the_lede_opens_with_again_is_kept_apart() -> None:
     article = parse_text(page)
     assert article.summary == LEDE
     assert article.paragraphs == (more, SECOND)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Update July 3rd, 8:05AM ET: Added a chart of the tariff cuts.",
+        "Correction, May 2: This story has been corrected to show the talks end on Friday.",
+        "Submit your letter to the editor via this form. Read more Letters to the Editor.",
+        "Аdvеrtіѕе wіth thе most visited news site in Nоrlаnd ~ Соntасt uѕ tоdау!",
+    ],
+)
+def test_notes_about_the_page_and_disguised_ads_are_furniture(line: str) -> None:
+    assert line_kind(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Update at 5:39 p.m.: Ministers have agreed to meet again on Friday in Lindau.",
+        "Updates on the talks: added pressure from farmers led ministers to agree.",
+        "Министр заявил, что переговоры продолжатся в пятницу.",
+    ],
+)
+def test_live_updates_and_text_in_one_alphabet_stay(line: str) -> None:
+    assert line_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "cut"),
+    [
+        ("By Ana Berg: Estria and Norland met.", "Estria and Norland met."),
+        ("By Jane K. Roe – Ministers met on Friday.", "Ministers met on Friday."),
+        ("By Monday: Ministers must report.", "By Monday: Ministers must report."),
+        ("By Friday, ministers had agreed.", "By Friday, ministers had agreed."),
+    ],
+)
+def test_a_byline_glued_before_the_lede_is_cut(line: str, cut: str) -> None:
+    assert without_glued_marks(line) == cut
