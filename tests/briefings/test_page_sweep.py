@@ -269,3 +269,22 @@ def test_live_updates_and_text_in_one_alphabet_stay(line: str) -> None:
 )
 def test_a_byline_glued_before_the_lede_is_cut(line: str, cut: str) -> None:
     assert without_glued_marks(line) == cut
+
+
+def test_a_promo_glued_to_its_label_is_no_article_text() -> None:
+    promo = "Farm fight:Norland's farmers block the border in protest, police say."
+    assert line_kind(promo) is LineKind.TEASER
+    assert line_kind("Ministers met at 10:30 and agreed to cut tariffs.") is None
+    assert line_kind("MINISTER ROE:We agreed on the text.") is None
+
+
+def test_a_headline_beside_a_section_s_label_in_the_body_is_a_teaser_card() -> None:
+    card = "Farm exports from Estria to Norland rebound in July as tariffs fall"
+    page = "\n".join([TITLE, LEDE, SECOND, card, "Business", THIRD])
+    assert parse_text(page).paragraphs == (LEDE, SECOND, THIRD)
+
+
+def test_a_schedule_s_item_beside_a_file_number_stays() -> None:
+    item = "Debate: Tuesday, 12 February"
+    page = "\n".join([TITLE, LEDE, SECOND, "2026/0093(NLE)", item, THIRD])
+    assert item in parse_text(page).paragraphs
