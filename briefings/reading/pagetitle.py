@@ -199,10 +199,13 @@ def _crumbs_title(line: str) -> str:
 
 def _is_tag_line(line: str) -> bool:
     """Topic tags run together ("Estria Central bank Interest rates Food prices"): no small
-    word, no mark, and twice a lower-case word followed by a capitalised one."""
+    word, no mark, no two words in lower case in a row, and twice a lower-case word followed by
+    a capitalised one."""
     tokens = line.split()
     if any(not token.isalpha() or token.casefold() in _STOP for token in tokens):
         return False
+    if any(a[0].islower() and b[0].islower() for a, b in pairwise(tokens)):
+        return False  # two small words in a row: a headline's verb ("earthquake hits New ...")
     switches = sum(1 for a, b in pairwise(tokens) if a[0].islower() and b[0].isupper())
     return switches >= _TAG_SWITCHES
 

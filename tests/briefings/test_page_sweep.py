@@ -288,3 +288,15 @@ def test_a_schedule_s_item_beside_a_file_number_stays() -> None:
     item = "Debate: Tuesday, 12 February"
     page = "\n".join([TITLE, LEDE, SECOND, "2026/0093(NLE)", item, THIRD])
     assert item in parse_text(page).paragraphs
+
+
+def test_a_headline_with_names_in_it_is_no_row_of_tags() -> None:
+    title = "Strong earthquake hits Estria near Lindau"
+    lede = "A strong earthquake hit Estria near Lindau on Saturday, damaging homes and roads."
+    more = "Officials said no one was killed, and power was restored to most homes by the evening."
+    assert parse_text("\n\n".join([title, lede, more, THIRD])).title == title
+
+
+def test_a_row_of_tags_is_no_headline() -> None:
+    tags = "Estria Central bank Interest rates Food prices"
+    assert parse_text("\n\n".join([tags, LEDE, SECOND, THIRD])).title != tags
