@@ -19,9 +19,10 @@ import re
 from briefings.reading.lineshape import word_set
 
 # A date stamp, alone or with its label, before the text: "2025-01-22 Talks end", "date
-# 2025-01-22 Talks end", "Published: 2025-01-22T10:00 Talks end".
+# 2025-01-22 Talks end", "Published: 2025-01-22T10:00 Talks end", "date 2025-01 Talks end" (a
+# month only, after its label).
 LEADING_STAMP = re.compile(
-    r"^(?:(?:date|updated|published|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}"
+    r"^(?:(?:date|updated|published|posted)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?|\d{4}-\d{2}-\d{2})"
     r"(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)",
     re.IGNORECASE,
 )

@@ -25,6 +25,11 @@ def _body(*lines: str) -> tuple[str, ...]:
     [
         ("{mosads}The remarks came after the vote.", "The remarks came after the vote."),
         ("Talks went on {{ad_slot}} for hours.", "Talks went on for hours."),
+        (
+            "date 2026-06 Workers at the Lindau port walked out.",
+            "Workers at the Lindau port walked out.",
+        ),
+        ("2026-06 budget shows a deficit of 3%.", "2026-06 budget shows a deficit of 3%."),
         ("× Estria and Norland agree to halve farm tariffs", TITLE),
         # the article's own braces and signs stay
         ("The index rose {in real terms} by 2%.", "The index rose {in real terms} by 2%."),
