@@ -31,6 +31,11 @@ _STAMP_OPENINGS = "0123456789dDuUpP"
 _CELL_BAR = re.compile(r"\s*\|\s*$")
 # An agency's sign-off glued to the last stop: "... he added.Agency", "... in 1967.-VNA".
 _GLUED_SIGN_OFF = re.compile(r"(?<=[.!?”\"])[-–—]?[A-Z][A-Za-z]{1,14}$")
+# The same after a dash, spaced or not, one or two words: "... sources.- Agency", "... south. -
+# Agency Network".
+_DASHED_SIGN_OFF = re.compile(
+    r"(?<=[.!?”\"])\s?[-–—]\s?[A-Z][A-Za-z]{1,14}(?: [A-Z][A-Za-z]{1,14})?$"
+)
 # A clip's length glued to its title: "... On U.S. Imports05:24".
 _GLUED_LENGTH = re.compile(r"(?<=[A-Za-z.])\d{1,2}:\d{2}$")
 # A video's offset after a sentence of its outline: "... do the same. 6s", "... 1m 43s".
@@ -204,11 +209,13 @@ def _without_length(text: str) -> str:
 
 def _without_sign_off(text: str) -> str:
     """A paragraph without the agency's name glued after its last stop ("... added.Agency"):
-    a stop right before the name, no space between."""
-    tail = text[-17:]
+    a stop right before the name, no space between, or a dash ("... added. - Agency")."""
+    tail = text[-_DASHED_REACH:]
     if "." not in tail and "!" not in tail and "?" not in tail and "”" not in tail:
         return text  # the cheap test first: no stop near the end
     found = _GLUED_SIGN_OFF.search(text, max(0, len(text) - 17))
+    if found is None and ("-" in tail or "–" in tail or "—" in tail):
+        found = _DASHED_SIGN_OFF.search(text, max(0, len(text) - _DASHED_REACH))
     if found is None:
         return text
     before = text[max(0, found.start() - 4) : found.start() - 1]
@@ -218,3 +225,4 @@ def _without_sign_off(text: str) -> str:
 
 
 _CLOSERS = "”\")’'"
+_DASHED_REACH = 34

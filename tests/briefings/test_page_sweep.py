@@ -30,6 +30,18 @@ def _body(*lines: str) -> tuple[str, ...]:
             "Workers at the Lindau port walked out.",
         ),
         ("2026-06 budget shows a deficit of 3%.", "2026-06 budget shows a deficit of 3%."),
+        (
+            "Both sides agreed to cut tariffs on farm goods, NWA said, citing sources.- NWA",
+            "Both sides agreed to cut tariffs on farm goods, NWA said, citing sources.",
+        ),
+        (
+            "The quake was felt as far away as 200 miles to the east and south. - Norland Network",
+            "The quake was felt as far away as 200 miles to the east and south.",
+        ),
+        (
+            "Talks resumed in Lindau on Monday after a pause of three weeks in the U.S. - Japan",
+            "Talks resumed in Lindau on Monday after a pause of three weeks in the U.S. - Japan",
+        ),
         ("× Estria and Norland agree to halve farm tariffs", TITLE),
         # the article's own braces and signs stay
         ("The index rose {in real terms} by 2%.", "The index rose {in real terms} by 2%."),
