@@ -65,8 +65,12 @@ TRAILING_CREDIT = re.compile(
 )
 # "By Mara Whitfield, Pacific Wire" / "By A and B".
 BYLINE = re.compile(r"^by\s+(?P<names>[A-Z][^.!?]{1,120})$", re.IGNORECASE)
+# A link to another story under its label: "Read more: ...", "Related - ...", "More: <title>",
+# "Also Read: <title>".
 READ_MORE = re.compile(
-    r"^(?:read more|related|see also|more on this|recommended|watch|listen)\s*[:>»-]", re.IGNORECASE
+    r"^(?:read more|related|see also|more on this|recommended|watch|listen|also read|read also|"
+    r"more(?=\s*:))\s*[:>»-]",
+    re.IGNORECASE,
 )
 COOKIES = re.compile(
     r"\b(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b",

@@ -65,6 +65,12 @@ AGENCY_DATELINE = re.compile(
     r"\((?:[A-Z]{2,6}|[A-Z][a-z]{2,12}|[a-z]{2,4})\)"
     r"\s*(?:--|—|–|-)\s*(?=[A-Z“\"‘'])"
 )
+# A place in capitals, a comma, then the agency and the date in brackets before a colon:
+# "LINDAU, (Agency - Site / Other Name - 25th Nov, 2019 ) :The talks ...". A speaker's label
+# ("MINISTER ROE (via video): ...") has no comma before its bracket.
+BRACKET_COLON_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?),\s*\([^()]{2,80}\)\s*:\s*(?=[A-Z“\"‘'])"
+)
 # The date first and the agency, no place: "Oct 15 (Reuters) -", "March 3 (AP) —",
 # "15 October (AFP) -", "Oct. 15, 2025 (Agency) --".
 _MONTH = (
@@ -212,6 +218,10 @@ def split_dateline(paragraph: str) -> tuple[str, str]:
     agency = AGENCY_DATELINE.match(paragraph) if match is None and "(" in paragraph[:40] else None
     if agency is not None:
         return agency["place"], paragraph[agency.end() :]  # "Hanoi (Agency) – ..."
+    if match is None and ", (" in paragraph[:_DASH_REACH]:
+        bracketed = BRACKET_COLON_DATELINE.match(paragraph)
+        if bracketed is not None:
+            return bracketed["place"], paragraph[bracketed.end() :]
     if match is None:
         if paragraph[:1].isalnum() and (dated := DATE_DATELINE.match(paragraph)):
             return "", paragraph[dated.end() :]  # "Oct 15 (Reuters) - ...": no place given

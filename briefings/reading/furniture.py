@@ -25,7 +25,7 @@ from briefings.reading.embeds import is_embedded_post, tells_positions
 from briefings.reading.linekind import LineKind
 from briefings.reading.lineshape import TITLE_MIN_WORDS, ends_sentence, words
 from briefings.reading.officialdom import is_bracketed_note, official_line_kind
-from briefings.reading.promos import is_promotion, is_reader_notice, is_stamp
+from briefings.reading.promos import is_disguised, is_promotion, is_reader_notice, is_stamp
 from briefings.reading.scanning import holds_any
 from briefings.reading.sitelines import site_line_kind
 from briefings.reading.sitemarks import (
@@ -153,6 +153,12 @@ _DISCLAIMER_WORDS = (
 _SEPARATORS = (" | ", " > ", " » ", " › ")
 
 _FURNITURE_MAX_WORDS = 70
+# A promo for another story set in the text: its label glued to the teaser by a colon with no
+# space ("Farm fight:Norland's farmers block the border, police say."). A sentence puts a space
+# after its colon; a speaker's label in capitals is no promo.
+GLUED_PROMO = re.compile(r"^[A-Z][^:.!?\"“”]{2,60}[a-z]:[A-Z“\"‘']")
+_GLUED_PROMO_REACH = 64
+_GLUED_PROMO_MAX_WORDS = 40
 # Several "Field: value" pairs on one line: a record's metadata, not a sentence.
 FIELDS = re.compile(r"(?:^|\s)[A-Z][\w ]{1,20}:\s+\S")
 SIGN_OFF = re.compile(r"^(?:ends|end|-?\s*ends\s*-?|###|—?\s*END\s*—?|\*\*\*)$", re.IGNORECASE)
@@ -179,7 +185,7 @@ def line_kind(
     site = site_line_kind(text, count)
     if site is not None:
         return site
-    if _opens_with_disclaimer(text):
+    if _opens_with_disclaimer(text) or is_disguised(text):
         return LineKind.PROMPT
     if count > _FURNITURE_MAX_WORDS:
         return LineKind.BIO if _opens_with_bio(text) else None
@@ -195,6 +201,12 @@ def line_kind(
         short = _short_line_kind(text, count, byline=credit is not False)
         if short is not None:
             return short
+    if (
+        count <= _GLUED_PROMO_MAX_WORDS
+        and ":" in text[:_GLUED_PROMO_REACH]
+        and GLUED_PROMO.match(text) is not None
+    ):
+        return LineKind.TEASER  # "Farm fight:Norland's farmers block the border, ..."
     official = official_line_kind(text, count)
     if official is not None:
         return official

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 
+from briefings.reading.lineshape import word_set
+
 # A date stamp, alone or with its label, before the text: "2025-01-22 Talks end", "date
-# 2025-01-22 Talks end", "Published: 2025-01-22T10:00 Talks end".
+# 2025-01-22 Talks end", "Published: 2025-01-22T10:00 Talks end", "date 2025-01 Talks end" (a
+# month only, after its label).
 LEADING_STAMP = re.compile(
-    r"^(?:(?:date|updated|published|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}"
+    r"^(?:(?:date|updated|published|posted)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?|\d{4}-\d{2}-\d{2})"
     r"(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -28,6 +31,11 @@ _STAMP_OPENINGS = "0123456789dDuUpP"
 _CELL_BAR = re.compile(r"\s*\|\s*$")
 # An agency's sign-off glued to the last stop: "... he added.Agency", "... in 1967.-VNA".
 _GLUED_SIGN_OFF = re.compile(r"(?<=[.!?”\"])[-–—]?[A-Z][A-Za-z]{1,14}$")
+# The same after a dash, spaced or not, one or two words: "... sources.- Agency", "... south. -
+# Agency Network".
+_DASHED_SIGN_OFF = re.compile(
+    r"(?<=[.!?”\"])\s?[-–—]\s?[A-Z][A-Za-z]{1,14}(?: [A-Z][A-Za-z]{1,14})?$"
+)
 # A clip's length glued to its title: "... On U.S. Imports05:24".
 _GLUED_LENGTH = re.compile(r"(?<=[A-Za-z.])\d{1,2}:\d{2}$")
 # A video's offset after a sentence of its outline: "... do the same. 6s", "... 1m 43s".
@@ -95,13 +103,33 @@ _KNOW_TEASE = re.compile(
 )
 
 
+_CLOSE_SIGNS = "×✕✖"
+_WHEN = word_set(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Then Now Noon Midnight"
+)
+# A byline glued before the lede with a colon or a dash: "By Jane Roe: The talks ...".
+_GLUED_BYLINE = re.compile(
+    r"^By [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}\s*(?::|\s[–—-])\s+(?=[A-Z“\"‘'])"
+)
+# A template's placeholder the page printed as it was, braces and all ("{mosads}",
+# "{{ad_slot}}"): a word in braces with no space in it is no text.
+_PLACEHOLDER = re.compile(r"\s?\{\{?[A-Za-z_][\w-]{0,30}\}\}?")
+
+
 def without_glued_marks(line: str) -> str:
     """``line`` without the marks a page glued to it (the line itself when it has none)."""
     text = line
     if not text:
         return text
+    if "{" in text:
+        text = _PLACEHOLDER.sub("", text).lstrip()
     if text[:1] in _STAMP_OPENINGS:
         text = LEADING_STAMP.sub("", text, count=1)
+    if text[:1] in _CLOSE_SIGNS and text[1:2] == " ":
+        text = text[2:]  # a close button's sign before the title: "× Talks resume ..."
+    if text[:3] == "By ":
+        text = _without_glued_byline(text)
     if text[:2].isupper() or "Live" in text[:60]:
         text = _KICKER.sub("", text, count=1)
     text = without_kicker(text)
@@ -130,6 +158,15 @@ def without_glued_marks(line: str) -> str:
     elif last.isalpha() and text.count(" ") >= _SIGN_OFF_MIN_WORDS:
         text = _without_sign_off(text)
     return text
+
+
+def _without_glued_byline(text: str) -> str:
+    """``text`` without the byline glued before it ("By Jane Roe: The talks ..."); a time is
+    no name ("By Monday: ...")."""
+    byline = _GLUED_BYLINE.match(text)
+    if byline is None or not _WHEN.isdisjoint(re.findall(r"[A-Za-z]+", byline.group())):
+        return text
+    return text[byline.end() :]
 
 
 def without_kicker(text: str) -> str:
@@ -172,11 +209,13 @@ def _without_length(text: str) -> str:
 
 def _without_sign_off(text: str) -> str:
     """A paragraph without the agency's name glued after its last stop ("... added.Agency"):
-    a stop right before the name, no space between."""
-    tail = text[-17:]
+    a stop right before the name, no space between, or a dash ("... added. - Agency")."""
+    tail = text[-_DASHED_REACH:]
     if "." not in tail and "!" not in tail and "?" not in tail and "”" not in tail:
         return text  # the cheap test first: no stop near the end
     found = _GLUED_SIGN_OFF.search(text, max(0, len(text) - 17))
+    if found is None and ("-" in tail or "–" in tail or "—" in tail):
+        found = _DASHED_SIGN_OFF.search(text, max(0, len(text) - _DASHED_REACH))
     if found is None:
         return text
     before = text[max(0, found.start() - 4) : found.start() - 1]
@@ -186,3 +225,4 @@ def _without_sign_off(text: str) -> str:
 
 
 _CLOSERS = "”\")’'"
+_DASHED_REACH = 34

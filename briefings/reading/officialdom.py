@@ -24,11 +24,11 @@ ISSUED_BY = re.compile(
     r"(?-i:(?:the\s+)?[A-Z])",
     re.IGNORECASE,
 )
-# "To learn more about X, please visit <link>.", "For more information on X, see ...": a pointer
-# to another page.
+# "To learn more about X, please visit <link>.", "For more information on X, see ...", "For more
+# news, go to <site>": a pointer to another page.
 MORE_INFO = re.compile(
     r"^(?:to (?:learn|read|find out|see|view|know) more|for (?:more|further|additional) "
-    r"(?:information|details|info))\b(?:[^.!?]{0,160}?,\s*(?:please\s+)?|\s+(?:please\s+)?|"
+    r"(?:information|details|info|news|stories|coverage|updates))\b(?:[^.!?]{0,160}?,\s*(?:please\s+)?|\s+(?:please\s+)?|"
     r"[^.!?]{0,160}?\s+please\s+)(?:visit|see|go to|click|contact|call|e-?mail|refer to|read)\b",
     re.IGNORECASE,
 )
@@ -63,6 +63,15 @@ PAGE_CHANGED = re.compile(
     re.IGNORECASE,
 )
 _PAGE_CHANGED_MAX_WORDS = 10
+# A note about what changed on the page, with its time: "Update July 3rd, 8:05AM ET: Added a
+# video.", "Correction, May 2: This story has been corrected to ...".
+UPDATE_NOTE = re.compile(
+    r"^(?:update[ds]?|correction|clarification)\b.{0,40}?:\s*(?-i:(?=[A-Z]))(?:added|updated|"
+    r"corrected|clarified|removed|changed|fixed|replaced|included|"
+    r"this (?:story|article|post|report) (?:has been|was|originally))\b",
+    re.IGNORECASE,
+)
+_UPDATE_NOTE_MAX_WORDS = 30
 # A teaser's excerpt cut short before its link: "... to join ... Read More»".
 CUT_BEFORE_LINK = re.compile(
     r"(?:\.\.\.|…)\s*(?:read more|read the full story|continue reading|more)\s*[»›>]*\s*$",
@@ -107,6 +116,8 @@ def official_line_kind(text: str, count: int) -> LineKind | None:
         and PAGE_CHANGED.match(text)
     ):
         return LineKind.TIMESTAMP
+    if lower in "uc" and count <= _UPDATE_NOTE_MAX_WORDS and UPDATE_NOTE.match(text):
+        return LineKind.PROMPT  # a note about the page, not about the news
     if lower in "jtpsmi" and "issued" in text and ISSUED_BY.match(text):
         return LineKind.LABEL
     if lower in "tf" and MORE_INFO.match(text):

@@ -15,6 +15,7 @@ place decides the rest:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,14 @@ from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.gluedmarks import without_glued_marks
 from briefings.reading.headings import split_title_pieces
-from briefings.reading.lineshape import ends_sentence, is_prose, is_title_like, words
+from briefings.reading.lineshape import (
+    TITLE_MIN_WORDS,
+    ends_sentence,
+    is_prose,
+    is_title_like,
+    word_set,
+    words,
+)
 from briefings.reading.officialdom import question_summary, without_link_labels
 from briefings.reading.pagebody import TEASER_HEADING, leads_into_quote, mark_body
 from briefings.reading.pagetitle import choose_headline, is_question_title
@@ -65,6 +73,7 @@ def read_page(
         line_kinds = [line_kind(line) for line in lines]
     shown = lines
     lines, line_kinds = _without_link_labels(lines, line_kinds)
+    _join_speaker_labels(lines, line_kinds)
     lines, credited = cut_trailing_credits(lines)
     credited |= _copyright_closed(shown, lines)
     intrinsic = list(line_kinds)
@@ -74,9 +83,11 @@ def read_page(
     for i in split_title_pieces(lines):
         kinds[i] = LineKind.TITLE  # the title again, split over two lines
     start = _body_start(lines, kinds)
-    if start is not None and _opens_with_question_title(lines, kinds, start):
-        kinds[start] = LineKind.LABEL  # the headline, a question, above the lede
+    while start is not None and _opens_with_question_title(lines, kinds, start):
+        kinds[start] = LineKind.LABEL  # the headline, a question, above the lede (or twice)
         start = _body_start(lines, kinds)
+    if start is None:
+        start = _shown_twice_alone(lines, kinds, intrinsic)
     if start is None:
         return PageText(title, "", (), (), tuple(k or LineKind.LABEL for k in kinds))
     standfirst = _above_the_fold(lines, kinds, start)
@@ -84,11 +95,61 @@ def read_page(
         start = _body_start(lines, kinds)
         if start is None:
             return PageText(title, "", (), (), tuple(k or LineKind.LABEL for k in kinds))
+    merged = _merged_title(lines[start], title)
+    if merged:
+        lines[start] = lines[start][len(merged) + 1 :]  # the title the page glued to the lede
     mark_body(lines, kinds, start, credited)
-    headline = title or choose_headline(lines, kinds, intrinsic, start, outlet)
+    headline = title or choose_headline(lines, kinds, intrinsic, start, outlet) or merged
     done = tuple(k or LineKind.LABEL for k in kinds)
     body = unquoted_statement(body_paragraphs(lines, done), headline)
     return PageText(headline, standfirst, tuple(body), _authors(lines, done, outlet), done)
+
+
+_MERGED_REACH = 25
+_STEM = 4  # "resume" and "resumed": the same word
+# Words after which a sentence goes on: the words after them are no new sentence.
+_JOINING_WORDS = word_set(
+    "and or but while as when after before since that which who whom whose with of to in on "
+    "at by for from than the a an said says told because if unless where whereas"
+)
+
+
+def _merged_title(line: str, title: str) -> str:
+    """The title that opens the lede's line with no stop between them ("Talks resume in
+    Lindau Talks resumed in Lindau on Monday ..."): the page's own title, or a headline's shape
+    before the lede's opening words shown again. "" when there is none."""
+    if title and line.startswith(title + " ") and line[len(title) + 1 : len(title) + 2].isupper():
+        rest = line[len(title) + 1 :]
+        return title if ends_sentence(rest) and words(rest) >= TITLE_MIN_WORDS else ""
+    tokens = line.split(None, _MERGED_REACH + 2)
+    if len(tokens) < _MERGED_REACH or not tokens[0][:1].isupper():
+        return ""
+    first, second = tokens[0], tokens[1][:_STEM].casefold()
+    for j in range(TITLE_MIN_WORDS, _MERGED_REACH):
+        if (
+            tokens[j] == first
+            and tokens[j + 1][:_STEM].casefold() == second
+            and tokens[j - 1][-1:].isalnum()
+            and tokens[j - 1].casefold() not in _JOINING_WORDS
+        ):
+            head = " ".join(tokens[:j])
+            rest = line[len(head) + 1 :]
+            return head if is_title_like(head) and is_prose(rest) else ""
+    return ""
+
+
+def _shown_twice_alone(
+    lines: Sequence[str], kinds: list[LineKind | None], intrinsic: Sequence[LineKind | None]
+) -> int | None:
+    """On a page with no other text and no picture (a video's page), the sentence shown twice
+    is its text: its first showing is the body's start."""
+    if LineKind.CAPTION in intrinsic or LineKind.CREDIT in intrinsic:
+        return None  # a gallery: its captions shown twice are captions still
+    for i, line in enumerate(lines):
+        if kinds[i] is LineKind.CAPTION and intrinsic[i] is None and is_prose(line):
+            kinds[i] = None
+            return i
+    return None
 
 
 def _opens_with_question_title(
@@ -96,8 +157,11 @@ def _opens_with_question_title(
 ) -> bool:
     """Whether the body's first line is a question titling the page: no sentence above it,
     and the next line of text shares its words."""
-    if lines[start].rstrip()[-1:] != "?" or any(k is None for k in kinds[:start]):
-        return False
+    if lines[start].rstrip()[-1:] != "?" or any(
+        k is None and words(line) >= _LONE_LEDE_WORDS
+        for line, k in zip(lines[:start], kinds[:start], strict=True)
+    ):
+        return False  # a sentence of the article above it (a site's motto is none)
     lede = next((lines[j] for j in range(start + 1, len(lines)) if kinds[j] is None), "")
     return bool(lede) and is_prose(lede) and is_question_title(lines[start], lede)
 
@@ -116,6 +180,32 @@ def _without_link_labels(
         if cut != line:
             out[i], out_kinds[i] = cut, line_kind(cut)
     return out, out_kinds
+
+
+# A speaker's label in capitals on a line of its own, the turn under it: "MINISTER ROE:",
+# "JANE ROE, MINISTER FOR TRADE:", "QUESTION:".
+_SPEAKER_ALONE = re.compile(
+    r"^[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,5}(?:,\s*[A-Z][A-Z.'’ -]{1,60})?:$"
+)
+_SPEAKER_MAX_CHARS = 90
+
+
+def _join_speaker_labels(lines: list[str], kinds: list[LineKind | None]) -> None:
+    """A transcript's speaker label alone on its line goes before the turn under it
+    ("MINISTER ROE:" then "We agreed ..." -> "MINISTER ROE: We agreed ..."); the label's own
+    line is left as a label."""
+    for i in range(len(lines) - 1):
+        label = lines[i].strip()
+        if label[-1:] != ":" or len(label) > _SPEAKER_MAX_CHARS or not label[:1].isupper():
+            continue  # the cheap test first: a short line that ends with a colon
+        turn = lines[i + 1].strip()
+        if kinds[i + 1] is not None or not turn or turn[-1:] == ":":
+            continue
+        if _SPEAKER_ALONE.match(label) is None:
+            continue
+        lines[i + 1] = f"{label} {turn}"
+        kinds[i] = LineKind.LABEL
+        kinds[i + 1] = line_kind(lines[i + 1])
 
 
 _COPYRIGHT_REACH = 70
@@ -225,7 +315,8 @@ def _more_prose_after(lines: Sequence[str], kinds: list[LineKind | None], index:
 def _above_the_fold(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> str:
     """The first sentence-like line when furniture (a byline, a date, buttons) separates it
     from the rest of the body: a caption when it describes a picture or carries its full date,
-    a standfirst when a byline or date block follows it and the body lacks no dateline."""
+    a standfirst when a byline or date block follows it, or the lede opens with it again, and
+    the body lacks no dateline."""
     following = next(
         (j for j in range(start + 1, len(lines)) if kinds[j] is None and is_prose(lines[j])),
         None,
@@ -242,7 +333,8 @@ def _above_the_fold(lines: Sequence[str], kinds: list[LineKind | None], start: i
     bylined = between & {LineKind.BYLINE, LineKind.TIMESTAMP} or any(
         _author_and_outlet(lines[j]) for j in range(start + 1, following)
     )
-    if bylined and not split_dateline(line)[0]:
+    repeated = lines[following].startswith(line.strip())  # the lede opens with it again
+    if (bylined or repeated) and not split_dateline(line)[0]:
         kinds[start] = LineKind.STANDFIRST
         return line.strip()
     return ""

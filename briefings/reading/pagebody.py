@@ -21,6 +21,7 @@ from briefings.reading.headings import (
 from briefings.reading.lineshape import ends_sentence, is_prose, is_title_like, words
 from briefings.reading.listings import is_links_label, is_listing_entry, is_title_cased
 from briefings.reading.officialdom import is_contact_heading
+from briefings.reading.promos import is_offer_blurb
 
 # A heading that opens a box of links to other stories.
 TEASER_HEADING = re.compile(
@@ -133,7 +134,54 @@ def mark_body(
             continue
         skipping = False
         kinds[i] = LineKind.BODY if leads_into_quote(lines, i) else _body_line_kind(line)
+    _mark_blurbs(lines, kinds, start)
+    _mark_teaser_cards(lines, kinds, start)
     _trim_tail(lines, kinds, start)
+
+
+_CARD_MAX_WORDS = 16
+_CARD_LABEL_MAX_WORDS = 3
+
+
+def _mark_teaser_cards(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
+    """A headline with no stop beside a section's short label inside the body ("Farm exports
+    to Norland rebound in July" over "Business"): a card that links to another story."""
+    for i in range(start, len(lines)):
+        if kinds[i] is not LineKind.BODY or ends_sentence(lines[i]):
+            continue  # the cheap test first: the body's lines end with a stop
+        line = lines[i]
+        if words(line) > _CARD_MAX_WORDS or not is_title_like(line) or _REPORTED.search(line):
+            continue
+        if any(mark in line for mark in _OPENING_MARKS) or AGENDA_LINE.match(line):
+            continue  # a quote, or a schedule's item ("Debate: Tuesday, 12 February")
+        if _beside_label(lines, kinds, i):
+            kinds[i] = LineKind.TEASER
+
+
+def _beside_label(lines: Sequence[str], kinds: Sequence[LineKind | None], index: int) -> bool:
+    """Whether a short label (a section's name) stands right above or below line ``index``."""
+    return any(
+        0 <= j < len(lines)
+        and kinds[j] is LineKind.LABEL
+        and 0 < words(lines[j]) <= _CARD_LABEL_MAX_WORDS
+        and not ends_sentence(lines[j])
+        and not any(c.isdigit() for c in lines[j])  # a section's name, not a file number
+        for j in (index - 1, index + 1)
+    )
+
+
+_REPORTED = re.compile(r"\b(?:said|says|told|added)\b")
+
+
+def _mark_blurbs(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
+    """A body line right above a prompt that praises the prompt's offer is the prompt's."""
+    for i in range(start, len(lines) - 1):
+        if (
+            kinds[i] is LineKind.BODY
+            and kinds[i + 1] is LineKind.PROMPT
+            and is_offer_blurb(lines[i], words(lines[i]), lines[i + 1])
+        ):
+            kinds[i] = LineKind.PROMPT
 
 
 _BEGUN_LINES = 2

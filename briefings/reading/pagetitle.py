@@ -60,6 +60,8 @@ def choose_headline(
             continue  # a speaker's turn or a numbered item: "MS ROE: Good afternoon"
         if _is_outlet_name(line, outlet) or _repeats_itself(line) or _PLACE.match(line):
             continue
+        if _is_credit_shaped(line):
+            continue  # "Northwire Media Network - Lindau", "Jane Roe, Farm Herald": a byline
         if is_spoken_opening(line) or names_an_organisation(line):
             continue  # "Good afternoon, everyone", "Ministry of Foreign Affairs of Estria"
         if _opens_lede(line, body):
@@ -80,11 +82,66 @@ def choose_headline(
     if best is None or (lede and best[0] == 0):
         return ""  # a line that shares no word with the article is not its headline
     chosen = best[3]
-    while shown_at.get(chosen - 1, -1) >= best[0]:
-        chosen -= 1  # a standfirst follows its headline: the line above, as close, is it
-    chosen = first_of_repeats(lines, sorted(shown_at), chosen)
+    while (above_it := _line_above(chosen, shown_at, intrinsic)) >= 0 and (
+        shown_at[above_it] >= best[0] and not _holds_glued(texts[above_it], texts[chosen])
+    ):
+        chosen = above_it  # a standfirst follows its headline: the line above, as close, is it
+    own = texts[chosen]
+    others = sorted(i for i in shown_at if not _holds_glued(texts[i], own))
+    chosen = first_of_repeats(lines, others, chosen)
     kinds[chosen] = LineKind.TITLE
     return texts[chosen]
+
+
+def _holds_glued(line: str, title: str) -> bool:
+    """Whether ``line`` is ``title`` with a breadcrumb's last word or a site's name glued on
+    ("StocksTalks resume in Geneva -Site"): a copy of the title that is no headline."""
+    at = line.find(title) if len(line) > len(title) else -1
+    return at > 0 and line[at - 1].isalnum()
+
+
+def _line_above(index: int, shown_at: dict[int, int], intrinsic: Sequence[LineKind | None]) -> int:
+    """The candidate right above line ``index``, over a date stamp between them ("Joint
+    Readout ..." / "March 10, 2018" / "Meeting between ..."), or -1."""
+    above = index - 1
+    if above not in shown_at and above > 0 and intrinsic[above] is LineKind.TIMESTAMP:
+        above -= 1
+    return above if above in shown_at else -1
+
+
+# The last word of a newsroom's or an outlet's name ("... Media Network", "... Herald").
+_NEWSROOM = word_set(
+    "network news desk bureau staff agency service media correspondent correspondents reporter "
+    "reporters writer writers wire online digital team herald times post journal tribune "
+    "gazette press daily chronicle"
+)
+_CREDIT_MAX_WORDS = 8
+_NAME_MAX_TOKENS = 3
+
+
+def _is_credit_shaped(line: str) -> bool:
+    """A byline in a headline's place: a newsroom and the place it files from ("Northwire
+    Media Network - Lindau"), or a person's name and the outlet ("Jane Roe, Farm Herald")."""
+    if words(line) > _CREDIT_MAX_WORDS:
+        return False
+    for dash in (" - ", " – ", " — "):
+        if dash in line:
+            newsroom, _, place = line.partition(dash)
+            return _ends_with_newsroom(newsroom) and _capitalised(place, _NAME_MAX_TOKENS)
+    if ", " in line:
+        name, _, paper = line.partition(", ")
+        return _capitalised(name, _NAME_MAX_TOKENS) and _ends_with_newsroom(paper)
+    return False
+
+
+def _ends_with_newsroom(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and tokens[-1].casefold() in _NEWSROOM and _capitalised(text, 6)
+
+
+def _capitalised(text: str, most: int) -> bool:
+    tokens = text.split()
+    return 0 < len(tokens) <= most and all(t[:1].isupper() for t in tokens)
 
 
 def _opens_lede(line: str, body: str) -> bool:
@@ -142,10 +199,13 @@ def _crumbs_title(line: str) -> str:
 
 def _is_tag_line(line: str) -> bool:
     """Topic tags run together ("Estria Central bank Interest rates Food prices"): no small
-    word, no mark, and twice a lower-case word followed by a capitalised one."""
+    word, no mark, no two words in lower case in a row, and twice a lower-case word followed by
+    a capitalised one."""
     tokens = line.split()
     if any(not token.isalpha() or token.casefold() in _STOP for token in tokens):
         return False
+    if any(a[0].islower() and b[0].islower() for a, b in pairwise(tokens)):
+        return False  # two small words in a row: a headline's verb ("earthquake hits New ...")
     switches = sum(1 for a, b in pairwise(tokens) if a[0].islower() and b[0].isupper())
     return switches >= _TAG_SWITCHES
 

@@ -12,6 +12,10 @@ miss, judged by their shape:
   articles.", "Your email address will not be published.", "Learn how your comment data is
   processed."), or one that keeps the page for members ("This article is for subscribers
   only."); a quotation or a reported sentence is never one;
+- a **blurb** over a prompt: a short line right above a prompt that names the same offer
+  ("A newsletter worth reading every morning." over "Sign up for the daily newsletter");
+- **disguised** text, its words spelt with letters of two alphabets so that filters miss it
+  (an advertiser's note in Latin letters with Cyrillic look-alikes among them);
 - a **placeholder** where a box interrupts the text ("Story continues below advertisement",
   "Article continues after this ad").
 """
@@ -49,12 +53,12 @@ _STAMP_MAX_WORDS = 12
 _READER_VERBS = _word_set(
     "be enjoy get stay support donate subscribe unlock start try discover explore upgrade "
     "register contact email send tell report join sign log download follow read watch listen "
-    "claim save become"
+    "claim save become submit"
 )
 _OFFER = re.compile(
     r"\b(?:unlimited access|alerts?|app|premium|subscri\w*|membership|free trial|"
     r"newsletters?|donat\w*|journalism|news ?tip|log ?in|sign ?(?:in|up)|first to know|"
-    r"inbox|notifications|per (?:week|month))\b",
+    r"inbox|notifications|per (?:week|month)|letters? to the editor)\b",
     re.IGNORECASE,
 )
 _QUESTION_TO_READER = re.compile(
@@ -132,8 +136,11 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 
 def is_promotion(text: str, words: int) -> bool:
-    """Short sentences of the site addressed to its reader about its offer."""
-    opening = text.split(None, 1)[0].casefold() if text else ""
+    """Short sentences of the site addressed to its reader about its offer, a polite "Please"
+    before the verb or not ("Please log in to comment.")."""
+    if text[:7].casefold() == "please ":
+        text = text[7:]
+    opening = text.split(None, 1)[0].casefold().strip(":,") if text else ""
     if opening not in _READER_VERBS and opening not in _OTHER_OPENINGS:
         return False  # the cheap test first: no verb or question to the reader opens it
     if words > _PROMO_MAX_WORDS or _REPORTED.search(text):
@@ -147,6 +154,36 @@ def is_promotion(text: str, words: int) -> bool:
         return question is not None
     for sentence in sentences:
         first = sentence.split(None, 1)[0].casefold().strip(":,")
+        if first == "please" and " " in sentence:
+            first = sentence.split(None, 2)[1].casefold().strip(":,")
         if first not in _READER_VERBS:
             return False
     return question is not None or _OFFER.search(text) is not None
+
+
+_BLURB_MAX_WORDS = 25
+
+
+def is_offer_blurb(text: str, words: int, prompt: str) -> bool:
+    """A short line that praises the offer the prompt under it makes ("A newsletter worth
+    reading every morning." over "Sign up for the daily newsletter"): both name the same
+    offer, and no one is quoted or reported."""
+    if words > _BLURB_MAX_WORDS:
+        return False
+    offer = _OFFER.search(text)
+    if offer is None or offer.group().casefold() not in prompt.casefold():
+        return False
+    return not (any(mark in text for mark in _QUOTE_MARKS) or _REPORTED.search(text))
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_MIXED_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+")
+_DISGUISED_MIN_WORDS = 3
+
+
+def is_disguised(text: str) -> bool:
+    """Words spelt with Latin letters and Cyrillic look-alikes ("Аdvеrtіѕе"): an advertiser's
+    text dressed to pass filters, never a report's."""
+    if text.isascii() or _CYRILLIC.search(text) is None:
+        return False  # the cheap test first: most lines have no Cyrillic letter
+    return len(_MIXED_WORD.findall(text)) >= _DISGUISED_MIN_WORDS

@@ -54,15 +54,27 @@ def mark_repeats(lines: Sequence[str], kinds: list[LineKind | None], title: str)
                 if text in lines[i + 1 :]:
                     kinds[i] = LineKind.STANDFIRST
             elif _reports(text):
-                if text in lines[:i]:
+                if text in lines[:i] and not _standfirst_and_lede(lines, kinds, text):
                     kinds[i] = LineKind.CAPTION  # a block of the report shown again
-            else:
+            elif not _standfirst_and_lede(lines, kinds, text):
                 kinds[i] = LineKind.CAPTION  # a headline shown twice stays a headline
         elif counts.get(text, 0) > 1 and kinds[i] is None and _caption_shown_twice(text):
             kinds[i] = LineKind.CAPTION
 
 
 _CAPTION_TITLE_MIN_WORDS = 12
+_LEDE_MIN_WORDS = 20
+_BYLINE_KINDS = (LineKind.BYLINE, LineKind.TIMESTAMP)
+
+
+def _standfirst_and_lede(lines: Sequence[str], kinds: list[LineKind | None], text: str) -> bool:
+    """A long sentence shown above the byline and again under it, no picture described: the
+    summary under the headline, then the lede that repeats it (the article's first line)."""
+    if words(text) < _LEDE_MIN_WORDS or not ends_sentence(text) or describes_picture(text):
+        return False
+    first = lines.index(text)
+    second = next((j for j in range(first + 1, len(lines)) if lines[j] == text), first)
+    return any(kinds[j] in _BYLINE_KINDS for j in range(first + 1, second))
 
 
 def _caption_shown_twice(line: str) -> bool:

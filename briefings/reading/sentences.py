@@ -7,7 +7,7 @@ import string
 
 # Words ending in a period that do not end a sentence.
 _ABBREVIATED = (
-    "mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd vs etc "
+    "mr mrs ms dr prof sen sens rep reps gov gen col lt sgt capt st jr sr inc corp co ltd vs etc "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g "
     "mt ft approx dept est fig vol op rev adm cmdr maj h.e hon rt smt shri sh kum amb "
     "para paras cl sec secs pp"
@@ -69,4 +69,15 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     # the end of an abbreviation a stray space broke ("U .S. Trade").
     if word in _BEFORE_NUMBER:
         return text[after : after + 1].isdigit()
+    if len(word) == 1 and text[dot - 1].islower():
+        return _after_name(text, dot - 1)  # an initial typed in lower case: "Andrew l. Roe"
     return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper()) or word[:1] == "."
+
+
+def _after_name(text: str, letter: int) -> bool:
+    """Whether the lone letter at ``letter`` follows a capitalised word: a name's initial."""
+    if letter < 2 or text[letter - 1] != " ":
+        return False
+    begin = text.rfind(" ", 0, letter - 1) + 1
+    word = text[begin : letter - 1]
+    return len(word) > 1 and word[:1].isupper() and word[1:].islower()

@@ -15,12 +15,13 @@ PICTURE_CREDIT_END = re.compile(
     r"\.?\s*$"
 )
 # A caption's credit glued after its last stop, the way a picture's viewer shows it: "... in
-# London. Credit: Agency", "... on the 5th. /Courtesy of Agency", "... talks. Photo: Jane Roe".
-# A report's sentence never ends with a label and a name after its stop.
+# London. Credit: Agency", "... on the 5th. /Courtesy of Agency", "... talks. Photo: Jane Roe",
+# "... on May 3. Credit: Jane Roe via Agency". A report's sentence never ends with a label and
+# a name after its stop.
 CREDIT_AFTER_STOP = re.compile(
     r"[.!?][\"”’']?\s*(?:/\s*(?:[Cc]ourtesy of|[Pp]hoto(?: by)?|[Pp]ic(?:ture)?(?: by)?)\s*:?|"
     r"(?:[Cc]redit|[Pp]hoto(?: credit)?|[Pp]icture|[Ii]mage|[Ss]ource)\s*:)"
-    r"\s*[A-Z][\w.&'’/-]*(?:\s+(?:of\s+)?[A-Z0-9][\w.&'’/-]*){0,4}\s*$"
+    r"\s*[A-Z][\w.&'’/-]*(?:\s+(?:(?:of|via|for)\s+)?[A-Z0-9][\w.&'’/-]*){0,4}\s*$"
 )
 # A release service's note: "Distributed by Wire Service on behalf of the Ministry of X."
 DISTRIBUTION_CREDIT = re.compile(

@@ -144,7 +144,7 @@ def _is_outlet_line(line: str) -> bool:
         and _STAMP.search(line) is None
         and all(c.isupper() for c in letters)
         and 2 <= len(line.split()) <= 6
-        and line.rstrip()[-1:] not in "?!"
+        and line.rstrip()[-1:] not in "?!:"
         and not split_dateline(line)[0]
         and PAGE_NOTE.match(line) is None
         and TIMESTAMP.match(line) is None  # "1 MIN READ": the story's reading time

@@ -430,6 +430,30 @@ def test_an_honourable_member_ends_no_sentence() -> None:
     ]
 
 
+def test_an_initial_in_lower_case_and_senators_end_no_sentence() -> None:
+    from briefings.reading.sentences import sentences
+
+    text = (
+        "Talks were led by Andrew l. Roe on Friday. Voting yes: Sens. Berg and Dahl. "
+        "Reps. Lind and Moe voted no. He chose plan b. Norland agreed."
+    )
+    assert sentences(text) == [
+        "Talks were led by Andrew l. Roe on Friday.",
+        "Voting yes: Sens. Berg and Dahl.",
+        "Reps. Lind and Moe voted no.",
+        "He chose plan b.",
+        "Norland agreed.",
+    ]
+
+
+def test_a_speaker_s_label_in_capitals_is_not_the_outlet() -> None:
+    article = parse_text(
+        "Press conference by Minister Roe\n\nMINISTER ROE:\n\n"
+        "We agreed on the text of the farm deal today after two years of talks with Norland.\n"
+    )
+    assert article.outlet == ""
+
+
 def test_a_timestamp_line_is_not_the_outlet() -> None:
     article = parse_text(
         "• 12/27/2013 4:25 PM\n"
