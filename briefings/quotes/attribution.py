@@ -315,10 +315,12 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
                 )
                 if not phrase and k and tokens[k - 1].brk[-1:] == ",":
                     phrase = main_subject(tokens[:k])  # "..., the ministry denounced it, calling"
+            elif phrase[-1].lower in DOCUMENTS and _owned_document(tokens, phrase):
+                # the owner speaks; the clause opens with its possessive, which names no one
+                return Attribution(_owned_document(tokens, phrase), role, verb)
             elif phrase[-1].lower in DOCUMENTS and tokens.index(phrase[0]):
-                # "The ministry issued a statement saying": the issuer, not the statement;
-                # "The ministry's statement said": the statement its owner issued
-                phrase = _owned_document(tokens, phrase) or phrase_after(tokens, 0)[0] or phrase
+                # "The ministry issued a statement saying": the issuer, not the statement
+                phrase = phrase_after(tokens, 0)[0] or phrase
             elif len(phrase) == 1 and phrase[0].lower in PRONOUNS:
                 phrase, role = _reporter(tokens, phrase, role)
         if phrase:
@@ -327,15 +329,20 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
 
 
 def _owned_document(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[Tok, ...]:
-    """ "The ministry's statement said": a document with its owner's possessive before it
-    speaks as one phrase, as it does after a quote ('"...," the ministry's statement said')."""
-    owner = tokens.index(phrase[0]) - 1
-    if not tokens[owner].possessive or tokens[owner].brk:
+    """ "The ministry's statement said", "the WHO's website said": the owner of a document
+    speaks through it."""
+    at = tokens.index(phrase[-1]) - 1
+    owner = tokens[at]
+    if at < 0 or not owner.possessive or owner.brk:
         return ()
-    start = owner
-    if owner and tokens[owner - 1].lower in DETERMINERS and not tokens[owner - 1].brk:
-        start -= 1  # "the ministry's statement"
-    return (*tokens[start : owner + 1], *phrase)
+    start = at
+    while start and not tokens[start - 1].brk and tokens[start - 1].cap:
+        start -= 1  # "the Court of Session's summary": the owner's whole name
+    if start and tokens[start - 1].lower in DETERMINERS and not tokens[start - 1].brk:
+        start -= 1
+    bare = owner.bare
+    named = owner._replace(word=bare, lower=bare.lower(), possessive=False)
+    return (*tokens[start:at], named)
 
 
 def _owned_speech(tokens: list[Tok], last_verb: int) -> Attribution | None:
