@@ -29,7 +29,6 @@ from briefings.facts.cues import (
     NEXT_OR_HOPE_WHOLE_WORDS,
     PAST_CUE,
     holds_none_of,
-    is_to,
     next_or_hope,
     scan_next_or_hope,
     spaced_words,
@@ -238,9 +237,9 @@ def steps_and_echoes(
             statement = statement._replace(order=LEDE_STEP, raw=step[1])
             text = step[1]
         colon = text.find(":", 1, 34) > 0  # a label, or an item of a schedule
-        # The words of an ASCII text, read once for the cheap tests of what it may hold.
-        spaced = spaced_words(text) if text.isascii() else None
-        tokens = spaced.split() if spaced is not None else []
+        # The step words of an ASCII text (see ``_step_words``), read once for the cheap tests
+        # of what it may hold; None for any other text, and once the text is cut.
+        said = _step_words(spaced_words(text)) if text.isascii() else None
         labelled = text.find("|", 1, 20) > 0 or (colon and text.find(":", 1, 20) > 0)
         if labelled and _LINK_LABEL.match(text):
             continue  # "Also Read | ...": a link to another story, not this one's step
@@ -249,12 +248,12 @@ def steps_and_echoes(
             if not mentions_past_date(text, today):
                 agenda.append(statement)
             continue
-        if spaced is not None and not _may_tell_a_step(tokens, spaced):
+        if said is not None and not said:
             continue  # none of the words a cue, a hope or a step told otherwise needs
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
-        if spaced is None:
+        if said is None:
             cue, hope = next_or_hope(text)
-        elif NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(tokens) and not is_to(spaced):
+        elif NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(said) and not _is_to(said):
             cue = hope = False  # none of the words of either
         else:
             cue, hope = scan_next_or_hope(text)
@@ -269,7 +268,7 @@ def steps_and_echoes(
                 cue = arranged = True
             elif days_before_step(text):
                 cue = relative = True
-            elif _firm(text) and DAY.search(text) is not None:
+            elif _firm(text, said) and DAY.search(text) is not None:
                 cue = True  # "Ministers have agreed to hold the sixth round from 23-28 May"
             elif text[0] in "RSMT" and _NUMBERED_ROUND.match(text) and DAY.search(text):
                 cue = listed = True  # "Round 7 on Aug. 17-21 in Lindau, round 8 on ..."
@@ -280,7 +279,7 @@ def steps_and_echoes(
         words = statement.words
         if words < MIN_NEXT_WORDS and not (
             words >= MIN_STEP_WORDS
-            and _firm(text)
+            and _firm(text, said)
             and not _POINTER.match(text)
             and _WHERE_OR_WHEN.search(text, 1) is not None
             and not speculates(text)
@@ -289,7 +288,7 @@ def steps_and_echoes(
         if words > MAX_WORDS:
             if (short := shortened(statement, MAX_WORDS, MIN_NEXT_WORDS)) is None:
                 continue
-            statement, text = short, short.raw
+            statement, text, said = short, short.raw, None
             if not next_or_hope(text)[0] and not present_schedule(text):
                 continue  # the cut left only an opening phrase: "At a press conference ..."
         future_date = _DIGIT.search(text) is not None and mentions_future_date(text, today)
@@ -302,7 +301,7 @@ def steps_and_echoes(
         own = own_clause(text)
         if listed and today is not None and not future_date:
             continue  # a round on a day the report has seen
-        strong = arranged or present or listed or _firm(own)
+        strong = arranged or present or listed or _firm(own, said if own == text else None)
         if not strong and speculates(text):
             continue
         if ahead_only_aside_of(text, own) or (not strong and wishes_or_believes(text)):
@@ -428,12 +427,39 @@ _STEP_WORDS = NEXT_OR_HOPE_WHOLE_WORDS | frozenset(
 )  # fmt: skip
 
 
-def _may_tell_a_step(tokens: list[bytes], spaced: bytes) -> bool:
-    """Whether an ASCII text of words ``tokens`` (``spaced``: see ``spaced_words``) may hold a
-    next-step cue or a hope word, or tell a step in the present, being readied or a few days
-    on: false only when it holds none of the words each of those needs (see
-    ``_STEP_WORDS``), a test far cheaper than their scans."""
-    return not _STEP_WORDS.isdisjoint(tokens) or is_to(spaced)
+def _spaced_words_scan(words: list[bytes]) -> re.Pattern[bytes]:
+    """One scan of a text's spaced words (see ``spaced_words``) for ``words`` and for every
+    number of one or two digits, each match a whole word (or words: "is to"), its text the
+    match's group: the letters the words start with are looked at first, then the words of
+    that letter."""
+    groups: dict[int, list[bytes]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[0], []).append(word[1:])
+    firsts = bytes(sorted(groups))
+    alternation = b"|".join(
+        b"%c(?:%b)" % (first, b"|".join(rests)) for first, rests in groups.items()
+    )
+    return re.compile(b" (?=[%b0-9])(%b|[0-9][0-9]?)(?= )" % (firsts, alternation))
+
+
+# The words of ``_STEP_WORDS`` (its numbers are all those of one or two digits), and "is to"
+# and "are to", in one scan.
+_STEP_WORD = _spaced_words_scan(
+    [word for word in _STEP_WORDS if not word.isdigit()] + [b"is to", b"are to"]
+)
+
+
+def _step_words(spaced: bytes) -> list[bytes]:
+    """The words of ``_STEP_WORDS`` an ASCII text holds (``spaced``: see ``spaced_words``),
+    and each "is to" and "are to" in it, in its order: empty only when it holds none of the
+    words a next-step cue, a hope word, a step told in the present, being readied or a few
+    days on needs, a test far cheaper than their scans."""
+    return _STEP_WORD.findall(spaced)
+
+
+def _is_to(said: list[bytes]) -> bool:
+    """Whether a text's step words ``said`` (see ``_step_words``) hold "is to" or "are to"."""
+    return b"is to" in said or b"are to" in said
 
 
 def _no_time(text: str, timed: bool, strong: bool) -> bool:
@@ -468,10 +494,14 @@ def _strong_next_text(text: str) -> bool:
     return holds_any(text, _STRONG_NEXT_TEXTS)
 
 
-def _firm(text: str) -> bool:
+def _firm(text: str, said: list[bytes] | None = None) -> bool:
     """Whether ``text`` tells a step as fixed ("is due in Lindau", "agreed to reconvene"),
-    not as yet to be fixed."""
-    if holds_none_of(text, _STRONG_NEXT_WORDS) and not _strong_next_text(text):
+    not as yet to be fixed; ``said``: its step words, when read (see ``_step_words``)."""
+    if said is None:
+        none = holds_none_of(text, _STRONG_NEXT_WORDS)
+    else:
+        none = _STRONG_NEXT_WORDS.isdisjoint(said)
+    if none and not _strong_next_text(text):
         return False
     cue = STRONG_NEXT.search(text)
     return cue is not None and not cue.group().startswith("yet")

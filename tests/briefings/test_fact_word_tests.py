@@ -39,7 +39,7 @@ def test_next_or_hope_words(text: str) -> None:
     assert _found(cues._NEXT_OR_HOPE, text)
     words = spaced_words(text)
     assert not holds_none_of(text, cues.NEXT_OR_HOPE_WHOLE_WORDS) or is_to(words)
-    assert nextsteps._may_tell_a_step(words.split(), words)
+    assert nextsteps._step_words(words)
 
 
 _STEP_ONLY = [
@@ -57,8 +57,32 @@ def test_step_words(text: str) -> None:
         or asides.days_before_step(text)
     )
     if found:
-        words = spaced_words(text)
-        assert nextsteps._may_tell_a_step(words.split(), words)
+        assert nextsteps._step_words(spaced_words(text))
+
+
+_SPACED = [
+    "Ministers will meet on 3 May, and the vote is to follow.",
+    "The 12th round is to be held in 2026; talks are to resume at 09:30 on Monday.",
+    "Is to be seen? Are to, are  to, is-to and his to-do list: 100 items, 7 done, 007.",
+    "Arrangements for the summit were made ahead of time, before the 45-day recess.",
+    "No word of a step here, only a report of what happened (in 1999).",
+    "They hoped, aimed and wanted to meet on Sunday_next, then met at 5pm on Tuesday.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _SPACED + _framed(_NEXT_OR_HOPE + _STEP_ONLY))
+def test_step_words_scan(text: str) -> None:
+    """The scan of a text's step words finds each of them that ``split`` reads, and "is to"
+    and "are to" where ``is_to`` does."""
+    words = spaced_words(text)
+    found = nextsteps._step_words(words)
+    assert set(found) - {b"is to", b"are to"} == set(words.split()) & nextsteps._STEP_WORDS
+    assert nextsteps._is_to(found) == is_to(words)
+
+
+def test_firm_words_are_step_words() -> None:
+    """``_firm`` may test its words in the step words a sentence was read for."""
+    assert nextsteps._STRONG_NEXT_WORDS <= nextsteps._STEP_WORDS
 
 
 _CUE_OR_SPECULATION = [
