@@ -35,7 +35,14 @@ from briefings.facts.cues import (
     speculates,
 )
 from briefings.facts.oneevent import how_one_event, told_by_the_news
-from briefings.facts.onestep import DAY, WEEKDAY, names_a_step_day, one_per_step, same_event
+from briefings.facts.onestep import (
+    DAY,
+    WEEKDAY,
+    names_a_date,
+    names_a_step_day,
+    one_per_step,
+    same_event,
+)
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.facts.stepdays import (
     TIME_EXPRESSION,
@@ -268,9 +275,9 @@ def steps_and_echoes(
                 cue = arranged = True
             elif days_before_step(text):
                 cue = relative = True
-            elif _firm(text, said) and DAY.search(text) is not None:
+            elif names_a_date(text) and _firm(text, said):
                 cue = True  # "Ministers have agreed to hold the sixth round from 23-28 May"
-            elif text[0] in "RSMT" and _NUMBERED_ROUND.match(text) and DAY.search(text):
+            elif text[0] in "RSMT" and _NUMBERED_ROUND.match(text) and names_a_date(text):
                 cue = listed = True  # "Round 7 on Aug. 17-21 in Lindau, round 8 on ..."
             else:
                 continue  # neither a cue nor a hope ("aims to ... on May 3")
@@ -328,7 +335,7 @@ def steps_and_echoes(
         timed = relative or names_a_time(told)
         if not strong and not timed:
             continue  # a claim about the future with no time: not a next step
-        day = future_date or DAY.search(told) is not None
+        day = future_date or names_a_date(told)
         if quoted and not (strong and (day or times(told)) and not wishes_or_believes(text)):
             continue  # a quote tells a step only when it is firm and timed
         if not day and _no_time(text, timed, strong):
@@ -537,7 +544,7 @@ def _lede_step(text: str) -> tuple[str, str] | None:
     if past[-1] in _SAYING and not turn.group().startswith((",", ";")):
         return None  # "An official said the US and China will resume talks": one clause
     step = text[turn.end() :]
-    if len(step.split()) < 5 or not (DAY.search(step) or names_a_time(step)):
+    if len(step.split()) < 5 or not (names_a_date(step) or names_a_time(step)):
         return None
     news = text[: turn.start()].rstrip(",;")
     return f"{news}.", step[0].upper() + step[1:]
@@ -566,7 +573,7 @@ def _coming_lede(text: str) -> bool:
     skip = _BEFORE_STEP if _firm(text) else frozenset()
     if any(m.group() not in skip for m in _PAST_VERB.finditer(text, 0, future.start())):
         return False
-    day = DAY.search(text) is not None
+    day = names_a_date(text)
     if not day and not TIME_EXPRESSION.search(text) and not _event_named(text, future):
         return False  # a lede of what is to come with no time tells an event by its name
     return not claims_the_future(text, dated=day)

@@ -16,11 +16,17 @@ from briefings.reading.scanning import WordPattern
 
 # News capitalizes month names: matching them case-sensitively keeps this cheap.
 MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-# "June 15" and "15 June", also with an ordinal's ending ("August 1st", "10th September").
+# The letters the month names start with.
+_MONTH_FIRSTS = "".join(sorted({name[0] for name in MONTH_NAMES.split("|")}))
+# "June 15" and "15 June", also with an ordinal's ending ("August 1st", "10th September"). The
+# letters a month name starts with, or a digit, are looked at first: most places fail at once.
 DAY = WordPattern(
-    rf"\b(?:(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"\b(?=[{_MONTH_FIRSTS}\d])(?:(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_second>{MONTH_NAMES})\b)"
 )
+# The first three letters of each month name (of "Sept" too): a text with none of them names
+# no date, a search far cheaper than that of ``DAY``.
+MONTH_START = re.compile("|".join(sorted({name[:3] for name in MONTH_NAMES.split("|")})))
 # A day a step is named by: a weekday, or a date (see ``DAY``).
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _STEM = re.compile(r"\b([a-z]{4,5})")
@@ -79,6 +85,11 @@ def told_as_done(step: str, outcomes: Sequence[str]) -> bool:
     )
 
 
+def names_a_date(text: str) -> bool:
+    """Whether ``text`` names a date (see ``DAY``)."""
+    return MONTH_START.search(text) is not None and DAY.search(text) is not None
+
+
 def _a_schedule(text: str) -> bool:
     """Whether ``text`` is a schedule's items ("Debate: Tuesday, 12 February; Vote: ...")."""
     return all(AGENDA_LINE.match(item) for item in text.split("; "))
@@ -87,6 +98,8 @@ def _a_schedule(text: str) -> bool:
 def _days(text: str) -> set[str]:
     """The weekdays and dates ("26 March" as "march 26") ``text`` names."""
     days = set(WEEKDAY.findall(text))
+    if MONTH_START.search(text) is None:
+        return days
     for match in DAY.finditer(text):
         month = (match["month"] or match["month_second"]).lower()
         days.add(f"{month} {int(match['day'] or match['day_first'])}")
@@ -105,7 +118,7 @@ def _with_date(text: str, when: str) -> str | None:
     """``text`` with the weekday it names given the date of ``when`` ("Thursday 26 March"),
     when ``text`` names no date of its own."""
     weekday = WEEKDAY.match(when)
-    if weekday is None or DAY.search(text) or DAY.search(when) is None:
+    if weekday is None or names_a_date(text) or not names_a_date(when):
         return None
     day = when.rstrip(". ")
     return re.sub(rf"\b{weekday.group()}\b", day, text, count=1)
@@ -155,7 +168,7 @@ def names_a_step_day(text: str) -> bool:
     """Whether ``text`` names a date or a weekday, other than the day it was told on ("the
     UN said on Friday")."""
     told = _TOLD_ON.sub("", text) if "on " in text else text
-    return DAY.search(told) is not None or WEEKDAY.search(told) is not None
+    return names_a_date(told) or WEEKDAY.search(told) is not None
 
 
 def _event_of(verb: re.Match[str]) -> str:

@@ -8,9 +8,9 @@ from re import _constants, _parser  # type: ignore[attr-defined]
 
 import pytest
 
-from briefings.facts import asides, background, claims, cues, nextsteps, stance, stepdays
+from briefings.facts import asides, background, claims, cues, nextsteps, onestep, stance, stepdays
 from briefings.facts.cues import holds_none_of, is_to, spaced_words
-from briefings.facts.onestep import DAY
+from briefings.facts.onestep import DAY, MONTH_START
 from briefings.reading.scanning import WordPattern
 
 # Each phrase is tried bare, between punctuation and inside a sentence.
@@ -167,7 +167,10 @@ def test_wish_or_belief_words(text: str) -> None:
         assert not holds_none_of(text, asides._CALL_OR_BELIEF_WORDS)
 
 
-_MONTH_DAYS = ["on Dec. 1", "June 29", "on 24 March", "Sept 3rd", "Jan 12", "Sept.\t4", "9  May"]
+_MONTH_DAYS = [
+    "on Dec. 1", "June 29", "on 24 March", "Sept 3rd", "Jan 12", "Sept.\t4", "9  May", "\u0663 May",
+    "5th\u00a0August",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", _framed(_MONTH_DAYS))
@@ -175,7 +178,28 @@ def test_month_day_words(text: str) -> None:
     if _found(background._MONTH_DAY, text):
         assert not holds_none_of(text, background._MONTH_DAY_WORDS)
     if _found(DAY, text):
-        assert not holds_none_of(text, stepdays._MONTH_WORDS)
+        assert MONTH_START.search(text) is not None
+
+
+@pytest.mark.parametrize("text", _framed(_MONTH_DAYS) + _SPACED)
+def test_day_letters_looked_at_first(text: str) -> None:
+    """The letters ``DAY`` looks at first take no date away."""
+    every_place = WordPattern(re.sub(r"^\\b\(\?=\[[^]]*\]\)", r"\\b", DAY.pattern))
+    assert every_place.pattern != DAY.pattern
+    assert [(m.span(), m.groupdict()) for m in DAY.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in every_place.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize("name", onestep.MONTH_NAMES.split("|"))
+def test_month_names_looked_at_first(name: str) -> None:
+    """Each month name ``DAY`` reads starts with a letter it looks at first, and with one of
+    the beginnings ``MONTH_START`` looks for."""
+    head = re.match(r"\\b\(\?=\[([A-Z]+)\\d\]\)", DAY.pattern)
+    assert head is not None
+    assert name[0] in head.group(1)
+    assert MONTH_START.match(name) is not None
+    assert DAY.search(f"on {name} 4") is not None
 
 
 def test_a_text_not_ascii_is_always_scanned() -> None:
