@@ -77,8 +77,7 @@ def told_as_done(step: str, outcomes: Sequence[str]) -> bool:
         return False
     word = verb.group(1)  # "sign", or "signed" after "be"
     stem = word[:-2] if word.endswith("ed") else word[:-1] if word.endswith("e") else word
-    past = _IRREGULAR_PAST.get(word, stem + "ed")
-    done = re.compile(rf"\b(?:{stem}e?d|{past})\b")
+    done = _past_forms(stem, _IRREGULAR_PAST.get(word, stem + "ed"))
     return any(
         FUTURE.search(outcome) is None and done.search(outcome) and same_step(step, outcome)
         for outcome in outcomes
@@ -88,6 +87,22 @@ def told_as_done(step: str, outcomes: Sequence[str]) -> bool:
 def names_a_date(text: str) -> bool:
     """Whether ``text`` names a date (see ``DAY``)."""
     return MONTH_START.search(text) is not None and DAY.search(text) is not None
+
+
+# The past forms of each step's verb read so far (see ``_past_forms``), by its stem and past.
+_PAST_FORMS: dict[tuple[str, str], re.Pattern[str]] = {}
+_MAX_PAST_FORMS = 2048
+
+
+def _past_forms(stem: str, past: str) -> re.Pattern[str]:
+    """The pattern of a verb's past forms, each a whole word: ``stem`` with "ed" or "d"
+    ("signed", "agreed"), and ``past`` ("met"); compiled once for each verb."""
+    found = _PAST_FORMS.get((stem, past))
+    if found is None:
+        if len(_PAST_FORMS) >= _MAX_PAST_FORMS:
+            _PAST_FORMS.clear()  # a long run's verbs, read again as they come
+        found = _PAST_FORMS[stem, past] = re.compile(rf"\b(?:{stem}e?d|{past})\b")
+    return found
 
 
 def _a_schedule(text: str) -> bool:
@@ -121,7 +136,14 @@ def _with_date(text: str, when: str) -> str | None:
     if weekday is None or names_a_date(text) or not names_a_date(when):
         return None
     day = when.rstrip(". ")
-    return re.sub(rf"\b{weekday.group()}\b", day, text, count=1)
+    return _WEEKDAY_WORD[weekday.group()].sub(day, text, count=1)
+
+
+# Each weekday's name as a whole word, for ``_with_date``.
+_WEEKDAY_WORD = {
+    name: re.compile(rf"\b{name}\b")
+    for name in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+}
 
 
 # The verb of a step, for ``same_event``: "will meet", "is set to meet", "will then travel";
