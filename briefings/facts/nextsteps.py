@@ -81,6 +81,10 @@ FIRM_EVENT = re.compile(rf"(?:will|shall) (?:{_EVENTS})\b")
 _WHEN = r"(?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this)\b"
 STRONG_NEXT = WordPattern(
     r"\b(?=[adefinpstwy])"  # the letters its phrases start with: most places fail at once
+    # and then the words they start with ("will ", "due "): most words that pass the letters
+    # fail here, before each phrase is tried
+    r"(?=s(?:cheduled|lated|et to)|to be held|due |expected |yet to be |w(?:ill|ould) |is |are |"
+    r"plan|agreed to |intend|future |next )"
     rf"(?:scheduled(?! (?:a|an|the|his|her|their|its)\b)|to be held|slated|set to|"
     rf"{DUE_TO}|due {_WHEN}|"
     rf"expected (?:(?:by|on|in|during|at) (?=[A-Z\d]|the [A-Z]|(?:early|mid|late|next|coming|this|"

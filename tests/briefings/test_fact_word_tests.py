@@ -142,7 +142,8 @@ _FIRM = [
     "scheduled for", "to be held", "slated", "set to", "due to meet", "due in", "expected on 3",
     "expected later", "yet to be set", "will meet", "would visit", "is to sign", "are to vote",
     "plans to host", "agreed to resume", "intends to visit", "plans two meetings for ministers "
-    "to meet", "future round", "next session",
+    "to meet", "future round", "next session", "are widely expected to meet", "is to take place",
+    "due on 3 May", "expected by the end of June",
 ]  # fmt: skip
 
 
@@ -153,6 +154,20 @@ def test_firm_words(text: str) -> None:
             holds_none_of(text, nextsteps._STRONG_NEXT_WORDS)
             and not nextsteps._strong_next_text(text)
         )
+
+
+# ``STRONG_NEXT`` without the words it looks at before its phrases.
+_STRONG_NEXT_BY_LETTERS = WordPattern(
+    re.sub(r"\(\?=s\(\?:cheduled.*?\|next \)", "", nextsteps.STRONG_NEXT.pattern)
+)
+
+
+@pytest.mark.parametrize("text", _framed(_FIRM) + _SPACED)
+def test_firm_words_looked_at_first(text: str) -> None:
+    """The words ``STRONG_NEXT`` looks at before its phrases take no match away."""
+    assert _STRONG_NEXT_BY_LETTERS.pattern != nextsteps.STRONG_NEXT.pattern
+    found = [m.span() for m in nextsteps.STRONG_NEXT.finditer(text)]
+    assert found == [m.span() for m in _STRONG_NEXT_BY_LETTERS.finditer(text)]
 
 
 _ASIDES = [
