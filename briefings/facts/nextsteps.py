@@ -505,14 +505,21 @@ def _strong_next_text(text: str) -> bool:
     return holds_any(text, _STRONG_NEXT_TEXTS)
 
 
-def _firm(text: str, said: list[bytes] | None = None) -> bool:
-    """Whether ``text`` tells a step as fixed ("is due in Lindau", "agreed to reconvene"),
-    not as yet to be fixed; ``said``: its step words, when read (see ``_step_words``)."""
+def _may_be_firm(text: str, said: list[bytes] | None) -> bool:
+    """Whether ``text`` holds a word or a text each match of ``STRONG_NEXT`` needs (false:
+    the pattern finds nothing in it); ``said``: its step words, when read (see
+    ``_step_words``)."""
     if said is None:
         none = holds_none_of(text, _STRONG_NEXT_WORDS)
     else:
         none = _STRONG_NEXT_WORDS.isdisjoint(said)
-    if none and not _strong_next_text(text):
+    return not none or _strong_next_text(text)
+
+
+def _firm(text: str, said: list[bytes] | None = None) -> bool:
+    """Whether ``text`` tells a step as fixed ("is due in Lindau", "agreed to reconvene"),
+    not as yet to be fixed; ``said``: its step words, when read (see ``_step_words``)."""
+    if not _may_be_firm(text, said):
         return False
     cue = STRONG_NEXT.search(text)
     return cue is not None and not cue.group().startswith("yet")
@@ -570,11 +577,14 @@ def _coming_lede(text: str) -> bool:
     ...", "The delegation will take part in talks on 17 and 18 May"): a preview's news is its
     next step. Nothing before its "will" is in the past."""
     # "will", or a firm step: "plan to hold talks on Thursday", "are due to meet"
-    future = FUTURE.search(text) or STRONG_NEXT.search(text)
+    said = _step_words(spaced_words(text)) if text.isascii() else None
+    future = FUTURE.search(text) if "will" in text or "shall" in text else None
+    if future is None and _may_be_firm(text, said):
+        future = STRONG_NEXT.search(text)
     if future is None or future.group().startswith("yet"):
         return False
     # "X said on Saturday that talks will resume on Sunday": who said it is no past event
-    skip = _BEFORE_STEP if _firm(text) else frozenset()
+    skip = _BEFORE_STEP if _firm(text, said) else frozenset()
     if any(m.group() not in skip for m in _PAST_VERB.finditer(text, 0, future.start())):
         return False
     day = names_a_date(text)

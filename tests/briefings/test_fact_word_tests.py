@@ -128,7 +128,10 @@ _TIMES = [
     "next week", "coming two weeks", "following few days", "later this", "Later in",
     "coming months", "this summer", "next fall", "by the end of", "within the next",
     "within ten days", "deadline", "before the end of", "after Easter", "in 2026",
-    "by mid-2026", "until early2027", "In late 2030", "round of talks",
+    "by mid-2026", "until early2027", "In late 2030", "round of talks", "Next month",
+    "In May", "early May", "mid-May", "on 4 May", "on Sept. 4", "Later today", "Within two weeks",
+    "after the end of", "Until 2027", "Shortly", "this year", "Coming weeks",
+    "Following three days",
 ]  # fmt: skip
 
 
@@ -136,6 +139,20 @@ _TIMES = [
 def test_time_words(text: str) -> None:
     if _found(stepdays.TIME_EXPRESSION, text):
         assert not holds_none_of(text, stepdays._TIME_WORDS)
+
+
+# ``TIME_EXPRESSION`` without the words it looks at before its phrases.
+_TIME_BY_LETTERS = WordPattern(
+    re.sub(r"\(\?=Mon\|Tue.*?\|round of \)", "", stepdays.TIME_EXPRESSION.pattern)
+)
+
+
+@pytest.mark.parametrize("text", _framed(_TIMES) + _SPACED)
+def test_time_words_looked_at_first(text: str) -> None:
+    """The words ``TIME_EXPRESSION`` looks at before its phrases take no match away."""
+    assert _TIME_BY_LETTERS.pattern != stepdays.TIME_EXPRESSION.pattern
+    found = [m.span() for m in stepdays.TIME_EXPRESSION.finditer(text)]
+    assert found == [m.span() for m in _TIME_BY_LETTERS.finditer(text)]
 
 
 _FIRM = [
@@ -150,10 +167,8 @@ _FIRM = [
 @pytest.mark.parametrize("text", _framed(_FIRM))
 def test_firm_words(text: str) -> None:
     if _found(nextsteps.STRONG_NEXT, text):
-        assert not (
-            holds_none_of(text, nextsteps._STRONG_NEXT_WORDS)
-            and not nextsteps._strong_next_text(text)
-        )
+        assert nextsteps._may_be_firm(text, None)
+        assert nextsteps._may_be_firm(text, nextsteps._step_words(spaced_words(text)))
 
 
 # ``STRONG_NEXT`` without the words it looks at before its phrases.
