@@ -248,9 +248,9 @@ def steps_and_echoes(
             statement = statement._replace(order=LEDE_STEP, raw=step[1])
             text = step[1]
         colon = text.find(":", 1, 34) > 0  # a label, or an item of a schedule
-        # The step words of an ASCII text (see ``_step_words``), read once for the cheap tests
-        # of what it may hold; None for any other text, and once the text is cut.
-        said = _step_words(spaced_words(text)) if text.isascii() else None
+        # The step words of the text (see ``_step_words``), read once for the cheap tests of
+        # what it may hold.
+        said = _step_words(spaced_words(text))
         labelled = text.find("|", 1, 20) > 0 or (colon and text.find(":", 1, 20) > 0)
         if labelled and _LINK_LABEL.match(text):
             continue  # "Also Read | ...": a link to another story, not this one's step
@@ -259,12 +259,10 @@ def steps_and_echoes(
             if not mentions_past_date(text, today):
                 agenda.append(statement)
             continue
-        if said is not None and not said:
+        if not said and not _other_digit(text):
             continue  # none of the words a cue, a hope or a step told otherwise needs
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
-        if said is None:
-            cue, hope = next_or_hope(text)
-        elif NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(said) and not _is_to(said):
+        if NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(said) and not _is_to(said):
             cue = hope = False  # none of the words of either
         else:
             cue, hope = scan_next_or_hope(text)
@@ -299,7 +297,8 @@ def steps_and_echoes(
         if words > MAX_WORDS:
             if (short := shortened(statement, MAX_WORDS, MIN_NEXT_WORDS)) is None:
                 continue
-            statement, text, said = short, short.raw, None
+            statement, text = short, short.raw
+            said = _step_words(spaced_words(text))
             if not next_or_hope(text)[0] and not present_schedule(text):
                 continue  # the cut left only an opening phrase: "At a press conference ..."
         future_date = _DIGIT.search(text) is not None and mentions_future_date(text, today)
@@ -461,11 +460,30 @@ _STEP_WORD = _spaced_words_scan(
 
 
 def _step_words(spaced: bytes) -> list[bytes]:
-    """The words of ``_STEP_WORDS`` an ASCII text holds (``spaced``: see ``spaced_words``),
-    and each "is to" and "are to" in it, in its order: empty only when it holds none of the
-    words a next-step cue, a hope word, a step told in the present, being readied or a few
-    days on needs, a test far cheaper than their scans."""
+    """The words of ``_STEP_WORDS`` a text holds (``spaced``: see ``spaced_words``), and each
+    "is to" and "are to" in it, in its order: empty only when it holds none of the words a
+    next-step cue, a hope word, a step told in the present, being readied or a few days on
+    needs (but for a number written in other digits, see ``_other_digit``), a test far
+    cheaper than their scans. A text with letters outside ASCII is read so too: each of its
+    bytes outside ASCII is a space there, so a word the patterns find whole is a word of its
+    spaced words (the test may pass a word they do not find, "will" in "éwill", no more)."""
     return _STEP_WORD.findall(spaced)
+
+
+# A character outside ASCII that may be a digit: none lies below U+0660 nor among the
+# punctuation of U+2000 to U+206F (dashes, curly quotes).
+_MAY_BE_A_DIGIT = re.compile("[^\x00-\u065f\u2000-\u206f]")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def _other_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit outside ASCII (an Arabic-Indic or a Devanagari one),
+    which a pattern's ``\\d`` reads and the spaced words do not."""
+    return (
+        not text.isascii()
+        and _MAY_BE_A_DIGIT.search(text) is not None
+        and _OTHER_DIGIT.search(text) is not None
+    )
 
 
 def _is_to(said: list[bytes]) -> bool:

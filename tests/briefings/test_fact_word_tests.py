@@ -21,6 +21,17 @@ def _framed(phrases: list[str]) -> list[str]:
     return [frame.format(phrase) for phrase in phrases for frame in _FRAMES]
 
 
+# The same in a text with characters outside ASCII around the phrase.
+_FRAMES_NOT_ASCII = (
+    "\u201c{}\u201d", "Ministers said \u2014 {}\u2026", "caf\u00e9 {} na\u00efve",
+    "\u0928\u0908 {}\u0964", "\u00e9{}\u00e9",
+)  # fmt: skip
+
+
+def _framed_not_ascii(phrases: list[str]) -> list[str]:
+    return [frame.format(phrase) for phrase in phrases for frame in _FRAMES_NOT_ASCII]
+
+
 def _found(pattern: re.Pattern[str] | WordPattern, text: str) -> bool:
     return pattern.search(text) is not None
 
@@ -49,7 +60,18 @@ _STEP_ONLY = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("text", _framed(_STEP_ONLY))
+@pytest.mark.parametrize("text", _framed_not_ascii(_NEXT_OR_HOPE))
+def test_next_or_hope_words_not_ascii(text: str) -> None:
+    if _found(cues._NEXT_OR_HOPE, text):
+        found = nextsteps._step_words(spaced_words(text))
+        assert not cues.NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(found) or nextsteps._is_to(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    _framed(_STEP_ONLY)
+    + _framed_not_ascii([*_STEP_ONLY, "resume on \u0663 May", "\u0969 days before envoys meet"]),
+)
 def test_step_words(text: str) -> None:
     found = (
         asides.present_schedule(text)
@@ -57,7 +79,19 @@ def test_step_words(text: str) -> None:
         or asides.days_before_step(text)
     )
     if found:
-        assert nextsteps._step_words(spaced_words(text))
+        assert nextsteps._step_words(spaced_words(text)) or nextsteps._other_digit(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("on \u0663 May", True), ("on \u096b June", True), ("on \uff15 June", True),
+        ("on 3 May", False), ("\u201con 3 May\u201d \u2014 caf\u00e9", False),
+        ("\u0928\u0908 \u0926\u093f\u0932\u094d\u0932\u0940", False),
+    ],
+)  # fmt: skip
+def test_digits_outside_ascii(text: str, other: bool) -> None:
+    assert nextsteps._other_digit(text) is other
 
 
 _SPACED = [
@@ -164,10 +198,10 @@ _FIRM = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("text", _framed(_FIRM))
+@pytest.mark.parametrize("text", _framed(_FIRM) + _framed_not_ascii(_FIRM))
 def test_firm_words(text: str) -> None:
     if _found(nextsteps.STRONG_NEXT, text):
-        assert nextsteps._may_be_firm(text, None)
+        assert nextsteps._may_be_firm(text, None) or not text.isascii()
         assert nextsteps._may_be_firm(text, nextsteps._step_words(spaced_words(text)))
 
 
