@@ -29,7 +29,6 @@ from briefings.facts.cues import (
     NEXT_OR_HOPE_WHOLE_WORDS,
     PAST_CUE,
     holds_none_of,
-    next_or_hope,
     scan_next_or_hope,
     spaced_words,
     speculates,
@@ -299,7 +298,7 @@ def steps_and_echoes(
                 continue
             statement, text = short, short.raw
             said = _step_words(spaced_words(text))
-            if not next_or_hope(text)[0] and not present_schedule(text):
+            if not next_cue(text) and not present_schedule(text):
                 continue  # the cut left only an opening phrase: "At a press conference ..."
         future_date = _DIGIT.search(text) is not None and mentions_future_date(text, today)
         if not cue and not future_date:
@@ -437,11 +436,11 @@ _STEP_WORDS = NEXT_OR_HOPE_WHOLE_WORDS | frozenset(
 )  # fmt: skip
 
 
-def _spaced_words_scan(words: list[bytes]) -> re.Pattern[bytes]:
-    """One scan of a text's spaced words (see ``spaced_words``) for ``words`` and for every
-    number of one or two digits, each match a whole word (or words: "is to"), its text the
-    match's group: the letters the words start with are looked at first, then the words of
-    that letter."""
+def _spaced_words_scan(words: list[bytes], numbers: bool) -> re.Pattern[bytes]:
+    """One scan of a text's spaced words (see ``spaced_words``) for ``words``, and for every
+    number of one or two digits if ``numbers``, each match a whole word (or words: "is to"),
+    its text the match's group: the letters the words start with are looked at first, then
+    the words of that letter."""
     groups: dict[int, list[bytes]] = {}
     for word in sorted(words):
         groups.setdefault(word[0], []).append(word[1:])
@@ -449,14 +448,26 @@ def _spaced_words_scan(words: list[bytes]) -> re.Pattern[bytes]:
     alternation = b"|".join(
         b"%c(?:%b)" % (first, b"|".join(rests)) for first, rests in groups.items()
     )
-    return re.compile(b" (?=[%b0-9])(%b|[0-9][0-9]?)(?= )" % (firsts, alternation))
+    if numbers:
+        return re.compile(b" (?=[%b0-9])(%b|[0-9][0-9]?)(?= )" % (firsts, alternation))
+    return re.compile(b" (?=[%b])(%b)(?= )" % (firsts, alternation))
 
 
 # The words of ``_STEP_WORDS`` (its numbers are all those of one or two digits), and "is to"
 # and "are to", in one scan.
 _STEP_WORD = _spaced_words_scan(
-    [word for word in _STEP_WORDS if not word.isdigit()] + [b"is to", b"are to"]
+    [word for word in _STEP_WORDS if not word.isdigit()] + [b"is to", b"are to"], numbers=True
 )
+# The words of a next-step cue or a hope (see ``NEXT_OR_HOPE_WHOLE_WORDS``), and "is to" and
+# "are to", in one scan.
+_CUE_WORD = _spaced_words_scan([*NEXT_OR_HOPE_WHOLE_WORDS, b"is to", b"are to"], numbers=False)
+
+
+def next_cue(text: str) -> bool:
+    """Whether ``text`` holds a next-step cue (see ``next_or_hope``): the words each cue
+    needs are looked for first, in one scan of its spaced words (see ``_step_words`` for a
+    text with letters outside ASCII)."""
+    return _CUE_WORD.search(spaced_words(text)) is not None and scan_next_or_hope(text)[0]
 
 
 def _step_words(spaced: bytes) -> list[bytes]:

@@ -114,6 +114,14 @@ def test_step_words_scan(text: str) -> None:
     assert nextsteps._is_to(found) == is_to(words)
 
 
+@pytest.mark.parametrize(
+    "text", _SPACED + _framed(_NEXT_OR_HOPE) + _framed_not_ascii(_NEXT_OR_HOPE + _STEP_ONLY)
+)
+def test_next_cue(text: str) -> None:
+    """A cue is found where ``next_or_hope`` finds one."""
+    assert nextsteps.next_cue(text) == cues.next_or_hope(text)[0]
+
+
 def test_firm_words_are_step_words() -> None:
     """``_firm`` may test its words in the step words a sentence was read for."""
     assert nextsteps._STRONG_NEXT_WORDS <= nextsteps._STEP_WORDS
