@@ -481,20 +481,14 @@ def _step_words(spaced: bytes) -> list[bytes]:
     return _STEP_WORD.findall(spaced)
 
 
-# A character outside ASCII that may be a digit: none lies below U+0660 nor among the
-# punctuation of U+2000 to U+206F (dashes, curly quotes).
-_MAY_BE_A_DIGIT = re.compile("[^\x00-\u065f\u2000-\u206f]")
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+# A digit outside ASCII: what ``\d`` reads but for "0" to "9".
+_OTHER_DIGIT = re.compile(r"[^\D\x00-\x7f]")
 
 
 def _other_digit(text: str) -> bool:
     """Whether ``text`` holds a digit outside ASCII (an Arabic-Indic or a Devanagari one),
     which a pattern's ``\\d`` reads and the spaced words do not."""
-    return (
-        not text.isascii()
-        and _MAY_BE_A_DIGIT.search(text) is not None
-        and _OTHER_DIGIT.search(text) is not None
-    )
+    return not text.isascii() and _OTHER_DIGIT.search(text) is not None
 
 
 def _is_to(said: list[bytes]) -> bool:

@@ -28,6 +28,9 @@ _KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("effect", ("effect", "impos", "implement", "tariff", "duties", "levy", "levies")),
 )  # fmt: skip
 _KIND_OPENERS = tuple(opener for _, openers in _KINDS for opener in openers)
+# The first three letters of each opener: a word that opens with none of them opens no name of
+# an event, a test cheaper than that of every opener.
+_KIND_HEADS = frozenset(opener[:3] for opener in _KIND_OPENERS)
 # Words every step may hold, cut to five letters: saying, time, the future, trade at large.
 _COMMON = frozenset((
     "will", "would", "shall", "said", "says", "told", "added", "annou", "accor", "repor",
@@ -172,7 +175,7 @@ def _step(text: str) -> _Step:
     main = _SUBORDINATE.split(text, 1)[0]
     for word in _WORD.findall(main):
         lower = word.lower()
-        if lower.startswith(_KIND_OPENERS):
+        if lower[:3] in _KIND_HEADS and lower.startswith(_KIND_OPENERS):
             kinds.update(kind for kind, openers in _KINDS if lower.startswith(openers))
             continue
         stem = lower[:5]

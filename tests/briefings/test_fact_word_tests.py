@@ -8,7 +8,17 @@ from re import _constants, _parser  # type: ignore[attr-defined]
 
 import pytest
 
-from briefings.facts import asides, background, claims, cues, nextsteps, onestep, stance, stepdays
+from briefings.facts import (
+    asides,
+    background,
+    claims,
+    cues,
+    nextsteps,
+    oneevent,
+    onestep,
+    stance,
+    stepdays,
+)
 from briefings.facts.cues import holds_none_of, is_to, spaced_words
 from briefings.facts.onestep import DAY, MONTH_START
 from briefings.reading.scanning import WordPattern
@@ -426,3 +436,10 @@ def test_news_day_and_future_texts(text: str) -> None:
     """The day of the news and a future tense are found only where their text is."""
     assert background.names_a_weekday(text) == (background._NEWS_DAY.search(text) is not None)
     assert background.tells_the_future(text) == (background.FUTURE.search(text) is not None)
+
+
+def test_kind_openers_are_told_by_their_heads() -> None:
+    """Each opener of a kind of event is three letters or more: a word that opens with none
+    of their first three letters opens with none of them."""
+    assert all(len(opener) >= 3 for opener in oneevent._KIND_OPENERS)
+    assert {opener[:3] for opener in oneevent._KIND_OPENERS} == oneevent._KIND_HEADS
