@@ -311,6 +311,14 @@ def steps_and_echoes(
         if listed and today is not None and not future_date:
             continue  # a round on a day the report has seen
         strong = arranged or present or listed or _firm(own, said if own == text else None)
+        # When it was said (", Trump announced Friday.") is no time of the step.
+        told = _SAID_TAIL.sub("", text)
+        if " after " in told or " since " in told:  # "... after the House passed it on 21 June"
+            told = _AFTER_PAST.sub("", told)
+        timed = relative or names_a_time(told)
+        # The test that leaves out most sentences here, made before the others.
+        if not strong and not timed:
+            continue  # a claim about the future with no time: not a next step
         if not strong and speculates(text):
             continue
         if ahead_only_aside_of(text, own) or (not strong and wishes_or_believes(text)):
@@ -330,13 +338,6 @@ def steps_and_echoes(
         ahead = _coming_clause(text)
         if looks_back(ahead, today, next_step=True) or mentions_past_date(text, today):
             continue
-        # When it was said (", Trump announced Friday.") is no time of the step.
-        told = _SAID_TAIL.sub("", text)
-        if " after " in told or " since " in told:  # "... after the House passed it on 21 June"
-            told = _AFTER_PAST.sub("", told)
-        timed = relative or names_a_time(told)
-        if not strong and not timed:
-            continue  # a claim about the future with no time: not a next step
         day = future_date or names_a_date(told)
         if quoted and not (strong and (day or times(told)) and not wishes_or_believes(text)):
             continue  # a quote tells a step only when it is firm and timed
