@@ -270,13 +270,13 @@ def steps_and_echoes(
         relative = False  # "..., a day before his representatives travel to Geneva"
         listed = False  # "Round 7 on Aug. 17-21 in Lindau": a schedule told without a verb
         if not cue and (not hope or PAST_CUE.search(text)):
-            if present_schedule(text):
+            if _may_name_a_day(said, text) and present_schedule(text):
                 cue = present = True
             elif being_arranged(text):
                 cue = arranged = True
             elif days_before_step(text):
                 cue = relative = True
-            elif names_a_date(text) and _firm(text, said):
+            elif _may_be_firm(text, said) and names_a_date(text) and _firm(text, said):
                 cue = True  # "Ministers have agreed to hold the sixth round from 23-28 May"
             elif text[0] in "RSMT" and _NUMBERED_ROUND.match(text) and names_a_date(text):
                 cue = listed = True  # "Round 7 on Aug. 17-21 in Lindau, round 8 on ..."
@@ -490,6 +490,16 @@ def _other_digit(text: str) -> bool:
     """Whether ``text`` holds a digit outside ASCII (an Arabic-Indic or a Devanagari one),
     which a pattern's ``\\d`` reads and the spaced words do not."""
     return not text.isascii() and _OTHER_DIGIT.search(text) is not None
+
+
+# The words of ``_STEP_WORDS`` that name a day: a weekday, or a day's number.
+_DAY_WORDS = frozenset(word for word in _STEP_WORDS if word.isdigit() or word.endswith(b"day"))
+
+
+def _may_name_a_day(said: list[bytes], text: str) -> bool:
+    """Whether a text (``said``: its step words) may name a weekday or a day's number, as a
+    step told in the present needs (see ``present_schedule``)."""
+    return not _DAY_WORDS.isdisjoint(said) or _other_digit(text)
 
 
 def _is_to(said: list[bytes]) -> bool:

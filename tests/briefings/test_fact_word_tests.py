@@ -64,7 +64,8 @@ def test_next_or_hope_words(text: str) -> None:
 
 
 _STEP_ONLY = [
-    "resume on Monday", "begins on 3 May", "opens from June 4", "Arrangements are under way for a",
+    "resume on Monday", "begins on 3 May", "opens from June 4", "closes until Sept. 30th",
+    "ends on 09 June", "Arrangements are under way for a",
     "Preparations were being made for the", "a day before his envoys travel",
     "two weeks ahead of when ministers meet",
 ]  # fmt: skip
@@ -90,6 +91,8 @@ def test_step_words(text: str) -> None:
     )
     if found:
         assert nextsteps._step_words(spaced_words(text)) or nextsteps._other_digit(text)
+    if asides.present_schedule(text):
+        assert nextsteps._may_name_a_day(nextsteps._step_words(spaced_words(text)), text)
 
 
 @pytest.mark.parametrize(
