@@ -29,14 +29,19 @@ from briefings.facts.cues import (
     NEXT_OR_HOPE_WHOLE_WORDS,
     PAST_CUE,
     holds_none_of,
-    is_to,
-    next_or_hope,
     scan_next_or_hope,
     spaced_words,
     speculates,
 )
 from briefings.facts.oneevent import how_one_event, told_by_the_news
-from briefings.facts.onestep import DAY, WEEKDAY, names_a_step_day, one_per_step, same_event
+from briefings.facts.onestep import (
+    DAY,
+    WEEKDAY,
+    names_a_date,
+    names_a_step_day,
+    one_per_step,
+    same_event,
+)
 from briefings.facts.statements import MAX_WORDS, Statement, shortened
 from briefings.facts.stepdays import (
     TIME_EXPRESSION,
@@ -75,6 +80,10 @@ FIRM_EVENT = re.compile(rf"(?:will|shall) (?:{_EVENTS})\b")
 _WHEN = r"(?:in(?! (?:large |no small |great )?part\b)|at|on|for|next|later|this)\b"
 STRONG_NEXT = WordPattern(
     r"\b(?=[adefinpstwy])"  # the letters its phrases start with: most places fail at once
+    # and then the words they start with ("will ", "due "): most words that pass the letters
+    # fail here, before each phrase is tried
+    r"(?=s(?:cheduled|lated|et to)|to be held|due |expected |yet to be |w(?:ill|ould) |is |are |"
+    r"plan|agreed to |intend|future |next )"
     rf"(?:scheduled(?! (?:a|an|the|his|her|their|its)\b)|to be held|slated|set to|"
     rf"{DUE_TO}|due {_WHEN}|"
     rf"expected (?:(?:by|on|in|during|at) (?=[A-Z\d]|the [A-Z]|(?:early|mid|late|next|coming|this|"
@@ -238,9 +247,9 @@ def steps_and_echoes(
             statement = statement._replace(order=LEDE_STEP, raw=step[1])
             text = step[1]
         colon = text.find(":", 1, 34) > 0  # a label, or an item of a schedule
-        # The words of an ASCII text, read once for the cheap tests of what it may hold.
-        spaced = spaced_words(text) if text.isascii() else None
-        tokens = spaced.split() if spaced is not None else []
+        # The step words of the text (see ``_step_words``), read once for the cheap tests of
+        # what it may hold.
+        said = _step_words(spaced_words(text))
         labelled = text.find("|", 1, 20) > 0 or (colon and text.find(":", 1, 20) > 0)
         if labelled and _LINK_LABEL.match(text):
             continue  # "Also Read | ...": a link to another story, not this one's step
@@ -249,12 +258,10 @@ def steps_and_echoes(
             if not mentions_past_date(text, today):
                 agenda.append(statement)
             continue
-        if spaced is not None and not _may_tell_a_step(tokens, spaced):
+        if not said and not _other_digit(text):
             continue  # none of the words a cue, a hope or a step told otherwise needs
         # The cheap cue tests first: most sentences have no cue and are never counted or dated.
-        if spaced is None:
-            cue, hope = next_or_hope(text)
-        elif NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(tokens) and not is_to(spaced):
+        if NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(said) and not _is_to(said):
             cue = hope = False  # none of the words of either
         else:
             cue, hope = scan_next_or_hope(text)
@@ -263,15 +270,15 @@ def steps_and_echoes(
         relative = False  # "..., a day before his representatives travel to Geneva"
         listed = False  # "Round 7 on Aug. 17-21 in Lindau": a schedule told without a verb
         if not cue and (not hope or PAST_CUE.search(text)):
-            if present_schedule(text):
+            if _may_name_a_day(said, text) and present_schedule(text):
                 cue = present = True
             elif being_arranged(text):
                 cue = arranged = True
             elif days_before_step(text):
                 cue = relative = True
-            elif _firm(text) and DAY.search(text) is not None:
+            elif _may_be_firm(text, said) and names_a_date(text) and _firm(text, said):
                 cue = True  # "Ministers have agreed to hold the sixth round from 23-28 May"
-            elif text[0] in "RSMT" and _NUMBERED_ROUND.match(text) and DAY.search(text):
+            elif text[0] in "RSMT" and _NUMBERED_ROUND.match(text) and names_a_date(text):
                 cue = listed = True  # "Round 7 on Aug. 17-21 in Lindau, round 8 on ..."
             else:
                 continue  # neither a cue nor a hope ("aims to ... on May 3")
@@ -280,7 +287,7 @@ def steps_and_echoes(
         words = statement.words
         if words < MIN_NEXT_WORDS and not (
             words >= MIN_STEP_WORDS
-            and _firm(text)
+            and _firm(text, said)
             and not _POINTER.match(text)
             and _WHERE_OR_WHEN.search(text, 1) is not None
             and not speculates(text)
@@ -290,7 +297,8 @@ def steps_and_echoes(
             if (short := shortened(statement, MAX_WORDS, MIN_NEXT_WORDS)) is None:
                 continue
             statement, text = short, short.raw
-            if not next_or_hope(text)[0] and not present_schedule(text):
+            said = _step_words(spaced_words(text))
+            if not next_cue(text) and not present_schedule(text):
                 continue  # the cut left only an opening phrase: "At a press conference ..."
         future_date = _DIGIT.search(text) is not None and mentions_future_date(text, today)
         if not cue and not future_date:
@@ -302,7 +310,15 @@ def steps_and_echoes(
         own = own_clause(text)
         if listed and today is not None and not future_date:
             continue  # a round on a day the report has seen
-        strong = arranged or present or listed or _firm(own)
+        strong = arranged or present or listed or _firm(own, said if own == text else None)
+        # When it was said (", Trump announced Friday.") is no time of the step.
+        told = _SAID_TAIL.sub("", text)
+        if " after " in told or " since " in told:  # "... after the House passed it on 21 June"
+            told = _AFTER_PAST.sub("", told)
+        timed = relative or names_a_time(told)
+        # The test that leaves out most sentences here, made before the others.
+        if not strong and not timed:
+            continue  # a claim about the future with no time: not a next step
         if not strong and speculates(text):
             continue
         if ahead_only_aside_of(text, own) or (not strong and wishes_or_believes(text)):
@@ -322,14 +338,7 @@ def steps_and_echoes(
         ahead = _coming_clause(text)
         if looks_back(ahead, today, next_step=True) or mentions_past_date(text, today):
             continue
-        # When it was said (", Trump announced Friday.") is no time of the step.
-        told = _SAID_TAIL.sub("", text)
-        if " after " in told or " since " in told:  # "... after the House passed it on 21 June"
-            told = _AFTER_PAST.sub("", told)
-        timed = relative or names_a_time(told)
-        if not strong and not timed:
-            continue  # a claim about the future with no time: not a next step
-        day = future_date or DAY.search(told) is not None
+        day = future_date or names_a_date(told)
         if quoted and not (strong and (day or times(told)) and not wishes_or_believes(text)):
             continue  # a quote tells a step only when it is firm and timed
         if not day and _no_time(text, timed, strong):
@@ -428,12 +437,74 @@ _STEP_WORDS = NEXT_OR_HOPE_WHOLE_WORDS | frozenset(
 )  # fmt: skip
 
 
-def _may_tell_a_step(tokens: list[bytes], spaced: bytes) -> bool:
-    """Whether an ASCII text of words ``tokens`` (``spaced``: see ``spaced_words``) may hold a
-    next-step cue or a hope word, or tell a step in the present, being readied or a few days
-    on: false only when it holds none of the words each of those needs (see
-    ``_STEP_WORDS``), a test far cheaper than their scans."""
-    return not _STEP_WORDS.isdisjoint(tokens) or is_to(spaced)
+def _spaced_words_scan(words: list[bytes], numbers: bool) -> re.Pattern[bytes]:
+    """One scan of a text's spaced words (see ``spaced_words``) for ``words``, and for every
+    number of one or two digits if ``numbers``, each match a whole word (or words: "is to"),
+    its text the match's group: the letters the words start with are looked at first, then
+    the words of that letter."""
+    groups: dict[int, list[bytes]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[0], []).append(word[1:])
+    firsts = bytes(sorted(groups))
+    alternation = b"|".join(
+        b"%c(?:%b)" % (first, b"|".join(rests)) for first, rests in groups.items()
+    )
+    if numbers:
+        return re.compile(b" (?=[%b0-9])(%b|[0-9][0-9]?)(?= )" % (firsts, alternation))
+    return re.compile(b" (?=[%b])(%b)(?= )" % (firsts, alternation))
+
+
+# The words of ``_STEP_WORDS`` (its numbers are all those of one or two digits), and "is to"
+# and "are to", in one scan.
+_STEP_WORD = _spaced_words_scan(
+    [word for word in _STEP_WORDS if not word.isdigit()] + [b"is to", b"are to"], numbers=True
+)
+# The words of a next-step cue or a hope (see ``NEXT_OR_HOPE_WHOLE_WORDS``), and "is to" and
+# "are to", in one scan.
+_CUE_WORD = _spaced_words_scan([*NEXT_OR_HOPE_WHOLE_WORDS, b"is to", b"are to"], numbers=False)
+
+
+def next_cue(text: str) -> bool:
+    """Whether ``text`` holds a next-step cue (see ``next_or_hope``): the words each cue
+    needs are looked for first, in one scan of its spaced words (see ``_step_words`` for a
+    text with letters outside ASCII)."""
+    return _CUE_WORD.search(spaced_words(text)) is not None and scan_next_or_hope(text)[0]
+
+
+def _step_words(spaced: bytes) -> list[bytes]:
+    """The words of ``_STEP_WORDS`` a text holds (``spaced``: see ``spaced_words``), and each
+    "is to" and "are to" in it, in its order: empty only when it holds none of the words a
+    next-step cue, a hope word, a step told in the present, being readied or a few days on
+    needs (but for a number written in other digits, see ``_other_digit``), a test far
+    cheaper than their scans. A text with letters outside ASCII is read so too: each of its
+    bytes outside ASCII is a space there, so a word the patterns find whole is a word of its
+    spaced words (the test may pass a word they do not find, "will" in "éwill", no more)."""
+    return _STEP_WORD.findall(spaced)
+
+
+# A digit outside ASCII: what ``\d`` reads but for "0" to "9".
+_OTHER_DIGIT = re.compile(r"[^\D\x00-\x7f]")
+
+
+def _other_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit outside ASCII (an Arabic-Indic or a Devanagari one),
+    which a pattern's ``\\d`` reads and the spaced words do not."""
+    return not text.isascii() and _OTHER_DIGIT.search(text) is not None
+
+
+# The words of ``_STEP_WORDS`` that name a day: a weekday, or a day's number.
+_DAY_WORDS = frozenset(word for word in _STEP_WORDS if word.isdigit() or word.endswith(b"day"))
+
+
+def _may_name_a_day(said: list[bytes], text: str) -> bool:
+    """Whether a text (``said``: its step words) may name a weekday or a day's number, as a
+    step told in the present needs (see ``present_schedule``)."""
+    return not _DAY_WORDS.isdisjoint(said) or _other_digit(text)
+
+
+def _is_to(said: list[bytes]) -> bool:
+    """Whether a text's step words ``said`` (see ``_step_words``) hold "is to" or "are to"."""
+    return b"is to" in said or b"are to" in said
 
 
 def _no_time(text: str, timed: bool, strong: bool) -> bool:
@@ -468,10 +539,21 @@ def _strong_next_text(text: str) -> bool:
     return holds_any(text, _STRONG_NEXT_TEXTS)
 
 
-def _firm(text: str) -> bool:
+def _may_be_firm(text: str, said: list[bytes] | None) -> bool:
+    """Whether ``text`` holds a word or a text each match of ``STRONG_NEXT`` needs (false:
+    the pattern finds nothing in it); ``said``: its step words, when read (see
+    ``_step_words``)."""
+    if said is None:
+        none = holds_none_of(text, _STRONG_NEXT_WORDS)
+    else:
+        none = _STRONG_NEXT_WORDS.isdisjoint(said)
+    return not none or _strong_next_text(text)
+
+
+def _firm(text: str, said: list[bytes] | None = None) -> bool:
     """Whether ``text`` tells a step as fixed ("is due in Lindau", "agreed to reconvene"),
-    not as yet to be fixed."""
-    if holds_none_of(text, _STRONG_NEXT_WORDS) and not _strong_next_text(text):
+    not as yet to be fixed; ``said``: its step words, when read (see ``_step_words``)."""
+    if not _may_be_firm(text, said):
         return False
     cue = STRONG_NEXT.search(text)
     return cue is not None and not cue.group().startswith("yet")
@@ -507,7 +589,7 @@ def _lede_step(text: str) -> tuple[str, str] | None:
     if past[-1] in _SAYING and not turn.group().startswith((",", ";")):
         return None  # "An official said the US and China will resume talks": one clause
     step = text[turn.end() :]
-    if len(step.split()) < 5 or not (DAY.search(step) or names_a_time(step)):
+    if len(step.split()) < 5 or not (names_a_date(step) or names_a_time(step)):
         return None
     news = text[: turn.start()].rstrip(",;")
     return f"{news}.", step[0].upper() + step[1:]
@@ -529,14 +611,17 @@ def _coming_lede(text: str) -> bool:
     ...", "The delegation will take part in talks on 17 and 18 May"): a preview's news is its
     next step. Nothing before its "will" is in the past."""
     # "will", or a firm step: "plan to hold talks on Thursday", "are due to meet"
-    future = FUTURE.search(text) or STRONG_NEXT.search(text)
+    said = _step_words(spaced_words(text)) if text.isascii() else None
+    future = FUTURE.search(text) if "will" in text or "shall" in text else None
+    if future is None and _may_be_firm(text, said):
+        future = STRONG_NEXT.search(text)
     if future is None or future.group().startswith("yet"):
         return False
     # "X said on Saturday that talks will resume on Sunday": who said it is no past event
-    skip = _BEFORE_STEP if _firm(text) else frozenset()
+    skip = _BEFORE_STEP if _firm(text, said) else frozenset()
     if any(m.group() not in skip for m in _PAST_VERB.finditer(text, 0, future.start())):
         return False
-    day = DAY.search(text) is not None
+    day = names_a_date(text)
     if not day and not TIME_EXPRESSION.search(text) and not _event_named(text, future):
         return False  # a lede of what is to come with no time tells an event by its name
     return not claims_the_future(text, dated=day)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from briefings.facts.onestep import DAY, MONTH_NAMES, WEEKDAY
+from briefings.facts.onestep import DAY, MONTH_NAMES, MONTH_START, WEEKDAY
 from briefings.facts.stepdays import times
 from briefings.reading.dates import MONTHS
 
@@ -28,6 +28,9 @@ _KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("effect", ("effect", "impos", "implement", "tariff", "duties", "levy", "levies")),
 )  # fmt: skip
 _KIND_OPENERS = tuple(opener for _, openers in _KINDS for opener in openers)
+# The first three letters of each opener: a word that opens with none of them opens no name of
+# an event, a test cheaper than that of every opener.
+_KIND_HEADS = frozenset(opener[:3] for opener in _KIND_OPENERS)
 # Words every step may hold, cut to five letters: saying, time, the future, trade at large.
 _COMMON = frozenset((
     "will", "would", "shall", "said", "says", "told", "added", "annou", "accor", "repor",
@@ -156,12 +159,15 @@ def _times_agree(first: _Step, second: _Step) -> str | None:
 
 def _step(text: str) -> _Step:
     """The times and words of a step's text, not counting the day it was told on."""
-    told = _TOLD_ON.sub("", text) if " on " in text else text
-    days = set(WEEKDAY.findall(told))
-    months = {MONTHS[m.lower()] for m in _MONTH_WORD.findall(told)}
-    for match in DAY.finditer(told):
-        month = (match["month"] or match["month_second"]).lower()
-        days.add(f"{month} {int(match['day'] or match['day_first'])}")
+    # A weekday is looked for only where "day" is, a month only where a month's name begins.
+    told = _TOLD_ON.sub("", text) if " on " in text and "day" in text else text
+    days = set(WEEKDAY.findall(told)) if "day" in told else set()
+    months: set[int] = set()
+    if MONTH_START.search(told) is not None:
+        months = {MONTHS[m.lower()] for m in _MONTH_WORD.findall(told)}
+        for match in DAY.finditer(told):
+            month = (match["month"] or match["month_second"]).lower()
+            days.add(f"{month} {int(match['day'] or match['day_first'])}")
     kinds: set[str] = set()
     words: set[str] = set()
     # What the step is comes before a clause of its condition or of what came before ("the
@@ -169,7 +175,7 @@ def _step(text: str) -> _Step:
     main = _SUBORDINATE.split(text, 1)[0]
     for word in _WORD.findall(main):
         lower = word.lower()
-        if lower.startswith(_KIND_OPENERS):
+        if lower[:3] in _KIND_HEADS and lower.startswith(_KIND_OPENERS):
             kinds.update(kind for kind, openers in _KINDS if lower.startswith(openers))
             continue
         stem = lower[:5]

@@ -16,11 +16,17 @@ from briefings.reading.scanning import WordPattern
 
 # News capitalizes month names: matching them case-sensitively keeps this cheap.
 MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-# "June 15" and "15 June", also with an ordinal's ending ("August 1st", "10th September").
+# The letters the month names start with.
+_MONTH_FIRSTS = "".join(sorted({name[0] for name in MONTH_NAMES.split("|")}))
+# "June 15" and "15 June", also with an ordinal's ending ("August 1st", "10th September"). The
+# letters a month name starts with, or a digit, are looked at first: most places fail at once.
 DAY = WordPattern(
-    rf"\b(?:(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"\b(?=[{_MONTH_FIRSTS}\d])(?:(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_second>{MONTH_NAMES})\b)"
 )
+# The first three letters of each month name (of "Sept" too): a text with none of them names
+# no date, a search far cheaper than that of ``DAY``.
+MONTH_START = re.compile("|".join(sorted({name[:3] for name in MONTH_NAMES.split("|")})))
 # A day a step is named by: a weekday, or a date (see ``DAY``).
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _STEM = re.compile(r"\b([a-z]{4,5})")
@@ -71,12 +77,32 @@ def told_as_done(step: str, outcomes: Sequence[str]) -> bool:
         return False
     word = verb.group(1)  # "sign", or "signed" after "be"
     stem = word[:-2] if word.endswith("ed") else word[:-1] if word.endswith("e") else word
-    past = _IRREGULAR_PAST.get(word, stem + "ed")
-    done = re.compile(rf"\b(?:{stem}e?d|{past})\b")
+    done = _past_forms(stem, _IRREGULAR_PAST.get(word, stem + "ed"))
     return any(
         FUTURE.search(outcome) is None and done.search(outcome) and same_step(step, outcome)
         for outcome in outcomes
     )
+
+
+def names_a_date(text: str) -> bool:
+    """Whether ``text`` names a date (see ``DAY``)."""
+    return MONTH_START.search(text) is not None and DAY.search(text) is not None
+
+
+# The past forms of each step's verb read so far (see ``_past_forms``), by its stem and past.
+_PAST_FORMS: dict[tuple[str, str], re.Pattern[str]] = {}
+_MAX_PAST_FORMS = 2048
+
+
+def _past_forms(stem: str, past: str) -> re.Pattern[str]:
+    """The pattern of a verb's past forms, each a whole word: ``stem`` with "ed" or "d"
+    ("signed", "agreed"), and ``past`` ("met"); compiled once for each verb."""
+    found = _PAST_FORMS.get((stem, past))
+    if found is None:
+        if len(_PAST_FORMS) >= _MAX_PAST_FORMS:
+            _PAST_FORMS.clear()  # a long run's verbs, read again as they come
+        found = _PAST_FORMS[stem, past] = re.compile(rf"\b(?:{stem}e?d|{past})\b")
+    return found
 
 
 def _a_schedule(text: str) -> bool:
@@ -87,6 +113,8 @@ def _a_schedule(text: str) -> bool:
 def _days(text: str) -> set[str]:
     """The weekdays and dates ("26 March" as "march 26") ``text`` names."""
     days = set(WEEKDAY.findall(text))
+    if MONTH_START.search(text) is None:
+        return days
     for match in DAY.finditer(text):
         month = (match["month"] or match["month_second"]).lower()
         days.add(f"{month} {int(match['day'] or match['day_first'])}")
@@ -105,10 +133,17 @@ def _with_date(text: str, when: str) -> str | None:
     """``text`` with the weekday it names given the date of ``when`` ("Thursday 26 March"),
     when ``text`` names no date of its own."""
     weekday = WEEKDAY.match(when)
-    if weekday is None or DAY.search(text) or DAY.search(when) is None:
+    if weekday is None or names_a_date(text) or not names_a_date(when):
         return None
     day = when.rstrip(". ")
-    return re.sub(rf"\b{weekday.group()}\b", day, text, count=1)
+    return _WEEKDAY_WORD[weekday.group()].sub(day, text, count=1)
+
+
+# Each weekday's name as a whole word, for ``_with_date``.
+_WEEKDAY_WORD = {
+    name: re.compile(rf"\b{name}\b")
+    for name in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+}
 
 
 # The verb of a step, for ``same_event``: "will meet", "is set to meet", "will then travel";
@@ -155,7 +190,7 @@ def names_a_step_day(text: str) -> bool:
     """Whether ``text`` names a date or a weekday, other than the day it was told on ("the
     UN said on Friday")."""
     told = _TOLD_ON.sub("", text) if "on " in text else text
-    return DAY.search(told) is not None or WEEKDAY.search(told) is not None
+    return names_a_date(told) or WEEKDAY.search(told) is not None
 
 
 def _event_of(verb: re.Match[str]) -> str:

@@ -8,8 +8,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from briefings.facts.cues import next_or_hope
-from briefings.facts.nextsteps import next_steps
+from briefings.facts.nextsteps import next_cue, next_steps
 from briefings.facts.statements import Statement
 from briefings.model import Quote
 
@@ -34,12 +33,12 @@ def quoted_steps(quotes: Sequence[tuple[str, str]], today: date | None) -> list[
     speaker) tell, in their order."""
     found: list[tuple[Statement, str]] = []
     for text, speaker in quotes:
-        if not speaker or not next_or_hope(text)[0]:
+        if not speaker or not next_cue(text):
             continue  # most quotes hold no next-step word
         sentences = _SENTENCE_END.split(text.strip())
         whole = len(sentences) == 1 and sentences[0] == text  # its cue is found already
         for sentence in sentences:
-            if (whole or next_or_hope(sentence)[0]) and _FIRST_SINGULAR.search(sentence) is None:
+            if (whole or next_cue(sentence)) and _FIRST_SINGULAR.search(sentence) is None:
                 raw = _PLURAL_WORD.sub(lambda m: _PLURAL[m.group()], sentence.rstrip(",. "))
                 found.append((Statement(0, len(found), raw + "."), speaker))
     if not found:

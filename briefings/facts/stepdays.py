@@ -8,12 +8,10 @@ import re
 from datetime import date
 
 from briefings.facts.cues import holds_none_of
-from briefings.facts.onestep import DAY, WEEKDAY
+from briefings.facts.onestep import DAY, MONTH_START, WEEKDAY, names_a_date
 from briefings.reading.dates import MONTHS
 from briefings.reading.scanning import WordPattern
 
-# The names of a month ``DAY`` reads, each a whole word: a text with none names no day.
-_MONTH_WORDS = frozenset(month.capitalize().encode() for month in MONTHS)
 # The year written after a day, or after the last day of a range ("January 23-28, 2018").
 _YEAR_AFTER = re.compile(r"(?:\s?[-\u2013]\s?\d{1,2})?,? ((?:19|20)\d\d)\b")
 
@@ -28,7 +26,7 @@ def weekday_to_come(text: str, today: date | None) -> bool:
 
 def mentions_past_date(text: str, today: date | None) -> bool:
     """Whether ``text`` names a day before ``today`` and none after it."""
-    if today is None or holds_none_of(text, _MONTH_WORDS):
+    if today is None or MONTH_START.search(text) is None:
         return False
     days = []
     for match in DAY.finditer(text):
@@ -38,7 +36,7 @@ def mentions_past_date(text: str, today: date | None) -> bool:
 
 
 def mentions_future_date(text: str, today: date | None) -> bool:
-    if today is None or holds_none_of(text, _MONTH_WORDS):
+    if today is None or MONTH_START.search(text) is None:
         return False
     for match in DAY.finditer(text):
         mentioned = _day_of(match, today)
@@ -62,6 +60,11 @@ def _day_of(match: re.Match[str], today: date) -> date | None:
 # benefit farmers") is a claim about the future, not a next step.
 TIME_EXPRESSION = WordPattern(
     r"\b(?=[ABCDFIJLMNOSTUWabcdfilnrstuw])"  # the letters its words start with: most places fail
+    # and then the words they start with ("Mon", "next ", "in "): most words that pass the
+    # letters fail here, before each phrase is tried
+    r"(?=Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|[Tt]o[mn]|"
+    r"[Ss]oon|[Ss]hor|[Nn]ext |[Cc]oming |[Ff]ollowing |[Ll]ater |[Tt]his |[Bb]y |[Ww]ithin |"
+    r"deadline|[Bb]efore |[Aa]fter |[Ii]n |[Uu]ntil |round of )"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May(?= \d)|(?<=\d )May|"
     r"(?:(?<=\b[Ii]n )|(?<=early )|(?<=late )|(?<=mid-))May(?!['\u2019])|"
@@ -107,6 +110,8 @@ _NO_TIME_OF_ITS_OWN = ("next round", "Next round", "round of", "deadline")
 def times(text: str) -> set[str]:
     """The times ``text`` names ("next week", "in early 2026"), in lower case and "later
     this week" as "this week", not "the next round" or a "deadline"."""
+    if holds_none_of(text, _TIME_WORDS):
+        return set()
     return {
         _LATER.sub("", found.group()).lower()
         for found in TIME_EXPRESSION.finditer(text)
@@ -128,7 +133,7 @@ def names_a_time(text: str) -> bool:
         return False
     if time.group() != "deadline":
         return True
-    return TIME_EXPRESSION.search(text, time.end()) is not None or DAY.search(text) is not None
+    return TIME_EXPRESSION.search(text, time.end()) is not None or names_a_date(text)
 
 
 def first_time(text: str) -> str:

@@ -8,9 +8,19 @@ from re import _constants, _parser  # type: ignore[attr-defined]
 
 import pytest
 
-from briefings.facts import asides, background, claims, cues, nextsteps, stance, stepdays
+from briefings.facts import (
+    asides,
+    background,
+    claims,
+    cues,
+    nextsteps,
+    oneevent,
+    onestep,
+    stance,
+    stepdays,
+)
 from briefings.facts.cues import holds_none_of, is_to, spaced_words
-from briefings.facts.onestep import DAY
+from briefings.facts.onestep import DAY, MONTH_START
 from briefings.reading.scanning import WordPattern
 
 # Each phrase is tried bare, between punctuation and inside a sentence.
@@ -19,6 +29,17 @@ _FRAMES = ("{}", "({})", '"{}"', "Ministers said, {}.", "It - {}; then", "A-{}/b
 
 def _framed(phrases: list[str]) -> list[str]:
     return [frame.format(phrase) for phrase in phrases for frame in _FRAMES]
+
+
+# The same in a text with characters outside ASCII around the phrase.
+_FRAMES_NOT_ASCII = (
+    "\u201c{}\u201d", "Ministers said \u2014 {}\u2026", "caf\u00e9 {} na\u00efve",
+    "\u0928\u0908 {}\u0964", "\u00e9{}\u00e9",
+)  # fmt: skip
+
+
+def _framed_not_ascii(phrases: list[str]) -> list[str]:
+    return [frame.format(phrase) for phrase in phrases for frame in _FRAMES_NOT_ASCII]
 
 
 def _found(pattern: re.Pattern[str] | WordPattern, text: str) -> bool:
@@ -39,17 +60,29 @@ def test_next_or_hope_words(text: str) -> None:
     assert _found(cues._NEXT_OR_HOPE, text)
     words = spaced_words(text)
     assert not holds_none_of(text, cues.NEXT_OR_HOPE_WHOLE_WORDS) or is_to(words)
-    assert nextsteps._may_tell_a_step(words.split(), words)
+    assert nextsteps._step_words(words)
 
 
 _STEP_ONLY = [
-    "resume on Monday", "begins on 3 May", "opens from June 4", "Arrangements are under way for a",
+    "resume on Monday", "begins on 3 May", "opens from June 4", "closes until Sept. 30th",
+    "ends on 09 June", "Arrangements are under way for a",
     "Preparations were being made for the", "a day before his envoys travel",
     "two weeks ahead of when ministers meet",
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("text", _framed(_STEP_ONLY))
+@pytest.mark.parametrize("text", _framed_not_ascii(_NEXT_OR_HOPE))
+def test_next_or_hope_words_not_ascii(text: str) -> None:
+    if _found(cues._NEXT_OR_HOPE, text):
+        found = nextsteps._step_words(spaced_words(text))
+        assert not cues.NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(found) or nextsteps._is_to(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    _framed(_STEP_ONLY)
+    + _framed_not_ascii([*_STEP_ONLY, "resume on \u0663 May", "\u0969 days before envoys meet"]),
+)
 def test_step_words(text: str) -> None:
     found = (
         asides.present_schedule(text)
@@ -57,8 +90,54 @@ def test_step_words(text: str) -> None:
         or asides.days_before_step(text)
     )
     if found:
-        words = spaced_words(text)
-        assert nextsteps._may_tell_a_step(words.split(), words)
+        assert nextsteps._step_words(spaced_words(text)) or nextsteps._other_digit(text)
+    if asides.present_schedule(text):
+        assert nextsteps._may_name_a_day(nextsteps._step_words(spaced_words(text)), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("on \u0663 May", True), ("on \u096b June", True), ("on \uff15 June", True),
+        ("on 3 May", False), ("\u201con 3 May\u201d \u2014 caf\u00e9", False),
+        ("\u0928\u0908 \u0926\u093f\u0932\u094d\u0932\u0940", False),
+    ],
+)  # fmt: skip
+def test_digits_outside_ascii(text: str, other: bool) -> None:
+    assert nextsteps._other_digit(text) is other
+
+
+_SPACED = [
+    "Ministers will meet on 3 May, and the vote is to follow.",
+    "The 12th round is to be held in 2026; talks are to resume at 09:30 on Monday.",
+    "Is to be seen? Are to, are  to, is-to and his to-do list: 100 items, 7 done, 007.",
+    "Arrangements for the summit were made ahead of time, before the 45-day recess.",
+    "No word of a step here, only a report of what happened (in 1999).",
+    "They hoped, aimed and wanted to meet on Sunday_next, then met at 5pm on Tuesday.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _SPACED + _framed(_NEXT_OR_HOPE + _STEP_ONLY))
+def test_step_words_scan(text: str) -> None:
+    """The scan of a text's step words finds each of them that ``split`` reads, and "is to"
+    and "are to" where ``is_to`` does."""
+    words = spaced_words(text)
+    found = nextsteps._step_words(words)
+    assert set(found) - {b"is to", b"are to"} == set(words.split()) & nextsteps._STEP_WORDS
+    assert nextsteps._is_to(found) == is_to(words)
+
+
+@pytest.mark.parametrize(
+    "text", _SPACED + _framed(_NEXT_OR_HOPE) + _framed_not_ascii(_NEXT_OR_HOPE + _STEP_ONLY)
+)
+def test_next_cue(text: str) -> None:
+    """A cue is found where ``next_or_hope`` finds one."""
+    assert nextsteps.next_cue(text) == cues.next_or_hope(text)[0]
+
+
+def test_firm_words_are_step_words() -> None:
+    """``_firm`` may test its words in the step words a sentence was read for."""
+    assert nextsteps._STRONG_NEXT_WORDS <= nextsteps._STEP_WORDS
 
 
 _CUE_OR_SPECULATION = [
@@ -104,7 +183,10 @@ _TIMES = [
     "next week", "coming two weeks", "following few days", "later this", "Later in",
     "coming months", "this summer", "next fall", "by the end of", "within the next",
     "within ten days", "deadline", "before the end of", "after Easter", "in 2026",
-    "by mid-2026", "until early2027", "In late 2030", "round of talks",
+    "by mid-2026", "until early2027", "In late 2030", "round of talks", "Next month",
+    "In May", "early May", "mid-May", "on 4 May", "on Sept. 4", "Later today", "Within two weeks",
+    "after the end of", "Until 2027", "Shortly", "this year", "Coming weeks",
+    "Following three days",
 ]  # fmt: skip
 
 
@@ -114,21 +196,48 @@ def test_time_words(text: str) -> None:
         assert not holds_none_of(text, stepdays._TIME_WORDS)
 
 
+# ``TIME_EXPRESSION`` without the words it looks at before its phrases.
+_TIME_BY_LETTERS = WordPattern(
+    re.sub(r"\(\?=Mon\|Tue.*?\|round of \)", "", stepdays.TIME_EXPRESSION.pattern)
+)
+
+
+@pytest.mark.parametrize("text", _framed(_TIMES) + _SPACED)
+def test_time_words_looked_at_first(text: str) -> None:
+    """The words ``TIME_EXPRESSION`` looks at before its phrases take no match away."""
+    assert _TIME_BY_LETTERS.pattern != stepdays.TIME_EXPRESSION.pattern
+    found = [m.span() for m in stepdays.TIME_EXPRESSION.finditer(text)]
+    assert found == [m.span() for m in _TIME_BY_LETTERS.finditer(text)]
+
+
 _FIRM = [
     "scheduled for", "to be held", "slated", "set to", "due to meet", "due in", "expected on 3",
     "expected later", "yet to be set", "will meet", "would visit", "is to sign", "are to vote",
     "plans to host", "agreed to resume", "intends to visit", "plans two meetings for ministers "
-    "to meet", "future round", "next session",
+    "to meet", "future round", "next session", "are widely expected to meet", "is to take place",
+    "due on 3 May", "expected by the end of June",
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("text", _framed(_FIRM))
+@pytest.mark.parametrize("text", _framed(_FIRM) + _framed_not_ascii(_FIRM))
 def test_firm_words(text: str) -> None:
     if _found(nextsteps.STRONG_NEXT, text):
-        assert not (
-            holds_none_of(text, nextsteps._STRONG_NEXT_WORDS)
-            and not nextsteps._strong_next_text(text)
-        )
+        assert nextsteps._may_be_firm(text, None) or not text.isascii()
+        assert nextsteps._may_be_firm(text, nextsteps._step_words(spaced_words(text)))
+
+
+# ``STRONG_NEXT`` without the words it looks at before its phrases.
+_STRONG_NEXT_BY_LETTERS = WordPattern(
+    re.sub(r"\(\?=s\(\?:cheduled.*?\|next \)", "", nextsteps.STRONG_NEXT.pattern)
+)
+
+
+@pytest.mark.parametrize("text", _framed(_FIRM) + _SPACED)
+def test_firm_words_looked_at_first(text: str) -> None:
+    """The words ``STRONG_NEXT`` looks at before its phrases take no match away."""
+    assert _STRONG_NEXT_BY_LETTERS.pattern != nextsteps.STRONG_NEXT.pattern
+    found = [m.span() for m in nextsteps.STRONG_NEXT.finditer(text)]
+    assert found == [m.span() for m in _STRONG_NEXT_BY_LETTERS.finditer(text)]
 
 
 _ASIDES = [
@@ -143,7 +252,10 @@ def test_wish_or_belief_words(text: str) -> None:
         assert not holds_none_of(text, asides._CALL_OR_BELIEF_WORDS)
 
 
-_MONTH_DAYS = ["on Dec. 1", "June 29", "on 24 March", "Sept 3rd", "Jan 12", "Sept.\t4", "9  May"]
+_MONTH_DAYS = [
+    "on Dec. 1", "June 29", "on 24 March", "Sept 3rd", "Jan 12", "Sept.\t4", "9  May", "\u0663 May",
+    "5th\u00a0August",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", _framed(_MONTH_DAYS))
@@ -151,7 +263,28 @@ def test_month_day_words(text: str) -> None:
     if _found(background._MONTH_DAY, text):
         assert not holds_none_of(text, background._MONTH_DAY_WORDS)
     if _found(DAY, text):
-        assert not holds_none_of(text, stepdays._MONTH_WORDS)
+        assert MONTH_START.search(text) is not None
+
+
+@pytest.mark.parametrize("text", _framed(_MONTH_DAYS) + _SPACED)
+def test_day_letters_looked_at_first(text: str) -> None:
+    """The letters ``DAY`` looks at first take no date away."""
+    every_place = WordPattern(re.sub(r"^\\b\(\?=\[[^]]*\]\)", r"\\b", DAY.pattern))
+    assert every_place.pattern != DAY.pattern
+    assert [(m.span(), m.groupdict()) for m in DAY.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in every_place.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize("name", onestep.MONTH_NAMES.split("|"))
+def test_month_names_looked_at_first(name: str) -> None:
+    """Each month name ``DAY`` reads starts with a letter it looks at first, and with one of
+    the beginnings ``MONTH_START`` looks for."""
+    head = re.match(r"\\b\(\?=\[([A-Z]+)\\d\]\)", DAY.pattern)
+    assert head is not None
+    assert name[0] in head.group(1)
+    assert MONTH_START.match(name) is not None
+    assert DAY.search(f"on {name} 4") is not None
 
 
 def test_a_text_not_ascii_is_always_scanned() -> None:
@@ -306,3 +439,10 @@ def test_news_day_and_future_texts(text: str) -> None:
     """The day of the news and a future tense are found only where their text is."""
     assert background.names_a_weekday(text) == (background._NEWS_DAY.search(text) is not None)
     assert background.tells_the_future(text) == (background.FUTURE.search(text) is not None)
+
+
+def test_kind_openers_are_told_by_their_heads() -> None:
+    """Each opener of a kind of event is three letters or more: a word that opens with none
+    of their first three letters opens with none of them."""
+    assert all(len(opener) >= 3 for opener in oneevent._KIND_OPENERS)
+    assert {opener[:3] for opener in oneevent._KIND_OPENERS} == oneevent._KIND_HEADS

@@ -8,7 +8,9 @@ from datetime import UTC, datetime
 import pytest
 
 from briefings.facts.oneevent import how_one_event, one_event
+from briefings.facts.onestep import names_a_date, one_per_step, told_as_done
 from briefings.facts.outcomes import find_facts
+from briefings.facts.statements import Statement
 from briefings.model import Article
 
 PUBLISHED = datetime(2025, 6, 7, tzinfo=UTC)
@@ -263,3 +265,58 @@ def test_what_the_lede_says_will_be_announced_today_is_no_next() -> None:
 )
 def test_what_came_before_a_step_is_no_next(sentence: str) -> None:
     assert _facts(LEDE, sentence)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("step", "outcome", "done"),
+    [
+        (
+            "The annex will be signed in Lindau on Friday 6 June.",
+            "The two sides signed the annex in Lindau on Friday 6 June.",
+            True,
+        ),
+        (
+            "Ministers will meet in Lindau on 12 June to review the annex.",
+            "Ministers met in Lindau on 12 June to review the annex.",
+            True,
+        ),
+        (
+            "Ministers will meet in Lindau on 12 June to review the annex.",
+            "Ministers will meet in Lindau on 12 June, the ministry said.",
+            False,
+        ),
+        (
+            "The two sides will sign the annex in Lindau on Friday 6 June.",
+            "The two sides agreed the annex in Lindau on Friday 6 June.",
+            False,
+        ),
+    ],
+)
+def test_a_step_told_as_done(step: str, outcome: str, done: bool) -> None:
+    # each verb's past forms are read once, and again alike
+    assert told_as_done(step, [outcome]) is done
+    assert told_as_done(step, ["Talks went on.", outcome]) is done
+
+
+def test_a_schedules_date_is_given_to_the_weekday_a_step_names() -> None:
+    step = Statement(0, 3, "On Thursday, the assembly will vote on the Lindau annex.")
+    schedule = Statement(1, 5, "Debate: Wednesday 10 June; Vote: Thursday 11 June")
+    kept = one_per_step([step, schedule])
+    assert [s.raw for s in kept] == [
+        "On Thursday 11 June, the assembly will vote on the Lindau annex.",
+        "Debate: Wednesday 10 June",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("The vote is on 11 June.", True),
+        ("The vote is on Sept. 3rd in Lindau.", True),
+        ("The vote is in June.", False),
+        ("Mayors and Junior ministers met on the 3rd.", False),
+        ("Ministers meet on Thursday.", False),
+    ],
+)
+def test_a_date_is_named(text: str, named: bool) -> None:
+    assert names_a_date(text) is named
