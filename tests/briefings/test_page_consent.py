@@ -1,0 +1,106 @@
+"""Consent notices, captions glued by a copyright mark, glued agency credits, notes that more
+will follow, stamped dates and a title row's site and date: each shape with made-up lines, and
+the article's own lines that must stay."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from briefings.reading.boilerplate import is_boilerplate
+from briefings.reading.dateline import split_dateline
+from briefings.reading.gluedmarks import stamp_date, without_glued_marks
+from briefings.reading.pagemeta import without_site_and_date
+from briefings.reading.text import parse_text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This website uses cookies. Some help our site work and cannot be switched off, others "
+        "improve your browsing experience. To manage your cookie choices, open the settings.",
+        "To run well, we use small text files called cookies. When you visit our pages they are "
+        "stored on your device. You can change your browser settings at any time.",
+        "We need your consent to load this player's contentWe use a player that can set cookies "
+        "on your device. Please review its details and accept them to load the content.",
+        "More information to follow for details of the next meeting of the council.",
+        "More information to follow.",
+    ],
+)
+def test_consent_notices_and_notes_about_the_page_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The data regulator said the site uses cookies to follow readers without asking them.",
+        "Regulators will discuss cookie banners at a meeting on Tuesday, the ministry said.",
+        "More talks are to follow in March, the two delegations said after the meeting.",
+        "Ministers agreed to allow the grain to move through the port from Monday.",
+    ],
+)
+def test_news_about_cookies_and_consent_stays(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Ministers meet in Lindau; Crown copyrightMinister Jane Roe said the talks had ended.",
+         "Minister Jane Roe said the talks had ended."),
+        ("Delegates arrive for talks. © Jane RoeThe talks ended on Monday without a deal.",
+         "The talks ended on Monday without a deal."),
+        ("The talks, which the Copyright Office joined, ended on Monday.",
+         "The talks, which the Copyright Office joined, ended on Monday."),
+    ],
+)  # fmt: skip
+def test_a_caption_glued_by_a_copyright_mark_is_cut(line: str, expected: str) -> None:
+    assert without_glued_marks(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "rest"),
+    [
+        ("Lindau (ABC)Negotiators ended three days of talks on Tuesday without a deal.",
+         "Lindau", "Negotiators ended three days of talks on Tuesday without a deal."),
+        ("Lindau, Feb 4 (Agency) Negotiators ended three days of talks on Tuesday.",
+         "Lindau", "Negotiators ended three days of talks on Tuesday."),
+        ("(Site- Agency) Lindau, Feb 4 (Agency) Negotiators ended the talks on Tuesday.",
+         "Lindau", "Negotiators ended the talks on Tuesday."),
+        ("Jane Roe (MP) said on Tuesday that the talks had ended without a deal.",
+         "", "Jane Roe (MP) said on Tuesday that the talks had ended without a deal."),
+    ],
+)  # fmt: skip
+def test_a_glued_agency_credit_after_a_place_is_a_dateline(
+    paragraph: str, place: str, rest: str
+) -> None:
+    assert split_dateline(paragraph) == (place, rest)
+
+
+def test_a_stamped_date_is_the_page_s_date() -> None:
+    assert stamp_date(" date 2023-06-16 Workers ended their strike.") == datetime(
+        2023, 6, 16, tzinfo=UTC
+    )
+    assert stamp_date("2023 was a year of long talks.") is None
+    article = parse_text(
+        " date 2023-06-16 Workers at the Lindau port ended their strike on Friday after the "
+        "union and the operators agreed on a new contract, the union said.\n\n"
+        "The contract runs for three years, a spokesperson for the operators said.\n"
+    )
+    assert article.published == datetime(2023, 6, 16, tzinfo=UTC)
+    assert article.paragraphs[0].startswith("Workers at the Lindau port")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Talks resume in Geneva | Site | 19.01.2020", "Talks resume in Geneva"),
+        ("Talks resume in Geneva | 2020-01-19", "Talks resume in Geneva"),
+        ("Talks resume in Geneva | Northern Wire", "Talks resume in Geneva | Northern Wire"),
+        ("Talks resume in Geneva", "Talks resume in Geneva"),
+    ],
+)
+def test_a_title_row_s_site_and_date_are_cut(title: str, expected: str) -> None:
+    assert without_site_and_date(title) == expected
