@@ -106,13 +106,16 @@ _READER_ADDRESS_SCAN = WordPattern(f"(?i){READER_ADDRESS.pattern}")
 # The outlet speaking of itself and its journalism: "we choose not to lock readers out of our
 # reporting", "We believe quality journalism should be available to everyone"; of its pages'
 # workings ("This website uses cookies", "we use small files called cookies") and a consent
-# widget's prompt ("accept them to load the content").
+# widget's prompt ("accept them to load the content"); of what its subscribers get ("Each day,
+# our subscribers receive ...", "The full site is only available with a subscription").
 OUTLET_VOICE = re.compile(
     r"\bour (?:journalism|reporting|journalists|newsroom|readers|subscribers)\b|\bpaywalls?\b|"
     r"\bour privacy (?:notice|policy|statement)\b|"
     r"\b(?:quality|independent) journalism\b|"
     r"\b(?:this|our) (?:web)?site (?:uses|stores|sets|places)\b|\bwe use (?:[\w-]+ ){0,4}cookies\b|"
-    r"\b(?:accept|allow|enable)\b[^.!?]{0,40}\bto (?:load|view|display|show|play) (?:this|the)\b",
+    r"\b(?:accept|allow|enable)\b[^.!?]{0,40}\bto (?:load|view|display|show|play) (?:this|the)\b|"
+    r"\bsubscribers (?:receive|get|enjoy|also (?:receive|get))\b|"
+    r"\b(?:is|are) only available (?:with|to) (?:a |our )?(?:subscri|member)",
     re.IGNORECASE,
 )
 # A note about the page itself rather than the news: "This is a developing story", "This
@@ -210,6 +213,7 @@ def is_boilerplate(paragraph: str) -> bool:
 # Every match of READER_ADDRESS or OUTLET_VOICE holds one of these ("four " holds no " our ").
 _SITE_HINTS = (
     "you", " our ", "journalism", "paywall", "site", "cookie", "accept", "allow", "enable",
+    "subscri",
 )  # fmt: skip
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s*(?=[A-Z])")
 
@@ -228,6 +232,14 @@ def _addresses_reader(text: str, folded: str) -> bool:
         return False
     parts = _SENTENCE_END.split(text)
     return sum(1 for part in parts if _site_speaks(part, part.casefold())) * 2 > len(parts)
+
+
+def speaks_of_site(paragraph: str) -> bool:
+    """Whether a sentence of ``paragraph``, no quotation, is the site speaking to its reader or
+    of itself and its offer ("Each day, our subscribers receive ...")."""
+    if any(mark in paragraph for mark in _QUOTE_MARKS):
+        return False
+    return any(_site_speaks(part, part.casefold()) for part in _SENTENCE_END.split(paragraph))
 
 
 # Every match of READER_ADDRESS, case-folded, holds one of these: a line that holds none (most
@@ -263,6 +275,7 @@ def _site_speaks(text: str, folded: str) -> bool:
         or "accept" in folded
         or "allow" in folded
         or "enable" in folded
+        or "subscri" in folded
     ) and OUTLET_VOICE.search(text) is not None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefings.reading.boilerplate import speaks_of_site
 from briefings.reading.captions import is_picture_description
 from briefings.reading.furniture import CUT_SHORT, LineKind
 from briefings.reading.headings import (
@@ -174,14 +175,16 @@ _REPORTED = re.compile(r"\b(?:said|says|told|added)\b")
 
 
 def _mark_blurbs(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
-    """A body line right above a prompt that praises the prompt's offer is the prompt's."""
+    """A body line right above a prompt that praises the prompt's offer is the prompt's, and
+    so is one right under a prompt that goes on with the site's pitch ("Sign up to read on" /
+    "Timely coverage ... Each day, our subscribers receive ...")."""
     for i in range(start, len(lines) - 1):
-        if (
-            kinds[i] is LineKind.BODY
-            and kinds[i + 1] is LineKind.PROMPT
-            and is_offer_blurb(lines[i], words(lines[i]), lines[i + 1])
-        ):
+        if kinds[i + 1] is not LineKind.PROMPT:
+            continue
+        if kinds[i] is LineKind.BODY and is_offer_blurb(lines[i], words(lines[i]), lines[i + 1]):
             kinds[i] = LineKind.PROMPT
+        if i + 2 < len(lines) and kinds[i + 2] is LineKind.BODY and speaks_of_site(lines[i + 2]):
+            kinds[i + 2] = LineKind.PROMPT
 
 
 _BEGUN_LINES = 2

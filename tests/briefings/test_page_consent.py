@@ -13,6 +13,7 @@ from briefings.reading.dateline import split_dateline
 from briefings.reading.gluedmarks import stamp_date, without_glued_marks
 from briefings.reading.pagemeta import without_site_and_date
 from briefings.reading.text import parse_text
+from tests.briefings.farm_deal import LEDE, SECOND, THIRD, TITLE
 
 
 @pytest.mark.parametrize(
@@ -104,3 +105,34 @@ def test_a_stamped_date_is_the_page_s_date() -> None:
 )
 def test_a_title_row_s_site_and_date_are_cut(title: str, expected: str) -> None:
     assert without_site_and_date(title) == expected
+
+
+def _body(*lines: str) -> tuple[str, ...]:
+    return parse_text("\n\n".join(lines) + "\n").paragraphs
+
+
+def test_the_site_s_pitch_under_a_prompt_is_no_article_text() -> None:
+    prompt = "Sign up for a free trial to unlock the rest of this article"
+    pitch = (
+        "Fast, plain coverage of tariff rulings and customs cases. Each day, Farm Ledger "
+        "subscribers receive a morning email and an archive of every ruling."
+    )
+    assert _body(TITLE, LEDE, prompt, pitch, SECOND, THIRD) == (LEDE, SECOND, THIRD)
+
+
+def test_a_report_on_subscriptions_under_a_prompt_stays() -> None:
+    prompt = "Sign up for a free trial to unlock the rest of this article"
+    line = "Farm groups said their subscribers pay less for the tariff reports than last year."
+    assert line in _body(TITLE, LEDE, prompt, line, SECOND)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The full site is only available with a subscription. Your subscription gives you "
+        "access to the archive.",
+        "Each day, our subscribers receive a digest of the top stories.",
+    ],
+)
+def test_the_site_s_pitch_is_furniture(line: str) -> None:
+    assert is_boilerplate(line)
