@@ -97,7 +97,7 @@ READ_ELSEWHERE = re.compile(
 READER_ADDRESS = re.compile(
     r"\byou(?:r)?\b.{0,80}\b(?:comment(?:s|ing)?|log ?in|register|subscri\w+|donat\w+|"
     r"newsletters?|account|sign (?:up|in)|username|password|ad ?blocker|browser|cookies?|"
-    r"email address|data protection|consent|devices?|browsing|privacy)\b|"
+    r"email address|data protection|consent|devices?|browsing|privacy|inbox)\b|"
     r"\byour (?:donation|subscription)\b|\byour support (?:helps|makes|keeps|allows|matters)\b|"
     r"\byou can (?:find|read|watch|listen to) (?:more|the full|our)\b",
     re.IGNORECASE,
@@ -250,7 +250,7 @@ _READER_ADDRESS_HINTS = (
     "comment", "login", "log in", "register", "subscri", "donat", "newsletter", "account",
     "sign up", "sign in", "username", "password", "blocker", "browser", "cookie",
     "email address", "data protection", "your support", "you can ", "consent", "device",
-    "browsing", "privacy", "\u0307", "\u0131",
+    "browsing", "privacy", "inbox", "\u0307", "\u0131",
 )  # fmt: skip
 
 

@@ -109,7 +109,9 @@ def read_meta(page: str) -> PageMeta:
     title_tag = _TITLE.search(head)
     title_text = _text(title_tag.group(1)) if title_tag else ""
     return PageMeta(
-        title=without_site_and_date(meta.get("og:title") or title_text),
+        title=without_author(
+            without_site_and_date(meta.get("og:title") or title_text), meta.get("author", "")
+        ),
         sitename=meta.get("og:site_name")
         or meta.get("application-name", "")
         or _site_in_title(title_text),
@@ -152,6 +154,15 @@ def without_site_and_date(title: str) -> str:
     if site is not None and len(story[: site.start()].split()) >= _TITLE_STORY_MIN_WORDS:
         story = story[: site.start()]
     return story.strip()
+
+
+def without_author(title: str, author: str) -> str:
+    """A title without its author's name after a bar ("Tribes fear whale strandings | Jane
+    Roe"), when the page names that author."""
+    if not author or " | " not in title:
+        return title
+    story, _, last = title.rpartition(" | ")
+    return story.strip() if last.strip() == author.strip() and story.strip() else title
 
 
 def read_byline(page: str) -> str:

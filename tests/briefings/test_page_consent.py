@@ -10,8 +10,9 @@ import pytest
 
 from briefings.reading.boilerplate import is_boilerplate
 from briefings.reading.dateline import split_dateline
+from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.gluedmarks import stamp_date, without_glued_marks
-from briefings.reading.pagemeta import without_site_and_date
+from briefings.reading.pagemeta import without_author, without_site_and_date
 from briefings.reading.text import parse_text
 from tests.briefings.farm_deal import LEDE, SECOND, THIRD, TITLE
 
@@ -136,3 +137,30 @@ def test_a_report_on_subscriptions_under_a_prompt_stays() -> None:
 )
 def test_the_site_s_pitch_is_furniture(line: str) -> None:
     assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Clockwise from top: a farm gate in Lindau; sacks of grain; the port's old crane.",
+        "From left: Jane Roe, John Doe and Mary Major at the signing in Lindau.",
+    ],
+)
+def test_a_caption_that_walks_through_the_picture_is_furniture(line: str) -> None:
+    assert line_kind(line) is LineKind.CAPTION
+
+
+def test_a_sentence_from_the_left_of_a_party_stays() -> None:
+    line = "From left and right, lawmakers criticised the deal on Tuesday, the agency said."
+    assert line_kind(line) is None
+
+
+def test_a_bracketed_prompt_to_get_a_newsletter_is_furniture() -> None:
+    assert is_boilerplate("[What you need to know today: Get Lindau Daily in your inbox.]")
+
+
+def test_a_title_loses_its_author_s_name_after_a_bar() -> None:
+    title = "Tribes fear whale strandings | Jane Roe"
+    assert without_author(title, "Jane Roe") == "Tribes fear whale strandings"
+    assert without_author(title, "John Doe") == title
+    assert without_author("Jane Roe", "Jane Roe") == "Jane Roe"
