@@ -127,6 +127,7 @@ PAGE_NOTE = re.compile(
     r"interview|programme|program|podcast|video|content) (?:was|is|has (?:already )?been|"
     r"will be|first|originally|appeared|aired|may|corrects|adds|updates|refiles)|"
     r"(?:(?:more|further) )?(?:details |information |news )?to follow|updates? to follow|"
+    r"(?:more|further) (?:details |information |updates )?to come(?=\W*$)|"
     r"editor'?s note\s*:)\b",
     re.IGNORECASE,
 )

@@ -17,6 +17,7 @@ from briefings.reading.headings import (
 )
 from briefings.reading.headline import is_spoken_opening
 from briefings.reading.lineshape import is_title_like, word_set, words
+from briefings.reading.listings import is_title_cased
 from briefings.reading.officialdom import opens_with_label
 from briefings.reading.sitemarks import is_help_widget_question
 
@@ -66,6 +67,8 @@ def choose_headline(
             continue  # "Good afternoon, everyone", "Ministry of Foreign Affairs of Estria"
         if _opens_lede(line, body):
             continue  # "Hon Jane Roe MP Minister for Trade" above "Hon Jane Roe MP ... hosted"
+        if _excerpt_of_body(line, body):
+            continue  # a sentence of the body shown above it as a teaser or a standfirst
         stems = _stems(line)
         shared = len(stems & lede)
         # A headline is often shown twice (in the page's header and over the article); past a
@@ -152,6 +155,21 @@ def _opens_lede(line: str, body: str) -> bool:
 
 
 _LEDE_NAMES_REACH = 300
+
+
+def _excerpt_of_body(line: str, body: str) -> bool:
+    """A long line that a later paragraph of the body holds word for word ("Roe said the two
+    sides will set up a working group to assess tariffs" above "... Roe said the two sides
+    will set up a working group to assess tariffs “by June”."): an excerpt shown as a teaser
+    or a standfirst, never the headline. A title the lede opens with is no excerpt."""
+    if words(line) < _EXCERPT_MIN_WORDS or is_title_cased(line):
+        return False  # a title in capitals ("Talks On Tariffs Resume ...") may be named again
+    at = body.find(line.rstrip(".!? "))
+    return at > 0 and body[:at].rstrip()[-1:] in _STOPS  # where a sentence of the body opens
+
+
+_EXCERPT_MIN_WORDS = 10
+_STOPS = '.!?”"'
 
 
 # A breadcrumb: the site's home, then its sections ("Home News World", "Home > Politics"),

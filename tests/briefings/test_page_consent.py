@@ -164,3 +164,32 @@ def test_a_title_loses_its_author_s_name_after_a_bar() -> None:
     assert without_author(title, "Jane Roe") == "Tribes fear whale strandings"
     assert without_author(title, "John Doe") == title
     assert without_author("Jane Roe", "Jane Roe") == "Jane Roe"
+
+
+@pytest.mark.parametrize("line", ["More details to come ...", "More to come."])
+def test_a_note_that_more_will_come_is_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_more_talks_to_come_stays() -> None:
+    assert not is_boilerplate("More talks are to come in March, the two delegations said.")
+
+
+def test_a_sentence_of_the_body_shown_above_the_title_is_no_headline() -> None:
+    excerpt = "Roe said the two sides will set up a working group to assess the farm tariffs"
+    page = "\n\n".join(
+        [
+            excerpt,
+            TITLE,
+            LEDE,
+            SECOND,
+            f"{excerpt} “by the end of June”. Talks resume next week.",
+        ]
+    )
+    assert parse_text(page + "\n").title == TITLE
+
+
+def test_a_title_named_again_inside_the_body_stays_the_headline() -> None:
+    title = "Estria and Norland ministers sign the farm tariff deal in Lindau"
+    page = "\n\n".join([title, LEDE, SECOND, f"Officials said {title} on Friday."])
+    assert parse_text(page + "\n").title == title
