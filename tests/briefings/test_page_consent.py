@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from briefings.reading.boilerplate import is_boilerplate
+from briefings.reading.captions import is_caption
 from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.gluedmarks import stamp_date, without_glued_marks
@@ -193,3 +194,34 @@ def test_a_title_named_again_inside_the_body_stays_the_headline() -> None:
     title = "Estria and Norland ministers sign the farm tariff deal in Lindau"
     page = "\n\n".join([title, LEDE, SECOND, f"Officials said {title} on Friday."])
     assert parse_text(page + "\n").title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Inside the farm ministry's new building in Lindau. [Farm Ministry]", True),
+        ("The talks resume on Monday. [AP]", False),
+        ("The ministry said the chance was lost. [Northwire]", False),
+    ],
+)
+def test_an_owner_in_square_brackets_after_a_short_description_makes_a_caption(
+    line: str, expected: bool
+) -> None:
+    assert is_caption(line) is expected
+
+
+def test_a_short_line_in_a_row_of_credited_pictures_is_a_caption() -> None:
+    row = [
+        "Minister Jane Roe arrives for the farm talks in Lindau.",
+        "Image Credit: Northwire",
+        "Delegates around the table at the farm talks in Lindau.",
+        "Image Credit: Agency",
+    ]
+    assert "Delegates around the table at the farm talks in Lindau." not in _body(
+        TITLE, LEDE, SECOND, *row, THIRD
+    )
+
+
+def test_a_sentence_of_the_report_above_a_lone_credit_stays() -> None:
+    line = "The fourth round of farm talks is scheduled to be held in Lindau on July 14."
+    assert line in _body(TITLE, LEDE, SECOND, line, "Photo credit: Northwire", THIRD)
