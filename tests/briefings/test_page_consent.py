@@ -225,3 +225,18 @@ def test_a_short_line_in_a_row_of_credited_pictures_is_a_caption() -> None:
 def test_a_sentence_of_the_report_above_a_lone_credit_stays() -> None:
     line = "The fourth round of farm talks is scheduled to be held in Lindau on July 14."
     assert line in _body(TITLE, LEDE, SECOND, line, "Photo credit: Northwire", THIRD)
+
+
+TEASER = "Farm goods tariffs cut by half over five years, ending talks"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        ["Business", TITLE, "Related", TEASER, "Estria farmers welcome the farm goods cut", LEDE],
+        [TITLE, "By Jane Roe", TEASER, LEDE],
+        [TITLE, TEASER, "Estria farmers welcome the farm goods cut", LEDE],
+    ],
+)
+def test_the_title_stays_the_headline_over_teasers_under_it(page: list[str]) -> None:
+    assert parse_text("\n\n".join([*page, SECOND, THIRD]) + "\n").title == TITLE
