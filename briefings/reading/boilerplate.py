@@ -97,18 +97,25 @@ READ_ELSEWHERE = re.compile(
 READER_ADDRESS = re.compile(
     r"\byou(?:r)?\b.{0,80}\b(?:comment(?:s|ing)?|log ?in|register|subscri\w+|donat\w+|"
     r"newsletters?|account|sign (?:up|in)|username|password|ad ?blocker|browser|cookies?|"
-    r"email address|data protection)\b|"
+    r"email address|data protection|consent|devices?|browsing|privacy|inbox)\b|"
     r"\byour (?:donation|subscription)\b|\byour support (?:helps|makes|keeps|allows|matters)\b|"
     r"\byou can (?:find|read|watch|listen to) (?:more|the full|our)\b",
     re.IGNORECASE,
 )
 _READER_ADDRESS_SCAN = WordPattern(f"(?i){READER_ADDRESS.pattern}")
 # The outlet speaking of itself and its journalism: "we choose not to lock readers out of our
-# reporting", "We believe quality journalism should be available to everyone".
+# reporting", "We believe quality journalism should be available to everyone"; of its pages'
+# workings ("This website uses cookies", "we use small files called cookies") and a consent
+# widget's prompt ("accept them to load the content"); of what its subscribers get ("Each day,
+# our subscribers receive ...", "The full site is only available with a subscription").
 OUTLET_VOICE = re.compile(
     r"\bour (?:journalism|reporting|journalists|newsroom|readers|subscribers)\b|\bpaywalls?\b|"
     r"\bour privacy (?:notice|policy|statement)\b|"
-    r"\b(?:quality|independent) journalism\b",
+    r"\b(?:quality|independent) journalism\b|"
+    r"\b(?:this|our) (?:web)?site (?:uses|stores|sets|places)\b|\bwe use (?:[\w-]+ ){0,4}cookies\b|"
+    r"\b(?:accept|allow|enable)\b[^.!?]{0,40}\bto (?:load|view|display|show|play) (?:this|the)\b|"
+    r"\bsubscribers (?:receive|get|enjoy|also (?:receive|get))\b|"
+    r"\b(?:is|are) only available (?:with|to) (?:a |our )?(?:subscri|member)",
     re.IGNORECASE,
 )
 # A note about the page itself rather than the news: "This is a developing story", "This
@@ -119,7 +126,9 @@ PAGE_NOTE = re.compile(
     r"this (?:version of (?:the|this) )?(?:story|article|post|piece|page|segment|episode|"
     r"interview|programme|program|podcast|video|content) (?:was|is|has (?:already )?been|"
     r"will be|first|originally|appeared|aired|may|corrects|adds|updates|refiles)|"
-    r"(?:(?:more|further) )?(?:details )?to follow|updates? to follow|editor'?s note\s*:)\b",
+    r"(?:(?:more|further) )?(?:details |information |news )?to follow|updates? to follow|"
+    r"(?:more|further) (?:details |information |updates )?to come(?=\W*$)|"
+    r"editor'?s note\s*:)\b",
     re.IGNORECASE,
 )
 # The source a page copied its text from, named on a closing line of its own: "Article Source
@@ -203,7 +212,10 @@ def is_boilerplate(paragraph: str) -> bool:
 
 
 # Every match of READER_ADDRESS or OUTLET_VOICE holds one of these ("four " holds no " our ").
-_SITE_HINTS = ("you", " our ", "journalism", "paywall")
+_SITE_HINTS = (
+    "you", " our ", "journalism", "paywall", "site", "cookie", "accept", "allow", "enable",
+    "subscri",
+)  # fmt: skip
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s*(?=[A-Z])")
 
 
@@ -223,6 +235,14 @@ def _addresses_reader(text: str, folded: str) -> bool:
     return sum(1 for part in parts if _site_speaks(part, part.casefold())) * 2 > len(parts)
 
 
+def speaks_of_site(paragraph: str) -> bool:
+    """Whether a sentence of ``paragraph``, no quotation, is the site speaking to its reader or
+    of itself and its offer ("Each day, our subscribers receive ...")."""
+    if any(mark in paragraph for mark in _QUOTE_MARKS):
+        return False
+    return any(_site_speaks(part, part.casefold()) for part in _SENTENCE_END.split(paragraph))
+
+
 # Every match of READER_ADDRESS, case-folded, holds one of these: a line that holds none (most
 # of an interview's, full of "you") is not searched. Case folding reads the dotted capital and
 # the dotless small i apart from "i", where the case-blind search does not: a line with one of
@@ -230,7 +250,8 @@ def _addresses_reader(text: str, folded: str) -> bool:
 _READER_ADDRESS_HINTS = (
     "comment", "login", "log in", "register", "subscri", "donat", "newsletter", "account",
     "sign up", "sign in", "username", "password", "blocker", "browser", "cookie",
-    "email address", "data protection", "your support", "you can ", "\u0307", "\u0131",
+    "email address", "data protection", "your support", "you can ", "consent", "device",
+    "browsing", "privacy", "inbox", "\u0307", "\u0131",
 )  # fmt: skip
 
 
@@ -247,7 +268,15 @@ def _site_speaks(text: str, folded: str) -> bool:
     if "you" in folded and _may_address_reader(folded) and _READER_ADDRESS_SCAN.search(text):
         return True
     return (
-        "our " in folded or "paywall" in folded or "journalism" in folded
+        "our " in folded
+        or "paywall" in folded
+        or "journalism" in folded
+        or "site " in folded
+        or "cookies" in folded
+        or "accept" in folded
+        or "allow" in folded
+        or "enable" in folded
+        or "subscri" in folded
     ) and OUTLET_VOICE.search(text) is not None
 
 

@@ -154,6 +154,8 @@ def is_caption(line: str, folded: str = "", count: int = -1) -> bool:
         return True  # "... in Putrajaya. — Agency pic"
     if has_photo_credit(line, folded):
         return True
+    if line[-1:] == "]" and _owner_in_square_brackets(line):
+        return True
     if not holds_four_digits(line) or _REPORTING_SCAN.search(line):
         return False  # every dated caption below names a year
     if PLACE_DATE_END.search(line):
@@ -161,6 +163,20 @@ def is_caption(line: str, folded: str = "", count: int = -1) -> bool:
     if not describes_picture(line):
         return False
     return CAPTION_DATE.search(line) is not None or FULL_DATE.search(line) is not None
+
+
+# A picture's owner in square brackets after a short description's stop: "Inside the
+# Council's building. [European Council]". A wire's sign-off in capitals ("... talks. [AP]")
+# closes a paragraph of the report.
+_SQUARE_OWNER = re.compile(r"(?<=[.!?])\s*\[(?P<owner>[A-Z][\w .&/'’-]{1,40})\]$")
+_SQUARE_OWNER_MAX_WORDS = 14
+
+
+def _owner_in_square_brackets(line: str) -> bool:
+    found = _SQUARE_OWNER.search(line)
+    if found is None or found["owner"].isupper():
+        return False
+    return words(line) <= _SQUARE_OWNER_MAX_WORDS and _REPORTING_SCAN.search(line) is None
 
 
 def has_photo_credit(line: str, folded: str) -> bool:

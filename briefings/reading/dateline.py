@@ -57,6 +57,7 @@ MIXED_DASH_DATELINE = re.compile(
     r"(?=[A-Z“\"‘']|(?:the|a|an) )"
 )
 _DASH_REACH = 30
+_AGENCY_REACH = 40
 _DASHES = (" – ", " — ")
 # A place in mixed case with its agency before a dash: "Hanoi (Agency) – ...", "Cape Town
 # (ABC) - ...". The agency in brackets is what tells the place from a sentence's subject.
@@ -64,6 +65,15 @@ AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})\s*"
     r"\((?:[A-Z]{2,6}|[A-Z][a-z]{2,12}|[a-z]{2,4})\)"
     r"\s*(?:--|—|–|-)\s*(?=[A-Z“\"‘'])"
+)
+# The same with the agency glued to the first word, no dash ("London (CNN)It was ..."), or
+# with a date between the place and the agency ("Lindau, Feb 4 (Agency) The talks ..."): the
+# glue or the date tells the place from a sentence's subject.
+GLUED_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})\s*"
+    r"(?:\((?:[A-Z]{2,6}|[A-Z][a-z]{2,12})\)(?=[A-Z“\"‘'][a-z ])|"
+    r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?\s*"
+    r"\((?:[A-Z]{2,6}|[A-Z][a-z]{2,12})\)\s*(?=[A-Z“\"‘']))"
 )
 # A place in capitals, a comma, then the agency and the date in brackets before a colon:
 # "LINDAU, (Agency - Site / Other Name - 25th Nov, 2019 ) :The talks ...". A speaker's label
@@ -215,7 +225,9 @@ def split_dateline(paragraph: str) -> tuple[str, str]:
     match = DATELINE.match(paragraph)
     if match is None and "/" in paragraph[:60]:
         match = SLASHED_DATELINE.match(paragraph)
-    agency = AGENCY_DATELINE.match(paragraph) if match is None and "(" in paragraph[:40] else None
+    agency = None
+    if match is None and "(" in paragraph[:_AGENCY_REACH]:
+        agency = AGENCY_DATELINE.match(paragraph) or GLUED_AGENCY_DATELINE.match(paragraph)
     if agency is not None:
         return agency["place"], paragraph[agency.end() :]  # "Hanoi (Agency) – ..."
     if match is None and ", (" in paragraph[:_DASH_REACH]:
@@ -269,11 +281,23 @@ def _mixed_colon_dateline(paragraph: str) -> re.Match[str] | None:
     return match
 
 
+# A distributor's bracket before the agency's own dateline: "(Site- Agency) Lindau, Feb 4
+# (Agency) The talks ...".
+_DISTRIBUTOR = re.compile(r"^\([A-Z][\w.'’ -]{1,30}\)\s+(?=[A-Z])")
+
+
 def _split_bracketed(paragraph: str) -> tuple[str, str]:
     match = BRACKETED_DATELINE.match(paragraph)
     if match is None:
+        distributor = _DISTRIBUTOR.match(paragraph)
+        rest = paragraph[distributor.end() :] if distributor is not None else ""
+        if rest and rest[:1] not in "[(" and (dated := split_dateline(rest))[0]:
+            return dated
         return "", paragraph
-    return (match["place"] or "").strip(), paragraph[match.end() :]
+    rest = paragraph[match.end() :]
+    if match["place"] and rest[:1].isupper() and (dated := split_dateline(rest))[0]:
+        return dated  # "(Site- Agency) Lindau, Feb 4 (Agency) ...": the bracket is no place
+    return (match["place"] or "").strip(), rest
 
 
 def opens_with_dateline(paragraph: str) -> bool:

@@ -71,9 +71,22 @@ def _quoted_by_the_report(text: str) -> bool:
     return any(word.strip(",.;:") in _REPORTING for word in outside.split())
 
 
+# A caption's opening that walks through the picture: "Clockwise from top: ...", "From left:
+# ...", "Left to right: ...".
+_POSITION_OPENING = re.compile(
+    r"^(?:(?:anti-?|counter-?)?clockwise from (?:the )?(?:top|bottom|left|right)(?: left| right)?|"
+    r"from (?:left|right|top|bottom)|left to right|top to bottom)\s*:\s",
+    re.IGNORECASE,
+)
+_POSITION_INITIALS = "AaCcFfLlTt"
+
+
 def tells_positions(text: str, words: int) -> bool:
     """Whether ``text`` is a caption that tells where each person stands in the picture and
-    tells no event ("Jane Roe (left) and John Doe (right) at a dinner in Lima.")."""
+    tells no event ("Jane Roe (left) and John Doe (right) at a dinner in Lima."), or one that
+    walks through the picture ("Clockwise from top: ...")."""
+    if text[:1] in _POSITION_INITIALS and ":" in text[:36] and _POSITION_OPENING.match(text):
+        return words <= _POSITION_MAX_WORDS
     if ")" not in text or words > _POSITION_MAX_WORDS:
         return False  # the cheap test first: no bracket closes
     folded = text.casefold()

@@ -5,7 +5,8 @@ cell's bar after it ("... in July. |"), an
 agency's sign-off glued after its last stop ("... he added.Agency", "... in 1967.-VNA"), a
 clip's length glued to its title ("Talks End Without A Deal05:24"), a video's offsets after
 the items of its outline ("... do the same. 1m 43s"), a view counter ("Views: 29The ..."), a
-picture's label and caption glued before the lede, a live page's label inside a title and a
+picture's label and caption glued before the lede, a caption glued before it by a copyright
+mark ("...; Crown copyrightMinister ..."), a live page's label inside a title and a
 promise to the reader after a teaser ("Here's what you need to know.").
 
 Each mark is looked for only where a cheap test of the line's first or last characters says it
@@ -15,7 +16,9 @@ can stand: most lines of a page have none.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
+from briefings.reading.dates import parse_iso
 from briefings.reading.lineshape import word_set
 
 # A date stamp, alone or with its label, before the text: "2025-01-22 Talks end", "date
@@ -27,6 +30,10 @@ LEADING_STAMP = re.compile(
     re.IGNORECASE,
 )
 _STAMP_OPENINGS = "0123456789dDuUpP"
+# The full date of such a stamp: "date 2025-01-22 Talks end" -> "2025-01-22".
+_STAMP_DATE = re.compile(
+    r"^(?:(?:date|published|posted)\s*:?\s*)?(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2})?\s", re.I
+)
 # A table cell's bar after the text (a page laid out in a table): "... in July. |".
 _CELL_BAR = re.compile(r"\s*\|\s*$")
 # An agency's sign-off glued to the last stop: "... he added.Agency", "... in 1967.-VNA".
@@ -103,6 +110,16 @@ _KNOW_TEASE = re.compile(
 )
 
 
+# A caption glued before the lede by its credit, a copyright mark, with no space after it:
+# "Ministers meet in Lindau; Crown copyrightMinister Jane Roe said ...", "... talks. ©
+# AgencyThe talks ...".
+_CAPTION_COPYRIGHT = re.compile(
+    r"^[^.!?]{8,200}?[;,.|]\s*(?:[A-Z][\w'’&-]*\s){0,3}(?:[Cc]opyright|©)"
+    r"(?:\s?[A-Z][\w'’&-]*?){0,3}(?<=[a-z])(?=[A-Z][a-z])"
+)
+_CAPTION_COPYRIGHT_REACH = 260
+
+
 _CLOSE_SIGNS = "×✕✖"
 _WHEN = word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
@@ -146,6 +163,9 @@ def without_glued_marks(line: str) -> str:
         text = _without_mid_live(text)
     if "know" in text[-40:]:
         text = _KNOW_TEASE.sub("", text)
+    head = text[:_CAPTION_COPYRIGHT_REACH]
+    if "opyright" in head or "©" in head:
+        text = _CAPTION_COPYRIGHT.sub("", text, count=1)
     if "©" in text[-_COPYRIGHT_REACH:]:
         text = _GLUED_COPYRIGHT.sub("", text)
     last = text[-1:]
@@ -158,6 +178,16 @@ def without_glued_marks(line: str) -> str:
     elif last.isalpha() and text.count(" ") >= _SIGN_OFF_MIN_WORDS:
         text = _without_sign_off(text)
     return text
+
+
+def stamp_date(line: str) -> datetime | None:
+    """The date of the stamp glued before ``line`` ("date 2025-01-22 Talks end"), or None; a
+    stamp that says the page was updated gives no date of publication."""
+    text = line.lstrip()
+    if text[:1] not in _STAMP_OPENINGS:
+        return None
+    found = _STAMP_DATE.match(text)
+    return parse_iso(found.group(1)) if found is not None else None
 
 
 def _without_glued_byline(text: str) -> str:

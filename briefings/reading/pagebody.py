@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefings.reading.boilerplate import speaks_of_site
 from briefings.reading.captions import is_picture_description
 from briefings.reading.furniture import CUT_SHORT, LineKind
 from briefings.reading.headings import (
@@ -135,6 +136,7 @@ def mark_body(
         skipping = False
         kinds[i] = LineKind.BODY if leads_into_quote(lines, i) else _body_line_kind(line)
     _mark_blurbs(lines, kinds, start)
+    _mark_credited_captions(lines, kinds, start)
     _mark_teaser_cards(lines, kinds, start)
     _trim_tail(lines, kinds, start)
 
@@ -174,14 +176,44 @@ _REPORTED = re.compile(r"\b(?:said|says|told|added)\b")
 
 
 def _mark_blurbs(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
-    """A body line right above a prompt that praises the prompt's offer is the prompt's."""
+    """A body line right above a prompt that praises the prompt's offer is the prompt's, and
+    so is one right under a prompt that goes on with the site's pitch ("Sign up to read on" /
+    "Timely coverage ... Each day, our subscribers receive ...")."""
     for i in range(start, len(lines) - 1):
-        if (
-            kinds[i] is LineKind.BODY
-            and kinds[i + 1] is LineKind.PROMPT
-            and is_offer_blurb(lines[i], words(lines[i]), lines[i + 1])
-        ):
+        if kinds[i + 1] is not LineKind.PROMPT:
+            continue
+        if kinds[i] is LineKind.BODY and is_offer_blurb(lines[i], words(lines[i]), lines[i + 1]):
             kinds[i] = LineKind.PROMPT
+        if i + 2 < len(lines) and kinds[i + 2] is LineKind.BODY and speaks_of_site(lines[i + 2]):
+            kinds[i + 2] = LineKind.PROMPT
+
+
+# A credit alone on its line under its caption: "Image Credit: Agency", "Photo: Jane Roe".
+_CREDIT_ALONE = re.compile(
+    r"^(?:(?:image|photo|picture|video)\s+)?(?:credit|courtesy|photo|image|picture)s?\s*:\s*\S",
+    re.IGNORECASE,
+)
+_CREDIT_ALONE_MAX_WORDS = 6
+_CREDITED_CAPTION_MAX_WORDS = 30
+
+
+def _mark_credited_captions(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
+    """In a row of captioned pictures, a short body line between a caption and a credit alone
+    on its line ("European leaders at the summit table." / "Image Credit: Agency") is a
+    picture's caption too; a report's sentence (quoted or reported speech) is not."""
+    for i in range(max(start, 1), len(lines) - 1):
+        if kinds[i] is not LineKind.BODY or kinds[i + 1] is not LineKind.CAPTION:
+            continue  # the cheap test first: a caption's credit under a body line
+        if kinds[i - 1] is not LineKind.CAPTION:
+            continue
+        credit = lines[i + 1]
+        if words(credit) > _CREDIT_ALONE_MAX_WORDS or not _CREDIT_ALONE.match(credit):
+            continue
+        line = lines[i]
+        if words(line) > _CREDITED_CAPTION_MAX_WORDS or _REPORTED.search(line):
+            continue
+        if not any(mark in line for mark in _OPENING_MARKS):
+            kinds[i] = LineKind.CAPTION
 
 
 _BEGUN_LINES = 2

@@ -109,7 +109,9 @@ def read_meta(page: str) -> PageMeta:
     title_tag = _TITLE.search(head)
     title_text = _text(title_tag.group(1)) if title_tag else ""
     return PageMeta(
-        title=meta.get("og:title") or title_text,
+        title=without_author(
+            without_site_and_date(meta.get("og:title") or title_text), meta.get("author", "")
+        ),
         sitename=meta.get("og:site_name")
         or meta.get("application-name", "")
         or _site_in_title(title_text),
@@ -130,6 +132,37 @@ def _site_in_title(title: str) -> str:
         return ""
     found = _SITE_AFTER_BAR.match(title)
     return found.group(1).strip() if found else ""
+
+
+# A date after a bar closing a title ("Talks resume | Site | 19.01.2020"), and the site's name
+# of one to three words before it.
+_TITLE_DATE = re.compile(r"\s+\|\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$")
+_TITLE_SITE = re.compile(r"\s+\|\s*[A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,2}\s*$")
+_TITLE_STORY_MIN_WORDS = 3
+
+
+def without_site_and_date(title: str) -> str:
+    """A title without the site's name and the date a page joined to it by bars ("Talks resume
+    in Geneva | Site | 19.01.2020" -> "Talks resume in Geneva")."""
+    if "|" not in title[-14:]:
+        return title  # the cheap test first: no bar before a date's place
+    dated = _TITLE_DATE.search(title)
+    if dated is None:
+        return title
+    story = title[: dated.start()]
+    site = _TITLE_SITE.search(story)
+    if site is not None and len(story[: site.start()].split()) >= _TITLE_STORY_MIN_WORDS:
+        story = story[: site.start()]
+    return story.strip()
+
+
+def without_author(title: str, author: str) -> str:
+    """A title without its author's name after a bar ("Tribes fear whale strandings | Jane
+    Roe"), when the page names that author."""
+    if not author or " | " not in title:
+        return title
+    story, _, last = title.rpartition(" | ")
+    return story.strip() if last.strip() == author.strip() and story.strip() else title
 
 
 def read_byline(page: str) -> str:

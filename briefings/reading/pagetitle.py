@@ -17,6 +17,7 @@ from briefings.reading.headings import (
 )
 from briefings.reading.headline import is_spoken_opening
 from briefings.reading.lineshape import is_title_like, word_set, words
+from briefings.reading.listings import is_title_cased
 from briefings.reading.officialdom import opens_with_label
 from briefings.reading.sitemarks import is_help_widget_question
 
@@ -40,8 +41,13 @@ def choose_headline(
     best: tuple[int, float, int, int] | None = None
     shown_at: dict[int, int] = {}
     texts: dict[int, str] = {}
+    scores: dict[int, tuple[int, float, int, int]] = {}
+    teasers_under = -1  # the nearest heading of a teaser list above the body ("Related")
     for i in range(start - 1, max(-1, start - _HEADLINE_REACH), -1):
         line = _without_stamp(lines[i].strip())
+        short = len(line) <= _TEASER_HEADING_MAX_CHARS
+        if teasers_under < 0 and short and _TEASER_HEADING.match(line):
+            teasers_under = i
         if kinds[i] not in (None, LineKind.LABEL):
             continue
         if " | " in line:  # "Talks resume in Geneva | The Daily Example"
@@ -66,6 +72,8 @@ def choose_headline(
             continue  # "Good afternoon, everyone", "Ministry of Foreign Affairs of Estria"
         if _opens_lede(line, body):
             continue  # "Hon Jane Roe MP Minister for Trade" above "Hon Jane Roe MP ... hosted"
+        if _excerpt_of_body(line, body):
+            continue  # a sentence of the body shown above it as a teaser or a standfirst
         stems = _stems(line)
         shared = len(stems & lede)
         # A headline is often shown twice (in the page's header and over the article); past a
@@ -77,8 +85,11 @@ def choose_headline(
         score = (shown, shared / (len(stems) or 1), -len(stems), i)
         shown_at[i] = shown
         texts[i] = line
+        scores[i] = score
         if best is None or score[:3] > best[:3]:
             best = score
+    if best is not None and 0 <= teasers_under < best[3]:
+        best = _above_teasers(scores, teasers_under) or best
     if best is None or (lede and best[0] == 0):
         return ""  # a line that shares no word with the article is not its headline
     chosen = best[3]
@@ -93,6 +104,26 @@ def choose_headline(
     return texts[chosen]
 
 
+# The heading of a list of links to other stories: the lines under it are teasers.
+_TEASER_HEADING = re.compile(
+    r"^(?:related(?: stories| articles| news| content| coverage| links)?|read (?:more|also)|"
+    r"also read|more (?:stories|news|on this(?: story)?)|recommended(?: for you)?|"
+    r"most (?:read|popular|viewed)|trending(?: now)?|you may also like|see also|top stories)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+_TEASER_HEADING_MAX_CHARS = 30
+
+
+def _above_teasers(
+    scores: dict[int, tuple[int, float, int, int]], heading: int
+) -> tuple[int, float, int, int] | None:
+    """The best candidate above a teaser list's heading that shares a word with the lede: a
+    teaser under "Related" may share more words with the body than the title does."""
+    above = [score for i, score in scores.items() if i < heading and score[0] > 0]
+    return max(above, key=lambda score: score[:3]) if above else None
+
+
 def _holds_glued(line: str, title: str) -> bool:
     """Whether ``line`` is ``title`` with a breadcrumb's last word or a site's name glued on
     ("StocksTalks resume in Geneva -Site"): a copy of the title that is no headline."""
@@ -104,9 +135,15 @@ def _line_above(index: int, shown_at: dict[int, int], intrinsic: Sequence[LineKi
     """The candidate right above line ``index``, over a date stamp between them ("Joint
     Readout ..." / "March 10, 2018" / "Meeting between ..."), or -1."""
     above = index - 1
-    if above not in shown_at and above > 0 and intrinsic[above] is LineKind.TIMESTAMP:
-        above -= 1
+    for _ in range(_BETWEEN_MAX):
+        if above in shown_at or above <= 0 or intrinsic[above] not in _BETWEEN:
+            break
+        above -= 1  # over a date stamp or a byline between the title and the standfirst
     return above if above in shown_at else -1
+
+
+_BETWEEN = (LineKind.TIMESTAMP, LineKind.BYLINE)
+_BETWEEN_MAX = 2
 
 
 # The last word of a newsroom's or an outlet's name ("... Media Network", "... Herald").
@@ -152,6 +189,21 @@ def _opens_lede(line: str, body: str) -> bool:
 
 
 _LEDE_NAMES_REACH = 300
+
+
+def _excerpt_of_body(line: str, body: str) -> bool:
+    """A long line that a later paragraph of the body holds word for word ("Roe said the two
+    sides will set up a working group to assess tariffs" above "... Roe said the two sides
+    will set up a working group to assess tariffs “by June”."): an excerpt shown as a teaser
+    or a standfirst, never the headline. A title the lede opens with is no excerpt."""
+    if words(line) < _EXCERPT_MIN_WORDS or is_title_cased(line):
+        return False  # a title in capitals ("Talks On Tariffs Resume ...") may be named again
+    at = body.find(line.rstrip(".!? "))
+    return at > 0 and body[:at].rstrip()[-1:] in _STOPS  # where a sentence of the body opens
+
+
+_EXCERPT_MIN_WORDS = 10
+_STOPS = '.!?”"'
 
 
 # A breadcrumb: the site's home, then its sections ("Home News World", "Home > Politics"),

@@ -16,6 +16,7 @@ from briefings.reading.boilerplate import BYLINE, PAGE_NOTE
 from briefings.reading.dateline import split_dateline
 from briefings.reading.dates import parse_date_line
 from briefings.reading.furniture import FIELDS, TIMESTAMP
+from briefings.reading.gluedmarks import stamp_date
 from briefings.reading.headline import headline_from_paragraphs
 from briefings.reading.lineshape import ends_sentence
 from briefings.reading.page import read_page
@@ -28,6 +29,8 @@ def parse_text(text: str, url: str = "") -> Article:
     """Parse scraped text. Raises nothing: an empty body gives an Article without paragraphs."""
     lines = paragraph_lines(text)
     outlet, published = _outlet_and_date(lines)
+    if published is None and lines:
+        published = stamp_date(lines[0])  # "date 2023-06-16 Workers ..."
     page = read_page(lines, outlet=outlet)
     paragraphs = list(page.body)
     dateline = split_dateline(paragraphs[0])[0] if paragraphs else ""
