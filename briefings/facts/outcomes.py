@@ -182,7 +182,7 @@ def _steps_of_the_day(found: Sequence[Statement], steps: Sequence[Spoken]) -> li
     for statement in found:
         if statement.paragraph >= end or len(steps) + len(added) >= MAX_NEXT:
             break
-        if statement.text not in shown and scheduled_at_a_time(statement.raw):
+        if scheduled_at_a_time(statement.raw) and statement.text not in shown:
             added.append(Spoken(statement.text, (statement.paragraph,)))
     return added
 

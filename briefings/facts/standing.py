@@ -118,7 +118,7 @@ _CLOCK = re.compile(
 def scheduled_at_a_time(text: str) -> bool:
     """Whether a sentence tells what is still to come (see ``still_to_come``) at a time of
     day ("A press statement is scheduled for 13:30."): a step of the day, told in Next."""
-    return ("m" in text or ":" in text) and _CLOCK.search(text) is not None and still_to_come(text)
+    return still_to_come(text) and _CLOCK.search(text) is not None
 
 
 def no_details(text: str) -> bool:
