@@ -46,7 +46,7 @@ from briefings.facts.stance import (
 from briefings.facts.standing import (
     names_background,
     no_details,
-    scheduled_at_a_time,
+    scheduled_with_its_time,
     standing_claim,
     still_to_come,
     told_then,
@@ -153,12 +153,11 @@ def find_facts(
         lede_months,
     )
     if len(steps) < MAX_NEXT:
-        of_the_day = _steps_of_the_day(rest, steps)
-        if of_the_day:  # never an outcome, though the article has nothing newer
-            moved = {step.text for step in of_the_day}
-            steps.extend(of_the_day)
-            room = max(MAX_FACTS - len(steps), 1)
-            outcomes = [o for o in outcomes if o.text not in moved][:room]
+        for step in _steps_of_the_day(rest, steps):  # never an outcome, and a step
+            kept = [o for o in outcomes if o.text != step.text]
+            if len(kept) + len(steps) < MAX_FACTS:  # in its own place, or with room for it
+                outcomes = kept
+                steps.append(step)
     if steps and outcomes:  # a step an outcome tells as done is no step to come
         done = [o.text for o in outcomes]
         steps = [step for step in steps if not told_as_done(step.text, done)]
@@ -174,15 +173,16 @@ def find_facts(
 
 
 def _steps_of_the_day(found: Sequence[Statement], steps: Sequence[Spoken]) -> list[Spoken]:
-    """What is scheduled at a time of day ("A press statement is scheduled for 13:30."), in
-    the paragraphs of the outcomes, as a Next: never an outcome, and a step of its own."""
+    """What is expected or scheduled with its time ("A press statement is scheduled for
+    13:30."), in the paragraphs of the outcomes, as a Next: never an outcome, and a step of
+    its own."""
     shown = {spoken.text for spoken in steps}
     added: list[Spoken] = []
     end = (found[0].paragraph + OUTCOME_REACH) if found else 0
     for statement in found:
         if statement.paragraph >= end or len(steps) + len(added) >= MAX_NEXT:
             break
-        if scheduled_at_a_time(statement.raw) and statement.text not in shown:
+        if scheduled_with_its_time(statement.raw) and statement.text not in shown:
             added.append(Spoken(statement.text, (statement.paragraph,)))
     return added
 

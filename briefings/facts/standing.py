@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from briefings.facts.stepdays import times
 from briefings.reading.scanning import holds_any
 
 # A clause that describes a thing before the verb: its verb is not the sentence's own.
@@ -115,10 +116,17 @@ _CLOCK = re.compile(
 )
 
 
-def scheduled_at_a_time(text: str) -> bool:
-    """Whether a sentence tells what is still to come (see ``still_to_come``) at a time of
-    day ("A press statement is scheduled for 13:30."): a step of the day, told in Next."""
-    return still_to_come(text) and _CLOCK.search(text) is not None
+def scheduled_with_its_time(text: str) -> bool:
+    """Whether a sentence tells what is still to come (see ``still_to_come``), in the
+    present, with its time: a time of day ("A press statement is scheduled for 13:30.") or a
+    day or period to come ("An announcement is expected as early as this weekend"): a step,
+    told in Next."""
+    if not still_to_come(text):
+        return False
+    match = _TO_COME.search(text)
+    if match is None or not match.group().startswith(("is ", "are ")):
+        return False  # "was expected later in the day": a plan told as it was
+    return _CLOCK.search(text) is not None or bool(times(text))
 
 
 def no_details(text: str) -> bool:

@@ -11,7 +11,7 @@ from briefings.facts.pointers import points_back, tells_only_that
 from briefings.facts.standing import (
     names_background,
     no_details,
-    scheduled_at_a_time,
+    scheduled_with_its_time,
     standing_claim,
     still_to_come,
     told_then,
@@ -96,9 +96,11 @@ def test_a_preview_gives_its_other_items_to_come_no_outcome() -> None:
     assert not any("is expected" in o or "aims to" in o for o in outcomes)
 
 
-def test_a_step_at_a_time_of_day_is_a_next_step() -> None:
-    assert scheduled_at_a_time("A press conference is scheduled for 14:30.")
-    assert not scheduled_at_a_time("A press conference is scheduled for Friday.")
+def test_what_is_expected_with_its_time_is_a_next_step() -> None:
+    assert scheduled_with_its_time("A press conference is scheduled for 14:30.")
+    assert scheduled_with_its_time("A ruling is expected as early as this weekend.")
+    assert not scheduled_with_its_time("A final text was expected later in the evening.")
+    assert not scheduled_with_its_time("The accord is expected to serve as a model for others.")
     outcomes, steps = _facts(
         "Norland and Sudland reached a compromise today on the main terms of a trade accord.",
         "The accord will cut duties on 95% of goods within five years.",
