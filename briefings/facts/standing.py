@@ -33,7 +33,7 @@ _CHARGE_PARTS = ("accuse", "blame", "contend", "maintain")
 # cause).
 _TO_COME = re.compile(
     r"\b(?:(?:is|are) (?:now |also )?(?:expected|scheduled|slated|due)|(?:was|were) expected)"
-    r"(?! to (?:the|a|an|its|their|his|her|this|that|[A-Z]))"
+    r"(?! to (?:the|a|an|its|their|his|her|this|that|[A-Z]))(?! in (?:\w+ )?part\b)"
     r" (?:to|for|on|in|at|later|as early|next|this|by|within)\b"
 )
 _TO_COME_PARTS = (" expected ", " scheduled ", " slated ", " due ")
@@ -126,7 +126,18 @@ def scheduled_with_its_time(text: str) -> bool:
     match = _TO_COME.search(text)
     if match is None or not match.group().startswith(("is ", "are ")):
         return False  # "was expected later in the day": a plan told as it was
-    return _CLOCK.search(text) is not None or bool(times(text))
+    if match.group().endswith("expected to"):
+        return False  # "is expected to cost farmers billions": a forecast, no event
+    if _CLOCK.search(text) is not None or _COMING.search(text, match.end()) is not None:
+        return True
+    return bool(times(text))
+
+
+# A time to come: "this weekend", "next week", "tomorrow", "on Friday".
+_COMING = re.compile(
+    r"\b(?:(?:this|next|coming) (?:week(?:end)?|month)|tomorrow|tonight|later today|"
+    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+)
 
 
 def no_details(text: str) -> bool:

@@ -100,6 +100,7 @@ def test_what_is_expected_with_its_time_is_a_next_step() -> None:
     assert scheduled_with_its_time("A press conference is scheduled for 14:30.")
     assert scheduled_with_its_time("A ruling is expected as early as this weekend.")
     assert not scheduled_with_its_time("A final text was expected later in the evening.")
+    assert not scheduled_with_its_time("The levy is expected to cost importers more this year.")
     assert not scheduled_with_its_time("The accord is expected to serve as a model for others.")
     outcomes, steps = _facts(
         "Norland and Sudland reached a compromise today on the main terms of a trade accord.",
