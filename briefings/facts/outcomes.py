@@ -79,6 +79,8 @@ STANCE_REACH = 2  # paragraphs of stance before the lede: a release that opens w
 # sentence that tells something happened, was agreed, decided or announced.
 SPEECH_REACH = 6
 _MEETING_WORD = re.compile(r"\bmet\b")
+# A clause of contrast or circumstance after the news: where a long lede may end.
+_CONTRAST = re.compile(r", (?:but|while|although|though|even as|despite|whereas|amid) ")
 _NUMBERING = re.compile(r"^\W*\w{0,3}\W*$")  # "1.", "(b)", "IV." : a list's number
 
 
@@ -251,6 +253,8 @@ def _outcomes(
         words = statement.words
         if words > (MAX_LEDE_WORDS if in_lede else MAX_WORDS):
             short = shortened(statement, MAX_LEDE_WORDS if in_lede else MAX_WORDS)
+            if short is None and in_lede:
+                short = _cut_at_a_comma(statement, MAX_LEDE_WORDS)  # its news, not lost
             if short is None:
                 continue
             statement, words = short, short.words
@@ -404,6 +408,30 @@ def _outcomes(
             at.append(sequels[candidate.order].paragraph)
         texts.append(Spoken(text, tuple(at)))
     return _distinct(texts)
+
+
+def _cut_at_a_comma(statement: Statement, limit: int) -> Statement | None:
+    """A lede that no cut of ``shortened`` can bring to ``limit`` words, cut before its last
+    clause of contrast or circumstance within them (", but ...", ", while ...") that
+    leaves no quote or bracket open: its news told first, the rest left out; ``None`` when
+    there is none."""
+    raw = statement.raw
+    cut = -1
+    for match in _CONTRAST.finditer(raw):
+        at = match.start()
+        if raw.count(" ", 0, at) + 1 > limit:
+            break
+        head = raw[:at]
+        if (
+            head.count(" ") + 1 >= MIN_WORDS * 2
+            and head.count('"') % 2 == 0
+            and head.count("“") == head.count("”")
+            and head.count("(") == head.count(")")
+        ):
+            cut = at
+    if cut < 0:
+        return None
+    return statement._replace(raw=raw[:cut] + ".")
 
 
 def _no_outcome(text: str) -> bool:

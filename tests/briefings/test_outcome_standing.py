@@ -114,3 +114,20 @@ def test_what_is_expected_with_its_time_is_a_next_step() -> None:
 def test_the_backdrop_of_talks_is_background() -> None:
     assert looks_back("The talks come against the backdrop of a dispute over steel.", None)
     assert looks_back("Norland has a comprehensive FTA with Sudland.", None)
+
+
+def test_a_long_lede_no_cut_can_shorten_keeps_its_news() -> None:
+    lede = (
+        "In a statement released on Wednesday in Lindau after three days of talks between the "
+        "delegations of Norland and Sudland and the observers from four neighbouring states "
+        "and two regional banks, the ministers of both countries agreed to cut tariffs on "
+        "grain, dairy and machinery to 5 percent from 20 percent, but the quotas on timber "
+        "and fish that both sides had wanted to lift by the end of next year stay in place"
+    )
+    outcomes, _ = _facts(
+        lede + ".",
+        "Officials said the quotas on fish had been the hardest point.",
+        "Norland's farmers staged protests in Lindau in March 2019.",
+    )
+    assert outcomes[0] == lede.split(", but")[0] + "."
+    assert len(outcomes[0].split()) <= 60
