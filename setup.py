@@ -60,6 +60,7 @@ COMPILED = [
     "briefings/facts/oneevent.py",
     "briefings/facts/stepdays.py",
     "briefings/facts/claims.py",
+    "briefings/facts/standing.py",
     "briefings/reading/sentences.py",
     "briefings/reading/captions.py",
     "briefings/reading/furniture.py",

@@ -39,7 +39,7 @@ BACKGROUND = WordPattern(
     # A standing state, with no "already": "Colombia has a free-trade agreement with the
     # US", "Peru has 14 trade pacts with ..." (not "now has a deal": the news).
     r"(?<!there )(?<!now )(?<!which )(?<!that )ha(?:s|ve) (?:an?|\d+|several|many|two|three|"
-    r"no) (?:[\w-]+ ){0,2}?(?:agreements?|pacts?|accords?|treat(?:y|ies)|deals?) with\b|"
+    r"no) (?:[\w-]+ ){0,2}?(?:agreements?|pacts?|accords?|treat(?:y|ies)|deals?|FTAs?) with\b|"
     # A standing state: "Peru already has free-trade agreements with ..." (not "already
     # has agreed", "already has begun": a result).
     r"(?<=already )ha(?:s|ve) (?!(?:been|not|to|begun|done|made|won|set|cut|held|met|"
@@ -350,6 +350,7 @@ def _describes_a_thing(
             return True  # "98% has been adopted": a result of the report, told as done
         if (
             match.group()[:4] in {"came", "come"}
+            and not match.group().endswith("backdrop")  # the setting, not what set it off
             and _EVENT_SUBJECT.match(text[:start])
             and _SAYING.search(text, match.end(), match.end() + SAYING_REACH) is None
         ):

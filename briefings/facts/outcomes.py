@@ -43,6 +43,14 @@ from briefings.facts.stance import (
     tells_a_result,
     tells_an_event,
 )
+from briefings.facts.standing import (
+    names_background,
+    no_details,
+    scheduled_with_its_time,
+    standing_claim,
+    still_to_come,
+    told_then,
+)
 from briefings.facts.statements import (
     MAX_WORDS,
     Statement,
@@ -71,6 +79,8 @@ STANCE_REACH = 2  # paragraphs of stance before the lede: a release that opens w
 # sentence that tells something happened, was agreed, decided or announced.
 SPEECH_REACH = 6
 _MEETING_WORD = re.compile(r"\bmet\b")
+# A clause of contrast or circumstance after the news: where a long lede may end.
+_CONTRAST = re.compile(r", (?:but|while|although|though|even as|despite|whereas|amid) ")
 _NUMBERING = re.compile(r"^\W*\w{0,3}\W*$")  # "1.", "(b)", "IV." : a list's number
 
 
@@ -144,6 +154,12 @@ def find_facts(
         weekdays,
         lede_months,
     )
+    if len(steps) < MAX_NEXT:
+        for step in _steps_of_the_day(rest, steps):  # never an outcome, and a step
+            kept = [o for o in outcomes if o.text != step.text]
+            if len(kept) + len(steps) < MAX_FACTS:  # in its own place, or with room for it
+                outcomes = kept
+                steps.append(step)
     if steps and outcomes:  # a step an outcome tells as done is no step to come
         done = [o.text for o in outcomes]
         steps = [step for step in steps if not told_as_done(step.text, done)]
@@ -156,6 +172,21 @@ def find_facts(
         outcomes=tuple(Fact(text, link) for text in with_speakers(outcomes, said_by, named)),
         next=tuple(Fact(text, link) for text in with_speakers(steps, said_by, named)),
     )
+
+
+def _steps_of_the_day(found: Sequence[Statement], steps: Sequence[Spoken]) -> list[Spoken]:
+    """What is expected or scheduled with its time ("A press statement is scheduled for
+    13:30."), in the paragraphs of the outcomes, as a Next: never an outcome, and a step of
+    its own."""
+    shown = {spoken.text for spoken in steps}
+    added: list[Spoken] = []
+    end = (found[0].paragraph + OUTCOME_REACH) if found else 0
+    for statement in found:
+        if statement.paragraph >= end or len(steps) + len(added) >= MAX_NEXT:
+            break
+        if scheduled_with_its_time(statement.raw) and statement.text not in shown:
+            added.append(Spoken(statement.text, (statement.paragraph,)))
+    return added
 
 
 def _one_step(step: str, other: str) -> bool:
@@ -222,6 +253,8 @@ def _outcomes(
         words = statement.words
         if words > (MAX_LEDE_WORDS if in_lede else MAX_WORDS):
             short = shortened(statement, MAX_LEDE_WORDS if in_lede else MAX_WORDS)
+            if short is None and in_lede:
+                short = _cut_at_a_comma(statement, MAX_LEDE_WORDS)  # its news, not lost
             if short is None:
                 continue
             statement, words = short, short.words
@@ -265,6 +298,7 @@ def _outcomes(
         if (
             in_lede
             and not a_stance(raw)
+            and not ((handed_on or lede_is_next) and (no_details(raw) or _no_outcome(raw)))
             and (not speech or _tells_news(statement, today, month_of, weekdays))
             and (not lede_is_next or tells_a_result(raw))
             and (
@@ -283,7 +317,7 @@ def _outcomes(
         lede_found = not handed_on
         if words < MIN_WORDS or raw.endswith(":"):
             continue  # too short to tell an outcome; a list's lead-in ("The new agreement:")
-        if says_nothing(raw):
+        if says_nothing(raw) or no_details(raw):
             continue  # "Both teams are fully committed to the task", "declined to comment"
         stems = _content_stems(raw)
         shared = len(stems & topic) if topic else 0  # the headline's words it holds
@@ -326,7 +360,7 @@ def _outcomes(
         before = by_order.get(item.order - 1)
         if (
             before is not None
-            and timed_from_the_one_before(item.raw)
+            and (timed_from_the_one_before(item.raw) or told_then(item.raw))
             and (looks_back(before.raw, today) or in_an_earlier_month(before, month_of))
         ):
             return False  # "a month later" after what came before the report
@@ -345,6 +379,8 @@ def _outcomes(
             return False
         if before_the_news(item):
             return False  # "Tensions escalated in April" in a report with no date
+        if _no_outcome(item.raw):
+            return False  # "The deal aims to cut ...", "An announcement is expected on Friday"
         return not in_an_earlier_month(item, month_of) and not on_an_earlier_day(
             item, today, weekdays
         )
@@ -372,6 +408,36 @@ def _outcomes(
             at.append(sequels[candidate.order].paragraph)
         texts.append(Spoken(text, tuple(at)))
     return _distinct(texts)
+
+
+def _cut_at_a_comma(statement: Statement, limit: int) -> Statement | None:
+    """A lede that no cut of ``shortened`` can bring to ``limit`` words, cut before its last
+    clause of contrast or circumstance within them (", but ...", ", while ...") that
+    leaves no quote or bracket open: its news told first, the rest left out; ``None`` when
+    there is none."""
+    raw = statement.raw
+    cut = -1
+    for match in _CONTRAST.finditer(raw):
+        at = match.start()
+        if raw.count(" ", 0, at) + 1 > limit:
+            break
+        head = raw[:at]
+        if (
+            head.count(" ") + 1 >= MIN_WORDS * 2
+            and head.count('"') % 2 == 0
+            and head.count("“") == head.count("”")
+            and head.count("(") == head.count(")")
+        ):
+            cut = at
+    if cut < 0:
+        return None
+    return statement._replace(raw=raw[:cut] + ".")
+
+
+def _no_outcome(text: str) -> bool:
+    """Whether a sentence is no outcome though it reads like one: a purpose or a standing
+    charge, what is still to come, a sentence that names itself background."""
+    return standing_claim(text) or still_to_come(text) or names_background(text)
 
 
 def _tells_news(
