@@ -52,6 +52,7 @@ INVERTED = word_set(
 )
 # A reporting verb: what follows "that" is what someone else did.
 _REPORTING = word_set("noted notes reported reports wrote writes observed")
+LABEL = ":"  # the verb of a speaker's label: "MINISTER CARTER: "...""
 _CLAUSE_STOPS = CLAUSE_WORDS | (PREPOSITIONS - {"of"})
 _AFTER_REACH = 12
 _TAIL_OBJECT = 2  # words after the verb of a closing attribution: "told reporters"
@@ -264,7 +265,7 @@ def label_before(tokens: list[Tok]) -> Attribution | None:
         return None
     if not all(t.cap or t.lower in PARTICLES for t in tokens):
         return None
-    return Attribution(tuple(tokens))
+    return Attribution(tuple(tokens), "", LABEL)
 
 
 def _place_after_role(tokens: list[Tok], j: int) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from briefings.model import Quote
 from briefings.quotes.attribution import (
+    LABEL,
     SPEECH_NOUNS,
     Attribution,
     after_quote,
@@ -302,6 +303,10 @@ def _resolve(
 ) -> Speaker | None:
     if attribution is None:
         return None
+    if attribution.verb == LABEL:  # "MINISTER CARTER:" is Jon Carter, "Trade Minister"
+        labelled = turn_speaker(" ".join(t.word for t in attribution.phrase), registry)
+        if labelled is not None:
+            return labelled
     speaker = resolve(attribution.phrase, attribution.role, registry, subject, last)
     if speaker is not None and speaker.person:
         return speaker

@@ -53,8 +53,8 @@ def _collect_back(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     """The noun phrase ending at index ``k`` (its own trailing punctuation ignored)."""
     if k < 0:
         return ()
-    if tokens[k].lower in PRONOUNS or tokens[k].lower == "it":
-        return (tokens[k],)  # "it" for an organisation: '"...," it said
+    if tokens[k].lower in PRONOUNS or tokens[k].lower in {"it", "i"}:
+        return (tokens[k],)  # "it" for an organisation: '"...," it said'; "As I said"
     words: list[Tok] = []
     while k >= 0 and len(words) < _MAX_NP:
         tok = tokens[k]
