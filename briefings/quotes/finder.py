@@ -281,6 +281,9 @@ def _attribution(
     preceding = None
     if may_precede(word, first, last):
         preceding = before_quote(toks.records(first, last), short)
+    if prev_close > sent_start and _set_off_participle(preceding) and may_precede(word, *whole):
+        # 'X said he held an "A" with Y, calling it "B"': the participle is X's, not Y's
+        preceding = before_quote(toks.records(*whole), short) or preceding
     if preceding is None and prev_close > sent_start and may_precede(word, *whole):
         preceding = before_quote(toks.records(*whole), short)
     if following is not None:
@@ -293,6 +296,16 @@ def _attribution(
             # 'The ministry called it "defensive" in nature: "..."': the sentence's subject
             preceding = introducer(toks.records(*whole))
     return preceding
+
+
+def _set_off_participle(attribution: Attribution | None) -> bool:
+    """Whether ``attribution`` was read from a participle set off by a comma (", calling"),
+    whose subject is the main clause's."""
+    if attribution is None or not attribution.verb.endswith("ing"):
+        return False
+    clause = attribution.clause
+    at = next((k for k, t in enumerate(clause) if t.lower == attribution.verb), 0)
+    return at > 0 and clause[at - 1].brk[-1:] == ","
 
 
 def _resolve(
