@@ -57,6 +57,10 @@ _DOCUMENT_KINDS = word_set(
     "mechanism scheme"
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
+# Words of a page's buttons and consent widgets, in no person's or body's name.
+_PAGE_CONTROLS = word_set(
+    "preferences settings cookie cookies consent subscribe newsletter login manage accept reject"
+)
 _NAME_WORDS = 6  # at most this many words in a quoted name
 _LABEL_WORDS = 6  # at most this many words in a transcript's speaker label
 _FOLLOWING = re.compile(r"\bthe following (joint )?(?:statement|remarks|comments|message)\b")
@@ -173,6 +177,8 @@ def _attribute(
                 or _first_person(attribution, words, p)
                 or _resolve(attribution, registry, subject, last)
             )
+            if speaker is not None and _page_control(speaker.name):
+                speaker = None  # "Manage Preferences", "Cookie Settings": the page's, no one's
             if speaker is not None and " and " in speaker.name:
                 nxt = masked[p + 1] if p + 1 < len(masked) else words.beyond
                 speaker = joint_document(speaker, masked[p], nxt, (sent_start, sent_end))
@@ -182,6 +188,8 @@ def _attribute(
                 # the sentence is about who speaks in it, not a name a clause of it holds
                 events = [e for e in events if e[0] != sent_start]
             alone = opens and not text[span.after :].strip()
+            if alone and subject is not None and _page_control(subject.name):
+                alone = False  # the paragraph before was a button ("Cookie Settings")
             found.append(
                 Found(p, span, quoted, speaker, speaker is not None and not owned, short,
                        chains.get((p, index), -1), opens,
@@ -296,6 +304,12 @@ def _attribution(
             # 'The ministry called it "defensive" in nature: "..."': the sentence's subject
             preceding = introducer(toks.records(*whole))
     return preceding
+
+
+def _page_control(name: str) -> bool:
+    """Whether ``name`` is a control of the page (a consent or settings button), not a
+    speaker."""
+    return not _PAGE_CONTROLS.isdisjoint(name.lower().split())
 
 
 def _set_off_participle(attribution: Attribution | None) -> bool:
