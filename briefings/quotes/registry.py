@@ -262,11 +262,23 @@ def register(
             role
             and not (apposed and role == appositive_after(tokens, mention.last))
             and mention.name[-2:] != "ly"
-        ):
+        ) or _speaks_here(tokens, mention):
             at = (paragraph, tokens.start[mention.first])
             registry.add_known(
                 mention.name, role, at, known
             )  # "President Trump", not "Officially, ..."
+
+
+def _speaks_here(tokens: Tokens, mention: Mention) -> bool:
+    """Whether a one-word name opens its sentence right before a speech verb ("Holm
+    tweeted that ...", "Holm said"): a person the text turns to, though named no fuller."""
+    k = mention.first
+    if k and tokens.brk[k - 1][-1:] not in _SENTENCE_ENDS:
+        return False
+    nxt = mention.last + 1
+    if nxt >= len(tokens.word) or tokens.brk[mention.last]:
+        return False
+    return tokens.word[nxt] in SPEECH_VERB_SET and tokens.word[mention.first] not in NOT_NAMES
 
 
 def _place_of_office(tokens: Tokens, first: int, role: str) -> str:
