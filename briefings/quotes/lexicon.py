@@ -103,7 +103,9 @@ PRONOUNS = word_set("he she they him her them")
 # Words between a speaker and the verb: "Akazawa also said", "the president had previously said".
 SKIPPABLE = word_set(
     "also later then previously further again earlier reportedly once had has have was is "
-    "were will would has already recently subsequently repeatedly separately"
+    "were will would has already recently subsequently repeatedly separately specifically "
+    "publicly privately firmly strongly sharply openly explicitly briefly directly personally "
+    "formally initially finally quickly bluntly flatly"
 )
 PREPOSITIONS = word_set(
     "to with by of for from about at in on against toward towards between alongside beside"

@@ -64,6 +64,8 @@ def _subject_of(tokens: list[Tok], k: int) -> bool:
     """Whether the clause before verb ``k`` opens with a person, with no clause word between:
     "Prime Minister Ola Brandt speaking to the council called the deal"."""
     lead = lead_person(tokens[:k])
+    if not lead and k and tokens[0].lower in {"he", "she"}:
+        lead = (tokens[0],)  # "He criticized the tariffs, calling them": the he/she
     if not lead:
         return False
     after = tokens.index(lead[-1]) + 1
@@ -71,8 +73,23 @@ def _subject_of(tokens: list[Tok], k: int) -> bool:
     if between and between[-1].lower == "and" and _own_predicate(between[:-1]):
         return True  # "Holm said the gap had narrowed and called the talks": Holm's second verb
     return not any(
-        t.lower in CLAUSE_WORDS or t.lower == "what" or ENDS_CLAUSE.intersection(t.brk)
-        for t in between
+        (t.lower in CLAUSE_WORDS and not _listed(between, j))
+        or t.lower == "what"
+        or ENDS_CLAUSE.intersection(t.brk)
+        for j, t in enumerate(between)
+    )
+
+
+def _listed(words: list[Tok], j: int) -> bool:
+    """Whether the "and" at ``j`` closes a list ("cars, steel, and aluminum"), not a clause."""
+    return (
+        words[j].lower in {"and", "or"}
+        and j >= 2
+        and words[j - 1].brk == ","
+        and words[j - 2].brk == ","
+        and j + 1 < len(words)
+        and not words[j + 1].cap
+        and words[j + 1].lower not in PRONOUNS
     )
 
 
