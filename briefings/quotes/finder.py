@@ -157,7 +157,11 @@ def _attribute(
             after = token_range(toks, span.after, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted) or _bracketed(text, span)
-            if _naming_before(text, at) or _names_document(text, at, quoted):
+            if (
+                _naming_before(text, at)
+                or _names_document(text, at, quoted)
+                or _owned_title(text, at, quoted)
+            ):
                 attribution = None  # "the so-called "green lane"": a name, not speech
                 short = True
             else:
@@ -392,6 +396,18 @@ def _names_document(text: str, at: int, quoted: str) -> bool:
     if words[-1].lower() not in _DOCUMENT_KINDS:
         return False
     return _ARTICLE_BEFORE.search(text, max(0, at - 6), at) is not None
+
+
+def _owned_title(text: str, at: int, quoted: str) -> bool:
+    """Whether the quoted span at ``at`` is a title after its owner or "on" ('told CBS's
+    "Face the Nation"', 'said on "Morning Report"'): a few capitalized words, no stop."""
+    words = quoted.rstrip(".,").split()  # the stop or comma of American style inside
+    if not words or len(words) > _NAME_WORDS or quoted[-1:] in "!?…":
+        return False
+    if not all(w[:1].isupper() for w in words if len(w) > 3):
+        return False
+    before = text[max(0, at - 4) : at].rstrip()
+    return before.endswith(("'s", "\u2019s", "s'", "s\u2019", " on"))
 
 
 def _bracketed(text: str, span: Span) -> bool:
