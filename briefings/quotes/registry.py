@@ -303,7 +303,11 @@ def register_headline(registry: Registry, headline: str) -> None:
         return
     tokens = tokenize(headline)
     for mention in mentions(tokens, people_only=True):
-        role = mention.role or role_before(tokens, mention.first)
+        role = (
+            mention.role
+            or role_before(tokens, mention.first)
+            or appositive_after(tokens, mention.last)  # "Jane Roe, Estria's trade minister,"
+        )
         if len(mention.name.split()) < 2 or not _office(role):
             continue
         registry.add(mention.name, role, (-1, tokens.start[mention.first]))
