@@ -95,8 +95,8 @@ def resolve(
             title = " ".join(x for x in (prefix, mention.role) if x)
             return _named(mention.name, mention.person, role or title, registry)
     body = [t for t in words if t.lower not in DETERMINERS]
-    if len(body) == 1 and body[0].lower in BODY_NOUNS and not body[0].cap:
-        full = registry.named_body(body[0].lower)  # "the court": the Court of Session
+    if body and body[-1].lower in BODY_NOUNS and not any(t.cap for t in body):
+        full = registry.named_body(body[-1].lower)  # "the court": the Court of Session
         if full:
             return Speaker(full, role)
     return _described(words, role, registry, last_speaker)

@@ -24,7 +24,10 @@ from briefings.quotes.tokens import Tok
 
 VERBS = SPEECH_VERB_SET
 # The words :func:`is_verb` may accept: a speech verb or "according".
-MAY_BE_VERB = VERBS | {"according"}
+# A court's verbs of finding: "The court found the advice "was unlawful."" (a court's only).
+_COURT_VERBS = frozenset({"found", "held"})
+_COURTS = word_set("court judge judges tribunal panel justices")
+MAY_BE_VERB = VERBS | {"according"} | _COURT_VERBS
 _MAY_BE_VERB = MAY_BE_VERB
 _LOWER = attrgetter("lower")
 ENDS_CLAUSE = frozenset(".;:")
@@ -42,6 +45,8 @@ def is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
     word = tokens[k].lower
     if word == "according":
         return k + 1 < len(tokens) and tokens[k + 1].lower == "to"
+    if word in _COURT_VERBS:
+        return not tokens[k].cap and _court_before(tokens, k)
     # A capitalized "States" or "Says" is a name, not a verb; "the claims", "its reports"
     # are nouns.
     if word not in VERBS or tokens[k].cap:
@@ -58,6 +63,13 @@ def is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
     if k and tokens[k - 1].lower in _PASSIVE:
         return False  # "what is being called "phase one"": nobody says it here
     return _person_before(tokens, k) or _subject_of(tokens, k)
+
+
+def _court_before(tokens: list[Tok], k: int) -> bool:
+    """Whether a court or a judge is the subject of verb ``k`` ("the three-judge court
+    found")."""
+    phrase, _ = phrase_before(tokens, k)
+    return bool(phrase) and phrase[-1].lower in _COURTS
 
 
 def _subject_of(tokens: list[Tok], k: int) -> bool:
