@@ -22,7 +22,7 @@ SPEECH_VERBS = (
     "talked defended characterized characterised characterizing characterising proposed thanked "
     "concluding insisting arguing claiming recalling stressing explains wrote elaborated "
     "read reads calls shouting chanting chanted cited ruled congratulated congratulating insist "
-    "admit detailed"
+    "admit detailed informed informs"
 )
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split())
 # Verbs that introduce names and titles more often than speech ("a film called").
