@@ -113,7 +113,10 @@ def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
     if k < 0:
         return (), ""
     if tokens[k].lower == "who" and k:
-        return _collect_back(tokens, k - 1), ""  # "President Carter, who said"
+        j = k - 1
+        if j > 1 and tokens[j].word.isdigit() and tokens[j - 1].brk == ",":
+            j -= 1  # "Tom Holm, 24, who said": the age set off after the name
+        return _collect_back(tokens, j), ""  # "President Carter, who said"
     if tokens[k].brk[:1] == ",":
         return _appositive(tokens, k)
     if tokens[k].brk:
