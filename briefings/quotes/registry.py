@@ -255,6 +255,8 @@ def register(
             role = _place_of_office(
                 tokens, mention.first, joined_office(tokens, mention.first, role)
             )
+        if not role and mention.first == 0 and not registry.people and paragraph:
+            role = _lede_role(registry, paragraph)  # "The minister ... said" named next
         if known is not None or len(mention.name.split()) >= 2:
             at = (paragraph, tokens.start[mention.first])
             registry.add_known(mention.name, role, at, known)
@@ -267,6 +269,27 @@ def register(
             registry.add_known(
                 mention.name, role, at, known
             )  # "President Trump", not "Officially, ..."
+
+
+_LEDE_REACH = 2  # paragraphs back
+_LEDE_ROLE_WORDS = 12
+
+
+def _lede_role(registry: Registry, paragraph: int) -> str:
+    """The role a lede gives the person it does not name yet ("The minister responsible for
+    trade with Estria said ..."), for the first person the next paragraph opens with."""
+    for p in range(paragraph - 1, max(-1, paragraph - 1 - _LEDE_REACH), -1):
+        words = registry.texts[p].split()[: _LEDE_ROLE_WORDS + 1]
+        if len(words) < 3 or words[0] != "The":
+            continue
+        if words[1].lower() not in TITLES and words[1].lower() not in ROLE_NOUNS:
+            return ""
+        for k in range(2, len(words)):
+            if words[k] in SPEECH_VERB_SET:
+                role = " ".join(words[1:k])
+                return "" if any(c in role for c in ',;:."') else role
+        return ""
+    return ""
 
 
 def _speaks_here(tokens: Tokens, mention: Mention) -> bool:
