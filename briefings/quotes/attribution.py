@@ -16,9 +16,12 @@ from briefings.quotes.lexicon import (
     CLAUSE_WORDS,
     DETERMINERS,
     DOCUMENTS,
+    NON_PERSON,
+    PLACES,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_NOUNS,
+    TITLES,
     word_set,
 )
 from briefings.quotes.people import PARTICLES
@@ -47,6 +50,9 @@ INVERTED = word_set(
     "declared countered cautioned complained observed predicted promised pledged vowed "
     "confirmed reiterated"
 )
+# A reporting verb: what follows "that" is what someone else did.
+_REPORTING = word_set("noted notes reported reports wrote writes observed")
+LABEL = ":"  # the verb of a speaker's label: "MINISTER CARTER: "...""
 _CLAUSE_STOPS = CLAUSE_WORDS | (PREPOSITIONS - {"of"})
 _AFTER_REACH = 12
 _TAIL_OBJECT = 2  # words after the verb of a closing attribution: "told reporters"
@@ -259,7 +265,7 @@ def label_before(tokens: list[Tok]) -> Attribution | None:
         return None
     if not all(t.cap or t.lower in PARTICLES for t in tokens):
         return None
-    return Attribution(tuple(tokens))
+    return Attribution(tuple(tokens), "", LABEL)
 
 
 def _place_after_role(tokens: list[Tok], j: int) -> bool:
@@ -391,11 +397,47 @@ def _main_verb(tokens: list[Tok], k: int) -> Attribution | None:
         phrase, role = phrase_after(tokens, j + 1)  # '"...," said X, adding that ...'
     if not phrase or _in_relative_clause(tokens, phrase):
         return None
+    reported = _reported_person(tokens, j, k, phrase)
+    if reported:
+        return Attribution(reported, "", tokens[j].lower, tuple(tokens))
     if phrase[0].lower in DETERMINERS and _opens_clause(tokens, phrase[0]):
         # "..., the Japanese government said, adding": the organisation speaks itself,
         # not a person its sentence named first
         return Attribution(phrase, role, tokens[j].lower)
     return Attribution(phrase, role, tokens[j].lower, tuple(tokens))
+
+
+def _reported_person(
+    tokens: list[Tok], j: int, k: int, subject: tuple[Tok, ...]
+) -> tuple[Tok, ...]:
+    """ "The Courier noted that Carter had left early, saying "..."": when an outlet or a body
+    reports what a person did, the participle after that clause is the person's."""
+    if tokens[j].lower not in _REPORTING or tokens[j].brk or tokens[j + 1].lower != "that":
+        return ()
+    if not _body(subject):
+        return ()
+    first = at = j + 2
+    if at < k and tokens[at].lower in {"he", "she"}:
+        return (tokens[at],)
+    while at < k and (tokens[at].cap or tokens[at].lower in PARTICLES) and not tokens[at].brk:
+        at += 1
+    run = tokens[first:at]
+    if not run or at >= k or not run[-1].cap or run[-1].possessive or tokens[at].cap:
+        return ()
+    if any(t.bare in NON_PERSON or t.bare in PLACES or t.lower in DETERMINERS for t in run):
+        return ()
+    return tuple(run)
+
+
+def _body(phrase: tuple[Tok, ...]) -> bool:
+    """Whether ``phrase`` names an outlet or a body, not a person: "Reuters", "The Courier",
+    "the newspaper" (never "the minister")."""
+    last = phrase[-1]
+    if last.bare in NON_PERSON:
+        return True
+    if last.lower in ROLE_NOUNS or last.lower in TITLES or last.lower in PRONOUNS:
+        return False
+    return len(phrase) >= 2 and phrase[0].lower == "the"
 
 
 def _opens_clause(tokens: list[Tok], first: Tok) -> bool:

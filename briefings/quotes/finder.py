@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from briefings.model import Quote
 from briefings.quotes.attribution import (
+    LABEL,
     SPEECH_NOUNS,
     Attribution,
     after_quote,
@@ -56,6 +57,10 @@ _DOCUMENT_KINDS = word_set(
     "mechanism scheme"
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
+# Words of a page's buttons and consent widgets, in no person's or body's name.
+_PAGE_CONTROLS = word_set(
+    "preferences settings cookie cookies consent subscribe newsletter login manage accept reject"
+)
 _NAME_WORDS = 6  # at most this many words in a quoted name
 _LABEL_WORDS = 6  # at most this many words in a transcript's speaker label
 _FOLLOWING = re.compile(r"\bthe following (joint )?(?:statement|remarks|comments|message)\b")
@@ -152,7 +157,11 @@ def _attribute(
             after = token_range(toks, span.after, min(sent_end, next_open))
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted) or _bracketed(text, span)
-            if _naming_before(text, at) or _names_document(text, at, quoted):
+            if (
+                _naming_before(text, at)
+                or _names_document(text, at, quoted)
+                or _owned_title(text, at, quoted)
+            ):
                 attribution = None  # "the so-called "green lane"": a name, not speech
                 short = True
             else:
@@ -172,6 +181,8 @@ def _attribute(
                 or _first_person(attribution, words, p)
                 or _resolve(attribution, registry, subject, last)
             )
+            if speaker is not None and _page_control(speaker.name):
+                speaker = None  # "Manage Preferences", "Cookie Settings": the page's, no one's
             if speaker is not None and " and " in speaker.name:
                 nxt = masked[p + 1] if p + 1 < len(masked) else words.beyond
                 speaker = joint_document(speaker, masked[p], nxt, (sent_start, sent_end))
@@ -181,6 +192,8 @@ def _attribute(
                 # the sentence is about who speaks in it, not a name a clause of it holds
                 events = [e for e in events if e[0] != sent_start]
             alone = opens and not text[span.after :].strip()
+            if alone and subject is not None and _page_control(subject.name):
+                alone = False  # the paragraph before was a button ("Cookie Settings")
             found.append(
                 Found(p, span, quoted, speaker, speaker is not None and not owned, short,
                        chains.get((p, index), -1), opens,
@@ -280,6 +293,9 @@ def _attribution(
     preceding = None
     if may_precede(word, first, last):
         preceding = before_quote(toks.records(first, last), short)
+    if prev_close > sent_start and _set_off_participle(preceding) and may_precede(word, *whole):
+        # 'X said he held an "A" with Y, calling it "B"': the participle is X's, not Y's
+        preceding = before_quote(toks.records(*whole), short) or preceding
     if preceding is None and prev_close > sent_start and may_precede(word, *whole):
         preceding = before_quote(toks.records(*whole), short)
     if following is not None:
@@ -294,6 +310,22 @@ def _attribution(
     return preceding
 
 
+def _page_control(name: str) -> bool:
+    """Whether ``name`` is a control of the page (a consent or settings button), not a
+    speaker."""
+    return not _PAGE_CONTROLS.isdisjoint(name.lower().split())
+
+
+def _set_off_participle(attribution: Attribution | None) -> bool:
+    """Whether ``attribution`` was read from a participle set off by a comma (", calling"),
+    whose subject is the main clause's."""
+    if attribution is None or not attribution.verb.endswith("ing"):
+        return False
+    clause = attribution.clause
+    at = next((k for k, t in enumerate(clause) if t.lower == attribution.verb), 0)
+    return at > 0 and clause[at - 1].brk[-1:] == ","
+
+
 def _resolve(
     attribution: Attribution | None,
     registry: Registry,
@@ -302,6 +334,10 @@ def _resolve(
 ) -> Speaker | None:
     if attribution is None:
         return None
+    if attribution.verb == LABEL:  # "MINISTER CARTER:" is Jon Carter, "Trade Minister"
+        labelled = turn_speaker(" ".join(t.word for t in attribution.phrase), registry)
+        if labelled is not None:
+            return labelled
     speaker = resolve(attribution.phrase, attribution.role, registry, subject, last)
     if speaker is not None and speaker.person:
         return speaker
@@ -360,6 +396,18 @@ def _names_document(text: str, at: int, quoted: str) -> bool:
     if words[-1].lower() not in _DOCUMENT_KINDS:
         return False
     return _ARTICLE_BEFORE.search(text, max(0, at - 6), at) is not None
+
+
+def _owned_title(text: str, at: int, quoted: str) -> bool:
+    """Whether the quoted span at ``at`` is a title after its owner or "on" ('told CBS's
+    "Face the Nation"', 'said on "Morning Report"'): a few capitalized words, no stop."""
+    words = quoted.rstrip(".,").split()  # the stop or comma of American style inside
+    if not words or len(words) > _NAME_WORDS or quoted[-1:] in "!?…":
+        return False
+    if not all(w[:1].isupper() for w in words if len(w) > 3):
+        return False
+    before = text[max(0, at - 4) : at].rstrip()
+    return before.endswith(("'s", "\u2019s", "s'", "s\u2019", " on"))
 
 
 def _bracketed(text: str, span: Span) -> bool:

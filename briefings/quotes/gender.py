@@ -50,7 +50,8 @@ _MALE_NAMES = word_set(
     "barack bill mike mitt joe kevin chuck mitch rishi keir justin jim dominic "
     "francois-philippe ed enda leo micheal simon ulf lars jonas stefan mateus jair lula "
     "andres marcelo felipe enrique rodrigo ricardo cyril uhuru kofi nana "
-    "akinwumi muhammadu olusegun tedros wilbur jamieson howard"
+    "akinwumi muhammadu olusegun tedros wilbur jamieson howard harry tom tony nick matt dan "
+    "jon ben"
 )
 _FEMALE_WORDS = word_set(
     "spokeswoman chairwoman congresswoman businesswoman stateswoman councilwoman queen princess "

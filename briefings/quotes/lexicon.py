@@ -22,7 +22,7 @@ SPEECH_VERBS = (
     "talked defended characterized characterised characterizing characterising proposed thanked "
     "concluding insisting arguing claiming recalling stressing explains wrote elaborated "
     "read reads calls shouting chanting chanted cited ruled congratulated congratulating insist "
-    "admit detailed"
+    "admit detailed informed informs"
 )
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split())
 # Verbs that introduce names and titles more often than speech ("a film called").
@@ -103,7 +103,9 @@ PRONOUNS = word_set("he she they him her them")
 # Words between a speaker and the verb: "Akazawa also said", "the president had previously said".
 SKIPPABLE = word_set(
     "also later then previously further again earlier reportedly once had has have was is "
-    "were will would has already recently subsequently repeatedly separately"
+    "were will would has already recently subsequently repeatedly separately specifically "
+    "publicly privately firmly strongly sharply openly explicitly briefly directly personally "
+    "formally initially finally quickly bluntly flatly"
 )
 PREPOSITIONS = word_set(
     "to with by of for from about at in on against toward towards between alongside beside"
@@ -125,7 +127,8 @@ NOT_NAMES = word_set(
     "Their Our My After Before When While As If According Also However Meanwhile Some Many Most "
     "Other Others For From With By Since During Despite Although Though Yesterday Today Tomorrow "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Mr Mrs Ms Dr Sir There Here What Who "
+    "June July August September October November December Feb Apr Aug Sept Oct Nov Dec "
+    "Mr Mrs Ms Dr Sir There Here What Who "
     "Why How Where Which Not No Yes All Both Each Every Last Next First Second Third Under Over "
     "Until Then Now Later Earlier Instead Still Even Only Just To Of Despite Because Amid Among "
     "Against Around Through Without Within Following Speaking Asked Reports Officials Police "

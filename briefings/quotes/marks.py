@@ -127,6 +127,11 @@ def _opens(mark: str, text: str, i: int) -> bool:
 
 def find_spans(text: str) -> list[Span]:
     """Quoted spans of one paragraph in order; the last may be unclosed (``closed=False``)."""
+    return nest_spans(text, _paired_spans(text))
+
+
+def _paired_spans(text: str) -> list[Span]:
+    """Spans of marks paired in order, each mark closing the one open or opening anew."""
     spans: list[Span] = []
     opener = ""
     open_at = -1
@@ -143,6 +148,35 @@ def find_spans(text: str) -> list[Span]:
     if open_at >= 0 and open_at + len(opener) < len(text):
         spans.append(Span(open_at, len(text), False, len(opener)))
     return spans
+
+
+def nest_spans(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with a quote inside a quote read as the outer one: 'Carter said: “The
+    envoy told me, "We will not move," and left.”' is one quote (the marks of the two
+    pairs differ), not the inner words alone."""
+    if not spans or len(spans) > 4:
+        return spans
+    places = _mark_places(text)
+    if len(places) <= 2 * len(spans):
+        return spans  # the common case: every mark pairs with another
+    where = {at: n for n, (at, _) in enumerate(places)}
+    out = list(spans)
+    for k, span in enumerate(spans):
+        n = where.get(span.open, -1)
+        if n < 1 or n + 2 >= len(places) or places[n + 1][0] != span.close:
+            continue
+        (outer_at, outer), (end_at, end) = places[n - 1], places[n + 2]
+        inner = places[n][1]
+        if outer == inner or end == places[n + 1][1] or not _opens(outer, text, outer_at):
+            continue
+        if not _closes(end, outer, text, end_at) or end_at - span.after > 200:
+            continue
+        if (k and spans[k - 1].after > outer_at) or (
+            k + 1 < len(spans) and spans[k + 1].open < end_at
+        ):
+            continue
+        out[k] = Span(outer_at, end_at, True, len(outer), len(end))
+    return out
 
 
 _SINGLE = re.compile("['‘’]")

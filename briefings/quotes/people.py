@@ -323,6 +323,8 @@ def appositive_after(tokens: Tokens, last: int) -> str:
     brk, word = tokens.brk, tokens.word
     if brk[last][:1] != "," or last + 1 >= len(word):
         return ""
+    if word[last + 1].isdigit() and brk[last + 1] == "," and last + 2 < len(word):
+        last += 1  # "Tom Holm, 24, a tour manager": the age set off before the role
     first = end = last + 1
     limit = min(len(word), first + _MAX_ROLE_WORDS) - 1
     while end < limit and not brk[end]:

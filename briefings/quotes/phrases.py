@@ -53,8 +53,8 @@ def _collect_back(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     """The noun phrase ending at index ``k`` (its own trailing punctuation ignored)."""
     if k < 0:
         return ()
-    if tokens[k].lower in PRONOUNS or tokens[k].lower == "it":
-        return (tokens[k],)  # "it" for an organisation: '"...," it said
+    if tokens[k].lower in PRONOUNS or tokens[k].lower in {"it", "i"}:
+        return (tokens[k],)  # "it" for an organisation: '"...," it said'; "As I said"
     words: list[Tok] = []
     while k >= 0 and len(words) < _MAX_NP:
         tok = tokens[k]
@@ -113,7 +113,10 @@ def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
     if k < 0:
         return (), ""
     if tokens[k].lower == "who" and k:
-        return _collect_back(tokens, k - 1), ""  # "President Carter, who said"
+        j = k - 1
+        if j > 1 and tokens[j].word.isdigit() and tokens[j - 1].brk == ",":
+            j -= 1  # "Tom Holm, 24, who said": the age set off after the name
+        return _collect_back(tokens, j), ""  # "President Carter, who said"
     if tokens[k].brk[:1] == ",":
         return _appositive(tokens, k)
     if tokens[k].brk:

@@ -4,6 +4,7 @@ secretary") resolve to them."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,12 @@ _LINE_ENDS = frozenset(".!?;,)")
 _PUNCTUATION = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019"
 # Title words that only qualify a title: "Foreign Affairs" before a name is no role yet.
 _TITLE_MODIFIERS = word_set("foreign vice deputy prime acting executive senior")
+
+
+# A court or tribunal named in full: "the Court of Session", "the Estrian High Court".
+_BODY_NAME = re.compile(r"(?:[A-Z][\w'’.-]* )*(Court|Tribunal)(?: of(?: the)?(?: [A-Z][\w'’-]*)+)*")
+_NAME_OPENERS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "When", "After"})
+BODY_NOUNS = frozenset({"court", "tribunal"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +89,23 @@ class Registry:
             for p, text in enumerate(self.texts)
             if word in text
         )
+
+    def named_body(self, noun: str) -> str:
+        """The full name of the court or tribunal the text names before where the reader is
+        ("the Court of Session", "the High Court"), for a bare "the court": the one named
+        most, the first of those named as often; "" when it names none."""
+        names: dict[str, int] = {}
+        for text in self.texts[: self.now[0] + 1]:
+            if noun.title() not in text:
+                continue
+            for found in _BODY_NAME.finditer(text):
+                words = found.group(0).split()
+                while words and words[0] in _NAME_OPENERS:
+                    words = words[1:]
+                if found.group(1).lower() == noun and len(words) >= 2:
+                    name = " ".join(words)
+                    names[name] = names.get(name, 0) + 1
+        return max(names, key=names.__getitem__) if names else ""
 
     def _tokens(self, p: int) -> Tokens:
         """The tokens of text ``p``: the reader's, or made now."""
@@ -228,7 +252,11 @@ def register(
                 else role
             )
         else:
-            role = joined_office(tokens, mention.first, role)
+            role = _place_of_office(
+                tokens, mention.first, joined_office(tokens, mention.first, role)
+            )
+        if not role and mention.first == 0 and not registry.people and paragraph:
+            role = _lede_role(registry, paragraph)  # "The minister ... said" named next
         if known is not None or len(mention.name.split()) >= 2:
             at = (paragraph, tokens.start[mention.first])
             registry.add_known(mention.name, role, at, known)
@@ -236,11 +264,57 @@ def register(
             role
             and not (apposed and role == appositive_after(tokens, mention.last))
             and mention.name[-2:] != "ly"
-        ):
+        ) or _speaks_here(tokens, mention):
             at = (paragraph, tokens.start[mention.first])
             registry.add_known(
                 mention.name, role, at, known
             )  # "President Trump", not "Officially, ..."
+
+
+_LEDE_REACH = 2  # paragraphs back
+_LEDE_ROLE_WORDS = 12
+
+
+def _lede_role(registry: Registry, paragraph: int) -> str:
+    """The role a lede gives the person it does not name yet ("The minister responsible for
+    trade with Estria said ..."), for the first person the next paragraph opens with."""
+    for p in range(paragraph - 1, max(-1, paragraph - 1 - _LEDE_REACH), -1):
+        words = registry.texts[p].split()[: _LEDE_ROLE_WORDS + 1]
+        if len(words) < 3 or words[0] != "The":
+            continue
+        if words[1].lower() not in TITLES and words[1].lower() not in ROLE_NOUNS:
+            return ""
+        for k in range(2, len(words)):
+            if words[k] in SPEECH_VERB_SET:
+                role = " ".join(words[1:k])
+                return "" if any(c in role for c in ',;:."') else role
+        return ""
+    return ""
+
+
+def _speaks_here(tokens: Tokens, mention: Mention) -> bool:
+    """Whether a one-word name opens its sentence right before a speech verb ("Holm
+    tweeted that ...", "Holm said"): a person the text turns to, though named no fuller."""
+    k = mention.first
+    if k and tokens.brk[k - 1][-1:] not in _SENTENCE_ENDS:
+        return False
+    nxt = mention.last + 1
+    if nxt >= len(tokens.word) or tokens.brk[mention.last]:
+        return False
+    return tokens.word[nxt] in SPEECH_VERB_SET and tokens.word[mention.first] not in NOT_NAMES
+
+
+def _place_of_office(tokens: Tokens, first: int, role: str) -> str:
+    """A title's office named with "of" before the run it opens: "House of" + "Commons
+    Speaker" (the run stops at the lower-case "of")."""
+    k = first - 1
+    if k < 1 or tokens.word[k] != "of" or tokens.brk[k] or tokens.brk[k - 1]:
+        return role
+    if not tokens.cap[k - 1] or tokens.word[k - 1].lower() in TITLES:
+        return role  # "Secretary of": an office read whole already
+    if not role.startswith(tokens.word[first]):
+        return role
+    return role_before(tokens, first, tuple(role.split())) or role
 
 
 def register_headline(registry: Registry, headline: str) -> None:
@@ -252,7 +326,11 @@ def register_headline(registry: Registry, headline: str) -> None:
         return
     tokens = tokenize(headline)
     for mention in mentions(tokens, people_only=True):
-        role = mention.role or role_before(tokens, mention.first)
+        role = (
+            mention.role
+            or role_before(tokens, mention.first)
+            or appositive_after(tokens, mention.last)  # "Jane Roe, Estria's trade minister,"
+        )
         if len(mention.name.split()) < 2 or not _office(role):
             continue
         registry.add(mention.name, role, (-1, tokens.start[mention.first]))

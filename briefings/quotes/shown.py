@@ -113,14 +113,30 @@ def _about(found: list[Found], i: int) -> Speaker | None:
     return item.about
 
 
+def _title_in_sentence(found: list[Found], j: int) -> bool:
+    """Whether ``found[j]`` is a short span no one speaks in the sentence of the quote
+    before it: a title or a name, not a quote of its own."""
+    item, before = found[j], found[j - 1]
+    return (
+        item.speaker is None
+        and item.short
+        and before.speaker is not None
+        and before.paragraph == item.paragraph
+        and before.sentence == item.sentence
+    )
+
+
 def _neighbour(found: list[Found], i: int, paragraphs: Sequence[str]) -> Speaker | None:
     item = found[i]
     if item.chain >= 0:
         for other in found:
             if other.chain == item.chain and other.speaker is not None and other.own:
                 return other.speaker
-    if i and found[i - 1].paragraph == item.paragraph and found[i - 1].speaker:
-        return found[i - 1].speaker
+    j = i - 1
+    if j > 0 and _title_in_sentence(found, j) and found[j].paragraph == item.paragraph:
+        j -= 1  # a title after the quote before ('X said on "Morning Report." "..."')
+    if j >= 0 and found[j].paragraph == item.paragraph and found[j].speaker:
+        return found[j].speaker
     if i + 1 < len(found) and found[i + 1].paragraph == item.paragraph and found[i + 1].own:
         nxt = found[i + 1]
         # Not a person first named after this quote, in a sentence of its own: "The court

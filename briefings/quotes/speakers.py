@@ -24,7 +24,7 @@ from briefings.quotes.offices import office_holder
 from briefings.quotes.pairs import collective, latest_pair
 from briefings.quotes.people import PARTICLES, split_mention
 from briefings.quotes.phrases import phrase_after, phrase_before
-from briefings.quotes.registry import Person, Registry, clean_role
+from briefings.quotes.registry import BODY_NOUNS, Person, Registry, clean_role
 from briefings.quotes.tokens import Tok
 
 
@@ -73,6 +73,9 @@ def resolve(
         and all(t.cap or t.lower in {"of", "the"} for t in words)
         and not _titled_name(words)
     ):
+        held_after = _holder_after_of(words)
+        if held_after is not None:  # "House of Commons Speaker Tom Barlow"
+            return _named(held_after[0], True, role or held_after[1], registry)
         # "Ministry of Foreign Affairs", "Members of the House of Commons": one name
         return Speaker(" ".join(t.word for t in words), role)
     cap_at = len(words)
@@ -91,6 +94,11 @@ def resolve(
             prefix = " ".join(t.word for t in words[:cap_at] if t.lower not in DETERMINERS)
             title = " ".join(x for x in (prefix, mention.role) if x)
             return _named(mention.name, mention.person, role or title, registry)
+    body = [t for t in words if t.lower not in DETERMINERS]
+    if body and body[-1].lower in BODY_NOUNS and not any(t.cap for t in body):
+        full = registry.named_body(body[-1].lower)  # "the court": the Court of Session
+        if full:
+            return Speaker(full, role)
     return _described(words, role, registry, last_speaker)
 
 
@@ -149,6 +157,23 @@ def _titled_name(words: list[Tok]) -> bool:
         return False
     rest = [t for t in words[cut + 1 :] if t.lower not in TITLES and t.lower != "the"]
     return len(rest) >= 3  # "State Mike Pompeo": a place or office, then a full name
+
+
+def _holder_after_of(words: list[Tok]) -> tuple[str, str] | None:
+    """(name, role) when a title and a person's full name end an office named with "of":
+    "House of Commons Speaker Tom Barlow" is Tom Barlow, "House of Commons Speaker"."""
+    last_of = max(k for k, t in enumerate(words) if t.lower == "of")
+    rest = words[last_of + 1 :]
+    skip = 1 if rest and rest[0].lower == "the" else 0
+    if len(rest) - skip < 3:
+        return None
+    mention = split_mention(rest, skip, len(rest) - 1)
+    if not (mention.person and mention.role) or mention.role.split()[-1].lower() not in TITLES:
+        return None
+    if " " not in mention.name:
+        return None
+    cut = len(words) - len(mention.name.split())
+    return mention.name, " ".join(t.word for t in words[:cut])
 
 
 def _fitting(pronoun: str, subject: Speaker | None, registry: Registry) -> Speaker | None:

@@ -43,8 +43,21 @@ def lead_person(tokens: Sequence[Tok]) -> tuple[Tok, ...]:
             continue  # "Members of the House": a group, read as an organisation
         if mention.first and _governed(tokens, mention.first):
             continue
+        if not mention.first and _dateline(tokens, mention):
+            continue
         return tuple(tokens[mention.first : mention.last + 1])
     return ()
+
+
+_DATELINE_ENDS = frozenset({":", "-", "--", "\u2014", "\u2013"})
+
+
+def _dateline(tokens: Sequence[Tok], mention: Mention) -> bool:
+    """A place in capitals that opens a story ("TOKYO:", "BRUSSELS --"): no subject."""
+    run = tokens[mention.first : mention.last + 1]
+    if tokens[mention.last].brk.strip() not in _DATELINE_ENDS:
+        return False
+    return all(t.word.isupper() for t in run) and " ".join(t.word.title() for t in run) in PLACES
 
 
 def _governed(tokens: Sequence[Tok], k: int) -> bool:
@@ -63,6 +76,8 @@ def lead_organisation(tokens: list[Tok]) -> tuple[Tok, ...]:
     """A clause that opens with a capitalized name ("The State Department gave ...")."""
     start = 1 if tokens and tokens[0].word == "The" else 0
     found = mentions(Tokens.of(tokens[start:]))
+    if found and not start and _dateline(tokens, found[0]):
+        return ()  # "TOKYO: Tokyo's envoy ...": the story's place, not its subject
     if found and found[0].first == 0 and found[0].name:
         if _modifier(tokens[start:], found[0]):
             return ()  # "Estrian exporters ...": a group of people, see ``lead_group``

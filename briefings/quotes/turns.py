@@ -60,6 +60,8 @@ def turn_speaker(label: str, registry: Registry) -> Speaker | None:
         return None
     known = registry.lookup(name)
     if known is not None:
+        if known.role and _within(role, known.role):
+            role = known.role  # "MINISTER CARTER" named before as "Trade Minister Jon Carter"
         return Speaker(known.name, role or known.role, person=True)
     return Speaker(name, role, person=True)
 
@@ -70,3 +72,10 @@ def _names_someone(name: str, role: str, registry: Registry) -> bool:
     if len(name) < 3 or name.lower() in ROLE_NOUNS or name.lower() in _NO_SPEAKERS:
         return False
     return bool(role) or " " in name or registry.lookup(name) is not None
+
+
+def _within(role: str, whole: str) -> bool:
+    """Whether every word of ``role`` is in the fuller ``whole`` ("Minister" of "Trade
+    Minister")."""
+    words = set(whole.lower().split())
+    return all(w in words for w in role.lower().split())

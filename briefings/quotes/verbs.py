@@ -24,7 +24,10 @@ from briefings.quotes.tokens import Tok
 
 VERBS = SPEECH_VERB_SET
 # The words :func:`is_verb` may accept: a speech verb or "according".
-MAY_BE_VERB = VERBS | {"according"}
+# A court's verbs of finding: "The court found the advice "was unlawful."" (a court's only).
+_COURT_VERBS = frozenset({"found", "held"})
+_COURTS = word_set("court judge judges tribunal panel justices")
+MAY_BE_VERB = VERBS | {"according"} | _COURT_VERBS
 _MAY_BE_VERB = MAY_BE_VERB
 _LOWER = attrgetter("lower")
 ENDS_CLAUSE = frozenset(".;:")
@@ -42,6 +45,8 @@ def is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
     word = tokens[k].lower
     if word == "according":
         return k + 1 < len(tokens) and tokens[k + 1].lower == "to"
+    if word in _COURT_VERBS:
+        return not tokens[k].cap and _court_before(tokens, k)
     # A capitalized "States" or "Says" is a name, not a verb; "the claims", "its reports"
     # are nouns.
     if word not in VERBS or tokens[k].cap:
@@ -60,10 +65,19 @@ def is_verb(tokens: list[Tok], k: int, short: bool) -> bool:
     return _person_before(tokens, k) or _subject_of(tokens, k)
 
 
+def _court_before(tokens: list[Tok], k: int) -> bool:
+    """Whether a court or a judge is the subject of verb ``k`` ("the three-judge court
+    found")."""
+    phrase, _ = phrase_before(tokens, k)
+    return bool(phrase) and phrase[-1].lower in _COURTS
+
+
 def _subject_of(tokens: list[Tok], k: int) -> bool:
     """Whether the clause before verb ``k`` opens with a person, with no clause word between:
     "Prime Minister Ola Brandt speaking to the council called the deal"."""
     lead = lead_person(tokens[:k])
+    if not lead and k and tokens[0].lower in {"he", "she"}:
+        lead = (tokens[0],)  # "He criticized the tariffs, calling them": the he/she
     if not lead:
         return False
     after = tokens.index(lead[-1]) + 1
@@ -71,8 +85,23 @@ def _subject_of(tokens: list[Tok], k: int) -> bool:
     if between and between[-1].lower == "and" and _own_predicate(between[:-1]):
         return True  # "Holm said the gap had narrowed and called the talks": Holm's second verb
     return not any(
-        t.lower in CLAUSE_WORDS or t.lower == "what" or ENDS_CLAUSE.intersection(t.brk)
-        for t in between
+        (t.lower in CLAUSE_WORDS and not _listed(between, j))
+        or t.lower == "what"
+        or ENDS_CLAUSE.intersection(t.brk)
+        for j, t in enumerate(between)
+    )
+
+
+def _listed(words: list[Tok], j: int) -> bool:
+    """Whether the "and" at ``j`` closes a list ("cars, steel, and aluminum"), not a clause."""
+    return (
+        words[j].lower in {"and", "or"}
+        and j >= 2
+        and words[j - 1].brk == ","
+        and words[j - 2].brk == ","
+        and j + 1 < len(words)
+        and not words[j + 1].cap
+        and words[j + 1].lower not in PRONOUNS
     )
 
 
