@@ -205,9 +205,13 @@ _TIME_BY_LETTERS = WordPattern(
 @pytest.mark.parametrize("text", _framed(_TIMES) + _SPACED)
 def test_time_words_looked_at_first(text: str) -> None:
     """The words ``TIME_EXPRESSION`` looks at before its phrases take no match away."""
-    assert _TIME_BY_LETTERS.pattern != stepdays.TIME_EXPRESSION.pattern
-    found = [m.span() for m in stepdays.TIME_EXPRESSION.finditer(text)]
-    assert found == [m.span() for m in _TIME_BY_LETTERS.finditer(text)]
+    _assert_same_matches(stepdays.TIME_EXPRESSION, _TIME_BY_LETTERS, text)
+
+
+def _assert_same_matches(pattern: WordPattern, without_look_ahead: WordPattern, text: str) -> None:
+    assert without_look_ahead.pattern != pattern.pattern
+    found = [m.span() for m in pattern.finditer(text)]
+    assert found == [m.span() for m in without_look_ahead.finditer(text)]
 
 
 _FIRM = [
@@ -235,9 +239,7 @@ _STRONG_NEXT_BY_LETTERS = WordPattern(
 @pytest.mark.parametrize("text", _framed(_FIRM) + _SPACED)
 def test_firm_words_looked_at_first(text: str) -> None:
     """The words ``STRONG_NEXT`` looks at before its phrases take no match away."""
-    assert _STRONG_NEXT_BY_LETTERS.pattern != nextsteps.STRONG_NEXT.pattern
-    found = [m.span() for m in nextsteps.STRONG_NEXT.finditer(text)]
-    assert found == [m.span() for m in _STRONG_NEXT_BY_LETTERS.finditer(text)]
+    _assert_same_matches(nextsteps.STRONG_NEXT, _STRONG_NEXT_BY_LETTERS, text)
 
 
 _ASIDES = [
