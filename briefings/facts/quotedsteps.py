@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from briefings.facts.nextsteps import next_cue, next_steps
+from briefings.facts.firmsteps import next_cue
+from briefings.facts.nextsteps import next_steps
 from briefings.facts.statements import Statement
 from briefings.model import Quote
 

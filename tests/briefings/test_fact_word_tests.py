@@ -13,7 +13,8 @@ from briefings.facts import (
     background,
     claims,
     cues,
-    nextsteps,
+    firmsteps,
+    narration,
     oneevent,
     onestep,
     stance,
@@ -60,7 +61,7 @@ def test_next_or_hope_words(text: str) -> None:
     assert _found(cues._NEXT_OR_HOPE, text)
     words = spaced_words(text)
     assert not holds_none_of(text, cues.NEXT_OR_HOPE_WHOLE_WORDS) or is_to(words)
-    assert nextsteps._step_words(words)
+    assert firmsteps.step_words(words)
 
 
 _STEP_ONLY = [
@@ -74,8 +75,8 @@ _STEP_ONLY = [
 @pytest.mark.parametrize("text", _framed_not_ascii(_NEXT_OR_HOPE))
 def test_next_or_hope_words_not_ascii(text: str) -> None:
     if _found(cues._NEXT_OR_HOPE, text):
-        found = nextsteps._step_words(spaced_words(text))
-        assert not cues.NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(found) or nextsteps._is_to(found)
+        found = firmsteps.step_words(spaced_words(text))
+        assert not cues.NEXT_OR_HOPE_WHOLE_WORDS.isdisjoint(found) or firmsteps.has_is_to(found)
 
 
 @pytest.mark.parametrize(
@@ -90,9 +91,9 @@ def test_step_words(text: str) -> None:
         or asides.days_before_step(text)
     )
     if found:
-        assert nextsteps._step_words(spaced_words(text)) or nextsteps._other_digit(text)
+        assert firmsteps.step_words(spaced_words(text)) or firmsteps.other_digit(text)
     if asides.present_schedule(text):
-        assert nextsteps._may_name_a_day(nextsteps._step_words(spaced_words(text)), text)
+        assert firmsteps.may_name_a_day(firmsteps.step_words(spaced_words(text)), text)
 
 
 @pytest.mark.parametrize(
@@ -104,7 +105,7 @@ def test_step_words(text: str) -> None:
     ],
 )  # fmt: skip
 def test_digits_outside_ascii(text: str, other: bool) -> None:
-    assert nextsteps._other_digit(text) is other
+    assert firmsteps.other_digit(text) is other
 
 
 _SPACED = [
@@ -122,9 +123,9 @@ def test_step_words_scan(text: str) -> None:
     """The scan of a text's step words finds each of them that ``split`` reads, and "is to"
     and "are to" where ``is_to`` does."""
     words = spaced_words(text)
-    found = nextsteps._step_words(words)
-    assert set(found) - {b"is to", b"are to"} == set(words.split()) & nextsteps._STEP_WORDS
-    assert nextsteps._is_to(found) == is_to(words)
+    found = firmsteps.step_words(words)
+    assert set(found) - {b"is to", b"are to"} == set(words.split()) & firmsteps.STEP_WORDS
+    assert firmsteps.has_is_to(found) == is_to(words)
 
 
 @pytest.mark.parametrize(
@@ -132,12 +133,12 @@ def test_step_words_scan(text: str) -> None:
 )
 def test_next_cue(text: str) -> None:
     """A cue is found where ``next_or_hope`` finds one."""
-    assert nextsteps.next_cue(text) == cues.next_or_hope(text)[0]
+    assert firmsteps.next_cue(text) == cues.next_or_hope(text)[0]
 
 
 def test_firm_words_are_step_words() -> None:
-    """``_firm`` may test its words in the step words a sentence was read for."""
-    assert nextsteps._STRONG_NEXT_WORDS <= nextsteps._STEP_WORDS
+    """``firm`` may test its words in the step words a sentence was read for."""
+    assert firmsteps.STRONG_NEXT_WORDS <= firmsteps.STEP_WORDS
 
 
 _CUE_OR_SPECULATION = [
@@ -225,21 +226,21 @@ _FIRM = [
 
 @pytest.mark.parametrize("text", _framed(_FIRM) + _framed_not_ascii(_FIRM))
 def test_firm_words(text: str) -> None:
-    if _found(nextsteps.STRONG_NEXT, text):
-        assert nextsteps._may_be_firm(text, None) or not text.isascii()
-        assert nextsteps._may_be_firm(text, nextsteps._step_words(spaced_words(text)))
+    if _found(firmsteps.STRONG_NEXT, text):
+        assert firmsteps.may_be_firm(text, None) or not text.isascii()
+        assert firmsteps.may_be_firm(text, firmsteps.step_words(spaced_words(text)))
 
 
 # ``STRONG_NEXT`` without the words it looks at before its phrases.
 _STRONG_NEXT_BY_LETTERS = WordPattern(
-    re.sub(r"\(\?=s\(\?:cheduled.*?\|next \)", "", nextsteps.STRONG_NEXT.pattern)
+    re.sub(r"\(\?=s\(\?:cheduled.*?\|next \)", "", firmsteps.STRONG_NEXT.pattern)
 )
 
 
 @pytest.mark.parametrize("text", _framed(_FIRM) + _SPACED)
 def test_firm_words_looked_at_first(text: str) -> None:
     """The words ``STRONG_NEXT`` looks at before its phrases take no match away."""
-    _assert_same_matches(nextsteps.STRONG_NEXT, _STRONG_NEXT_BY_LETTERS, text)
+    _assert_same_matches(firmsteps.STRONG_NEXT, _STRONG_NEXT_BY_LETTERS, text)
 
 
 _ASIDES = [
@@ -315,7 +316,7 @@ def _first_letters(items: list[tuple[object, object]]) -> set[str]:
     [
         cues.NEXT_CUE, cues.PAST_CUE, cues.SPECULATION.unicode, background._NEWS_DAY,
         background.FUTURE.unicode, asides._OWN_AHEAD, asides._FUTURE_FORM, asides._CALL,
-        asides._BELIEF, nextsteps._FUTURE_FORM, claims._GOVERNED,
+        asides._BELIEF, narration.FUTURE_FORM, claims._GOVERNED,
     ],
 )  # fmt: skip
 def test_first_letters_looked_at_first(pattern: re.Pattern[str]) -> None:
