@@ -338,17 +338,26 @@ def _owned_document(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[Tok, ..
     """ "The ministry's statement said", "the WHO's website said": the owner of a document
     speaks through it."""
     at = tokens.index(phrase[-1]) - 1
-    owner = tokens[at]
-    if at < 0 or not owner.possessive or owner.brk:
+    if at < 0 or not tokens[at].possessive or tokens[at].brk:
         return ()
-    start = at
-    while start and not tokens[start - 1].brk and tokens[start - 1].cap:
-        start -= 1  # "the Court of Session's summary": the owner's whole name
+    owner = _owner(tokens, at)
+    start = at - len(owner) + 1
     if start and tokens[start - 1].lower in DETERMINERS and not tokens[start - 1].brk:
-        start -= 1
-    bare = owner.bare
-    named = owner._replace(word=bare, lower=bare.lower(), possessive=False)
-    return (*tokens[start:at], named)
+        return (tokens[start - 1], *owner)  # "the ministry's statement"
+    return owner
+
+
+def _owner(tokens: list[Tok], at: int) -> tuple[Tok, ...]:
+    """The name a possessive at ``at`` ends, whole and without its "'s" ("Anna van Berg's":
+    Anna van Berg)."""
+    first = at
+    while first and (tokens[first - 1].cap or tokens[first - 1].lower in PARTICLES):
+        if tokens[first - 1].brk:
+            break
+        first -= 1
+    bare = tokens[at].bare
+    named = tokens[at]._replace(word=bare, lower=bare.lower(), possessive=False)
+    return (*tokens[first:at], named)
 
 
 def _owned_speech(tokens: list[Tok], last_verb: int) -> Attribution | None:
@@ -369,15 +378,8 @@ def _owned_speech(tokens: list[Tok], last_verb: int) -> Attribution | None:
         if not owner.possessive:
             officials = Tok(owner.end, owner.end, "officials", "", "officials", False, False)
             return Attribution((owner, officials), "", tokens[k].lower)
-        first = k - 1
-        while first and (tokens[first - 1].cap or tokens[first - 1].lower in PARTICLES):
-            if tokens[first - 1].brk:
-                break
-            first -= 1
-        bare = owner.bare
-        named = owner._replace(word=bare, lower=bare.lower(), possessive=False)
         # no clause: its subject is not the speaker ("Holm rejected Berg's claim that")
-        return Attribution((*tokens[first : k - 1], named), "", tokens[k].lower)
+        return Attribution(_owner(tokens, k - 1), "", tokens[k].lower)
     return None
 
 
