@@ -266,10 +266,24 @@ _DURATION = re.compile(
 )
 
 
+# What will happen at a step told before, with the step as its opening phrase: "During this
+# round of talks, both sides will discuss ...", "At the meeting, ministers will review ...".
+_AT_THE_EVENT = re.compile(
+    r"(?:During|At|In the course of|On the sidelines of) (?:the|this|that|these|those|its|"
+    r"their|each) (?:[\w-]+ ){0,3}?(?:discussions?|talks|meetings?|rounds?|visits?|summit|"
+    r"sessions?|conference|negotiations|ceremony|debate|trip|consultations|hearing)"
+    r"(?: of (?:talks|negotiations))?, "
+)
+_AT_THE_EVENT_OPENERS = ("During ", "At ", "In the course of ", "On the sidelines of ")
+
+
 def detail_of_a_step(text: str) -> bool:
     """Whether ``text`` tells what a step will be like (its format, length or contents), by
-    the event as its subject ("The discussion will be conducted by video link"), not a step
+    the event as its subject ("The discussion will be conducted by video link") or as its
+    opening phrase ("During this round of talks, both sides will discuss ..."), not a step
     with its time: the step itself is told elsewhere."""
+    if text.startswith(_AT_THE_EVENT_OPENERS):
+        return _AT_THE_EVENT.match(text) is not None
     if not text.startswith(_EVENT_OPENERS):
         return False
     return _EVENT_SUBJECT.match(text) is not None

@@ -14,7 +14,8 @@ from briefings.facts.cues import NEXT_CUE
 PAST_VERB = re.compile(
     r"(?<!, )(?<!If )(?<!if )(?<!Once )(?<!once )(?<!When )(?<!when )(?<! is )(?<! are )"
     r"\b(?:was|were|had|did|said|told|met|held|took|began|struck|won|gave|sent|set out|"
-    r"laid out|(?![a-z]*ceed\b)[a-z]{3,}ed(?! by\b))\b"
+    r"laid out|(?:spoke|made|went|came|saw|wrote|sought|brought|rose|fell|chose|broke|flew|"
+    r"drew)(?! by\b)|(?![a-z]*ceed\b)[a-z]{3,}ed(?! by\b))\b"
     # After an aside, "met" and a verb in "-ed" with its "to" are the sentence's own: "Raab,
     # who is standing in, met with Frost", "This week's round, the last scheduled, failed to".
     r"|(?<=, )(?:met|(?!(?:scheduled|expected|planned|slated|meant|intended|designed|aimed|"

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from briefings.facts.onestep import DAY, MONTH_NAMES, MONTH_START, WEEKDAY
+from briefings.facts.onestep import DAY, MONTH_NAMES, MONTH_START, TOLD_ON, WEEKDAY
 from briefings.facts.stepdays import times
 from briefings.reading.dates import MONTHS
 
@@ -55,11 +55,6 @@ _SUBORDINATE = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _MONTH_WORD = re.compile(rf"\b(?:{MONTH_NAMES})\b")
-# When it was told ("the ministry said on Friday"): no day of the step.
-_TOLD_ON = re.compile(
-    r"\b(?:said|says|told|announced|confirmed|reported|added|stated)\b"
-    r"(?: [\w.'-]+){0,6}? on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-)
 _ORDINALS = frozenset((
     "fourt", "fifth", "sixth", "seven", "eight", "ninth", "tenth", "eleve", "twelf",
 ))  # fmt: skip
@@ -154,13 +149,34 @@ def _times_agree(first: _Step, second: _Step) -> str | None:
         return "month" if first.months & second.months else None
     if first.periods and second.periods and not first.months and not second.months:
         return "month" if first.periods & second.periods else None
+    if _weekday_of_week(first, second) or _weekday_of_week(second, first):
+        return "month"
     return "loose"
+
+
+# The coming weeks a weekday named in a report falls in: "on Monday" is a day of "this week"
+# or of "next week", whichever the report names.
+_WEEKS = frozenset(("this week", "next week", "coming week"))
+
+
+def _weekday_of_week(step: _Step, other: _Step) -> bool:
+    """Whether ``step`` names only weekdays ("from Monday through Friday") and ``other`` only
+    this or next week ("will hold a new round this week"): a weekday a report names is one of
+    the days to come, so both name the same days."""
+    return (
+        bool(step.days)
+        and not step.months
+        and not other.days
+        and not other.months
+        and not _WEEKS.isdisjoint(other.periods)
+        and all(" " not in day for day in step.days)
+    )
 
 
 def _step(text: str) -> _Step:
     """The times and words of a step's text, not counting the day it was told on."""
     # A weekday is looked for only where "day" is, a month only where a month's name begins.
-    told = _TOLD_ON.sub("", text) if " on " in text and "day" in text else text
+    told = TOLD_ON.sub("", text) if "day" in text else text
     days = set(WEEKDAY.findall(told)) if "day" in told else set()
     months: set[int] = set()
     if MONTH_START.search(told) is not None:

@@ -153,9 +153,12 @@ _EVENT_VERB = re.compile(
     r"(?: (?:then|also|now|not|only|still))* (?:be )?([a-z]{3,})"
 )
 # When it was told ("the UN said on Friday", "announced on Thursday that"): no day of the step.
-_TOLD_ON = re.compile(
+# When it was told ("the UN said on Friday", "the government said Sunday"): no day of the
+# step.
+TOLD_ON = re.compile(
     r"\b(?:said|says|told|informed|announced|confirmed|reported|added|stated)\b"
-    r"(?: [\w.'-]+){0,6}? on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"(?:(?: [\w.'-]+){0,6}? on| reporters| journalists)? (?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
+    r"Sun)day\b"
 )
 _EVENT_BY_NOUN = frozenset(("take", "held", "happen"))
 # A name: a capitalized word, its possessive cut ("Griffiths'" -> "Griffiths").
@@ -177,7 +180,7 @@ def same_event(text: str, other: str) -> bool:
     first, second = _EVENT_VERB.search(text), _EVENT_VERB.search(other)
     if first is None or second is None or _event_of(first) != _event_of(second):
         return False
-    days, other_days = _days(_TOLD_ON.sub("", text)), _days(_TOLD_ON.sub("", other))
+    days, other_days = _days(TOLD_ON.sub("", text)), _days(TOLD_ON.sub("", other))
     if days and other_days and not days & other_days:
         return False  # "meets Putin on Tuesday", "meets Zelensky on Thursday"
     if not _names(text[: first.start()]) & _names(other[: second.start()]):
@@ -189,7 +192,7 @@ def same_event(text: str, other: str) -> bool:
 def names_a_step_day(text: str) -> bool:
     """Whether ``text`` names a date or a weekday, other than the day it was told on ("the
     UN said on Friday")."""
-    told = _TOLD_ON.sub("", text) if "on " in text else text
+    told = TOLD_ON.sub("", text) if "day" in text else text
     return names_a_date(told) or WEEKDAY.search(told) is not None
 
 

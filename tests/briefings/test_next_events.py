@@ -72,6 +72,20 @@ def _facts(*paragraphs: str) -> tuple[list[str], list[str]]:
             "The agreement will lower duties on machine parts, officials said.",
             "",
         ),
+        # this or next week and its weekdays, the same kind of event ("said Sunday" is when
+        # it was told)
+        (
+            "Norland and Aldoria will hold a new round of talks this week, the ministry said "
+            "Sunday.",
+            "The talks, the sixth of their kind, will be held in Lindau from Monday through "
+            "Friday.",
+            "month",
+        ),
+        (
+            "Ministers will meet in Lindau next week to review the annex.",
+            "The summit of the two leaders is due on Monday in Aldoria.",
+            "",
+        ),
     ],
 )
 def test_how_one_event(text: str, other: str, how: str) -> None:
@@ -87,6 +101,15 @@ def test_one_event_told_twice_in_other_words_is_one_next() -> None:
     )
     assert steps == ["The two leaders are set to sign the free trade agreement on Friday 13 June."]
     assert not any("formalised" in outcome for outcome in outcomes)  # nor an outcome
+
+
+def test_a_round_this_week_and_its_weekdays_are_one_next() -> None:
+    _, steps = _facts(
+        LEDE,
+        "Norland and Aldoria will hold a new round of talks next week, the ministry said Thursday.",
+        "The round will be held in Lindau from Monday through Friday, the ministry said.",
+    )
+    assert steps == ["The round will be held in Lindau from Monday through Friday."]
 
 
 def test_two_events_on_two_days_are_two_nexts() -> None:

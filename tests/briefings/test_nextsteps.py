@@ -149,6 +149,20 @@ def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
         # a plan told in an earlier month than the report's
         "Ministers said in May that they would meet again in Lindau.",
         "In May, Berg told reporters that the two sides would sign the annex in Lindau.",
+        # a guess as the sentence's own verb, however firm its words
+        "It is possible that this year the firm will postpone the launch of its phones in June.",
+        "Given the low rank of the envoys, it is unlikely that the visit will bring a deal on "
+        "Monday.",
+        # a belief that governs the step
+        "Berg said he thinks the annex will be signed by the end of June.",
+        "Ruiz believes the two sides will meet again in Lindau next month.",
+        # an event called off or put back, with no new time
+        "The visit of Minister Berg to Lindau, which was cancelled, was due on Monday.",
+        "The council is postponing the 20 June runoff because of a storm warning that will "
+        "take effect tonight.",
+        # a past event with its step as the topic
+        "At a press conference on Friday, Berg spoke about the pending 20 June deadline for a "
+        "deal with Aldoria.",
     ],
 )
 def test_what_the_sentence_says_on_the_side_is_no_next_step(sentence: str) -> None:
@@ -246,6 +260,13 @@ def test_an_event_of_the_sentences_own_is_a_next_step(sentence: str) -> None:
         # a step being readied, and a step told after "before" with its distance in days
         "Arrangements are under way for a meeting of the two trade ministers on Monday.",
         "The ministers are meeting in Lindau today, a day before their deputies travel to Geneva.",
+        # a belief told on the side, after the step's own verb
+        "Berg will give a speech at a dinner in Lindau on Tuesday night, where many believe he "
+        "will speak of the annex.",
+        # a think tank is no belief; a step put back with its new time, or told after
+        "A think tank will hold a forum on the annex in Lindau on Monday.",
+        "The vote on the annex, put off by a storm, will now take place in Lindau on 20 June.",
+        "Ministers will meet in Lindau on Monday, after talks were postponed last week.",
     ],
 )
 def test_an_event_to_come_is_a_next_step(sentence: str) -> None:
@@ -394,6 +415,14 @@ def test_a_detail_after_a_step_is_no_step_of_its_own() -> None:
         "The meeting will focus on steel.",
     )
     assert steps == ["Ministers will meet in Lindau on Friday."]
+    # what will happen at the step, with the step as its opening phrase
+    steps = _steps(
+        LEDE,
+        "The next round of talks is planned for 23-27 June in Lindau, the minister said.",
+        "During this round of talks, both sides will discuss goods, services and public "
+        "procurement.",
+    )
+    assert steps == ["The next round of talks is planned for 23-27 June in Lindau."]
 
 
 def test_when_a_detail_was_announced_is_no_time_of_it() -> None:
