@@ -76,6 +76,30 @@ def past_before_future(text: str, firm: bool = False) -> bool:
     )
 
 
+# A plan told in reported speech, its tense moved back: "Officials said the two sides were
+# tentatively slated to sign the accord on 17 June" (a day still to come: a step).
+_REPORTED_PLAN = re.compile(
+    r"\b(?:was|were) (?:[a-z]+ly )?(?:due|slated|scheduled|set|expected|planned|to)\b"
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|confirmed|stated)\b")
+
+
+def reported_plan(text: str) -> bool:
+    """Whether ``text`` tells a plan in reported speech ("Officials said the two sides were
+    slated to sign the accord on 17 June"): someone says it, and its only past verbs are the
+    saying and the plan's "was" or "were". Whether it is still to come is told by its day (a
+    day before the report's is a plan told as it was)."""
+    if "were " not in text and "was " not in text:
+        return False
+    plan = _REPORTED_PLAN.search(text)
+    if plan is None or _REPORTED.search(text) is None:
+        return False
+    return all(
+        m.group() in SAYING or plan.start() <= m.start() < plan.end()
+        for m in PAST_VERB.finditer(text)
+    )
+
+
 def planned_then(text: str) -> bool:
     """Whether ``text`` tells a plan as it was ("The parties initially planned to sign the
     deal at the summit this month"): "planned to" as the sentence's own past verb, with no

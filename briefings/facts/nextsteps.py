@@ -50,6 +50,7 @@ from briefings.facts.narration import (
     narrated,
     past_before_future,
     planned_then,
+    reported_plan,
 )
 from briefings.facts.oneevent import how_one_event, told_by_the_news
 from briefings.facts.onestep import (
@@ -337,8 +338,8 @@ def steps_and_echoes(
             _RECENT_PAST.search(_SAID_TAIL.sub("", ahead))
             or past_before_future(ahead, strong)
             or narrated(ahead, strong)
-        ):
-            continue
+        ) and not (future_date and reported_plan(ahead)):
+            continue  # a past event; a plan said in the past tense with a day to come is a step
         score = 1.0 + (2.0 if strong else 0.0)
         # A date, else a weekday still to come ("on Thursday"): a step with its day.
         score += 1.5 if day else 1.0 if names_a_step_day(told) else 0.0
@@ -453,6 +454,44 @@ _STEP_AFTER_NEWS = re.compile(
 
 
 _TURNS = (" and ", "; ", ", saying", ", adding")
+_AHEAD_WORDS = (" will ", " is ", " are ", " plan", " intend")
+# Where a lede turns from its news to a step that shares its subject: "..., and plan to sign
+# the agreement at a ceremony in Aldoria on 16 June".
+_BARE_STEP_AFTER_NEWS = re.compile(
+    r", and (?=(?:[a-z]+ly )?(?:plans? to|intends? to|will|(?:is|are) (?:due|set|scheduled|"
+    r"expected|slated) to)\b)"
+)
+# A stop a scrape ran on after, its next sentence cut to lower case ("... on 16 June 2017.
+# plus on 20 April were ...").
+_RUN_ON = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d{4}))\. (?=[a-z])")
+# The finite verb of a clause: its subject is the words before it.
+_FINITE_VERB = re.compile(rf"{PAST_VERB.pattern}|\b(?:is|are|has|have)\b")
+# A time told right after a subject: "Trade ministers on 20 April concluded ...".
+_TIME_AFTER_SUBJECT = re.compile(r" (?:on|in|last|this|earlier) [^ ]+(?: \d{1,2})?$")
+
+
+def _shared_subject(news: str) -> str:
+    """The subject of the last clause of ``news`` (a lede's news before ", and plan to
+    ..."): the words between the clause's start (the lede's, or a "that") and its finite
+    verb ("Negotiating parties" in "... stated that negotiating parties are preparing the
+    text"), or "" when it does not look like one (a pronoun, a clause too long)."""
+    verbs = list(_FINITE_VERB.finditer(news))
+    if not verbs:
+        return ""
+    verb = verbs[-1]
+    start = news.rfind(" that ", 0, verb.start())
+    start = start + 6 if start >= 0 else 0
+    if len(verbs) > 1:  # "An official said the two sides ended talks": after the saying
+        start = max(start, verbs[-2].end())
+    subject = _TIME_AFTER_SUBJECT.sub("", news[start : verb.start()].strip())
+    words = subject.split()
+    if not 1 <= len(words) <= 10 or "," in subject:
+        return ""
+    if not subject[0].isupper() and words[0] != "the":
+        return ""
+    if words[0] in ("It", "He", "She", "They", "This", "That", "There"):
+        return ""
+    return subject[0].upper() + subject[1:]
 
 
 def _lede_step(text: str) -> tuple[str, str] | None:
@@ -460,19 +499,27 @@ def _lede_step(text: str) -> tuple[str, str] | None:
     two sides concluded the first round on Friday, and the next round is scheduled for
     September"): the news ("The two sides concluded the first round on Friday.") and the
     step ("The next round is scheduled for September."); None for any other lede."""
-    if " will " not in text and " is " not in text and " are " not in text:
+    if not holds_any(text, _AHEAD_WORDS):
         return None  # no step to come in a clause of its own
     if not holds_any(text, _TURNS):
         return None
     turn = _STEP_AFTER_NEWS.search(text)
+    subject = ""  # the subject a step with none of its own shares with the news
     if turn is None:
-        return None
+        turn = _BARE_STEP_AFTER_NEWS.search(text)
+        if turn is None:
+            return None
+        subject = _shared_subject(text[: turn.start()])
+        if not subject:
+            return None
     past = [m.group() for m in PAST_VERB.finditer(text, 0, turn.start())]
     if not past:
         return None
     if past[-1] in SAYING and not turn.group().startswith((",", ";")):
         return None  # "An official said the US and China will resume talks": one clause
-    step = text[turn.end() :]
+    step = f"{subject} {text[turn.end() :]}" if subject else text[turn.end() :]
+    if ". " in step:  # "... on 16 June 2017. plus on 20 April were ...": the step ends there
+        step = _RUN_ON.split(step, 1)[0].rstrip(".") + "."
     if len(step.split()) < 5 or not (names_a_date(step) or names_a_time(step)):
         return None
     news = text[: turn.start()].rstrip(",;")

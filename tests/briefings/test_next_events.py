@@ -112,6 +112,37 @@ def test_a_round_this_week_and_its_weekdays_are_one_next() -> None:
     assert steps == ["The round will be held in Lindau from Monday through Friday."]
 
 
+def test_a_step_that_shares_the_ledes_subject_is_told_with_it() -> None:
+    outcomes, steps = _facts(
+        "Trade ministers of nine island states concluded their talks on Friday and the chief "
+        "adviser in Lindau stated that the parties are now preparing the text for legal review, "
+        "and plan to sign the pact at a ceremony in Aldoria on 16 June.",
+        "The pact covers goods and services, officials said.",
+    )
+    assert outcomes[0].endswith("are now preparing the text for legal review.")
+    assert steps == ["The parties plan to sign the pact at a ceremony in Aldoria on 16 June."]
+    outcomes, steps = _facts(
+        "An official said the two sides ended the fifth round in Lindau on Friday, and will meet "
+        "again in Aldoria in July.",
+        "The round covered goods and services, officials said.",
+    )
+    assert outcomes[0].startswith(
+        "An official said the two sides ended the fifth round in Lindau on Friday."
+    )
+    assert steps == ["The two sides will meet again in Aldoria in July."]
+
+
+def test_a_step_after_a_ledes_news_ends_at_a_stop_the_text_ran_on_after() -> None:
+    _, steps = _facts(
+        "Ministers of nine island states concluded their talks on Friday, and plan to sign the "
+        "pact in Aldoria on 16 June 2025. plus on Friday were Lindau and Norland.",
+        "The pact covers goods and services, officials said.",
+    )
+    assert steps == [
+        "Ministers of nine island states plan to sign the pact in Aldoria on 16 June 2025."
+    ]
+
+
 def test_two_events_on_two_days_are_two_nexts() -> None:
     _, steps = _facts(
         LEDE,

@@ -160,6 +160,8 @@ def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
         "The visit of Minister Berg to Lindau, which was cancelled, was due on Monday.",
         "The council is postponing the 20 June runoff because of a storm warning that will "
         "take effect tonight.",
+        # a plan said in the past tense, with a day before the report's
+        "Officials said the two sides were tentatively slated to sign the annex on 17 May.",
         # a past event with its step as the topic
         "At a press conference on Friday, Berg spoke about the pending 20 June deadline for a "
         "deal with Aldoria.",
@@ -260,6 +262,9 @@ def test_an_event_of_the_sentences_own_is_a_next_step(sentence: str) -> None:
         # a step being readied, and a step told after "before" with its distance in days
         "Arrangements are under way for a meeting of the two trade ministers on Monday.",
         "The ministers are meeting in Lindau today, a day before their deputies travel to Geneva.",
+        # a plan said in the past tense, with a day still to come
+        "Officials said the two sides were tentatively slated to sign the annex on 17 June.",
+        "Berg told reporters the vote was scheduled for 20 June.",
         # a belief told on the side, after the step's own verb
         "Berg will give a speech at a dinner in Lindau on Tuesday night, where many believe he "
         "will speak of the annex.",
