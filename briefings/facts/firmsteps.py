@@ -19,6 +19,8 @@ EVENTS = (
     r"meet|hold|travel|visit|return|resume|vote|sign|host|begin|start|reconvene|convene|launch|"
     r"attend|participate|take part|chair|preside|lead(?! to\b)|arrive|depart|gather|head|"
     r"publish|announce|decide|enter into force|take effect|come into force|lapse|expire|"
+    # a court's steps: "will hear the case on 28 April", "will rule on Monday"
+    r"hear(?! from\b)|rule on|"
     r"be held|be published|be led|be conducted|be signed|be announced|be presented|be debated|"
     r"be put to a vote|be voted|debate|continue (?:talks|negotiations)|"
     # what is done to a tariff or a text on its day: "will be imposed on Aug. 1"

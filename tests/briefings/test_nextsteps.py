@@ -262,6 +262,10 @@ def test_an_event_of_the_sentences_own_is_a_next_step(sentence: str) -> None:
         # a step being readied, and a step told after "before" with its distance in days
         "Arrangements are under way for a meeting of the two trade ministers on Monday.",
         "The ministers are meeting in Lindau today, a day before their deputies travel to Geneva.",
+        # a court's hearing or ruling, told by whoever announced it
+        "The Supreme Court of Norland announced on Thursday that it will hear a challenge to "
+        "the customs law on 28 June.",
+        "The appeals court will rule on the customs law in Lindau next month.",
         # a plan said in the past tense, with a day still to come
         "Officials said the two sides were tentatively slated to sign the annex on 17 June.",
         "Berg told reporters the vote was scheduled for 20 June.",
