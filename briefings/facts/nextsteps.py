@@ -166,6 +166,12 @@ _BELIEVED_STEP = re.compile(
     r"are going to)\b"
 )
 _BELIEF_STEMS = ("think", "thought", "believ", "doubt", "reckon")
+# An extension agreed: "agreed to extend negotiations past the May 20 expiration", "agreed to
+# another 24-hour extension": what was agreed, with the day it runs to, not a step to come.
+_EXTENSION_AGREED = re.compile(
+    r"\b(?:agreed|decided|voted|moved) (?:on |to )?(?:extend|prolong|(?:a|an|another|the) "
+    r"(?:[\w-]+ ){0,3}?extension)\b"
+)
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|slated|expected) to)\b")
 # An event called off or put back: "The council is delaying the June 20 runoff", "The visit,
 # which was cancelled, was due on Monday".
@@ -303,6 +309,8 @@ def steps_and_echoes(
             continue  # "unclear whether talks will resume", "said in May they would meet"
         if _guessed_or_believed(text) or _called_off(text):
             continue  # "It is possible that ...", "thinks it will ...", "was cancelled"
+        if "xten" in text and _EXTENSION_AGREED.search(text) is not None:
+            continue  # "agreed to extend the talks through 30 June": what was agreed
         if hoped_for(text) or negated_step(text):
             continue  # "hopes that the treaty will be signed", "will not be resolved by ..."
         if (

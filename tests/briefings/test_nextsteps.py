@@ -160,6 +160,10 @@ def test_no_event_to_come_is_no_next_step(sentence: str) -> None:
         "The visit of Minister Berg to Lindau, which was cancelled, was due on Monday.",
         "The council is postponing the 20 June runoff because of a storm warning that will "
         "take effect tonight.",
+        # an extension agreed, with the day it runs to: what was agreed
+        "The union and the post office agreed to extend negotiations past the 20 June expiry "
+        "of the contract.",
+        "The two sides agreed to another 24-hour extension of the strike deadline on Saturday.",
         # a plan said in the past tense, with a day before the report's
         "Officials said the two sides were tentatively slated to sign the annex on 17 May.",
         # a past event with its step as the topic
