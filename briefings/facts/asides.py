@@ -104,7 +104,10 @@ _PRESENT_DAY = re.compile(
 _PRESENT_VERB = re.compile(
     r"\b(?:resumes?|begins?|starts?|opens?|closes?|ends?|expires?|returns?|meets?|"
     r"convenes?|reconvenes?|votes?|rises?|sits?|arrives?|travels?|leaves?|heads?|"
-    r"kicks? off|takes? place|gets? under way)(?: [\w'\u2019-]+){0,6}$"
+    r"kicks? off|takes? place|gets? under way|"
+    # the present progressive of a coming move: "are traveling to Lindau on Thursday"
+    r"(?:is|are) (?:travell?ing|heading|flying|leaving|departing|returning|arriving|visiting|"
+    r"meeting|hosting))(?: [\w'\u2019-]+){0,6}$"
 )
 
 # A step being readied: "Arrangements are under way for a meeting with the minister on

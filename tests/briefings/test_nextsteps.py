@@ -266,6 +266,9 @@ def test_an_event_of_the_sentences_own_is_a_next_step(sentence: str) -> None:
         # a step being readied, and a step told after "before" with its distance in days
         "Arrangements are under way for a meeting of the two trade ministers on Monday.",
         "The ministers are meeting in Lindau today, a day before their deputies travel to Geneva.",
+        # a coming move in the present progressive, with its day
+        "Berg and Ruiz, along with other senior officials, are traveling to Lindau on Thursday "
+        "to begin talks.",
         # a court's hearing or ruling, told by whoever announced it
         "The Supreme Court of Norland announced on Thursday that it will hear a challenge to "
         "the customs law on 28 June.",
