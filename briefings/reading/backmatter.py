@@ -1,8 +1,9 @@
 """Sections a page sets apart from its news under a heading of their own.
 
 A press release or a report often closes with what a reader may want to know besides the news:
-"Background", "Notes to editors", "Editor's note", "About the Trade Office", "Context",
-"Key facts". Their paragraphs are the page's own background, never its news. Such a section
+"Background", "Notes to editors", "Editor's note", "Context", "Key facts", and the issuer's
+blurb under "About the Trade Office". Their paragraphs are the page's own background, never
+its news; the issuer's blurb is the release's boilerplate, where its article ends. Such a section
 opens with a heading (a short line with no sentence stop, standing as its own paragraph, a
 colon at most after it) that names it, after the body has begun; it runs over the paragraphs
 of running text after it and ends at the next line shaped as a heading or a record ("Vote:
@@ -39,13 +40,26 @@ def names_a_section_apart(line: str) -> bool:
     """Whether ``line`` is the heading of a section set apart from the news: heading-shaped
     (short, no sentence stop) and naming background, notes to editors, context, key facts or
     the issuer ("About the Trade Office")."""
+    text = _heading_text(line)
+    return bool(text) and (
+        _SECTION_NAME.match(text) is not None or _ABOUT_NAME.match(text) is not None
+    )
+
+
+def names_the_issuer(line: str) -> bool:
+    """Whether ``line`` is the heading of the issuer's own blurb ("About the Lindau Trade
+    Office", "About NORTRADE"): what follows is the release's boilerplate, no article text."""
+    text = _heading_text(line)
+    return text[:1] == "A" and _ABOUT_NAME.match(text) is not None
+
+
+def _heading_text(line: str) -> str:
+    """``line`` stripped, when it may be such a heading (short, and opening with a letter
+    that such a heading opens with: the cheap test first); else ""."""
     text = line.strip()
     if not text or len(text) > _HEADING_MAX_CHARS or text.count(" ") >= _HEADING_MAX_WORDS:
-        return False
-    first = text[:1]
-    if first not in "AaBbCcEeKkNnOoTtFf":  # the cheap test: most lines start otherwise
-        return False
-    return _SECTION_NAME.match(text) is not None or _ABOUT_NAME.match(text) is not None
+        return ""
+    return text if text[0] in "AaBbCcEeFfKkNnOoTt" else ""
 
 
 def lines_set_apart(

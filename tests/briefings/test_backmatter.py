@@ -1,6 +1,7 @@
 """Sections a page sets apart from its news under a heading of their own ("Background",
-"Editor's note", "About the Lindau Trade Office"): the readers mark their paragraphs, and the
-facts stage gives none of them as an outcome or a next step while the news tells its own.
+"Editor's note"): the readers mark their paragraphs, and the facts stage gives none of them as
+an outcome or a next step while the news tells its own; the issuer's blurb ("About the Lindau
+Trade Office") ends the release.
 Made-up pages, in scraped text and in HTML."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from briefings.model import Article
-from briefings.reading.backmatter import names_a_section_apart
+from briefings.reading.backmatter import names_a_section_apart, names_the_issuer
 from briefings.reading.extract import parse_html
 from briefings.reading.text import parse_text
 from briefings.summarize import summarize
@@ -41,6 +42,7 @@ BLURB = (
         "Editors' notes",
         "Context",
         "Key facts",
+        "Facts and figures",
         "About the Lindau Trade Office",
         "About NORTRADE",
     ],
@@ -75,10 +77,17 @@ def test_the_paragraphs_under_a_background_heading_are_marked() -> None:
 
 
 def test_a_heading_that_names_no_such_section_ends_it() -> None:
-    article = parse_text(
-        _release("About the Lindau Trade Office", BLURB, "What the deal covers", EARLIER)
-    )
-    assert [article.paragraphs[i] for i in article.background] == [BLURB]
+    article = parse_text(_release("Background", COVERS, "What the deal covers", EARLIER))
+    assert [article.paragraphs[i] for i in article.background] == [COVERS]
+    assert EARLIER in article.paragraphs
+
+
+def test_the_issuers_blurb_ends_the_release() -> None:
+    article = parse_text(_release("About the Lindau Trade Office", BLURB))
+    assert article.paragraphs == (LEDE, SECOND, THIRD)
+    assert names_the_issuer("About the Lindau Trade Office")
+    assert not names_the_issuer("About the agreement")
+    assert not names_the_issuer("Background")
 
 
 def test_a_background_heading_before_the_news_marks_nothing() -> None:
@@ -97,15 +106,14 @@ def test_an_html_heading_sets_its_section_apart() -> None:
     assert [article.paragraphs[i] for i in article.background] == [EARLIER, THEN]
 
 
-def test_a_bold_paragraph_heading_sets_its_section_apart() -> None:
+def test_a_bold_paragraph_heading_of_the_issuer_ends_the_release() -> None:
     page = (
         f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
         f"<p>{LEDE}</p><p>{SECOND}</p><p>{THIRD}</p>"
         f"<p><strong>About the Lindau Trade Office</strong></p><p>{BLURB}</p>"
         "</article></body></html>"
     )
-    article = parse_html(page, "https://news.example/farm-deal")
-    assert [article.paragraphs[i] for i in article.background] == [BLURB]
+    assert parse_html(page, "https://news.example/farm-deal").paragraphs == (LEDE, SECOND, THIRD)
 
 
 def test_a_background_sentence_is_no_outcome() -> None:
