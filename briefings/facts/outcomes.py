@@ -423,7 +423,9 @@ def _outcomes(
         item, lead = candidate.item, candidate.lead
         if isinstance(item, str):
             return True
-        if item.paragraph in apart or (candidate.joined and lead and lead.paragraph in apart):
+        if item.paragraph in apart or (
+            candidate.joined and lead is not None and lead.paragraph in apart
+        ):
             return False
         return news(candidate)
 
@@ -431,11 +433,17 @@ def _outcomes(
         """What ``before_the_news`` tells of, or what the page sets apart from its news."""
         return statement.paragraph in apart or before_the_news(statement)
 
-    if apart:
-        best, sequels = most_news(
-            ranked, budget, said or set(), news_of_the_report, following, today, before_the_report
-        )
-    if not apart or not all(map(news_of_the_report, best)):
+    own_news = news_of_the_report if apart else news
+    best, sequels = most_news(
+        ranked,
+        budget,
+        said or set(),
+        own_news,
+        following,
+        today,
+        before_the_report if apart else before_the_news,
+    )
+    if apart and not all(map(news_of_the_report, best)):
         # With nothing else to tell, the page's own background tells it, chosen as news is.
         best, sequels = most_news(
             ranked, budget, said or set(), news, following, today, before_the_news
