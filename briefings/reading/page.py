@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefings.reading.backmatter import lines_set_apart
+from briefings.reading.backmatter import lines_set_apart, names_a_section_apart
 from briefings.reading.boilerplate import credit_authors
 from briefings.reading.captions import DATED_STOP, describes_picture
 from briefings.reading.dateline import split_dateline
@@ -209,8 +209,8 @@ def _join_speaker_labels(lines: list[str], kinds: list[LineKind | None]) -> None
         turn = lines[i + 1].strip()
         if kinds[i + 1] is not None or not turn or turn[-1:] == ":":
             continue
-        if _SPEAKER_ALONE.match(label) is None:
-            continue
+        if _SPEAKER_ALONE.match(label) is None or names_a_section_apart(label):
+            continue  # "BACKGROUND:" heads a section, no speaker's turn
         lines[i + 1] = f"{label} {turn}"
         kinds[i] = LineKind.LABEL
         kinds[i + 1] = line_kind(lines[i + 1])

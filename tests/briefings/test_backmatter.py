@@ -159,3 +159,8 @@ def test_an_html_heading_of_contacts_ends_the_article() -> None:
         "</article></body></html>"
     )
     assert parse_html(page, "https://news.example/farm-deal").paragraphs == (LEDE, SECOND, THIRD)
+
+
+def test_a_heading_in_capitals_is_no_speakers_label() -> None:
+    article = parse_text(_release("BACKGROUND:", EARLIER))
+    assert [article.paragraphs[i] for i in article.background] == [EARLIER]
