@@ -95,6 +95,7 @@ COMPILED = [
     "briefings/reading/sitemarks.py",
     "briefings/reading/spoken.py",
     "briefings/reading/sitelines.py",
+    "briefings/reading/backmatter.py",
 ]
 # One shared library for the group, kept inside the package so that every install (wheel
 # or editable) finds it wherever the package is.

@@ -26,6 +26,9 @@ class Article:
     """One article as read from a text file, a page or a feed entry.
 
     ``paragraphs`` is the cleaned body: boilerplate removed, one string per paragraph.
+    ``background`` holds the indexes into ``paragraphs`` of those the page itself sets apart
+    from its news, under a heading of their own ("Background", "Notes to editors", "About the
+    Trade Office"): what they tell is no news of the report.
     """
 
     url: str
@@ -37,6 +40,7 @@ class Article:
     dateline: str = ""
     canonical_url: str = ""
     summary: str = ""
+    background: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:

@@ -31,6 +31,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "dateline": article.dateline,
         "canonical_url": article.canonical_url,
         "summary": article.summary,
+        "background": list(article.background),
     }
 
 
@@ -46,6 +47,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         dateline=data.get("dateline", ""),
         canonical_url=data.get("canonical_url", ""),
         summary=data.get("summary", ""),
+        background=tuple(data.get("background", ())),
     )
 
 

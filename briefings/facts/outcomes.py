@@ -109,6 +109,9 @@ def find_facts(
     nexts, echoes = steps_and_echoes(found, today)
     found = lede_told_apart(found, nexts)  # a step a lede tells after its news
     taken = {s.order for s in nexts} | echoes  # a step told again is no outcome either
+    apart = _set_apart(article) if article.background else frozenset()
+    if apart:
+        nexts = _steps_of_the_news(nexts, apart)
     topic = _content_stems(article.title)
     tidied = [(s.text, s.paragraph) for s in nexts]  # each tidied once
     steps = [
@@ -153,9 +156,11 @@ def find_facts(
         then,
         weekdays,
         lede_months,
+        apart,
     )
     if len(steps) < MAX_NEXT:
-        for step in _steps_of_the_day(rest, steps):  # never an outcome, and a step
+        own = [s for s in rest if s.paragraph not in apart] if apart else rest
+        for step in _steps_of_the_day(own, steps):  # never an outcome, and a step
             kept = [o for o in outcomes if o.text != step.text]
             if len(kept) + len(steps) < MAX_FACTS:  # in its own place, or with room for it
                 outcomes = kept
@@ -172,6 +177,29 @@ def find_facts(
         outcomes=tuple(Fact(text, link) for text in with_speakers(outcomes, said_by, named)),
         next=tuple(Fact(text, link) for text in with_speakers(steps, said_by, named)),
     )
+
+
+def _set_apart(article: Article) -> frozenset[int]:
+    """The paragraphs (as :func:`statements` numbers them) that the page sets apart from its
+    news under a heading of their own (``Article.background``)."""
+    marked = set(article.background)
+    if not any(paragraph.endswith(",") for paragraph in article.paragraphs):
+        return frozenset(marked)
+    read: set[int] = set()
+    number = 0  # paragraphs broken off at a comma are read as one (see ``continued``)
+    for i, paragraph in enumerate(article.paragraphs):
+        if i in marked:
+            read.add(number)
+        if not paragraph.endswith(","):
+            number += 1
+    return frozenset(read)
+
+
+def _steps_of_the_news(nexts: list[Statement], apart: frozenset[int]) -> list[Statement]:
+    """The next steps of the report's news: a step from a section set apart from it
+    (``apart``) only when the news tells none, and only with its time."""
+    own = [s for s in nexts if s.paragraph not in apart]
+    return own or [s for s in nexts if times(s.raw)]
 
 
 def _steps_of_the_day(found: Sequence[Statement], steps: Sequence[Spoken]) -> list[Spoken]:
@@ -230,6 +258,7 @@ def _outcomes(
     month_of: date | None = None,
     weekdays: bool = False,
     lede_months: frozenset[int] | None = None,
+    apart: frozenset[int] = frozenset(),
 ) -> list[Spoken]:
     met: set[str] = set()
     scored: list[Candidate] = []
@@ -389,9 +418,36 @@ def _outcomes(
         """Dated by a month its undated report's lede does not name (see ``news``)."""
         return lede_months is not None and in_a_month_before_the_lede(statement, lede_months)
 
+    def news_of_the_report(candidate: Candidate) -> bool:
+        """News (see ``news``) not under the page's own "Background" heading or its notes."""
+        item, lead = candidate.item, candidate.lead
+        if isinstance(item, str):
+            return True
+        if item.paragraph in apart or (
+            candidate.joined and lead is not None and lead.paragraph in apart
+        ):
+            return False
+        return news(candidate)
+
+    def before_the_report(statement: Statement) -> bool:
+        """What ``before_the_news`` tells of, or what the page sets apart from its news."""
+        return statement.paragraph in apart or before_the_news(statement)
+
+    own_news = news_of_the_report if apart else news
     best, sequels = most_news(
-        ranked, budget, said or set(), news, following, today, before_the_news
+        ranked,
+        budget,
+        said or set(),
+        own_news,
+        following,
+        today,
+        before_the_report if apart else before_the_news,
     )
+    if apart and not all(map(news_of_the_report, best)):
+        # With nothing else to tell, the page's own background tells it, chosen as news is.
+        best, sequels = most_news(
+            ranked, budget, said or set(), news, following, today, before_the_news
+        )
     leads = {c.lead.order for c in best if c.lead is not None and c.joined}
     texts = []
     for candidate in sorted(best, key=lambda c: c.order):

@@ -22,6 +22,7 @@ from lxml import etree
 from trafilatura.settings import Extractor
 
 from briefings.model import Article
+from briefings.reading.backmatter import names_a_section_apart
 from briefings.reading.boilerplate import (
     BYLINE,
     closes_article,
@@ -35,6 +36,7 @@ from briefings.reading.furniture import LineKind, line_kind
 from briefings.reading.gluedmarks import without_kicker
 from briefings.reading.headings import names_an_organisation
 from briefings.reading.headline import headline_from_paragraphs
+from briefings.reading.officialdom import is_contact_heading
 from briefings.reading.page import read_page
 from briefings.reading.pagemeta import read_byline, read_meta, read_standfirst
 from briefings.reading.timecode import without_timecodes
@@ -99,11 +101,13 @@ def parse_html(page: str, url: str = "") -> Article:
     page_text = read_page(blocks, title=title, outlet=outlet, line_kinds=kinds)
     paragraphs = list(page_text.body)
     standfirst = page_text.standfirst
+    background = page_text.background
     if paragraphs and (marked := read_standfirst(page)) and _same_text(marked, paragraphs[0]):
         standfirst = paragraphs.pop(0)  # the summary under the headline, not the lede
+        background = tuple(i - 1 for i in background if i)
     # Paragraphs are stripped, with single spaces: one more word than spaces.
     if sum(p.count(" ") + 1 for p in paragraphs) < _MIN_WORDS:
-        paragraphs = []  # a menu or a stub, not an article
+        paragraphs, background = [], ()  # a menu or a stub, not an article
     authors = split_authors(meta.author.replace(";", ","), outlet) or byline_authors
     # Tracking parameters never make a link canonical ("?utm_source=rss").
     canonical = canonical_url(meta.canonical) if is_http_url(meta.canonical) else meta.canonical
@@ -119,6 +123,7 @@ def parse_html(page: str, url: str = "") -> Article:
         dateline=split_dateline(paragraphs[0])[0] if paragraphs else "",
         canonical_url=canonical,
         summary=standfirst or meta.description,
+        background=background,
     )
 
 
@@ -132,12 +137,20 @@ def _paragraphs(
     heading = ""
     authors: tuple[str, ...] = ()
     seen: set[str] = set()
+    apart = False  # whether the blocks now read are under a heading such as "Background"
     for element in body.iter(*_TEXT_TAGS):
         text = _single_spaced(_element_text(element))
         if text[:1].isdigit() or text[-1:].isdigit() or text[:1] == "[" or text[-1:] == "]":
             text = without_timecodes(text)  # the cheap test here: a call per block costs
         if element.tag == "head":
             heading = heading or text
+            # A heading that sets a section apart from the news ("Background"), the heading
+            # after it that ends that section, and a release's contacts or notes to editors
+            # (where the article ends) are read as the page's lines.
+            if paragraphs and (apart or names_a_section_apart(text) or is_contact_heading(text)):
+                apart = names_a_section_apart(text)
+                paragraphs.append(text)
+                kinds.append(line_kind(text, boilerplate=False, credit=False))
             continue
         if not text or text == title:
             continue

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefings.reading.backmatter import lines_set_apart, names_a_section_apart
 from briefings.reading.boilerplate import credit_authors
 from briefings.reading.captions import DATED_STOP, describes_picture
 from briefings.reading.dateline import split_dateline
@@ -57,6 +58,9 @@ class PageText:
     body: tuple[str, ...]
     authors: tuple[str, ...]
     kinds: tuple[LineKind, ...]  # one per input line: what each line was taken for
+    # Indexes into ``body`` of the paragraphs under a heading of background, notes to editors
+    # or the issuer's blurb (see :mod:`briefings.reading.backmatter`).
+    background: tuple[int, ...] = ()
 
 
 def read_page(
@@ -101,8 +105,12 @@ def read_page(
     mark_body(lines, kinds, start, credited)
     headline = title or choose_headline(lines, kinds, intrinsic, start, outlet) or merged
     done = tuple(k or LineKind.LABEL for k in kinds)
-    body = unquoted_statement(body_paragraphs(lines, done), headline)
-    return PageText(headline, standfirst, tuple(body), _authors(lines, done, outlet), done)
+    origins: list[int] = []
+    body = unquoted_statement(body_paragraphs(lines, done, origins), headline)
+    apart = lines_set_apart(lines, done, start)
+    background = tuple(i for i, at in enumerate(origins) if at in apart) if apart else ()
+    authors = _authors(lines, done, outlet)
+    return PageText(headline, standfirst, tuple(body), authors, done, background)
 
 
 _MERGED_REACH = 25
@@ -201,8 +209,8 @@ def _join_speaker_labels(lines: list[str], kinds: list[LineKind | None]) -> None
         turn = lines[i + 1].strip()
         if kinds[i + 1] is not None or not turn or turn[-1:] == ":":
             continue
-        if _SPEAKER_ALONE.match(label) is None:
-            continue
+        if _SPEAKER_ALONE.match(label) is None or names_a_section_apart(label):
+            continue  # "BACKGROUND:" heads a section, no speaker's turn
         lines[i + 1] = f"{label} {turn}"
         kinds[i] = LineKind.LABEL
         kinds[i + 1] = line_kind(lines[i + 1])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefings.reading.backmatter import names_the_issuer
 from briefings.reading.boilerplate import speaks_of_site
 from briefings.reading.captions import is_picture_description
 from briefings.reading.furniture import CUT_SHORT, LineKind
@@ -112,9 +113,9 @@ def mark_body(
         if line[:1] == "©" and kind is LineKind.PROMPT and _has_begun(kinds, start, i):
             ended = True  # a copyright line closes the article; readers' comments may follow
             continue
-        if heading and is_contact_heading(text):
+        if heading and (is_contact_heading(text) or names_the_issuer(text)):
             kinds[i] = LineKind.LABEL
-            ended = _has_begun(kinds, start, i)  # contacts and notes close a release
+            ended = _has_begun(kinds, start, i)  # contacts, notes, its blurb close a release
             continue
         if heading and TEASER_HEADING.match(text):
             kinds[i] = LineKind.LABEL

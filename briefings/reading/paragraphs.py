@@ -23,18 +23,22 @@ MARKER = re.compile(r"^[•·▪◦‣∙*–-]\s+(?=\S)")
 _EXCERPT_MARK = re.compile(r"\s*\[(?:\.\.\.|…)\]$")
 
 
-def body_paragraphs(lines: Sequence[str], kinds: Sequence[LineKind]) -> list[str]:
+def body_paragraphs(
+    lines: Sequence[str], kinds: Sequence[LineKind], origins: list[int] | None = None
+) -> list[str]:
     """The body's paragraphs (the lines of ``kinds`` BODY); a list's items join the sentence
     that leads into them ("... negotiations for: the UK-India FTA; the UK-Canada FTA."), so
     the list is read with the words that say what it is. A paragraph said again (a list of
-    key points that repeats the lede) is read once."""
+    key points that repeats the lede) is read once. ``origins``, when given, gets the index
+    of the line each paragraph starts at."""
     body: list[str] = []
     seen: set[str] = set()
     i = 0
     while i < len(lines):
         line = lines[i]
+        start = i
         i += 1
-        if kinds[i - 1] is not LineKind.BODY:
+        if kinds[start] is not LineKind.BODY:
             continue
         if line.rstrip().endswith(":") and words(line) >= _LIST_LEAD_MIN_WORDS:
             items: list[str] = []
@@ -57,6 +61,8 @@ def body_paragraphs(lines: Sequence[str], kinds: Sequence[LineKind]) -> list[str
             continue  # a key point that repeats the lede word for word: read once
         seen.add(text)
         body.append(text)
+        if origins is not None:
+            origins.append(start)
     return _move_stray_marks(body)
 
 

@@ -44,6 +44,7 @@ def parse_text(text: str, url: str = "") -> Article:
         authors=page.authors,
         dateline=dateline,
         summary=page.standfirst,
+        background=page.background,
     )
 
 

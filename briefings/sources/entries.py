@@ -76,4 +76,5 @@ def with_page(entry: FeedEntry, fallback: Article, page: Article) -> Article:
         dateline=page.dateline,
         canonical_url=page_canonical(entry.link, page.canonical_url, page.url),
         summary=entry.summary,
+        background=page.background,
     )
