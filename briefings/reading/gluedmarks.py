@@ -177,7 +177,17 @@ def without_glued_marks(line: str) -> str:
         text = _OFFSET.sub("", text)
     elif last.isalpha() and text.count(" ") >= _SIGN_OFF_MIN_WORDS:
         text = _without_sign_off(text)
+    if " MORE" in text:
+        text = _NAME_CARD.sub(r"\g<last>", text)
     return text
+
+
+# A link's card glued after a name in the text: the surname, the full name again, the headlines
+# of other stories about the person, "MORE" ("Sen. Jane RoeJane Ann RoeRoe: Talks resume in
+# Lindau Port fees rise MORE (Lindau) said ..."). A report never glues a name to itself.
+_NAME_CARD = re.compile(
+    r"(?P<last>\b[A-Z][a-z'’-]+)(?=[A-Z])[A-Z][\w.'’() -]{0,60}? (?P=last)(?=[A-Z:])\S.*? MORE\b"
+)
 
 
 def stamp_date(line: str) -> datetime | None:

@@ -2,8 +2,9 @@
 stop, a caption that names its picture ("In this photo dated ..."), a paywall's pitch however
 long, a teaser's excerpt shown again in full, a columnist's teaser glued to the name in
 capitals, a label's timestamp, readers' comments and an excerpt of another page, an author's
-bio under its heading, a video card under its length, a list of teasers above the title and
-a full date with a dash before the lede; and the article's own lines that must stay."""
+bio under its heading, a video card under its length, a list of teasers above the title, a
+full date with a dash before the lede, a caption's agency after its stop and a link's card
+glued after a name; and the article's own lines that must stay."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from briefings.reading.boilerplate import is_boilerplate
 from briefings.reading.captions import is_caption
 from briefings.reading.dateline import split_dateline
 from briefings.reading.furniture import LineKind, line_kind
+from briefings.reading.gluedmarks import without_glued_marks
 from briefings.reading.page import read_page
 from briefings.reading.sitemarks import ends_with_picture_credit
 from briefings.reading.text import paragraph_lines
@@ -249,3 +251,32 @@ def test_a_title_and_its_summaries_without_stops_keep_the_title() -> None:
 )
 def test_a_full_date_and_a_dash_before_the_lede(paragraph: str, rest: str) -> None:
     assert split_dateline(paragraph) == ("", rest)
+
+
+def test_a_caption_shown_twice_with_its_agency_after_the_stop_is_never_the_headline() -> None:
+    caption = "Trade ministers of Estria and Norland agreed to halve farm tariffs on Friday. (NWA)"
+    lines = ["Home", TITLE, caption, caption, LEDE, SECOND, THIRD]
+    page = read_page(lines)
+    assert page.title == TITLE
+    assert caption not in page.body
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "A victory for Sen. Jane RoeJane Ann RoeRoe: Talks resume in Lindau Port fees rise"
+            " MORE (Lindau), the lead sponsor.",
+            "A victory for Sen. Jane Roe (Lindau), the lead sponsor.",
+        ),
+        (
+            "Chairman John DoeJohn Paul DoeDairy farmers block the border MORE declared: “We"
+            " agreed.”",
+            "Chairman John Doe declared: “We agreed.”",
+        ),
+        # capitals that are no card stay
+        ("The MORE Act passed. Officials said MORE funding was needed.", None),
+    ],
+)
+def test_a_links_card_glued_after_a_name(line: str, expected: str | None) -> None:
+    assert without_glued_marks(line) == (expected or line)
