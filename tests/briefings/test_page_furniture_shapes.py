@@ -280,3 +280,15 @@ def test_a_caption_shown_twice_with_its_agency_after_the_stop_is_never_the_headl
 )
 def test_a_links_card_glued_after_a_name(line: str, expected: str | None) -> None:
     assert without_glued_marks(line) == (expected or line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("NWA January 10/2019… Jane Roe held talks in Lindau.", "Jane Roe held talks in Lindau."),
+        ("Nwa May 7/2019Jane Roe left for Lindau today.", "Jane Roe left for Lindau today."),
+        ("Talks May 5/2019 were held in Lindau.", "Talks May 5/2019 were held in Lindau."),
+    ],
+)
+def test_an_agencys_name_and_date_before_the_lede(line: str, expected: str) -> None:
+    assert without_glued_marks(line) == expected
