@@ -123,7 +123,7 @@ OUTLET_VOICE = re.compile(
 PAGE_NOTE = re.compile(
     r"^\(?(?:this (?:is an? )?(?:developing|breaking|live) (?:story|news|report)|"
     r"this is an? (?:provisional|unofficial|informal|machine|automatic|courtesy) translation|"
-    r"this (?:version of (?:the|this) )?(?:story|article|post|piece|page|segment|episode|"
+    r"this (?:version of (?:the|this) )?(?:story|article|post|entry|piece|page|segment|episode|"
     r"interview|programme|program|podcast|video|content) (?:was|is|has (?:already )?been|"
     r"will be|first|originally|appeared|aired|may|corrects|adds|updates|refiles)|"
     r"(?:(?:more|further) )?(?:details |information |news )?to follow|updates? to follow|"
@@ -182,7 +182,8 @@ _WHOLE = re.compile(
 )
 
 
-# Site furniture is short; longer paragraphs are article text and skip the checks.
+# Site furniture is short; of a longer paragraph only the site's voice is judged (a paywall's
+# pitch runs long), the other checks skipped.
 _FURNITURE_MAX_CHARS = 400
 
 
@@ -192,7 +193,7 @@ def is_boilerplate(paragraph: str) -> bool:
     if not text:
         return True
     if len(text) > _FURNITURE_MAX_CHARS:
-        return False
+        return _addresses_reader(text, text.casefold())
     if _WHOLE.match(text) or (may_be_credit_line(text) and CREDIT_LINE.match(text)):
         return True
     folded = text.casefold()

@@ -16,7 +16,8 @@ from briefings.reading.sitemarks import ends_with_picture_credit
 # agency's name. The class after the word boundary lists the letters their words start with
 # (ignoring case, as the words are matched), so most places fail at once.
 CREDIT_IN_BRACKETS = re.compile(
-    r"[(\[](?:photo|photograph|image|picture|video|file|credit)s?\b[^)\]]{0,80}[)\]]",
+    r"[(\[](?:(?-i:[A-Z][\w.&-]{1,15}) )?(?:photo|photograph|image|picture|video|file|credit)s?\b"
+    r"[^)\]]{0,80}[)\]]",
     re.IGNORECASE,
 )
 PHOTO_LABEL = re.compile(
@@ -30,7 +31,9 @@ AGENCY_CREDIT = re.compile(
 )
 PHOTO_CREDIT_START = re.compile(
     r"(?:file|file photo|photo|pictured|above|top|below|main image)\s*[-–—:]\s|"
-    r"(?:credit|source|courtesy)\s*:\s",
+    r"(?:credit|source|courtesy)\s*:\s|(?:media|video|image|photo) caption\b|"
+    # A caption that names its picture: "In this photo dated ...", "In this file photo ...".
+    r"in this (?:[\w-]+ ){0,2}(?:photo|photograph|picture|image|handout|video grab)s?\b",
     re.IGNORECASE,
 )
 # The sources of a report named at its end: "Some information for this report was provided by
@@ -213,8 +216,10 @@ def _credit_in_brackets(line: str) -> bool:
     for bracket in "([":
         at = line.find(bracket)
         while at >= 0:
+            after = line[at + 1 : at + 2]
             if (
-                line[at + 1 : at + 2] in _CREDIT_WORD_INITIALS
+                after  # "(Photo: ...)", or an agency's name first: "(AP Video: Jane Roe)"
+                and (after in _CREDIT_WORD_INITIALS or after.isupper())
                 and CREDIT_IN_BRACKETS.match(line, at) is not None
             ):
                 return True

@@ -89,7 +89,9 @@ _MONTH = (
 )
 DATE_DATELINE = re.compile(
     rf"^(?:(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))(?:,?\s+\d{{4}})?\s*"
-    r"\([A-Z][\w.&'’ -]{0,30}\)\s*(?:--|—|–|-)\s*(?=\S)"
+    r"\([A-Z][\w.&'’ -]{0,30}\)\s*(?:--|—|–|-)\s*(?=\S)|"
+    # A full date and a spaced dash, no agency: "June 27, 2013 -- A majority of ..."
+    rf"^(?:(?:{_MONTH})\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{_MONTH}),?)\s+\d{{4}}\s+(?:--|—|–|-)\s+(?=\S)"
 )
 _NOT_PLACES = frozenset(
     (

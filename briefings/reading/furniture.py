@@ -23,7 +23,7 @@ from briefings.reading.captions import (
 from briefings.reading.dates import parse_date_line
 from briefings.reading.embeds import is_embedded_post, tells_positions
 from briefings.reading.linekind import LineKind
-from briefings.reading.lineshape import TITLE_MIN_WORDS, ends_sentence, words
+from briefings.reading.lineshape import TITLE_MIN_WORDS, ends_sentence, is_title_like, words
 from briefings.reading.officialdom import is_bracketed_note, official_line_kind
 from briefings.reading.promos import is_disguised, is_promotion, is_reader_notice, is_stamp
 from briefings.reading.scanning import holds_any
@@ -36,7 +36,8 @@ from briefings.reading.sitemarks import (
 
 # An imperative addressed to the reader, about the site itself.
 PROMPT = re.compile(
-    r"^(?:sign up|sign in|log in|subscribe|download|follow|join|get (?:the|our)|click|tap|"
+    r"^(?:please\s+)?(?:sign up|sign in|log in|subscribe|download|follow|join|get (?:the|our)|"
+    r"click|tap|"
     r"listen|watch|read (?:more|next|the full|our)|also read|see also|more on|share|email|"
     r"print|comment|leave a comment|view|open|expand|enlarge|play|skip to|jump to|back to|"
     r"sponsored|advertisement|support)\b",
@@ -59,6 +60,9 @@ COMMENT_COUNT = re.compile(
 )
 TIMESTAMP = re.compile(
     r"^(?:updated|published|posted|last updated|first published|modified|created)\b.{0,60}$|"
+    # "Story first published: Wednesday, ...": a label, the page's word before it, a colon
+    r"^(?:story|article|page|post|news|report)\s+(?:first |last )?"
+    r"(?:updated|published|posted|modified)\s*:.{0,60}$|"
     r"^\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?$|"
     r"^\d+\s+(?:min|mins|minutes?|hours?|hrs?|days?)\s+(?:ago|read)$",
     re.IGNORECASE,
@@ -99,6 +103,22 @@ def _opens_with_bio(text: str) -> bool:
 
 
 _BIO_VERB_REACH = 60
+_NOTICE_OPENING_MIN_WORDS = 25  # shorter lines are judged whole
+
+
+def _opens_with_reader_notice(text: str) -> bool:
+    """A paywall's or a site's notice, however long, told by its first sentence ("This
+    article is for subscribers only. ...", "You have reached your limit of free articles.
+    ...")."""
+    head = text[:_NOTICE_REACH].casefold()
+    if "you" not in head and not head.startswith("this "):
+        return False  # the cheap test first: no second person, no "This article ..."
+    stop = _SENTENCE_STOP.search(text)
+    first = text[: stop.end()] if stop else text
+    return is_reader_notice(first, words(first))
+
+
+_NOTICE_REACH = 160
 
 
 # Notices that stand on official and legal pages rather than in a report.
@@ -121,6 +141,8 @@ NAV_PAIR = re.compile(r"^[^!?]{2,60}\s[|›]\s[^!?]{2,80}$")
 # A teaser's excerpt, cut short by the page: it ends with an ellipsis (before any closing mark).
 CUT_SHORT = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 _BULLETS = "•·▪◦‣∙"
+# An excerpt cut at both ends, each cut marked in brackets: another page's teaser of this one.
+_BRACKETED_CUTS = ("[…]", "[...]")
 # A line that opens with a symbol (a bullet, a chart key, an icon) and is no sentence.
 SYMBOL_START = re.compile(r"^[^\w\s\"'“‘(«\[$€£¥-]")
 # Every match of DISCLAIMER, case-folded, holds one of these: a line that holds none is not
@@ -159,6 +181,12 @@ _FURNITURE_MAX_WORDS = 70
 GLUED_PROMO = re.compile(r"^[A-Z][^:.!?\"“”]{2,60}[a-z]:[A-Z“\"‘']")
 _GLUED_PROMO_REACH = 64
 _GLUED_PROMO_MAX_WORDS = 40
+# A columnist's teaser: the name in capitals glued by a colon to a headline with no stop
+# ("JANE ROE:Why farmers fear the next round"), or to a headline in quotation marks ("JANE
+# ROE: ‘Farmers will pay the price’"). A speaker's turn puts a space after the colon and
+# tells in sentences; a dateline glued to a lede ("LINDAU:The talks ...") ends with a stop.
+GLUED_NAME_PROMO = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){1,3}:")
+_GLUED_NAME_PROMO_MAX_WORDS = 25
 # Several "Field: value" pairs on one line: a record's metadata, not a sentence.
 FIELDS = re.compile(r"(?:^|\s)[A-Z][\w ]{1,20}:\s+\S")
 SIGN_OFF = re.compile(r"^(?:ends|end|-?\s*ends\s*-?|###|—?\s*END\s*—?|\*\*\*)$", re.IGNORECASE)
@@ -187,8 +215,16 @@ def line_kind(
         return site
     if _opens_with_disclaimer(text) or is_disguised(text):
         return LineKind.PROMPT
+    if count > _NOTICE_OPENING_MIN_WORDS and _opens_with_reader_notice(text):
+        return LineKind.PROMPT  # "You have reached your limit of free articles. Subscribe ..."
     if count > _FURNITURE_MAX_WORDS:
-        return LineKind.BIO if _opens_with_bio(text) else None
+        if _opens_with_bio(text):
+            return LineKind.BIO
+        return (
+            LineKind.PROMPT
+            if boilerplate or (boilerplate is None and is_boilerplate(text))
+            else None
+        )
     if (credit is not False and may_be_credit_line(text) and CREDIT_LINE.match(text)) or (
         count <= 25 and may_be_sources_credit(text) and SOURCES_CREDIT_SCAN.search(text)
     ):
@@ -207,6 +243,8 @@ def line_kind(
         and GLUED_PROMO.match(text) is not None
     ):
         return LineKind.TEASER  # "Farm fight:Norland's farmers block the border, ..."
+    if count <= _GLUED_NAME_PROMO_MAX_WORDS and _is_glued_name_promo(text):
+        return LineKind.TEASER  # "JANE ROE:Why farmers fear the next round of talks"
     official = official_line_kind(text, count)
     if official is not None:
         return official
@@ -225,6 +263,8 @@ def line_kind(
         return LineKind.LABEL
     if text[0] in _BULLETS and CUT_SHORT.search(text):
         return LineKind.TEASER  # "• The ministry rejected ... "The idea th...": a list of teasers
+    if text[0] == "[" and text.startswith(_BRACKETED_CUTS) and text.endswith(_BRACKETED_CUTS):
+        return LineKind.TEASER  # "[…] post Talks resume first appeared on Site […]": an excerpt
     if _opens_with_bio(text):
         return LineKind.BIO
     if is_embedded_post(text, count) or tells_positions(text, count):
@@ -248,6 +288,28 @@ _DISCLAIMER_OPENING = re.compile(
     re.IGNORECASE,
 )
 _DISCLAIMER_REACH = 120
+
+
+def _is_glued_name_promo(text: str) -> bool:
+    """A name in capitals glued by a colon to a headline in mixed case with no stop."""
+    if ":" not in text[:_GLUED_PROMO_REACH] or not text[1:2].isupper():
+        return False  # the cheap test first: a colon near the start, capitals before it
+    found = GLUED_NAME_PROMO.match(text)
+    if found is None:
+        return False
+    rest = text[found.end() :]
+    if rest[:1] == " ":  # a headline in quotation marks, no stop before the closing mark
+        rest = rest.strip()
+        if rest[:1] not in _OPENING_QUOTES or rest[-1:] not in _CLOSING_QUOTES:
+            return False
+        rest = rest[1:-1]
+    elif rest[:1] not in _OPENING_QUOTES and not rest[:1].isupper():
+        return False
+    return not rest.isupper() and is_title_like(rest)
+
+
+_OPENING_QUOTES = "“\"‘'"
+_CLOSING_QUOTES = "”\"’'"
 
 
 def _opens_with_disclaimer(text: str) -> bool:

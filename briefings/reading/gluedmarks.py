@@ -30,6 +30,13 @@ LEADING_STAMP = re.compile(
     re.IGNORECASE,
 )
 _STAMP_OPENINGS = "0123456789dDuUpP"
+# An agency's short name and the date, its year after a slash, before the lede, glued or cut
+# off by an ellipsis: "NWA January 10/2019… Prime Minister ...", "Nwa May 7/2019The talks ...".
+_AGENCY_DATE = re.compile(
+    r"^[A-Z][A-Za-z]{1,9}\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+\d{1,2}\s*/\s*\d{4}\s*(?:…|\.\.\.|[-–—:])?\s*(?=[A-Z“\"])"
+)
+_AGENCY_DATE_REACH = 40
 # The full date of such a stamp: "date 2025-01-22 Talks end" -> "2025-01-22".
 _STAMP_DATE = re.compile(
     r"^(?:(?:date|published|posted)\s*:?\s*)?(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2})?\s", re.I
@@ -143,6 +150,8 @@ def without_glued_marks(line: str) -> str:
         text = _PLACEHOLDER.sub("", text).lstrip()
     if text[:1] in _STAMP_OPENINGS:
         text = LEADING_STAMP.sub("", text, count=1)
+    if "/" in text[:_AGENCY_DATE_REACH] and text[:1].isupper():
+        text = _AGENCY_DATE.sub("", text, count=1)
     if text[:1] in _CLOSE_SIGNS and text[1:2] == " ":
         text = text[2:]  # a close button's sign before the title: "× Talks resume ..."
     if text[:3] == "By ":
@@ -177,7 +186,17 @@ def without_glued_marks(line: str) -> str:
         text = _OFFSET.sub("", text)
     elif last.isalpha() and text.count(" ") >= _SIGN_OFF_MIN_WORDS:
         text = _without_sign_off(text)
+    if " MORE" in text:
+        text = _NAME_CARD.sub(r"\g<last>", text)
     return text
+
+
+# A link's card glued after a name in the text: the surname, the full name again, the headlines
+# of other stories about the person, "MORE" ("Sen. Jane RoeJane Ann RoeRoe: Talks resume in
+# Lindau Port fees rise MORE (Lindau) said ..."). A report never glues a name to itself.
+_NAME_CARD = re.compile(
+    r"(?P<last>\b[A-Z][a-z'’-]+)(?=[A-Z])[A-Z][\w.'’() -]{0,60}? (?P=last)(?=[A-Z:])\S.*? MORE\b"
+)
 
 
 def stamp_date(line: str) -> datetime | None:

@@ -72,7 +72,13 @@ def is_title_like(line: str) -> bool:
     stripped = line.rstrip()
     if stripped.endswith((".", ":", ";", ",")) and not stripped.endswith("..."):
         return False
+    if stripped[-1:] == ")" and _CREDITED_STOP.search(stripped):
+        return False  # "... the labor issue. (Agency)": a caption's stop, then its credit
     return len(_WORD.findall(line)) >= TITLE_MIN_WORDS
+
+
+# A sentence's stop, then a short name in brackets that closes the line: a caption's credit.
+_CREDITED_STOP = re.compile(r"[.!?][\"”’']?\s*\([^()]{1,40}\)$")
 
 
 def _has_lower_words(line: str) -> bool:

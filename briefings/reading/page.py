@@ -41,6 +41,7 @@ from briefings.reading.paragraphs import MARKER, MARKERS, body_paragraphs
 from briefings.reading.repeats import (
     cut_trailing_credits,
     describes_picture_here,
+    mark_excerpts_shown_again,
     mark_picture_labels,
     mark_repeats,
 )
@@ -83,6 +84,7 @@ def read_page(
     intrinsic = list(line_kinds)
     kinds: list[LineKind | None] = list(intrinsic)
     mark_repeats(lines, kinds, title)
+    mark_excerpts_shown_again(lines, kinds)
     mark_picture_labels(lines, kinds)
     for i in split_title_pieces(lines):
         kinds[i] = LineKind.TITLE  # the title again, split over two lines

@@ -40,7 +40,7 @@ TEASER_HEADING = re.compile(
 # "0 replies" (a comment count in a share bar has no colon: "12 comments").
 COMMENTS_HEADING = re.compile(
     r"^(?:(?:\d+|no)\s+(?:comments?|replies|responses)\s*:|\d+\s+(?:replies|responses)|"
-    r"(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)|"
+    r"(?:leave|post|add|write|submit) (?:a|your|a new|new) (?:reply|comment|response)|"
     r"comments?\s*(?:\(\d+\))?\s*:|join the (?:discussion|conversation)|readers'? comments)\s*$",
     re.IGNORECASE,
 )
@@ -113,6 +113,10 @@ def mark_body(
         if line[:1] == "©" and kind is LineKind.PROMPT and _has_begun(kinds, start, i):
             ended = True  # a copyright line closes the article; readers' comments may follow
             continue
+        if heading and text[:6] == "About " and _about_author(lines, i):
+            kinds[i] = LineKind.LABEL
+            ended = _has_begun(kinds, start, i)  # the author's bio follows the article
+            continue
         if heading and (is_contact_heading(text) or names_the_issuer(text)):
             kinds[i] = LineKind.LABEL
             ended = _has_begun(kinds, start, i)  # contacts, notes, its blurb close a release
@@ -143,16 +147,22 @@ def mark_body(
 
 
 _CARD_MAX_WORDS = 16
+# A video's length alone on its line, over its card's title: "01:33".
+_CLIP_LENGTH = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
 _CARD_LABEL_MAX_WORDS = 3
 
 
 def _mark_teaser_cards(lines: Sequence[str], kinds: list[LineKind | None], start: int) -> None:
     """A headline with no stop beside a section's short label inside the body ("Farm exports
-    to Norland rebound in July" over "Business"): a card that links to another story."""
+    to Norland rebound in July" over "Business"), or under a video's length ("01:33"): a card
+    that links to another story."""
     for i in range(start, len(lines)):
         if kinds[i] is not LineKind.BODY or ends_sentence(lines[i]):
             continue  # the cheap test first: the body's lines end with a stop
         line = lines[i]
+        if i > start and _CLIP_LENGTH.match(lines[i - 1]) and words(line) <= _CARD_MAX_WORDS:
+            kinds[i] = LineKind.TEASER  # "01:33" over "Talks resume in Lindau": a video's card
+            continue
         if words(line) > _CARD_MAX_WORDS or not is_title_like(line) or _REPORTED.search(line):
             continue
         if any(mark in line for mark in _OPENING_MARKS) or AGENDA_LINE.match(line):
@@ -215,6 +225,24 @@ def _mark_credited_captions(lines: Sequence[str], kinds: list[LineKind | None], 
             continue
         if not any(mark in line for mark in _OPENING_MARKS):
             kinds[i] = LineKind.CAPTION
+
+
+# The heading of an author's bio: "About the author", "About the author: Jane Roe", "About
+# Jane Roe" (then the bio opens with the name).
+_ABOUT_AUTHOR = re.compile(
+    r"^About (?:the (?:author|writer)s?\b(?::\s*.{2,60})?|"
+    r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}))\s*:?$"
+)
+
+
+def _about_author(lines: Sequence[str], index: int) -> bool:
+    """Whether line ``index`` heads an author's bio: "About the author", or "About" and a
+    name that the next line opens with ("About Jane Roe" / "Jane Roe is a writer ...")."""
+    found = _ABOUT_AUTHOR.match(lines[index].strip())
+    if found is None:
+        return False
+    name = found["name"]
+    return not name or (index + 1 < len(lines) and lines[index + 1].startswith(name + " "))
 
 
 _BEGUN_LINES = 2

@@ -90,6 +90,8 @@ def choose_headline(
             best = score
     if best is not None and 0 <= teasers_under < best[3]:
         best = _above_teasers(scores, teasers_under) or best
+    if best is not None and _drop_teaser_runs(lines, scores, shown_at):
+        best = max(scores.values(), key=lambda score: score[:3])
     if best is None or (lede and best[0] == 0):
         return ""  # a line that shares no word with the article is not its headline
     chosen = best[3]
@@ -122,6 +124,42 @@ def _above_teasers(
     teaser under "Related" may share more words with the body than the title does."""
     above = [score for i, score in scores.items() if i < heading and score[0] > 0]
     return max(above, key=lambda score: score[:3]) if above else None
+
+
+_TEASER_RUN_MIN = 4  # three teasers or more, then the title
+_TEASER_MAX_WORDS = 12
+
+
+def _drop_teaser_runs(
+    lines: Sequence[str], scores: dict[int, tuple[int, float, int, int]], shown_at: dict[int, int]
+) -> bool:
+    """A run of short headline-shaped lines right after one another, three or more above the
+    last, with no heading over them, is a list of links to other stories, then the title: of
+    the run only the last two lines stay candidates (the title, and a teaser or a label under
+    or over it; a longer line, a summary, ends a run). Whether any line was dropped."""
+    dropped = False
+    for run in _short_runs(lines, sorted(scores)):
+        if len(run) < _TEASER_RUN_MIN or len(scores) <= 1:
+            continue
+        for j in run[:-2]:
+            if scores[j][0] > 0:
+                del scores[j]
+                shown_at.pop(j, None)
+                dropped = True
+    return dropped
+
+
+def _short_runs(lines: Sequence[str], ordered: list[int]) -> list[list[int]]:
+    """The runs of lines right after one another among ``ordered``, each line short."""
+    runs: list[list[int]] = []
+    for i in ordered:
+        if words(lines[i]) > _TEASER_MAX_WORDS:
+            runs.append([])  # a longer line (a summary) ends a run
+        elif runs and runs[-1] and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _holds_glued(line: str, title: str) -> bool:

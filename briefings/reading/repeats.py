@@ -18,7 +18,7 @@ from briefings.reading.captions import (
     opens_with_caption_verb,
 )
 from briefings.reading.dateline import opens_with_dateline
-from briefings.reading.furniture import LineKind
+from briefings.reading.furniture import CUT_SHORT, LineKind
 from briefings.reading.lineshape import ends_sentence, is_title_like, word_set, words
 
 _CAPTION_MAX_WORDS = 45
@@ -60,6 +60,28 @@ def mark_repeats(lines: Sequence[str], kinds: list[LineKind | None], title: str)
                 kinds[i] = LineKind.CAPTION  # a headline shown twice stays a headline
         elif counts.get(text, 0) > 1 and kinds[i] is None and _caption_shown_twice(text):
             kinds[i] = LineKind.CAPTION
+
+
+_EXCERPT_MIN_WORDS = 6
+
+
+def mark_excerpts_shown_again(lines: Sequence[str], kinds: list[LineKind | None]) -> None:
+    """A line cut short by an ellipsis ("... after the first...") whose words another line of
+    the page holds in full is a teaser's excerpt of that line: the full line is the text."""
+    for i, line in enumerate(lines):
+        text = line.rstrip()
+        if kinds[i] is not None or not text.endswith(("...", "…")):
+            continue  # the cheap test first: most lines end with a stop
+        if CUT_SHORT.search(text) is None:
+            continue
+        head = text.rstrip("….").split()[:-1]  # the last word may be cut
+        if len(head) < _EXCERPT_MIN_WORDS:
+            continue
+        shown = " ".join(head)
+        if any(
+            j != i and shown in other and len(other) > len(shown) for j, other in enumerate(lines)
+        ):
+            kinds[i] = LineKind.TEASER
 
 
 _CAPTION_TITLE_MIN_WORDS = 12

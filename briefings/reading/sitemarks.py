@@ -23,6 +23,13 @@ CREDIT_AFTER_STOP = re.compile(
     r"(?:[Cc]redit|[Pp]hoto(?: credit)?|[Pp]icture|[Ii]mage|[Ss]ource)\s*:)"
     r"\s*[A-Z][\w.&'’/-]*(?:\s+(?:(?:of|via|for)\s+)?[A-Z0-9][\w.&'’/-]*){0,4}\s*$"
 )
+# A picture's credit glued after a caption's last stop as its maker and agency joined by a
+# slash, the maker unknown or named: "... in Busan. -/Agency/dpa", "... in Mexico City.
+# Jane Roe/Agency", "... Lavrov.—Agency/Wire Photo |". A report's sentence never ends so.
+SLASH_CREDIT_AFTER_STOP = re.compile(
+    r"[.!?][\"”’']?\s*[—–-]?\s*(?:-|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+    r"/[A-Za-z][\w.&'’-]*(?:/[A-Za-z][\w.&'’-]*)?(?: [Pp]hoto| [Pp]ic)?\s*\|?\s*$"
+)
 # A release service's note: "Distributed by Wire Service on behalf of the Ministry of X."
 DISTRIBUTION_CREDIT = re.compile(
     r"^(?:distributed|disseminated|issued|released|published) (?:by|through|via) [^.]{2,80}? "
@@ -44,10 +51,13 @@ _SITE_VOICE = re.compile(r"\b(?:we|us|I)\b", re.IGNORECASE)
 
 def ends_with_picture_credit(line: str) -> bool:
     """A caption closed by its picture's credit after a dash ("... — Agency pic") or glued
-    after its last stop ("... in London. Credit: Agency", "... /Courtesy of Agency")."""
+    after its last stop ("... in London. Credit: Agency", "... /Courtesy of Agency", "...
+    in Busan. -/Agency/dpa")."""
     tail = line[-60:]
     if (":" in tail or "/" in tail) and CREDIT_AFTER_STOP.search(tail) is not None:
         return True
+    if "/" in tail and (slashed := SLASH_CREDIT_AFTER_STOP.search(tail)) is not None:
+        return not slashed.group().isupper()  # "... cars. EU/US": no credit, a pair of names
     if "pic" not in tail and "Pic" not in tail and "photo" not in tail and "Photo" not in tail:
         return False  # the cheap test first: no credit word at the end
     return PICTURE_CREDIT_END.search(tail) is not None

@@ -20,6 +20,7 @@ from briefings.reading.gluedmarks import stamp_date
 from briefings.reading.headline import headline_from_paragraphs
 from briefings.reading.lineshape import ends_sentence
 from briefings.reading.page import read_page
+from briefings.reading.sitemarks import ends_with_picture_credit
 from briefings.reading.timecode import without_timecodes
 
 _SMALL_WORDS = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to"))
@@ -94,7 +95,7 @@ def _hard_wrapped(rows: list[str]) -> bool:
     inner = rows[:-1]
     if any(len(row) > _WRAP_MAX_CHARS for row in inner):
         return False  # a row longer than any wrapping width is a paragraph of its own
-    cut = sum(1 for row in inner if len(row) >= 50 and not ends_sentence(row) and not _record(row))
+    cut = sum(1 for row in inner if len(row) >= 50 and not ends_sentence(row) and not _own_end(row))
     if cut < 0.6 * len(inner):
         return False
     listed = any(_LIST_MARK.match(row) for row in rows[1:])
@@ -106,6 +107,12 @@ _LIST_MARK = re.compile(r"[•·▪◦‣∙*–-]\s")
 # Text wrapped at a fixed width has rows of some 60 to 100 characters; far past that, a row
 # is a paragraph that a single line break set apart.
 _WRAP_MAX_CHARS = 200
+
+
+def _own_end(row: str) -> bool:
+    """Whether ``row`` ends where a line of the page ends, though with no stop: a record's
+    fields, or a caption's credit after its last stop ("... in Busan. -/Agency/dpa")."""
+    return _record(row) or ends_with_picture_credit(row)
 
 
 def _record(row: str) -> bool:
