@@ -117,7 +117,9 @@ def mark_body(
             kinds[i] = LineKind.LABEL
             ended = _has_begun(kinds, start, i)  # the author's bio follows the article
             continue
-        if heading and (is_contact_heading(text) or names_the_issuer(text)):
+        if heading and (
+            is_contact_heading(text) or (names_the_issuer(text) and _blurb_follows(lines, i))
+        ):
             kinds[i] = LineKind.LABEL
             ended = _has_begun(kinds, start, i)  # contacts, notes, its blurb close a release
             continue
@@ -243,6 +245,17 @@ def _about_author(lines: Sequence[str], index: int) -> bool:
         return False
     name = found["name"]
     return not name or (index + 1 < len(lines) and lines[index + 1].startswith(name + " "))
+
+
+# A reporter's attribution: the line under an "About ..." heading that has one is news.
+_REPORTED = re.compile(r"\b(?:said|says|told|added)\b")
+
+
+def _blurb_follows(lines: Sequence[str], index: int) -> bool:
+    """Whether the line after the "About <name>" heading at ``index`` reads as the issuer's
+    blurb ("Lindau Trade Office promotes ..."), not as the story going on under a subhead
+    ("..., the ministry said on Friday.")."""
+    return index + 1 >= len(lines) or _REPORTED.search(lines[index + 1]) is None
 
 
 _BEGUN_LINES = 2

@@ -164,3 +164,9 @@ def test_an_html_heading_of_contacts_ends_the_article() -> None:
 def test_a_heading_in_capitals_is_no_speakers_label() -> None:
     article = parse_text(_release("BACKGROUND:", EARLIER))
     assert [article.paragraphs[i] for i in article.background] == [EARLIER]
+
+
+def test_an_about_heading_over_a_reported_line_is_a_subhead() -> None:
+    line = "The dairy sector employs 40,000 people in Estria, the ministry said on Friday."
+    article = parse_text("\n\n".join([TITLE, LEDE, SECOND, "About Estria Dairy", line, THIRD]))
+    assert line in article.paragraphs
