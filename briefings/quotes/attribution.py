@@ -131,6 +131,9 @@ def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         source = _read_from(tokens, k + 1) or _quoted_before_saying(tokens, k)
         if source:
             return Attribution(source, "", verb)
+        quoted = _quoting_after(tokens, k)
+        if quoted is not None:
+            return quoted
         # '," Birmingham City University professor David Wilson told the press'
         stops = [
             j for j in range(k) if tokens[j].lower in _CLAUSE_STOPS and not joint_and(tokens, j)
@@ -144,6 +147,8 @@ def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         first = tokens.index(phrase[0]) if phrase else 0
         if first > 0 and not role and not any(t.brk for t in tokens[:first]):
             phrase = tuple(t for t in tokens[: tokens.index(phrase[-1]) + 1])
+        if phrase and phrase[-1].lower in DOCUMENTS:
+            phrase = _owned_document(tokens, phrase) or phrase  # '," Berg's statement said'
         return Attribution(phrase, role, verb) if phrase else None
     return None
 
@@ -224,6 +229,16 @@ def _quoted_before_saying(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
             phrase, _ = phrase_after(tokens, k + 1)
             return phrase
     return ()
+
+
+def _quoting_after(tokens: list[Tok], k: int) -> Attribution | None:
+    """'"...," the agency reported, quoting Ms Lindqvist, the trade minister': the person
+    quoted speaks, not the one who reports it."""
+    j = k + 1
+    if j + 1 >= len(tokens) or tokens[k].brk[-1:] != "," or tokens[j].lower != "quoting":
+        return None
+    phrase, role = phrase_after(tokens, j + 1)
+    return Attribution(phrase, role, tokens[k].lower) if phrase else None
 
 
 def _modifying(tokens: list[Tok], k: int) -> bool:
