@@ -55,6 +55,10 @@ _REPORTING = word_set("noted notes reported reports wrote writes observed")
 LABEL = ":"  # the verb of a speaker's label: "MINISTER CARTER: "...""
 _CLAUSE_STOPS = CLAUSE_WORDS | (PREPOSITIONS - {"of"})
 _AFTER_REACH = 12
+# A speaker right after a quote, set off with a long apposition before the verb ('"...,"
+# Mr Holm, a diplomat who has spent decades negotiating thorny conflicts, said'): its verb
+# may stand this many words after the closing mark.
+_SET_OFF_REACH = 30
 _TAIL_OBJECT = 2  # words after the verb of a closing attribution: "told reporters"
 _TAIL_PRONOUNS = PRONOUNS | {"it"}  # '"..." scheduled for May, it added.': the statement
 _PASSIVE = word_set("is was are were be been being")
@@ -94,9 +98,19 @@ def may_follow(word: list[str], first: int, last: int) -> bool:
     words after a quote are told without making them into records)."""
     if not MAY_BE_VERB.isdisjoint(map(str.lower, word[first : min(last, first + _AFTER_REACH)])):
         return True
-    return last - first > _AFTER_REACH and not MAY_BE_VERB.isdisjoint(
-        map(str.lower, word[last - _TAIL_OBJECT - 1 : last])
+    if last - first <= _AFTER_REACH:
+        return False
+    if not MAY_BE_VERB.isdisjoint(map(str.lower, word[last - _TAIL_OBJECT - 1 : last])):
+        return True
+    return _may_set_off(word[first]) and not MAY_BE_VERB.isdisjoint(
+        map(str.lower, word[first + _AFTER_REACH : min(last, first + _SET_OFF_REACH)])
     )
+
+
+def _may_set_off(word: str) -> bool:
+    """Whether a speaker phrase may open with ``word`` right after a quote: a name, a title
+    or an article ("the official")."""
+    return word[:1].isupper() or word.lower() in DETERMINERS
 
 
 def may_precede(word: list[str], first: int, last: int) -> bool:
@@ -114,8 +128,23 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         for k in verb_candidates(tokens[-_TAIL_OBJECT - 1 :]):
             k += len(tokens) - _TAIL_OBJECT - 1
             if is_verb(tokens, k, short):
-                return _tail_attribution(tokens, k)
+                found = _tail_attribution(tokens, k)
+                break
+        if found is None and _may_set_off(tokens[0].word):
+            return _long_set_off(tokens, short)
     return found
+
+
+def _long_set_off(tokens: list[Tok], short: bool) -> Attribution | None:
+    """'"...," Mr Holm, a diplomat who has spent decades negotiating thorny conflicts, said
+    after the meeting': the first verb after a comma, past the usual reach, with the speaker
+    right after the quote and set off by that comma."""
+    for k in range(_AFTER_REACH, min(len(tokens), _SET_OFF_REACH)):
+        if tokens[k - 1].brk[-1:] != ",":
+            continue
+        if tokens[k].lower in INVERTED and is_verb(tokens, k, short):
+            return _set_off(tokens, k)
+    return None
 
 
 def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
@@ -268,9 +297,31 @@ def introducer(tokens: list[Tok]) -> Attribution | None:
             if not lead_person(tokens[:k]):
                 return Attribution((tok,), "", "", tuple(tokens))
             break
+    owner = _label_owner(tokens)
+    if owner:
+        return Attribution(owner, "", "", tuple(tokens))
     # "In a statement released on Monday, the ministry justified it as ...:"
     phrase = lead_person(tokens) or lead_organisation(tokens) or main_subject(tokens)
     return Attribution(phrase, "", "", tuple(tokens)) if phrase else None
+
+
+_LABEL_MODIFIERS = 2  # words between an owner and a document in a label: "full", "opening"
+
+
+def _label_owner(tokens: list[Tok]) -> tuple[Tok, ...]:
+    """ "Jen Psaki's full statement:" alone before a quote: the document's owner, who speaks
+    through it; () when the words are not such a label."""
+    if not tokens or tokens[-1].lower not in DOCUMENTS or tokens[-1].brk != ":":
+        return ()
+    at = len(tokens) - 2
+    while at >= len(tokens) - 1 - _LABEL_MODIFIERS and at > 0 and not tokens[at].possessive:
+        if tokens[at].cap or tokens[at].brk:
+            return ()
+        at -= 1
+    if at < 0 or not tokens[at].possessive or tokens[at].brk:
+        return ()
+    owner = _owner(tokens, at)
+    return owner if owner[0].start == tokens[0].start else ()
 
 
 def label_before(tokens: list[Tok]) -> Attribution | None:

@@ -75,7 +75,8 @@ ROLE_NOUNS = word_set(
     "traders exporters importers producers citizens locals "
     "participants marchers soldiers troops nurses passengers "
     "shoppers customers fans interviewee interviewees businesspeople businessmen "
-    "businesswomen"
+    "businesswomen mediator mediators physician physicians surgeon surgeons nurse paramedic "
+    "paramedics firefighter firefighters epidemiologist"
 )
 # Adjectives and modifiers allowed inside a role phrase.
 ROLE_MODIFIERS = word_set(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefings.quotes.lexicon import (
+    DOCUMENTS,
     HONORIFICS,
     NOT_NAMES,
     PREPOSITIONS,
@@ -213,9 +214,21 @@ def _speaks_by_name(tokens: Tokens, word: str, text: str) -> bool:
             return True
         if j == k + 1 and brk[k] == "," and (following.endswith("ing") or following == "who"):
             return True  # "Holm, speaking to reporters, said", "Holm, who led the talks,"
+        if j == k + 1 and tokens.possessive[k] and _document_speaks(tokens, j):
+            return True  # "Holm's statement said:": the owner speaks through it
         if _after_open_quote(text, tokens.start[k]):
             return True
     return False
+
+
+def _document_speaks(tokens: Tokens, j: int) -> bool:
+    """Whether token ``j`` is a document that speaks: "statement said", "full statement:"."""
+    words, brk = tokens.word, tokens.brk
+    if j < len(words) and words[j] not in DOCUMENTS and words[j].islower() and not brk[j]:
+        j += 1  # "Holm's full statement:"
+    if j >= len(words) or words[j].lower() not in DOCUMENTS or brk[j - 1]:
+        return False
+    return brk[j] == ":" or (j + 1 < len(words) and not brk[j] and words[j + 1] in SPEECH_VERB_SET)
 
 
 def _after_open_quote(text: str, at: int) -> bool:

@@ -118,6 +118,9 @@ def _verb_event(
     if not mention.person:
         return None
     word = toks.word
+    first = mention.first
+    if toks.brk[mention.last][:1] == "," and first and not toks.brk[first - 1]:
+        return None  # "X, chief of the Office of Emergency Services, said": X's apposition
     k = mention.last + 1
     while k < len(word) and word[k].lower() in SKIPPABLE:
         k += 1
@@ -156,6 +159,12 @@ def _writer(word: list[str], last: int) -> bool:
     return last + 1 < len(word) and _writes_that(word, last + 1)
 
 
+def _determiner(word: list[str], k: int) -> bool:
+    """Whether "her" at token ``k`` owns the word after it ("Her father", "her lawyer"),
+    rather than standing for a person herself."""
+    return word[k].lower() == "her" and k + 1 < len(word) and word[k + 1].islower()
+
+
 def _subject(first: int, stopping: _Stops, registry: Registry, toks: Tokens) -> Person | None:
     """The person a sentence (from token ``first``) is about: its first name not after a
     preposition nor in what a speech verb reports ("X declared that Y was"), unless a he/she
@@ -168,6 +177,8 @@ def _subject(first: int, stopping: _Stops, registry: Registry, toks: Tokens) -> 
         if k >= end:
             break
         if word[k] in _PRONOUN_FORMS:
+            if _determiner(word, k):
+                continue  # "Her father Omar said": the sentence is about the father
             return None
         if k > first and (word[k - 1].lower() in PREPOSITIONS or _reported(toks, k)):
             continue
