@@ -260,6 +260,7 @@ def register(
                     appositive_after(tokens, mention.last)
                     or role_apposed(tokens, mention.first, mention.last)
                     or role
+                    or role_in_relative(tokens, mention.last)
                 )
                 if apposed
                 else role
@@ -282,6 +283,38 @@ def register(
             registry.add_known(
                 mention.name, role, at, known
             )  # "President Trump", not "Officially, ..."
+
+
+# Verbs of a relative clause that give a post, and the post: "who heads the ministry".
+_POST_VERBS = {
+    "heads": "head",
+    "leads": "leader",
+    "chairs": "chair",
+    "runs": "head",
+    "directs": "director",
+    "manages": "manager",
+    "coaches": "coach",
+    "represents": "representative",
+}
+_POST_WORDS = 6  # at most this many words name what the post is of
+
+
+def role_in_relative(tokens: Tokens, last: int) -> str:
+    """The post a relative clause set off after a name gives ("Lars Berg, who heads the
+    trade ministry, said" gives "head of the trade ministry"); "" when it gives none."""
+    word, brk = tokens.word, tokens.brk
+    k = last + 1
+    if brk[last] != "," or k + 2 >= len(word) or word[k] != "who" or brk[k]:
+        return ""
+    post = _POST_VERBS.get(word[k + 1])
+    if post is None or brk[k + 1]:
+        return ""
+    end = k + 2
+    while end < len(word) and end < k + 2 + _POST_WORDS and not brk[end]:
+        end += 1
+    if end >= len(word) or brk[end] != ",":
+        return ""  # the clause must close where the office's name does
+    return " ".join([post, "of", *word[k + 2 : end + 1]])
 
 
 _LEDE_REACH = 2  # paragraphs back
@@ -307,14 +340,17 @@ def _lede_role(registry: Registry, paragraph: int) -> str:
 
 def _speaks_here(tokens: Tokens, mention: Mention) -> bool:
     """Whether a one-word name opens its sentence right before a speech verb ("Holm
-    tweeted that ...", "Holm said"): a person the text turns to, though named no fuller."""
+    tweeted that ...", "Holm said") or a relative clause about it ("Holm, who ..."): a
+    person the text turns to, though named no fuller."""
     k = mention.first
     if k and tokens.brk[k - 1][-1:] not in _SENTENCE_ENDS:
         return False
     nxt = mention.last + 1
-    if nxt >= len(tokens.word) or tokens.brk[mention.last]:
+    if nxt >= len(tokens.word) or tokens.word[mention.first] in NOT_NAMES:
         return False
-    return tokens.word[nxt] in SPEECH_VERB_SET and tokens.word[mention.first] not in NOT_NAMES
+    if tokens.brk[mention.last] == "," and tokens.word[nxt] == "who":
+        return True  # "Berg, who met Holm on Monday, said": Berg's clause, Berg's sentence
+    return not tokens.brk[mention.last] and tokens.word[nxt] in SPEECH_VERB_SET
 
 
 def _place_of_office(tokens: Tokens, first: int, role: str) -> str:
