@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefings.quotes.gender import latest_fitting, pronoun_fits
+from briefings.quotes.gender import honorific_gender, latest_fitting, other_bearer, pronoun_fits
 from briefings.quotes.lexicon import (
     DETERMINERS,
     DOCUMENTS,
@@ -93,6 +93,10 @@ def resolve(
             # An organisation is named by its whole run: "Norrvik Trade Ministry".
             named = [t.word for t in words[cap_at:] if t.lower not in DETERMINERS]
             return Speaker(" ".join(named), role)
+        if mention.person and " " not in mention.name and cap_at + 2 == len(words):
+            honorific = words[cap_at].word
+            if other_bearer(honorific, mention.name, registry):  # her father, "Mr Hachem"
+                return Speaker(f"{honorific} {mention.name}", role, person=True)
         if mention.name:
             prefix = " ".join(t.word for t in words[:cap_at] if t.lower not in DETERMINERS)
             title = " ".join(x for x in (prefix, mention.role) if x)
@@ -218,9 +222,14 @@ def _fitting(pronoun: str, subject: Speaker | None, registry: Registry) -> Speak
         return _title_before(registry)  # "the judge pulled no punches ... she said"
     if subject is None or not subject.person:
         return subject
-    known = registry.lookup(subject.name)
-    if known is None or pronoun_fits(pronoun, known, registry):
-        return subject
+    titled = honorific_gender(subject.name.split(" ", 1)[0])
+    if titled is not None:  # "Mr Hachem", told apart from a Ms Hachem by the honorific
+        if titled == ("f" if pronoun == "she" else "m"):
+            return subject
+    else:
+        known = registry.lookup(subject.name)
+        if known is None or pronoun_fits(pronoun, known, registry):
+            return subject
     other = latest_fitting(pronoun, registry)
     if other is None:
         return _title_before(registry) or subject  # "she" after "Tom Orr ... the judge"

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from itertools import chain, compress, product
 from typing import NamedTuple
 
+from briefings.quotes.gender import honorific_gender, other_bearer
 from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
 from briefings.quotes.people import Mention
 from briefings.quotes.registry import Person, Registry
@@ -129,6 +130,7 @@ def _verb_event(
     known = registry.lookup(mention.name)
     if known is None or toks.possessive[mention.last] or _reported(toks, mention.first):
         return None
+    known = _bearer(toks, mention, registry) or known
     return toks.start[mention.first], _speaker(known, speakers)
 
 
@@ -186,5 +188,16 @@ def _subject(first: int, stopping: _Stops, registry: Registry, toks: Tokens) -> 
             continue
         known = registry.lookup(people[k].name)
         if known is not None:
-            return known
+            return _bearer(toks, people[k], registry) or known
     return None
+
+
+def _bearer(toks: Tokens, mention: Mention, registry: Registry) -> Person | None:
+    """ "Mr Hachem" as a person of their own when the article's Hachem is a Ms Hachem (see
+    :func:`briefings.quotes.gender.other_bearer`); None otherwise."""
+    k = mention.last - 1
+    if k < 0 or toks.brk[k] or honorific_gender(toks.word[k]) is None:
+        return None  # the common case: no "Mr" or "Ms" right before the surname
+    if not other_bearer(toks.word[k], mention.name, registry):
+        return None
+    return Person(f"{toks.word[k]} {mention.name}")
