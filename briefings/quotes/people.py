@@ -185,6 +185,8 @@ def read_run(run: Sequence[Tok]) -> _Reading:
         or name_part[0].word == "United"
     ):
         role_part, name_part = [*role_part, name_part[0]], name_part[1:]
+    while len(name_part) > 2 and name_part[0].lower in ROLE_NOUNS and not name_part[0].brk:
+        role_part, name_part = [*role_part, name_part[0]], name_part[1:]  # "Survivor Cruz Ayala"
     while name_part and name_part[0].lower in HONORIFICS:
         name_part = name_part[1:]
     words = [t.word for t in name_part]
