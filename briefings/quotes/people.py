@@ -328,6 +328,8 @@ def appositive_after(tokens: Tokens, last: int) -> str:
     if word[last + 1].isdigit() and brk[last + 1] == "," and last + 2 < len(word):
         last += 1  # "Tom Holm, 24, a tour manager": the age set off before the role
     first = end = last + 1
+    if word[first] == "also" and not brk[first] and first + 1 < len(word):
+        first = end = first + 1  # "Fuchs, also Austria's state secretary for finance,"
     limit = min(len(word), first + _MAX_ROLE_WORDS) - 1
     while end < limit and not brk[end]:
         end += 1  # up to the first word followed by punctuation

@@ -238,7 +238,9 @@ def _appositive(tokens: list[Tok], k: int) -> tuple[tuple[Tok, ...], str]:
     if _is_name(middle):
         role = " ".join(t.word for t in _collect_back(tokens, c) if t.lower not in DETERMINERS)
         return tuple(middle), role
-    if middle[0].lower in CLAUSE_WORDS or middle[0].lower in SKIPPABLE:
+    if middle[0].lower in CLAUSE_WORDS or (
+        middle[0].lower in SKIPPABLE and middle[0].lower != "also"
+    ):
         return _collect_back(tokens, c), ""  # "Hill, who won the race, said"
     return _collect_back(tokens, c), appositive_after(Tokens.of(tokens), c)
 

@@ -269,6 +269,8 @@ def register(
             role = _place_of_office(
                 tokens, mention.first, joined_office(tokens, mention.first, role)
             )
+        if not role:
+            role = role_in_copula(tokens, mention.last)  # "Ken Holm is the director of X."
         if not role and mention.first == 0 and not registry.people and paragraph:
             role = _lede_role(registry, paragraph)  # "The minister ... said" named next
         if known is not None or len(mention.name.split()) >= 2:
@@ -315,6 +317,32 @@ def role_in_relative(tokens: Tokens, last: int) -> str:
     if end >= len(word) or brk[end] != ",":
         return ""  # the clause must close where the office's name does
     return " ".join([post, "of", *word[k + 2 : end + 1]])
+
+
+_COPULAS = frozenset({"is", "was"})
+_COPULA_ARTICLES = frozenset({"the", "a", "an"})
+_RELATIVE_STOPS = frozenset({"who", "which", "that", "whose", "where", "when"})
+
+
+def role_in_copula(tokens: Tokens, last: int) -> str:
+    """The post a sentence gives a name it opens with, "is the director of Cal Fire"; ""
+    when it gives none (the words up to the sentence's end must hold a role word first)."""
+    word, brk = tokens.word, tokens.brk
+    k = last + 1
+    if k + 2 >= len(word) or brk[last] or word[k] not in _COPULAS or brk[k]:
+        return ""
+    if word[k + 1] not in _COPULA_ARTICLES or brk[k + 1]:
+        return ""
+    begin = end = k + 2
+    while end < len(word) and end < begin + _POST_WORDS + 2 and not brk[end]:
+        if word[end] in _RELATIVE_STOPS:
+            return ""
+        end += 1
+    if end >= len(word) or brk[end][:1] != ".":
+        return ""  # the role must end the sentence
+    if not any(w.lower() in ROLE_NOUNS for w in word[begin : begin + 3]):
+        return ""
+    return " ".join(word[begin : end + 1])
 
 
 _LEDE_REACH = 2  # paragraphs back
