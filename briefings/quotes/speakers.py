@@ -152,6 +152,8 @@ def _joint(
     cut = next((k for k, t in enumerate(words) if t.lower == "and"), 0)
     if not cut or cut == len(words) - 1 or not (words[cut - 1].cap and words[cut + 1].cap):
         return None
+    if not words[-1].cap and words[-1].lower in ROLE_NOUNS:
+        return None  # "the former Bank of Estria and Bank of Norvia governor": one person
     left = _side(words[:cut], registry, subject, last_speaker)
     if left is not None and left.person and _second_office(words[:cut], words[cut + 1 :]):
         # "the Tánaiste and Minister for Foreign Affairs": one person in two offices
@@ -323,6 +325,8 @@ def _described(
     if not body:
         return None
     text = " ".join(t.word for t in body)
+    if head == "another":
+        text = f"another {text}"  # not the official quoted before: "another official"
     nouns = [t.lower for t in body if t.lower in ROLE_NOUNS or t.lower in TITLES]
     if body[-1].lower in DOCUMENTS:
         return Speaker(text, role)  # a document speaks for its issuer: never "unnamed"
