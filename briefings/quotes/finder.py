@@ -32,7 +32,7 @@ from briefings.quotes.registry import Registry, register, register_headline
 from briefings.quotes.reported import joint_document, predicate_quote, reported_before
 from briefings.quotes.runs import RUN_ON_REACH, find_chains
 from briefings.quotes.shown import Found, shown_quotes
-from briefings.quotes.signature import signature
+from briefings.quotes.signature import dash_signature, signature
 from briefings.quotes.speakers import Speaker, resolve
 from briefings.quotes.statement import document_before
 from briefings.quotes.subject_events import Speakers, paragraph_last_event, subject_events
@@ -177,6 +177,9 @@ def _attribute(
                 attribution = _broken_off(words, masked, p + 1, short)
             if attribution is None and opens and not text[span.after :].strip():
                 attribution = signature(masked[p + 1] if p + 1 < len(masked) else words.beyond)
+            if attribution is None and not short and _dash_after(text, span.after):
+                attribution = dash_signature(masked[p][span.after :])  # '"..." – Lee Clark'
+
             registry.now = (p, at)
             speaker = (
                 _named_he(attribution, text, registry)
@@ -204,6 +207,14 @@ def _attribute(
         if events:
             subject = events[-1][1]
     return found
+
+
+_DASHES = frozenset("—–―-")
+
+
+def _dash_after(text: str, at: int) -> bool:
+    """Whether a dash set off by spaces follows the quote that closes at ``at``."""
+    return text[at : at + 1] == " " and text[at + 1 : at + 2] in _DASHES
 
 
 def _introduces_next(toks: Tokens, after: tuple[int, int], more: bool) -> bool:
