@@ -157,6 +157,10 @@ def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
                 return None
             phrase, role = phrase_after(tokens, k + 2 if verb == "according" else k + 1)
             return Attribution(phrase, role, verb) if phrase else None
+        if _asked_of(tokens, k):  # '"...?" Holm was asked (by a reporter)': not Holm's
+            by = k + 1 < len(tokens) and not tokens[k].brk and tokens[k + 1].lower == "by"
+            asker = phrase_after(tokens, k + 2)[0] if by else ()
+            return Attribution(asker, "", verb) if asker else None
         source = _read_from(tokens, k + 1) or _quoted_before_saying(tokens, k)
         if source:
             return Attribution(source, "", verb)
@@ -284,6 +288,11 @@ def _modifying(tokens: list[Tok], k: int) -> bool:
     return low != "by"  # "protested by shouting": the subject shouted
 
 
+def _asked_of(tokens: list[Tok], k: int) -> bool:
+    """Whether token ``k`` is a passive "asked" ("Holm was asked"): its subject is asked."""
+    return tokens[k].lower == "asked" and k > 0 and tokens[k - 1].lower in _PASSIVE
+
+
 def _in_relative_clause(tokens: list[Tok], phrase: tuple[Tok, ...]) -> bool:
     k = tokens.index(phrase[0])
     return k > 0 and tokens[k - 1].lower in _RELATIVES and phrase[0].lower not in PRONOUNS
@@ -297,6 +306,8 @@ def introducer(tokens: list[Tok]) -> Attribution | None:
             if not lead_person(tokens[:k]):
                 return Attribution((tok,), "", "", tuple(tokens))
             break
+    if any(_asked_of(tokens, k) for k in range(len(tokens))):
+        return None  # 'Holm was asked: "...?"': the one asked does not ask
     owner = _label_owner(tokens)
     if owner:
         return Attribution(owner, "", "", tuple(tokens))
@@ -366,10 +377,14 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             return Attribution(quoted, "", verb, tuple(tokens))
         if _modifying(tokens, k):
             continue
+        if _asked_of(tokens, k) and (k + 1 == len(tokens) or tokens[k + 1].lower != "by"):
+            continue  # 'Holm was asked: "...?"': Holm is asked, he does not ask
         if verb == "according":
             phrase, role = phrase_after(tokens, k + 2)
         elif k + 1 < len(tokens) and tokens[k + 1].lower == "by" and not tokens[k].brk:
             phrase, role = phrase_after(tokens, k + 2)  # "he was told by X"
+            if phrase and _asked_of(tokens, k):  # "Holm was asked by a reporter:"
+                return Attribution(phrase, role, verb)
         else:
             if k and tokens[k - 1].lower in {"which", "that"}:
                 continue  # "signs which read": the thing before "which" says it
