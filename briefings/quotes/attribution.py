@@ -55,6 +55,10 @@ _REPORTING = word_set("noted notes reported reports wrote writes observed")
 LABEL = ":"  # the verb of a speaker's label: "MINISTER CARTER: "...""
 _CLAUSE_STOPS = CLAUSE_WORDS | (PREPOSITIONS - {"of"})
 _AFTER_REACH = 12
+# A speaker right after a quote, set off with a long apposition before the verb ('"...,"
+# Mr Holm, a diplomat who has spent decades negotiating thorny conflicts, said'): its verb
+# may stand this many words after the closing mark.
+_SET_OFF_REACH = 30
 _TAIL_OBJECT = 2  # words after the verb of a closing attribution: "told reporters"
 _TAIL_PRONOUNS = PRONOUNS | {"it"}  # '"..." scheduled for May, it added.': the statement
 _PASSIVE = word_set("is was are were be been being")
@@ -94,9 +98,19 @@ def may_follow(word: list[str], first: int, last: int) -> bool:
     words after a quote are told without making them into records)."""
     if not MAY_BE_VERB.isdisjoint(map(str.lower, word[first : min(last, first + _AFTER_REACH)])):
         return True
-    return last - first > _AFTER_REACH and not MAY_BE_VERB.isdisjoint(
-        map(str.lower, word[last - _TAIL_OBJECT - 1 : last])
+    if last - first <= _AFTER_REACH:
+        return False
+    if not MAY_BE_VERB.isdisjoint(map(str.lower, word[last - _TAIL_OBJECT - 1 : last])):
+        return True
+    return _may_set_off(word[first]) and not MAY_BE_VERB.isdisjoint(
+        map(str.lower, word[first + _AFTER_REACH : min(last, first + _SET_OFF_REACH)])
     )
+
+
+def _may_set_off(word: str) -> bool:
+    """Whether a speaker phrase may open with ``word`` right after a quote: a name, a title
+    or an article ("the official")."""
+    return word[:1].isupper() or word.lower() in DETERMINERS
 
 
 def may_precede(word: list[str], first: int, last: int) -> bool:
@@ -114,8 +128,23 @@ def after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         for k in verb_candidates(tokens[-_TAIL_OBJECT - 1 :]):
             k += len(tokens) - _TAIL_OBJECT - 1
             if is_verb(tokens, k, short):
-                return _tail_attribution(tokens, k)
+                found = _tail_attribution(tokens, k)
+                break
+        if found is None and _may_set_off(tokens[0].word):
+            return _long_set_off(tokens, short)
     return found
+
+
+def _long_set_off(tokens: list[Tok], short: bool) -> Attribution | None:
+    """'"...," Mr Holm, a diplomat who has spent decades negotiating thorny conflicts, said
+    after the meeting': the first verb after a comma, past the usual reach, with the speaker
+    right after the quote and set off by that comma."""
+    for k in range(_AFTER_REACH, min(len(tokens), _SET_OFF_REACH)):
+        if tokens[k - 1].brk[-1:] != ",":
+            continue
+        if tokens[k].lower in INVERTED and is_verb(tokens, k, short):
+            return _set_off(tokens, k)
+    return None
 
 
 def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
@@ -128,9 +157,16 @@ def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
                 return None
             phrase, role = phrase_after(tokens, k + 2 if verb == "according" else k + 1)
             return Attribution(phrase, role, verb) if phrase else None
+        if _asked_of(tokens, k):  # '"...?" Holm was asked (by a reporter)': not Holm's
+            by = k + 1 < len(tokens) and not tokens[k].brk and tokens[k + 1].lower == "by"
+            asker = phrase_after(tokens, k + 2)[0] if by else ()
+            return Attribution(asker, "", verb) if asker else None
         source = _read_from(tokens, k + 1) or _quoted_before_saying(tokens, k)
         if source:
             return Attribution(source, "", verb)
+        quoted = _quoting_after(tokens, k)
+        if quoted is not None:
+            return quoted
         # '," Birmingham City University professor David Wilson told the press'
         stops = [
             j for j in range(k) if tokens[j].lower in _CLAUSE_STOPS and not joint_and(tokens, j)
@@ -144,6 +180,8 @@ def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         first = tokens.index(phrase[0]) if phrase else 0
         if first > 0 and not role and not any(t.brk for t in tokens[:first]):
             phrase = tuple(t for t in tokens[: tokens.index(phrase[-1]) + 1])
+        if phrase and phrase[-1].lower in DOCUMENTS:
+            phrase = _owned_document(tokens, phrase) or phrase  # '," Berg's statement said'
         return Attribution(phrase, role, verb) if phrase else None
     return None
 
@@ -226,6 +264,16 @@ def _quoted_before_saying(tokens: list[Tok], k: int) -> tuple[Tok, ...]:
     return ()
 
 
+def _quoting_after(tokens: list[Tok], k: int) -> Attribution | None:
+    """'"...," the agency reported, quoting Ms Lindqvist, the trade minister': the person
+    quoted speaks, not the one who reports it."""
+    j = k + 1
+    if j + 1 >= len(tokens) or tokens[k].brk[-1:] != "," or tokens[j].lower != "quoting":
+        return None
+    phrase, role = phrase_after(tokens, j + 1)
+    return Attribution(phrase, role, tokens[k].lower) if phrase else None
+
+
 def _modifying(tokens: list[Tok], k: int) -> bool:
     """A participle that describes the noun before it, "a banner saying", not a speaker's
     ", saying" or "was saying"."""
@@ -238,6 +286,11 @@ def _modifying(tokens: list[Tok], k: int) -> bool:
     if low in _PASSIVE or low in PRONOUNS or low in ROLE_NOUNS or low in DOCUMENTS:
         return False
     return low != "by"  # "protested by shouting": the subject shouted
+
+
+def _asked_of(tokens: list[Tok], k: int) -> bool:
+    """Whether token ``k`` is a passive "asked" ("Holm was asked"): its subject is asked."""
+    return tokens[k].lower == "asked" and k > 0 and tokens[k - 1].lower in _PASSIVE
 
 
 def _in_relative_clause(tokens: list[Tok], phrase: tuple[Tok, ...]) -> bool:
@@ -253,9 +306,33 @@ def introducer(tokens: list[Tok]) -> Attribution | None:
             if not lead_person(tokens[:k]):
                 return Attribution((tok,), "", "", tuple(tokens))
             break
+    if any(_asked_of(tokens, k) for k in range(len(tokens))):
+        return None  # 'Holm was asked: "...?"': the one asked does not ask
+    owner = _label_owner(tokens)
+    if owner:
+        return Attribution(owner, "", "", tuple(tokens))
     # "In a statement released on Monday, the ministry justified it as ...:"
     phrase = lead_person(tokens) or lead_organisation(tokens) or main_subject(tokens)
     return Attribution(phrase, "", "", tuple(tokens)) if phrase else None
+
+
+_LABEL_MODIFIERS = 2  # words between an owner and a document in a label: "full", "opening"
+
+
+def _label_owner(tokens: list[Tok]) -> tuple[Tok, ...]:
+    """ "Jen Psaki's full statement:" alone before a quote: the document's owner, who speaks
+    through it; () when the words are not such a label."""
+    if not tokens or tokens[-1].lower not in DOCUMENTS or tokens[-1].brk != ":":
+        return ()
+    at = len(tokens) - 2
+    while at >= len(tokens) - 1 - _LABEL_MODIFIERS and at > 0 and not tokens[at].possessive:
+        if tokens[at].cap or tokens[at].brk:
+            return ()
+        at -= 1
+    if at < 0 or not tokens[at].possessive or tokens[at].brk:
+        return ()
+    owner = _owner(tokens, at)
+    return owner if owner[0].start == tokens[0].start else ()
 
 
 def label_before(tokens: list[Tok]) -> Attribution | None:
@@ -300,10 +377,14 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
             return Attribution(quoted, "", verb, tuple(tokens))
         if _modifying(tokens, k):
             continue
+        if _asked_of(tokens, k) and (k + 1 == len(tokens) or tokens[k + 1].lower != "by"):
+            continue  # 'Holm was asked: "...?"': Holm is asked, he does not ask
         if verb == "according":
             phrase, role = phrase_after(tokens, k + 2)
         elif k + 1 < len(tokens) and tokens[k + 1].lower == "by" and not tokens[k].brk:
             phrase, role = phrase_after(tokens, k + 2)  # "he was told by X"
+            if phrase and _asked_of(tokens, k):  # "Holm was asked by a reporter:"
+                return Attribution(phrase, role, verb)
         else:
             if k and tokens[k - 1].lower in {"which", "that"}:
                 continue  # "signs which read": the thing before "which" says it

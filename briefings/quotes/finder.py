@@ -32,7 +32,7 @@ from briefings.quotes.registry import Registry, register, register_headline
 from briefings.quotes.reported import joint_document, predicate_quote, reported_before
 from briefings.quotes.runs import RUN_ON_REACH, find_chains
 from briefings.quotes.shown import Found, shown_quotes
-from briefings.quotes.signature import signature
+from briefings.quotes.signature import dash_signature, signature
 from briefings.quotes.speakers import Speaker, resolve
 from briefings.quotes.statement import document_before
 from briefings.quotes.subject_events import Speakers, paragraph_last_event, subject_events
@@ -155,6 +155,8 @@ def _attribute(
             prev_close = spans[p][index - 1].close if index else -1
             next_open = spans[p][index + 1].open if index + 1 < len(spans[p]) else len(text)
             after = token_range(toks, span.after, min(sent_end, next_open))
+            if _introduces_next(toks, after, index + 1 < len(spans[p])):
+                after = (after[0], after[0])  # '"...?" Lind replied: "..."': the next quote's
             quoted = text[span.start : span.close].strip()
             short = _is_short(quoted) or _bracketed(text, span)
             if (
@@ -175,6 +177,9 @@ def _attribute(
                 attribution = _broken_off(words, masked, p + 1, short)
             if attribution is None and opens and not text[span.after :].strip():
                 attribution = signature(masked[p + 1] if p + 1 < len(masked) else words.beyond)
+            if attribution is None and not short and _dash_after(text, span.after):
+                attribution = dash_signature(masked[p][span.after :])  # '"..." – Lee Clark'
+
             registry.now = (p, at)
             speaker = (
                 _named_he(attribution, text, registry)
@@ -202,6 +207,21 @@ def _attribute(
         if events:
             subject = events[-1][1]
     return found
+
+
+_DASHES = frozenset("—–―-")
+
+
+def _dash_after(text: str, at: int) -> bool:
+    """Whether a dash set off by spaces follows the quote that closes at ``at``."""
+    return text[at : at + 1] == " " and text[at + 1 : at + 2] in _DASHES
+
+
+def _introduces_next(toks: Tokens, after: tuple[int, int], more: bool) -> bool:
+    """Whether the words after a quote end on a colon before another quote of the paragraph
+    ('"Will you sign?" Lind replied: "We will see."'): they introduce that quote."""
+    first, last = after
+    return more and last > first and toks.brk[last - 1][-1:] == ":"
 
 
 def _broken_off(words: _Words, masked: list[str], p: int, short: bool) -> Attribution | None:
@@ -338,6 +358,8 @@ def _resolve(
         labelled = turn_speaker(" ".join(t.word for t in attribution.phrase), registry)
         if labelled is not None:
             return labelled
+        if _dateline_label(attribution.phrase, registry):
+            return None  # "GENEVA: "..."": the story's place, no speaker
     speaker = resolve(attribution.phrase, attribution.role, registry, subject, last)
     if speaker is not None and speaker.person:
         return speaker
@@ -347,6 +369,15 @@ def _resolve(
     if lead and lead[0] < attribution.phrase[0] and not _speaks_as_itself(attribution, speaker):
         return resolve(lead, attribution.role, registry, subject, last) or speaker
     return speaker
+
+
+def _dateline_label(phrase: tuple[Tok, ...], registry: Registry) -> bool:
+    """Whether a label is the first paragraph's dateline ("GENEVA:"): one word in capitals,
+    used as a label nowhere else (a transcript's speaker is labelled turn after turn)."""
+    if len(phrase) != 1 or registry.now[0] != 0 or not phrase[0].word.isupper():
+        return False
+    label = phrase[0].word + ":"
+    return sum(text.count(label) for text in registry.texts) == 1
 
 
 def _first_person(attribution: Attribution | None, words: _Words, p: int) -> Speaker | None:

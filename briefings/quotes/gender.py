@@ -132,6 +132,38 @@ def _honorifics(texts: tuple[str, ...]) -> dict[str, set[str]]:
     return found
 
 
+_GENDERED_HONORIFICS = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f"}
+
+
+def honorific_gender(word: str) -> str | None:
+    """ "m" for "Mr", "f" for "Ms" or "Mrs", None for any other word."""
+    return _GENDERED_HONORIFICS.get(word.lower())
+
+
+def other_bearer(honorific: str, surname: str, registry: Registry) -> bool:
+    """Whether "Mr Hachem" names someone other than the person the article calls Hachem:
+    the article wrote the surname with both honorifics, and the other one first ("Aya
+    Hachem ... Ms Hachem ... Mr Hachem", her father)."""
+    want = honorific_gender(honorific)
+    if want is None:
+        return False
+    texts = tuple(registry.texts)
+    if len(_honorifics(texts).get(surname, ())) < 2:
+        return False  # the common case: one honorific for the surname, or none
+    return _first_honorifics(texts).get(surname, want) != want
+
+
+@lru_cache(maxsize=8)
+def _first_honorifics(texts: tuple[str, ...]) -> dict[str, str]:
+    """Surname -> the gender of the first honorific the article writes it with."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for title, name in _HONORIFIC.findall(text):
+            surname = name.rsplit(" ", 1)[-1]
+            found.setdefault(surname, "f" if title in _FEMALE_HONORIFICS else "m")
+    return found
+
+
 def _pronoun_evidence(person: Person, registry: Registry) -> set[str]:
     """The gender the pronouns give ``person``: a sentence (quotes masked) that names this
     person only, of the people known, and uses he/his or she/her only ("Berg said his side

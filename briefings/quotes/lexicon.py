@@ -35,7 +35,8 @@ TITLES = word_set(
     "executive ceo director commissioner spokesperson spokesman spokeswoman ambassador general "
     "gen. admiral colonel col. captain capt. lieutenant lt. sergeant sgt. officer judge justice "
     "attorney prosecutor king queen prince princess pope cardinal bishop archbishop rev. dr. "
-    "professor prof. inspector superintendent sheriff commander head leader founder premier "
+    "professor prof. inspector superintendent constable sheriff commander head leader founder "
+    "premier "
     "councillor councilor councilman mp speaker negotiator envoy coach manager mr. mrs. ms. mr "
     "mrs ms dr sir lord lady dame administrator treasurer auditor detective marshal candidate "
     "nominee member emperor sultan sheikh emir ayatollah imam rabbi pastor president-elect "
@@ -71,10 +72,12 @@ ROLE_NOUNS = word_set(
     "delegation delegations governments ministries commissioners ambassadors countries "
     "nations sides bank newspaper embassy consulate military army administration presidency "
     "secretariat bloc alliance association federation institute broadcaster outlet regulator "
-    "watchdog farmer farmers fishermen traders exporters importers producers citizens locals "
+    "watchdog body authority board panel lobby chamber fund coalition farmer farmers fishermen "
+    "traders exporters importers producers citizens locals "
     "participants marchers soldiers troops nurses passengers "
     "shoppers customers fans interviewee interviewees businesspeople businessmen "
-    "businesswomen"
+    "businesswomen mediator mediators physician physicians surgeon surgeons nurse paramedic "
+    "paramedics firefighter firefighters epidemiologist"
 )
 # Adjectives and modifiers allowed inside a role phrase.
 ROLE_MODIFIERS = word_set(

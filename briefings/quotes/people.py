@@ -185,6 +185,8 @@ def read_run(run: Sequence[Tok]) -> _Reading:
         or name_part[0].word == "United"
     ):
         role_part, name_part = [*role_part, name_part[0]], name_part[1:]
+    while len(name_part) > 2 and name_part[0].lower in ROLE_NOUNS and not name_part[0].brk:
+        role_part, name_part = [*role_part, name_part[0]], name_part[1:]  # "Survivor Cruz Ayala"
     while name_part and name_part[0].lower in HONORIFICS:
         name_part = name_part[1:]
     words = [t.word for t in name_part]
@@ -326,6 +328,8 @@ def appositive_after(tokens: Tokens, last: int) -> str:
     if word[last + 1].isdigit() and brk[last + 1] == "," and last + 2 < len(word):
         last += 1  # "Tom Holm, 24, a tour manager": the age set off before the role
     first = end = last + 1
+    if word[first] == "also" and not brk[first] and first + 1 < len(word):
+        first = end = first + 1  # "Fuchs, also Austria's state secretary for finance,"
     limit = min(len(word), first + _MAX_ROLE_WORDS) - 1
     while end < limit and not brk[end]:
         end += 1  # up to the first word followed by punctuation

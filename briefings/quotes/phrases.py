@@ -105,6 +105,19 @@ def _is_name(segment: list[Tok]) -> bool:
     return 1 <= len(words) <= 5 and all(t.cap or t.lower in PARTICLES for t in words)
 
 
+def _titled_tail(middle: list[Tok]) -> tuple[Tok, ...]:
+    """The full name that ends a phrase set off by commas after a lower-case role word
+    ("civil engineering professor Julian Marshall"); () when the phrase ends in none."""
+    at = len(middle)
+    while at and middle[at - 1].cap and not middle[at - 1].possessive:
+        at -= 1
+    if len(middle) - at < 2 or at == 0 or middle[at - 1].cap:
+        return ()
+    if middle[at - 1].lower not in ROLE_NOUNS or any(t.brk for t in middle[:-1]):
+        return ()
+    return tuple(middle[at:]) if _is_name(middle[at:]) else ()
+
+
 def phrase_before(tokens: list[Tok], end: int) -> tuple[tuple[Tok, ...], str]:
     """The speaker phrase ending right before index ``end`` (a verb), and its role."""
     k = end - 1
@@ -238,7 +251,12 @@ def _appositive(tokens: list[Tok], k: int) -> tuple[tuple[Tok, ...], str]:
     if _is_name(middle):
         role = " ".join(t.word for t in _collect_back(tokens, c) if t.lower not in DETERMINERS)
         return tuple(middle), role
-    if middle[0].lower in CLAUSE_WORDS or middle[0].lower in SKIPPABLE:
+    titled = _titled_tail(middle)
+    if titled:  # "Another co-author, engineering professor Julian Marshall, said"
+        return titled, " ".join(t.word for t in middle[: len(middle) - len(titled)])
+    if middle[0].lower in CLAUSE_WORDS or (
+        middle[0].lower in SKIPPABLE and middle[0].lower != "also"
+    ):
         return _collect_back(tokens, c), ""  # "Hill, who won the race, said"
     return _collect_back(tokens, c), appositive_after(Tokens.of(tokens), c)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefings.quotes.lexicon import (
+    DOCUMENTS,
     HONORIFICS,
     NOT_NAMES,
     PREPOSITIONS,
@@ -213,9 +214,21 @@ def _speaks_by_name(tokens: Tokens, word: str, text: str) -> bool:
             return True
         if j == k + 1 and brk[k] == "," and (following.endswith("ing") or following == "who"):
             return True  # "Holm, speaking to reporters, said", "Holm, who led the talks,"
+        if j == k + 1 and tokens.possessive[k] and _document_speaks(tokens, j):
+            return True  # "Holm's statement said:": the owner speaks through it
         if _after_open_quote(text, tokens.start[k]):
             return True
     return False
+
+
+def _document_speaks(tokens: Tokens, j: int) -> bool:
+    """Whether token ``j`` is a document that speaks: "statement said", "full statement:"."""
+    words, brk = tokens.word, tokens.brk
+    if j < len(words) and words[j] not in DOCUMENTS and words[j].islower() and not brk[j]:
+        j += 1  # "Holm's full statement:"
+    if j >= len(words) or words[j].lower() not in DOCUMENTS or brk[j - 1]:
+        return False
+    return brk[j] == ":" or (j + 1 < len(words) and not brk[j] and words[j + 1] in SPEECH_VERB_SET)
 
 
 def _after_open_quote(text: str, at: int) -> bool:
@@ -247,6 +260,7 @@ def register(
                     appositive_after(tokens, mention.last)
                     or role_apposed(tokens, mention.first, mention.last)
                     or role
+                    or role_in_relative(tokens, mention.last)
                 )
                 if apposed
                 else role
@@ -255,6 +269,8 @@ def register(
             role = _place_of_office(
                 tokens, mention.first, joined_office(tokens, mention.first, role)
             )
+        if not role:
+            role = role_in_copula(tokens, mention.last)  # "Ken Holm is the director of X."
         if not role and mention.first == 0 and not registry.people and paragraph:
             role = _lede_role(registry, paragraph)  # "The minister ... said" named next
         if known is not None or len(mention.name.split()) >= 2:
@@ -269,6 +285,64 @@ def register(
             registry.add_known(
                 mention.name, role, at, known
             )  # "President Trump", not "Officially, ..."
+
+
+# Verbs of a relative clause that give a post, and the post: "who heads the ministry".
+_POST_VERBS = {
+    "heads": "head",
+    "leads": "leader",
+    "chairs": "chair",
+    "runs": "head",
+    "directs": "director",
+    "manages": "manager",
+    "coaches": "coach",
+    "represents": "representative",
+}
+_POST_WORDS = 6  # at most this many words name what the post is of
+
+
+def role_in_relative(tokens: Tokens, last: int) -> str:
+    """The post a relative clause set off after a name gives ("Lars Berg, who heads the
+    trade ministry, said" gives "head of the trade ministry"); "" when it gives none."""
+    word, brk = tokens.word, tokens.brk
+    k = last + 1
+    if brk[last] != "," or k + 2 >= len(word) or word[k] != "who" or brk[k]:
+        return ""
+    post = _POST_VERBS.get(word[k + 1])
+    if post is None or brk[k + 1]:
+        return ""
+    end = k + 2
+    while end < len(word) and end < k + 2 + _POST_WORDS and not brk[end]:
+        end += 1
+    if end >= len(word) or brk[end] != ",":
+        return ""  # the clause must close where the office's name does
+    return " ".join([post, "of", *word[k + 2 : end + 1]])
+
+
+_COPULAS = frozenset({"is", "was"})
+_COPULA_ARTICLES = frozenset({"the", "a", "an"})
+_RELATIVE_STOPS = frozenset({"who", "which", "that", "whose", "where", "when"})
+
+
+def role_in_copula(tokens: Tokens, last: int) -> str:
+    """The post a sentence gives a name it opens with, "is the director of Cal Fire"; ""
+    when it gives none (the words up to the sentence's end must hold a role word first)."""
+    word, brk = tokens.word, tokens.brk
+    k = last + 1
+    if k + 2 >= len(word) or brk[last] or word[k] not in _COPULAS or brk[k]:
+        return ""
+    if word[k + 1] not in _COPULA_ARTICLES or brk[k + 1]:
+        return ""
+    begin = end = k + 2
+    while end < len(word) and end < begin + _POST_WORDS + 2 and not brk[end]:
+        if word[end] in _RELATIVE_STOPS:
+            return ""
+        end += 1
+    if end >= len(word) or brk[end][:1] != ".":
+        return ""  # the role must end the sentence
+    if not any(w.lower() in ROLE_NOUNS for w in word[begin : begin + 3]):
+        return ""
+    return " ".join(word[begin : end + 1])
 
 
 _LEDE_REACH = 2  # paragraphs back
@@ -294,14 +368,17 @@ def _lede_role(registry: Registry, paragraph: int) -> str:
 
 def _speaks_here(tokens: Tokens, mention: Mention) -> bool:
     """Whether a one-word name opens its sentence right before a speech verb ("Holm
-    tweeted that ...", "Holm said"): a person the text turns to, though named no fuller."""
+    tweeted that ...", "Holm said") or a relative clause about it ("Holm, who ..."): a
+    person the text turns to, though named no fuller."""
     k = mention.first
     if k and tokens.brk[k - 1][-1:] not in _SENTENCE_ENDS:
         return False
     nxt = mention.last + 1
-    if nxt >= len(tokens.word) or tokens.brk[mention.last]:
+    if nxt >= len(tokens.word) or tokens.word[mention.first] in NOT_NAMES:
         return False
-    return tokens.word[nxt] in SPEECH_VERB_SET and tokens.word[mention.first] not in NOT_NAMES
+    if tokens.brk[mention.last] == "," and tokens.word[nxt] == "who":
+        return True  # "Berg, who met Holm on Monday, said": Berg's clause, Berg's sentence
+    return not tokens.brk[mention.last] and tokens.word[nxt] in SPEECH_VERB_SET
 
 
 def _place_of_office(tokens: Tokens, first: int, role: str) -> str:

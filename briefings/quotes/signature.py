@@ -6,7 +6,7 @@ before it. Pull quotes and press releases print quotes this way."""
 from __future__ import annotations
 
 from briefings.quotes.attribution import Attribution
-from briefings.quotes.people import mentions
+from briefings.quotes.people import mentions, role_before
 from briefings.quotes.tokens import tokenize
 from briefings.quotes.verbs import VERBS
 
@@ -32,3 +32,28 @@ def signature(line: str) -> Attribution | None:
     records = tokens.records()
     role = text[records[last].end :].lstrip(", ").removeprefix("the ")
     return Attribution(tuple(records[named[0].first : last + 1]), named[0].role or role)
+
+
+_DASH_REACH = 6  # words from the dash to the end of the name it signs with
+
+
+def dash_signature(rest: str) -> Attribution | None:
+    """The speaker a dash after a quote names in its paragraph ('"..." – Wigan's Roberto
+    Martinez after a 4-0 defeat', '"..." - Birmingham boss Lee Clark (lost 5-2)'): a full
+    name within a few words of the dash, with no verb before it."""
+    text = rest.lstrip()
+    if text[:1] not in _DASHES or text[1:2] != " ":
+        return None
+    text = text.lstrip(_DASHES).lstrip()
+    tokens = tokenize(text)
+    full = [m for m in mentions(tokens, people_only=True) if " " in m.name]
+    if not full or full[0].last >= _DASH_REACH:
+        return None
+    first, last = full[0].first, full[0].last
+    if not VERBS.isdisjoint(tokens.lower[:first]) or any(tokens.brk[:first]):
+        return None
+    records = tokens.records()
+    role = full[0].role or role_before(tokens, first)
+    if not role and first:
+        role = " ".join(tokens.word[:first])  # "Wigan's": the club the name stands for
+    return Attribution(tuple(records[first : last + 1]), role)

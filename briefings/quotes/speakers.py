@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefings.quotes.gender import latest_fitting, pronoun_fits
+from briefings.quotes.gender import honorific_gender, latest_fitting, other_bearer, pronoun_fits
 from briefings.quotes.lexicon import (
     DETERMINERS,
     DOCUMENTS,
@@ -78,6 +78,9 @@ def resolve(
             return _named(held_after[0], True, role or held_after[1], registry)
         # "Ministry of Foreign Affairs", "Members of the House of Commons": one name
         return Speaker(" ".join(t.word for t in words), role)
+    served = _serving(words)  # "a spokesman for President Holm": not Holm himself
+    if served:
+        return Speaker(served, role, unnamed=True)
     cap_at = len(words)
     while cap_at > 0 and (words[cap_at - 1].cap or words[cap_at - 1].lower in PARTICLES):
         cap_at -= 1
@@ -90,6 +93,10 @@ def resolve(
             # An organisation is named by its whole run: "Norrvik Trade Ministry".
             named = [t.word for t in words[cap_at:] if t.lower not in DETERMINERS]
             return Speaker(" ".join(named), role)
+        if mention.person and " " not in mention.name and cap_at + 2 == len(words):
+            honorific = words[cap_at].word
+            if other_bearer(honorific, mention.name, registry):  # her father, "Mr Hachem"
+                return Speaker(f"{honorific} {mention.name}", role, person=True)
         if mention.name:
             prefix = " ".join(t.word for t in words[:cap_at] if t.lower not in DETERMINERS)
             title = " ".join(x for x in (prefix, mention.role) if x)
@@ -100,6 +107,38 @@ def resolve(
         if full:
             return Speaker(full, role)
     return _described(words, role, registry, last_speaker)
+
+
+# Staff who speak for someone else, named by whom they serve.
+_SERVING = word_set("spokesman spokeswoman spokesperson aide adviser advisor lawyer")
+
+
+def _serving(words: list[Tok]) -> str:
+    """ "a spokesman for President Lars Holm", "Ann Carter's spokesman": the unnamed member
+    of staff, as "spokesman for Ann Carter" (whom they serve is no speaker); "" otherwise."""
+    for k, tok in enumerate(words):
+        if tok.lower not in _SERVING or tok.cap:
+            continue
+        serves = k + 2 < len(words) and words[k + 1].lower in {"for", "to"} and not tok.brk
+        if serves and _served_person(words[k + 2 :]):  # an organisation speaks itself
+            return " ".join(t.word for t in words[k:])
+        if k == len(words) - 1 and k and words[k - 1].possessive:
+            bare = words[k - 1].bare
+            owner = [*words[: k - 1], words[k - 1]._replace(word=bare, possessive=False)]
+            if _served_person(owner):
+                return f"{tok.word} for {' '.join(t.word for t in owner)}"
+        return ""
+    return ""
+
+
+def _served_person(words: list[Tok]) -> bool:
+    """Whether ``words`` end in a person's name ("President Lars Holm")."""
+    cap_at = len(words)
+    while cap_at > 0 and words[cap_at - 1].cap:
+        cap_at -= 1
+    if cap_at == len(words) or words[-1].bare in NON_PERSON:
+        return False
+    return split_mention(words, cap_at, len(words) - 1).person
 
 
 def _joint(
@@ -113,6 +152,8 @@ def _joint(
     cut = next((k for k, t in enumerate(words) if t.lower == "and"), 0)
     if not cut or cut == len(words) - 1 or not (words[cut - 1].cap and words[cut + 1].cap):
         return None
+    if not words[-1].cap and words[-1].lower in ROLE_NOUNS:
+        return None  # "the former Bank of Estria and Bank of Norvia governor": one person
     left = _side(words[:cut], registry, subject, last_speaker)
     if left is not None and left.person and _second_office(words[:cut], words[cut + 1 :]):
         # "the Tánaiste and Minister for Foreign Affairs": one person in two offices
@@ -179,13 +220,43 @@ def _holder_after_of(words: list[Tok]) -> tuple[str, str] | None:
 def _fitting(pronoun: str, subject: Speaker | None, registry: Registry) -> Speaker | None:
     """The subject a he/she refers to, unless the article shows the pronoun cannot be that
     person ("she" after a man): then the latest person named whom it fits."""
+    if subject is None and pronoun in {"he", "she"}:
+        return _title_before(registry)  # "the judge pulled no punches ... she said"
     if subject is None or not subject.person:
         return subject
-    known = registry.lookup(subject.name)
-    if known is None or pronoun_fits(pronoun, known, registry):
-        return subject
+    titled = honorific_gender(subject.name.split(" ", 1)[0])
+    if titled is not None:  # "Mr Hachem", told apart from a Ms Hachem by the honorific
+        if titled == ("f" if pronoun == "she" else "m"):
+            return subject
+    else:
+        known = registry.lookup(subject.name)
+        if known is None or pronoun_fits(pronoun, known, registry):
+            return subject
     other = latest_fitting(pronoun, registry)
-    return Speaker(other.name, other.role, person=True) if other is not None else subject
+    if other is None:
+        return _title_before(registry) or subject  # "she" after "Tom Orr ... the judge"
+    return Speaker(other.name, other.role, person=True)
+
+
+def _title_before(registry: Registry) -> Speaker | None:
+    """What a he/she stands for when the text has turned to no named person: the latest
+    bare title before the reader's place ("the judge"), or its holder named earlier."""
+    p, at = registry.now
+    for q in range(min(p, len(registry.tokens) - 1), max(-1, p - _IT_REACH), -1):
+        tokens = registry.tokens[q]
+        if "the" not in tokens.word and "The" not in tokens.word:
+            continue
+        records = tokens.records()
+        for k in range(len(records) - 2, -1, -1):
+            the, title = records[k], records[k + 1]
+            if the.lower != "the" or the.brk or title.cap or (q == p and title.start >= at):
+                continue
+            if title.lower not in TITLES or title.lower not in ROLE_NOUNS:
+                continue
+            if k + 2 < len(records) and records[k + 2].cap and not title.brk:
+                continue  # "the minister Ana Lind": a name, registered as such
+            return _described([the, title], "", registry, None)
+    return None
 
 
 def _before_of(words: list[Tok], registry: Registry) -> list[Tok]:
@@ -254,6 +325,8 @@ def _described(
     if not body:
         return None
     text = " ".join(t.word for t in body)
+    if head == "another":
+        text = f"another {text}"  # not the official quoted before: "another official"
     nouns = [t.lower for t in body if t.lower in ROLE_NOUNS or t.lower in TITLES]
     if body[-1].lower in DOCUMENTS:
         return Speaker(text, role)  # a document speaks for its issuer: never "unnamed"

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from itertools import chain, compress, product
 from typing import NamedTuple
 
+from briefings.quotes.gender import honorific_gender, other_bearer
 from briefings.quotes.lexicon import PREPOSITIONS, PRONOUNS, SKIPPABLE
 from briefings.quotes.people import Mention
 from briefings.quotes.registry import Person, Registry
@@ -118,6 +119,9 @@ def _verb_event(
     if not mention.person:
         return None
     word = toks.word
+    first = mention.first
+    if toks.brk[mention.last][:1] == "," and first and not toks.brk[first - 1]:
+        return None  # "X, chief of the Office of Emergency Services, said": X's apposition
     k = mention.last + 1
     while k < len(word) and word[k].lower() in SKIPPABLE:
         k += 1
@@ -126,6 +130,7 @@ def _verb_event(
     known = registry.lookup(mention.name)
     if known is None or toks.possessive[mention.last] or _reported(toks, mention.first):
         return None
+    known = _bearer(toks, mention, registry) or known
     return toks.start[mention.first], _speaker(known, speakers)
 
 
@@ -156,6 +161,12 @@ def _writer(word: list[str], last: int) -> bool:
     return last + 1 < len(word) and _writes_that(word, last + 1)
 
 
+def _determiner(word: list[str], k: int) -> bool:
+    """Whether "her" at token ``k`` owns the word after it ("Her father", "her lawyer"),
+    rather than standing for a person herself."""
+    return word[k].lower() == "her" and k + 1 < len(word) and word[k + 1].islower()
+
+
 def _subject(first: int, stopping: _Stops, registry: Registry, toks: Tokens) -> Person | None:
     """The person a sentence (from token ``first``) is about: its first name not after a
     preposition nor in what a speech verb reports ("X declared that Y was"), unless a he/she
@@ -168,6 +179,8 @@ def _subject(first: int, stopping: _Stops, registry: Registry, toks: Tokens) -> 
         if k >= end:
             break
         if word[k] in _PRONOUN_FORMS:
+            if _determiner(word, k):
+                continue  # "Her father Omar said": the sentence is about the father
             return None
         if k > first and (word[k - 1].lower() in PREPOSITIONS or _reported(toks, k)):
             continue
@@ -175,5 +188,16 @@ def _subject(first: int, stopping: _Stops, registry: Registry, toks: Tokens) -> 
             continue
         known = registry.lookup(people[k].name)
         if known is not None:
-            return known
+            return _bearer(toks, people[k], registry) or known
     return None
+
+
+def _bearer(toks: Tokens, mention: Mention, registry: Registry) -> Person | None:
+    """ "Mr Hachem" as a person of their own when the article's Hachem is a Ms Hachem (see
+    :func:`briefings.quotes.gender.other_bearer`); None otherwise."""
+    k = mention.last - 1
+    if k < 0 or toks.brk[k] or honorific_gender(toks.word[k]) is None:
+        return None  # the common case: no "Mr" or "Ms" right before the surname
+    if not other_bearer(toks.word[k], mention.name, registry):
+        return None
+    return Person(f"{toks.word[k]} {mention.name}")
