@@ -421,8 +421,10 @@ def _naming_before(text: str, at: int) -> bool:
 def _names_document(text: str, at: int, quoted: str) -> bool:
     """Whether the quoted span at ``at`` names a document or scheme after an article ('the
     "memorandum of understanding"'): a few words ending in a kind of document, no stop."""
-    words = quoted.split()
-    if not words or len(words) > _NAME_WORDS or quoted[-1:] in ".,!?…":
+    if quoted[-1:] in ".,!?…":
+        return False
+    words = quoted.split(None, _NAME_WORDS)  # words past a name's most are left in one
+    if not words or len(words) > _NAME_WORDS:
         return False
     if words[-1].lower() not in _DOCUMENT_KINDS:
         return False
@@ -432,8 +434,11 @@ def _names_document(text: str, at: int, quoted: str) -> bool:
 def _owned_title(text: str, at: int, quoted: str) -> bool:
     """Whether the quoted span at ``at`` is a title after its owner or "on" ('told CBS's
     "Face the Nation"', 'said on "Morning Report"'): a few capitalized words, no stop."""
-    words = quoted.rstrip(".,").split()  # the stop or comma of American style inside
-    if not words or len(words) > _NAME_WORDS or quoted[-1:] in "!?…":
+    if quoted[-1:] in "!?…":
+        return False
+    # the stop or comma of American style inside; words past a name's most are left in one
+    words = quoted.rstrip(".,").split(None, _NAME_WORDS)
+    if not words or len(words) > _NAME_WORDS:
         return False
     if not all(w[:1].isupper() for w in words if len(w) > 3):
         return False
@@ -449,7 +454,7 @@ def _bracketed(text: str, span: Span) -> bool:
 
 def _is_short(quoted: str) -> bool:
     """Scare quotes and titles: up to three words, or a capitalized phrase without an end."""
-    words = quoted.split()
+    words = quoted.split(None, 8)  # words past the eighth are left in one: none is read
     if len(words) <= 3:
         return True
     if quoted[-1:] in ".,!?…" or len(words) > 8:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from briefings.quotes.lexicon import word_set
 from briefings.quotes.registry import Person, Registry
-from briefings.reading.scanning import WordPattern
+from briefings.reading.scanning import WordPattern, holds_any
 
 _FEMALE_NAMES = word_set(
     "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty "
@@ -69,6 +69,9 @@ _HONORIFIC = WordPattern(
     r"((?:M(?<!\wM)(?:s|rs|iss|adam|r)|D(?<!\wD)ame|L(?<!\wL)(?:ady|ord)|S(?<!\wS)ir))"
     r"\.? ((?:[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+)"
 )
+# A word every honorific holds ("Mrs" holds "Mr"): a text with none of them holds no match of
+# the pattern, and is not scanned with it (most texts name no one by an honorific).
+HONORIFIC_WORDS = ("Mr", "Ms", "Miss", "Madam", "Dame", "Lady", "Lord", "Sir")
 # "(?<=[.!?])\s+(?=[A-Z])", opening with the white space so that a search skips to it.
 _SENTENCE_END = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z])")
 # "\b(he|his|him|himself|she|her|hers|herself)\b" and "\b[A-Z][\w'-]+\b", written likewise.
@@ -126,6 +129,8 @@ def _honorifics(texts: tuple[str, ...]) -> dict[str, set[str]]:
     """Surname -> genders an honorific gives it anywhere in the article ("Ms Lindqvist")."""
     found: dict[str, set[str]] = {}
     for text in texts:
+        if not holds_any(text, HONORIFIC_WORDS):
+            continue
         for title, name in _HONORIFIC.findall(text):
             surname = name.rsplit(" ", 1)[-1]
             found.setdefault(surname, set()).add("f" if title in _FEMALE_HONORIFICS else "m")

@@ -127,15 +127,17 @@ def _opens(mark: str, text: str, i: int) -> bool:
 
 def find_spans(text: str) -> list[Span]:
     """Quoted spans of one paragraph in order; the last may be unclosed (``closed=False``)."""
-    return nest_spans(text, _paired_spans(text))
+    places = _mark_places(text)
+    return nest_spans(text, _paired_spans(text, places), places)
 
 
-def _paired_spans(text: str) -> list[Span]:
-    """Spans of marks paired in order, each mark closing the one open or opening anew."""
+def _paired_spans(text: str, places: list[tuple[int, str]]) -> list[Span]:
+    """Spans of the marks at ``places`` (see :func:`_mark_places`) paired in order, each
+    mark closing the one open or opening anew."""
     spans: list[Span] = []
     opener = ""
     open_at = -1
-    for i, mark in _mark_places(text):
+    for i, mark in places:
         if open_at < 0:
             if _opens(mark, text, i):
                 opener, open_at = mark, i
@@ -150,13 +152,13 @@ def _paired_spans(text: str) -> list[Span]:
     return spans
 
 
-def nest_spans(text: str, spans: list[Span]) -> list[Span]:
+def nest_spans(text: str, spans: list[Span], places: list[tuple[int, str]]) -> list[Span]:
     """``spans`` with a quote inside a quote read as the outer one: 'Carter said: “The
     envoy told me, "We will not move," and left.”' is one quote (the marks of the two
-    pairs differ), not the inner words alone."""
+    pairs differ), not the inner words alone. ``places``: the marks of ``text`` (see
+    :func:`_mark_places`)."""
     if not spans or len(spans) > 4:
         return spans
-    places = _mark_places(text)
     if len(places) <= 2 * len(spans):
         return spans  # the common case: every mark pairs with another
     where = {at: n for n, (at, _) in enumerate(places)}

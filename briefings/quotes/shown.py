@@ -195,7 +195,8 @@ def _seen(seen: set[tuple[str, str]], text: str, speaker: str) -> bool:
     """Whether ``text`` was shown already (then noted as shown). A few words said by two
     speakers ("null and void") are two quotes; longer words repeated are one quote printed
     twice, whoever the repeat seems to be by."""
-    key = (text, speaker if len(text.split()) <= _ECHO_WORDS else "")
+    short = len(text.split(None, _ECHO_WORDS)) <= _ECHO_WORDS  # the words past those unsplit
+    key = (text, speaker if short else "")
     if key in seen:
         return True
     seen.add(key)

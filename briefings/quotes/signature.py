@@ -18,7 +18,7 @@ _ENDS = frozenset('.!?:;"”’')
 def signature(line: str) -> Attribution | None:
     """The speaker ``line`` signs for, or ``None`` when it is no signature line."""
     text = line.strip().lstrip(_DASHES).strip()
-    if not text or text[-1] in _ENDS or len(text.split()) > _MAX_WORDS:
+    if not text or text[-1] in _ENDS or len(text.split(None, _MAX_WORDS)) > _MAX_WORDS:
         return None
     tokens = tokenize(text)
     if not VERBS.isdisjoint(tokens.lower):

@@ -25,8 +25,6 @@ _ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _HYPHEN_PARTICLES = ("al-", "el-")
 _POSSESSIVE_LAST = frozenset("s'’")  # the last characters of the endings
-_LEAD_SET = frozenset(_LEAD)
-_TRAIL_SET = frozenset(_TRAIL)
 
 
 _ENDINGS = ("'s", "’s")  # the possessive endings a token's end may stand before
@@ -191,19 +189,22 @@ def _read_chunks(text: str, offset: int, columns: _Columns) -> None:
     # Most texts part their words by single spaces (all other whitespace is unprintable): then
     # each chunk starts one past the end of the last, and need not be looked for.
     single = text.isprintable() and "  " not in text and text[:1] != " "
+    step = 1 if single else 0  # the white space after a chunk, when it need not be looked for
     at = offset  # where the current chunk starts in the text tokenized
     for chunk in text.split():
         if not single:  # only whitespace stands between it and the last chunk
             at = text.find(chunk, at - offset) + offset
-        size = len(chunk)
-        if chunk[0] not in _LEAD_SET and chunk[-1] not in _TRAIL_SET:
-            # most chunks: a word with no punctuation around it
+        if chunk.isalnum():
+            # most chunks: a word of letters and digits only, so no punctuation around it
+            # (no mark stripped is a letter or digit: the test below gives the same token)
             start.append(at)
-            end.append(at + size)
+            at += len(chunk)
+            end.append(at)
             words.append(chunk)
             brk.append("")
-            at += size + 1 if single else size
+            at += step
             continue
+        size = len(chunk)
         core = chunk.lstrip(_LEAD)
         word = core.rstrip(_TRAIL)
         if word:
@@ -215,7 +216,7 @@ def _read_chunks(text: str, offset: int, columns: _Columns) -> None:
             end.append(begin + len(word))
             words.append(word)
             brk.append(trail)
-        at += size + 1 if single else size
+        at += size + step
 
 
 def _possessives(text: str, start: list[int], end: list[int]) -> list[bool]:
