@@ -320,6 +320,7 @@ _ONLY_WHO_SAID = re.compile(
     r"(?P<rest>(?: (?:on|in|at|after|before|during|when|as|while|late|early|later|earlier)"
     r" [^“”\"]{0,80})?)\.$"
 )
+_WHO_SAID_PARTS = (" said", " says", " wrote", " tweeted", " posted", " added", " told reporters")
 _WHAT_WAS_SAID = re.compile(
     r"\b(?:that|would|will|could|should|is|are|was|were|has|have|had|can|may|might|must)\b"
 )
@@ -328,7 +329,7 @@ _WHAT_WAS_SAID = re.compile(
 def only_who_said(text: str) -> bool:
     """Whether a sentence only tells who said a quote that is not part of it, where or when
     (see ``_ONLY_WHO_SAID``)."""
-    if len(text) > 140:
+    if len(text) > 140 or not holds_any(text, _WHO_SAID_PARTS):
         return False
     match = _ONLY_WHO_SAID.match(text)
     return match is not None and _WHAT_WAS_SAID.search(match["rest"]) is None

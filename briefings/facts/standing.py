@@ -167,10 +167,10 @@ _STANDING_STATE = re.compile(
     r"concerned|cautious)\b|"
     r"ha(?:s|ve) yet to (?!be\b)[a-z]+|"
     r"(?:is|are) (?:the |its |their |[\w.-]+[’']s )(?:(?:second|third|fourth|fifth)[- ])?"
-    r"(?:largest|biggest|main|top|leading) (?:\w+ )?(?:partners?|suppliers?|buyers?|markets?|"
+    r"(?:largest|biggest) (?:\w+ )?(?:partners?|suppliers?|buyers?|markets?|"
     r"exporters?|importers?|producers?|sources?|destinations?|investors?)\b)"
 )
-_STATE_PARTS = ("remain", "continue", " yet to ", "largest", "biggest", "main ", "top ", "leading ")
+_STATE_PARTS = ("remain", "continues to be", "continue to be", " yet to ", "largest", "biggest")
 # The open points of talks, as a subject: what they left unsettled is their result; and a
 # verb of saying before the state.
 _OPEN_POINTS = re.compile(

@@ -1458,3 +1458,11 @@ def test_the_headlines_event_told_earlier_this_month_is_the_news() -> None:
     outcomes = [f.text for f in find_facts(article, "", None).outcomes]
     assert any(o.startswith("Norland raised tariffs") for o in outcomes)
     assert not any(o.startswith("Estrian ministers met") for o in outcomes)
+
+
+def test_a_count_told_as_done_by_now_is_news_not_a_look_back() -> None:
+    today = date(2024, 3, 4)
+    assert not looks_back("Seventy cases have been confirmed so far in the north.", today)
+    assert not looks_back("Some 5,000 doses have already been sent to Lindau.", today)
+    assert looks_back("Once the terms will have been confirmed, the text goes out.", today)
+    assert looks_back("Norland has been a member of the bloc since 1995.", today)
