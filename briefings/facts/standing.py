@@ -72,7 +72,7 @@ def _own_verb(text: str, start: int) -> bool:
 
 def names_background(text: str) -> bool:
     """Whether a sentence says itself that it tells the background ("The background to the
-    vote is ...", "As background, ...")."""
+    vote is ...", "As background, ...", "As a reminder, ...")."""
     return text.startswith(_BACKGROUND_OPENINGS)
 
 
@@ -81,6 +81,7 @@ _BACKGROUND_OPENINGS = (
     "Background: ",
     "As background, ",
     "By way of background",
+    "As a reminder, ",
 )
 
 

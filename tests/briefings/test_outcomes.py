@@ -1466,3 +1466,20 @@ def test_a_count_told_as_done_by_now_is_news_not_a_look_back() -> None:
     assert not looks_back("Some 5,000 doses have already been sent to Lindau.", today)
     assert looks_back("Once the terms will have been confirmed, the text goes out.", today)
     assert looks_back("Norland has been a member of the bloc since 1995.", today)
+
+
+def test_a_second_would_of_the_same_reported_sentence_is_reported_too() -> None:
+    from briefings.facts.cues import speculates
+
+    assert not speculates(
+        "Roe said the 25 percent duty on Estrian steel would rise to 30 percent on Oct. 1, "
+        "and the 10 percent tariff on Estrian wine worth $300 million would rise to 15 percent."
+    )
+    assert speculates("Tariffs would rise to 30 percent, analysts in Lindau believe.")
+
+
+def test_a_sentence_that_names_itself_a_reminder_is_background() -> None:
+    from briefings.facts.standing import names_background
+
+    assert names_background("As a reminder, on May 3 Norland announced a duty on wine.")
+    assert not names_background("Norland announced a duty on wine on Monday.")
