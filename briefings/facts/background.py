@@ -31,6 +31,9 @@ BACKGROUND = WordPattern(
     r"(?:said|argued|complained|warned|threatened|insisted|called|sought|demanded|maintained|"
     r"been)|"
     r"[Ii]t comes (?:after|as|amid)|[Tt]his comes|comes (?:after|amid)|came (?:after|amid)|"
+    # timed from an earlier event: "The talks come only 14 days after the two signed ..."
+    r"(?P<timed>c(?:omes?|ame) (?:only |just |barely |some )?(?:\w+ (?:days?|weeks?|months?|"
+    r"years?)) after)|"
     r"(?:comes?|came) against (?:the|a) backdrop|"
     r"[Pp]reviously|[Pp]rior to|stems from|dates back|[Oo]riginally|first (?:imposed|introduced)|"
     r"had (?:initially |originally |earlier |once )?(?:been|set|imposed|agreed|said|raised|"
@@ -355,6 +358,7 @@ def _describes_a_thing(
             return True  # "98% has been adopted": a result of the report, told as done
         if (
             match.group()[:4] in {"came", "come"}
+            and not match["timed"]  # "came two weeks after ...": a time, not a cause
             and not match.group().endswith("backdrop")  # the setting, not what set it off
             and _EVENT_SUBJECT.match(text[:start])
             and _SAYING.search(text, match.end(), match.end() + SAYING_REACH) is None

@@ -1483,3 +1483,12 @@ def test_a_sentence_that_names_itself_a_reminder_is_background() -> None:
 
     assert names_background("As a reminder, on May 3 Norland announced a duty on wine.")
     assert not names_background("Norland announced a duty on wine on Monday.")
+
+
+def test_news_timed_from_an_earlier_event_is_background() -> None:
+    today = date(2024, 3, 4)
+    assert looks_back(
+        "The talks, held Sunday, come only 14 days after the two signed a pact.", today
+    )
+    assert looks_back("The visit came two weeks after Norland lifted its ban.", today)
+    assert not looks_back("The collapse came after ministers rejected the draft.", today)
