@@ -45,6 +45,7 @@ from briefings.facts.stance import (
     tells_an_event,
 )
 from briefings.facts.standing import (
+    a_forecast,
     names_background,
     no_details,
     scheduled_with_its_time,
@@ -483,11 +484,12 @@ _EARLIER_THIS = re.compile(r"[Ee]arlier this (week|month)")
 
 def _no_outcome(text: str) -> bool:
     """Whether a sentence is no outcome though it reads like one: a purpose or a standing
-    charge, a state that stands, what is still to come, a sentence that names itself
+    charge, a state that stands, a forecast, what is still to come, a sentence that names itself
     background, a claim of what a thing will do for someone."""
     return (
         standing_claim(text)
         or standing_state(text)
+        or a_forecast(text)
         or still_to_come(text)
         or names_background(text)
         or claims_an_effect(text)

@@ -192,3 +192,21 @@ def standing_state(text: str) -> bool:
     if match is None or "," in match["subject"] or _OPEN_POINTS.search(match["subject"]):
         return False
     return _FIGURE.search(text) is None
+
+
+# A forecast as the sentence's own verb: "Analysts expect the pact to be approved easily",
+# "Observers predict that the vote will fail" (not "expect growth of 2%": a figure).
+_FORECAST = re.compile(
+    r"^(?:[\w’'.-]+ ){1,4}?(?:expects?|predicts?|anticipates?|forecasts?) (?:that )?"
+    r"(?:[\w’'.-]+ ){1,4}?(?:to|will|would)\b"
+)
+_FORECAST_PARTS = ("expect", "predict", "anticipate", "forecast")
+
+
+def a_forecast(text: str) -> bool:
+    """Whether a sentence only tells what someone expects to happen (see ``_FORECAST``),
+    with no figure: a guess, not what happened."""
+    if not holds_any(text, _FORECAST_PARTS):
+        return False
+    match = _FORECAST.match(text)
+    return match is not None and "," not in match.group() and _FIGURE.search(text) is None

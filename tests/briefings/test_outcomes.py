@@ -1492,3 +1492,12 @@ def test_news_timed_from_an_earlier_event_is_background() -> None:
     )
     assert looks_back("The visit came two weeks after Norland lifted its ban.", today)
     assert not looks_back("The collapse came after ministers rejected the draft.", today)
+
+
+def test_a_forecast_is_no_outcome() -> None:
+    from briefings.facts.standing import a_forecast
+
+    assert a_forecast("Analysts expect the pact to be approved easily.")
+    assert a_forecast("Observers predict that the vote in Lindau will fail.")
+    assert not a_forecast("Economists expect growth of 2 percent next year.")  # a figure
+    assert not a_forecast("Norland and Estria agreed on Monday to cut port fees.")
