@@ -31,9 +31,11 @@ BACKGROUND = WordPattern(
     r"(?:said|argued|complained|warned|threatened|insisted|called|sought|demanded|maintained|"
     r"been)|"
     r"[Ii]t comes (?:after|as|amid)|[Tt]his comes|comes (?:after|amid)|came (?:after|amid)|"
-    # timed from an earlier event: "The talks come only 14 days after the two signed ..."
-    r"(?P<timed>c(?:omes?|ame) (?:only |just |barely |some )?(?:\w+ (?:days?|weeks?|months?|"
-    r"years?)) after)|"
+    # timed from an event more than a week before: "The talks come only 14 days after the two
+    # signed ..." (not "came two days after ...": the report's own days)
+    r"(?P<timed>c(?:omes?|ame) (?:only |just |barely |some )?(?:(?:[89]|[1-9]\d+|eight|nine|"
+    r"ten|eleven|twelve|\w+teen|twenty|thirty) days|(?:[2-9]|two|three|four|five|six|several) "
+    r"weeks|(?:a|one|\w+) (?:months?|years?)) after)|"
     r"(?:comes?|came) against (?:the|a) backdrop|"
     r"[Pp]reviously|[Pp]rior to|stems from|dates back|[Oo]riginally|first (?:imposed|introduced)|"
     r"had (?:initially |originally |earlier |once )?(?:been|set|imposed|agreed|said|raised|"

@@ -1492,6 +1492,8 @@ def test_news_timed_from_an_earlier_event_is_background() -> None:
     )
     assert looks_back("The visit came two weeks after Norland lifted its ban.", today)
     assert not looks_back("The collapse came after ministers rejected the draft.", today)
+    # within the report's own days: what set the news off
+    assert not looks_back("The move came two days after the agency declared an outbreak.", today)
 
 
 def test_a_forecast_is_no_outcome() -> None:
