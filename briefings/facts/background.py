@@ -31,6 +31,11 @@ BACKGROUND = WordPattern(
     r"(?:said|argued|complained|warned|threatened|insisted|called|sought|demanded|maintained|"
     r"been)|"
     r"[Ii]t comes (?:after|as|amid)|[Tt]his comes|comes (?:after|amid)|came (?:after|amid)|"
+    # timed from an event more than a week before: "The talks come only 14 days after the two
+    # signed ..." (not "came two days after ...": the report's own days)
+    r"(?P<timed>c(?:omes?|ame) (?:only |just |barely |some )?(?:(?:[89]|[1-9]\d+|eight|nine|"
+    r"ten|eleven|twelve|\w+teen|twenty|thirty) days|(?:[2-9]|two|three|four|five|six|several) "
+    r"weeks|(?:a|one|\w+) (?:months?|years?)) after)|"
     r"(?:comes?|came) against (?:the|a) backdrop|"
     r"[Pp]reviously|[Pp]rior to|stems from|dates back|[Oo]riginally|first (?:imposed|introduced)|"
     r"had (?:initially |originally |earlier |once )?(?:been|set|imposed|agreed|said|raised|"
@@ -111,7 +116,11 @@ _OF_A_THING_END = re.compile(
 _DONE_BY_NOW = re.compile(
     r"ha(?:s|ve) (?:already |now |also )?been (?:\w+ly )?(?:finali[sz]ed|adopted|agreed|signed|"
     r"concluded|completed|reached|approved|ratified|resolved|settled|launched|lifted|removed|"
-    r"struck|accepted)\b"
+    r"struck|accepted|"
+    # a count or a step of the report, told as done by now: "Seventy cases have been
+    # confirmed so far", "5.5 million doses have already been sent"
+    r"confirmed|reported|recorded|registered|sent|delivered|administered|vaccinated|killed|"
+    r"injured|arrested|detained|charged|evacuated|deployed|suspended|postponed|cancell?ed)\b"
 )
 _CONDITION_END = re.compile(r"\b(?:if|once|until|unless|when|before|after)\b[^,;]{0,40}$")
 # A deadline, when the report's own year is not known: "by the end of 2004".
@@ -346,10 +355,12 @@ def _describes_a_thing(
             match.group().endswith(" been")
             and _DONE_BY_NOW.match(text, start)
             and not _CONDITION_END.search(text, max(0, start - 48), start)
+            and not text.endswith("will ", 0, start)  # "will have been confirmed": to come
         ):
             return True  # "98% has been adopted": a result of the report, told as done
         if (
             match.group()[:4] in {"came", "come"}
+            and not match["timed"]  # "came two weeks after ...": a time, not a cause
             and not match.group().endswith("backdrop")  # the setting, not what set it off
             and _EVENT_SUBJECT.match(text[:start])
             and _SAYING.search(text, match.end(), match.end() + SAYING_REACH) is None

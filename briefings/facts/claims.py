@@ -201,3 +201,62 @@ def _no_event(match: re.Match[str], of_a_deal: bool, dated: bool = False) -> boo
 
 
 _AIMING = re.compile(r"\b(?:seek|try|work) to\b")
+
+
+# What a thing will do for someone, told as the sentence's own future: "The new agreement
+# will support jobs", "we will also strengthen links with ...". Narrower than ``_EFFECTS``:
+# "will provide", "will offer", "will expand" may announce a decision of the report. Of a
+# deal or a policy, each of ``_BENEFITS`` is a claim; of someone, only words of a benefit
+# (``_GAINS``): "Norland will support the bid" tells a decision.
+_BENEFITS = frozenset((
+    "help", "boost", "benefit", "support", "strengthen", "create", "promote", "foster",
+    "enhance", "improve", "contribute", "drive", "fuel", "ensure", "enable", "deepen",
+    "bolster", "spur", "unlock", "pave", "generate", "transform", "reinforce", "underpin",
+    "stimulate", "accelerate", "cement",
+))  # fmt: skip
+_GAINS = frozenset((
+    "boost", "benefit", "strengthen", "foster", "enhance", "deepen", "bolster", "spur",
+    "reinforce", "underpin", "stimulate", "cement", "fuel", "contribute",
+))  # fmt: skip
+_OWN_FUTURE = re.compile(
+    r"\b(?:will|shall)(?:\s+(?:also|further|then|significantly|greatly|ultimately|surely|"
+    r"certainly|continue to|help to|undoubtedly))*\s+(?P<verb>[a-z]+)\b"
+)
+# Words before the future that make it another's: reported speech ("said the deal will
+# ..."), a clause that describes a thing (", which will ..."), a condition.
+_NOT_OWN = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|added|adding|stated|stating|argued|argues|arguing|"
+    r"believes?|expects?|hopes?|"
+    r"according|which|who|that|if|once|when|unless|how|why|what|whether)\b"
+)
+# A deal's terms told as what it does ("will benefit Canadians by providing market access",
+# "will create new access for dairy"): an outcome.
+_TERMS = re.compile(r"\b(?:access|tariffs?|duty|duties|quotas?|exemptions?)\b")
+
+
+def claims_an_effect(text: str) -> bool:
+    """Whether a sentence's own verb claims what a thing will do for someone ("The new
+    agreement will support jobs", "We will also strengthen links with ..."), with no figure
+    of it and no term of a deal: a claim about the future, not an outcome (an estimate with
+    its figure, "will boost exports by 30%", and a term, "will create new access for dairy",
+    are)."""
+    if "will" not in text and "shall" not in text:
+        return False
+    match = _OWN_FUTURE.search(text)
+    if match is None or match["verb"] not in _BENEFITS:
+        return False
+    if match["verb"] not in _GAINS and not _opens_with_a_deal(text):
+        return False
+    return tells_what_will_be(text)
+
+
+def tells_what_will_be(text: str) -> bool:
+    """Whether a sentence's own verb tells what will be ("The ministers will also exchange
+    views on ...", "The agenda will include ..."), with no figure and no term of a deal: a
+    detail of what is to come, never an outcome."""
+    if "will" not in text and "shall" not in text:
+        return False
+    match = _OWN_FUTURE.search(text)
+    if match is None or _NOT_OWN.search(text, 0, match.start()) is not None:
+        return False
+    return not any(character.isdigit() for character in text) and _TERMS.search(text) is None

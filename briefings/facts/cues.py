@@ -202,6 +202,9 @@ def _guesses(text: str, match: re.Match[str]) -> bool:
         text, max(0, match.start() - 80), match.start()
     ):
         return False
+    earlier = text.rfind(" would ", 0, match.start())
+    if earlier >= 0 and _REPORTED_WOULD.search(text, max(0, earlier - 80), earlier):
+        return False  # "said the duty would rise to 30% on Oct. 1, and the tariff would ..."
     start = max(0, match.start() - 60)
     if _CONDITION_CLAUSE.search(text, start, match.start()) is not None:
         return False  # "..., but may return to the Council if inclusion would improve it"

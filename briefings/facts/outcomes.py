@@ -29,6 +29,7 @@ from briefings.facts.choice import (
     most_news,
     news_words,
 )
+from briefings.facts.claims import claims_an_effect
 from briefings.facts.meetings import find_meeting
 from briefings.facts.nextsteps import MAX_NEXT, lede_told_apart, steps_and_echoes
 from briefings.facts.onestep import same_step, told_as_done
@@ -44,10 +45,12 @@ from briefings.facts.stance import (
     tells_an_event,
 )
 from briefings.facts.standing import (
+    a_forecast,
     names_background,
     no_details,
     scheduled_with_its_time,
     standing_claim,
+    standing_state,
     still_to_come,
     told_then,
 )
@@ -81,6 +84,23 @@ SPEECH_REACH = 6
 _MEETING_WORD = re.compile(r"\bmet\b")
 # A clause of contrast or circumstance after the news: where a long lede may end.
 _CONTRAST = re.compile(r", (?:but|while|although|though|even as|despite|whereas|amid) ")
+# Where a long lede with no clause of contrast may end: before a clause of time, cause or
+# circumstance, or a participle, that follows its main clause ("..., as ministers ...",
+# "... after two days of talks", ", raising ...").
+_CIRCUMSTANCE = re.compile(
+    r"; |, (?:as|after|before|when|because|since|amid|following|which|where|with) |"
+    r", (?=[a-z]+ing )"
+)
+# A word a cut must not leave at the end: "...; on." is no sentence.
+_DANGLING = re.compile(
+    r"\b(?:on|of|in|to|at|by|for|with|from|and|or|but|the|a|an|that|whether|than)$"
+)
+# The same with no comma before it ("... to five percent as negotiators met ..."); not "as"
+# after a word it belongs to ("described as", "such as", "as well as").
+_BARE_CIRCUMSTANCE = re.compile(
+    r"(?<!described)(?<!known)(?<!such)(?<!well)(?<!regarded)(?<!seen)(?<!same)(?<!soon)"
+    r"(?<!just)(?<!much) (?:as|after|before|when|because|amid) "
+)
 _NUMBERING = re.compile(r"^\W*\w{0,3}\W*$")  # "1.", "(b)", "IV." : a list's number
 
 
@@ -282,8 +302,14 @@ def _outcomes(
         words = statement.words
         if words > (MAX_LEDE_WORDS if in_lede else MAX_WORDS):
             short = shortened(statement, MAX_LEDE_WORDS if in_lede else MAX_WORDS)
-            if short is None and in_lede:
-                short = _cut_at_a_comma(statement, MAX_LEDE_WORDS)  # its news, not lost
+            if short is None and in_lede:  # its news, never lost: cut, or kept whole
+                short = _cut_at_a_comma(statement, MAX_LEDE_WORDS)
+                if short is None:
+                    short = _cut_at_a_comma(statement, MAX_LEDE_WORDS, _CIRCUMSTANCE)
+                if short is None:
+                    short = _cut_at_a_comma(statement, MAX_LEDE_WORDS, _BARE_CIRCUMSTANCE)
+                if short is None:
+                    short = statement
             if short is None:
                 continue
             statement, words = short, short.words
@@ -400,7 +426,9 @@ def _outcomes(
             and (looks_back(before.raw, today) or in_an_earlier_month(before, month_of))
         ):
             return False  # "In 2017 members agreed to ... Members also recognized ..."
-        if looks_back(item.raw, today) and (
+        if (
+            looks_back(item.raw, today) and not tells_the_headlines_event(item.raw, topic, today)
+        ) and (
             before is None
             or before.paragraph != item.paragraph
             or not told_in_a_report(item.raw, before.raw, today)
@@ -466,20 +494,23 @@ def _outcomes(
     return _distinct(texts)
 
 
-def _cut_at_a_comma(statement: Statement, limit: int) -> Statement | None:
+def _cut_at_a_comma(
+    statement: Statement, limit: int, clause: re.Pattern[str] = _CONTRAST
+) -> Statement | None:
     """A lede that no cut of ``shortened`` can bring to ``limit`` words, cut before its last
-    clause of contrast or circumstance within them (", but ...", ", while ...") that
-    leaves no quote or bracket open: its news told first, the rest left out; ``None`` when
-    there is none."""
+    ``clause`` within them (of contrast: ", but ...", ", while ..."; or of circumstance:
+    ", as ...", a participle, "after ...") that leaves no quote or bracket open: its news
+    told first, the rest left out; ``None`` when there is none."""
     raw = statement.raw
     cut = -1
-    for match in _CONTRAST.finditer(raw):
+    for match in clause.finditer(raw):
         at = match.start()
         if raw.count(" ", 0, at) + 1 > limit:
             break
         head = raw[:at]
         if (
             head.count(" ") + 1 >= MIN_WORDS * 2
+            and _DANGLING.search(head) is None
             and head.count('"') % 2 == 0
             and head.count("“") == head.count("”")
             and head.count("(") == head.count(")")
@@ -490,10 +521,35 @@ def _cut_at_a_comma(statement: Statement, limit: int) -> Statement | None:
     return statement._replace(raw=raw[:cut] + ".")
 
 
+def tells_the_headlines_event(text: str, topic: set[str], today: date | None) -> bool:
+    """Whether a sentence told "earlier this week" or "earlier this month" tells the event
+    its headline names (half its headline's words, ``topic``, and two at least), with no
+    other look back: a past within the report's own days, the news itself ("Norland raised
+    tariffs on steel to 25% earlier this month" under "Norland raises steel tariffs")."""
+    if "arlier this " not in text or len(topic) < 2:
+        return False
+    shared = len(_content_stems(text) & topic)
+    if shared < 2 or 2 * shared < len(topic):
+        return False
+    plain = _EARLIER_THIS.sub(r"this \1", text)
+    return plain != text and not looks_back(plain, today)
+
+
+_EARLIER_THIS = re.compile(r"[Ee]arlier this (week|month)")
+
+
 def _no_outcome(text: str) -> bool:
     """Whether a sentence is no outcome though it reads like one: a purpose or a standing
-    charge, what is still to come, a sentence that names itself background."""
-    return standing_claim(text) or still_to_come(text) or names_background(text)
+    charge, a state that stands, a forecast, what is still to come, a sentence that names itself
+    background, a claim of what a thing will do for someone."""
+    return (
+        standing_claim(text)
+        or standing_state(text)
+        or a_forecast(text)
+        or still_to_come(text)
+        or names_background(text)
+        or claims_an_effect(text)
+    )
 
 
 def _tells_news(

@@ -299,14 +299,40 @@ def a_caption(text: str) -> bool:
 def says_nothing(text: str) -> bool:
     """Whether a sentence tells nothing of the news: a stance avowed (see ``avows``), no
     comment had (see ``_NO_COMMENT``), a picture's caption (see ``a_caption``), a pointer to
-    more (see ``_POINTER_TO_MORE``)."""
+    more (see ``_POINTER_TO_MORE``), only who said a quote (see ``only_who_said``)."""
     if "comment" in text and " but " not in text and _NO_COMMENT.search(text) is not None:
         return True  # not "asked about it that day, but he declined to comment": an event
     if a_caption(text):
         return True
     if text.startswith(_POINTER_FIRSTS) and _POINTER_TO_MORE.match(text) is not None:
         return True  # "For more, see the video below": the page's, not the news's
+    if only_who_said(text):
+        return True
     return avows(text)
+
+
+# Who said a quote, and where or when, with nothing said: what is left of '"...," Roe said
+# on Twitter after the meeting ended.' once its quote is read as the quote it is. Not "Roe
+# said in a statement the talks would resume": a clause of what was said has a verb of its
+# own, a "that" or a quote mark.
+_ONLY_WHO_SAID = re.compile(
+    r"^(?:[A-Z][\w.’'-]*,? ){1,5}(?:said|says|wrote|tweeted|posted|added|told reporters)"
+    r"(?P<rest>(?: (?:on|in|at|after|before|during|when|as|while|late|early|later|earlier)"
+    r" [^“”\"]{0,80})?)\.$"
+)
+_WHO_SAID_PARTS = (" said", " says", " wrote", " tweeted", " posted", " added", " told reporters")
+_WHAT_WAS_SAID = re.compile(
+    r"\b(?:that|would|will|could|should|is|are|was|were|has|have|had|can|may|might|must)\b"
+)
+
+
+def only_who_said(text: str) -> bool:
+    """Whether a sentence only tells who said a quote that is not part of it, where or when
+    (see ``_ONLY_WHO_SAID``)."""
+    if len(text) > 140 or not holds_any(text, _WHO_SAID_PARTS):
+        return False
+    match = _ONLY_WHO_SAID.match(text)
+    return match is not None and _WHAT_WAS_SAID.search(match["rest"]) is None
 
 
 def avows(text: str) -> bool:

@@ -24,19 +24,19 @@ _PURPOSE = re.compile(
 _PURPOSE_PARTS = (" aim", " meant ", " intended ", " designed ")
 # A standing charge told in the present: "The U.S. accuses China of ...".
 _STANDING_CHARGE = re.compile(
-    r"^(?:[\w.’'-]+ ){1,6}?(?:accuses|accuse|blames|blame|contends|contend|maintains)\b"
+    r"^(?:[\w.’'-]+ ){1,6}?(?:accuses|accuse|blames|blame|contends|contend|maintains|argue)\b"
 )
-_CHARGE_PARTS = ("accuse", "blame", "contend", "maintain")
+_CHARGE_PARTS = ("accuse", "blame", "contend", "maintain", "argue ")
 
 # What is still to come, told as the sentence's verb: "An announcement is expected as early
 # as this weekend", "The debate is scheduled for the morning" (never "due to the strike": a
 # cause).
 _TO_COME = re.compile(
-    r"\b(?:(?:is|are) (?:now |also )?(?:expected|scheduled|slated|due)|(?:was|were) expected)"
+    r"\b(?:(?:is|are) (?:now |also )?(?:expected|scheduled|slated|due|set)|(?:was|were) expected)"
     r"(?! to (?:the|a|an|its|their|his|her|this|that|[A-Z]))(?! in (?:\w+ )?part\b)"
     r" (?:to|for|on|in|at|later|as early|next|this|by|within)\b"
 )
-_TO_COME_PARTS = (" expected ", " scheduled ", " slated ", " due ")
+_TO_COME_PARTS = (" expected ", " scheduled ", " slated ", " due ", " set to ")
 # A figure of money or a share: an estimate with its figure ("is expected to cut duties by
 # €4bn") tells a term.
 _FIGURE = re.compile(
@@ -72,7 +72,7 @@ def _own_verb(text: str, start: int) -> bool:
 
 def names_background(text: str) -> bool:
     """Whether a sentence says itself that it tells the background ("The background to the
-    vote is ...", "As background, ...")."""
+    vote is ...", "As background, ...", "As a reminder, ...")."""
     return text.startswith(_BACKGROUND_OPENINGS)
 
 
@@ -81,6 +81,7 @@ _BACKGROUND_OPENINGS = (
     "Background: ",
     "As background, ",
     "By way of background",
+    "As a reminder, ",
 )
 
 
@@ -126,7 +127,7 @@ def scheduled_with_its_time(text: str) -> bool:
     match = _TO_COME.search(text)
     if match is None or not match.group().startswith(("is ", "are ")):
         return False  # "was expected later in the day": a plan told as it was
-    if match.group().endswith("expected to"):
+    if match.group().endswith(("expected to", "set to")):
         return False  # "is expected to cost farmers billions": a forecast, no event
     if _CLOCK.search(text) is not None or _COMING.search(text, match.end()) is not None:
         return True
@@ -151,3 +152,61 @@ def told_then(text: str) -> bool:
     """Whether a sentence goes on with "then" after its subject and a past verb ("The
     Commission then published ..."): as old as the sentence before it."""
     return " then " in text and _THEN.match(text) is not None
+
+
+# A state that stands, told as the sentence's own present verb: "Tensions remain high",
+# "Inflation remains elevated", "The commission has yet to publish its findings", "China is
+# Canada's second-largest trading partner" (after an opening source: "According to X, ...").
+# Not an open point of the news ("Differences remain", "work remains on cars", "The date has
+# yet to be set"): what the talks left unsettled.
+_STANDING_STATE = re.compile(
+    r"^(?:According to [^,]{1,60}, |Currently, |For now, |Still, )?"
+    r"(?P<subject>(?:[\w’'.-]+ ){1,6}?)"
+    r"(?:(?:remains?|continues? to be) (?:\w+ )?(?:high|elevated|tense|strained|fragile|"
+    r"complex|volatile|uncertain|unclear|weak|strong|robust|stable|intact|unchanged|elusive|"
+    r"in place|in force|in effect|committed|ready|determined|hopeful|optimistic|confident|"
+    r"concerned|cautious)\b|"
+    r"ha(?:s|ve) yet to (?!be\b)[a-z]+|"
+    r"(?:is|are) (?:the |its |their |[\w.-]+[’']s )(?:(?:second|third|fourth|fifth)[- ])?"
+    r"(?:largest|biggest) (?:\w+ )?(?:partners?|suppliers?|buyers?|markets?|"
+    r"exporters?|importers?|producers?|sources?|destinations?|investors?)\b)"
+)
+_STATE_PARTS = ("remain", "continues to be", "continue to be", " yet to ", "largest", "biggest")
+# The open points of talks, as a subject: what they left unsettled is their result; and a
+# verb of saying before the state.
+_OPEN_POINTS = re.compile(
+    r"\b(?:issues?|differences?|gaps?|obstacles?|questions?|points?|hurdles?|work|problems?|"
+    r"disagreements?|divisions?|matters?|chapters?|areas?|date|details?|terms?|"
+    # a state someone tells of ("Ministers agreed that tariffs remain high"): what they said
+    r"that|said|says|agreed|noted|warned|believes?|thinks?)\b",
+    re.IGNORECASE,
+)
+
+
+def standing_state(text: str) -> bool:
+    """Whether a sentence tells only a state that stands (see ``_STANDING_STATE``), with no
+    figure: not what happened."""
+    if not holds_any(text, _STATE_PARTS):
+        return False
+    match = _STANDING_STATE.match(text)
+    if match is None or "," in match["subject"] or _OPEN_POINTS.search(match["subject"]):
+        return False
+    return _FIGURE.search(text) is None
+
+
+# A forecast as the sentence's own verb: "Analysts expect the pact to be approved easily",
+# "Observers predict that the vote will fail" (not "expect growth of 2%": a figure).
+_FORECAST = re.compile(
+    r"^(?:[\w’'.-]+ ){1,4}?(?:expects?|predicts?|anticipates?|forecasts?) (?:that )?"
+    r"(?:[\w’'.-]+ ){1,4}?(?:to|will|would)\b"
+)
+_FORECAST_PARTS = ("expect", "predict", "anticipate", "forecast")
+
+
+def a_forecast(text: str) -> bool:
+    """Whether a sentence only tells what someone expects to happen (see ``_FORECAST``),
+    with no figure: a guess, not what happened."""
+    if not holds_any(text, _FORECAST_PARTS):
+        return False
+    match = _FORECAST.match(text)
+    return match is not None and "," not in match.group() and _FIGURE.search(text) is None

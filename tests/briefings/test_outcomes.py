@@ -1367,3 +1367,139 @@ def test_a_sentence_that_is_a_quote_stays_a_quote() -> None:
         "Norrvik officials did not comment on the timing of the vote.",
     )
     assert not any("4 percent" in o for o in outcomes)
+
+
+def test_a_claim_of_what_a_deal_will_do_for_someone_is_no_outcome() -> None:
+    from briefings.facts.claims import claims_an_effect
+
+    assert claims_an_effect("The new accord will support good jobs in Norland.")
+    assert claims_an_effect("Through the pact, we will also strengthen links with Estria.")
+    assert not claims_an_effect("The accord will boost exports by 30 percent.")  # a figure
+    assert not claims_an_effect("The accord will create new access for Estrian dairy.")  # a term
+    assert not claims_an_effect("Lindau said the accord will support good jobs.")  # reported
+    assert not claims_an_effect("Norland will support the bid of Estria.")  # a decision
+    assert not claims_an_effect("The ministry explained how farmers will benefit.")
+    outcomes = _outcomes_of(
+        "Norland and Estria signed a fisheries accord in Lindau on Monday.",
+        "The new accord will support good jobs and strengthen ties between the two nations.",
+        "Under the accord, Estria lifted its ban on Norland crab and cut port fees.",
+        "Both delegations dined at the old harbour after the signing ceremony ended.",
+    )
+    assert not any(o.startswith("The new accord will") for o in outcomes)
+    assert any(o.startswith("Under the accord") for o in outcomes)
+
+
+def test_a_state_that_stands_is_no_outcome_but_an_open_point_is() -> None:
+    from briefings.facts.standing import standing_state
+
+    assert standing_state("Tensions between the two neighbours remain high.")
+    assert standing_state("The commission has yet to publish its findings.")
+    assert standing_state(
+        "According to official data, Estria is Norland's largest trading partner."
+    )
+    assert not standing_state("The date of the signing has yet to be set.")  # open point
+    assert not standing_state("Differences remain high on farm subsidies.")  # open point
+    assert not standing_state("Inflation remains high at 10 percent.")  # a figure
+    assert not standing_state("Ministers agreed that tariffs remain high.")
+
+
+def test_a_standing_argument_in_the_present_is_no_outcome() -> None:
+    from briefings.facts.standing import standing_claim
+
+    assert standing_claim("Farm groups argue that cheap imports hurt growers in the north.")
+    assert not standing_claim("Farm groups argued on Monday that the deal hurt growers.")
+
+
+def test_who_said_a_quote_with_nothing_said_is_no_outcome() -> None:
+    from briefings.facts.stance import says_nothing
+
+    assert says_nothing("Roe said on Twitter after the meeting in Lindau ended.")
+    assert not says_nothing("Roe said in a statement the talks would resume.")
+    assert not says_nothing("Roe said on Monday that the talks had failed.")
+    assert not says_nothing("Prices rose, analysts said.")
+
+
+def test_an_event_to_come_told_as_set_is_no_outcome() -> None:
+    from briefings.facts.standing import still_to_come
+
+    assert still_to_come("The delegations are set to hold talks in Lindau on Thursday.")
+    assert not still_to_come("Tariffs are set to rise to 25% on Friday.")  # a figure
+
+
+def test_a_long_lede_with_no_clause_of_contrast_is_cut_never_lost() -> None:
+    lede = (
+        "Trade ministers from Norland and Estria agreed on Tuesday in the northern port city "
+        "of Lindau to cut tariffs on farm goods and machinery to five percent over the next "
+        "three years and to set up a joint committee on standards and customs procedures as "
+        "negotiators from both sides met for a fourth day of talks that officials described "
+        "as the hardest round so far in the long process of bringing the two economies closer"
+    )
+    outcomes = _outcomes_of(
+        lede + ".", "Both delegations dined at the old harbour after the talks had ended."
+    )
+    assert outcomes[0].startswith("Trade ministers from Norland and Estria agreed on Tuesday")
+    assert outcomes[0].endswith("standards and customs procedures.")
+    unbroken = " ".join(["Trade ministers from Norland and Estria agreed on Tuesday"] * 8)
+    assert _outcomes_of(unbroken + ".")[0].startswith("Trade ministers from Norland")
+
+
+def test_the_headlines_event_told_earlier_this_month_is_the_news() -> None:
+    today = datetime(2025, 5, 20, tzinfo=UTC)
+    article = Article(
+        url="https://x.test/a",
+        title="Norland raises tariffs on Estrian steel",
+        paragraphs=(
+            "Estria on Tuesday filed a complaint with the trade body in Geneva.",
+            "Norland raised tariffs on Estrian steel to 25 percent earlier this month.",
+            "Estrian ministers met in Lindau earlier this month to discuss the fishing fleet.",
+        ),
+        published=today,
+    )
+    outcomes = [f.text for f in find_facts(article, "", None).outcomes]
+    assert any(o.startswith("Norland raised tariffs") for o in outcomes)
+    assert not any(o.startswith("Estrian ministers met") for o in outcomes)
+
+
+def test_a_count_told_as_done_by_now_is_news_not_a_look_back() -> None:
+    today = date(2024, 3, 4)
+    assert not looks_back("Seventy cases have been confirmed so far in the north.", today)
+    assert not looks_back("Some 5,000 doses have already been sent to Lindau.", today)
+    assert looks_back("Once the terms will have been confirmed, the text goes out.", today)
+    assert looks_back("Norland has been a member of the bloc since 1995.", today)
+
+
+def test_a_second_would_of_the_same_reported_sentence_is_reported_too() -> None:
+    from briefings.facts.cues import speculates
+
+    assert not speculates(
+        "Roe said the 25 percent duty on Estrian steel would rise to 30 percent on Oct. 1, "
+        "and the 10 percent tariff on Estrian wine worth $300 million would rise to 15 percent."
+    )
+    assert speculates("Tariffs would rise to 30 percent, analysts in Lindau believe.")
+
+
+def test_a_sentence_that_names_itself_a_reminder_is_background() -> None:
+    from briefings.facts.standing import names_background
+
+    assert names_background("As a reminder, on May 3 Norland announced a duty on wine.")
+    assert not names_background("Norland announced a duty on wine on Monday.")
+
+
+def test_news_timed_from_an_earlier_event_is_background() -> None:
+    today = date(2024, 3, 4)
+    assert looks_back(
+        "The talks, held Sunday, come only 14 days after the two signed a pact.", today
+    )
+    assert looks_back("The visit came two weeks after Norland lifted its ban.", today)
+    assert not looks_back("The collapse came after ministers rejected the draft.", today)
+    # within the report's own days: what set the news off
+    assert not looks_back("The move came two days after the agency declared an outbreak.", today)
+
+
+def test_a_forecast_is_no_outcome() -> None:
+    from briefings.facts.standing import a_forecast
+
+    assert a_forecast("Analysts expect the pact to be approved easily.")
+    assert a_forecast("Observers predict that the vote in Lindau will fail.")
+    assert not a_forecast("Economists expect growth of 2 percent next year.")  # a figure
+    assert not a_forecast("Norland and Estria agreed on Monday to cut port fees.")
