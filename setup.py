@@ -54,6 +54,8 @@ COMPILED = [
     "briefings/facts/background.py",
     "briefings/facts/tenses.py",
     "briefings/facts/nextsteps.py",
+    "briefings/facts/ledesteps.py",
+    "briefings/facts/ledecut.py",
     "briefings/facts/firmsteps.py",
     "briefings/facts/narration.py",
     "briefings/facts/quotedsteps.py",

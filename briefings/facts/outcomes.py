@@ -30,8 +30,10 @@ from briefings.facts.choice import (
     news_words,
 )
 from briefings.facts.claims import claims_an_effect
+from briefings.facts.ledecut import cut_long_lede
+from briefings.facts.ledesteps import lede_told_apart
 from briefings.facts.meetings import find_meeting
-from briefings.facts.nextsteps import MAX_NEXT, lede_told_apart, steps_and_echoes
+from briefings.facts.nextsteps import MAX_NEXT, steps_and_echoes
 from briefings.facts.onestep import same_step, told_as_done
 from briefings.facts.pointers import antecedent, fragment, points_back
 from briefings.facts.quotedsteps import quoted_steps
@@ -82,25 +84,6 @@ STANCE_REACH = 2  # paragraphs of stance before the lede: a release that opens w
 # sentence that tells something happened, was agreed, decided or announced.
 SPEECH_REACH = 6
 _MEETING_WORD = re.compile(r"\bmet\b")
-# A clause of contrast or circumstance after the news: where a long lede may end.
-_CONTRAST = re.compile(r", (?:but|while|although|though|even as|despite|whereas|amid) ")
-# Where a long lede with no clause of contrast may end: before a clause of time, cause or
-# circumstance, or a participle, that follows its main clause ("..., as ministers ...",
-# "... after two days of talks", ", raising ...").
-_CIRCUMSTANCE = re.compile(
-    r"; |, (?:as|after|before|when|because|since|amid|following|which|where|with) |"
-    r", (?=[a-z]+ing )"
-)
-# A word a cut must not leave at the end: "...; on." is no sentence.
-_DANGLING = re.compile(
-    r"\b(?:on|of|in|to|at|by|for|with|from|and|or|but|the|a|an|that|whether|than)$"
-)
-# The same with no comma before it ("... to five percent as negotiators met ..."); not "as"
-# after a word it belongs to ("described as", "such as", "as well as").
-_BARE_CIRCUMSTANCE = re.compile(
-    r"(?<!described)(?<!known)(?<!such)(?<!well)(?<!regarded)(?<!seen)(?<!same)(?<!soon)"
-    r"(?<!just)(?<!much) (?:as|after|before|when|because|amid) "
-)
 _NUMBERING = re.compile(r"^\W*\w{0,3}\W*$")  # "1.", "(b)", "IV." : a list's number
 
 
@@ -303,13 +286,7 @@ def _outcomes(
         if words > (MAX_LEDE_WORDS if in_lede else MAX_WORDS):
             short = shortened(statement, MAX_LEDE_WORDS if in_lede else MAX_WORDS)
             if short is None and in_lede:  # its news, never lost: cut, or kept whole
-                short = _cut_at_a_comma(statement, MAX_LEDE_WORDS)
-                if short is None:
-                    short = _cut_at_a_comma(statement, MAX_LEDE_WORDS, _CIRCUMSTANCE)
-                if short is None:
-                    short = _cut_at_a_comma(statement, MAX_LEDE_WORDS, _BARE_CIRCUMSTANCE)
-                if short is None:
-                    short = statement
+                short = cut_long_lede(statement, MAX_LEDE_WORDS, MIN_WORDS)
             if short is None:
                 continue
             statement, words = short, short.words
@@ -492,33 +469,6 @@ def _outcomes(
             at.append(sequels[candidate.order].paragraph)
         texts.append(Spoken(text, tuple(at)))
     return _distinct(texts)
-
-
-def _cut_at_a_comma(
-    statement: Statement, limit: int, clause: re.Pattern[str] = _CONTRAST
-) -> Statement | None:
-    """A lede that no cut of ``shortened`` can bring to ``limit`` words, cut before its last
-    ``clause`` within them (of contrast: ", but ...", ", while ..."; or of circumstance:
-    ", as ...", a participle, "after ...") that leaves no quote or bracket open: its news
-    told first, the rest left out; ``None`` when there is none."""
-    raw = statement.raw
-    cut = -1
-    for match in clause.finditer(raw):
-        at = match.start()
-        if raw.count(" ", 0, at) + 1 > limit:
-            break
-        head = raw[:at]
-        if (
-            head.count(" ") + 1 >= MIN_WORDS * 2
-            and _DANGLING.search(head) is None
-            and head.count('"') % 2 == 0
-            and head.count("“") == head.count("”")
-            and head.count("(") == head.count(")")
-        ):
-            cut = at
-    if cut < 0:
-        return None
-    return statement._replace(raw=raw[:cut] + ".")
 
 
 def tells_the_headlines_event(text: str, topic: set[str], today: date | None) -> bool:
