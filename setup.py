@@ -34,6 +34,7 @@ COMPILED = [
     "briefings/reading/pagemeta.py",
     "briefings/summarize.py",
     "briefings/quotes/attribution.py",
+    "briefings/quotes/owners.py",
     "briefings/quotes/phrases.py",
     "briefings/quotes/finder.py",
     "briefings/quotes/shown.py",

@@ -24,6 +24,7 @@ from briefings.quotes.lexicon import (
     TITLES,
     word_set,
 )
+from briefings.quotes.owners import SPEECH_NOUNS, label_owner, owned_document, owned_speech
 from briefings.quotes.people import PARTICLES
 from briefings.quotes.phrases import (
     PLACE_PREPOSITIONS,
@@ -38,7 +39,6 @@ from briefings.quotes.verbs import (
     ENDS_CLAUSE,
     MAY_BE_VERB,
     is_verb,
-    owner_word,
     verb_candidates,
 )
 
@@ -66,15 +66,6 @@ _PASSIVE = word_set("is was are were be been being")
 _DETAILS = word_set("familiar close involved briefed knowledgeable with in at from who")
 # A verb whose subject follows one of these is in a relative clause: "which the BBC noted".
 _RELATIVES = word_set("which who whom that")
-# Nouns for what someone said, owned by a possessive ("Berg's comment that ...") or a
-# nationality ("the German remarks"): their owner is the speaker of a quote they introduce.
-SPEECH_NOUNS = word_set(
-    "comment comments remark remarks statement statements words warning warnings pledge "
-    "pledges claim claims assertion assertions promise promises vow vows announcement "
-    "announcements post posts"
-)
-_OWNER_PRONOUNS = {"his": "he", "her": "she"}  # "referring to his announcement that "...""
-_OWNED_BEFORE = word_set("that of about on as")  # "Berg's warning of "a long winter""
 
 
 class Attribution(NamedTuple):
@@ -181,7 +172,7 @@ def _after_quote(tokens: list[Tok], short: bool) -> Attribution | None:
         if first > 0 and not role and not any(t.brk for t in tokens[:first]):
             phrase = tuple(t for t in tokens[: tokens.index(phrase[-1]) + 1])
         if phrase and phrase[-1].lower in DOCUMENTS:
-            phrase = _owned_document(tokens, phrase) or phrase  # '," Berg's statement said'
+            phrase = owned_document(tokens, phrase) or phrase  # '," Berg's statement said'
         return Attribution(phrase, role, verb) if phrase else None
     return None
 
@@ -308,31 +299,12 @@ def introducer(tokens: list[Tok]) -> Attribution | None:
             break
     if any(_asked_of(tokens, k) for k in range(len(tokens))):
         return None  # 'Holm was asked: "...?"': the one asked does not ask
-    owner = _label_owner(tokens)
+    owner = label_owner(tokens)
     if owner:
         return Attribution(owner, "", "", tuple(tokens))
     # "In a statement released on Monday, the ministry justified it as ...:"
     phrase = lead_person(tokens) or lead_organisation(tokens) or main_subject(tokens)
     return Attribution(phrase, "", "", tuple(tokens)) if phrase else None
-
-
-_LABEL_MODIFIERS = 2  # words between an owner and a document in a label: "full", "opening"
-
-
-def _label_owner(tokens: list[Tok]) -> tuple[Tok, ...]:
-    """ "Jen Psaki's full statement:" alone before a quote: the document's owner, who speaks
-    through it; () when the words are not such a label."""
-    if not tokens or tokens[-1].lower not in DOCUMENTS or tokens[-1].brk != ":":
-        return ()
-    at = len(tokens) - 2
-    while at >= len(tokens) - 1 - _LABEL_MODIFIERS and at > 0 and not tokens[at].possessive:
-        if tokens[at].cap or tokens[at].brk:
-            return ()
-        at -= 1
-    if at < 0 or not tokens[at].possessive or tokens[at].brk:
-        return ()
-    owner = _owner(tokens, at)
-    return owner if owner[0].start == tokens[0].start else ()
 
 
 def label_before(tokens: list[Tok]) -> Attribution | None:
@@ -362,9 +334,9 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
     quote governs it ("X said the talks stalled, but Y said "...""). A short quote takes
     only the nearest verb: "a scheme called "..."" after "officials described" is a name."""
     verbs = [k for k in verb_candidates(tokens) if is_verb(tokens, k, False)]
-    owned = _owned_speech(tokens, verbs[-1] if verbs else -1)
+    owned = owned_speech(tokens, verbs[-1] if verbs else -1)
     if owned is not None:
-        return owned
+        return Attribution(owned[0], "", owned[1])
     if short:
         verbs = [k for k in verbs[-1:] if is_verb(tokens, k, True)]
     for k in reversed(verbs):
@@ -402,9 +374,9 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
                 )
                 if not phrase and k and tokens[k - 1].brk[-1:] == ",":
                     phrase = main_subject(tokens[:k])  # "..., the ministry denounced it, calling"
-            elif phrase[-1].lower in DOCUMENTS and _owned_document(tokens, phrase):
+            elif phrase[-1].lower in DOCUMENTS and owned_document(tokens, phrase):
                 # the owner speaks; the clause opens with its possessive, which names no one
-                return Attribution(_owned_document(tokens, phrase), role, verb)
+                return Attribution(owned_document(tokens, phrase), role, verb)
             elif phrase[-1].lower in DOCUMENTS and tokens.index(phrase[0]):
                 # "The ministry issued a statement saying": the issuer, not the statement
                 phrase = phrase_after(tokens, 0)[0] or phrase
@@ -412,55 +384,6 @@ def before_quote(tokens: list[Tok], short: bool) -> Attribution | None:
                 phrase, role = _reporter(tokens, phrase, role)
         if phrase:
             return Attribution(phrase, role, verb, tuple(tokens))
-    return None
-
-
-def _owned_document(tokens: list[Tok], phrase: tuple[Tok, ...]) -> tuple[Tok, ...]:
-    """ "The ministry's statement said", "the WHO's website said": the owner of a document
-    speaks through it."""
-    at = tokens.index(phrase[-1]) - 1
-    if at < 0 or not tokens[at].possessive or tokens[at].brk:
-        return ()
-    owner = _owner(tokens, at)
-    start = at - len(owner) + 1
-    if start and tokens[start - 1].lower in DETERMINERS and not tokens[start - 1].brk:
-        return (tokens[start - 1], *owner)  # "the ministry's statement"
-    return owner
-
-
-def _owner(tokens: list[Tok], at: int) -> tuple[Tok, ...]:
-    """The name a possessive at ``at`` ends, whole and without its "'s" ("Anna van Berg's":
-    Anna van Berg)."""
-    first = at
-    while first and (tokens[first - 1].cap or tokens[first - 1].lower in PARTICLES):
-        if tokens[first - 1].brk:
-            break
-        first -= 1
-    bare = tokens[at].bare
-    named = tokens[at]._replace(word=bare, lower=bare.lower(), possessive=False)
-    return (*tokens[first:at], named)
-
-
-def _owned_speech(tokens: list[Tok], last_verb: int) -> Attribution | None:
-    """ "X took note of Berg's comment that the talks had "failed"": the owner of a speech
-    noun nearer the quote than any speech verb said it. A nationality owner ("the German
-    comments") is an unnamed side: "German officials"."""
-    for k in range(len(tokens) - 1, max(last_verb, 0), -1):
-        if tokens[k].lower not in SPEECH_NOUNS:
-            continue
-        pronoun = _OWNER_PRONOUNS.get(tokens[k - 1].lower, "")
-        if not (pronoun or owner_word(tokens, k - 1)):
-            continue
-        if tokens[k].brk or k + 1 == len(tokens) or tokens[k + 1].lower not in _OWNED_BEFORE:
-            return None  # 'X opposed Berg's statement: "..."' is X's answer
-        owner = tokens[k - 1]
-        if pronoun:  # the he/she the possessive stands for
-            return Attribution((owner._replace(word=pronoun, lower=pronoun),), "", tokens[k].lower)
-        if not owner.possessive:
-            officials = Tok(owner.end, owner.end, "officials", "", "officials", False, False)
-            return Attribution((owner, officials), "", tokens[k].lower)
-        # no clause: its subject is not the speaker ("Holm rejected Berg's claim that")
-        return Attribution(_owner(tokens, k - 1), "", tokens[k].lower)
     return None
 
 

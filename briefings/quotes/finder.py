@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from briefings.model import Quote
 from briefings.quotes.attribution import (
     LABEL,
-    SPEECH_NOUNS,
     Attribution,
     after_quote,
     before_quote,
@@ -27,6 +26,7 @@ from briefings.quotes.attribution import (
 from briefings.quotes.lexicon import word_set
 from briefings.quotes.marks import Span
 from briefings.quotes.mask import mask
+from briefings.quotes.owners import SPEECH_NOUNS
 from briefings.quotes.people import Mention, mentions
 from briefings.quotes.registry import Registry, register, register_headline
 from briefings.quotes.reported import joint_document, predicate_quote, reported_before
