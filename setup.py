@@ -57,6 +57,7 @@ COMPILED = [
     "briefings/facts/nextsteps.py",
     "briefings/facts/ledesteps.py",
     "briefings/facts/ledecut.py",
+    "briefings/facts/news.py",
     "briefings/facts/firmsteps.py",
     "briefings/facts/narration.py",
     "briefings/facts/quotedsteps.py",

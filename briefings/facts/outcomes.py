@@ -29,10 +29,16 @@ from briefings.facts.choice import (
     most_news,
     news_words,
 )
-from briefings.facts.claims import claims_an_effect
 from briefings.facts.ledecut import cut_long_lede
 from briefings.facts.ledesteps import lede_told_apart
 from briefings.facts.meetings import find_meeting
+from briefings.facts.news import (
+    content_stems,
+    no_outcome,
+    of_the_report,
+    tells_news,
+    tells_the_headlines_event,
+)
 from briefings.facts.nextsteps import MAX_NEXT, steps_and_echoes
 from briefings.facts.onestep import same_step, told_as_done
 from briefings.facts.pointers import antecedent, fragment, points_back
@@ -44,16 +50,10 @@ from briefings.facts.stance import (
     courteous,
     says_nothing,
     tells_a_result,
-    tells_an_event,
 )
 from briefings.facts.standing import (
-    a_forecast,
-    names_background,
     no_details,
     scheduled_with_its_time,
-    standing_claim,
-    standing_state,
-    still_to_come,
     told_then,
 )
 from briefings.facts.statements import (
@@ -115,7 +115,7 @@ def find_facts(
     apart = _set_apart(article) if article.background else frozenset()
     if apart:
         nexts = _steps_of_the_news(nexts, apart)
-    topic = _content_stems(article.title)
+    topic = content_stems(article.title)
     tidied = [(s.text, s.paragraph) for s in nexts]  # each tidied once
     steps = [
         Spoken(text, (paragraph,))
@@ -237,15 +237,10 @@ def repeats(
     if headline and bullet.startswith(headline.rstrip("…")):
         return False  # a headline made from this very sentence: the sentence says more
     if own is None:
-        own = _content_stems(bullet)
+        own = content_stems(bullet)
     if headline_stems is None:
-        headline_stems = _content_stems(headline)
+        headline_stems = content_stems(headline)
     return bool(own) and len(own & headline_stems) >= 0.8 * len(own)
-
-
-def _content_stems(text: str) -> set[str]:
-    """Words of four letters or more cut to five: "tariffs," and "tariff" share "tarif"."""
-    return set(STEM.findall(text.casefold()))
 
 
 def _outcomes(
@@ -330,12 +325,12 @@ def _outcomes(
         if (
             in_lede
             and not a_stance(raw)
-            and not ((handed_on or lede_is_next) and (no_details(raw) or _no_outcome(raw)))
-            and (not speech or _tells_news(statement, today, month_of, weekdays))
+            and not ((handed_on or lede_is_next) and (no_details(raw) or no_outcome(raw)))
+            and (not speech or tells_news(statement, today, month_of, weekdays))
             and (not lede_is_next or tells_a_result(raw))
             and (
                 not (handed_on or lede_is_next)
-                or _of_the_report(statement, today, month_of, weekdays)
+                or of_the_report(statement, today, month_of, weekdays)
             )
         ):
             lede_found = True
@@ -351,7 +346,7 @@ def _outcomes(
             continue  # too short to tell an outcome; a list's lead-in ("The new agreement:")
         if says_nothing(raw) or no_details(raw):
             continue  # "Both teams are fully committed to the task", "declined to comment"
-        stems = _content_stems(raw)
+        stems = content_stems(raw)
         shared = len(stems & topic) if topic else 0  # the headline's words it holds
         if (
             headline
@@ -413,7 +408,7 @@ def _outcomes(
             return False
         if before_the_news(item):
             return False  # "Tensions escalated in April" in a report with no date
-        if _no_outcome(item.raw):
+        if no_outcome(item.raw):
             return False  # "The deal aims to cut ...", "An announcement is expected on Friday"
         return not in_an_earlier_month(item, month_of) and not on_an_earlier_day(
             item, today, weekdays
@@ -469,58 +464,6 @@ def _outcomes(
             at.append(sequels[candidate.order].paragraph)
         texts.append(Spoken(text, tuple(at)))
     return _distinct(texts)
-
-
-def tells_the_headlines_event(text: str, topic: set[str], today: date | None) -> bool:
-    """Whether a sentence told "earlier this week" or "earlier this month" tells the event
-    its headline names (half its headline's words, ``topic``, and two at least), with no
-    other look back: a past within the report's own days, the news itself ("Norland raised
-    tariffs on steel to 25% earlier this month" under "Norland raises steel tariffs")."""
-    if "arlier this " not in text or len(topic) < 2:
-        return False
-    shared = len(_content_stems(text) & topic)
-    if shared < 2 or 2 * shared < len(topic):
-        return False
-    plain = _EARLIER_THIS.sub(r"this \1", text)
-    return plain != text and not looks_back(plain, today)
-
-
-_EARLIER_THIS = re.compile(r"[Ee]arlier this (week|month)")
-
-
-def _no_outcome(text: str) -> bool:
-    """Whether a sentence is no outcome though it reads like one: a purpose or a standing
-    charge, a state that stands, a forecast, what is still to come, a sentence that names itself
-    background, a claim of what a thing will do for someone."""
-    return (
-        standing_claim(text)
-        or standing_state(text)
-        or a_forecast(text)
-        or still_to_come(text)
-        or names_background(text)
-        or claims_an_effect(text)
-    )
-
-
-def _tells_news(
-    statement: Statement, today: date | None, month_of: date | None, weekdays: bool
-) -> bool:
-    """Whether a sentence of a speech tells something that happened, was agreed or
-    announced for this report, not before it ("We launched this Framework in May"): the
-    lede of a speech after its courtesies."""
-    return tells_an_event(statement.raw) and _of_the_report(statement, today, month_of, weekdays)
-
-
-def _of_the_report(
-    statement: Statement, today: date | None, month_of: date | None, weekdays: bool
-) -> bool:
-    """Whether a sentence tells news of the report, not what came before it: a lede handed
-    on (by a stance, a speech's courtesies, a lede of what is to come) must."""
-    return (
-        not looks_back(statement.raw, today)
-        and not in_an_earlier_month(statement, month_of)
-        and not on_an_earlier_day(statement, today, weekdays)
-    )
 
 
 def _surname(name: str) -> str:
